@@ -1,0 +1,13 @@
+"""Helpers for studying Vietnamese news coverage of Vietnam's diplomatic conferences.
+
+The public surface, importable from ``helpers`` directly: load and clean a corpus, normalize and
+segment Vietnamese text, analyse and plot. Each name's home module says what it owns.
+"""
+from .cleaning import CleanedArticle, clean_article
+from .dates import parse_dateline, parse_full_date
+from .text import normalize_text, stopwords, tokenize
+
+__all__ = [
+    "CleanedArticle", "clean_article", "normalize_text", "parse_dateline", "parse_full_date",
+    "stopwords", "tokenize",
+]

@@ -1,0 +1,80 @@
+"""Where things live: the project folders, the corpus folder and the on-disk caches.
+
+Owns every path the package uses, resolved from the package location so that code behaves the
+same from JupyterLab, nbval (kernel started in notebooks/) and `make report`. Reads nothing else.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+
+
+def _find_project_root() -> Path | None:
+    # src/helpers/ -> src/ -> project root, when installed editable from a checkout.
+    candidate = PACKAGE_DIR.parent.parent
+    if (candidate / "pyproject.toml").is_file() and (candidate / "src" / "helpers").is_dir():
+        return candidate
+    return None
+
+
+PROJECT_ROOT = _find_project_root()
+
+
+def seeds_dir() -> Path:
+    """The project's own corpus folder, ``seeds/``."""
+    if PROJECT_ROOT is None:
+        raise RuntimeError(
+            "helpers is not installed from a project checkout, so there is no default seeds/ "
+            "folder: pass a folder to load_corpus() or set CORPUS_DIR."
+        )
+    return PROJECT_ROOT / "seeds"
+
+
+def corpus_dir(path: str | os.PathLike | None = None) -> Path:
+    """The corpus folder to read: the argument, else ``$CORPUS_DIR``, else ``seeds/``.
+
+    >>> corpus_dir("/data/my-articles")
+    PosixPath('/data/my-articles')
+    """
+    if path is not None:
+        return Path(path).expanduser()
+    env = os.environ.get("CORPUS_DIR")
+    if env:
+        return Path(env).expanduser()
+    return seeds_dir()
+
+
+def figures_dir() -> Path:
+    """Where figures go: ``$HELPERS_FIGURES_DIR`` if set, else the project's ``figures/``."""
+    env = os.environ.get("HELPERS_FIGURES_DIR")
+    if env:
+        return Path(env).expanduser()
+    if PROJECT_ROOT is None:
+        return Path.cwd() / "figures"
+    return PROJECT_ROOT / "figures"
+
+
+def cache_dir() -> Path:
+    """The segmentation cache: ``$HELPERS_CACHE_DIR``, else ``.cache/`` in the project
+    (git-ignored), else ``~/.cache/vn-diplomacy-helpers``."""
+    env = os.environ.get("HELPERS_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    if PROJECT_ROOT is not None:
+        return PROJECT_ROOT / ".cache"
+    return Path.home() / ".cache" / "vn-diplomacy-helpers"
+
+
+def display_path(path: Path) -> str:
+    """A path as shown to people and in notebook outputs: relative to the project when inside
+    it, so outputs carry no machine-specific absolute paths."""
+    path = Path(path).resolve()
+    if PROJECT_ROOT is not None:
+        try:
+            return path.relative_to(PROJECT_ROOT).as_posix()
+        except ValueError:
+            pass
+    return str(path)

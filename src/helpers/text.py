@@ -1,0 +1,175 @@
+"""Vietnamese text: normalization, word segmentation and stopwords.
+
+Owns the one definition of "normalized text" (NFC, LF line ends, one tone-mark placement) and
+of a "word" (an underthesea segment, filtered and case-folded by a stated policy). Does not read
+files or know about articles: see ``helpers.corpus``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import joblib
+import underthesea
+
+from .paths import DATA_DIR, cache_dir
+
+# --- normalization ---------------------------------------------------------------------------
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+# Characters that only ever get in the way of matching: no-break and zero-width spaces, BOMs.
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _move_tone(syllable: str) -> str:
+    # The open syllables ending in "oa", "oe", "uy" take the tone mark on the first vowel in the
+    # style underthesea uses ("hòa", "khỏe", "thúy"); the other style writes "hoà", "khoẻ",
+    # "thuý". After "q" the "u" belongs to the onset ("quý"), so the mark stays on the last vowel.
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [c for c in decomposed if c in _TONES]
+    if len(tones) != 1:
+        return syllable
+    base = "".join(c for c in decomposed if c not in _TONES)
+    if len(base) < 2 or base[-2:].lower() not in {"oa", "oe", "uy"}:
+        return syllable
+    if base[:-2].lower().endswith("q"):
+        return syllable
+    # Only when the mark sits on the final vowel (directly after it in NFD).
+    if not decomposed.endswith(base[-1] + tones[0]):
+        return syllable
+    moved = base[:-1] + tones[0] + base[-1]
+    return unicodedata.normalize("NFC", moved)
+
+
+def normalize_tone_marks(text: str) -> str:
+    """Put tone marks of "oa", "oe", "uy" syllables on the first vowel ("hoà" -> "hòa").
+
+    >>> normalize_tone_marks("hoà bình, sức khoẻ, thuý, quý")
+    'hòa bình, sức khỏe, thúy, quý'
+    """
+    return _SYLLABLE.sub(lambda m: _move_tone(m.group()), text)
+
+
+def normalize_text(text: str) -> str:
+    """The project's normal form: LF line ends, NFC, one tone-mark placement, plain spaces,
+    no zero-width characters, no trailing spaces on a line. Idempotent.
+
+    >>> normalize_text("Ho\u0300a\r\nbi\u0300nh  ") == "Hòa\nbình"
+    True
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text.translate(_SPACES))
+    text = unicodedata.normalize("NFC", text)
+    text = normalize_tone_marks(text)
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+# --- stopwords -------------------------------------------------------------------------------
+
+def _read_project_stopwords() -> tuple[set[str], set[str]]:
+    add, keep = set(), set()
+    for raw in (DATA_DIR / "stopwords.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        sign, word = line[0], normalize_text(line[1:].strip()).lower()
+        if sign == "+":
+            add.add(word)
+        elif sign == "-":
+            keep.add(word)
+        else:
+            raise ValueError(f"stopwords.txt: line {raw!r} must start with '+' or '-'")
+    return add, keep
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    """underthesea's stopword list, plus the project's additions, minus the words the project
+    keeps because they carry meaning in political text (see ``data/stopwords.txt``).
+
+    >>> "của" in stopwords(), "năm" in stopwords()
+    (True, False)
+    """
+    from underthesea.datasets.stopwords import words as base
+
+    add, keep = _read_project_stopwords()
+    base_words = {normalize_text(w).strip().lower() for w in base if w.strip()}
+    return frozenset((base_words | add) - keep)
+
+
+# --- segmentation ----------------------------------------------------------------------------
+
+TOKENIZER_VERSION = f"underthesea-{underthesea.__version__}/helpers-1"
+
+
+@functools.cache
+def _memory() -> joblib.Memory:
+    return joblib.Memory(cache_dir() / "segmentation", verbose=0)
+
+
+def _segment_uncached(paragraphs: tuple[str, ...], version: str) -> list[list[str]]:
+    # ``version`` is part of the cache key: a new underthesea or a change of policy here
+    # (bump the suffix of TOKENIZER_VERSION) invalidates old entries.
+    return [underthesea.word_tokenize(p) if p.strip() else [] for p in paragraphs]
+
+
+def segment(text: str, cache: bool = True) -> list[list[str]]:
+    """underthesea's word segmentation of each paragraph (line) of normalized ``text``, raw:
+    punctuation and case as underthesea returns them. Cached on disk by text and version.
+
+    >>> segment("Bộ trưởng Bùi Thanh Sơn phát biểu.")
+    [['Bộ trưởng', 'Bùi Thanh Sơn', 'phát biểu', '.']]
+    """
+    paragraphs = tuple(normalize_text(text).split("\n"))
+    if not cache:
+        return _segment_uncached(paragraphs, TOKENIZER_VERSION)
+    return _memory().cache(_segment_uncached)(paragraphs, TOKENIZER_VERSION)
+
+
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and " " not in token and all(c.isupper() for c in letters)
+
+
+def _shouting(paragraph_tokens: list[str]) -> bool:
+    letters = [c for t in paragraph_tokens for c in t if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.5 * len(letters)
+
+
+def words_from_segments(
+    segments: Iterable[list[str]], remove_stopwords: bool = False
+) -> list[str]:
+    """Apply the word policy to raw segments (see ``tokenize``)."""
+    stop = stopwords() if remove_stopwords else frozenset()
+    out: list[str] = []
+    for para in segments:
+        shouting = _shouting(para)
+        for token in para:
+            if not _HAS_LETTER.search(token):
+                continue  # punctuation, bare numbers ("45", "1.586", "2-3")
+            word = token if (_is_acronym(token) and not shouting) else token.lower()
+            if word.lower() in stop:
+                continue
+            out.append(word)
+    return out
+
+
+def tokenize(text: str, remove_stopwords: bool = False, cache: bool = True) -> list[str]:
+    """Words of ``text``: underthesea segments, so multi-syllable words stay one token.
+
+    Policy: text is normalized first (NFC, tone marks); tokens with no letter (punctuation,
+    bare numbers) are dropped; words are lower-cased, except all-capital acronyms of two or more
+    letters ("ASEAN", "FTA", "XIII") outside paragraphs written in capitals. With
+    ``remove_stopwords=True`` the words of ``stopwords()`` are dropped.
+
+    >>> tokenize("Bộ trưởng Ngoại giao Bùi Thanh Sơn dự Hội nghị ASEAN năm 2023.")
+    ['bộ trưởng', 'ngoại giao', 'bùi thanh sơn', 'dự', 'hội nghị', 'ASEAN', 'năm']
+    """
+    return words_from_segments(segment(text, cache=cache), remove_stopwords=remove_stopwords)
