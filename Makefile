@@ -40,7 +40,7 @@ lab: $(STAMP) ## Open JupyterLab on notebooks/
 	$(BIN)/jupyter lab notebooks
 
 check-corpus: $(STAMP) ## Show what the loader makes of a folder: make check-corpus CORPUS_DIR=path
-	$(BIN)/python -m helpers.corpus $(CORPUS_DIR)
+	$(BIN)/python -m helpers.check $(CORPUS_DIR)
 
 lock: ## Re-resolve dependencies from pyproject.toml into requirements.lock
 	rm -rf build/lock-venv

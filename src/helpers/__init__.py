@@ -4,10 +4,13 @@ The public surface, importable from ``helpers`` directly: load and clean a corpu
 segment Vietnamese text, analyse and plot. Each name's home module says what it owns.
 """
 from .cleaning import CleanedArticle, clean_article
+from .corpus import (CorpusError, CorpusWarning, analysable, cleaning_audit, conferences,
+                     decode_bytes, find_duplicates, load_corpus)
 from .dates import parse_dateline, parse_full_date
-from .text import normalize_text, stopwords, tokenize
+from .text import normalize_text, segment, stopwords, tokenize
 
 __all__ = [
-    "CleanedArticle", "clean_article", "normalize_text", "parse_dateline", "parse_full_date",
-    "stopwords", "tokenize",
+    "CleanedArticle", "CorpusError", "CorpusWarning", "analysable", "clean_article",
+    "cleaning_audit", "conferences", "decode_bytes", "find_duplicates", "load_corpus",
+    "normalize_text", "parse_dateline", "parse_full_date", "segment", "stopwords", "tokenize",
 ]

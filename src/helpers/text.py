@@ -58,7 +58,7 @@ def normalize_text(text: str) -> str:
     """The project's normal form: LF line ends, NFC, one tone-mark placement, plain spaces,
     no zero-width characters, no trailing spaces on a line. Idempotent.
 
-    >>> normalize_text("Ho\u0300a\r\nbi\u0300nh  ") == "Hòa\nbình"
+    >>> normalize_text("Ho\\u0300a\\r\\nbi\\u0300nh  ") == "Hòa\\nbình"
     True
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")

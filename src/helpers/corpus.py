@@ -1,0 +1,315 @@
+"""The corpus: a folder of scraped news pages (``*.txt``) becomes one table, one row per article.
+
+Owns reading files (decoding, bad-input errors), the optional ``catalog.csv`` of metadata, the
+conference table, and duplicate detection. Cleaning a page is ``helpers.cleaning``; normalizing
+and segmenting text is ``helpers.text``. ``python -m helpers.check PATH`` prints what it makes of a folder.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import functools
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .cleaning import CleanedArticle, clean_article
+from .paths import DATA_DIR, corpus_dir, display_path
+from .text import normalize_text, segment, words_from_segments
+
+CATALOG_NAME = "catalog.csv"
+CATALOG_COLUMNS = ["file", "title", "outlet", "url", "published", "date_precision", "event",
+                   "kind", "author", "notes"]
+DATE_PRECISIONS = {"day", "approximate"}
+COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url", "published",
+           "date_precision", "event", "year", "kind", "text", "tokens", "n_paragraphs",
+           "n_words", "n_removed", "duplicate_of", "metadata_from", "notes"]
+
+
+class CorpusError(Exception):
+    """A corpus file or catalog that cannot be read; the message names the file and the problem."""
+
+
+class CorpusWarning(UserWarning):
+    """Something in the corpus was skipped or looks wrong; the message names the file."""
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
+    """Text of a file: UTF-8 with or without BOM, or UTF-16 with a BOM. Anything else raises
+    ``CorpusError`` naming the file, the encodings tried and where decoding failed.
+
+    >>> decode_bytes("Hòa bình".encode("utf-16"))
+    'Hòa bình'
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        tried, encoding, payload = "UTF-8 (BOM found)", "utf-8", data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        tried, encoding, payload = "UTF-16 (BOM found)", "utf-16", data
+    else:
+        tried, encoding, payload = "UTF-8 (no BOM; UTF-16 needs a BOM)", "utf-8", data
+    try:
+        return payload.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise CorpusError(
+            f"{name}: cannot decode as {tried}: {err.reason} at byte {err.start}. "
+            "Save the file as UTF-8 (or UTF-16 with a BOM) and load it again."
+        ) from None
+
+
+@functools.cache
+def conferences() -> pd.DataFrame:
+    """The conferences this project knows, one row each (code, number, names, year, dates).
+
+    >>> conferences().loc["DC32", "start"].date()
+    datetime.date(2023, 12, 19)
+    """
+    table = pd.read_csv(DATA_DIR / "conferences.csv", dtype=str, keep_default_na=False)
+    for col in ("start", "end"):
+        table[col] = pd.to_datetime(table[col].replace("", None), format="%Y-%m-%d")
+    table["year"] = table["year"].astype(int)
+    table["number"] = table["number"].astype(int)
+    return table.set_index("code")
+
+
+def read_catalog(path: Path) -> dict[str, dict[str, str]]:
+    """Rows of a ``catalog.csv`` keyed by file name, validated; errors name the row and field."""
+    try:
+        text = decode_bytes(path.read_bytes(), display_path(path))
+    except OSError as err:
+        raise CorpusError(f"{display_path(path)}: cannot read catalog: {err}") from None
+    reader = csv.DictReader(text.splitlines())
+    columns = reader.fieldnames or []
+    missing = [c for c in CATALOG_COLUMNS if c not in columns]
+    if missing:
+        raise CorpusError(f"{display_path(path)}: missing column(s) {', '.join(missing)}; "
+                          f"expected {', '.join(CATALOG_COLUMNS)}")
+    rows: dict[str, dict[str, str]] = {}
+    for lineno, row in enumerate(reader, start=2):
+        where = f"{display_path(path)}, line {lineno}"
+        row = {k: normalize_text((v or "")).strip() for k, v in row.items() if k}
+        name = row["file"]
+        if not name:
+            raise CorpusError(f"{where}: empty 'file'")
+        if name in rows:
+            raise CorpusError(f"{where}: file {name!r} is listed twice")
+        if row["published"]:
+            try:
+                pd.to_datetime(row["published"], format="%Y-%m-%d")
+            except ValueError:
+                raise CorpusError(f"{where} ({name}): published {row['published']!r} is not "
+                                  "an ISO date (YYYY-MM-DD)") from None
+        if row["date_precision"] and row["date_precision"] not in DATE_PRECISIONS:
+            raise CorpusError(f"{where} ({name}): date_precision {row['date_precision']!r} "
+                              f"must be one of {sorted(DATE_PRECISIONS)}")
+        rows[name] = row
+    return rows
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What one file gives: its cleaned article, or why it was skipped."""
+
+    source_file: str
+    article: CleanedArticle | None
+    skipped: str | None = None
+
+
+def read_page(data: bytes, name: str) -> CleanedArticle | None:
+    """Decode and clean one file's bytes; None for an empty page. Pure: same bytes, same result."""
+    text = decode_bytes(data, name)
+    if not text.strip():
+        return None
+    return clean_article(text)
+
+
+def _corpus_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: corpus folder not found (set CORPUS_DIR or pass a path)")
+    files, other = [], []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        if path.suffix.lower() == ".txt":
+            files.append(path)
+        elif path.name != CATALOG_NAME:
+            other.append(path)
+    return files, other
+
+
+def read_pages(path=None, on_error: str = "raise") -> list[PageResult]:
+    """Decode and clean every ``*.txt`` page under ``path`` (see ``load_corpus``)."""
+    if on_error not in {"raise", "skip"}:
+        raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
+    folder = corpus_dir(path)
+    files, other = _corpus_files(folder)
+    if other:
+        names = ", ".join(p.relative_to(folder).as_posix() for p in other[:5])
+        more = f" and {len(other) - 5} more" if len(other) > 5 else ""
+        warnings.warn(f"{folder}: ignored {len(other)} file(s) that are not .txt: {names}{more}",
+                      CorpusWarning, stacklevel=3)
+    if not files:
+        raise CorpusError(f"{folder}: no .txt files found")
+    results = []
+    for file in files:
+        name = file.relative_to(folder).as_posix()
+        try:
+            article = read_page(file.read_bytes(), name)
+        except CorpusError as err:
+            if on_error == "raise":
+                raise
+            warnings.warn(f"skipped: {err}", CorpusWarning, stacklevel=3)
+            results.append(PageResult(name, None, f"undecodable: {err}"))
+            continue
+        if article is None:
+            warnings.warn(f"{name}: empty file, skipped", CorpusWarning, stacklevel=3)
+            results.append(PageResult(name, None, "empty file"))
+            continue
+        if not article.paragraphs:
+            warnings.warn(f"{name}: no article text found (every line was removed as page "
+                          "furniture; see cleaning_audit())", CorpusWarning, stacklevel=3)
+        results.append(PageResult(name, article))
+    return results
+
+
+# --- duplicates ------------------------------------------------------------------------------
+
+def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
+    syllables = [s for s in normalize_text(text).casefold().split() if any(c.isalnum() for c in s)]
+    return {tuple(syllables[i:i + size]) for i in range(max(len(syllables) - size + 1, 1))}
+
+
+def find_duplicates(texts: list[str], threshold: float = 0.8) -> list[int | None]:
+    """For each text, the index of an earlier text it copies, or None.
+
+    Two texts are copies when at least ``threshold`` of the 5-syllable shingles of the shorter
+    one occur in the longer one (containment), so an added caption or a changed byline does not
+    hide a copy, while two reports of the same event share far less.
+
+    >>> a = "Sáng 23/12 Hội nghị Ngoại giao lần thứ 32 đã bế mạc sau 5 ngày làm việc"
+    >>> find_duplicates([a, a + " Ảnh: TTXVN", "Hội nghị Ngoại giao lần thứ 31 đã bế mạc"])
+    [None, 0, None]
+    """
+    sets = [_shingles(t) if t.strip() else set() for t in texts]
+    result: list[int | None] = [None] * len(texts)
+    for j, sj in enumerate(sets):
+        if not sj:
+            continue
+        for i in range(j):
+            si = sets[i]
+            if result[i] is None and si and len(si & sj) >= threshold * min(len(si), len(sj)):
+                result[j] = i
+                break
+    return result
+
+
+# --- the table -------------------------------------------------------------------------------
+
+def _meta(catalog_row: dict[str, str] | None, field: str, inferred, how: str, provenance: dict):
+    value = (catalog_row or {}).get(field, "")
+    if value:
+        provenance[field] = "catalog"
+        return value
+    if inferred not in (None, ""):
+        provenance[field] = how
+        return inferred
+    return None
+
+
+def load_corpus(path=None, *, catalog: bool = True, on_error: str = "raise",
+                cache: bool = True) -> pd.DataFrame:
+    """Load a folder of news pages as one row per article.
+
+    ``path`` defaults to ``$CORPUS_DIR``, else the project's ``seeds/``. Every ``*.txt`` file
+    (subfolders included) is decoded (UTF-8, UTF-8 with BOM, UTF-16 with BOM), normalized,
+    cleaned (``clean_article``) and segmented (``tokenize``). Metadata come from
+    ``catalog.csv`` in the folder when present (``catalog=False`` ignores it), else from the page
+    itself; ``metadata_from`` says which for each field. A file that cannot be decoded raises
+    ``CorpusError`` (``on_error="skip"`` warns and goes on); empty files are skipped with a
+    ``CorpusWarning``. Copies of an article keep their row, with ``duplicate_of`` naming the
+    kept copy's ``doc_id``; analyses leave them out (``analysable``).
+
+    >>> corpus = load_corpus()
+    >>> corpus["year"].value_counts().sort_index().to_string()
+    'year\\n2021    3\\n2023    2'
+    """
+    folder = corpus_dir(path)
+    pages = read_pages(folder, on_error=on_error)
+    cat_path = folder / CATALOG_NAME
+    cat = read_catalog(cat_path) if catalog and cat_path.is_file() else {}
+    names = {p.source_file for p in pages}
+    for name in sorted(set(cat) - names):
+        warnings.warn(f"{display_path(cat_path)}: lists {name!r}, which is not in the corpus "
+                      "folder (or was skipped)", CorpusWarning, stacklevel=2)
+    conf = conferences()
+
+    rows = []
+    for page in pages:
+        art = page.article
+        if art is None:
+            continue
+        row_cat = cat.get(page.source_file)
+        prov: dict[str, str] = {}
+        segments = segment(art.text, cache=cache)
+        tokens = words_from_segments(segments)
+        published = _meta(row_cat, "published", art.dateline, "page dateline", prov)
+        precision = (row_cat or {}).get("date_precision") or ("day" if published else None)
+        event = _meta(row_cat, "event", None, "", prov)
+        year = None
+        if event in conf.index:
+            year = int(conf.loc[event, "year"])
+        elif published is not None:
+            year = pd.Timestamp(published).year
+        rows.append({
+            "doc_id": Path(page.source_file).with_suffix("").as_posix(),
+            "source_file": page.source_file,
+            "title": _meta(row_cat, "title", art.headline, "page headline", prov),
+            "outlet": _meta(row_cat, "outlet", art.outlet, "page ('Theo dõi … trên')", prov),
+            "source": art.source,
+            "author": _meta(row_cat, "author", art.author, "page byline", prov),
+            "url": (row_cat or {}).get("url") or None,
+            "published": published,
+            "date_precision": precision,
+            "event": event,
+            "year": year,
+            "kind": _meta(row_cat, "kind", None, "", prov),
+            "text": art.text,
+            "tokens": tokens,
+            "n_paragraphs": len(art.paragraphs),
+            "n_words": len(tokens),
+            "n_removed": len(art.removed),
+            "duplicate_of": None,
+            "metadata_from": "; ".join(f"{k}: {v}" for k, v in prov.items()),
+            "notes": (row_cat or {}).get("notes") or None,
+        })
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    df["published"] = pd.to_datetime(df["published"])
+    df["year"] = df["year"].astype("Int64")
+    dup = find_duplicates(df["text"].tolist())
+    df["duplicate_of"] = [df["doc_id"].iat[i] if i is not None else None for i in dup]
+    return df
+
+
+def analysable(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The rows analyses use: one copy of each article (``duplicate_of`` empty)."""
+    return corpus[corpus["duplicate_of"].isna()]
+
+
+def cleaning_audit(path=None, on_error: str = "raise") -> pd.DataFrame:
+    """Every removed line of every page: doc_id, line number, reason and text.
+
+    >>> audit = cleaning_audit()
+    >>> int((audit["reason"] == "comment box").sum())
+    3
+    """
+    rows = [
+        {"doc_id": Path(p.source_file).with_suffix("").as_posix(), "line": line.number,
+         "reason": line.reason, "text": line.text}
+        for p in read_pages(path, on_error=on_error) if p.article
+        for line in p.article.removed
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "line", "reason", "text"])
