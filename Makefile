@@ -9,7 +9,6 @@ STAMP  := $(VENV)/.installed
 
 # Notebooks and nbval run in the same environment; keep BLAS/tokenizer threads predictable.
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
 .PHONY: help report test unit notebooks lab check-corpus lock clean

@@ -5,12 +5,17 @@ segment Vietnamese text, analyse and plot. Each name's home module says what it 
 """
 from .cleaning import CleanedArticle, clean_article
 from .corpus import (CorpusError, CorpusWarning, analysable, cleaning_audit, conferences,
-                     decode_bytes, find_duplicates, load_corpus)
+                     decode_bytes, find_duplicates, load_corpus, raw_pages, removal_summary)
+from .frequency import raw_vs_clean, word_counts
+from .plotting import (group_colors, plot_article_lengths, plot_removals, save_figure,
+                       set_style, short_label)
 from .dates import parse_dateline, parse_full_date
 from .text import normalize_text, segment, stopwords, tokenize
 
 __all__ = [
     "CleanedArticle", "CorpusError", "CorpusWarning", "analysable", "clean_article",
     "cleaning_audit", "conferences", "decode_bytes", "find_duplicates", "load_corpus",
-    "normalize_text", "parse_dateline", "parse_full_date", "segment", "stopwords", "tokenize",
+    "group_colors", "normalize_text", "parse_dateline", "parse_full_date", "plot_article_lengths",
+    "plot_removals", "raw_pages", "raw_vs_clean", "removal_summary", "save_figure", "segment",
+    "set_style", "short_label", "stopwords", "tokenize", "word_counts",
 ]

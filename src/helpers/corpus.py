@@ -313,3 +313,32 @@ def cleaning_audit(path=None, on_error: str = "raise") -> pd.DataFrame:
         for line in p.article.removed
     ]
     return pd.DataFrame(rows, columns=["doc_id", "line", "reason", "text"])
+
+
+def removal_summary(audit: pd.DataFrame, doc_ids=None) -> pd.DataFrame:
+    """Removed lines per article (rows) and reason (columns), with a total column. Pass the
+    corpus's ``doc_ids`` so that articles with nothing removed show as a row of zeros."""
+    table = pd.crosstab(audit["doc_id"], audit["reason"])
+    if doc_ids is not None:
+        table = table.reindex(pd.Index(list(doc_ids), name="doc_id"), fill_value=0)
+    table.columns.name = None
+    table["total"] = table.sum(axis=1)
+    return table
+
+
+def raw_pages(path=None, on_error: str = "raise") -> pd.DataFrame:
+    """The whole page of every non-empty file, decoded and normalized but not cleaned: the
+    "before" of cleaning, for comparisons."""
+    folder = corpus_dir(path)
+    rows = []
+    for file in _corpus_files(folder)[0]:
+        name = file.relative_to(folder).as_posix()
+        try:
+            text = normalize_text(decode_bytes(file.read_bytes(), name))
+        except CorpusError:
+            if on_error == "raise":
+                raise
+            continue  # read_pages has already warned about it
+        if text.strip():
+            rows.append({"doc_id": Path(name).with_suffix("").as_posix(), "text": text})
+    return pd.DataFrame(rows, columns=["doc_id", "text"])
