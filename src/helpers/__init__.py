@@ -5,7 +5,8 @@ segment Vietnamese text, analyse and plot. Each name's home module says what it 
 """
 from .cleaning import CleanedArticle, clean_article
 from .corpus import (CorpusError, CorpusWarning, analysable, cleaning_audit, conferences,
-                     decode_bytes, find_duplicates, load_corpus, raw_pages, removal_summary)
+                     decode_bytes, find_duplicates, line_accounting, load_corpus, raw_pages,
+                     removal_summary)
 from .frequency import raw_vs_clean, word_counts
 from .plotting import (group_colors, plot_article_lengths, plot_removals, save_figure,
                        set_style, short_label)
@@ -14,7 +15,8 @@ from .text import normalize_text, segment, stopwords, tokenize
 
 __all__ = [
     "CleanedArticle", "CorpusError", "CorpusWarning", "analysable", "clean_article",
-    "cleaning_audit", "conferences", "decode_bytes", "find_duplicates", "load_corpus",
+    "cleaning_audit", "conferences", "decode_bytes", "find_duplicates", "line_accounting",
+    "load_corpus",
     "group_colors", "normalize_text", "parse_dateline", "parse_full_date", "plot_article_lengths",
     "plot_removals", "raw_pages", "raw_vs_clean", "removal_summary", "save_figure", "segment",
     "set_style", "short_label", "stopwords", "tokenize", "word_counts",

@@ -18,6 +18,9 @@ from .paths import DATA_DIR
 from .text import normalize_text
 
 HEADLINE, BODY, REMOVED = "headline", "body", "removed"
+HEADLINE_MIN_WORDS = 4
+_POSITIONAL = {"byline", "kicker", "section label"}
+REPEAT = "repeated line"
 
 
 @dataclass(frozen=True)
@@ -169,15 +172,21 @@ def clean_article(raw: str) -> CleanedArticle:
         if r == "navigation" and (m := _OUTLET.search(t)) and "outlet" not in meta:
             meta["outlet"] = m.group("outlet")
 
-    # The headline: the first line that is not furniture; a short line ending in ":" before it
-    # is a kicker (section label), not the headline.
+    # The headline: the first line that is not furniture. Before it, a short line ending in
+    # ":" is a kicker ("Hội nghị Đối ngoại toàn quốc:"), and lines of one to three words are
+    # section labels ("Thời sự"), as long as a longer line follows to be the headline.
     free = [i for i, r in enumerate(reason) if r is None]
     headline_at = None
-    if free:
-        headline_at = free[0]
-        if len(free) > 1 and _is_kicker(texts[free[0]]):
-            reason[free[0]] = "kicker"
-            headline_at = free[1]
+    for k, i in enumerate(free):
+        rest = free[k + 1:]
+        if rest and _is_kicker(texts[i]):
+            reason[i] = "kicker"
+        elif rest and len(texts[i].split()) < HEADLINE_MIN_WORDS and any(
+                len(texts[j].split()) >= HEADLINE_MIN_WORDS for j in rest):
+            reason[i] = "section label"
+        else:
+            headline_at = i
+            break
     head_key = keys[headline_at] if headline_at is not None else None
 
     # Forward pass: headline copies (image alt text), source lines, related-news zones. A
@@ -208,36 +217,42 @@ def clean_article(raw: str) -> CleanedArticle:
         meta["author"] = texts[body[0]]
         body = body[1:]
 
+    # Each paragraph once: the lead printed twice, a caption printed twice. A copy of a line
+    # removed for where it stood (a byline printed twice) is a repeat too, or the copy would
+    # become the byline when the clean text is cleaned again.
+    seen: set[str] = set()
+    for i in range(len(items)):
+        if reason[i] in _POSITIONAL:
+            seen.add(keys[i])
+        elif reason[i] is None and i != headline_at:
+            if keys[i] in seen:
+                reason[i] = REPEAT
+            seen.add(keys[i])
+
     # Backward pass over the page's tail: teaser blocks of related stories (a headline printed
     # twice, as image alt text and link, then its summary) and a closing byline. Stops at the
     # first line that is article text; never takes the first paragraph.
+    body = [i for i, r in enumerate(reason) if r is None and i != headline_at]
     first_body = body[0] if body else len(items)
     j = len(items) - 1
     while j > first_body:
-        if reason[j] is not None:
-            j -= 1
-            continue
-        if j - 1 > first_body and reason[j - 1] is None and keys[j - 1] == keys[j]:
-            reason[j - 1] = reason[j] = "related news"
+        r = reason[j]
+        if r == REPEAT and j - 1 > first_body and reason[j - 1] is None \
+                and keys[j - 1] == keys[j] and not _is_name(texts[j]):
+            reason[j - 1] = reason[j] = "related news"           # teaser headline, twice
             j -= 2
-        elif (j - 2 > first_body and reason[j - 1] is None and reason[j - 2] is None
-              and keys[j - 2] == keys[j - 1]):
-            reason[j - 2] = reason[j - 1] = reason[j] = "related news"
+        elif (r is None and j - 2 > first_body and reason[j - 1] == REPEAT
+              and reason[j - 2] is None and keys[j - 2] == keys[j - 1]):
+            reason[j - 2] = reason[j - 1] = reason[j] = "related news"  # ... and its summary
             j -= 3
+        elif r is not None:
+            j -= 1
         elif _is_name(texts[j]):
             reason[j] = "byline"
             meta.setdefault("author", texts[j])
             j -= 1
         else:
             break
-
-    # Each paragraph once: the lead printed twice, a caption printed twice.
-    seen: set[str] = set()
-    for i in range(len(items)):
-        if reason[i] is None and i != headline_at:
-            if keys[i] in seen:
-                reason[i] = "repeated line"
-            seen.add(keys[i])
 
     lines = tuple(
         Line(n, t, HEADLINE, "") if i == headline_at

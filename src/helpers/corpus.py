@@ -10,6 +10,7 @@ import codecs
 import csv
 import functools
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -342,3 +343,19 @@ def raw_pages(path=None, on_error: str = "raise") -> pd.DataFrame:
         if text.strip():
             rows.append({"doc_id": Path(name).with_suffix("").as_posix(), "text": text})
     return pd.DataFrame(rows, columns=["doc_id", "text"])
+
+
+def line_accounting(path=None, on_error: str = "raise") -> pd.DataFrame:
+    """Per article: non-blank lines on the page, and how many became headline, body or removed.
+    ``accounted`` is True when headline + body + removed equals the page's non-blank lines."""
+    rows = []
+    for page in read_pages(path, on_error=on_error):
+        if page.article is None:
+            continue
+        roles = Counter(line.role for line in page.article.lines)
+        rows.append({"doc_id": Path(page.source_file).with_suffix("").as_posix(),
+                     "lines": len(page.article.lines), "headline": roles["headline"],
+                     "body": roles["body"], "removed": roles["removed"]})
+    table = pd.DataFrame(rows, columns=["doc_id", "lines", "headline", "body", "removed"])
+    table["accounted"] = table["lines"] == table[["headline", "body", "removed"]].sum(axis=1)
+    return table

@@ -1,0 +1,36 @@
+"""Shared fixtures: the seed pages, and temporary corpus folders built from them."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers.paths import PROJECT_ROOT
+
+SEEDS = PROJECT_ROOT / "seeds"
+
+
+def seed_text(stem: str) -> str:
+    """The raw text of the seed whose file name starts with ``stem`` (e.g. "003")."""
+    (path,) = SEEDS.glob(f"{stem}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    # Tests never share or pollute the project's segmentation cache.
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.delenv("CORPUS_DIR", raising=False)
+    import helpers.text
+    helpers.text._memory.cache_clear()
+    yield
+    helpers.text._memory.cache_clear()
+
+
+@pytest.fixture
+def seed_copy(tmp_path) -> Path:
+    """A writable copy of seeds/ (catalog included)."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder

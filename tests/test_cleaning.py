@@ -1,0 +1,195 @@
+"""Cleaning keeps every article paragraph once and removes page furniture, with an audit."""
+import datetime as dt
+
+import pytest
+from conftest import seed_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import helpers
+from helpers.cleaning import BODY, HEADLINE, REMOVED
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {stem: helpers.clean_article(seed_text(stem)) for stem in ("000", "001", "002", "003", "004")}
+
+
+@pytest.mark.parametrize("leak", [
+    "Harry Kane", "Tô Lâm", "Điện Biên Phủ", "xổ số", "Lào Cai", "Thổ Nhĩ Kỳ", "Lịch cúp điện",
+    "BÌNH LUẬN", "500/500 ký tự", "fb yt zl tw", "Back to E-magazine", "Phiên bản di động",
+    "Theo dõi Baoquocte.vn", "Đọc thêm", "Tin cùng chuyên mục", "Có thể bạn quan tâm",
+    "Bài viết cùng chủ đề", "Ảnh: An Đăng/TTXVN", "(Nguồn: TTXVN)", "Đồ họa: Hồng Anh",
+    "10:08 | 13/12/2021", "Theo Báo điện tử Đảng Cộng sản", "(theo TTXVN)",
+])
+def test_no_page_furniture_survives(seeds, leak):
+    for stem, art in seeds.items():
+        assert leak not in art.text, f"{leak!r} left in seed {stem}"
+
+
+LE_HOAI_TRUNG_QUESTIONS = [
+    "xin Trưởng ban Đối ngoại Trung ương chia sẻ rõ hơn về ý nghĩa, cũng như mục tiêu của Hội nghị lần này?",
+    "việc triển khai đường lối đối ngoại của Đảng sẽ được thực hiện như thế nào trong bối cảnh mới?",
+    "Xin đồng chí cho biết những trọng tâm của công tác đối ngoại Đảng trong nhiệm kỳ 2021-2026?",
+    "phát huy sức mạnh tổng thể của đối ngoại Đảng, ngoại giao Nhà nước và đối ngoại Nhân dân, thưa đồng chí?",
+]
+
+
+@pytest.mark.parametrize("question", LE_HOAI_TRUNG_QUESTIONS)
+def test_every_interview_question_survives_once(seeds, question):
+    assert seeds["003"].text.count(question) == 1
+
+
+def test_interview_ends_with_its_closing_line_not_the_teasers_after_it(seeds):
+    assert seeds["003"].paragraphs[-1] == "Trân trọng cảm ơn đồng chí!"
+    assert sum(p.endswith("?") for p in seeds["002"].paragraphs) == 2
+
+
+def test_lead_printed_twice_is_kept_once(seeds):
+    assert seeds["002"].text.count("Trả lời phỏng vấn báo chí trước thềm Hội nghị") == 1
+    assert seeds["002"].paragraphs[0].startswith("Trả lời phỏng vấn báo chí")
+
+
+def test_headlines_skip_kickers_and_chrome(seeds):
+    assert seeds["003"].headline.startswith("Trưởng ban Đối ngoại Trung ương: Tạo sự thống nhất")
+    assert seeds["002"].headline == "Ngành ngoại giao: Tiếp tục là chủ lực và xung kích trên mặt trận đối ngoại"
+    assert seeds["004"].headline == "Hội nghị Ngoại giao lần thứ 31 tạo ra khí thế mới, xung lực mới"
+
+
+def test_bylines_sources_and_datelines_become_metadata(seeds):
+    assert [seeds[s].author for s in ("000", "001", "002", "003", "004")] == [
+        "Thanh Huyền", None, "Kim Hồng", "Chu Văn", None]
+    assert seeds["001"].source == "Báo điện tử Đảng Cộng sản"
+    assert seeds["003"].source == "TTXVN" and seeds["003"].outlet == "Baoquocte.vn"
+    assert seeds["002"].dateline == dt.date(2021, 12, 13)
+
+
+def test_a_page_without_furniture_is_kept_whole(seeds):
+    raw_lines = [line.strip() for line in seed_text("004").splitlines() if line.strip()]
+    assert seeds["004"].removed == []
+    assert [seeds["004"].headline, *seeds["004"].paragraphs] == raw_lines
+
+
+OTHER_OUTLET_PAGE = """\ufeffTrang chủ
+English | Tiếng Việt
+Thời sự > Đối ngoại
+Thời sự
+Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội
+Cập nhật: Thứ ba, 19/12/2023, 16:45 (GMT+7)
+Lượt xem: 1.234
+Chia sẻ
+Sáng 19/12, tại Hà Nội, Hội nghị Ngoại giao lần thứ 32 khai mạc với sự tham dự của Tổng Bí thư.
+
+hoi-nghi-ngoai-giao-32.jpg
+Toàn cảnh phiên khai mạc. (Ảnh: Tuấn Anh/TTXVN)
+Bộ trưởng phát biểu về nhiệm vụ đối ngoại trong thời gian tới, nhấn mạnh vai trò tiên phong.
+Nguyễn Văn An - TTXVN
+Gửi bình luận
+Tin liên quan
+Một bài khác về hội nghị năm trước
+Tóm tắt bài khác về hội nghị...
+© Bản quyền thuộc về Báo Điện tử X
+"""
+
+
+def test_rules_generalize_to_another_outlets_layout():
+    art = helpers.clean_article(OTHER_OUTLET_PAGE)
+    assert art.headline == "Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội"
+    assert art.paragraphs == (
+        "Sáng 19/12, tại Hà Nội, Hội nghị Ngoại giao lần thứ 32 khai mạc với sự tham dự của Tổng Bí thư.",
+        "Bộ trưởng phát biểu về nhiệm vụ đối ngoại trong thời gian tới, nhấn mạnh vai trò tiên phong.",
+    )
+    assert art.author == "Nguyễn Văn An"
+    assert art.dateline == dt.date(2023, 12, 19)
+    reasons = {line.text: line.reason for line in art.removed}
+    assert reasons == {
+        "Trang chủ": "navigation", "English | Tiếng Việt": "language switch",
+        "Thời sự > Đối ngoại": "navigation", "Thời sự": "section label",
+        "Cập nhật: Thứ ba, 19/12/2023, 16:45 (GMT+7)": "dateline",
+        "Lượt xem: 1.234": "view counter", "Chia sẻ": "navigation",
+        "hoi-nghi-ngoai-giao-32.jpg": "image file",
+        "Toàn cảnh phiên khai mạc. (Ảnh: Tuấn Anh/TTXVN)": "photo caption",
+        "Nguyễn Văn An - TTXVN": "byline", "Gửi bình luận": "comment box",
+        "Tin liên quan": "related heading",
+        "Một bài khác về hội nghị năm trước": "related news",
+        "Tóm tắt bài khác về hội nghị...": "related news",
+        "© Bản quyền thuộc về Báo Điện tử X": "copyright",
+    }
+
+
+def test_a_related_heading_above_the_article_does_not_swallow_it():
+    page = "Tin mới\nTiêu đề bài báo về hội nghị ngoại giao\nĐoạn một của bài báo.\nĐoạn hai của bài báo."
+    art = helpers.clean_article(page)
+    assert art.paragraphs == ("Đoạn một của bài báo.", "Đoạn hai của bài báo.")
+
+
+def test_a_sentence_starting_with_theo_is_not_a_source_line():
+    page = ("Tiêu đề bài báo về hội nghị ngoại giao\nĐoạn mở đầu của bài.\n"
+            "Theo kế hoạch hội nghị diễn ra trong hai ngày.\nĐoạn cuối.")
+    assert "Theo kế hoạch hội nghị diễn ra trong hai ngày." in helpers.clean_article(page).paragraphs
+
+
+# --- properties over generated pages ---------------------------------------------------------
+
+WORDS = ["hội nghị", "ngoại giao", "đối ngoại", "Việt Nam", "hòa bình", "hợp tác", "phát triển",
+         "Bộ trưởng", "tại", "Hà Nội", "ngày", "các", "nước", "đã", "quan hệ", "tiên phong"]
+sentence = st.lists(st.sampled_from(WORDS), min_size=4, max_size=25).map(
+    lambda ws: " ".join(ws).capitalize() + ".")
+chrome = st.sampled_from([
+    "BÌNH LUẬN", "Đọc thêm", "Tin liên quan", "fb yt zl tw", "Back to E-magazine",
+    "10:08 | 13/12/2021", "Ảnh: Nguyễn Hồng", "Theo TTXVN", "Thanh Huyền", "Chia sẻ",
+    "Lượt xem: 12", "anh-1.jpg", "Hội nghị:", "Thời sự", "Có thể bạn quan tâm",
+    "Bộ trưởng phát biểu. (Nguồn: TTXVN)", "",
+])
+
+
+@st.composite
+def pages(draw):
+    lines = []
+    for _ in range(draw(st.integers(1, 25))):
+        kind = draw(st.sampled_from(["sentence", "sentence", "chrome", "repeat", "blank"]))
+        if kind == "repeat" and lines:
+            lines.append(draw(st.sampled_from(lines)))
+        elif kind == "chrome":
+            lines.append(draw(chrome))
+        elif kind == "blank":
+            lines.append(draw(st.sampled_from(["", "  ", "\t"])))
+        else:
+            lines.append(draw(sentence))
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return newline.join(lines)
+
+
+@given(pages())
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_every_non_blank_line_is_accounted_for_exactly_once(page):
+    art = helpers.clean_article(page)
+    expected = [(n, line.strip()) for n, line in enumerate(helpers.normalize_text(page).split("\n"), 1)
+                if line.strip()]
+    assert [(line.number, line.text) for line in art.lines] == expected
+    assert all((line.role == REMOVED) == bool(line.reason) for line in art.lines)
+    assert sum(line.role == HEADLINE for line in art.lines) == (art.headline is not None)
+
+
+@given(pages())
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_cleaning_never_invents_or_reorders_text(page):
+    art = helpers.clean_article(page)
+    source = [line.strip() for line in helpers.normalize_text(page).split("\n")]
+    body = [line for line in art.lines if line.role == BODY]
+    assert list(art.paragraphs) == [line.text for line in body]
+    assert all(source[line.number - 1] == line.text for line in art.lines)
+    numbers = [line.number for line in body]
+    assert numbers == sorted(numbers)
+    assert len(set(art.paragraphs)) == len(art.paragraphs)  # each paragraph once
+
+
+@given(pages())
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_cleaning_is_idempotent(page):
+    art = helpers.clean_article(page)
+    if art.headline is None:
+        return
+    again = helpers.clean_article(art.headline + "\n" + art.text)
+    assert again.headline == art.headline
+    assert again.paragraphs == art.paragraphs

@@ -1,0 +1,117 @@
+"""Normalization and word segmentation."""
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import helpers
+import helpers.text
+from helpers.text import normalize_tone_marks
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+text_strategy = st.text(
+    alphabet=st.sampled_from(list(VIETNAMESE + VIETNAMESE.upper() + " ,.:;!?\n\r\t“”-/0123456789")
+                             + ["\u0300", "\u0301", "\u0309", "\u00a0", "\u200b"]),
+    max_size=200,
+)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("hoà", "hòa"), ("Hoà", "Hòa"), ("HOÀ", "HÒA"), ("khoẻ", "khỏe"), ("thuý", "thúy"),
+    ("Lan toả", "Lan tỏa"), ("thoả thuận", "thỏa thuận"), ("hoạ", "họa"),
+])
+def test_tone_marks_move_to_the_hoa_style(old, new):
+    assert normalize_tone_marks(old) == new
+
+
+@pytest.mark.parametrize("word", ["quý", "quả", "hoàn", "thuyền", "hòa", "khuya", "hoa", "toàn"])
+def test_tone_marks_left_alone_where_there_is_one_placement(word):
+    assert normalize_tone_marks(word) == word
+
+
+def test_normalize_text_makes_nfd_crlf_and_nbsp_equal_to_clean_text():
+    messy = unicodedata.normalize("NFD", "Hoà bình,\u00a0hợp tác  \r\nvà phát\u200b triển")
+    assert helpers.normalize_text(messy) == "Hòa bình, hợp tác\nvà phát triển"
+
+
+@given(text_strategy)
+@settings(max_examples=300, deadline=None)
+def test_normalize_text_is_idempotent_and_nfc(text):
+    once = helpers.normalize_text(text)
+    assert helpers.normalize_text(once) == once
+    assert unicodedata.is_normalized("NFC", once)
+    assert "\r" not in once
+
+
+@given(text_strategy)
+@settings(max_examples=300, deadline=None)
+def test_nfd_input_normalizes_like_nfc_input(text):
+    assert (helpers.normalize_text(unicodedata.normalize("NFD", text))
+            == helpers.normalize_text(unicodedata.normalize("NFC", text)))
+
+
+@given(text_strategy)
+@settings(max_examples=200, deadline=None)
+def test_normalize_text_never_invents_letters(text):
+    # Only tone marks move and spaces are trimmed: the bag of base letters is unchanged.
+    def base_letters(s):
+        return sorted(c for c in unicodedata.normalize("NFD", s)
+                      if c.isalpha() and not unicodedata.combining(c))
+    assert base_letters(helpers.normalize_text(text)) == base_letters(text.replace("\u200b", ""))
+
+
+def test_tokenize_keeps_multi_syllable_words_and_names_whole():
+    words = helpers.tokenize("Bộ trưởng Ngoại giao Bùi Thanh Sơn phát biểu về đối ngoại.")
+    assert "ngoại giao" in words and "bùi thanh sơn" in words and "đối ngoại" in words
+    assert "ngoại" not in words and "giao" not in words
+
+
+def test_tokenize_drops_punctuation_and_bare_numbers_but_keeps_acronyms():
+    words = helpers.tokenize("Năm 2023, có 45 chuyến thăm; 1.586 đại biểu (5,6%) ở ASEAN và APEC!")
+    assert words == ["năm", "có", "chuyến", "thăm", "đại biểu", "ở", "ASEAN", "và", "APEC"]
+
+
+def test_paragraphs_written_in_capitals_are_lower_cased():
+    assert helpers.tokenize("HỘI NGHỊ NGOẠI GIAO") == ["hội nghị", "ngoại giao"]
+
+
+def test_nfd_input_gives_the_same_tokens():
+    text = "Ngoại giao cây tre Việt Nam, hoà bình và hợp tác."
+    assert (helpers.tokenize(unicodedata.normalize("NFD", text))
+            == helpers.tokenize(text))
+    assert "hòa bình" in helpers.tokenize(text)
+
+
+def test_stopwords_are_optional_and_keep_meaningful_words():
+    text = "Năm nay, các nước đã có nhiều hợp tác quan trọng và mới."
+    with_stop = helpers.tokenize(text)
+    without = helpers.tokenize(text, remove_stopwords=True)
+    assert "các" in with_stop and "các" not in without and "và" not in without
+    for kept in ("năm", "quan trọng", "mới", "hợp tác"):
+        assert kept in without
+    assert "của" in helpers.stopwords() and "năm" not in helpers.stopwords()
+
+
+def test_segmentation_is_cached_on_disk(monkeypatch):
+    text = "Hội nghị Ngoại giao lần thứ 32 bế mạc tại Hà Nội."
+    first = helpers.tokenize(text)
+    calls = []
+    monkeypatch.setattr(helpers.text.underthesea, "word_tokenize",
+                        lambda s: calls.append(s) or s.split())
+    assert helpers.tokenize(text) == first
+    assert calls == []
+    # A different text is not in the cache and does reach the segmenter.
+    helpers.tokenize("Một câu khác hẳn.")
+    assert calls == ["Một câu khác hẳn."]
+
+
+def test_cache_key_includes_the_tokenizer_version(monkeypatch):
+    text = "Ngoại giao Việt Nam."
+    helpers.tokenize(text)
+    calls = []
+    monkeypatch.setattr(helpers.text, "TOKENIZER_VERSION", "underthesea-0.0/helpers-0")
+    monkeypatch.setattr(helpers.text.underthesea, "word_tokenize",
+                        lambda s: calls.append(s) or s.split())
+    helpers.tokenize(text)
+    assert calls == [text]
