@@ -12,14 +12,16 @@ from collections import Counter
 
 import pandas as pd
 
-from .corpus import cleaning_audit, load_corpus
+from .corpus import CorpusWarning, cleaning_audit, load_corpus
 from .paths import corpus_dir, display_path
 
 
-def describe(path=None, out=sys.stdout) -> int:
-    """Print what the loader made of a folder; return the number of warnings."""
+def describe(path=None, out=None) -> int:
+    """Print what the loader made of a folder (to ``out``, default stdout); return the number
+    of distinct corpus warnings."""
+    out = sys.stdout if out is None else out
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+        warnings.simplefilter("always", CorpusWarning)
         corpus = load_corpus(path, on_error="skip")
         audit = cleaning_audit(path, on_error="skip")
     print(f"{display_path(corpus_dir(path))}: {len(corpus)} article(s), "
@@ -35,7 +37,7 @@ def describe(path=None, out=sys.stdout) -> int:
               f"{reasons}{dup}", file=out)
     seen = set()
     for w in caught:
-        if str(w.message) not in seen:  # load and audit read the folder twice
+        if issubclass(w.category, CorpusWarning) and str(w.message) not in seen:  # load and audit read the folder twice
             seen.add(str(w.message))
             print(f"WARNING: {w.message}", file=out)
     return len(seen)

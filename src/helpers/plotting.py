@@ -88,7 +88,7 @@ def short_label(title: str, width: int = 38) -> str:
     title = " ".join(str(title).split())
     if len(title) <= width:
         return title
-    cut = title[:width].rsplit(" ", 1)[0]
+    cut = title[:width + 1].rsplit(" ", 1)[0]  # a word ending right at `width` is kept
     return cut.rstrip(" ,:;-") + "…"
 
 

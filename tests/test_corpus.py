@@ -1,0 +1,172 @@
+"""load_corpus: bad input gives clear errors, valid data is never dropped silently."""
+import codecs
+import unicodedata
+
+import pandas as pd
+import pytest
+from conftest import seed_text
+
+import helpers
+from helpers import CorpusError, CorpusWarning
+
+
+def test_seed_table_has_the_documented_columns_and_types():
+    corpus = helpers.load_corpus()
+    for col in ["doc_id", "source_file", "title", "outlet", "author", "published", "event",
+                "year", "kind", "text", "n_paragraphs", "n_words", "duplicate_of"]:
+        assert col in corpus.columns
+    assert len(corpus) == 5
+    assert pd.api.types.is_datetime64_any_dtype(corpus["published"])
+    assert corpus["n_words"].tolist() == [len(t) for t in corpus["tokens"]]
+    assert corpus["n_paragraphs"].tolist() == [len(t.split("\n")) for t in corpus["text"]]
+    assert corpus["duplicate_of"].isna().all()
+
+
+def test_corpus_dir_environment_variable_points_elsewhere(seed_copy, monkeypatch):
+    for p in seed_copy.glob("00[1-4]_*.txt"):
+        p.unlink()
+    (seed_copy / "catalog.csv").unlink()
+    monkeypatch.setenv("CORPUS_DIR", str(seed_copy))
+    corpus = helpers.load_corpus()
+    assert corpus["doc_id"].tolist() == ["000_81a13d3eb0ca6e22"]
+
+
+def test_without_a_catalog_metadata_come_from_the_page(seed_copy):
+    (seed_copy / "catalog.csv").unlink()
+    corpus = helpers.load_corpus(seed_copy).set_index("doc_id")
+    row = corpus.loc["002_ed76183e011c5285"]
+    assert row["title"].startswith("Ngành ngoại giao: Tiếp tục là chủ lực")
+    assert row["published"] == pd.Timestamp("2021-12-13") and row["year"] == 2021
+    assert row["author"] == "Kim Hồng"
+    assert "published: page dateline" in row["metadata_from"]
+    assert pd.isna(corpus.loc["004_b5a5b979df70e810", "published"])  # unknown stays NaT
+
+
+def test_undecodable_file_raises_an_error_naming_it(seed_copy):
+    (seed_copy / "broken.txt").write_bytes("Hội nghị".encode("cp1258", errors="replace") + b"\xff\xfe\x00abc")
+    with pytest.raises(CorpusError, match=r"broken\.txt: cannot decode as UTF-8"):
+        helpers.load_corpus(seed_copy)
+
+
+def test_on_error_skip_warns_and_keeps_the_rest(seed_copy):
+    (seed_copy / "broken.txt").write_bytes(b"\xc3\x28 bad utf-8")
+    with pytest.warns(CorpusWarning, match=r"broken\.txt"):
+        corpus = helpers.load_corpus(seed_copy, on_error="skip")
+    assert len(corpus) == 5
+
+
+def test_empty_files_are_skipped_with_a_warning_naming_them(seed_copy):
+    (seed_copy / "empty.txt").write_bytes(b"")
+    (seed_copy / "blank.txt").write_text(" \n\n\t\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning) as record:
+        corpus = helpers.load_corpus(seed_copy)
+    messages = " ".join(str(w.message) for w in record)
+    assert "empty.txt: empty file" in messages and "blank.txt: empty file" in messages
+    assert len(corpus) == 5
+
+
+@pytest.mark.parametrize("encode", [
+    lambda s: codecs.BOM_UTF8 + s.encode("utf-8"),
+    lambda s: s.encode("utf-16"),  # with BOM, native order
+    lambda s: codecs.BOM_UTF16_BE + s.encode("utf-16-be"),
+    lambda s: s.replace("\n", "\r\n").encode("utf-8"),
+    lambda s: unicodedata.normalize("NFD", s).encode("utf-8"),
+], ids=["utf8-bom", "utf16", "utf16-be", "crlf", "nfd"])
+def test_encodings_line_ends_and_nfd_give_the_same_article(tmp_path, encode):
+    raw = seed_text("004")
+    (tmp_path / "plain.txt").write_text(raw, encoding="utf-8")
+    plain = helpers.load_corpus(tmp_path).iloc[0]
+    (tmp_path / "plain.txt").write_bytes(encode(raw))
+    variant = helpers.load_corpus(tmp_path).iloc[0]
+    assert variant["text"] == plain["text"]
+    assert variant["tokens"] == plain["tokens"]
+    assert variant["title"] == plain["title"]
+
+
+def test_utf16_without_bom_is_refused_with_a_hint(tmp_path):
+    (tmp_path / "no-bom.txt").write_bytes("Hội nghị".encode("utf-16-le"))
+    with pytest.raises(CorpusError, match=r"no-bom\.txt.*UTF-16 needs a BOM"):
+        helpers.load_corpus(tmp_path)
+
+
+def test_copies_are_flagged_kept_in_the_table_and_left_out_of_analyses(seed_copy):
+    original = seed_text("001")
+    # A mobile copy: same article, other chrome, a changed byline and an added caption.
+    mobile = ("Trang chủ\n" + original.replace("Theo Báo điện tử Đảng Cộng sản", "Minh Anh")
+              .replace("Hội nghị đã nhận được sự quan tâm",
+                       "Quang cảnh phiên bế mạc. (Ảnh: TTXVN)\nHội nghị đã nhận được sự quan tâm"))
+    (seed_copy / "zz_mobile_copy.txt").write_text(mobile, encoding="utf-8")
+    corpus = helpers.load_corpus(seed_copy).set_index("doc_id")
+    assert corpus.loc["zz_mobile_copy", "duplicate_of"] == "001_a5ec4419648efbd0"
+    # Two different reports of the same conference are not merged.
+    assert pd.isna(corpus.loc["000_81a13d3eb0ca6e22", "duplicate_of"])
+    assert pd.isna(corpus.loc["001_a5ec4419648efbd0", "duplicate_of"])
+    assert "zz_mobile_copy" not in helpers.analysable(corpus.reset_index())["doc_id"].tolist()
+    assert len(helpers.analysable(corpus.reset_index())) == 5
+
+
+def test_find_duplicates_threshold_separates_copies_from_same_topic():
+    texts = helpers.load_corpus()["text"].tolist()
+    assert helpers.find_duplicates(texts) == [None] * 5
+    assert helpers.find_duplicates(texts + [texts[2]]) == [None] * 5 + [2]
+
+
+def test_catalog_missing_columns_is_an_error_naming_the_catalog(seed_copy):
+    (seed_copy / "catalog.csv").write_text("file,title\nx.txt,X\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"catalog\.csv: missing column\(s\) outlet, url"):
+        helpers.load_corpus(seed_copy)
+
+
+def test_catalog_bad_date_names_the_row_and_file(seed_copy):
+    cat = (seed_copy / "catalog.csv").read_text(encoding="utf-8").replace("2021-12-18", "18/12/2021")
+    (seed_copy / "catalog.csv").write_text(cat, encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"line 6 \(004_b5a5b979df70e810\.txt\): published '18/12/2021'"):
+        helpers.load_corpus(seed_copy)
+
+
+def test_catalog_row_without_a_file_warns(seed_copy):
+    (seed_copy / "004_b5a5b979df70e810.txt").unlink()
+    with pytest.warns(CorpusWarning, match=r"lists '004_b5a5b979df70e810\.txt', which is not in"):
+        helpers.load_corpus(seed_copy)
+
+
+def test_other_files_in_the_folder_are_reported_not_silently_ignored(seed_copy):
+    (seed_copy / "page.html").write_text("<p>Hội nghị</p>", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"ignored 1 file\(s\) that are not \.txt: page\.html"):
+        helpers.load_corpus(seed_copy)
+
+
+def test_a_page_that_is_all_furniture_warns(tmp_path):
+    (tmp_path / "chrome.txt").write_text("Trang chủ\nBÌNH LUẬN\nfb yt zl tw\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"chrome\.txt: no article text found"):
+        corpus = helpers.load_corpus(tmp_path)
+    assert len(corpus) == 1 and corpus["text"].iat[0] == ""
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(CorpusError, match="corpus folder not found"):
+        helpers.load_corpus(tmp_path / "nope")
+
+
+def test_check_command_reports_articles_removals_and_warnings(seed_copy, capsys):
+    from helpers.check import describe
+
+    (seed_copy / "empty.txt").write_bytes(b"")
+    n_warnings = describe(seed_copy)
+    out = capsys.readouterr().out
+    assert "5 article(s)" in out
+    assert "004_b5a5b979df70e810.txt  2021-12-18  DC31" in out
+    assert "related news 61" in out
+    assert "WARNING: empty.txt: empty file, skipped" in out
+    assert n_warnings == 1
+
+
+def test_near_identical_bodies_count_as_copies():
+    text = helpers.load_corpus()["text"].iat[3]
+    paragraphs = text.split("\n")
+    # Edited copy: a caption without credit added, two words changed, last paragraph dropped.
+    edited = "\n".join(["Quang cảnh buổi phỏng vấn tại trụ sở Ban Đối ngoại Trung ương.", *paragraphs[:-1]])
+    edited = edited.replace("quan trọng", "rất quan trọng", 2)
+    assert helpers.find_duplicates([text, edited]) == [None, 0]
+    # The pair is near, not exact: a stricter threshold no longer calls it a copy.
+    assert helpers.find_duplicates([text, edited], threshold=0.999) == [None, None]

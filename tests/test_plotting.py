@@ -1,0 +1,56 @@
+"""Figures reproduce byte for byte and carry NFC text."""
+import hashlib
+import subprocess
+import sys
+import unicodedata
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+import helpers  # noqa: E402
+
+SCRIPT = """
+import sys, helpers
+helpers.set_style()
+corpus = helpers.load_corpus()
+fig, data = helpers.plot_article_lengths(corpus)
+helpers.save_figure(fig, "lengths", data, folder=sys.argv[1])
+"""
+
+
+def _digests(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_save_figure_is_byte_identical_across_processes(tmp_path):
+    # Separate interpreters, as two `make report` runs would be.
+    for run in ("a", "b"):
+        subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / run)], check=True)
+    a, b = _digests(tmp_path / "a"), _digests(tmp_path / "b")
+    assert sorted(a) == ["lengths.csv", "lengths.png", "lengths.svg"]
+    assert a == b
+    svg = (tmp_path / "a" / "lengths.svg").read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg
+    assert b"Software" not in (tmp_path / "a" / "lengths.png").read_bytes()
+
+
+def test_figure_text_is_normalized_to_nfc(tmp_path):
+    helpers.set_style()
+    fig, ax = plt.subplots()
+    ax.set_title(unicodedata.normalize("NFD", "Hoà bình"))
+    helpers.save_figure(fig, "nfc", folder=tmp_path)
+    assert ax.get_title() == "Hòa bình" and unicodedata.is_normalized("NFC", ax.get_title())
+    plt.close(fig)
+
+
+def test_each_group_keeps_its_colour_whatever_the_order():
+    assert helpers.group_colors([2023, 2021]) == helpers.group_colors([2021, 2023, 2021])
+    assert len(set(helpers.group_colors([2013, 2016, 2018, 2021, 2023]).values())) == 5
+
+
+def test_short_label_cuts_at_a_word_boundary():
+    assert helpers.short_label("Hội nghị Ngoại giao lần thứ 31 tạo ra khí thế mới", 30) == \
+        "Hội nghị Ngoại giao lần thứ 31…"
+    assert helpers.short_label("Ngắn", 30) == "Ngắn"
