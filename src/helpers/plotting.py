@@ -130,3 +130,159 @@ def plot_removals(summary: pd.DataFrame):
               bbox_to_anchor=(0.5, -0.18 - 0.02 * len(data)))
     ax.set_title("What cleaning removed from each page, by reason")
     return fig, data.reset_index()
+
+
+def plot_keyness(table: pd.DataFrame, target, reference, n: int = 12,
+                 colors: dict | None = None, title: str | None = None):
+    """Diverging bars of signed G2: the ``n`` words most over-used in ``target`` (right) and in
+    ``reference`` (left), labelled with English glosses and the two counts. A dashed line marks
+    G2 = 3.84 (p = 0.05, uncorrected). Returns (figure, plotted data)."""
+    from .glossary import with_gloss
+
+    colors = colors or group_colors([target, reference])
+    top = table.nlargest(n, "g2")
+    top = top[top["g2"] > 0]
+    bottom = table.nsmallest(n, "g2")
+    bottom = bottom[bottom["g2"] < 0]
+    data = pd.concat([top, bottom.iloc[::-1]]).sort_values("g2")
+    data = data.assign(label=[with_gloss(w) for w in data["word"]])
+    fig, ax = plt.subplots(figsize=(8.5, 0.3 * len(data) + 1.5))
+    y = range(len(data))
+    ax.barh(list(y), data["g2"], color=[colors[target] if g > 0 else colors[reference]
+                                         for g in data["g2"]])
+    ax.set_yticks(list(y), data["label"], fontsize=8)
+    for yi, (g2, a, b) in enumerate(zip(data["g2"], data["a"], data["b"])):
+        ax.text(g2, yi, f" {a}:{b} " if g2 > 0 else f" {a}:{b} ", va="center", fontsize=7,
+                ha="left" if g2 > 0 else "right")
+    for x in (-3.84, 3.84):
+        ax.axvline(x, color=NEUTRAL, linestyle="--", linewidth=0.8)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel(f"signed log-likelihood G2  (← more in {reference} · more in {target} →)"
+                  "\nlabels: count in " f"{target}:{reference}; dashed: p = 0.05 uncorrected")
+    ax.set_title(title or f"Keywords of {target} against {reference}")
+    return fig, data[["word", "label", "a", "b", "rate_target", "rate_reference", "g2", "p",
+                      "log_ratio", "log_odds_z"]].reset_index(drop=True)
+
+
+def plot_rate_scatter(table: pd.DataFrame, target, reference, n_labels: int = 8,
+                      colors: dict | None = None):
+    """Each word as a point: rate per 10,000 words in ``reference`` (x) against ``target`` (y),
+    log scales. Zero counts are drawn at the Log Ratio zero adjustment (0.5 occurrences) as
+    hollow points. The ``n_labels`` most extreme words each way by log-odds z are labelled.
+    Returns (figure, plotted data)."""
+    from .compare import PER, ZERO_ADJUSTMENT
+    from .glossary import with_gloss
+
+    colors = colors or group_colors([target, reference])
+    c, d = table["a"].sum(), table["b"].sum()
+    data = table.assign(
+        x=table["b"].where(table["b"] > 0, ZERO_ADJUSTMENT) / d * PER,
+        y=table["a"].where(table["a"] > 0, ZERO_ADJUSTMENT) / c * PER,
+        zero=(table["a"] == 0) | (table["b"] == 0),
+    )
+    fig, ax = plt.subplots(figsize=(10, 7))
+    solid, hollow = data[~data["zero"]], data[data["zero"]]
+    ax.scatter(solid["x"], solid["y"], s=14, color=NEUTRAL, alpha=0.6, label="in both")
+    ax.scatter(hollow["x"], hollow["y"], s=14, facecolors="none", edgecolors=NEUTRAL,
+               alpha=0.6, label="absent from one (drawn at 0.5)")
+    lo = min(data["x"].min(), data["y"].min()) * 0.8
+    hi = max(data["x"].max(), data["y"].max()) * 1.25
+    ax.plot([lo, hi], [lo, hi], color="black", linewidth=0.8)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    # Counts are small integers, so distinctive words often sit on the same point: number the
+    # labelled points (one annotation per position) and list the words beside the axes.
+    labelled = pd.concat([data.nlargest(n_labels, "log_odds_z"),
+                          data.nsmallest(n_labels, "log_odds_z")])
+    labelled = labelled.assign(number=range(1, len(labelled) + 1))
+    along_row: dict[float, int] = {}
+    for (x, y), group in labelled.groupby(["x", "y"], sort=True):
+        color = colors[target] if group["log_odds_z"].iat[0] > 0 else colors[reference]
+        k = along_row[y] = along_row.get(y, -1) + 1  # alternate above/below along a row
+        ax.scatter(x, y, s=18, color=color)
+        ax.annotate(",".join(map(str, group["number"])), (x, y), fontsize=7, color=color,
+                    xytext=(3, 3 if k % 2 == 0 else -10), textcoords="offset points")
+    for side, (sign, group_name) in enumerate(((1, target), (-1, reference))):
+        rows = labelled[labelled["log_odds_z"] * sign > 0]
+        lines = [f"more in {group_name}:"] + [f"{r.number}  {with_gloss(r.word)}"
+                                               for r in rows.itertuples()]
+        ax.text(1.04, 1.0 - side * 0.5, "\n".join(lines), transform=ax.transAxes, va="top",
+                fontsize=8, color=colors[target] if sign > 0 else colors[reference])
+    ax.set_xlabel(f"rate per 10,000 words in {reference} (log)")
+    ax.set_ylabel(f"rate per 10,000 words in {target} (log)")
+    ax.set_title(f"Word rates, {target} against {reference}\n"
+                 f"labelled: the {n_labels} most distinctive each way (log-odds z)")
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    out = data.merge(labelled[["word", "number"]], on="word", how="left")
+    out["number"] = out["number"].astype("Int64")
+    return fig, out[["word", "a", "b", "x", "y", "zero", "log_odds_z", "number"]].rename(
+        columns={"x": "rate_reference_plotted", "y": "rate_target_plotted"})
+
+
+def plot_similarity(sims: pd.DataFrame, labels: pd.Series):
+    """Heatmap of article-by-article cosine similarity, in the order given, with the values
+    written in the cells. ``labels`` maps doc_id to a tick label. Returns (figure, data)."""
+    fig, ax = plt.subplots(figsize=(6.5, 5.5))
+    image = ax.imshow(sims.to_numpy(), cmap="viridis", vmin=0, vmax=1)
+    ticks = [labels[d] for d in sims.index]
+    ax.set_xticks(range(len(ticks)), ticks, rotation=45, ha="right", fontsize=8)
+    ax.set_yticks(range(len(ticks)), ticks, fontsize=8)
+    for i in range(len(sims)):
+        for j in range(len(sims)):
+            value = sims.iat[i, j]
+            ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=8,
+                    color="white" if value < 0.6 else "black")
+    ax.spines[:].set_visible(False)
+    fig.colorbar(image, ax=ax, label="cosine similarity of TF-IDF vectors")
+    ax.set_title("How alike are the articles? (ordered by date)")
+    data = sims.copy()
+    data.index.name = "doc_id"
+    return fig, data.reset_index()
+
+
+def plot_topic_shares(shares: pd.DataFrame, topics: pd.DataFrame):
+    """Stacked bars: each group's share of each NMF topic, with the topics' top words in the
+    legend. Returns (figure, data)."""
+    fig, ax = plt.subplots(figsize=(8, 0.6 * len(shares) + 2.8))
+    left = pd.Series(0.0, index=shares.index)
+    y = list(range(len(shares)))[::-1]
+    for i, topic in enumerate(shares.columns):
+        words = topics.set_index("topic").loc[topic, "top words"].split(", ")[:5]
+        ax.barh(y, shares[topic], left=left, color=OKABE_ITO[i % len(OKABE_ITO)],
+                label=f"{topic}: {', '.join(words)}")
+        for yi, (l, w) in zip(y, zip(left, shares[topic])):
+            if w > 0.06:
+                ax.text(l + w / 2, yi, f"{w:.0%}", ha="center", va="center", fontsize=8,
+                        color="white")
+        left = left + shares[topic]
+    ax.set_yticks(y, [str(g) for g in shares.index])
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the group's words (paragraph topic weights, weighted by length)")
+    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.25))
+    ax.set_title("Topics per conference year (NMF on paragraphs)")
+    data = shares.copy()
+    data.index.name = shares.index.name or "group"
+    return fig, data.reset_index()
+
+
+def article_labels(corpus: pd.DataFrame) -> pd.Series:
+    """A short unique label per article, indexed by doc_id: "EVENT dd/mm/yyyy kind", with the
+    author (or a number) added where two articles would otherwise share a label."""
+    def base(row):
+        date = f"{row['published']:%d/%m/%Y}" if pd.notna(row["published"]) else "date?"
+        parts = [row["event"] if pd.notna(row["event"]) else "event?", date]
+        if pd.notna(row["kind"]):
+            parts.append(row["kind"])
+        return " ".join(parts)
+
+    labels = corpus.set_index("doc_id").apply(base, axis=1)
+    for label, ids in labels.groupby(labels).groups.items():
+        if len(ids) > 1:
+            for n, doc in enumerate(ids, 1):
+                author = corpus.set_index("doc_id").loc[doc, "author"]
+                labels[doc] = f"{label} ({author})" if pd.notna(author) else f"{label} ({n})"
+    if labels.duplicated().any():  # same author twice: fall back to numbers
+        labels = labels + " #" + pd.Series(range(1, len(labels) + 1), index=labels.index).astype(str)
+    return labels
