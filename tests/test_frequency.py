@@ -22,3 +22,122 @@ def test_raw_vs_clean_counts_what_cleaning_removed():
     row = table.set_index("word").loc["xổ số"]
     assert (row["raw"], row["clean"], row["removed"]) == (2, 0, 2)
     assert "hợp tác" not in table.loc[table["removed"] > 0, "word"].tolist()
+
+
+# --- n-grams and collocates ------------------------------------------------------------------
+
+import math  # noqa: E402
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import frequency  # noqa: E402
+
+
+def test_ngrams_stay_inside_paragraphs_and_drop_stopword_edges():
+    paragraphs = [["hợp tác", "quốc tế"], ["quốc tế", "hòa bình"], ["hợp tác", "quốc tế", "và"]]
+    table = frequency.ngrams(paragraphs, n=2, min_count=1).set_index("ngram")
+    assert table.loc["hợp tác · quốc tế", "count"] == 2
+    assert table.loc["hợp tác · quốc tế", "paragraphs"] == 2
+    assert "quốc tế · quốc tế" not in table.index          # would cross a paragraph edge
+    assert "quốc tế · và" not in table.index               # ends with a stopword
+    kept = frequency.ngrams(paragraphs, n=2, min_count=1, drop_stopword_edges=False)
+    assert "quốc tế · và" in set(kept["ngram"])
+
+
+def test_collocate_scores_worked_by_hand():
+    # One paragraph of 10 words; node "x" at positions 2 and 7, window 1.
+    tokens = ["a", "b", "x", "c", "d", "e", "b", "x", "c", "f"]
+    table = frequency.collocates([tokens], "x", window=1, min_count=1,
+                                 remove_stopwords=False).set_index("collocate")
+    # Window positions {1, 3, 6, 8}: b, c, b, c -> W = 4; N = 10; f(x) = 2.
+    row = table.loc["c"]
+    assert (row["o11"], row["f_coll"], row["f_node"]) == (2, 2, 2)
+    expected = 2 * 4 / 10                                   # E = f_coll * W / N
+    assert row["pmi"] == pytest.approx(math.log2(2 / expected))
+    assert row["log_dice"] == pytest.approx(14 + math.log2(2 * 2 / (2 + 2)))
+    # G2: c inside the windows 2 of 4 words, outside 0 of N - W - f(node) = 4 words.
+    by_hand = 2 * (2 * math.log(2 / 1) + 0 + 2 * math.log(2 / 3) + 4 * math.log(4 / 3))
+    assert row["g2"] == pytest.approx(by_hand)
+    assert set(table.index) == {"b", "c"}
+
+
+def test_collocates_of_a_missing_node_are_empty():
+    assert frequency.collocates([["a", "b"]], "x").empty
+
+
+# --- KWIC ------------------------------------------------------------------------------------
+
+def _corpus(paragraphs_by_doc):
+    rows = [{"doc_id": d, "text": "\n".join(ps), "duplicate_of": None}
+            for d, ps in paragraphs_by_doc.items()]
+    return pd.DataFrame(rows)
+
+
+def test_kwic_matches_whole_words_and_phrases_across_segmentations():
+    corpus = _corpus({"a": ["Ngoại giao cây tre Việt Nam là ngoại giao hiện đại."]})
+    lines = frequency.kwic(corpus, "cây tre")
+    assert lines["match"].tolist() == ["cây tre"]
+    assert lines["left"].iat[0] == "Ngoại giao" and lines["right"].iat[0].startswith("Việt Nam")
+    assert len(frequency.kwic(corpus, "ngoại giao")) == 2       # case-insensitive
+
+
+def test_kwic_does_not_match_inside_a_longer_segment_unless_asked():
+    tokens = ["công tác", "ngoại giao kinh tế", "quan trọng"]
+    assert frequency.find_phrase(tokens, "ngoại giao") == []
+    assert frequency.find_phrase(tokens, "ngoại giao", partial=True) == [(1, 2)]
+    assert frequency.find_phrase(tokens, "ngoại giao kinh tế") == [(1, 2)]
+
+
+def test_kwic_context_stops_at_paragraph_and_article_edges():
+    corpus = _corpus({"a": ["Mở đầu. ASEAN", "ASEAN hợp tác."], "b": ["Khác hẳn ASEAN"]})
+    lines = frequency.kwic(corpus, "ASEAN")
+    assert lines[["doc_id", "paragraph"]].values.tolist() == [["a", 1], ["a", 2], ["b", 1]]
+    assert lines["right"].tolist() == ["", "hợp tác.", ""]
+    assert lines["left"].tolist() == ["Mở đầu.", "", "Khác hẳn"]
+
+
+def test_kwic_sorts_by_left_or_right_context_and_cuts_at_word_boundaries():
+    corpus = _corpus({"a": ["Hợp tác ASEAN vững mạnh", "Cộng đồng ASEAN bền vững"]})
+    assert frequency.kwic(corpus, "ASEAN")["right"].tolist() == ["vững mạnh", "bền vững"]
+    assert frequency.kwic(corpus, "ASEAN", sort="right")["right"].tolist() == ["bền vững", "vững mạnh"]
+    assert frequency.kwic(corpus, "ASEAN", sort="left")["left"].tolist() == ["Cộng đồng", "Hợp tác"]
+    with pytest.raises(ValueError, match="sort must be"):
+        frequency.kwic(corpus, "ASEAN", sort="middle")
+    long = _corpus({"a": ["một hai ba bốn năm sáu ASEAN bảy tám chín mười"]})
+    row = frequency.kwic(long, "ASEAN", width=9).iloc[0]
+    assert row["left"] == "…năm sáu" and row["right"] == "bảy tám…"
+
+
+# --- dispersion ------------------------------------------------------------------------------
+
+def test_dispersion_textbook_edge_cases():
+    sizes = [100, 200, 300, 400]
+    even = [1, 2, 3, 4]                      # proportional to the parts' sizes
+    assert frequency.juilland_d(even, sizes) == pytest.approx(1.0)
+    assert frequency.gries_dp(even, sizes) == pytest.approx(0.0)
+    lumped = [0, 0, 0, 10]                   # all in one part
+    assert frequency.juilland_d(lumped, sizes) == pytest.approx(0.0)
+    assert frequency.gries_dp(lumped, sizes) == pytest.approx(1 - 0.4)
+    assert frequency.gries_dp([10, 0, 0, 0], sizes) == pytest.approx(0.9)
+
+
+def test_positions_and_dispersion_handle_phrases():
+    corpus = _corpus({"a": ["x"]}).assign(tokens=[["ngoại giao", "cây", "tre", "hòa bình", "cây tre"]])
+    pos = frequency.positions(corpus, ["cây tre"])
+    assert pos["index"].tolist() == [1, 4]
+    assert pos["relative"].tolist() == [0.25, 1.0]
+    table = frequency.dispersion(corpus, ["cây tre", "ASEAN"]).set_index("word")
+    assert table.loc["cây tre", "count"] == 2 and table.loc["ASEAN", "count"] == 0
+
+
+def test_frequency_table_per_group_matches_tokens():
+    corpus = helpers.load_corpus()
+    table = frequency.frequency_table(corpus, by="year")
+    stop = helpers.stopwords()
+    n_2023 = sum(1 for toks in corpus.loc[corpus.year == 2023, "tokens"] for t in toks
+                 if t.lower() not in stop)
+    assert table.loc[table.group == 2023, "count"].sum() == n_2023
+    wide = frequency.top_by_group(table, n=5)
+    assert {"count_2021", "count_2023", "per_10k_2021", "per_10k_2023"} <= set(wide.columns)
+    assert wide["word"].iat[0] == "đối ngoại"

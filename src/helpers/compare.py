@@ -17,7 +17,7 @@ from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from .corpus import analysable
+from .corpus import analysable, paragraph_table  # noqa: F401  (re-exported for notebooks)
 from .text import stopwords
 
 PER = 10_000
@@ -232,21 +232,6 @@ def within_between(sims: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
 
 
 # --- topics ----------------------------------------------------------------------------------
-
-def paragraph_table(corpus: pd.DataFrame, by: str = "year") -> pd.DataFrame:
-    """One row per paragraph of the analysable articles: doc_id, the grouping column,
-    paragraph number, its tokens (stopwords removed) and length. Empty paragraphs are dropped."""
-    from .text import segment, words_from_segments
-
-    rows = []
-    for art in analysable(corpus).itertuples():
-        for k, seg in enumerate(segment(art.text), 1):
-            tokens = words_from_segments([seg], remove_stopwords=True)
-            if tokens:
-                rows.append({"doc_id": art.doc_id, by: getattr(art, by), "paragraph": k,
-                             "tokens": tokens, "n_words": len(tokens)})
-    return pd.DataFrame(rows, columns=["doc_id", by, "paragraph", "tokens", "n_words"])
-
 
 def nmf_topics(token_lists, k: int, seed: int = 0, n_top: int = 8):
     """NMF with ``k`` topics on the TF-IDF of ``token_lists`` (scikit-learn, random init with

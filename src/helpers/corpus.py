@@ -359,3 +359,18 @@ def line_accounting(path=None, on_error: str = "raise") -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["doc_id", "lines", "headline", "body", "removed"])
     table["accounted"] = table["lines"] == table[["headline", "body", "removed"]].sum(axis=1)
     return table
+
+
+def paragraph_table(corpus: pd.DataFrame, by: str = "year",
+                    remove_stopwords: bool = True) -> pd.DataFrame:
+    """One row per paragraph of the analysable articles: doc_id, the grouping column ``by``,
+    paragraph number (1-based), its words and their number. Paragraphs with no words are left
+    out. Segmentation comes from the on-disk cache, so this is cheap after ``load_corpus``."""
+    rows = []
+    for art in analysable(corpus).itertuples():
+        for k, seg in enumerate(segment(art.text), 1):
+            tokens = words_from_segments([seg], remove_stopwords=remove_stopwords)
+            if tokens:
+                rows.append({"doc_id": art.doc_id, by: getattr(art, by), "paragraph": k,
+                             "tokens": tokens, "n_words": len(tokens)})
+    return pd.DataFrame(rows, columns=["doc_id", by, "paragraph", "tokens", "n_words"])

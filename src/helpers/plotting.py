@@ -286,3 +286,59 @@ def article_labels(corpus: pd.DataFrame) -> pd.Series:
     if labels.duplicated().any():  # same author twice: fall back to numbers
         labels = labels + " #" + pd.Series(range(1, len(labels) + 1), index=labels.index).astype(str)
     return labels
+
+
+def plot_top_words(wide: pd.DataFrame, groups, n: int = 15, colors: dict | None = None):
+    """Paired horizontal bars: rate per 10,000 words of each of the top words in each group
+    (``helpers.frequency.top_by_group`` output), counts written at the bar ends, English
+    glosses in the labels. Returns (figure, plotted data)."""
+    from .glossary import with_gloss
+
+    groups = list(groups)
+    colors = colors or group_colors(groups)
+    data = wide.head(n).iloc[::-1].reset_index(drop=True)
+    height = 0.8 / len(groups)
+    fig, ax = plt.subplots(figsize=(8.5, 0.42 * len(data) + 1.4))
+    for k, group in enumerate(groups):
+        y = [i + (k - (len(groups) - 1) / 2) * height for i in range(len(data))]
+        rates, counts = data[f"per_10k_{group}"], data[f"count_{group}"]
+        ax.barh(y, rates, height=height, color=colors[group], label=str(group))
+        for yi, rate, count in zip(y, rates, counts):
+            ax.text(rate, yi, f" {count}", va="center", fontsize=7)
+    ax.set_yticks(range(len(data)), [with_gloss(w) for w in data["word"]], fontsize=8)
+    ax.set_xlabel("rate per 10,000 words (stopwords removed); numbers: raw counts")
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(handles[::-1], labels[::-1], frameon=False, loc="lower right")
+    ax.set_title("Most frequent words per conference year")
+    return fig, data.iloc[::-1].reset_index(drop=True)
+
+
+def plot_xray(pos: pd.DataFrame, corpus: pd.DataFrame, words, colors: dict | None = None):
+    """Dispersion ("x-ray") plot: one row per article (ordered by date), a tick wherever a
+    chosen word occurs along it (0 = start, 1 = end), one colour per word. Returns (figure,
+    plotted data)."""
+    from .glossary import with_gloss
+
+    words = list(words)
+    colors = colors or {w: OKABE_ITO[i % len(OKABE_ITO)] for i, w in enumerate(words)}
+    order = corpus.sort_values(["published", "doc_id"])["doc_id"].tolist()
+    labels = article_labels(corpus)
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(order) * max(1, len(words) / 3) + 1.6))
+    band = 0.8 / len(words)
+    for r, doc in enumerate(order):
+        ax.axhline(r, color="#DDDDDD", linewidth=0.6, zorder=0)
+        for k, word in enumerate(words):
+            xs = pos.loc[(pos["doc_id"] == doc) & (pos["word"] == word), "relative"]
+            y = r + (k - (len(words) - 1) / 2) * band
+            ax.vlines(xs, y - band / 2, y + band / 2, color=colors[word], linewidth=1.6,
+                      label=with_gloss(word) if r == 0 else None)
+    ax.set_yticks(range(len(order)), [labels[d] for d in order], fontsize=8)
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.set_xlim(-0.01, 1.01)
+    ax.set_xlabel("position in the article (0 = first word, 1 = last word)")
+    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12),
+              ncol=min(len(words), 4))
+    ax.set_title("Where the words occur in each article (ordered by date)")
+    data = pos[pos["word"].isin(words)].copy()
+    data["row"] = data["doc_id"].map({d: r for r, d in enumerate(order)})
+    return fig, data.reset_index(drop=True)

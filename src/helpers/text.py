@@ -173,3 +173,33 @@ def tokenize(text: str, remove_stopwords: bool = False, cache: bool = True) -> l
     ['bộ trưởng', 'ngoại giao', 'bùi thanh sơn', 'dự', 'hội nghị', 'ASEAN', 'năm']
     """
     return words_from_segments(segment(text, cache=cache), remove_stopwords=remove_stopwords)
+
+
+# --- sorting ---------------------------------------------------------------------------------
+
+_ORDER = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_VOWEL_MARKS = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê",
+                ("o", "\u0302"): "ô", ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
+_TONE_ORDER = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"]  # ngang huyền hỏi ngã sắc nặng
+
+
+def sort_key(text: str) -> tuple:
+    """A key that sorts Vietnamese in dictionary order: letters by the Vietnamese alphabet
+    (a ă â b c d đ e ê …), tones only to break ties (ngang, huyền, hỏi, ngã, sắc, nặng).
+    Code-point order would put "đ" after "z".
+
+    >>> sorted(["tác", "đồng", "dân", "ăn", "ana", "an toàn", "ân"], key=sort_key)
+    ['an toàn', 'ana', 'ăn', 'ân', 'dân', 'đồng', 'tác']
+    """
+    primary, secondary = [], []
+    for ch in normalize_text(text).casefold():
+        parts = unicodedata.normalize("NFD", ch)
+        base, marks = parts[0], parts[1:]
+        letter = base
+        for mark in marks:
+            letter = _VOWEL_MARKS.get((base, mark), letter)
+        tone = next((m for m in marks if m in _TONES), "")
+        rank = _ORDER.index(letter) if letter in _ORDER else len(_ORDER) + ord(letter)
+        primary.append(rank if letter.isalnum() else -1 if letter.isspace() else -2)
+        secondary.append(_TONE_ORDER.index(tone))
+    return tuple(primary), tuple(secondary)
