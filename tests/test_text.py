@@ -115,3 +115,8 @@ def test_cache_key_includes_the_tokenizer_version(monkeypatch):
                         lambda s: calls.append(s) or s.split())
     helpers.tokenize(text)
     assert calls == [text]
+
+
+def test_capital_syllables_keep_their_case_inside_longer_words():
+    assert helpers.text.words_from_segments([["lần", "thứ XIII", "của", "Đảng"]]) == [
+        "lần", "thứ XIII", "của", "đảng"]

@@ -250,20 +250,22 @@ def nmf_topics(token_lists, k: int, seed: int = 0, n_top: int = 8):
     return shares, topics, model, vocab
 
 
-def topic_stability(token_lists, ks=range(2, 9), seeds=range(10)) -> pd.DataFrame:
-    """For each number of topics k: the reconstruction error with seed 0, and stability: the
-    mean, over seeds, of the cosine similarity between each seed-0 topic and its best match
-    among that seed's topics (1 = the same topics whatever the seed)."""
+def topic_stability(token_lists, ks=range(2, 9), seeds=range(20)) -> pd.DataFrame:
+    """For each number of topics k: the reconstruction error of the first seed's model, and
+    stability: over every pair of runs with different seeds, the mean cosine similarity between
+    each topic of one run and its best match in the other (1 = the same topics whatever the
+    random start). All pairs, so no run is privileged as the reference."""
+    seeds = list(seeds)
     rows = []
     for k in ks:
-        _, _, base, _ = nmf_topics(token_lists, k, seed=seeds[0])
-        matches = []
-        for s in list(seeds)[1:]:
-            _, _, other, _ = nmf_topics(token_lists, k, seed=s)
-            sims = cosine_similarity(base.components_, other.components_)
-            matches.append(sims.max(axis=1).mean())
-        rows.append({"k": k, "reconstruction error": base.reconstruction_err_,
-                     "stability": float(np.mean(matches))})
+        models = [nmf_topics(token_lists, k, seed=s)[2] for s in seeds]
+        pair_scores = []
+        for i in range(len(models)):
+            for j in range(i + 1, len(models)):
+                sims = cosine_similarity(models[i].components_, models[j].components_)
+                pair_scores.append((sims.max(axis=1).mean() + sims.max(axis=0).mean()) / 2)
+        rows.append({"k": k, "reconstruction error": models[0].reconstruction_err_,
+                     "stability": float(np.mean(pair_scores))})
     return pd.DataFrame(rows)
 
 
@@ -290,15 +292,16 @@ def pick_groups(corpus: pd.DataFrame, by: str = "year"):
     return groups[-1], groups[0]
 
 
-def choose_k(stability: pd.DataFrame, min_k: int = 3) -> int:
-    """The number of topics, at least ``min_k``, whose topics are most stable across seeds
-    (stability rounded to two decimals; ties go to the smaller k, the simpler model). Two topics
-    are almost always stable because they only split a corpus in two, hence ``min_k=3``."""
+def choose_k(stability: pd.DataFrame, min_k: int = 3, tolerance: float = 0.01) -> int:
+    """The number of topics: the smallest k >= ``min_k`` whose stability is within
+    ``tolerance`` of the most stable such k (the simplest model among the most stable). Two
+    topics are almost always stable because they only split a corpus in two, hence
+    ``min_k=3``."""
     candidates = stability[stability["k"] >= min_k]
     if candidates.empty:
         raise ValueError(f"no k >= {min_k} in the stability table")
-    best = candidates["stability"].round(2).max()
-    return int(candidates.loc[candidates["stability"].round(2) == best, "k"].min())
+    best = candidates["stability"].max()
+    return int(candidates.loc[candidates["stability"] >= best - tolerance, "k"].min())
 
 
 def survivors(full: pd.DataFrame, subset: pd.DataFrame, threshold: float = 3.84) -> pd.DataFrame:

@@ -155,8 +155,10 @@ def collocates(paragraph_tokens: Iterable[list[str]], node: str, window: int = 5
     """
     from .compare import log_likelihood
 
-    node_key = node.lower()
-    paragraphs = [[t.lower() for t in tokens] for tokens in paragraph_tokens]
+    # Tokens already follow the case policy of ``tokenize``; the node matches case-insensitively.
+    paragraphs = [list(tokens) for tokens in paragraph_tokens]
+    node_key = next((t for tokens in paragraphs for t in tokens if t.lower() == node.lower()),
+                    node)
     freq: Counter[str] = Counter(t for tokens in paragraphs for t in tokens)
     n_total = sum(freq.values())
     f_node = freq[node_key]
@@ -382,3 +384,23 @@ def dispersion(corpus: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
         out.append({"word": word, "count": sum(freqs), "articles": sum(f > 0 for f in freqs),
                     "juilland_d": juilland_d(freqs, sizes), "gries_dp": gries_dp(freqs, sizes)})
     return pd.DataFrame(out)
+
+
+def side_by_side(tables: dict[str, pd.DataFrame], n: int = 15,
+                 columns=("word", "count")) -> pd.DataFrame:
+    """The top ``n`` rows of several frequency tables next to each other, one column pair per
+    table, prefixed with the table's name: for "before / after" comparisons."""
+    parts = [t.head(n)[list(columns)].reset_index(drop=True).add_prefix(f"{name}: ")
+             for name, t in tables.items()]
+    return pd.concat(parts, axis=1)
+
+
+def concordance_text(corpus: pd.DataFrame, terms: Iterable[str], width: int = 45,
+                     sort: str | None = "right") -> str:
+    """Aligned concordance lines for several terms, each under a heading with its number of
+    occurrences: ready to print in a notebook or a terminal."""
+    blocks = []
+    for term in terms:
+        table = kwic(corpus, term, width=width, sort=sort)
+        blocks.append(f"== {term}: {len(table)} occurrence(s)\n{format_kwic(table, width)}")
+    return "\n\n".join(blocks)

@@ -154,7 +154,8 @@ def words_from_segments(
         for token in para:
             if not _HAS_LETTER.search(token):
                 continue  # punctuation, bare numbers ("45", "1.586", "2-3")
-            word = token if (_is_acronym(token) and not shouting) else token.lower()
+            word = " ".join(syl if (_is_acronym(syl) and not shouting) else syl.lower()
+                            for syl in token.split())
             if word.lower() in stop:
                 continue
             out.append(word)
@@ -165,8 +166,9 @@ def tokenize(text: str, remove_stopwords: bool = False, cache: bool = True) -> l
     """Words of ``text``: underthesea segments, so multi-syllable words stay one token.
 
     Policy: text is normalized first (NFC, tone marks); tokens with no letter (punctuation,
-    bare numbers) are dropped; words are lower-cased, except all-capital acronyms of two or more
-    letters ("ASEAN", "FTA", "XIII") outside paragraphs written in capitals. With
+    bare numbers) are dropped; words are lower-cased, except syllables written in capitals of two
+    or more letters ("ASEAN", "FTA", "XIII", also inside a word such as "thứ XIII"), unless the
+    whole paragraph is written in capitals. With
     ``remove_stopwords=True`` the words of ``stopwords()`` are dropped.
 
     >>> tokenize("Bộ trưởng Ngoại giao Bùi Thanh Sơn dự Hội nghị ASEAN năm 2023.")
