@@ -54,3 +54,15 @@ def test_short_label_cuts_at_a_word_boundary():
     assert helpers.short_label("Hội nghị Ngoại giao lần thứ 31 tạo ra khí thế mới", 30) == \
         "Hội nghị Ngoại giao lần thứ 31…"
     assert helpers.short_label("Ngắn", 30) == "Ngắn"
+
+
+def test_glossary_is_well_formed():
+    import csv
+
+    from helpers.paths import DATA_DIR
+
+    with open(DATA_DIR / "glossary.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["word", "gloss"]
+    assert all(len(r) == 2 and r[0] and r[1] for r in rows[1:])
+    assert len({r[0] for r in rows[1:]}) == len(rows) - 1

@@ -9,13 +9,15 @@ from .corpus import (CorpusError, CorpusWarning, analysable, cleaning_audit, con
                      removal_summary)
 from .frequency import raw_vs_clean, word_counts
 from .plotting import (article_labels, group_colors, plot_article_lengths, plot_keyness,
-                       plot_rate_scatter, plot_removals, plot_similarity, plot_top_words,
-                       plot_topic_shares, plot_xray, save_figure, set_style, short_label)
+                       plot_event_timeline, plot_rate_scatter, plot_referenced_years,
+                       plot_removals, plot_similarity, plot_top_words, plot_topic_shares,
+                       plot_word_trends, plot_xray, save_figure, set_style, short_label)
 from .dates import parse_dateline, parse_full_date
 from .text import normalize_text, segment, stopwords, tokenize
 
 __all__ = [
-    "plot_top_words", "plot_xray", "article_labels", "plot_keyness", "plot_rate_scatter", "plot_similarity", "plot_topic_shares",
+    "plot_event_timeline", "plot_referenced_years", "plot_word_trends", "plot_top_words",
+    "plot_xray", "article_labels", "plot_keyness", "plot_rate_scatter", "plot_similarity", "plot_topic_shares",
     "CleanedArticle", "CorpusError", "CorpusWarning", "analysable", "clean_article",
     "cleaning_audit", "conferences", "decode_bytes", "find_duplicates", "line_accounting",
     "load_corpus",

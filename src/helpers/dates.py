@@ -1,13 +1,17 @@
 """Dates as Vietnamese news pages print them.
 
 Owns the one date parser of the package: full dates ("13/12/2021", "19 tháng 12 năm 2023",
-"19 Tháng Mười Hai, 2023") and dateline lines ("10:08 | 13/12/2021", "Thứ ba, 19/12/2023,
-16:45"). Deciding which date is an article's own is left to ``helpers.corpus``.
+"19 Tháng Mười Hai, 2023"), dateline lines ("10:08 | 13/12/2021", "Thứ ba, 19/12/2023,
+16:45"), and every date or year mentioned in a text (``find_dates``), from day-month leads to
+congress numbers. Deciding which date is an article's own is left to ``helpers.corpus``.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+
+import pandas as pd
 
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
@@ -71,3 +75,155 @@ def parse_dateline(line: str) -> dt.date | None:
     if not _DATELINE_REST.match(rest):
         return None
     return parse_full_date(match.group())
+
+
+# --- every date and year mentioned in a text -------------------------------------------------
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or year found in a text: where (character offsets), what it says, the date it
+    resolves to (the first day of the month or year for coarser precisions), its precision
+    ("day", "month", "year") and kind (how it was written)."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    precision: str
+    kind: str
+
+
+# "23/12" anywhere; "18-12" only after a word that introduces a date ("Chiều 18-12"), since
+# "2-3 năm tới" (two to three years) has the same shape. Never before a unit ("2/3 số phiếu").
+_DATE_CUE = r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|rạng sáng|từ|đến|tới|trước|sau)\s+"
+_UNIT_AFTER = r"(?!\s*(?:năm|tháng|ngày|tuần|giờ|lần|người|%|số|phần))"
+_DAY_MONTH = re.compile(
+    r"(?<![\d/.,-])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/]|[.,-]\d|\s*[/-]\s*\d)" + _UNIT_AFTER
+    + r"|(?<=\b)" + _DATE_CUE + r"(?P<d2>\d{1,2})\s*-\s*(?P<m2>\d{1,2})(?![\d/]|[.,-]\d)" + _UNIT_AFTER,
+    re.IGNORECASE)
+_DAY_RANGE = re.compile(
+    r"(?<![\d/.-])(?P<d1>\d{1,2})\s*(?:đến|-|–)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*[/-]\s*"
+    r"(?P<m>\d{1,2})(?P<y>\s*[/-]\s*\d{4})?(?![\d/.])")
+_MONTH_YEAR = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*[/-]\s*(?P<y>\d{4})(?!\d)"
+                         r"|tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})(?!\d)", re.IGNORECASE)
+# A year is four digits 1900-2099 standing alone: not part of "1.586" or "2.030" or a date.
+_YEAR_RANGE = re.compile(r"(?<![\d/])(?<!\d[.,])(?P<y1>(?:19|20)\d{2})\s*[-–]\s*"
+                         r"(?P<y2>(?:19|20)\d{2})(?![\d/]|[.,]\d)")
+_YEAR = re.compile(r"(?<![\d/-])(?<!\d[.,])(?P<y>(?:19|20)\d{2})(?![\d/]|[.,]\d|\s*[/-]\s*\d)")
+_CONGRESS = re.compile(r"Đại hội\s+(?:đại biểu toàn quốc\s+)?(?:của\s+Đảng\s+|Đảng\s+)?"
+                       r"(?:lần thứ\s+)?(?P<roman>[IVXL]+)\b|khóa\s+(?P<term>[IVXL]+)\b")
+_CONFERENCE = re.compile(r"Hội nghị Ngoại giao\s+(?:lần\s+)?(?:thứ\s+)?(?P<n>\d{2})\b"
+                         r"|HNNG\s+(?:lần\s+)?(?:thứ\s+)?(?P<n2>\d{2})\b"
+                         r"|Hội nghị Đối ngoại toàn quốc", re.IGNORECASE)
+
+
+def _nearest_year(day: int, month: int, reference: dt.date) -> dt.date | None:
+    """The date with this day and month nearest to ``reference`` (same year, or the one
+    before or after): "Sáng 23/12" in an article of January 2024 is 23 Dec 2023."""
+    best = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs(candidate - reference) < abs(best - reference):
+            best = candidate
+    return best
+
+
+def _tables():
+    import csv
+
+    from .paths import DATA_DIR
+
+    with open(DATA_DIR / "congresses.csv", encoding="utf-8") as fh:
+        congresses = {r["numeral"]: int(r["year"]) for r in csv.DictReader(fh)}
+    with open(DATA_DIR / "eras.csv", encoding="utf-8") as fh:
+        eras = {r["phrase"]: int(r["year"]) for r in csv.DictReader(fh)}
+    return congresses, eras
+
+
+def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
+    """Every date and year mention in ``text``, in order, with its precision.
+
+    Full dates ("ngày 14/12/2021", "19 tháng 12 năm 2023"); day-month dates ("Sáng 23/12",
+    "ngày 19 đến 23/1") when a ``reference`` date (the article's date) gives the year, taking
+    the year that puts the date nearest to it; month-year ("tháng 12/2023"); years ("năm 2019",
+    "2025 và 2030") and year ranges ("2021-2030", both ends); and references that fix a year
+    for certain: Party congresses ("Đại hội XIII" -> 2021, from ``data/congresses.csv``),
+    diplomatic conferences ("Hội nghị Ngoại giao lần thứ 31" -> 2021, from the conference
+    table) and eras ("35 năm đổi mới" -> 1986, from ``data/eras.csv``). Impossible dates
+    ("32/13/2021") are skipped. Without a reference, day-month dates are skipped.
+
+    >>> [(m.text, str(m.date), m.precision) for m in find_dates("Sáng 23/12, đến năm 2030.", dt.date(2023, 12, 23))]
+    [('23/12', '2023-12-23', 'day'), ('2030', '2030-01-01', 'year')]
+    """
+    from .corpus import conferences
+
+    congresses, eras = _tables()
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a, b):
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(a, b, date, precision, kind):
+        if date is not None and free(a, b):
+            found.append(DateMention(a, b, text[a:b], date, precision, kind))
+            taken.append((a, b))
+
+    for m in _DAY_RANGE.finditer(text):
+        if not free(*m.span()):
+            continue
+        month = int(m["m"])
+        if m["y"]:
+            year = int(m["y"].strip(" /-"))
+            ends = [_to_date(m[k], str(month), str(year)) for k in ("d1", "d2")]
+        elif reference is not None:
+            ends = [_nearest_year(int(m[k]), month, reference) if 1 <= month <= 12 else None
+                    for k in ("d1", "d2")]
+        else:
+            continue
+        if all(ends):
+            add(m.start("d1"), m.end("d1"), ends[0], "day", "day range start")
+            add(m.start("d2"), m.end(), ends[1], "day", "day range end")
+        taken.append(m.span())
+    for m in FULL_DATE.finditer(text):
+        g = m.groupdict()
+        date = (_to_date(g["d"], g["m"], g["y"]) if g["d"] else _to_date(g["d2"], g["m2"], g["y2"]))
+        if date is None:
+            taken.append(m.span())  # an impossible date is not re-read as day-month or year
+        add(*m.span(), date, "day", "date")
+    for m in _MONTH_YEAR.finditer(text):
+        month, year = (m["m"], m["y"]) if m["m"] else (m["m2"], m["y2"])
+        add(*m.span(), _to_date("1", month, year), "month", "month-year")
+    if reference is not None:
+        for m in _DAY_MONTH.finditer(text):
+            if m["d"]:
+                (a, b), day, month = m.span(), int(m["d"]), int(m["m"])
+            else:
+                (a, b), day, month = (m.start("d2"), m.end("m2")), int(m["d2"]), int(m["m2"])
+            if 1 <= month <= 12:
+                add(a, b, _nearest_year(day, month, reference), "day", "day-month")
+    for m in _YEAR_RANGE.finditer(text):
+        if free(*m.span()):
+            add(m.start("y1"), m.end("y1"), dt.date(int(m["y1"]), 1, 1), "year", "year range start")
+            add(m.start("y2"), m.end("y2"), dt.date(int(m["y2"]), 1, 1), "year", "year range end")
+    for m in _YEAR.finditer(text):
+        add(*m.span(), dt.date(int(m["y"]), 1, 1), "year", "year")
+    for m in _CONGRESS.finditer(text):
+        year = congresses.get(m["roman"] or m["term"])
+        add(*m.span(), dt.date(year, 1, 1) if year else None, "year", "party congress")
+    conf = conferences()
+    for m in _CONFERENCE.finditer(text):
+        number = m["n"] or m["n2"]
+        code = f"DC{number}" if number else "NFAC"
+        if code in conf.index:
+            row = conf.loc[code]
+            date = row["start"].date() if pd.notna(row["start"]) else dt.date(int(row["year"]), 1, 1)
+            add(*m.span(), date, "day" if pd.notna(row["start"]) else "year", "conference")
+    for phrase, year in eras.items():
+        for m in re.finditer(rf"\d+\s+năm\s+(?:[^\W\d_]+\s+){{0,6}}?{re.escape(phrase)}", text,
+                             re.IGNORECASE):
+            add(*m.span(), dt.date(year, 1, 1), "year", "era")
+    return sorted(found, key=lambda mention: mention.start)

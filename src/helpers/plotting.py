@@ -6,6 +6,7 @@ Does not compute what is plotted: that is the analysis modules' job.
 """
 from __future__ import annotations
 
+import numbers
 from pathlib import Path
 
 import matplotlib as mpl
@@ -342,3 +343,106 @@ def plot_xray(pos: pd.DataFrame, corpus: pd.DataFrame, words, colors: dict | Non
     data = pos[pos["word"].isin(words)].copy()
     data["row"] = data["doc_id"].map({d: r for r, d in enumerate(order)})
     return fig, data.reset_index(drop=True)
+
+
+def plot_event_timeline(corpus: pd.DataFrame, spans: pd.DataFrame, clusters, pad_days: int = 3):
+    """The conferences as spans and each article as a numbered point at its publication date,
+    one row per event, on a real date axis broken into one panel per cluster of dates (so two
+    clusters years apart both stay readable). Article labels (short title, outlet, kind) are
+    listed under the panels. Returns (figure, plotted data)."""
+    import matplotlib.dates as mdates
+
+    arts = corpus.dropna(subset=["published"]).sort_values(["published", "doc_id"])
+    events = list(dict.fromkeys(list(spans["code"]) + list(arts["event"].fillna("?"))))
+    row = {e: i for i, e in enumerate(events)}
+    widths = [max((b - a).days, 1) + 2 * pad_days for a, b in clusters]
+    fig, axes = plt.subplots(1, len(clusters), sharey=True, squeeze=False,
+                             figsize=(9, 0.6 * len(events) + 3.2),
+                             gridspec_kw={"width_ratios": widths, "wspace": 0.08})
+    axes = axes[0]
+    colors = group_colors(arts["year"].dropna())
+    numbered = arts.assign(number=range(1, len(arts) + 1))
+    for ax, (a, b) in zip(axes, clusters):
+        lo, hi = a - pd.Timedelta(days=pad_days), b + pd.Timedelta(days=pad_days)
+        for s in spans.itertuples():
+            ax.plot([s.start, s.end + pd.Timedelta(hours=20)], [row[s.code]] * 2, linewidth=9,
+                    color="#CCCCCC", solid_capstyle="butt", zorder=1)
+        inside = numbered[(numbered["published"] >= lo) & (numbered["published"] <= hi)]
+        for (day, event), group in inside.groupby(["published", "event"], sort=True):
+            for k, art in enumerate(group.itertuples()):
+                y = row.get(art.event if pd.notna(art.event) else "?")
+                ax.scatter(art.published, y, s=60, zorder=3,
+                           color=colors.get(art.year, NEUTRAL), edgecolor="white")
+                ax.annotate(str(art.number), (art.published, y), xytext=(0, 8 + 10 * k),
+                            textcoords="offset points", ha="center", fontsize=8)
+        ax.set_xlim(lo, hi)
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=4))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+        ax.tick_params(axis="x", labelsize=8)
+    for left, right in zip(axes[:-1], axes[1:]):  # broken-axis marks
+        left.spines["right"].set_visible(False)
+        right.spines["left"].set_visible(False)
+        right.tick_params(axis="y", left=False)
+        for ax_, x in ((left, 1), (right, 0)):
+            ax_.plot([x, x], [-0.02, 0.02], transform=ax_.transAxes, color="black",
+                     clip_on=False, linewidth=0.8, marker=(2, 0, 45), markersize=8)
+    axes[0].set_yticks(range(len(events)), events)
+    axes[0].set_ylim(len(events) - 0.4, -0.8)
+    lines = [f"{r.number}  {short_label(r.title, 60)} · "
+             f"{r.outlet if pd.notna(r.outlet) else 'outlet not named'}"
+             f" · {r.kind if pd.notna(r.kind) else 'kind unknown'}" for r in numbered.itertuples()]
+    fig.text(0.1, -0.02, "\n".join(lines), va="top", fontsize=8)
+    fig.suptitle("Conferences (grey spans) and articles (points) on a broken date axis")
+    data = numbered[["number", "doc_id", "published", "event", "year", "kind", "outlet", "title"]]
+    return fig, data.reset_index(drop=True)
+
+
+def plot_referenced_years(refs: pd.DataFrame, by: str = "year"):
+    """One row per group: a bubble at each year the group's articles refer to, sized and
+    labelled by the number of mentions; a tick marks the group's own year. Returns (figure,
+    data)."""
+    groups = sorted(refs[by].unique())
+    colors = group_colors(groups)
+    fig, ax = plt.subplots(figsize=(9, 0.9 * len(groups) + 1.6))
+    for i, group in enumerate(groups):
+        part = refs[refs[by] == group]
+        ax.scatter(part["year_referred"], [i] * len(part), s=40 + 25 * part["mentions"],
+                   color=colors[group], alpha=0.7, edgecolor="white")
+        for r in part.itertuples():
+            ax.annotate(str(r.mentions), (r.year_referred, i), xytext=(0, 12),
+                        textcoords="offset points", ha="center", fontsize=8)
+        if isinstance(group, numbers.Real):  # numpy integers included
+            ax.plot([group, group], [i - 0.3, i + 0.3], color="black", linewidth=1)
+    ax.set_yticks(range(len(groups)), [f"{g} coverage" for g in groups])
+    ax.set_ylim(len(groups) - 0.4, -0.6)
+    ax.set_xlabel("year referred to (black tick: the coverage's own year; numbers: mentions)")
+    ax.set_title("Which years does the coverage speak of?")
+    return fig, refs.reset_index(drop=True)
+
+
+def plot_word_trends(trends: pd.DataFrame, per_article: pd.DataFrame | None = None):
+    """Rate per 10,000 words of each word per conference (groups in date order), one line per
+    word; the number of articles and words behind each point under the axis; faint dots for
+    single articles when ``per_article`` is given. Returns (figure, data)."""
+    from .glossary import with_gloss
+
+    groups = list(dict.fromkeys(trends["group"]))
+    words = list(dict.fromkeys(trends["word"]))
+    x = {g: i for i, g in enumerate(groups)}
+    fig, ax = plt.subplots(figsize=(8.5, 4.8))
+    for k, word in enumerate(words):
+        part = trends[trends["word"] == word]
+        color = OKABE_ITO[k % len(OKABE_ITO)]
+        ax.plot([x[g] for g in part["group"]], part["per_10k"], marker="o", color=color,
+                label=with_gloss(word))
+        if per_article is not None:
+            arts = per_article[(per_article["word"] == word) & per_article["event"].isin(groups)]
+            ax.scatter([x[e] + 0.06 * (k - len(words) / 2) for e in arts["event"]],
+                       arts["per_10k"], s=10, color=color, alpha=0.35)
+    meta = trends.drop_duplicates("group").set_index("group")
+    ax.set_xticks(range(len(groups)), [f"{g}\n{meta.loc[g, 'articles']} art., "
+                                       f"{meta.loc[g, 'words']:,} words" for g in groups])
+    ax.set_ylabel("rate per 10,000 words")
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.set_title("Word rates by conference (lines: pooled; dots: single articles)")
+    return fig, trends.reset_index(drop=True)
