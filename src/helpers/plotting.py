@@ -412,10 +412,10 @@ def plot_referenced_years(refs: pd.DataFrame, by: str = "year"):
             ax.annotate(str(r.mentions), (r.year_referred, i), xytext=(0, 12),
                         textcoords="offset points", ha="center", fontsize=8)
         if isinstance(group, numbers.Real):  # numpy integers included
-            ax.plot([group, group], [i - 0.3, i + 0.3], color="black", linewidth=1)
+            ax.plot([group, group], [i + 0.2, i + 0.42], color="black", linewidth=1.2)
     ax.set_yticks(range(len(groups)), [f"{g} coverage" for g in groups])
     ax.set_ylim(len(groups) - 0.4, -0.6)
-    ax.set_xlabel("year referred to (black tick: the coverage's own year; numbers: mentions)")
+    ax.set_xlabel("year referred to (tick below: the coverage's own year; numbers: mentions)")
     ax.set_title("Which years does the coverage speak of?")
     return fig, refs.reset_index(drop=True)
 
