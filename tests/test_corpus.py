@@ -39,7 +39,26 @@ def test_without_a_catalog_metadata_come_from_the_page(seed_copy):
     assert row["published"] == pd.Timestamp("2021-12-13") and row["year"] == 2021
     assert row["author"] == "Kim Hồng"
     assert "published: page dateline" in row["metadata_from"]
-    assert pd.isna(corpus.loc["004_b5a5b979df70e810", "published"])  # unknown stays NaT
+    assert row["date_precision"] == "day"
+    lead = corpus.loc["004_b5a5b979df70e810"]
+    assert lead["published"] == pd.Timestamp("2021-12-18") and lead["date_precision"] == "approximate"
+    assert "published: lead date, year from the event DC31" in lead["metadata_from"]
+    assert pd.isna(corpus.loc["003_079bd86adfea4555", "published"])  # the page never says: NaT
+    assert corpus.loc["003_079bd86adfea4555", "year"] == 2021        # from the event instead
+
+
+def test_inferred_metadata_match_the_catalog_wherever_the_page_states_them(seed_copy):
+    catalog = helpers.load_corpus(seed_copy).set_index("doc_id")
+    (seed_copy / "catalog.csv").unlink()
+    inferred = helpers.load_corpus(seed_copy).set_index("doc_id")
+    assert inferred["title"].to_dict() == catalog["title"].to_dict()
+    assert inferred["event"].to_dict() == catalog["event"].to_dict()
+    assert inferred["year"].to_dict() == catalog["year"].to_dict()
+    stated = ["000_81a13d3eb0ca6e22", "001_a5ec4419648efbd0", "002_ed76183e011c5285",
+              "004_b5a5b979df70e810"]          # 003 prints no date and opens with none
+    assert inferred.loc[stated, "published"].to_dict() == catalog.loc[stated, "published"].to_dict()
+    assert inferred.loc[stated, "date_precision"].to_dict() == catalog.loc[stated, "date_precision"].to_dict()
+    assert inferred.loc["003_079bd86adfea4555", "outlet"] == catalog.loc["003_079bd86adfea4555", "outlet"]
 
 
 def test_undecodable_file_raises_an_error_naming_it(seed_copy):

@@ -43,7 +43,18 @@ class CleanedArticle:
     author: str | None = None
     source: str | None = None
     outlet: str | None = None
-    dateline: dt.date | None = None
+    datelines: tuple[tuple[int, dt.date], ...] = ()
+    kicker: str | None = None
+
+    @property
+    def dateline(self) -> dt.date | None:
+        """The article's own dateline: the earliest date printed on a dateline line above the
+        end of the body. A page clock shows the day the page was saved (never earlier than
+        publication) and related stories' datelines stand below the body, so neither wins."""
+        body = [line.number for line in self.lines if line.role in (HEADLINE, BODY)]
+        last = max(body) if body else 0
+        dates = [date for number, date in self.datelines if number <= last]
+        return min(dates) if dates else None
 
     @property
     def text(self) -> str:
@@ -101,6 +112,8 @@ def _key(text: str) -> str:
 
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
 _OUTLET = re.compile(r"theo dõi\s+(?P<outlet>.+?)\s+trên\b", re.IGNORECASE)
+_COPYRIGHT_OUTLET = re.compile(r"(?:©|bản quyền|copyright)\s*(?:\d{4}\s*)?(?:bản quyền\s*)?"
+                               r"(?:thuộc về\s*)?(?P<outlet>[^\W\d_][^|;,.]{1,60})", re.IGNORECASE)
 
 
 def _pattern_reason(text: str, rules: _Rules) -> str | None:
@@ -166,11 +179,12 @@ def clean_article(raw: str) -> CleanedArticle:
     reason: list[str | None] = [_pattern_reason(t, rules) for t in texts]
     meta: dict[str, object] = {}
 
+    datelines = tuple((n, parse_dateline(t)) for (n, t), r in zip(items, reason) if r == "dateline")
     for t, r in zip(texts, reason):
-        if r == "dateline" and "dateline" not in meta:
-            meta["dateline"] = parse_dateline(t)
         if r == "navigation" and (m := _OUTLET.search(t)) and "outlet" not in meta:
             meta["outlet"] = m.group("outlet")
+        if r == "copyright" and (m := _COPYRIGHT_OUTLET.search(t)) and "outlet" not in meta:
+            meta["outlet"] = m.group("outlet").strip(" .")
 
     # The headline: the first line that is not furniture. Before it, a short line ending in
     # ":" is a kicker ("Hội nghị Đối ngoại toàn quốc:"), and lines of one to three words are
@@ -270,5 +284,6 @@ def clean_article(raw: str) -> CleanedArticle:
         author=author,
         source=meta.get("source"),
         outlet=meta.get("outlet"),
-        dateline=meta.get("dateline"),
+        datelines=datelines,
+        kicker=next((t for t, r in zip(texts, reason) if r == "kicker"), None),
     )

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .cleaning import CleanedArticle, clean_article
+from .metadata import infer_metadata
 from .paths import DATA_DIR, corpus_dir, display_path
 from .text import normalize_text, segment, words_from_segments
 
@@ -210,12 +211,15 @@ def find_duplicates(texts: list[str], threshold: float = 0.8) -> list[int | None
 
 # --- the table -------------------------------------------------------------------------------
 
-def _meta(catalog_row: dict[str, str] | None, field: str, inferred, how: str, provenance: dict):
+def _pick(catalog_row: dict[str, str] | None, field: str, inferred, how: str,
+          provenance: dict):
+    """The catalog's value when it has one, else the inferred one; records which was used."""
     value = (catalog_row or {}).get(field, "")
     if value:
         provenance[field] = "catalog"
         return value
-    if inferred not in (None, ""):
+    if inferred is not None and not (isinstance(inferred, float) and pd.isna(inferred)) \
+            and inferred is not pd.NaT and inferred != "":
         provenance[field] = how
         return inferred
     return None
@@ -254,12 +258,17 @@ def load_corpus(path=None, *, catalog: bool = True, on_error: str = "raise",
         if art is None:
             continue
         row_cat = cat.get(page.source_file)
+        page_meta = infer_metadata(art)
         prov: dict[str, str] = {}
-        segments = segment(art.text, cache=cache)
-        tokens = words_from_segments(segments)
-        published = _meta(row_cat, "published", art.dateline, "page dateline", prov)
-        precision = (row_cat or {}).get("date_precision") or ("day" if published else None)
-        event = _meta(row_cat, "event", None, "", prov)
+        tokens = words_from_segments(segment(art.text, cache=cache))
+        title = _pick(row_cat, "title", page_meta["title"], page_meta["title_from"], prov)
+        published = _pick(row_cat, "published", page_meta["published"],
+                          page_meta["published_from"], prov)
+        if prov.get("published") == "catalog":
+            precision = (row_cat or {}).get("date_precision") or "day"
+        else:
+            precision = page_meta["date_precision"]
+        event = _pick(row_cat, "event", page_meta["event"], page_meta["event_from"], prov)
         year = None
         if event in conf.index:
             year = int(conf.loc[event, "year"])
@@ -268,16 +277,16 @@ def load_corpus(path=None, *, catalog: bool = True, on_error: str = "raise",
         rows.append({
             "doc_id": Path(page.source_file).with_suffix("").as_posix(),
             "source_file": page.source_file,
-            "title": _meta(row_cat, "title", art.headline, "page headline", prov),
-            "outlet": _meta(row_cat, "outlet", art.outlet, "page ('Theo dõi … trên')", prov),
-            "source": art.source,
-            "author": _meta(row_cat, "author", art.author, "page byline", prov),
+            "title": title,
+            "outlet": _pick(row_cat, "outlet", page_meta["outlet"], page_meta["outlet_from"], prov),
+            "source": page_meta["source"],
+            "author": _pick(row_cat, "author", page_meta["author"], page_meta["author_from"], prov),
             "url": (row_cat or {}).get("url") or None,
             "published": published,
             "date_precision": precision,
             "event": event,
             "year": year,
-            "kind": _meta(row_cat, "kind", None, "", prov),
+            "kind": _pick(row_cat, "kind", None, "", prov),
             "text": art.text,
             "tokens": tokens,
             "n_paragraphs": len(art.paragraphs),

@@ -117,6 +117,21 @@ _CONFERENCE = re.compile(r"Hội nghị Ngoại giao\s+(?:lần\s+)?(?:thứ\s+)
                          r"|Hội nghị Đối ngoại toàn quốc", re.IGNORECASE)
 
 
+def conference_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` names a diplomatic conference, as (start, end, code): "Hội nghị Ngoại
+    giao lần thứ 30", "Hội nghị Ngoại giao 29", "HNNG lần thứ 32" -> DC30, DC29, DC32;
+    "Hội nghị Đối ngoại toàn quốc" -> NFAC.
+
+    >>> [code for _, _, code in conference_mentions("Bế mạc HNNG lần thứ 32 sau Hội nghị Đối ngoại toàn quốc")]
+    ['DC32', 'NFAC']
+    """
+    out = []
+    for m in _CONFERENCE.finditer(text):
+        number = m["n"] or m["n2"]
+        out.append((m.start(), m.end(), f"DC{int(number)}" if number else "NFAC"))
+    return out
+
+
 def _nearest_year(day: int, month: int, reference: dt.date) -> dt.date | None:
     """The date with this day and month nearest to ``reference`` (same year, or the one
     before or after): "Sáng 23/12" in an article of January 2024 is 23 Dec 2023."""
@@ -215,13 +230,11 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
         year = congresses.get(m["roman"] or m["term"])
         add(*m.span(), dt.date(year, 1, 1) if year else None, "year", "party congress")
     conf = conferences()
-    for m in _CONFERENCE.finditer(text):
-        number = m["n"] or m["n2"]
-        code = f"DC{number}" if number else "NFAC"
+    for start, end, code in conference_mentions(text):
         if code in conf.index:
             row = conf.loc[code]
             date = row["start"].date() if pd.notna(row["start"]) else dt.date(int(row["year"]), 1, 1)
-            add(*m.span(), date, "day" if pd.notna(row["start"]) else "year", "conference")
+            add(start, end, date, "day" if pd.notna(row["start"]) else "year", "conference")
     for phrase, year in eras.items():
         for m in re.finditer(rf"\d+\s+năm\s+(?:[^\W\d_]+\s+){{0,6}}?{re.escape(phrase)}", text,
                              re.IGNORECASE):

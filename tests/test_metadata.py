@@ -1,0 +1,82 @@
+"""Metadata read from pages: the article's own date, its event, outlet and author."""
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import helpers
+from helpers.metadata import infer_event, infer_metadata, lead_date
+
+
+def meta(page: str) -> dict:
+    return infer_metadata(helpers.clean_article(page))
+
+
+BODY = "Đoạn thứ hai của bài báo về công tác đối ngoại.\nĐoạn thứ ba của bài báo."
+
+
+def test_page_clock_and_related_story_dates_are_not_the_articles_date():
+    page = ("Thứ Bảy, 11/05/2024\nTrang chủ\nBế mạc Hội nghị Ngoại giao lần thứ 31 tại Hà Nội\n"
+            "10:08 | 18/12/2021\nChiều 18/12, hội nghị bế mạc.\n" + BODY +
+            "\nTin liên quan\nMột bài khác về hội nghị\n17/12/2021\nTóm tắt bài khác.")
+    m = meta(page)
+    assert m["published"] == pd.Timestamp("2021-12-18") and m["date_precision"] == "day"
+    assert m["published_from"] == "page dateline"
+
+
+def test_a_page_clock_alone_loses_to_the_lead_date():
+    page = ("Thứ Bảy, 11/05/2024\nBế mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội\n"
+            "Sáng 23/12, sau 5 ngày làm việc, hội nghị bế mạc.\n" + BODY)
+    m = meta(page)
+    assert m["published"] == pd.Timestamp("2023-12-23")
+    assert m["date_precision"] == "approximate"
+
+
+@pytest.mark.parametrize("dateline, date", [
+    ("10:08 | 13/12/2021", "2021-12-13"), ("20/12/2023 - 09:30", "2023-12-20"),
+    ("Thứ ba, 19/12/2023, 16:45", "2023-12-19"), ("19 Tháng Mười Hai, 2023", "2023-12-19"),
+    ("Thứ Hai, 18/12/2023 08:15 (GMT+7)", "2023-12-18"), ("Cập nhật: 14-12-2021", "2021-12-14"),
+])
+def test_dateline_forms(dateline, date):
+    page = f"Khai mạc Hội nghị Đối ngoại toàn quốc tại Hà Nội\n{dateline}\n{BODY}"
+    assert meta(page)["published"] == pd.Timestamp(date)
+
+
+@pytest.mark.parametrize("lead, event, expected", [
+    ("Sáng 23/12, hội nghị bế mạc.", "DC32", dt.date(2023, 12, 23)),
+    ("Chiều 18-12, hội nghị bế mạc.", "DC31", dt.date(2021, 12, 18)),
+    ("Ngày 19/12, tại Hà Nội, hội nghị khai mạc.", "DC32", dt.date(2023, 12, 19)),
+    ("Ngày 14/12/2021, hội nghị diễn ra.", None, dt.date(2021, 12, 14)),
+    ("(TG&VN) - Sáng 20/12, hội nghị tiếp tục.", "DC32", dt.date(2023, 12, 20)),
+    ("Hội nghị dự kiến diễn ra vào ngày 14/12.", "NFAC", None),   # not an opening date
+    ("Sáng 23/12, hội nghị bế mạc.", None, None),                # no year anywhere: no guess
+])
+def test_lead_dates(lead, event, expected):
+    assert lead_date(lead, event)[0] == expected
+
+
+def test_lead_date_for_a_conference_known_only_by_year():
+    assert lead_date("Sáng 19/8, hội nghị khai mạc.", "DC29")[0] == dt.date(2016, 8, 19)
+
+
+@pytest.mark.parametrize("page, event", [
+    ("Bế mạc HNNG lần thứ 32\nHội nghị đã thành công.\n" + BODY, "DC32"),
+    ("Khai mạc Hội nghị Ngoại giao 29\nHội nghị diễn ra.\n" + BODY, "DC29"),
+    ("Hội nghị Ngoại giao lần thứ 30 bế mạc\nHội nghị diễn ra.\n" + BODY, "DC30"),
+    # The headline names the subject; a conference cited in the body does not win.
+    ("Bộ trưởng trả lời phỏng vấn trước Hội nghị Đối ngoại toàn quốc\n"
+     "Sau hội nghị sẽ là Hội nghị Ngoại giao lần thứ 31.\nHội nghị Ngoại giao lần thứ 31 sẽ diễn ra.", "NFAC"),
+    # Not in headline or lead: a conference named twice in the body counts, once does not.
+    ("Tiêu đề về công tác ngoại giao năm nay\nĐoạn mở đầu.\nNhắc lại Hội nghị Ngoại giao lần thứ 30.\n"
+     "Hội nghị Ngoại giao lần thứ 30 đã đề ra.", "DC30"),
+    ("Tiêu đề về công tác ngoại giao năm nay\nĐoạn mở đầu.\nNhắc lại Hội nghị Ngoại giao lần thứ 30.", None),
+])
+def test_event_is_the_one_the_article_is_about(page, event):
+    assert infer_event(helpers.clean_article(page))[0] == event
+
+
+def test_outlet_source_and_author_from_the_page():
+    page = ("Theo dõi Baoquocte.vn trên\nHội nghị Đối ngoại toàn quốc diễn ra tại Hà Nội\n"
+            "Chu Văn\n" + BODY + "\n(theo TTXVN)\n© Bản quyền thuộc về Báo Thế giới và Việt Nam")
+    m = meta(page)
+    assert (m["outlet"], m["source"], m["author"]) == ("Baoquocte.vn", "TTXVN", "Chu Văn")
