@@ -316,3 +316,9 @@ def survivors(full: pd.DataFrame, subset: pd.DataFrame, threshold: float = 3.84)
     table["same_direction"] = np.sign(table["g2"]) == np.sign(table["g2_subset"])
     table["survives"] = table["same_direction"] & (table["g2_subset"].abs() >= threshold)
     return table.sort_values(["survives", "g2"], ascending=[False, False], ignore_index=True)
+
+
+def missing_groups(corpus: pd.DataFrame, groups, by: str = "year") -> list:
+    """The groups of ``groups`` that have no analysable article in ``corpus``."""
+    present = {g.item() if hasattr(g, "item") else g for g in analysable(corpus)[by].dropna()}
+    return [g for g in groups if g not in present]

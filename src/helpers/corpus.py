@@ -164,7 +164,7 @@ def read_pages(path=None, on_error: str = "raise") -> list[PageResult]:
         except CorpusError as err:
             if on_error == "raise":
                 raise
-            warnings.warn(f"skipped: {err}", CorpusWarning, stacklevel=3)
+            warnings.warn(f"{err} (skipped)", CorpusWarning, stacklevel=3)
             results.append(PageResult(name, None, f"undecodable: {err}"))
             continue
         if article is None:

@@ -353,7 +353,18 @@ def plot_event_timeline(corpus: pd.DataFrame, spans: pd.DataFrame, clusters, pad
     import matplotlib.dates as mdates
 
     arts = corpus.dropna(subset=["published"]).sort_values(["published", "doc_id"])
-    events = list(dict.fromkeys(list(spans["code"]) + list(arts["event"].fillna("?"))))
+    if not clusters:
+        fig, ax = plt.subplots(figsize=(8, 2))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No article in this corpus has a known publication date.",
+                ha="center", va="center")
+        return fig, arts[["doc_id", "published", "event"]].reset_index(drop=True)
+    first_seen = {}
+    for code, start in zip(spans["code"], spans["start"]):
+        first_seen[code] = start
+    for event, day in zip(arts["event"].fillna("?"), arts["published"]):
+        first_seen[event] = min(first_seen.get(event, day), day)
+    events = sorted(first_seen, key=lambda e: (first_seen[e], e))  # rows in date order
     row = {e: i for i, e in enumerate(events)}
     widths = [max((b - a).days, 1) + 2 * pad_days for a, b in clusters]
     fig, axes = plt.subplots(1, len(clusters), sharey=True, squeeze=False,
@@ -391,6 +402,9 @@ def plot_event_timeline(corpus: pd.DataFrame, spans: pd.DataFrame, clusters, pad
     lines = [f"{r.number}  {short_label(r.title, 60)} · "
              f"{r.outlet if pd.notna(r.outlet) else 'outlet not named'}"
              f" · {r.kind if pd.notna(r.kind) else 'kind unknown'}" for r in numbered.itertuples()]
+    undated = len(corpus) - len(arts)
+    if undated:
+        lines.append(f"({undated} article(s) without a known publication date not shown)")
     fig.text(0.1, -0.02, "\n".join(lines), va="top", fontsize=8)
     fig.suptitle("Conferences (grey spans) and articles (points) on a broken date axis")
     data = numbered[["number", "doc_id", "published", "event", "year", "kind", "outlet", "title"]]

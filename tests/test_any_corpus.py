@@ -1,0 +1,90 @@
+"""load_corpus, the check command and every notebook on a varied folder it has never seen."""
+import os
+import subprocess
+import sys
+
+import nbformat
+import pandas as pd
+import pytest
+from corpus_builder import EXPECTED, build_varied_corpus
+
+import helpers
+from helpers import CorpusWarning
+from helpers.paths import PROJECT_ROOT
+
+
+@pytest.fixture(scope="module")
+def varied(tmp_path_factory):
+    return build_varied_corpus(tmp_path_factory.mktemp("corpora") / "varied-test-corpus")
+
+
+@pytest.fixture(scope="module")
+def loaded(varied):
+    with pytest.warns(CorpusWarning) as record:
+        corpus = helpers.load_corpus(varied, on_error="skip")
+    return corpus.set_index("doc_id"), [str(w.message) for w in record]
+
+
+def test_every_inferred_field_matches_what_was_built(loaded):
+    corpus, _ = loaded
+    assert sorted(corpus.index) == sorted(EXPECTED)
+    for doc_id, fields in EXPECTED.items():
+        row = corpus.loc[doc_id]
+        for field, expected in fields.items():
+            value = row[field]
+            if field == "published":
+                value = None if pd.isna(value) else str(value.date())
+            elif pd.isna(value) if not isinstance(value, list) else False:
+                value = None
+            assert value == expected, f"{doc_id}: {field} is {value!r}, expected {expected!r}"
+
+
+def test_every_page_reads_to_the_same_text_whatever_its_encoding(loaded):
+    corpus, _ = loaded
+    seeds = helpers.load_corpus().set_index("doc_id")
+    for doc_id in seeds.index:
+        assert corpus.loc[doc_id, "text"] == seeds.loc[doc_id, "text"]
+        assert corpus.loc[doc_id, "tokens"] == seeds.loc[doc_id, "tokens"]
+
+
+def test_bad_files_are_named_in_warnings(loaded):
+    _, messages = loaded
+    joined = "\n".join(messages)
+    assert "empty.txt: empty file, skipped" in joined
+    assert "broken.txt: cannot decode as UTF-8" in joined
+
+
+def test_analyses_use_one_copy(loaded):
+    corpus, _ = loaded
+    kept = helpers.analysable(corpus.reset_index())["doc_id"].tolist()
+    assert "dc32-syndicated" not in kept and "dc31-mobile" not in kept and len(kept) == 6
+
+
+def test_check_command_on_the_folder(varied, capsys):
+    from helpers.check import describe
+
+    assert describe(varied) == 2
+    out = capsys.readouterr().out
+    assert "8 article(s)" in out
+    assert "dc32-syndicated.txt  2023-12-19  DC32" in out and "DUPLICATE of 000_81a13d3eb0ca6e22" in out
+    assert "003_079bd86adfea4555.txt  date?  NFAC" in out
+    assert "WARNING: broken.txt" in out
+
+
+def test_every_notebook_runs_on_the_folder_and_writes_to_build(varied):
+    """`CORPUS_DIR=... make report`, as a user would run it: the executed notebooks and figures
+    go to build/<folder name>/, the committed ones are untouched."""
+    committed = {p: p.read_bytes() for p in (PROJECT_ROOT / "notebooks").glob("*.ipynb")}
+    env = {**os.environ, "CORPUS_DIR": str(varied)}
+    env.pop("HELPERS_FIGURES_DIR", None)
+    result = subprocess.run([sys.executable, "-m", "helpers.report"], env=env, cwd=PROJECT_ROOT,
+                            capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = PROJECT_ROOT / "build" / "varied-test-corpus"
+    for source in committed:
+        executed = nbformat.read(out / "notebooks" / source.name, as_version=4)
+        errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                  if o.get("output_type") == "error"]
+        assert not errors, f"{source.name}: {errors[0]['ename']}: {errors[0]['evalue']}"
+    assert (out / "figures" / "03-keyness-2023-vs-2018.png").is_file()  # groups read from the data
+    assert {p: p.read_bytes() for p in committed} == committed
