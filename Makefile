@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help report test unit notebooks lab check-corpus lock clean
+.PHONY: help report test unit notebooks lab check-corpus bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -27,7 +27,7 @@ report: $(STAMP) ## Execute every notebook in order (in place) and write figures
 	$(BIN)/python -m helpers.report
 
 test: $(STAMP) ## All tests: pytest unit tests and nbval over every notebook
-	HELPERS_FIGURES_DIR=build/test-figures $(BIN)/python -m pytest
+	HELPERS_FIGURES_DIR=build/test-figures HELPERS_PROGRESS=0 $(BIN)/python -m pytest
 
 unit: $(STAMP) ## Unit tests only (fast)
 	$(BIN)/python -m pytest tests
@@ -40,6 +40,9 @@ lab: $(STAMP) ## Open JupyterLab on notebooks/
 
 check-corpus: $(STAMP) ## Show what the loader makes of a folder: make check-corpus CORPUS_DIR=path
 	$(BIN)/python -m helpers.check $(CORPUS_DIR)
+
+bench: $(STAMP) ## Benchmark load_corpus at scale (about 10 minutes): make bench SIZES="100 1000 3000"
+	$(BIN)/python benchmarks/bench.py $(if $(SIZES),--sizes $(SIZES))
 
 lock: ## Re-resolve dependencies from pyproject.toml into requirements.lock
 	rm -rf build/lock-venv

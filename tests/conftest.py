@@ -22,10 +22,8 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
     # Tests never share or pollute the project's segmentation cache.
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("CORPUS_DIR", raising=False)
-    import helpers.text
-    helpers.text._memory.cache_clear()
+    monkeypatch.setenv("HELPERS_PROGRESS", "0")
     yield
-    helpers.text._memory.cache_clear()
 
 
 @pytest.fixture

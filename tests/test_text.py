@@ -120,3 +120,33 @@ def test_cache_key_includes_the_tokenizer_version(monkeypatch):
 def test_capital_syllables_keep_their_case_inside_longer_words():
     assert helpers.text.words_from_segments([["lần", "thứ XIII", "của", "Đảng"]]) == [
         "lần", "thứ XIII", "của", "đảng"]
+
+
+@given(text_strategy)
+@settings(max_examples=300, deadline=None)
+def test_fast_tone_mark_path_equals_the_per_syllable_rule(text):
+    import re
+
+    nfc = unicodedata.normalize("NFC", text)
+    reference = re.sub(r"[^\W\d_]+", lambda m: helpers.text._move_tone(m.group()), nfc)
+    assert normalize_tone_marks(nfc) == reference
+
+
+def test_segment_cache_survives_a_new_process_and_ignores_corrupt_entries(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    text = "Hội nghị Ngoại giao lần thứ 32 bế mạc."
+    first = helpers.segment(text)
+    entries = list(tmp_path.rglob("*.json"))
+    assert len(entries) == 1 and not list(tmp_path.rglob("*.tmp"))
+    script = ("import helpers, helpers.text as t\n"
+              "t.underthesea.word_tokenize = lambda s: (_ for _ in ()).throw(RuntimeError('segmented'))\n"
+              f"print(helpers.segment({text!r}))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env={**__import__("os").environ, "HELPERS_CACHE_DIR": str(tmp_path)})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == str(first)
+    entries[0].write_text("{not json", encoding="utf-8")
+    assert helpers.segment(text) == first          # recomputed, not crashed

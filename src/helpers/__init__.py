@@ -4,7 +4,8 @@ The public surface, importable from ``helpers`` directly: load and clean a corpu
 segment Vietnamese text, analyse and plot. Each name's home module says what it owns.
 """
 from .cleaning import CleanedArticle, clean_article
-from .corpus import (CorpusError, CorpusWarning, analysable, cleaning_audit, conferences,
+from .errors import CorpusError, CorpusWarning
+from .corpus import (analysable, cleaning_audit, conferences,
                      decode_bytes, find_duplicates, line_accounting, load_corpus, raw_pages,
                      removal_summary)
 from .frequency import raw_vs_clean, word_counts

@@ -70,6 +70,8 @@ class CleanedArticle:
 @dataclass
 class _Rules:
     line_patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    combined: re.Pattern | None = None           # all line patterns, first match wins
+    group_reason: dict[str, str] = field(default_factory=dict)
     social_tokens: frozenset[str] = frozenset()
     caption_end: re.Pattern | None = None
     caption_max_words: int = 60
@@ -91,6 +93,11 @@ def _rules() -> _Rules:
                    "image file", "photo credit", "copyright"):
         for pattern in spec[reason]["patterns"]:
             rules.line_patterns.append((reason, _full(normalize_text(pattern))))
+    alternatives = []
+    for k, (reason, pattern) in enumerate(rules.line_patterns):
+        alternatives.append(f"(?P<r{k}>{pattern.pattern})")
+        rules.group_reason[f"r{k}"] = reason
+    rules.combined = re.compile("|".join(alternatives), re.IGNORECASE)
     rules.social_tokens = frozenset(spec["social buttons"]["tokens"])
     cap = spec["photo caption"]
     rules.caption_end = re.compile(
@@ -116,19 +123,31 @@ _COPYRIGHT_OUTLET = re.compile(r"(?:©|bản quyền|copyright)\s*(?:\d{4}\s*)?(
                                r"(?:thuộc về\s*)?(?P<outlet>[^\W\d_][^|;,.]{1,60})", re.IGNORECASE)
 
 
+DATELINE_MAX_WORDS = 14
+
+
+def _reason_of(match: re.Match, rules: _Rules) -> str:
+    # The outer group that matched (inner groups of a pattern are not named r<k>).
+    for name, value in match.groupdict().items():
+        if value is not None and name in rules.group_reason:
+            return rules.group_reason[name]
+    raise AssertionError("combined pattern matched without a named alternative")
+
+
 def _pattern_reason(text: str, rules: _Rules) -> str | None:
     """The reason a line is page furniture wherever it stands, or None."""
-    for reason, pattern in rules.line_patterns:
-        if pattern.fullmatch(text):
-            return reason
+    if match := rules.combined.fullmatch(text):
+        return _reason_of(match, rules)
     tokens = text.lower().replace("|", " ").split()
     if len(tokens) >= 2 and all(t in rules.social_tokens for t in tokens):
         return "social buttons"
-    if parse_dateline(text):
+    if len(tokens) <= DATELINE_MAX_WORDS and parse_dateline(text):
         return "dateline"
     if _key(text) in rules.related_headings:
         return "related heading"
-    if len(text.split()) <= rules.caption_max_words and rules.caption_end.search(text):
+    low = text.casefold()
+    if ("ảnh" in low or "nguồn" in low) and len(tokens) <= rules.caption_max_words \
+            and rules.caption_end.search(text):
         return "photo caption"
     return None
 

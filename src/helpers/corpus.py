@@ -9,14 +9,18 @@ from __future__ import annotations
 import codecs
 import csv
 import functools
+import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+from scipy.sparse import csr_matrix
 
 from .cleaning import CleanedArticle, clean_article
+from .errors import CorpusError, CorpusWarning  # noqa: F401  (public names of this module)
 from .metadata import infer_metadata
 from .paths import DATA_DIR, corpus_dir, display_path
 from .text import normalize_text, segment, words_from_segments
@@ -30,12 +34,6 @@ COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url"
            "n_words", "n_removed", "duplicate_of", "metadata_from", "notes"]
 
 
-class CorpusError(Exception):
-    """A corpus file or catalog that cannot be read; the message names the file and the problem."""
-
-
-class CorpusWarning(UserWarning):
-    """Something in the corpus was skipped or looks wrong; the message names the file."""
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -143,8 +141,7 @@ def _corpus_files(folder: Path) -> tuple[list[Path], list[Path]]:
     return files, other
 
 
-def read_pages(path=None, on_error: str = "raise") -> list[PageResult]:
-    """Decode and clean every ``*.txt`` page under ``path`` (see ``load_corpus``)."""
+def _list_pages(path, on_error: str) -> tuple[Path, list[str]]:
     if on_error not in {"raise", "skip"}:
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     folder = corpus_dir(path)
@@ -153,36 +150,52 @@ def read_pages(path=None, on_error: str = "raise") -> list[PageResult]:
         names = ", ".join(p.relative_to(folder).as_posix() for p in other[:5])
         more = f" and {len(other) - 5} more" if len(other) > 5 else ""
         warnings.warn(f"{folder}: ignored {len(other)} file(s) that are not .txt: {names}{more}",
-                      CorpusWarning, stacklevel=3)
+                      CorpusWarning, stacklevel=4)
     if not files:
         raise CorpusError(f"{folder}: no .txt files found")
+    return folder, [file.relative_to(folder).as_posix() for file in files]
+
+
+def _report(name: str, status: str, error: str | None, article, on_error: str) -> None:
+    """Raise or warn about one file's outcome, the same way for every way of loading."""
+    if status == "undecodable":
+        if on_error == "raise":
+            raise CorpusError(error)
+        warnings.warn(f"{error} (skipped)", CorpusWarning, stacklevel=4)
+    elif status == "empty":
+        warnings.warn(f"{name}: empty file, skipped", CorpusWarning, stacklevel=4)
+    elif article is not None and not article.paragraphs:
+        warnings.warn(f"{name}: no article text found (every line was removed as page "
+                      "furniture; see cleaning_audit())", CorpusWarning, stacklevel=4)
+
+
+def read_pages(path=None, on_error: str = "raise") -> list[PageResult]:
+    """Decode and clean every ``*.txt`` page under ``path`` (no segmentation: see
+    ``load_corpus``), warning about or raising on bad files as ``load_corpus`` does."""
+    folder, names = _list_pages(path, on_error)
     results = []
-    for file in files:
-        name = file.relative_to(folder).as_posix()
+    for name in names:
         try:
-            article = read_page(file.read_bytes(), name)
+            article = read_page((folder / name).read_bytes(), name)
+            status, error = ("ok" if article is not None else "empty"), None
         except CorpusError as err:
-            if on_error == "raise":
-                raise
-            warnings.warn(f"{err} (skipped)", CorpusWarning, stacklevel=3)
-            results.append(PageResult(name, None, f"undecodable: {err}"))
-            continue
-        if article is None:
-            warnings.warn(f"{name}: empty file, skipped", CorpusWarning, stacklevel=3)
-            results.append(PageResult(name, None, "empty file"))
-            continue
-        if not article.paragraphs:
-            warnings.warn(f"{name}: no article text found (every line was removed as page "
-                          "furniture; see cleaning_audit())", CorpusWarning, stacklevel=3)
-        results.append(PageResult(name, article))
+            article, status, error = None, "undecodable", str(err)
+        _report(name, status, error, article, on_error)
+        results.append(PageResult(name, article, None if status == "ok" else status))
     return results
 
 
 # --- duplicates ------------------------------------------------------------------------------
 
+_WORDLIKE = re.compile(r"\w")
+
+
 def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
-    syllables = [s for s in normalize_text(text).casefold().split() if any(c.isalnum() for c in s)]
-    return {tuple(syllables[i:i + size]) for i in range(max(len(syllables) - size + 1, 1))}
+    syllables = [s for s in normalize_text(text).casefold().split()
+                 if s.isalpha() or _WORDLIKE.search(s)]
+    if len(syllables) < size:
+        return {tuple(syllables)}
+    return set(zip(*(syllables[k:] for k in range(size))))
 
 
 def find_duplicates(texts: list[str], threshold: float = 0.8) -> list[int | None]:
@@ -190,22 +203,37 @@ def find_duplicates(texts: list[str], threshold: float = 0.8) -> list[int | None
 
     Two texts are copies when at least ``threshold`` of the 5-syllable shingles of the shorter
     one occur in the longer one (containment), so an added caption or a changed byline does not
-    hide a copy, while two reports of the same event share far less.
+    hide a copy, while two reports of the same event share far less. Shared shingles are
+    counted for all pairs at once with a sparse matrix product, block by block, so thousands
+    of articles take seconds and bounded memory.
 
     >>> a = "Sáng 23/12 Hội nghị Ngoại giao lần thứ 32 đã bế mạc sau 5 ngày làm việc"
     >>> find_duplicates([a, a + " Ảnh: TTXVN", "Hội nghị Ngoại giao lần thứ 31 đã bế mạc"])
     [None, 0, None]
     """
-    sets = [_shingles(t) if t.strip() else set() for t in texts]
-    result: list[int | None] = [None] * len(texts)
-    for j, sj in enumerate(sets):
-        if not sj:
-            continue
-        for i in range(j):
-            si = sets[i]
-            if result[i] is None and si and len(si & sj) >= threshold * min(len(si), len(sj)):
-                result[j] = i
-                break
+    vocabulary: dict[tuple[str, ...], int] = {}
+    indptr, indices = [0], []
+    for text in texts:
+        if text.strip():
+            indices.extend(vocabulary.setdefault(s, len(vocabulary)) for s in _shingles(text))
+        indptr.append(len(indices))
+    n = len(texts)
+    matrix = csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr),
+                        shape=(n, max(len(vocabulary), 1)))
+    sizes = np.diff(indptr)
+    transposed = matrix.T.tocsr()
+    result: list[int | None] = [None] * n
+    block = 256
+    for start in range(0, n, block):
+        shared = (matrix[start:start + block] @ transposed).tocoo()
+        rows, cols, vals = shared.row + start, shared.col, shared.data
+        copy = ((cols < rows) & (sizes[rows] > 0)
+                & (vals >= threshold * np.minimum(sizes[rows], sizes[cols])))
+        rows, cols = rows[copy], cols[copy]
+        for j, i in zip(*(a[np.lexsort((cols, rows))] for a in (rows, cols))):
+            # The earliest earlier text that is itself no copy is the one kept.
+            if result[j] is None and result[i] is None:
+                result[j] = int(i)
     return result
 
 
@@ -226,7 +254,8 @@ def _pick(catalog_row: dict[str, str] | None, field: str, inferred, how: str,
 
 
 def load_corpus(path=None, *, catalog: bool = True, on_error: str = "raise",
-                cache: bool = True) -> pd.DataFrame:
+                cache: bool = True, workers: int | None = None, client=None,
+                progress: bool | None = None) -> pd.DataFrame:
     """Load a folder of news pages as one row per article.
 
     ``path`` defaults to ``$CORPUS_DIR``, else the project's ``seeds/``. Every ``*.txt`` file
@@ -238,29 +267,45 @@ def load_corpus(path=None, *, catalog: bool = True, on_error: str = "raise",
     ``CorpusWarning``. Copies of an article keep their row, with ``duplicate_of`` naming the
     kept copy's ``doc_id``; analyses leave them out (``analysable``).
 
+    Scale: each file is processed by one pure function (``helpers.pipeline.process_page``);
+    ``workers`` processes share the work (default: all cores above about 1.5 MB of pages, one
+    below; ``$HELPERS_WORKERS`` overrides), or a dask.distributed ``client`` (a Client or a
+    scheduler address) runs it on a cluster. Segmentations are cached on disk, so a second
+    load does not segment again. A progress bar shows on loads of more than a few seconds
+    (``progress=False`` or ``$HELPERS_PROGRESS=0`` silences it).
+
     >>> corpus = load_corpus()
     >>> corpus["year"].value_counts().sort_index().to_string()
     'year\\n2021    3\\n2023    2'
     """
-    folder = corpus_dir(path)
-    pages = read_pages(folder, on_error=on_error)
+    from .pipeline import paused_gc
+
+    with paused_gc():
+        return _load_corpus(path, catalog, on_error, cache, workers, client, progress)
+
+
+def _load_corpus(path, catalog, on_error, cache, workers, client, progress) -> pd.DataFrame:
+    from .pipeline import map_pages
+
+    folder, names = _list_pages(path, on_error)
+    results = map_pages(folder, names, cache=cache, workers=workers, client=client,
+                        progress=progress)
+    for r in results:
+        _report(r["source_file"], r["status"], r["error"], r.get("article"), on_error)
+    pages = [r for r in results if r["status"] == "ok"]
     cat_path = folder / CATALOG_NAME
     cat = read_catalog(cat_path) if catalog and cat_path.is_file() else {}
-    names = {p.source_file for p in pages}
-    for name in sorted(set(cat) - names):
+    loaded = {p["source_file"] for p in pages}
+    for name in sorted(set(cat) - loaded):
         warnings.warn(f"{display_path(cat_path)}: lists {name!r}, which is not in the corpus "
                       "folder (or was skipped)", CorpusWarning, stacklevel=2)
     conf = conferences()
 
     rows = []
     for page in pages:
-        art = page.article
-        if art is None:
-            continue
-        row_cat = cat.get(page.source_file)
-        page_meta = infer_metadata(art)
+        art, page_meta, tokens = page["article"], page["meta"], page["tokens"]
+        row_cat = cat.get(page["source_file"])
         prov: dict[str, str] = {}
-        tokens = words_from_segments(segment(art.text, cache=cache))
         title = _pick(row_cat, "title", page_meta["title"], page_meta["title_from"], prov)
         published = _pick(row_cat, "published", page_meta["published"],
                           page_meta["published_from"], prov)
@@ -275,8 +320,8 @@ def load_corpus(path=None, *, catalog: bool = True, on_error: str = "raise",
         elif published is not None:
             year = pd.Timestamp(published).year
         rows.append({
-            "doc_id": Path(page.source_file).with_suffix("").as_posix(),
-            "source_file": page.source_file,
+            "doc_id": Path(page["source_file"]).with_suffix("").as_posix(),
+            "source_file": page["source_file"],
             "title": title,
             "outlet": _pick(row_cat, "outlet", page_meta["outlet"], page_meta["outlet_from"], prov),
             "source": page_meta["source"],

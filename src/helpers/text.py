@@ -7,11 +7,15 @@ files or know about articles: see ``helpers.corpus``.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 
-import joblib
 import underthesea
 
 from .paths import DATA_DIR, cache_dir
@@ -19,9 +23,8 @@ from .paths import DATA_DIR, cache_dir
 # --- normalization ---------------------------------------------------------------------------
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
-_SYLLABLE = re.compile(r"[^\W\d_]+")
 # Characters that only ever get in the way of matching: no-break and zero-width spaces, BOMs.
-_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
+_SPACES = ("\u00a0", "\u2007", "\u202f")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -45,13 +48,48 @@ def _move_tone(syllable: str) -> str:
     return unicodedata.normalize("NFC", moved)
 
 
+def _ending_table() -> dict[str, str]:
+    # Every NFC ending "o"/"u" + toned "a"/"e"/"y" (any case) and its "hòa"-style form,
+    # computed by _move_tone so the fast path and the rule cannot disagree.
+    table = {}
+    for first, seconds in (("o", "ae"), ("u", "y")):
+        for second in seconds:
+            for tone in _TONES:
+                for f in (first, first.upper()):
+                    for sec in (second, second.upper()):
+                        ending = unicodedata.normalize("NFC", f + sec + tone)
+                        moved = _move_tone("h" + ending)[1:]
+                        if moved != ending:
+                            table[ending] = moved
+    return table
+
+
+_ENDINGS = _ending_table()
+# An ending with no letter after it; the callback looks back over the rest of the syllable.
+_ENDING_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_ENDINGS))) + r")(?![^\W\d_])")
+
+
+def _fix_ending(m: re.Match) -> str:
+    text, start = m.string, m.start()
+    begin = start
+    while begin > 0 and (text[begin - 1].isalpha()):
+        begin -= 1
+    pre = text[begin:start]
+    # After "q" the "u" belongs to the onset ("quý"); a syllable with a tone mark before the
+    # ending has more than one and is left as written, as the rule does.
+    if pre[-1:] in ("q", "Q") or any(c in _TONES for c in unicodedata.normalize("NFD", pre)):
+        return m.group()
+    return _ENDINGS[m.group()]
+
+
 def normalize_tone_marks(text: str) -> str:
     """Put tone marks of "oa", "oe", "uy" syllables on the first vowel ("hoà" -> "hòa").
+    Expects NFC text (``normalize_text`` composes first).
 
     >>> normalize_tone_marks("hoà bình, sức khoẻ, thuý, quý")
     'hòa bình, sức khỏe, thúy, quý'
     """
-    return _SYLLABLE.sub(lambda m: _move_tone(m.group()), text)
+    return _ENDING_RE.sub(_fix_ending, text)
 
 
 def normalize_text(text: str) -> str:
@@ -62,7 +100,9 @@ def normalize_text(text: str) -> str:
     True
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text.translate(_SPACES))
+    for space in _SPACES:
+        text = text.replace(space, " ")
+    text = _INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = normalize_tone_marks(text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
@@ -106,41 +146,94 @@ def stopwords() -> frozenset[str]:
 TOKENIZER_VERSION = f"underthesea-{underthesea.__version__}/helpers-1"
 
 
-@functools.cache
-def _memory() -> joblib.Memory:
-    return joblib.Memory(cache_dir() / "segmentation", verbose=0)
+class SegmentCache:
+    """On-disk cache of segmentations: one JSON file per text, named by a SHA-256 of the
+    tokenizer version and the text, written to a temporary file and renamed into place, so two
+    processes writing at once never leave a half-written entry and a reader never sees one.
+    A new underthesea version or a change of ``TOKENIZER_VERSION`` changes every key.
+
+    Written here rather than taken from a library: joblib.Memory's per-call bookkeeping
+    (argument hashing, metadata files) costs a sizeable share of segmenting a short article
+    (measured by ``make bench``), and diskcache has had no release since 2023.
+    """
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+
+    def key(self, paragraphs: tuple[str, ...], version: str) -> str:
+        digest = hashlib.sha256(version.encode("utf-8"))
+        for paragraph in paragraphs:
+            digest.update(b"\x00" + paragraph.encode("utf-8"))
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.json"
+
+    def get(self, key: str):
+        try:
+            with open(self._path(key), encoding="utf-8") as fh:
+                return json.load(fh)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):  # unreadable or corrupt entry: segment again
+            return None
+
+    def put(self, key: str, value) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(value, fh, ensure_ascii=False)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
-def _segment_uncached(paragraphs: tuple[str, ...], version: str) -> list[list[str]]:
-    # ``version`` is part of the cache key: a new underthesea or a change of policy here
-    # (bump the suffix of TOKENIZER_VERSION) invalidates old entries.
+def _cache() -> SegmentCache:
+    return SegmentCache(cache_dir() / "segmentation")
+
+
+def _segment_uncached(paragraphs: tuple[str, ...]) -> list[list[str]]:
     return [underthesea.word_tokenize(p) if p.strip() else [] for p in paragraphs]
 
 
 def segment(text: str, cache: bool = True) -> list[list[str]]:
     """underthesea's word segmentation of each paragraph (line) of normalized ``text``, raw:
-    punctuation and case as underthesea returns them. Cached on disk by text and version.
+    punctuation and case as underthesea returns them. Cached on disk (``SegmentCache``), keyed
+    by the text and the tokenizer version.
 
     >>> segment("Bộ trưởng Bùi Thanh Sơn phát biểu.")
     [['Bộ trưởng', 'Bùi Thanh Sơn', 'phát biểu', '.']]
     """
     paragraphs = tuple(normalize_text(text).split("\n"))
     if not cache:
-        return _segment_uncached(paragraphs, TOKENIZER_VERSION)
-    return _memory().cache(_segment_uncached)(paragraphs, TOKENIZER_VERSION)
+        return _segment_uncached(paragraphs)
+    store = _cache()
+    key = store.key(paragraphs, TOKENIZER_VERSION)
+    found = store.get(key)
+    if found is None:
+        found = _segment_uncached(paragraphs)
+        store.put(key, found)
+    return found
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
-def _is_acronym(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and " " not in token and all(c.isupper() for c in letters)
+def _is_acronym(syllable: str) -> bool:
+    return syllable.isupper() and sum(c.isalpha() for c in syllable) >= 2
 
 
-def _shouting(paragraph_tokens: list[str]) -> bool:
-    letters = [c for t in paragraph_tokens for c in t if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.5 * len(letters)
+def _case_fold(token: str, shouting: bool) -> str:
+    lower = token.lower()
+    if token == lower or shouting:
+        return lower
+    syllables = token.split()
+    if not any(_is_acronym(s) for s in syllables):
+        return lower
+    return " ".join(s if _is_acronym(s) else s.lower() for s in syllables)
 
 
 def words_from_segments(
@@ -150,13 +243,13 @@ def words_from_segments(
     stop = stopwords() if remove_stopwords else frozenset()
     out: list[str] = []
     for para in segments:
-        shouting = _shouting(para)
+        joined = " ".join(para)
+        shouting = joined == joined.upper() and joined != joined.lower()  # no lower-case letter
         for token in para:
-            if not _HAS_LETTER.search(token):
+            if not (token[:1].isalpha() or _HAS_LETTER.search(token)):
                 continue  # punctuation, bare numbers ("45", "1.586", "2-3")
-            word = " ".join(syl if (_is_acronym(syl) and not shouting) else syl.lower()
-                            for syl in token.split())
-            if word.lower() in stop:
+            word = _case_fold(token, shouting)
+            if stop and word.lower() in stop:
                 continue
             out.append(word)
     return out

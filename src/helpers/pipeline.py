@@ -1,0 +1,130 @@
+"""The per-article work, and running it over many files: locally on several processes, or on
+a dask.distributed cluster.
+
+Owns ``process_page``, one pure function of a file's name and bytes (decode, clean, read
+metadata, normalize, segment), and ``map_pages``, which maps it over files with deterministic
+output order, a progress bar on long loads, and the number of workers chosen by size.
+Building the table from the results is ``helpers.corpus``.
+"""
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+from pathlib import Path
+
+from .errors import CorpusError
+from .text import segment, words_from_segments
+
+# Above this many bytes of pages, a second process pays for its start-up (importing
+# underthesea takes about a second); below it one process is faster. See benchmarks/.
+AUTO_PARALLEL_BYTES = 1_500_000
+# Loads above this size show a progress bar (roughly a few seconds of segmentation).
+PROGRESS_BYTES = 300_000
+
+
+@contextlib.contextmanager
+def paused_gc():
+    """Pause Python's cyclic garbage collector for a bulk load. Loading builds hundreds of
+    thousands of small live objects and no cycles worth collecting; every full collection would
+    walk all of them (about 17% of a cold load in ``make bench``). Reference counting still
+    frees memory as usual, and the collector resumes afterwards whatever happens."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def process_page(name: str, data: bytes, cache: bool = True) -> dict:
+    """Everything one file gives, as a picklable dict: ``status`` ("ok", "empty" or
+    "undecodable"), ``error``, and for a readable page the cleaned ``article``, the page's
+    ``meta`` (``helpers.metadata.infer_metadata``) and its ``tokens``. The same bytes always
+    give the same result, whichever process or machine runs it."""
+    from .corpus import read_page
+    from .metadata import infer_metadata
+
+    try:
+        article = read_page(data, name)
+    except CorpusError as err:
+        return {"source_file": name, "status": "undecodable", "error": str(err)}
+    if article is None:
+        return {"source_file": name, "status": "empty", "error": None}
+    tokens = words_from_segments(segment(article.text, cache=cache))
+    return {"source_file": name, "status": "ok", "error": None, "article": article,
+            "meta": infer_metadata(article), "tokens": tokens}
+
+
+def _process_path(folder: str, name: str, cache: bool) -> dict:
+    return process_page(name, (Path(folder) / name).read_bytes(), cache)
+
+
+def choose_workers(total_bytes: int, workers: int | None = None) -> int:
+    """The number of processes: ``workers`` if given, else ``$HELPERS_WORKERS``, else all
+    cores for loads above ``AUTO_PARALLEL_BYTES`` and one below."""
+    if workers is None and os.environ.get("HELPERS_WORKERS"):
+        workers = int(os.environ["HELPERS_WORKERS"])
+    if workers is None:
+        workers = (os.cpu_count() or 1) if total_bytes > AUTO_PARALLEL_BYTES else 1
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    return workers
+
+
+def _show_progress(total_bytes: int, progress: bool | None) -> bool:
+    if progress is not None:
+        return progress
+    if os.environ.get("HELPERS_PROGRESS", "").strip() in {"0", "false", "no"}:
+        return False
+    return total_bytes > PROGRESS_BYTES
+
+
+def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: int | None = None,
+              client=None, progress: bool | None = None) -> list[dict]:
+    """``process_page`` over the files ``names`` of ``folder``, results in the same order.
+
+    ``client``: a ``dask.distributed.Client`` or a scheduler address ("tcp://host:8786"):
+    the pages' bytes are sent to the cluster's workers and the same function runs there
+    (install the extra: ``pip install '.[dask]'``). Otherwise local processes (joblib/loky),
+    ``workers`` of them (see ``choose_workers``).
+    """
+    total = sum((folder / n).stat().st_size for n in names)
+    show = _show_progress(total, progress)
+    if client is not None:
+        return _map_dask(folder, names, cache, client, show)
+    n_workers = choose_workers(total, workers)
+    if n_workers == 1:
+        results = (_process_path(str(folder), n, cache) for n in names)
+    else:
+        from joblib import Parallel, delayed
+
+        parallel = Parallel(n_jobs=n_workers, backend="loky", return_as="generator",
+                            batch_size="auto")
+        results = parallel(delayed(_process_path)(str(folder), n, cache) for n in names)
+    if show:
+        from tqdm.auto import tqdm
+
+        results = tqdm(results, total=len(names), desc="loading corpus", unit="file")
+    return list(results)
+
+
+def _map_dask(folder: Path, names: list[str], cache: bool, client, show: bool) -> list[dict]:
+    try:
+        from dask.distributed import Client, progress as dask_progress
+    except ImportError:
+        raise ImportError("load_corpus(client=...) needs dask.distributed: "
+                          "pip install '.[dask]'") from None
+    own = isinstance(client, str)
+    if own:
+        client = Client(client)
+    try:
+        datas = [(folder / n).read_bytes() for n in names]
+        futures = client.map(process_page, names, datas, cache=cache, pure=False)
+        if show:
+            dask_progress(futures)
+        return client.gather(futures)
+    finally:
+        if own:
+            client.close()
