@@ -4,6 +4,7 @@ import pytest
 
 import helpers
 import helpers.text
+from helpers import corpus as corpus_module
 from helpers import pipeline
 
 
@@ -72,3 +73,39 @@ def test_dask_cluster_gives_the_same_table_as_the_local_path():
         by_address = helpers.load_corpus(client=cluster.scheduler_address)
     pd.testing.assert_frame_equal(_comparable(local), _comparable(on_cluster))
     pd.testing.assert_frame_equal(_comparable(local), _comparable(by_address))
+
+
+def test_a_warm_load_does_not_clean_again_and_a_code_change_invalidates(monkeypatch):
+    cold = helpers.load_corpus(workers=1)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("cleaned again")
+
+    monkeypatch.setattr(corpus_module, "clean_article", refuse)
+    warm = helpers.load_corpus(workers=1)
+    pd.testing.assert_frame_equal(_comparable(cold), _comparable(warm))
+    # A new fingerprint of the package (any edit to its code or data) misses the cache.
+    pipeline.pipeline_version.cache_clear()
+    monkeypatch.setattr(pipeline, "pipeline_version", lambda: "another-version")
+    with pytest.raises(AssertionError, match="cleaned again"):
+        helpers.load_corpus(workers=1)
+
+
+def test_pipeline_version_covers_code_and_data_files():
+    pipeline.pipeline_version.cache_clear()
+    version = pipeline.pipeline_version()
+    assert len(version) == 16 and version == pipeline.pipeline_version()
+
+
+def test_shingle_hashes_are_stable_across_processes():
+    import subprocess
+    import sys
+
+    text = helpers.load_corpus()["text"].iat[0]
+    here = corpus_module.shingle_hashes(text).tolist()
+    script = ("import helpers.corpus as c, helpers; "
+              "print(c.shingle_hashes(helpers.load_corpus()['text'].iat[0]).tolist())")
+    other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": "123"})
+    assert other.returncode == 0, other.stderr
+    assert other.stdout.strip() == str(here)

@@ -11,6 +11,7 @@ import csv
 import functools
 import re
 import warnings
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,7 +199,19 @@ def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
     return set(zip(*(syllables[k:] for k in range(size))))
 
 
-def find_duplicates(texts: list[str], threshold: float = 0.8) -> list[int | None]:
+def shingle_hashes(text: str) -> np.ndarray:
+    """The distinct 5-syllable shingles of ``text`` as sorted 64-bit integers: CRC-32 and
+    Adler-32 of the shingle side by side, so the same text gives the same numbers in every
+    process and on every machine (Python's own ``hash`` is salted per process)."""
+    if not text.strip():
+        return np.zeros(0, dtype=np.uint64)
+    values = {zlib.crc32(b) | (zlib.adler32(b) << 32)
+              for b in (" ".join(s).encode("utf-8") for s in _shingles(text))}
+    return np.array(sorted(values), dtype=np.uint64)
+
+
+def find_duplicates(texts: list[str] | None = None, threshold: float = 0.8,
+                    hashes: list[np.ndarray] | None = None) -> list[int | None]:
     """For each text, the index of an earlier text it copies, or None.
 
     Two texts are copies when at least ``threshold`` of the 5-syllable shingles of the shorter
@@ -211,16 +224,15 @@ def find_duplicates(texts: list[str], threshold: float = 0.8) -> list[int | None
     >>> find_duplicates([a, a + " Ảnh: TTXVN", "Hội nghị Ngoại giao lần thứ 31 đã bế mạc"])
     [None, 0, None]
     """
-    vocabulary: dict[tuple[str, ...], int] = {}
-    indptr, indices = [0], []
-    for text in texts:
-        if text.strip():
-            indices.extend(vocabulary.setdefault(s, len(vocabulary)) for s in _shingles(text))
-        indptr.append(len(indices))
-    n = len(texts)
-    matrix = csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr),
+    if hashes is None:
+        hashes = [shingle_hashes(t) for t in texts]
+    n = len(hashes)
+    sizes = np.array([len(h) for h in hashes], dtype=np.int64)
+    indptr = np.concatenate([[0], np.cumsum(sizes)])
+    flat = np.concatenate(hashes) if n else np.zeros(0, dtype=np.uint64)
+    vocabulary, indices = np.unique(flat, return_inverse=True)
+    matrix = csr_matrix((np.ones(len(indices), dtype=np.int32), indices.ravel(), indptr),
                         shape=(n, max(len(vocabulary), 1)))
-    sizes = np.diff(indptr)
     transposed = matrix.T.tocsr()
     result: list[int | None] = [None] * n
     block = 256
@@ -344,7 +356,7 @@ def _load_corpus(path, catalog, on_error, cache, workers, client, progress) -> p
     df = pd.DataFrame(rows, columns=COLUMNS)
     df["published"] = pd.to_datetime(df["published"])
     df["year"] = df["year"].astype("Int64")
-    dup = find_duplicates(df["text"].tolist())
+    dup = find_duplicates(hashes=[page["shingles"] for page in pages])
     df["duplicate_of"] = [df["doc_id"].iat[i] if i is not None else None for i in dup]
     return df
 

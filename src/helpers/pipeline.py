@@ -9,12 +9,15 @@ Building the table from the results is ``helpers.corpus``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
+import hashlib
 import os
 from pathlib import Path
 
 from .errors import CorpusError
-from .text import segment, words_from_segments
+from .paths import PACKAGE_DIR, cache_dir
+from .text import TOKENIZER_VERSION, FileCache, segment, words_from_segments
 
 # Above this many bytes of pages, a second process pays for its start-up (importing
 # underthesea takes about a second); below it one process is faster. See benchmarks/.
@@ -38,12 +41,38 @@ def paused_gc():
             gc.enable()
 
 
+@functools.cache
+def pipeline_version() -> str:
+    """A fingerprint of everything that decides a page's result: this package's code and data
+    files and the tokenizer version. Any change to a cleaning rule, the stopword list or
+    underthesea gives new cache keys, so a stale result is never reused."""
+    digest = hashlib.sha256(TOKENIZER_VERSION.encode("utf-8"))
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".toml", ".csv", ".txt"}:
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def process_page(name: str, data: bytes, cache: bool = True) -> dict:
     """Everything one file gives, as a picklable dict: ``status`` ("ok", "empty" or
     "undecodable"), ``error``, and for a readable page the cleaned ``article``, the page's
-    ``meta`` (``helpers.metadata.infer_metadata``) and its ``tokens``. The same bytes always
-    give the same result, whichever process or machine runs it."""
-    from .corpus import read_page
+    ``meta`` (``helpers.metadata.infer_metadata``), its ``tokens`` and its ``shingles`` (for
+    duplicate detection). The same bytes always give the same result, whichever process or
+    machine runs it; with ``cache`` the result is kept on disk, keyed by the bytes and
+    ``pipeline_version()``, so a warm load reads instead of recomputing."""
+    store = FileCache(cache_dir() / "pages", codec="pickle") if cache else None
+    key = store.key([data], pipeline_version()) if store else ""
+    if store and (found := store.get(key)) is not None:
+        return {**found, "source_file": name}
+    result = _compute_page(name, data, cache)
+    if store and result["status"] == "ok":
+        store.put(key, result)
+    return result
+
+
+def _compute_page(name: str, data: bytes, cache: bool) -> dict:
+    from .corpus import read_page, shingle_hashes
     from .metadata import infer_metadata
 
     try:
@@ -54,7 +83,8 @@ def process_page(name: str, data: bytes, cache: bool = True) -> dict:
         return {"source_file": name, "status": "empty", "error": None}
     tokens = words_from_segments(segment(article.text, cache=cache))
     return {"source_file": name, "status": "ok", "error": None, "article": article,
-            "meta": infer_metadata(article), "tokens": tokens}
+            "meta": infer_metadata(article), "tokens": tokens,
+            "shingles": shingle_hashes(article.text)}
 
 
 def _process_path(folder: str, name: str, cache: bool) -> dict:

@@ -10,6 +10,7 @@ import functools
 import hashlib
 import json
 import os
+import pickle
 import re
 import tempfile
 import unicodedata
@@ -146,36 +147,43 @@ def stopwords() -> frozenset[str]:
 TOKENIZER_VERSION = f"underthesea-{underthesea.__version__}/helpers-1"
 
 
-class SegmentCache:
-    """On-disk cache of segmentations: one JSON file per text, named by a SHA-256 of the
-    tokenizer version and the text, written to a temporary file and renamed into place, so two
-    processes writing at once never leave a half-written entry and a reader never sees one.
-    A new underthesea version or a change of ``TOKENIZER_VERSION`` changes every key.
+class FileCache:
+    """On-disk cache: one file per entry, named by a SHA-256 of a version string and the
+    content, written to a temporary file and renamed into place, so two processes writing at
+    once never leave a half-written entry and a reader never sees one. A changed version
+    string changes every key. ``codec`` is "json" (segmentations) or "pickle" (whole page
+    results, read back only from this project's own cache folder).
 
-    Written here rather than taken from a library: joblib.Memory's per-call bookkeeping
-    (argument hashing, metadata files) costs a sizeable share of segmenting a short article
-    (measured by ``make bench``), and diskcache has had no release since 2023.
+    Written here rather than taken from a library: in two runs of ``make bench``, joblib.Memory
+    took 0.6-0.9 ms to store and 0.3-0.5 ms to fetch a short segmentation, against 0.3 ms and
+    0.05-0.1 ms here (benchmarks/README.md), and the pipeline's budget over the tokenizer is
+    about 10%; diskcache has had no release since 2023.
     """
 
-    def __init__(self, folder):
+    def __init__(self, folder, codec: str = "json"):
         self.folder = Path(folder)
+        self.codec = codec
+        self.suffix = ".json" if codec == "json" else ".pickle"
 
-    def key(self, paragraphs: tuple[str, ...], version: str) -> str:
+    def key(self, parts, version: str) -> str:
         digest = hashlib.sha256(version.encode("utf-8"))
-        for paragraph in paragraphs:
-            digest.update(b"\x00" + paragraph.encode("utf-8"))
+        for part in parts:
+            digest.update(b"\x00" + (part if isinstance(part, bytes) else part.encode("utf-8")))
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key[2:]}.json"
+        return self.folder / key[:2] / f"{key[2:]}{self.suffix}"
 
     def get(self, key: str):
         try:
-            with open(self._path(key), encoding="utf-8") as fh:
-                return json.load(fh)
+            if self.codec == "json":
+                with open(self._path(key), encoding="utf-8") as fh:
+                    return json.load(fh)
+            with open(self._path(key), "rb") as fh:
+                return pickle.load(fh)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError):  # unreadable or corrupt entry: segment again
+        except Exception:  # unreadable or corrupt entry: compute again
             return None
 
     def put(self, key: str, value) -> None:
@@ -183,16 +191,23 @@ class SegmentCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(value, fh, ensure_ascii=False)
+            if self.codec == "json":
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(value, fh, ensure_ascii=False)
+            else:
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
 
 
-def _cache() -> SegmentCache:
-    return SegmentCache(cache_dir() / "segmentation")
+SegmentCache = FileCache  # the segmentation cache is a FileCache with the JSON codec
+
+
+def _cache() -> FileCache:
+    return FileCache(cache_dir() / "segmentation")
 
 
 def _segment_uncached(paragraphs: tuple[str, ...]) -> list[list[str]]:
