@@ -22,7 +22,6 @@ from scipy.sparse import csr_matrix
 
 from .cleaning import CleanedArticle, clean_article
 from .errors import CorpusError, CorpusWarning  # noqa: F401  (public names of this module)
-from .metadata import infer_metadata
 from .paths import DATA_DIR, corpus_dir, display_path
 from .text import normalize_text, segment, words_from_segments
 
