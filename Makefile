@@ -36,7 +36,7 @@ notebooks: $(STAMP) ## nbval over the notebooks only
 	HELPERS_FIGURES_DIR=build/test-figures $(BIN)/python -m pytest notebooks
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 check-corpus: $(STAMP) ## Show what the loader makes of a folder: make check-corpus CORPUS_DIR=path
 	$(BIN)/python -m helpers.check $(CORPUS_DIR)

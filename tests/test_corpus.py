@@ -189,3 +189,12 @@ def test_near_identical_bodies_count_as_copies():
     assert helpers.find_duplicates([text, edited]) == [None, 0]
     # The pair is near, not exact: a stricter threshold no longer calls it a copy.
     assert helpers.find_duplicates([text, edited], threshold=0.999) == [None, None]
+
+
+def test_check_command_usage_and_exit_codes(capsys):
+    from helpers.check import main
+
+    assert main(["--help"]) == 0
+    assert "usage: python -m helpers.check [PATH]" in capsys.readouterr().err
+    assert main(["one", "two"]) == 2
+    assert main([]) == 0 and "5 article(s)" in capsys.readouterr().out

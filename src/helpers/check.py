@@ -46,8 +46,10 @@ def describe(path=None, out=None) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) > 1 or (argv and argv[0] in {"-h", "--help"}):
-        print(__doc__.strip().splitlines()[0], file=sys.stderr)
-        return 2
+        print("usage: python -m helpers.check [PATH]\n"
+              "Print what load_corpus makes of the corpus folder PATH (default: $CORPUS_DIR, "
+              "else seeds/).", file=sys.stderr)
+        return 0 if argv and argv[0] in {"-h", "--help"} else 2
     describe(argv[0] if argv else None)
     return 0
 
