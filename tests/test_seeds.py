@@ -54,3 +54,15 @@ def test_catalog_dates_fall_on_the_conferences_they_cover():
         "002_ed76183e011c5285": 2021, "003_079bd86adfea4555": 2021,
         "004_b5a5b979df70e810": 2021,
     }
+
+
+def test_relative_paths_in_the_environment_are_taken_from_the_project(monkeypatch):
+    from helpers import paths
+
+    monkeypatch.setenv("CORPUS_DIR", "build/some-corpus")
+    monkeypatch.setenv("HELPERS_FIGURES_DIR", "build/test-figures")
+    monkeypatch.chdir(PROJECT_ROOT / "notebooks")            # where kernels start
+    assert paths.corpus_dir() == PROJECT_ROOT / "build" / "some-corpus"
+    assert paths.figures_dir() == PROJECT_ROOT / "build" / "test-figures"
+    monkeypatch.setenv("CORPUS_DIR", "/data/articles")
+    assert str(paths.corpus_dir()) == "/data/articles"

@@ -23,6 +23,18 @@ def _find_project_root() -> Path | None:
 PROJECT_ROOT = _find_project_root()
 
 
+def _from_env(name: str) -> Path | None:
+    """An environment variable's path; a relative one is taken from the project folder, so it
+    means the same from `make`, JupyterLab and nbval (whose kernels start in notebooks/)."""
+    value = os.environ.get(name)
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    if not path.is_absolute() and PROJECT_ROOT is not None:
+        path = PROJECT_ROOT / path
+    return path
+
+
 def seeds_dir() -> Path:
     """The project's own corpus folder, ``seeds/``."""
     if PROJECT_ROOT is None:
@@ -34,24 +46,22 @@ def seeds_dir() -> Path:
 
 
 def corpus_dir(path: str | os.PathLike | None = None) -> Path:
-    """The corpus folder to read: the argument, else ``$CORPUS_DIR``, else ``seeds/``.
+    """The corpus folder to read: the argument (relative to the working directory), else
+    ``$CORPUS_DIR`` (relative to the project folder), else ``seeds/``.
 
     >>> corpus_dir("/data/my-articles")
     PosixPath('/data/my-articles')
     """
     if path is not None:
         return Path(path).expanduser()
-    env = os.environ.get("CORPUS_DIR")
-    if env:
-        return Path(env).expanduser()
-    return seeds_dir()
+    return _from_env("CORPUS_DIR") or seeds_dir()
 
 
 def figures_dir() -> Path:
     """Where figures go: ``$HELPERS_FIGURES_DIR`` if set, else the project's ``figures/``."""
-    env = os.environ.get("HELPERS_FIGURES_DIR")
+    env = _from_env("HELPERS_FIGURES_DIR")
     if env:
-        return Path(env).expanduser()
+        return env
     if PROJECT_ROOT is None:
         return Path.cwd() / "figures"
     return PROJECT_ROOT / "figures"
@@ -60,9 +70,9 @@ def figures_dir() -> Path:
 def cache_dir() -> Path:
     """The segmentation cache: ``$HELPERS_CACHE_DIR``, else ``.cache/`` in the project
     (git-ignored), else ``~/.cache/vn-diplomacy-helpers``."""
-    env = os.environ.get("HELPERS_CACHE_DIR")
+    env = _from_env("HELPERS_CACHE_DIR")
     if env:
-        return Path(env).expanduser()
+        return env
     if PROJECT_ROOT is not None:
         return PROJECT_ROOT / ".cache"
     return Path.home() / ".cache" / "vn-diplomacy-helpers"
