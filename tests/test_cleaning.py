@@ -193,3 +193,15 @@ def test_cleaning_is_idempotent(page):
     again = helpers.clean_article(art.headline + "\n" + art.text)
     assert again.headline == art.headline
     assert again.paragraphs == art.paragraphs
+
+
+@pytest.mark.parametrize("page", [
+    # Found by hypothesis: a repeated kicker hid the byline below it from the first pass.
+    "Hội nghị:\nHội nghị hội nghị hội nghị hội nghị.\nHội nghị:\nThanh Huyền\nHội nghị ngoại giao.",
+    "Tiêu đề bài báo về ngoại giao\nThanh Huyền\nThanh Huyền\nĐoạn một.\nĐoạn hai.",
+])
+def test_cleaning_is_idempotent_on_found_cases(page):
+    art = helpers.clean_article(page)
+    again = helpers.clean_article(art.headline + "\n" + art.text)
+    assert (again.headline, again.paragraphs) == (art.headline, art.paragraphs)
+    assert art.author == "Thanh Huyền"

@@ -243,13 +243,6 @@ def clean_article(raw: str) -> CleanedArticle:
         else:
             seen_body = True
 
-    body = [i for i, r in enumerate(reason) if r is None and i != headline_at]
-    # A byline right under the headline, above the first paragraph.
-    if len(body) > 1 and _is_name(texts[body[0]]):
-        reason[body[0]] = "byline"
-        meta["author"] = texts[body[0]]
-        body = body[1:]
-
     # Each paragraph once: the lead printed twice, a caption printed twice. A copy of a line
     # removed for where it stood (a byline printed twice) is a repeat too, or the copy would
     # become the byline when the clean text is cleaned again.
@@ -261,6 +254,13 @@ def clean_article(raw: str) -> CleanedArticle:
             if keys[i] in seen:
                 reason[i] = REPEAT
             seen.add(keys[i])
+
+    # A byline right under the headline, above the first paragraph (after de-duplication, so
+    # that a repeated line above it cannot hide it).
+    body = [i for i, r in enumerate(reason) if r is None and i != headline_at]
+    if len(body) > 1 and _is_name(texts[body[0]]):
+        reason[body[0]] = "byline"
+        meta["author"] = texts[body[0]]
 
     # Backward pass over the page's tail: teaser blocks of related stories (a headline printed
     # twice, as image alt text and link, then its summary) and a closing byline. Stops at the

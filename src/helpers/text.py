@@ -67,13 +67,15 @@ def _ending_table() -> dict[str, str]:
 
 _ENDINGS = _ending_table()
 # An ending with no letter after it; the callback looks back over the rest of the syllable.
-_ENDING_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_ENDINGS))) + r")(?![^\W\d_])")
+# A syllable is letters and any combining marks left after NFC (stacked tones).
+_ENDING_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_ENDINGS)))
+                        + r")(?![^\W\d_]|[\u0300-\u036f])")
 
 
 def _fix_ending(m: re.Match) -> str:
     text, start = m.string, m.start()
     begin = start
-    while begin > 0 and (text[begin - 1].isalpha()):
+    while begin > 0 and (text[begin - 1].isalpha() or unicodedata.combining(text[begin - 1])):
         begin -= 1
     pre = text[begin:start]
     # After "q" the "u" belongs to the onset ("quý"); a syllable with a tone mark before the
@@ -105,7 +107,8 @@ def normalize_text(text: str) -> str:
         text = text.replace(space, " ")
     text = _INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    text = normalize_tone_marks(text)
+    # NFC again after moving marks: input with stacked tones can recompose differently.
+    text = unicodedata.normalize("NFC", normalize_tone_marks(text))
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
