@@ -1,10 +1,18 @@
 """Shared fixtures: the seed pages, and temporary corpus folders built from them."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI (CI=true) runs property tests on a fixed sequence of examples, so a run is reproducible
+# and never turns red by chance; local runs draw new examples and keep finding new cases.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+    settings.load_profile("ci")
 
 from helpers.paths import PROJECT_ROOT
 
