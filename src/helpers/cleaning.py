@@ -69,7 +69,6 @@ class CleanedArticle:
 
 @dataclass
 class _Rules:
-    line_patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
     combined: re.Pattern | None = None           # all line patterns, first match wins
     group_reason: dict[str, str] = field(default_factory=dict)
     social_tokens: frozenset[str] = frozenset()
@@ -89,14 +88,13 @@ def _rules() -> _Rules:
     with open(DATA_DIR / "page_chrome.toml", "rb") as fh:
         spec = tomllib.load(fh)
     rules = _Rules()
+    alternatives = []
     for reason in ("navigation", "language switch", "view counter", "comment box",
                    "image file", "photo credit", "copyright"):
         for pattern in spec[reason]["patterns"]:
-            rules.line_patterns.append((reason, _full(normalize_text(pattern))))
-    alternatives = []
-    for k, (reason, pattern) in enumerate(rules.line_patterns):
-        alternatives.append(f"(?P<r{k}>{pattern.pattern})")
-        rules.group_reason[f"r{k}"] = reason
+            name = f"r{len(alternatives)}"
+            alternatives.append(f"(?P<{name}>{normalize_text(pattern)})")
+            rules.group_reason[name] = reason
     rules.combined = re.compile("|".join(alternatives), re.IGNORECASE)
     rules.social_tokens = frozenset(spec["social buttons"]["tokens"])
     cap = spec["photo caption"]
@@ -126,18 +124,11 @@ _COPYRIGHT_OUTLET = re.compile(r"(?:©|bản quyền|copyright)\s*(?:\d{4}\s*)?(
 DATELINE_MAX_WORDS = 14
 
 
-def _reason_of(match: re.Match, rules: _Rules) -> str:
-    # The outer group that matched (inner groups of a pattern are not named r<k>).
-    for name, value in match.groupdict().items():
-        if value is not None and name in rules.group_reason:
-            return rules.group_reason[name]
-    raise AssertionError("combined pattern matched without a named alternative")
-
-
 def _pattern_reason(text: str, rules: _Rules) -> str | None:
     """The reason a line is page furniture wherever it stands, or None."""
     if match := rules.combined.fullmatch(text):
-        return _reason_of(match, rules)
+        # The named alternative closes after any group inside it, so it is the last group.
+        return rules.group_reason[match.lastgroup]
     tokens = text.lower().replace("|", " ").split()
     if len(tokens) >= 2 and all(t in rules.social_tokens for t in tokens):
         return "social buttons"

@@ -17,10 +17,10 @@ from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from .corpus import analysable, paragraph_table  # noqa: F401  (re-exported for notebooks)
+from .corpus import analysable, paragraph_table, plain  # noqa: F401  (paragraph_table: for notebooks)
+from .frequency import PER
 from .text import stopwords
 
-PER = 10_000
 ZERO_ADJUSTMENT = 0.5   # Log Ratio: a zero count is replaced by 0.5 (Hardie 2014)
 PRIOR_WEIGHT = 500.0    # log-odds: total pseudo-count of the informative Dirichlet prior
 
@@ -139,8 +139,7 @@ def group_counts(corpus: pd.DataFrame, by: str = "year", remove_stopwords: bool 
     for group, tokens in zip(rows[by], rows["tokens"]):
         if pd.isna(group):
             continue
-        group = group.item() if hasattr(group, "item") else group  # numpy scalar -> Python
-        counts.setdefault(group, Counter()).update(t for t in tokens if t.lower() not in stop)
+        counts.setdefault(plain(group), Counter()).update(t for t in tokens if t.lower() not in stop)
     return dict(sorted(counts.items()))
 
 
@@ -284,8 +283,7 @@ def topic_shares(shares: np.ndarray, paragraphs: pd.DataFrame, by: str = "year")
 def pick_groups(corpus: pd.DataFrame, by: str = "year"):
     """(target, reference) for a comparison: the latest and the earliest group of ``by`` among
     the analysable articles. Raises a clear error when there are fewer than two groups."""
-    groups = sorted(g.item() if hasattr(g, "item") else g
-                    for g in analysable(corpus)[by].dropna().unique())
+    groups = sorted(plain(g) for g in analysable(corpus)[by].dropna().unique())
     if len(groups) < 2:
         raise ValueError(f"a comparison needs two groups of {by!r}; this corpus has "
                          f"{groups or 'none'}")
@@ -320,5 +318,5 @@ def survivors(full: pd.DataFrame, subset: pd.DataFrame, threshold: float = 3.84)
 
 def missing_groups(corpus: pd.DataFrame, groups, by: str = "year") -> list:
     """The groups of ``groups`` that have no analysable article in ``corpus``."""
-    present = {g.item() if hasattr(g, "item") else g for g in analysable(corpus)[by].dropna()}
+    present = {plain(g) for g in analysable(corpus)[by].dropna()}
     return [g for g in groups if g not in present]

@@ -34,6 +34,14 @@ COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url"
            "n_words", "n_removed", "duplicate_of", "metadata_from", "notes"]
 
 
+def doc_id(source_file: str) -> str:
+    """An article's id: its file path in the corpus folder without the extension."""
+    return Path(source_file).with_suffix("").as_posix()
+
+
+def plain(value):
+    """A numpy scalar as the Python value it holds (group labels read back from pandas)."""
+    return value.item() if hasattr(value, "item") else value
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -111,11 +119,10 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
 
 @dataclass(frozen=True)
 class PageResult:
-    """What one file gives: its cleaned article, or why it was skipped."""
+    """What one file gives: its cleaned article, or None when it was skipped."""
 
     source_file: str
     article: CleanedArticle | None
-    skipped: str | None = None
 
 
 def read_page(data: bytes, name: str) -> CleanedArticle | None:
@@ -181,21 +188,14 @@ def read_pages(path=None, on_error: str = "raise") -> list[PageResult]:
         except CorpusError as err:
             article, status, error = None, "undecodable", str(err)
         _report(name, status, error, article, on_error)
-        results.append(PageResult(name, article, None if status == "ok" else status))
+        results.append(PageResult(name, article))
     return results
 
 
 # --- duplicates ------------------------------------------------------------------------------
 
 _WORDLIKE = re.compile(r"\w")
-
-
-def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
-    syllables = [s for s in normalize_text(text).casefold().split()
-                 if s.isalpha() or _WORDLIKE.search(s)]
-    if len(syllables) < size:
-        return {tuple(syllables)}
-    return set(zip(*(syllables[k:] for k in range(size))))
+SHINGLE_SIZE = 5
 
 
 def shingle_hashes(text: str) -> np.ndarray:
@@ -204,8 +204,12 @@ def shingle_hashes(text: str) -> np.ndarray:
     process and on every machine (Python's own ``hash`` is salted per process)."""
     if not text.strip():
         return np.zeros(0, dtype=np.uint64)
+    syllables = [s for s in normalize_text(text).casefold().split()
+                 if s.isalpha() or _WORDLIKE.search(s)]
+    windows = (zip(*(syllables[k:] for k in range(SHINGLE_SIZE)))
+               if len(syllables) >= SHINGLE_SIZE else [syllables])
     values = {zlib.crc32(b) | (zlib.adler32(b) << 32)
-              for b in (" ".join(s).encode("utf-8") for s in _shingles(text))}
+              for b in (" ".join(w).encode("utf-8") for w in windows)}
     return np.array(sorted(values), dtype=np.uint64)
 
 
@@ -257,11 +261,10 @@ def _pick(catalog_row: dict[str, str] | None, field: str, inferred, how: str,
     if value:
         provenance[field] = "catalog"
         return value
-    if inferred is not None and not (isinstance(inferred, float) and pd.isna(inferred)) \
-            and inferred is not pd.NaT and inferred != "":
-        provenance[field] = how
-        return inferred
-    return None
+    if inferred is None or inferred == "" or pd.isna(inferred):   # None, "", NaN, NaT
+        return None
+    provenance[field] = how
+    return inferred
 
 
 def load_corpus(path=None, *, catalog: bool = True, on_error: str = "raise",
@@ -331,7 +334,7 @@ def _load_corpus(path, catalog, on_error, cache, workers, client, progress) -> p
         elif published is not None:
             year = pd.Timestamp(published).year
         rows.append({
-            "doc_id": Path(page["source_file"]).with_suffix("").as_posix(),
+            "doc_id": doc_id(page["source_file"]),
             "source_file": page["source_file"],
             "title": title,
             "outlet": _pick(row_cat, "outlet", page_meta["outlet"], page_meta["outlet_from"], prov),
@@ -373,7 +376,7 @@ def cleaning_audit(path=None, on_error: str = "raise") -> pd.DataFrame:
     3
     """
     rows = [
-        {"doc_id": Path(p.source_file).with_suffix("").as_posix(), "line": line.number,
+        {"doc_id": doc_id(p.source_file), "line": line.number,
          "reason": line.reason, "text": line.text}
         for p in read_pages(path, on_error=on_error) if p.article
         for line in p.article.removed
@@ -395,18 +398,17 @@ def removal_summary(audit: pd.DataFrame, doc_ids=None) -> pd.DataFrame:
 def raw_pages(path=None, on_error: str = "raise") -> pd.DataFrame:
     """The whole page of every non-empty file, decoded and normalized but not cleaned: the
     "before" of cleaning, for comparisons."""
-    folder = corpus_dir(path)
+    folder, names = _list_pages(path, on_error)
     rows = []
-    for file in _corpus_files(folder)[0]:
-        name = file.relative_to(folder).as_posix()
+    for name in names:
         try:
-            text = normalize_text(decode_bytes(file.read_bytes(), name))
+            text = normalize_text(decode_bytes((folder / name).read_bytes(), name))
         except CorpusError:
             if on_error == "raise":
                 raise
-            continue  # read_pages has already warned about it
+            continue  # load_corpus and read_pages warn about it
         if text.strip():
-            rows.append({"doc_id": Path(name).with_suffix("").as_posix(), "text": text})
+            rows.append({"doc_id": doc_id(name), "text": text})
     return pd.DataFrame(rows, columns=["doc_id", "text"])
 
 
@@ -418,8 +420,7 @@ def line_accounting(path=None, on_error: str = "raise") -> pd.DataFrame:
         if page.article is None:
             continue
         roles = Counter(line.role for line in page.article.lines)
-        rows.append({"doc_id": Path(page.source_file).with_suffix("").as_posix(),
-                     "lines": len(page.article.lines), "headline": roles["headline"],
+        rows.append({"doc_id": doc_id(page.source_file), "lines": len(page.article.lines), "headline": roles["headline"],
                      "body": roles["body"], "removed": roles["removed"]})
     table = pd.DataFrame(rows, columns=["doc_id", "lines", "headline", "body", "removed"])
     table["accounted"] = table["lines"] == table[["headline", "body", "removed"]].sum(axis=1)

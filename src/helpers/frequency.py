@@ -67,14 +67,13 @@ def frequency_table(corpus: pd.DataFrame, by: str | None = "year",
     """Word counts, rates per 10,000 words and document frequency per group of ``by`` (any
     metadata column; None for the whole corpus), duplicates left out. Long format: one row per
     group and word, with ``group`` first."""
-    from .corpus import analysable
+    from .corpus import analysable, plain
 
     rows = analysable(corpus)
     if by is None:
         groups = [("all", rows)]
     else:
-        groups = [(g.item() if hasattr(g, "item") else g, part)
-                  for g, part in rows.groupby(by, sort=True)]
+        groups = [(plain(g), part) for g, part in rows.groupby(by, sort=True)]
     tables = [word_counts(part["tokens"], remove_stopwords=remove_stopwords).assign(group=g)
               for g, part in groups]
     table = pd.concat(tables, ignore_index=True)

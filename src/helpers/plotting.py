@@ -171,7 +171,8 @@ def plot_rate_scatter(table: pd.DataFrame, target, reference, n_labels: int = 8,
     log scales. Zero counts are drawn at the Log Ratio zero adjustment (0.5 occurrences) as
     hollow points. The ``n_labels`` most extreme words each way by log-odds z are labelled.
     Returns (figure, plotted data)."""
-    from .compare import PER, ZERO_ADJUSTMENT
+    from .compare import ZERO_ADJUSTMENT
+    from .frequency import PER
     from .glossary import with_gloss
 
     colors = colors or group_colors([target, reference])

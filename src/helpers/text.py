@@ -73,16 +73,12 @@ _ENDING_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_ENDINGS)))
 
 
 def _fix_ending(m: re.Match) -> str:
+    # Rare: look back to the start of the syllable and let the rule decide ("quý", stacked tones).
     text, start = m.string, m.start()
     begin = start
     while begin > 0 and (text[begin - 1].isalpha() or unicodedata.combining(text[begin - 1])):
         begin -= 1
-    pre = text[begin:start]
-    # After "q" the "u" belongs to the onset ("quý"); a syllable with a tone mark before the
-    # ending has more than one and is left as written, as the rule does.
-    if pre[-1:] in ("q", "Q") or any(c in _TONES for c in unicodedata.normalize("NFD", pre)):
-        return m.group()
-    return _ENDINGS[m.group()]
+    return _move_tone(text[begin:m.end()])[start - begin:]
 
 
 def normalize_tone_marks(text: str) -> str:

@@ -10,9 +10,7 @@ import pandas as pd
 
 from .corpus import analysable, conferences
 from .dates import find_dates
-from .frequency import find_phrase
-
-PER = 10_000
+from .frequency import PER, find_phrase
 
 
 def date_mentions(corpus: pd.DataFrame, by: str = "year", context: int = 40) -> pd.DataFrame:
