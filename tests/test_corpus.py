@@ -125,15 +125,27 @@ def test_copies_are_flagged_kept_in_the_table_and_left_out_of_analyses(seed_copy
 
 
 def test_find_duplicates_threshold_separates_copies_from_same_topic():
-    texts = helpers.load_corpus()["text"].tolist()
-    assert helpers.find_duplicates(texts) == [None] * 5
-    assert helpers.find_duplicates(texts + [texts[2]]) == [None] * 5 + [2]
+    hashes = [helpers.shingle_hashes(t) for t in helpers.load_corpus()["text"]]
+    assert helpers.find_duplicates(hashes) == [None] * 5
+    assert helpers.find_duplicates(hashes + [hashes[2]]) == [None] * 5 + [2]
 
 
-def test_catalog_missing_columns_is_an_error_naming_the_catalog(seed_copy):
-    (seed_copy / "catalog.csv").write_text("file,title\nx.txt,X\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"catalog\.csv: missing column\(s\) outlet, url"):
+def test_catalog_without_a_file_column_is_an_error_naming_the_catalog(seed_copy):
+    (seed_copy / "catalog.csv").write_text("name,title\nx.txt,X\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"catalog\.csv: no 'file' column \(found: name, title\)"):
         helpers.load_corpus(seed_copy)
+
+
+def test_a_minimal_catalog_gives_the_columns_it_has(seed_copy):
+    name = "004_b5a5b979df70e810.txt"
+    (seed_copy / "catalog.csv").write_text(f"file,title,published\n{name},Tựa riêng,2021-12-18\n",
+                                           encoding="utf-8")
+    corpus = helpers.load_corpus(seed_copy).set_index("source_file")
+    assert corpus.loc[name, "title"] == "Tựa riêng"
+    assert corpus.loc[name, "published"] == pd.Timestamp("2021-12-18")
+    assert "title: catalog" in corpus.loc[name, "metadata_from"]
+    # Fields the catalog does not give are read from the page.
+    assert corpus.loc[name, "event"] == "DC31" and "event: named in" in corpus.loc[name, "metadata_from"]
 
 
 def test_catalog_bad_date_names_the_row_and_file(seed_copy):
@@ -186,9 +198,10 @@ def test_near_identical_bodies_count_as_copies():
     # Edited copy: a caption without credit added, two words changed, last paragraph dropped.
     edited = "\n".join(["Quang cảnh buổi phỏng vấn tại trụ sở Ban Đối ngoại Trung ương.", *paragraphs[:-1]])
     edited = edited.replace("quan trọng", "rất quan trọng", 2)
-    assert helpers.find_duplicates([text, edited]) == [None, 0]
+    hashes = [helpers.shingle_hashes(text), helpers.shingle_hashes(edited)]
+    assert helpers.find_duplicates(hashes) == [None, 0]
     # The pair is near, not exact: a stricter threshold no longer calls it a copy.
-    assert helpers.find_duplicates([text, edited], threshold=0.999) == [None, None]
+    assert helpers.find_duplicates(hashes, threshold=0.999) == [None, None]
 
 
 def test_check_command_usage_and_exit_codes(capsys):

@@ -5,10 +5,10 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.metadata import infer_event, infer_metadata, lead_date
+from helpers.metadata import PageMetadata, infer_event, infer_metadata, lead_date
 
 
-def meta(page: str) -> dict:
+def meta(page: str) -> PageMetadata:
     return infer_metadata(helpers.clean_article(page))
 
 
@@ -20,16 +20,16 @@ def test_page_clock_and_related_story_dates_are_not_the_articles_date():
             "10:08 | 18/12/2021\nChiều 18/12, hội nghị bế mạc.\n" + BODY +
             "\nTin liên quan\nMột bài khác về hội nghị\n17/12/2021\nTóm tắt bài khác.")
     m = meta(page)
-    assert m["published"] == pd.Timestamp("2021-12-18") and m["date_precision"] == "day"
-    assert m["published_from"] == "page dateline"
+    assert m.published == pd.Timestamp("2021-12-18").date() and m.date_precision == "day"
+    assert m.found_by.get("published") == "page dateline"
 
 
 def test_a_page_clock_alone_loses_to_the_lead_date():
     page = ("Thứ Bảy, 11/05/2024\nBế mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội\n"
             "Sáng 23/12, sau 5 ngày làm việc, hội nghị bế mạc.\n" + BODY)
     m = meta(page)
-    assert m["published"] == pd.Timestamp("2023-12-23")
-    assert m["date_precision"] == "approximate"
+    assert m.published == pd.Timestamp("2023-12-23").date()
+    assert m.date_precision == "approximate"
 
 
 @pytest.mark.parametrize("dateline, date", [
@@ -39,7 +39,7 @@ def test_a_page_clock_alone_loses_to_the_lead_date():
 ])
 def test_dateline_forms(dateline, date):
     page = f"Khai mạc Hội nghị Đối ngoại toàn quốc tại Hà Nội\n{dateline}\n{BODY}"
-    assert meta(page)["published"] == pd.Timestamp(date)
+    assert meta(page).published == pd.Timestamp(date).date()
 
 
 @pytest.mark.parametrize("lead, event, expected", [
@@ -79,4 +79,4 @@ def test_outlet_source_and_author_from_the_page():
     page = ("Theo dõi Baoquocte.vn trên\nHội nghị Đối ngoại toàn quốc diễn ra tại Hà Nội\n"
             "Chu Văn\n" + BODY + "\n(theo TTXVN)\n© Bản quyền thuộc về Báo Thế giới và Việt Nam")
     m = meta(page)
-    assert (m["outlet"], m["source"], m["author"]) == ("Baoquocte.vn", "TTXVN", "Chu Văn")
+    assert (m.outlet, m.source, m.author) == ("Baoquocte.vn", "TTXVN", "Chu Văn")

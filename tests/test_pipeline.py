@@ -2,34 +2,40 @@
 import pandas as pd
 import pytest
 
+import shutil
+
 import helpers
 import helpers.text
-from helpers import corpus as corpus_module
-from helpers import pipeline
+from conftest import SEEDS
+from helpers import pages, pipeline
 
 
 def _comparable(df: pd.DataFrame) -> pd.DataFrame:
-    return df.drop(columns=["tokens"]).assign(tokens=df["tokens"].map(tuple))
+    assert df["page"].map(lambda p: isinstance(p, pages.PageResult)).all()
+    return df.drop(columns=["tokens", "page"]).assign(tokens=df["tokens"].map(tuple))
+
+
+def assert_same_corpus(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(_comparable(a), _comparable(b))
+    assert a["page"].tolist() == b["page"].tolist()
 
 
 def test_process_page_is_a_pure_function_of_the_bytes(tmp_path):
-    from conftest import SEEDS
-
     (path,) = SEEDS.glob("002_*.txt")
     data = path.read_bytes()
-    first = pipeline.process_page(path.name, data)
-    again = pipeline.process_page(path.name, data, cache=False)
-    assert first["status"] == "ok"
-    assert first["tokens"] == again["tokens"] and first["article"] == again["article"]
-    assert pipeline.process_page("x.txt", b"")["status"] == "empty"
-    bad = pipeline.process_page("x.txt", b"\xff\xfe\xff")
-    assert bad["status"] == "undecodable" and "x.txt" in bad["error"]
+    first = pages.process_page(path.name, data)
+    again = pages.process_page(path.name, data, cache=False)
+    assert first.status == "ok" and first.words
+    assert first == again
+    assert pages.process_page("x.txt", b"").status == "empty"
+    bad = pages.process_page("x.txt", b"\xff\xfe\xff")
+    assert bad.status == "undecodable" and "x.txt" in bad.error
 
 
 def test_two_local_workers_give_the_same_table_in_the_same_order():
     serial = helpers.load_corpus(workers=1)
     parallel = helpers.load_corpus(workers=2)
-    pd.testing.assert_frame_equal(_comparable(serial), _comparable(parallel))
+    assert_same_corpus(serial, parallel)
 
 
 def test_worker_choice():
@@ -44,15 +50,19 @@ def test_worker_choice_from_the_environment(monkeypatch):
     assert pipeline.choose_workers(10_000) == 2
 
 
-def test_a_warm_load_does_no_segmentation(monkeypatch):
-    cold = helpers.load_corpus(workers=1)
+def test_the_segmentation_cache_alone_spares_segmenting_again(monkeypatch):
+    # process_page has no page cache: only the segmentation cache can spare the segmenter.
+    (path,) = SEEDS.glob("000_*.txt")
+    data = path.read_bytes()
+    cold = pages.process_page(path.name, data)
 
-    def refuse(text):
-        raise AssertionError(f"segmented again: {text[:30]}")
+    def refuse(*args, **kwargs):
+        raise AssertionError("segmented again")
 
-    monkeypatch.setattr(helpers.text.underthesea, "word_tokenize", refuse)
-    warm = helpers.load_corpus(workers=1)
-    pd.testing.assert_frame_equal(_comparable(cold), _comparable(warm))
+    monkeypatch.setattr(helpers.text, "_segment_uncached", refuse)
+    assert pages.process_page(path.name, data) == cold
+    with pytest.raises(AssertionError, match="segmented again"):
+        pages.process_page(path.name, data, cache=False)
 
 
 def test_progress_bar_is_silent_when_asked(capsys, monkeypatch):
@@ -71,8 +81,8 @@ def test_dask_cluster_gives_the_same_table_as_the_local_path():
             distributed.Client(cluster) as client:
         on_cluster = helpers.load_corpus(client=client)
         by_address = helpers.load_corpus(client=cluster.scheduler_address)
-    pd.testing.assert_frame_equal(_comparable(local), _comparable(on_cluster))
-    pd.testing.assert_frame_equal(_comparable(local), _comparable(by_address))
+    assert_same_corpus(local, on_cluster)
+    assert_same_corpus(local, by_address)
 
 
 def test_a_warm_load_does_not_clean_again_and_a_code_change_invalidates(monkeypatch):
@@ -81,9 +91,9 @@ def test_a_warm_load_does_not_clean_again_and_a_code_change_invalidates(monkeypa
     def refuse(*args, **kwargs):
         raise AssertionError("cleaned again")
 
-    monkeypatch.setattr(corpus_module, "clean_article", refuse)
+    monkeypatch.setattr(pages, "clean_article", refuse)
     warm = helpers.load_corpus(workers=1)
-    pd.testing.assert_frame_equal(_comparable(cold), _comparable(warm))
+    assert_same_corpus(cold, warm)
     # A new fingerprint of the package (any edit to its code or data) misses the cache.
     pipeline.pipeline_version.cache_clear()
     monkeypatch.setattr(pipeline, "pipeline_version", lambda: "another-version")
@@ -91,10 +101,22 @@ def test_a_warm_load_does_not_clean_again_and_a_code_change_invalidates(monkeypa
         helpers.load_corpus(workers=1)
 
 
-def test_pipeline_version_covers_code_and_data_files():
+def test_pipeline_version_covers_code_and_data_files(tmp_path, monkeypatch):
+    names = {p.name for p in pipeline.fingerprinted_files()}
+    assert {"cleaning.py", "pages.py", "page_chrome.toml", "conferences.csv",
+            "stopwords.txt"} <= names
+    # Editing a data file of the package gives another version.
+    copy = tmp_path / "helpers"
+    shutil.copytree(pipeline.PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(pipeline, "PACKAGE_DIR", copy)
     pipeline.pipeline_version.cache_clear()
-    version = pipeline.pipeline_version()
-    assert len(version) == 16 and version == pipeline.pipeline_version()
+    before = pipeline.pipeline_version()
+    rules = copy / "data" / "page_chrome.toml"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    pipeline.pipeline_version.cache_clear()
+    after = pipeline.pipeline_version()
+    pipeline.pipeline_version.cache_clear()
+    assert len(before) == 16 and before != after
 
 
 def test_shingle_hashes_are_stable_across_processes():
@@ -102,9 +124,9 @@ def test_shingle_hashes_are_stable_across_processes():
     import sys
 
     text = helpers.load_corpus()["text"].iat[0]
-    here = corpus_module.shingle_hashes(text).tolist()
-    script = ("import helpers.corpus as c, helpers; "
-              "print(c.shingle_hashes(helpers.load_corpus()['text'].iat[0]).tolist())")
+    here = helpers.shingle_hashes(text).tolist()
+    script = ("import helpers; "
+              "print(helpers.shingle_hashes(helpers.load_corpus()['text'].iat[0]).tolist())")
     other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                            env={**__import__("os").environ, "PYTHONHASHSEED": "123"})
     assert other.returncode == 0, other.stderr

@@ -12,7 +12,8 @@ from collections import Counter
 
 import pandas as pd
 
-from .corpus import CorpusWarning, cleaning_audit, load_corpus
+from .corpus import cleaning_audit, load_corpus
+from .errors import CorpusWarning
 from .paths import corpus_dir, display_path
 
 
@@ -23,7 +24,7 @@ def describe(path=None, out=None) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         corpus = load_corpus(path, on_error="skip")
-        audit = cleaning_audit(path, on_error="skip")
+    audit = cleaning_audit(corpus)
     print(f"{display_path(corpus_dir(path))}: {len(corpus)} article(s), "
           f"{corpus['n_words'].sum()} words kept, {len(audit)} line(s) removed", file=out)
     by_doc = audit.groupby("doc_id")["reason"].agg(Counter)

@@ -1,26 +1,28 @@
 """Cleaning one scraped news page: keep the article, drop the page, lose nothing silently.
 
 Owns ``clean_article``: it splits a page into numbered non-blank lines and gives every line one
-role (headline, body, or removed with a reason), so kept + removed always account for the whole
-page. The rules are about kinds of page furniture (see ``data/page_chrome.toml``), never about a
-particular site or file. Decoding files and metadata from catalogs live in ``helpers.corpus``.
+role (headline, body, or removed with a reason) by a sequence of named passes, so kept + removed
+always account for the whole page. Every reason and threshold is a table of
+``data/page_chrome.toml`` (``helpers.reference.page_rules``), about kinds of page furniture,
+never a particular site. Reading metadata off the classified lines is ``helpers.metadata``.
 """
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
-import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .dates import parse_dateline
-from .paths import DATA_DIR
+from .reference import ChromeRules, page_rules
 from .text import normalize_text
 
+__all__ = ["BODY", "CLEANING_PASSES", "HEADLINE", "REMOVED", "CleanedArticle", "Line",
+           "clean_article", "line_key", "split_long_lines"]
+
 HEADLINE, BODY, REMOVED = "headline", "body", "removed"
-HEADLINE_MIN_WORDS = 4
+# Removed for where they stand above the article; a later copy of one is a repeat.
 _POSITIONAL = {"byline", "kicker", "section label"}
-REPEAT = "repeated line"
 
 
 @dataclass(frozen=True)
@@ -40,21 +42,6 @@ class CleanedArticle:
     headline: str | None
     paragraphs: tuple[str, ...]
     lines: tuple[Line, ...]
-    author: str | None = None
-    source: str | None = None
-    outlet: str | None = None
-    datelines: tuple[tuple[int, dt.date], ...] = ()
-    kicker: str | None = None
-
-    @property
-    def dateline(self) -> dt.date | None:
-        """The article's own dateline: the earliest date printed on a dateline line above the
-        end of the body. A page clock shows the day the page was saved (never earlier than
-        publication) and related stories' datelines stand below the body, so neither wins."""
-        body = [line.number for line in self.lines if line.role in (HEADLINE, BODY)]
-        last = max(body) if body else 0
-        dates = [date for number, date in self.datelines if number <= last]
-        return min(dates) if dates else None
 
     @property
     def text(self) -> str:
@@ -66,234 +53,330 @@ class CleanedArticle:
         """The removed lines, in page order, each with its line number and reason."""
         return [line for line in self.lines if line.role == REMOVED]
 
+    def with_reason(self, reason: str) -> list[Line]:
+        """The removed lines removed for ``reason``, in page order."""
+        return [line for line in self.lines if line.reason == reason]
 
-@dataclass
-class _Rules:
-    combined: re.Pattern | None = None           # all line patterns, first match wins
-    group_reason: dict[str, str] = field(default_factory=dict)
-    social_tokens: frozenset[str] = frozenset()
-    caption_end: re.Pattern | None = None
-    caption_max_words: int = 60
-    related_headings: frozenset[str] = frozenset()
-    source: re.Pattern | None = None
-    source_max_words: int = 10
+    @property
+    def kicker(self) -> str | None:
+        """The short "Topic:" line above the headline, if any."""
+        found = self.with_reason("kicker")
+        return found[0].text if found else None
 
 
-def _full(pattern: str) -> re.Pattern:
-    return re.compile(rf"(?:{pattern})", re.IGNORECASE)
+# --- compiled rules --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Compiled:
+    rules: ChromeRules
+    combined: re.Pattern               # every line pattern; the named group says which table
+    group_reason: dict[str, str]
+    social_tokens: frozenset[str]
+    caption_end: re.Pattern
+    related_headings: frozenset[str]
+    sources: tuple[re.Pattern, ...]     # each has a group named "source"
+    not_headline: re.Pattern | None
+
+
+def _alternatives(patterns) -> str:
+    return "|".join(f"(?:{normalize_text(p)})" for p in patterns)
 
 
 @functools.cache
-def _rules() -> _Rules:
-    with open(DATA_DIR / "page_chrome.toml", "rb") as fh:
-        spec = tomllib.load(fh)
-    rules = _Rules()
-    alternatives = []
-    for reason in ("navigation", "language switch", "view counter", "comment box",
-                   "image file", "photo credit", "copyright"):
-        for pattern in spec[reason]["patterns"]:
+def _compiled() -> _Compiled:
+    rules = page_rules()
+    alternatives, group_reason = [], {}
+    for reason, patterns in rules.line_patterns:
+        for pattern in patterns:
             name = f"r{len(alternatives)}"
             alternatives.append(f"(?P<{name}>{normalize_text(pattern)})")
-            rules.group_reason[name] = reason
-    rules.combined = re.compile("|".join(alternatives), re.IGNORECASE)
-    rules.social_tokens = frozenset(spec["social buttons"]["tokens"])
-    cap = spec["photo caption"]
-    rules.caption_end = re.compile(
-        "(?:" + "|".join(normalize_text(p) for p in cap["end_patterns"]) + r")\s*$",
-        re.IGNORECASE)
-    rules.caption_max_words = cap["max_words"]
-    rules.related_headings = frozenset(_key(normalize_text(p))
-                                       for p in spec["related heading"]["phrases"])
-    src = spec["source line"]
-    rules.source = _full(src["patterns"][0])
-    rules.source_max_words = src["max_words"]
-    return rules
+            group_reason[name] = reason
+    not_headline = rules.passes["headline"].get("not_patterns")
+    return _Compiled(
+        rules=rules,
+        combined=re.compile("|".join(alternatives), re.IGNORECASE),
+        group_reason=group_reason,
+        social_tokens=frozenset(rules.setting("social buttons", "tokens")),
+        caption_end=re.compile(
+            "(?:" + _alternatives(rules.setting("photo caption", "end_patterns")) + r")\s*$",
+            re.IGNORECASE),
+        related_headings=frozenset(line_key(normalize_text(p))
+                                   for p in rules.setting("related heading", "phrases")),
+        sources=tuple(re.compile(normalize_text(p), re.IGNORECASE)
+                      for p in rules.setting("source line", "patterns")),
+        not_headline=re.compile(_alternatives(not_headline), re.IGNORECASE) if not_headline else None,
+    )
 
 
-def _key(text: str) -> str:
-    """Comparison key for "the same line": case-folded, spaces collapsed, end colon dropped."""
+def line_key(text: str) -> str:
+    """Comparison key for "the same line": case-folded, spaces collapsed, end colon dropped.
+
+    Examples
+    --------
+    >>> line_key("  Tin  liên quan: ")
+    'tin liên quan'
+    """
     return " ".join(text.casefold().split()).rstrip(" :")
 
 
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
-_OUTLET = re.compile(r"theo dõi\s+(?P<outlet>.+?)\s+trên\b", re.IGNORECASE)
-_COPYRIGHT_OUTLET = re.compile(r"(?:©|bản quyền|copyright)\s*(?:\d{4}\s*)?(?:bản quyền\s*)?"
-                               r"(?:thuộc về\s*)?(?P<outlet>[^\W\d_][^|;,.]{1,60})", re.IGNORECASE)
+_AGENCY_SUFFIX = re.compile(r"\s*[/–-]\s*(?=[A-ZĐ]{2,}\s*$)")
+_WORD = re.compile(r"[^\W_]")
 
 
-DATELINE_MAX_WORDS = 14
+def _n_words(text: str) -> int:
+    """Words of a line, not counting tokens without a letter or digit (bullets, dashes)."""
+    return sum(1 for token in text.split() if _WORD.search(token))
 
 
-def _pattern_reason(text: str, rules: _Rules) -> str | None:
-    """The reason a line is page furniture wherever it stands, or None."""
-    if match := rules.combined.fullmatch(text):
-        # The named alternative closes after any group inside it, so it is the last group.
-        return rules.group_reason[match.lastgroup]
-    tokens = text.lower().replace("|", " ").split()
-    if len(tokens) >= 2 and all(t in rules.social_tokens for t in tokens):
-        return "social buttons"
-    if len(tokens) <= DATELINE_MAX_WORDS and parse_dateline(text):
-        return "dateline"
-    if _key(text) in rules.related_headings:
-        return "related heading"
-    low = text.casefold()
-    if ("ảnh" in low or "nguồn" in low) and len(tokens) <= rules.caption_max_words \
-            and rules.caption_end.search(text):
-        return "photo caption"
-    return None
+def is_name(text: str) -> bool:
+    """A byline: two to five capitalised words, no digits, optionally "/AGENCY".
 
-
-def _is_kicker(text: str) -> bool:
-    return text.endswith(":") and len(text.split()) <= 12
-
-
-def _is_name(text: str) -> bool:
-    """A byline: two to five capitalised words, no digits, optionally "/AGENCY"."""
-    name = re.split(r"\s*[/–-]\s*(?=[A-ZĐ]{2,}\s*$)", text)[0].strip()
+    Examples
+    --------
+    >>> is_name("Thanh Huyền"), is_name("Thanh Huyền/TTXVN"), is_name("Hội nghị bế mạc hôm nay")
+    (True, True, False)
+    """
+    rules = _compiled().rules
+    name = _AGENCY_SUFFIX.split(text)[0].strip()
     words = name.split()
-    return (2 <= len(words) <= 5 and len(name) <= 40
+    return (rules.setting("byline", "min_words") <= len(words) <= rules.setting("byline", "max_words")
+            and len(name) <= rules.setting("byline", "max_chars")
             and all(_NAME_WORD.match(w) and w[0].isupper() for w in words))
 
 
-def _source(text: str, rules: _Rules) -> str | None:
-    if len(text.split()) > rules.source_max_words:
+def author_name(byline: str) -> str:
+    """The name in a byline, without an "/AGENCY" suffix."""
+    return _AGENCY_SUFFIX.split(byline)[0].strip()
+
+
+def source_in(text: str) -> str | None:
+    """The agency or outlet a short "Theo ..." / "(Nguồn: ...)" line credits, or None.
+
+    Examples
+    --------
+    >>> source_in("(Theo TTXVN)"), source_in("Theo ông Sơn, ngoại giao cần đi trước.")
+    ('TTXVN', None)
+    """
+    compiled = _compiled()
+    if len(text.split()) > compiled.rules.setting("source line", "max_words"):
         return None
-    match = rules.source.fullmatch(text)
-    if not match:
+    match = next((m for p in compiled.sources if (m := p.fullmatch(text))), None)
+    if match is None or not match.groupdict().get("source"):
         return None
     source = match.group("source").strip()
     words = source.split()
     capitalised = sum(w[0].isupper() for w in words)
-    if "." in source or capitalised * 2 >= len(words):
-        return source
+    return source if "." in source or capitalised * 2 >= len(words) else None
+
+
+# --- the passes ------------------------------------------------------------------------------
+
+@dataclass
+class _Page:
+    """The working state of the passes: the lines, their keys and each line's reason (None
+    while the line is article text), and the headline's index once found."""
+
+    numbers: list[int]
+    texts: list[str]
+    keys: list[str]
+    reason: list[str | None]
+    headline_at: int | None = None
+
+    def body(self) -> list[int]:
+        return [i for i, r in enumerate(self.reason) if r is None and i != self.headline_at]
+
+
+def _pattern_reason(text: str, c: _Compiled) -> str | None:
+    """The reason a line is page furniture wherever it stands, or None."""
+    if match := c.combined.fullmatch(text):
+        # The named alternative closes after any group inside it, so it is the last group.
+        return c.group_reason[match.lastgroup or ""]
+    tokens = text.lower().replace("|", " ").split()
+    if len(tokens) >= 2 and all(t in c.social_tokens for t in tokens):
+        return "social buttons"
+    if len(tokens) <= c.rules.setting("dateline", "max_words") and parse_dateline(text):
+        return "dateline"
+    if line_key(text) in c.related_headings:
+        return "related heading"
+    low = text.casefold()
+    if ("ảnh" in low or "nguồn" in low) and len(tokens) <= c.rules.setting("photo caption", "max_words") \
+            and c.caption_end.search(text):
+        return "photo caption"
     return None
 
 
-def clean_article(raw: str) -> CleanedArticle:
-    """Split a scraped page into headline, clean body and an audit of every removed line.
+def classify_pass(page: _Page, c: _Compiled) -> None:
+    """Lines that are furniture wherever they stand: menus, comment boxes, datelines, credits."""
+    page.reason = [_pattern_reason(t, c) for t in page.texts]
 
-    >>> page = "Tin mới nhất\\nHội nghị bế mạc\\n10:08 | 13/12/2021\\nSáng 18/12, hội nghị bế mạc.\\n"\\
-    ...        "Hội nghị bế mạc\\nThanh Huyền\\nBÌNH LUẬN\\nĐọc thêm\\nMột tin khác"
-    >>> art = clean_article(page)
-    >>> art.headline, art.text, art.author, str(art.dateline)
-    ('Hội nghị bế mạc', 'Sáng 18/12, hội nghị bế mạc.', 'Thanh Huyền', '2021-12-13')
-    >>> [(line.number, line.reason) for line in art.removed]  # doctest: +NORMALIZE_WHITESPACE
-    [(1, 'related heading'), (3, 'dateline'), (5, 'headline repeat'), (6, 'byline'),
-     (7, 'comment box'), (8, 'related heading'), (9, 'related news')]
-    """
-    rules = _rules()
-    items = [(n, line.strip()) for n, line in enumerate(normalize_text(raw).split("\n"), 1)
-             if line.strip()]
-    texts = [t for _, t in items]
-    keys = [_key(t) for t in texts]
-    reason: list[str | None] = [_pattern_reason(t, rules) for t in texts]
-    meta: dict[str, object] = {}
 
-    datelines = tuple((n, parse_dateline(t)) for (n, t), r in zip(items, reason) if r == "dateline")
-    for t, r in zip(texts, reason):
-        if r == "navigation" and (m := _OUTLET.search(t)) and "outlet" not in meta:
-            meta["outlet"] = m.group("outlet")
-        if r == "copyright" and (m := _COPYRIGHT_OUTLET.search(t)) and "outlet" not in meta:
-            meta["outlet"] = m.group("outlet").strip(" .")
-
-    # The headline: the first line that is not furniture. Before it, a short line ending in
-    # ":" is a kicker ("Hội nghị Đối ngoại toàn quốc:"), and lines of one to three words are
-    # section labels ("Thời sự"), as long as a longer line follows to be the headline.
-    free = [i for i, r in enumerate(reason) if r is None]
-    headline_at = None
+def headline_pass(page: _Page, c: _Compiled) -> None:
+    """The headline: the first free line of headline length. Above it, a short line ending in
+    ":" is a kicker and lines of a few words are section labels, as long as a headline-length
+    line follows. A first free line longer than a headline is the lead: the page has none."""
+    min_words = c.rules.setting("headline", "min_words")
+    max_words = c.rules.setting("headline", "max_words")
+    free = [i for i, r in enumerate(page.reason) if r is None]
     for k, i in enumerate(free):
-        rest = free[k + 1:]
-        if rest and _is_kicker(texts[i]):
-            reason[i] = "kicker"
-        elif rest and len(texts[i].split()) < HEADLINE_MIN_WORDS and any(
-                len(texts[j].split()) >= HEADLINE_MIN_WORDS for j in rest):
-            reason[i] = "section label"
-        else:
-            headline_at = i
-            break
-    head_key = keys[headline_at] if headline_at is not None else None
-
-    # Forward pass: headline copies (image alt text), source lines, related-news zones. A
-    # related heading opens a zone only once the body has started, so a sidebar heading above
-    # the article does not swallow it.
-    seen_body, in_related = False, False
-    for i in range(len(items)):
-        if headline_at is None or i <= headline_at:
+        text, rest = page.texts[i], free[k + 1:]
+        words = _n_words(text)
+        if c.not_headline is not None and c.not_headline.fullmatch(text):
             continue
-        if reason[i] == "related heading":
+        if rest and text.endswith(":") and words <= c.rules.setting("kicker", "max_words"):
+            page.reason[i] = "kicker"
+        elif rest and words <= c.rules.setting("section label", "max_words") and any(
+                _n_words(page.texts[j]) >= min_words for j in rest):
+            page.reason[i] = "section label"
+        elif words <= max_words:
+            page.headline_at = i
+            return
+        else:
+            return      # a paragraph: the page starts with its lead and has no headline
+
+
+def zones_pass(page: _Page, c: _Compiled) -> None:
+    """Below the headline: headline copies (image alt text), source lines, and related-news
+    zones. A related heading opens a zone only once the body has started, so a sidebar heading
+    above the article does not swallow it."""
+    if page.headline_at is None:
+        return
+    head_key = page.keys[page.headline_at]
+    seen_body = in_related = False
+    for i in range(page.headline_at + 1, len(page.texts)):
+        r = page.reason[i]
+        if r == "related heading":
             in_related = in_related or seen_body
-        elif reason[i] is not None:
+        elif r is not None:
             continue
         elif in_related:
-            reason[i] = "related news"
-        elif keys[i] == head_key:
-            reason[i] = "headline repeat"
-        elif (src := _source(texts[i], rules)) is not None:
-            reason[i] = "source line"
-            meta.setdefault("source", src)
+            page.reason[i] = "related news"
+        elif page.keys[i] == head_key:
+            page.reason[i] = "headline repeat"
+        elif source_in(page.texts[i]) is not None:
+            page.reason[i] = "source line"
         else:
             seen_body = True
 
-    # Each paragraph once: the lead printed twice, a caption printed twice. A copy of a line
-    # removed for where it stood (a byline printed twice) is a repeat too, or the copy would
-    # become the byline when the clean text is cleaned again.
+
+def repeats_pass(page: _Page, c: _Compiled) -> None:
+    """Each paragraph once: the lead or a caption printed twice. A copy of a line removed for
+    where it stood (a byline printed twice) is a repeat too, or the copy would become the
+    byline when the clean text is cleaned again."""
     seen: set[str] = set()
-    for i in range(len(items)):
-        if reason[i] in _POSITIONAL:
-            seen.add(keys[i])
-        elif reason[i] is None and i != headline_at:
-            if keys[i] in seen:
-                reason[i] = REPEAT
-            seen.add(keys[i])
+    for i, key in enumerate(page.keys):
+        if page.reason[i] in _POSITIONAL:
+            seen.add(key)
+        elif page.reason[i] is None and i != page.headline_at:
+            if key in seen:
+                page.reason[i] = "repeated line"
+            seen.add(key)
 
-    # A byline right under the headline, above the first paragraph (after de-duplication, so
-    # that a repeated line above it cannot hide it).
-    body = [i for i, r in enumerate(reason) if r is None and i != headline_at]
-    if len(body) > 1 and _is_name(texts[body[0]]):
-        reason[body[0]] = "byline"
-        meta["author"] = texts[body[0]]
 
-    # Backward pass over the page's tail: teaser blocks of related stories (a headline printed
-    # twice, as image alt text and link, then its summary) and a closing byline. Stops at the
-    # first line that is article text; never takes the first paragraph.
-    body = [i for i, r in enumerate(reason) if r is None and i != headline_at]
-    first_body = body[0] if body else len(items)
-    j = len(items) - 1
-    while j > first_body:
+def byline_pass(page: _Page, c: _Compiled) -> None:
+    """A byline right under the headline, above the first paragraph."""
+    body = page.body()
+    if len(body) > 1 and is_name(page.texts[body[0]]):
+        page.reason[body[0]] = "byline"
+
+
+def trailing_pass(page: _Page, c: _Compiled) -> None:
+    """Backward over the page's tail: teaser blocks of related stories (a headline printed
+    twice, as image alt text and link, then its summary) and a closing byline. Stops at the
+    first line that is article text; never takes the first paragraph."""
+    body = page.body()
+    first = body[0] if body else len(page.texts)
+    reason, keys = page.reason, page.keys
+    j = len(page.texts) - 1
+    while j > first:
         r = reason[j]
-        if r == REPEAT and j - 1 > first_body and reason[j - 1] is None \
-                and keys[j - 1] == keys[j] and not _is_name(texts[j]):
+        if r == "repeated line" and j - 1 > first and reason[j - 1] is None \
+                and keys[j - 1] == keys[j] and not is_name(page.texts[j]):
             reason[j - 1] = reason[j] = "related news"           # teaser headline, twice
             j -= 2
-        elif (r is None and j - 2 > first_body and reason[j - 1] == REPEAT
+        elif (r is None and j - 2 > first and reason[j - 1] == "repeated line"
               and reason[j - 2] is None and keys[j - 2] == keys[j - 1]):
             reason[j - 2] = reason[j - 1] = reason[j] = "related news"  # ... and its summary
             j -= 3
         elif r is not None:
             j -= 1
-        elif _is_name(texts[j]):
+        elif is_name(page.texts[j]):
             reason[j] = "byline"
-            meta.setdefault("author", texts[j])
             j -= 1
         else:
             break
 
+
+CLEANING_PASSES: tuple[tuple[str, Callable[[_Page, _Compiled], None]], ...] = (
+    ("classify", classify_pass),
+    ("headline", headline_pass),
+    ("zones", zones_pass),
+    ("repeats", repeats_pass),
+    ("byline", byline_pass),
+    ("trailing", trailing_pass),
+)
+
+
+# --- pages without line breaks -------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…”\"])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+
+
+def split_long_lines(text: str, min_chars: int | None = None) -> str:
+    """Split lines of at least ``min_chars`` characters (a page saved without line breaks)
+    into one sentence per line, so that cleaning can tell chrome from article text. Other
+    lines are left as they are. Nothing is added or dropped but the spaces between sentences.
+
+    Examples
+    --------
+    >>> split_long_lines("Một câu. Hai câu! Ba câu", min_chars=10)
+    'Một câu.\\nHai câu!\\nBa câu'
+    """
+    if min_chars is None:
+        min_chars = page_rules().setting("one-line page", "min_chars")
+    return "\n".join(_SENTENCE_END.sub("\n", line) if len(line) >= min_chars else line
+                     for line in text.split("\n"))
+
+
+def clean_article(raw: str) -> CleanedArticle:
+    """Split a scraped page into headline, clean body and an audit of every removed line.
+
+    Parameters
+    ----------
+    raw : str
+        The page's text (any normalization; it is normalized first).
+
+    Returns
+    -------
+    CleanedArticle
+        The headline (or None), the body paragraphs, and every non-blank line with its role.
+
+    Examples
+    --------
+    >>> page = "Tin mới nhất\\nHội nghị bế mạc\\n10:08 | 13/12/2021\\nSáng 18/12, hội nghị bế mạc.\\n"\\
+    ...        "Hội nghị bế mạc\\nThanh Huyền\\nBÌNH LUẬN\\nĐọc thêm\\nMột tin khác"
+    >>> art = clean_article(page)
+    >>> art.headline, art.text
+    ('Hội nghị bế mạc', 'Sáng 18/12, hội nghị bế mạc.')
+    >>> [(line.number, line.reason) for line in art.removed]  # doctest: +NORMALIZE_WHITESPACE
+    [(1, 'related heading'), (3, 'dateline'), (5, 'headline repeat'), (6, 'byline'),
+     (7, 'comment box'), (8, 'related heading'), (9, 'related news')]
+    """
+    c = _compiled()
+    text = split_long_lines(normalize_text(raw))
+    items = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    page = _Page(numbers=[n for n, _ in items], texts=[t for _, t in items],
+                 keys=[line_key(t) for _, t in items], reason=[])
+    for _name, apply in CLEANING_PASSES:
+        apply(page, c)
     lines = tuple(
-        Line(n, t, HEADLINE, "") if i == headline_at
-        else Line(n, t, BODY, "") if reason[i] is None
-        else Line(n, t, REMOVED, reason[i])
+        Line(n, t, HEADLINE, "") if i == page.headline_at
+        else Line(n, t, BODY, "") if page.reason[i] is None
+        else Line(n, t, REMOVED, page.reason[i] or "")
         for i, (n, t) in enumerate(items)
     )
-    author = meta.get("author")
-    if isinstance(author, str):
-        author = re.split(r"\s*[/–-]\s*(?=[A-ZĐ]{2,}\s*$)", author)[0].strip()
     return CleanedArticle(
-        headline=texts[headline_at] if headline_at is not None else None,
+        headline=page.texts[page.headline_at] if page.headline_at is not None else None,
         paragraphs=tuple(line.text for line in lines if line.role == BODY),
         lines=lines,
-        author=author,
-        source=meta.get("source"),
-        outlet=meta.get("outlet"),
-        datelines=datelines,
-        kicker=next((t for t, r in zip(texts, reason) if r == "kicker"), None),
     )

@@ -3,15 +3,18 @@
 Owns the one date parser of the package: full dates ("13/12/2021", "19 tháng 12 năm 2023",
 "19 Tháng Mười Hai, 2023"), dateline lines ("10:08 | 13/12/2021", "Thứ ba, 19/12/2023,
 16:45"), and every date or year mentioned in a text (``find_dates``), from day-month leads to
-congress numbers. Deciding which date is an article's own is left to ``helpers.corpus``.
+congress numbers. Deciding which date is an article's own is left to ``helpers.metadata``.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pandas as pd
+
+from .reference import conferences, congresses, eras
 
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
@@ -132,7 +135,7 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _nearest_year(day: int, month: int, reference: dt.date) -> dt.date | None:
+def nearest_year(day: int, month: int, reference: dt.date) -> dt.date | None:
     """The date with this day and month nearest to ``reference`` (same year, or the one
     before or after): "Sáng 23/12" in an article of January 2024 is 23 Dec 2023."""
     best = None
@@ -146,16 +149,104 @@ def _nearest_year(day: int, month: int, reference: dt.date) -> dt.date | None:
     return best
 
 
-def _tables():
-    import csv
+Candidate = tuple[int, int, "dt.date | None", str, str]   # start, end, date, precision, kind
 
-    from .paths import DATA_DIR
 
-    with open(DATA_DIR / "congresses.csv", encoding="utf-8") as fh:
-        congresses = {r["numeral"]: int(r["year"]) for r in csv.DictReader(fh)}
-    with open(DATA_DIR / "eras.csv", encoding="utf-8") as fh:
-        eras = {r["phrase"]: int(r["year"]) for r in csv.DictReader(fh)}
-    return congresses, eras
+def _day_ranges(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
+    for m in _DAY_RANGE.finditer(text):
+        month = int(m["m"])
+        if m["y"]:
+            year = m["y"].strip(" /-")
+            ends = [_to_date(m[k], str(month), year) for k in ("d1", "d2")]
+        elif reference is not None:
+            ends = [nearest_year(int(m[k]), month, reference) if 1 <= month <= 12 else None
+                    for k in ("d1", "d2")]
+        else:
+            continue
+        found: list[Candidate] = []
+        if all(ends):
+            found = [(m.start("d1"), m.end("d1"), ends[0], "day", "day range start"),
+                     (m.start("d2"), m.end(), ends[1], "day", "day range end")]
+        yield found + [(*m.span(), None, "", "")]     # the whole range is spoken for
+
+
+def _full_dates(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
+    for m in FULL_DATE.finditer(text):
+        g = m.groupdict()
+        date = _to_date(g["d"], g["m"], g["y"]) if g["d"] else _to_date(g["d2"], g["m2"], g["y2"])
+        # An impossible date ("32/13/2021") is not re-read as a day-month or a year.
+        yield [(*m.span(), date, "day", "date")]
+
+
+def _month_years(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
+    for m in _MONTH_YEAR.finditer(text):
+        month, year = (m["m"], m["y"]) if m["m"] else (m["m2"], m["y2"])
+        yield [(*m.span(), _to_date("1", month, year), "month", "month-year")]
+
+
+def _day_months(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
+    if reference is None:
+        return
+    for m in _DAY_MONTH.finditer(text):
+        if m["d"]:
+            (a, b), day, month = m.span(), int(m["d"]), int(m["m"])
+        else:
+            (a, b), day, month = (m.start("d2"), m.end("m2")), int(m["d2"]), int(m["m2"])
+        if 1 <= month <= 12:
+            yield [(a, b, nearest_year(day, month, reference), "day", "day-month")]
+
+
+def _year_ranges(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
+    for m in _YEAR_RANGE.finditer(text):
+        yield [(m.start("y1"), m.end("y1"), dt.date(int(m["y1"]), 1, 1), "year", "year range start"),
+               (m.start("y2"), m.end("y2"), dt.date(int(m["y2"]), 1, 1), "year", "year range end")]
+
+
+def _years(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
+    for m in _YEAR.finditer(text):
+        yield [(*m.span(), dt.date(int(m["y"]), 1, 1), "year", "year")]
+
+
+def _congress_terms(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
+    table = congresses()
+    for m in _CONGRESS.finditer(text):
+        year = table.get(m["roman"] or m["term"])
+        if year:
+            yield [(*m.span(), dt.date(year, 1, 1), "year", "party congress")]
+
+
+def _conferences(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
+    table = conferences()
+    for start, end, code in conference_mentions(text):
+        if code in table.index:
+            row = table.loc[code]
+            known = pd.notna(row["start"])
+            date = row["start"].date() if known else dt.date(int(row["year"]), 1, 1)
+            yield [(start, end, date, "day" if known else "year", "conference")]
+
+
+def _eras(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
+    for phrase, year in eras().items():
+        pattern = rf"\d+\s+năm\s+(?:[^\W\d_]+\s+){{0,6}}?{re.escape(phrase)}"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            yield [(*m.span(), dt.date(year, 1, 1), "year", "era")]
+
+
+# The rules of ``find_dates``, in priority order: a span taken by an earlier rule is not read
+# again by a later one ("14/12/2021" is a date, not also a day-month and a year). A rule yields,
+# per match, its candidates; a candidate without a date only reserves its span. ``whole``: the
+# match is skipped unless all of it is still free.
+DATE_RULES: tuple[tuple[str, Callable[[str, dt.date | None], Iterator[list[Candidate]]], bool], ...] = (
+    ("day range", _day_ranges, True),
+    ("full date", _full_dates, False),
+    ("month-year", _month_years, False),
+    ("day-month", _day_months, False),
+    ("year range", _year_ranges, True),
+    ("year", _years, False),
+    ("party congress", _congress_terms, False),
+    ("conference", _conferences, False),
+    ("era", _eras, False),
+)
 
 
 def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
@@ -168,75 +259,40 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     for certain: Party congresses ("Đại hội XIII" -> 2021, from ``data/congresses.csv``),
     diplomatic conferences ("Hội nghị Ngoại giao lần thứ 31" -> 2021, from the conference
     table) and eras ("35 năm đổi mới" -> 1986, from ``data/eras.csv``). Impossible dates
-    ("32/13/2021") are skipped. Without a reference, day-month dates are skipped.
+    ("32/13/2021") are skipped. Without a reference, day-month dates are skipped. The rules
+    are ``DATE_RULES``, applied in order.
 
+    Parameters
+    ----------
+    text : str
+        Normalized text.
+    reference : datetime.date, optional
+        The article's own date, which gives day-month dates their year.
+
+    Returns
+    -------
+    list of DateMention
+        Sorted by position.
+
+    Examples
+    --------
     >>> [(m.text, str(m.date), m.precision) for m in find_dates("Sáng 23/12, đến năm 2030.", dt.date(2023, 12, 23))]
     [('23/12', '2023-12-23', 'day'), ('2030', '2030-01-01', 'year')]
     """
-    from .corpus import conferences
-
-    congresses, eras = _tables()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def free(a, b):
+    def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    def add(a, b, date, precision, kind):
-        if date is not None and free(a, b):
-            found.append(DateMention(a, b, text[a:b], date, precision, kind))
-            taken.append((a, b))
-
-    for m in _DAY_RANGE.finditer(text):
-        if not free(*m.span()):
-            continue
-        month = int(m["m"])
-        if m["y"]:
-            year = int(m["y"].strip(" /-"))
-            ends = [_to_date(m[k], str(month), str(year)) for k in ("d1", "d2")]
-        elif reference is not None:
-            ends = [_nearest_year(int(m[k]), month, reference) if 1 <= month <= 12 else None
-                    for k in ("d1", "d2")]
-        else:
-            continue
-        if all(ends):
-            add(m.start("d1"), m.end("d1"), ends[0], "day", "day range start")
-            add(m.start("d2"), m.end(), ends[1], "day", "day range end")
-        taken.append(m.span())
-    for m in FULL_DATE.finditer(text):
-        g = m.groupdict()
-        date = (_to_date(g["d"], g["m"], g["y"]) if g["d"] else _to_date(g["d2"], g["m2"], g["y2"]))
-        if date is None:
-            taken.append(m.span())  # an impossible date is not re-read as day-month or year
-        add(*m.span(), date, "day", "date")
-    for m in _MONTH_YEAR.finditer(text):
-        month, year = (m["m"], m["y"]) if m["m"] else (m["m2"], m["y2"])
-        add(*m.span(), _to_date("1", month, year), "month", "month-year")
-    if reference is not None:
-        for m in _DAY_MONTH.finditer(text):
-            if m["d"]:
-                (a, b), day, month = m.span(), int(m["d"]), int(m["m"])
-            else:
-                (a, b), day, month = (m.start("d2"), m.end("m2")), int(m["d2"]), int(m["m2"])
-            if 1 <= month <= 12:
-                add(a, b, _nearest_year(day, month, reference), "day", "day-month")
-    for m in _YEAR_RANGE.finditer(text):
-        if free(*m.span()):
-            add(m.start("y1"), m.end("y1"), dt.date(int(m["y1"]), 1, 1), "year", "year range start")
-            add(m.start("y2"), m.end("y2"), dt.date(int(m["y2"]), 1, 1), "year", "year range end")
-    for m in _YEAR.finditer(text):
-        add(*m.span(), dt.date(int(m["y"]), 1, 1), "year", "year")
-    for m in _CONGRESS.finditer(text):
-        year = congresses.get(m["roman"] or m["term"])
-        add(*m.span(), dt.date(year, 1, 1) if year else None, "year", "party congress")
-    conf = conferences()
-    for start, end, code in conference_mentions(text):
-        if code in conf.index:
-            row = conf.loc[code]
-            date = row["start"].date() if pd.notna(row["start"]) else dt.date(int(row["year"]), 1, 1)
-            add(start, end, date, "day" if pd.notna(row["start"]) else "year", "conference")
-    for phrase, year in eras.items():
-        for m in re.finditer(rf"\d+\s+năm\s+(?:[^\W\d_]+\s+){{0,6}}?{re.escape(phrase)}", text,
-                             re.IGNORECASE):
-            add(*m.span(), dt.date(year, 1, 1), "year", "era")
+    for _name, rule, whole in DATE_RULES:
+        for candidates in rule(text, reference):
+            if whole and not free(candidates[0][0], candidates[-1][1]):
+                continue
+            for a, b, date, precision, kind in candidates:
+                if date is None:
+                    taken.append((a, b))
+                elif free(a, b):
+                    found.append(DateMention(a, b, text[a:b], date, precision, kind))
+                    taken.append((a, b))
     return sorted(found, key=lambda mention: mention.start)

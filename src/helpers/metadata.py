@@ -1,20 +1,25 @@
-"""What a page says about itself: title, publication date (with a precision), event, outlet,
-source agency and author, for pages that no catalog describes.
+"""What a page says about itself: title, publication date (with a precision), event, kind,
+language, outlet, source agency and author, each with how it was found.
 
-Owns the inference rules; ``helpers.corpus`` decides what a catalog overrides and records which
-source each value came from. Dates are parsed by ``helpers.dates`` and conference facts come
-from the package's conference table, never from constants here.
+Owns reading metadata off a cleaned page (``helpers.cleaning`` has classified its lines). Which
+value a catalog overrides is ``helpers.corpus``. Dates are parsed by ``helpers.dates``; facts
+about conferences come from ``helpers.reference``, never from constants here.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .cleaning import CleanedArticle
-from .dates import _nearest_year, conference_mentions, parse_full_date
+from .cleaning import BODY, HEADLINE, CleanedArticle, author_name, source_in
+from .dates import conference_mentions, nearest_year, parse_dateline, parse_full_date
+from .reference import conferences
+
+__all__ = ["PageMetadata", "infer_event", "infer_metadata", "lead_date", "page_author",
+           "page_dateline", "page_outlet", "page_source"]
 
 # Vietnamese news opens a report with its day: "Sáng 23/12, ...", "Ngày 19/12, ...",
 # "Chiều 18-12 (giờ địa phương), ...", optionally with the year: "Ngày 14/12/2021, ...".
@@ -25,19 +30,96 @@ _LEAD_DATE = re.compile(
     re.IGNORECASE)
 PAGE_CLOCK_DAYS = 7   # a dateline this much later than the lead's own date is a page clock
 
+_OUTLET = re.compile(r"theo dõi\s+(?P<outlet>.+?)\s+trên\b", re.IGNORECASE)
+_COPYRIGHT_OUTLET = re.compile(r"(?:©|bản quyền|copyright)\s*(?:\d{4}\s*)?(?:bản quyền\s*)?"
+                               r"(?:thuộc về\s*)?(?P<outlet>[^\W\d_][^|;,.]{1,60})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    """Metadata read from one page. ``found_by`` maps each field that has a value to how it
+    was found ("page headline", "named in the lead", ...)."""
+
+    title: str | None = None
+    published: dt.date | None = None
+    date_precision: str | None = None
+    event: str | None = None
+    kind: str | None = None
+    language: str | None = None
+    outlet: str | None = None
+    source: str | None = None
+    author: str | None = None
+    found_by: dict[str, str] = field(default_factory=dict)
+
+
+# --- fields read off classified lines --------------------------------------------------------
+
+def _last_article_line(article: CleanedArticle) -> int:
+    numbers = [line.number for line in article.lines if line.role in (HEADLINE, BODY)]
+    return max(numbers) if numbers else 0
+
+
+def page_dateline(article: CleanedArticle) -> dt.date | None:
+    """The article's own dateline: the earliest date printed on a dateline line above the end
+    of the body. A page clock shows the day the page was saved (never earlier than publication)
+    and related stories' datelines stand below the body, so neither wins.
+
+    Examples
+    --------
+    >>> from helpers.cleaning import clean_article
+    >>> page_dateline(clean_article("Thứ hai, 20/11/2024\\nHội nghị khai mạc hôm nay\\n"
+    ...                             "10:08 | 13/12/2021\\nSáng 13/12, hội nghị khai mạc."))
+    datetime.date(2021, 12, 13)
+    """
+    last = _last_article_line(article)
+    dates = [parse_dateline(line.text) for line in article.with_reason("dateline")
+             if line.number <= last]
+    found = [d for d in dates if d is not None]
+    return min(found) if found else None
+
+
+def page_outlet(article: CleanedArticle) -> str | None:
+    """The outlet named by a "Theo dõi X trên" line or a copyright line, whichever comes first."""
+    for line in article.removed:
+        if line.reason == "navigation" and (m := _OUTLET.search(line.text)):
+            return m.group("outlet")
+        if line.reason == "copyright" and (m := _COPYRIGHT_OUTLET.search(line.text)):
+            return m.group("outlet").strip(" .")
+    return None
+
+
+def page_source(article: CleanedArticle) -> str | None:
+    """The agency credited by the first source line ("Theo TTXVN")."""
+    for line in article.with_reason("source line"):
+        if source := source_in(line.text):
+            return source
+    return None
+
+
+def page_author(article: CleanedArticle) -> str | None:
+    """The byline under the headline, else the last byline at the end of the article."""
+    bylines = article.with_reason("byline")
+    if not bylines:
+        return None
+    body = [line.number for line in article.lines if line.role == BODY]
+    top = [b for b in bylines if body and b.number < body[0]]
+    return author_name((top or bylines[-1:])[0].text)
+
+
+# --- date and event --------------------------------------------------------------------------
 
 def lead_date(paragraph: str, event: str | None) -> tuple[dt.date | None, str]:
     """The date a report opens with, and how its year was found: written out, or from the
     conference the article is about (the date nearest the conference's start). Without either,
     no date: a year is never guessed.
 
+    Examples
+    --------
     >>> lead_date("Sáng 23/12, sau 5 ngày làm việc, hội nghị bế mạc.", "DC32")
     (datetime.date(2023, 12, 23), 'lead date, year from the event DC32')
     >>> lead_date("Sáng 23/12, hội nghị bế mạc.", None)
     (None, '')
     """
-    from .corpus import conferences
-
     m = _LEAD_DATE.match(paragraph)
     if not m:
         return None, ""
@@ -49,7 +131,7 @@ def lead_date(paragraph: str, event: str | None) -> tuple[dt.date | None, str]:
     if event in table.index:
         row = table.loc[event]
         anchor = row["start"].date() if pd.notna(row["start"]) else dt.date(int(row["year"]), 7, 1)
-        date = _nearest_year(day, month, anchor) if 1 <= month <= 12 else None
+        date = nearest_year(day, month, anchor) if 1 <= month <= 12 else None
         return date, f"lead date, year from the event {event}" if date else ""
     return None, ""
 
@@ -57,7 +139,13 @@ def lead_date(paragraph: str, event: str | None) -> tuple[dt.date | None, str]:
 def infer_event(article: CleanedArticle) -> tuple[str | None, str]:
     """The conference an article is about: the first one named in its headline, kicker or lead
     (first paragraph), in that order; failing that, one named at least twice in the body. A
-    conference cited in passing further down does not count. Returns (code, how)."""
+    conference cited in passing further down does not count.
+
+    Returns
+    -------
+    tuple
+        ``(code, how)``; ``(None, "")`` when the page names none.
+    """
     for where, text in (("headline", article.headline), ("kicker", article.kicker),
                         ("lead", article.paragraphs[0] if article.paragraphs else None)):
         if text and (found := conference_mentions(text)):
@@ -70,25 +158,45 @@ def infer_event(article: CleanedArticle) -> tuple[str | None, str]:
     return None, ""
 
 
-def infer_metadata(article: CleanedArticle) -> dict:
-    """Metadata read from the page, each with how it was found (``<field>_from``):
-    title, published (a Timestamp or NaT), date_precision ("day" for a printed dateline,
-    "approximate" for a lead date), event, outlet, source, author."""
+def infer_metadata(article: CleanedArticle) -> PageMetadata:
+    """Metadata read from the page, each with how it was found.
+
+    Parameters
+    ----------
+    article : CleanedArticle
+        A cleaned page.
+
+    Returns
+    -------
+    PageMetadata
+        ``published`` is the printed dateline (precision "day"), else a lead date
+        (precision "approximate"), else None.
+
+    Examples
+    --------
+    >>> from helpers.cleaning import clean_article
+    >>> meta = infer_metadata(clean_article("Hội nghị Ngoại giao lần thứ 32 bế mạc\\n"
+    ...                                     "Sáng 23/12, hội nghị bế mạc."))
+    >>> meta.event, str(meta.published), meta.date_precision
+    ('DC32', '2023-12-23', 'approximate')
+    """
+    found_by: dict[str, str] = {}
     event, event_from = infer_event(article)
     lead = article.paragraphs[0] if article.paragraphs else ""
     from_lead, lead_how = lead_date(lead, event)
-    dateline = article.dateline
-    published, precision, published_from = None, None, ""
+    dateline = page_dateline(article)
+    published, precision = None, None
     if dateline and not (from_lead and (dateline - from_lead).days > PAGE_CLOCK_DAYS):
-        published, precision, published_from = dateline, "day", "page dateline"
+        published, precision, found_by["published"] = dateline, "day", "page dateline"
     elif from_lead:
-        published, precision, published_from = from_lead, "approximate", lead_how
-    return {
-        "title": article.headline, "title_from": "page headline" if article.headline else "",
-        "published": pd.Timestamp(published) if published else pd.NaT,
-        "published_from": published_from, "date_precision": precision,
-        "event": event, "event_from": event_from,
-        "outlet": article.outlet, "outlet_from": "page" if article.outlet else "",
-        "source": article.source, "author": article.author,
-        "author_from": "page byline" if article.author else "",
-    }
+        published, precision, found_by["published"] = from_lead, "approximate", lead_how
+    values = {"title": (article.headline, "page headline"), "event": (event, event_from),
+              "outlet": (page_outlet(article), "page"), "source": (page_source(article), "page"),
+              "author": (page_author(article), "page byline")}
+    for name, (value, how) in values.items():
+        if value:
+            found_by[name] = how
+    return PageMetadata(
+        title=article.headline, published=published, date_precision=precision, event=event,
+        outlet=values["outlet"][0], source=values["source"][0], author=values["author"][0],
+        found_by=found_by)

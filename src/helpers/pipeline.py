@@ -1,10 +1,9 @@
-"""The per-article work, and running it over many files: locally on several processes, or on
-a dask.distributed cluster.
+"""Running the per-page work over many files: locally on several processes, or on a
+dask.distributed cluster, with whole page results cached on disk.
 
-Owns ``process_page``, one pure function of a file's name and bytes (decode, clean, read
-metadata, normalize, segment), and ``map_pages``, which maps it over files with deterministic
-output order, a progress bar on long loads, and the number of workers chosen by size.
-Building the table from the results is ``helpers.corpus``.
+Owns ``map_pages`` (deterministic output order, a progress bar on long loads, the number of
+workers chosen by size) and the page cache. The per-page work is ``helpers.pages``; building the
+table from the results is ``helpers.corpus``.
 """
 from __future__ import annotations
 
@@ -15,9 +14,17 @@ import hashlib
 import os
 from pathlib import Path
 
-from .errors import CorpusError
+from joblib import Parallel, delayed
+from tqdm.auto import tqdm
+
+from .cache import FileCache
+from .pages import PageResult, process_page
 from .paths import PACKAGE_DIR, cache_dir
-from .text import TOKENIZER_VERSION, FileCache, segment, words_from_segments
+from .text import TOKENIZER_VERSION
+
+__all__ = ["choose_workers", "cached_page", "map_pages", "paused_gc", "pipeline_version"]
+
+FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 
 # Above this many bytes of pages, a second process pays for its start-up (importing
 # underthesea takes about a second); below it one process is faster. See benchmarks/.
@@ -47,48 +54,34 @@ def pipeline_version() -> str:
     files and the tokenizer version. Any change to a cleaning rule, the stopword list or
     underthesea gives new cache keys, so a stale result is never reused."""
     digest = hashlib.sha256(TOKENIZER_VERSION.encode("utf-8"))
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".toml", ".csv", ".txt"}:
-            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode("utf-8"))
-            digest.update(path.read_bytes())
+    for path in fingerprinted_files():
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode("utf-8"))
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def process_page(name: str, data: bytes, cache: bool = True) -> dict:
-    """Everything one file gives, as a picklable dict: ``status`` ("ok", "empty" or
-    "undecodable"), ``error``, and for a readable page the cleaned ``article``, the page's
-    ``meta`` (``helpers.metadata.infer_metadata``), its ``tokens`` and its ``shingles`` (for
-    duplicate detection). The same bytes always give the same result, whichever process or
-    machine runs it; with ``cache`` the result is kept on disk, keyed by the bytes and
-    ``pipeline_version()``, so a warm load reads instead of recomputing."""
+def fingerprinted_files() -> list[Path]:
+    """The files ``pipeline_version`` hashes: every code and data file of the package."""
+    return [path for path in sorted(PACKAGE_DIR.rglob("*"))
+            if path.is_file() and path.suffix in FINGERPRINTED_SUFFIXES
+            and "__pycache__" not in path.parts]
+
+
+def cached_page(name: str, data: bytes, cache: bool = True) -> PageResult:
+    """``helpers.pages.process_page`` with the whole result kept on disk, keyed by the bytes
+    and ``pipeline_version()``, so a warm load reads instead of recomputing."""
     store = FileCache(cache_dir() / "pages", codec="pickle") if cache else None
     key = store.key([data], pipeline_version()) if store else ""
-    if store and (found := store.get(key)) is not None:
-        return {**found, "source_file": name}
-    result = _compute_page(name, data, cache)
-    if store and result["status"] == "ok":
+    if store and isinstance(found := store.get(key), PageResult):
+        return found.renamed(name)
+    result = process_page(name, data, cache)
+    if store and result.status == "ok":
         store.put(key, result)
     return result
 
 
-def _compute_page(name: str, data: bytes, cache: bool) -> dict:
-    from .corpus import read_page, shingle_hashes
-    from .metadata import infer_metadata
-
-    try:
-        article = read_page(data, name)
-    except CorpusError as err:
-        return {"source_file": name, "status": "undecodable", "error": str(err)}
-    if article is None:
-        return {"source_file": name, "status": "empty", "error": None}
-    tokens = words_from_segments(segment(article.text, cache=cache))
-    return {"source_file": name, "status": "ok", "error": None, "article": article,
-            "meta": infer_metadata(article), "tokens": tokens,
-            "shingles": shingle_hashes(article.text)}
-
-
-def _process_path(folder: str, name: str, cache: bool) -> dict:
-    return process_page(name, (Path(folder) / name).read_bytes(), cache)
+def _process_path(folder: str, name: str, cache: bool) -> PageResult:
+    return cached_page(name, (Path(folder) / name).read_bytes(), cache)
 
 
 def choose_workers(total_bytes: int, workers: int | None = None) -> int:
@@ -112,8 +105,8 @@ def _show_progress(total_bytes: int, progress: bool | None) -> bool:
 
 
 def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: int | None = None,
-              client=None, progress: bool | None = None) -> list[dict]:
-    """``process_page`` over the files ``names`` of ``folder``, results in the same order.
+              client=None, progress: bool | None = None) -> list[PageResult]:
+    """``cached_page`` over the files ``names`` of ``folder``, results in the same order.
 
     ``client``: a ``dask.distributed.Client`` or a scheduler address ("tcp://host:8786"):
     the pages' bytes are sent to the cluster's workers and the same function runs there
@@ -128,21 +121,19 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     if n_workers == 1:
         results = (_process_path(str(folder), n, cache) for n in names)
     else:
-        from joblib import Parallel, delayed
-
         parallel = Parallel(n_jobs=n_workers, backend="loky", return_as="generator",
                             batch_size="auto")
         results = parallel(delayed(_process_path)(str(folder), n, cache) for n in names)
     if show:
-        from tqdm.auto import tqdm
-
         results = tqdm(results, total=len(names), desc="loading corpus", unit="file")
     return list(results)
 
 
-def _map_dask(folder: Path, names: list[str], cache: bool, client, show: bool) -> list[dict]:
-    try:
-        from dask.distributed import Client, progress as dask_progress
+def _map_dask(folder: Path, names: list[str], cache: bool, client,
+              show: bool) -> list[PageResult]:
+    try:  # an optional dependency: imported only when a cluster is asked for
+        from dask.distributed import Client
+        from dask.distributed import progress as dask_progress
     except ImportError:
         raise ImportError("load_corpus(client=...) needs dask.distributed: "
                           "pip install '.[dask]'") from None
@@ -151,7 +142,7 @@ def _map_dask(folder: Path, names: list[str], cache: bool, client, show: bool) -
         client = Client(client)
     try:
         datas = [(folder / n).read_bytes() for n in names]
-        futures = client.map(process_page, names, datas, cache=cache, pure=False)
+        futures = client.map(cached_page, names, datas, cache=cache, pure=False)
         if show:
             dask_progress(futures)
         return client.gather(futures)

@@ -1,0 +1,96 @@
+"""The optional ``catalog.csv`` of a corpus folder: metadata that a page does not state cleanly.
+
+Owns reading and validating a catalog (errors name the file, line and field). Which value wins,
+catalog or page, is decided by ``helpers.corpus``.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import warnings
+from pathlib import Path
+
+from .errors import CorpusError, CorpusWarning
+from .pages import decode_bytes
+from .paths import display_path
+from .text import normalize_text
+
+__all__ = ["CATALOG_COLUMNS", "CATALOG_NAME", "read_catalog"]
+
+CATALOG_NAME = "catalog.csv"
+# Metadata columns, in the documented order; only ``file`` is required.
+CATALOG_COLUMNS = ["file", "title", "outlet", "url", "published", "date_precision", "event",
+                   "kind", "author", "notes"]
+# Columns written by ``helpers.fetch``: kept in the file, not used as metadata.
+FETCH_COLUMNS = ["fetched_at", "status"]
+DATE_PRECISIONS = {"day", "approximate"}
+
+
+def _check_row(row: dict[str, str], where: str) -> None:
+    name = row["file"]
+    if row["published"]:
+        try:
+            dt.date.fromisoformat(row["published"])
+        except ValueError:
+            raise CorpusError(f"{where} ({name}): published {row['published']!r} is not "
+                              "an ISO date (YYYY-MM-DD)") from None
+    if row["date_precision"] and row["date_precision"] not in DATE_PRECISIONS:
+        raise CorpusError(f"{where} ({name}): date_precision {row['date_precision']!r} "
+                          f"must be one of {sorted(DATE_PRECISIONS)}")
+
+
+def read_catalog(path: Path) -> dict[str, dict[str, str]]:
+    """Rows of a ``catalog.csv``, keyed by file name, validated.
+
+    Only ``file`` is required; a missing metadata column counts as empty, an unknown one is
+    ignored with a warning naming it.
+
+    Parameters
+    ----------
+    path : Path
+        The catalog file.
+
+    Returns
+    -------
+    dict
+        file name -> {column: value} for every column of ``CATALOG_COLUMNS`` ("" when empty).
+
+    Raises
+    ------
+    CorpusError
+        Naming the file, line and field: no ``file`` column, an empty or repeated file name, a
+        date that is not ISO, an unknown date precision.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "catalog.csv"
+    >>> _ = p.write_text("file,title,published\\na.txt,Hội nghị,2023-12-19\\n", encoding="utf-8")
+    >>> read_catalog(p)["a.txt"]["published"], read_catalog(p)["a.txt"]["event"]
+    ('2023-12-19', '')
+    """
+    shown = display_path(path)
+    try:
+        text = decode_bytes(path.read_bytes(), shown)
+    except OSError as err:
+        raise CorpusError(f"{shown}: cannot read catalog: {err}") from None
+    reader = csv.DictReader(text.splitlines())
+    columns = [c for c in (reader.fieldnames or []) if c]
+    if "file" not in columns:
+        raise CorpusError(f"{shown}: no 'file' column (found: {', '.join(columns) or 'none'}); "
+                          f"columns are {', '.join(CATALOG_COLUMNS)}, only 'file' is required")
+    unknown = [c for c in columns if c not in CATALOG_COLUMNS + FETCH_COLUMNS]
+    if unknown:
+        warnings.warn(f"{shown}: ignored unknown column(s) {', '.join(unknown)}",
+                      CorpusWarning, stacklevel=2)
+    rows: dict[str, dict[str, str]] = {}
+    for lineno, raw in enumerate(reader, start=2):
+        where = f"{shown}, line {lineno}"
+        row = {c: normalize_text(raw.get(c) or "").strip() for c in CATALOG_COLUMNS}
+        if not row["file"]:
+            raise CorpusError(f"{where}: empty 'file'")
+        if row["file"] in rows:
+            raise CorpusError(f"{where}: file {row['file']!r} is listed twice")
+        _check_row(row, where)
+        rows[row["file"]] = row
+    return rows

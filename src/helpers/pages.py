@@ -1,0 +1,153 @@
+"""One page in, one frozen result out: decode a file's bytes, clean, read metadata, segment.
+
+Owns ``decode_bytes`` (with clear errors), ``PageResult`` (everything computed for a page, kept
+by the corpus so nothing is read or segmented twice) and ``process_page``, a pure function of a
+file's name and bytes. Running it over many files is ``helpers.pipeline``.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+import numpy as np
+
+from .cleaning import CleanedArticle, Line, clean_article
+from .dedupe import shingle_hashes
+from .errors import CorpusError
+from .metadata import PageMetadata, infer_metadata
+from .text import normalize_text, segment, words_from_segments
+
+__all__ = ["PageResult", "decode_bytes", "process_page"]
+
+OK, EMPTY, UNDECODABLE = "ok", "empty", "undecodable"
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
+    """Text of a file: UTF-8 with or without BOM, or UTF-16 with a BOM.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    name : str
+        The file's name, for error messages.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    CorpusError
+        Naming the file, the encoding tried and where decoding failed.
+
+    Examples
+    --------
+    >>> decode_bytes("Hòa bình".encode("utf-16"))
+    'Hòa bình'
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        tried, encoding, payload = "UTF-8 (BOM found)", "utf-8", data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        tried, encoding, payload = "UTF-16 (BOM found)", "utf-16", data
+    else:
+        tried, encoding, payload = "UTF-8 (no BOM; UTF-16 needs a BOM)", "utf-8", data
+    try:
+        return payload.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise CorpusError(
+            f"{name}: cannot decode as {tried}: {err.reason} at byte {err.start}. "
+            "Save the file as UTF-8 (or UTF-16 with a BOM) and load it again."
+        ) from None
+
+
+@dataclass(frozen=True, eq=False)
+class PageResult:
+    """Everything computed for one file.
+
+    ``status`` is "ok", "empty" or "undecodable" (then ``error`` says why and the other fields
+    are empty). For a readable page: the cleaned ``article`` (every line with its role and
+    removal reason), ``segments`` (underthesea's raw segments per body paragraph: case and
+    punctuation as returned), ``words`` (the words of the body by the project's word policy,
+    stopwords kept), ``metadata`` with how each field was found, and ``shingles`` for duplicate
+    detection.
+    """
+
+    source_file: str
+    status: str
+    error: str | None = None
+    article: CleanedArticle | None = None
+    segments: tuple[tuple[str, ...], ...] = ()
+    words: tuple[str, ...] = ()
+    metadata: PageMetadata | None = None
+    shingles: np.ndarray | None = None
+
+    def __repr__(self) -> str:
+        return f"PageResult({self.source_file!r}, {self.status}, {len(self.words)} words)"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PageResult):
+            return NotImplemented
+        fields = ("source_file", "status", "error", "article", "segments", "words", "metadata")
+        return (all(getattr(self, f) == getattr(other, f) for f in fields)
+                and (self.shingles is None) == (other.shingles is None)
+                and (self.shingles is None or np.array_equal(self.shingles, other.shingles)))
+
+    __hash__ = None  # type: ignore[assignment]  # holds arrays and lists: not hashable
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """Every non-blank line of the page with its role (empty when not readable)."""
+        return self.article.lines if self.article else ()
+
+    @property
+    def raw_text(self) -> str:
+        """The page's non-blank lines as read (normalized), before cleaning."""
+        return "\n".join(line.text for line in self.lines)
+
+    def renamed(self, source_file: str) -> PageResult:
+        """The same result under another file name (a cached result found for equal bytes)."""
+        return PageResult(source_file, self.status, self.error, self.article, self.segments,
+                          self.words, self.metadata, self.shingles)
+
+
+def process_page(name: str, data: bytes, cache: bool = True) -> PageResult:
+    """Decode, clean, read metadata and segment one file. Pure: the same bytes give the same
+    result in any process or machine.
+
+    Parameters
+    ----------
+    name : str
+        The file's path in the corpus folder (for messages and the result).
+    data : bytes
+        The file's content.
+    cache : bool
+        Use the on-disk segmentation cache.
+
+    Returns
+    -------
+    PageResult
+
+    Examples
+    --------
+    >>> page = process_page("a.txt", "Hội nghị khai mạc hôm nay\\nSáng 19/12, hội nghị khai mạc.".encode())
+    >>> page.status, page.article.headline, page.words[:3]
+    ('ok', 'Hội nghị khai mạc hôm nay', ('sáng', 'hội nghị', 'khai mạc'))
+    """
+    try:
+        text = decode_bytes(data, name)
+    except CorpusError as err:
+        return PageResult(name, UNDECODABLE, str(err))
+    if not text.strip():
+        return PageResult(name, EMPTY)
+    article = clean_article(text)
+    segments = tuple(tuple(s) for s in segment(article.text, cache=cache)) if article.paragraphs else ()
+    return PageResult(
+        source_file=name, status=OK, article=article, segments=segments,
+        words=tuple(words_from_segments(segments)), metadata=infer_metadata(article),
+        shingles=shingle_hashes(article.text))
+
+
+def normalized_page_text(data: bytes, name: str) -> str:
+    """A file's text decoded and normalized, not cleaned (for comparisons)."""
+    return normalize_text(decode_bytes(data, name))

@@ -1,0 +1,262 @@
+"""The package's reference data: every table in ``data/``, each loaded once and validated.
+
+Owns reading and checking the conference, congress and era tables, the stopword policy and the
+page-chrome rules. A malformed table raises ``ReferenceDataError`` naming the file and the row
+or table. Knows nothing about corpora, pages or text processing.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .paths import DATA_DIR
+
+__all__ = ["ChromeRules", "ReferenceDataError", "congresses", "conferences", "eras",
+           "page_rules", "stopword_policy"]
+
+
+class ReferenceDataError(ValueError):
+    """A data table shipped with the package (or given in its place) is malformed."""
+
+
+def _read_csv(path: Path, required: list[str]) -> list[dict[str, str]]:
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            if missing:
+                raise ReferenceDataError(f"{path.name}: missing column(s) {', '.join(missing)}")
+            return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+    except OSError as err:
+        raise ReferenceDataError(f"{path}: cannot read: {err}") from None
+
+
+def _int(value: str, where: str, field: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise ReferenceDataError(f"{where}: {field} {value!r} is not a whole number") from None
+
+
+def _date(value: str, where: str, field: str) -> pd.Timestamp:
+    if not value:
+        return pd.NaT
+    try:
+        return pd.Timestamp(dt.date.fromisoformat(value))
+    except ValueError:
+        raise ReferenceDataError(f"{where}: {field} {value!r} is not an ISO date") from None
+
+
+@functools.cache
+def conferences(path: Path | None = None) -> pd.DataFrame:
+    """The conferences the package knows, indexed by code.
+
+    Parameters
+    ----------
+    path : Path, optional
+        A conference table in the format of ``data/conferences.csv``; default: that file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``code`` (``NFAC``, ``DC28`` ...), with ``number``, ``name_vi``,
+        ``name_en``, ``year``, ``start`` and ``end`` (Timestamps, NaT when unknown), ``place``
+        and ``source`` (where the facts come from).
+
+    Examples
+    --------
+    >>> conferences().loc["DC32", "start"].date()
+    datetime.date(2023, 12, 19)
+    """
+    path = path or DATA_DIR / "conferences.csv"
+    rows = _read_csv(path, ["code", "number", "name_vi", "name_en", "year", "start", "end",
+                            "place", "source"])
+    records = []
+    for lineno, row in enumerate(rows, start=2):
+        where = f"{path.name}, line {lineno}"
+        if not row["code"]:
+            raise ReferenceDataError(f"{where}: empty code")
+        rec: dict[str, Any] = dict(row)
+        rec["number"] = _int(row["number"], where, "number")
+        rec["year"] = _int(row["year"], where, "year")
+        rec["start"] = _date(row["start"], where, "start")
+        rec["end"] = _date(row["end"], where, "end")
+        if pd.notna(rec["start"]) and pd.notna(rec["end"]) and rec["end"] < rec["start"]:
+            raise ReferenceDataError(f"{where}: end {row['end']} is before start {row['start']}")
+        records.append(rec)
+    table = pd.DataFrame(records)
+    if table["code"].duplicated().any():
+        dup = table.loc[table["code"].duplicated(), "code"].iloc[0]
+        raise ReferenceDataError(f"{path.name}: code {dup!r} is listed twice")
+    table["start"] = pd.to_datetime(table["start"])
+    table["end"] = pd.to_datetime(table["end"])
+    return table.set_index("code")
+
+
+@functools.cache
+def congresses() -> dict[str, int]:
+    """Party congresses: Roman numeral -> year held (``data/congresses.csv``).
+
+    Examples
+    --------
+    >>> congresses()["XIII"]
+    2021
+    """
+    path = DATA_DIR / "congresses.csv"
+    out = {}
+    for lineno, row in enumerate(_read_csv(path, ["numeral", "year"]), start=2):
+        out[row["numeral"]] = _int(row["year"], f"{path.name}, line {lineno}", "year")
+    return out
+
+
+@functools.cache
+def eras() -> dict[str, int]:
+    """Eras counted from a founding year: phrase -> year (``data/eras.csv``).
+
+    Examples
+    --------
+    >>> eras()["đổi mới"]
+    1986
+    """
+    path = DATA_DIR / "eras.csv"
+    out = {}
+    for lineno, row in enumerate(_read_csv(path, ["phrase", "year"]), start=2):
+        out[row["phrase"]] = _int(row["year"], f"{path.name}, line {lineno}", "year")
+    return out
+
+
+@functools.cache
+def stopword_policy() -> tuple[frozenset[str], frozenset[str]]:
+    """The project's stopword policy (``data/stopwords.txt``): words added to and words kept
+    out of underthesea's list, as written (normalization is the text module's job).
+
+    Returns
+    -------
+    tuple of frozenset
+        ``(added, kept)``.
+
+    Examples
+    --------
+    >>> added, kept = stopword_policy()
+    >>> "năm" in kept, "cũng" in added
+    (True, True)
+    """
+    path = DATA_DIR / "stopwords.txt"
+    add, keep = set(), set()
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        sign, word = line[0], line[1:].strip()
+        if sign not in "+-" or not word:
+            raise ReferenceDataError(f"{path.name}, line {lineno}: {raw!r} must be '+word' "
+                                     "or '-word'")
+        (add if sign == "+" else keep).add(word.lower())
+    return frozenset(add), frozenset(keep)
+
+
+# --- page chrome -----------------------------------------------------------------------------
+
+# The tables of page_chrome.toml by what they hold. A "line pattern" table removes any line
+# matching one of its patterns; the others parametrize one cleaning pass each.
+_PASS_KEYS: dict[str, set[str]] = {
+    "social buttons": {"tokens"},
+    "photo caption": {"max_words", "end_patterns"},
+    "related heading": {"phrases"},
+    "source line": {"max_words", "patterns"},
+    "dateline": {"max_words"},
+    "headline": {"min_words", "max_words", "not_patterns"},
+    "kicker": {"max_words"},
+    "section label": {"max_words"},
+    "byline": {"min_words", "max_words", "max_chars"},
+    "headline repeat": set(),
+    "repeated line": set(),
+    "related news": set(),
+    "one-line page": {"min_chars"},
+}
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    """The validated contents of ``page_chrome.toml``.
+
+    ``line_patterns`` maps a removal reason to its patterns (every table with only a
+    ``patterns`` key, in file order); ``passes`` maps each pass's table name to its settings.
+    """
+
+    line_patterns: tuple[tuple[str, tuple[str, ...]], ...]
+    passes: dict[str, dict[str, Any]]
+
+    def setting(self, table: str, key: str) -> Any:
+        """One setting of one pass table; a missing one is a ``ReferenceDataError``."""
+        try:
+            return self.passes[table][key]
+        except KeyError:
+            raise ReferenceDataError(f"page_chrome.toml: [{table}] needs {key!r}") from None
+
+
+def _check_strings(values: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+        raise ReferenceDataError(f"{where} must be a list of non-empty strings")
+    return tuple(values)
+
+
+@functools.cache
+def page_rules(path: Path | None = None) -> ChromeRules:
+    """Read and validate the page-chrome rules. Every table is used: a table whose name is not
+    a known pass and which has anything but ``patterns`` is an error, so a typo cannot make a
+    rule silently do nothing.
+
+    Parameters
+    ----------
+    path : Path, optional
+        A rules file in the format of ``data/page_chrome.toml``; default: that file.
+
+    Returns
+    -------
+    ChromeRules
+
+    Examples
+    --------
+    >>> rules = page_rules()
+    >>> "comment box" in dict(rules.line_patterns), rules.setting("kicker", "max_words")
+    (True, 12)
+    """
+    path = path or DATA_DIR / "page_chrome.toml"
+    try:
+        with open(path, "rb") as fh:
+            spec = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ReferenceDataError(f"{path.name}: cannot read: {err}") from None
+    line_patterns, passes = [], {}
+    for name, table in spec.items():
+        where = f"{path.name}: [{name}]"
+        if not isinstance(table, dict):
+            raise ReferenceDataError(f"{where} must be a table")
+        if name in _PASS_KEYS:
+            unknown = set(table) - _PASS_KEYS[name]
+            if unknown:
+                raise ReferenceDataError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+            for key, value in table.items():
+                if key.endswith("patterns") or key in {"tokens", "phrases"}:
+                    _check_strings(value, f"{where} {key}")
+                elif not isinstance(value, int) or value < 0:
+                    raise ReferenceDataError(f"{where} {key} must be a whole number >= 0")
+            passes[name] = table
+        elif set(table) == {"patterns"}:
+            line_patterns.append((name, _check_strings(table["patterns"], f"{where} patterns")))
+        else:
+            raise ReferenceDataError(f"{where}: a line-pattern table has only 'patterns'; "
+                                     f"known passes are {', '.join(sorted(_PASS_KEYS))}")
+    missing = set(_PASS_KEYS) - set(passes)
+    if missing:
+        raise ReferenceDataError(f"{path.name}: missing table(s) "
+                                 f"{', '.join(sorted(f'[{m}]' for m in missing))}")
+    return ChromeRules(tuple(line_patterns), passes)
