@@ -30,6 +30,7 @@ _DECLARED = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
     re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-])")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _BLOCK_TAGS = frozenset(
@@ -43,11 +44,14 @@ _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 @dataclass(frozen=True)
 class HtmlAudit:
     """What trafilatura kept of the page's text blocks (the text of each block-level element of
-    the body, scripts and styles left out) and the text of every block it dropped."""
+    the body, scripts and styles left out) and the text of every block it dropped, in page
+    order; ``dropped_above`` are those above the first body paragraph (page clock, kicker,
+    dateline, byline: where the text rules can look for a dateline the markup does not give)."""
 
     blocks_in_page: int
     blocks_kept: int
     dropped: tuple[str, ...]
+    dropped_above: tuple[str, ...]
     chars_in_page: int
     chars_kept: int
 
@@ -71,7 +75,9 @@ class HtmlPage:
     project's line-based cleaning applies to it as to a ``.txt`` page. ``sources`` pairs each
     metadata field that has a value with its provenance ("html:json-ld", "html:og",
     "html:canonical", "html:meta", "html:time", "html:h1", "html:title", "htmldate",
-    "trafilatura").
+    "trafilatura"). ``published`` is a date the markup states (JSON-LD, Open Graph or other
+    meta, ``<time datetime>``, or the page URL); a date htmldate found only in the page's text is
+    kept apart in ``date_in_text`` and not used, as it may be a page clock or a related story's.
     """
 
     name: str
@@ -85,6 +91,7 @@ class HtmlPage:
     url: str | None
     sources: tuple[tuple[str, str], ...]
     audit: HtmlAudit
+    date_in_text: dt.date | None = None
 
     @property
     def text(self) -> str:
@@ -210,13 +217,16 @@ def _is_kept(block: str, kept: set[str]) -> bool:
     return block in kept or (len(block) >= KEPT_PART_CHARS and any(block in line for line in kept))
 
 
-def _audit(root, kept_lines: list[str]) -> HtmlAudit:
+def _audit(root, title: str | None, paragraphs: tuple[str, ...]) -> HtmlAudit:
     blocks = _text_blocks(root)
-    kept = {_squash(line) for line in kept_lines if line}
-    dropped = tuple(block for block in blocks if not _is_kept(block, kept))
-    kept_blocks = [block for block in blocks if _is_kept(block, kept)]
-    return HtmlAudit(blocks_in_page=len(blocks), blocks_kept=len(kept_blocks), dropped=dropped,
-                     chars_in_page=sum(map(len, blocks)), chars_kept=sum(map(len, kept_blocks)))
+    body = set(paragraphs)
+    flags = [_is_kept(block, body | {title} if title else body) for block in blocks]
+    first = next((i for i, block in enumerate(blocks) if _is_kept(block, body)), len(blocks))
+    return HtmlAudit(blocks_in_page=len(blocks), blocks_kept=sum(flags),
+                     dropped=tuple(b for b, k in zip(blocks, flags) if not k),
+                     dropped_above=tuple(b for b, k in zip(blocks[:first], flags) if not k),
+                     chars_in_page=sum(map(len, blocks)),
+                     chars_kept=sum(len(b) for b, k in zip(blocks, flags) if k))
 
 
 def _json_ld(root) -> list[dict]:
@@ -271,7 +281,10 @@ def _candidates(root) -> dict[str, list[tuple[str, str]]]:
         "published": from_ld("datePublished") + tagged("html:og", _meta(
             root, "article:published_time", "og:published_time"))
         + tagged("html:meta", _meta(root, "pubdate", "publishdate", "date", "dc.date.issued"))
-        + tagged("html:time", root.xpath("//time/@datetime")),
+        + tagged("html:time", root.xpath("//time/@datetime"))
+        + tagged("html:url", [f"{y}-{m}-{d}" for href in root.xpath(
+            '//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content')
+            for y, m, d in _URL_DATE.findall(href)]),
         "author": from_ld("author") + tagged("html:meta", _meta(root, "author", "article:author"))
         + tagged("html:byline", [el.text_content() for el in root.xpath(
             '//*[contains(@class, "author") or contains(@class, "byline")]')]),
@@ -355,10 +368,14 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     values = {"title": title, "published": document.date, "author": document.author,
               "sitename": document.sitename, "url": document.url}
     candidates = _candidates(root)
-    sources = tuple((field, _source(field, value, candidates[field]))
-                    for field, value in values.items() if value)
-    published = dt.date.fromisoformat(document.date) if document.date else None
+    sources = {field: _source(field, value, candidates[field])
+               for field, value in values.items() if value}
+    date = dt.date.fromisoformat(document.date) if document.date else None
+    in_text = sources.get("published") == "htmldate"
+    if in_text:
+        del sources["published"]
     return HtmlPage(name=name, encoding=encoding, encoding_note=note, title=title,
-                    paragraphs=paragraphs, published=published, author=document.author,
-                    sitename=document.sitename, url=document.url, sources=sources,
-                    audit=_audit(root, [title or "", *paragraphs]))
+                    paragraphs=paragraphs, published=None if in_text else date,
+                    author=document.author, sitename=document.sitename, url=document.url,
+                    sources=tuple(sources.items()), audit=_audit(root, title, paragraphs),
+                    date_in_text=date if in_text else None)
