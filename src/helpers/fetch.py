@@ -279,7 +279,7 @@ def _show_progress() -> bool:
 
 
 def fetch_all(urls: list[str], dest: Path, settings: Settings = Settings(),
-              err=sys.stderr) -> FetchReport:
+              err=None) -> FetchReport:
     """Download every URL into ``dest`` (created if needed) and record each saved file in
     ``dest/catalog.csv``. A URL that fails gets one line on ``err`` and the others go on.
 
@@ -291,8 +291,8 @@ def fetch_all(urls: list[str], dest: Path, settings: Settings = Settings(),
         The corpus folder to fill.
     settings : Settings
         Delay per host, timeout, retries, back-off and size cap.
-    err : file
-        Where failure lines go.
+    err : file, optional
+        Where failure lines and the progress bar go (default: standard error).
 
     Returns
     -------
@@ -304,6 +304,7 @@ def fetch_all(urls: list[str], dest: Path, settings: Settings = Settings(),
     >>> import tempfile; fetch_all([], Path(tempfile.mkdtemp())).summary(Path("corpus"))
     '0 URL(s) into corpus: 0 fetched, 0 already present, 0 failed'
     """
+    err = err or sys.stderr
     dest.mkdir(parents=True, exist_ok=True)
     unique = list(dict.fromkeys(urls))
     report, catalog = FetchReport(duplicates=len(urls) - len(unique)), Catalog(dest)
