@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.cleaning import clean_article
 from helpers.errors import CorpusError
 from helpers.html import decode_html, extract_html, is_html
 
@@ -39,7 +40,7 @@ def test_article_metadata_comes_from_the_markup_with_its_source():
     assert result.metadata() == {"title": DC32_TITLE, "published": dt.date(2023, 12, 19),
                                  "author": "Minh Anh", "outlet": "Báo Mẫu Đối Ngoại", "url": DC32_URL}
     assert result.metadata_from == {"title": "html:json-ld", "published": "html:json-ld",
-                                    "author": "html:json-ld", "sitename": "html:og",
+                                    "author": "html:json-ld", "outlet": "html:og",
                                     "url": "html:canonical"}
 
 
@@ -75,7 +76,7 @@ def test_amp_copy_gives_the_same_article_and_points_to_the_desktop_page():
     assert (amp.title, amp.published, amp.author, amp.url) == (
         desktop.title, desktop.published, desktop.author, DC32_URL)
     assert amp.metadata_from == {"title": "html:og", "published": "html:time", "author": "html:meta",
-                                 "sitename": "html:og", "url": "html:canonical"}
+                                 "outlet": "html:og", "url": "html:canonical"}
 
 
 def test_page_declared_windows_1252_but_served_in_utf8_is_read_as_utf8():
@@ -137,6 +138,8 @@ def test_page_without_an_article_raises_an_error_naming_the_file(name):
 def test_empty_or_markup_only_page_has_no_article():
     with pytest.raises(CorpusError, match=r"^empty\.html: no article"):
         extract_html(b"<html><head><title>x</title></head><body></body></html>", "empty.html")
+    with pytest.raises(CorpusError, match=r"^blank\.html: not an HTML page"):
+        extract_html(b"  \n", "blank.html")
 
 
 def test_page_clock_is_never_taken_for_the_publication_date():
@@ -178,3 +181,13 @@ def test_html_body_matches_the_saved_text_version(stem):
     long_lines = {line for line in lines if len(line.split()) >= 25}
     assert long_lines <= set(result.paragraphs)
     assert result.title in lines
+
+
+@pytest.mark.parametrize("name", ["dc32-khai-mac.html", "dc32-khai-mac.amp.html",
+                                  "nfac-2021-declared-1252.html"])
+def test_extracted_text_passes_the_project_cleaning_unchanged(name):
+    # The line-based cleaning of .txt pages runs on the HTML text too: it must find the same
+    # headline and keep every paragraph trafilatura kept (the page chrome is already gone).
+    result = page(name)
+    cleaned = clean_article(result.text)
+    assert (cleaned.headline, cleaned.paragraphs) == (result.title, result.paragraphs)

@@ -73,9 +73,12 @@ class HtmlPage:
 
     ``text`` is the headline (when found) and then the body, one paragraph per line, so the
     project's line-based cleaning applies to it as to a ``.txt`` page. ``sources`` pairs each
-    metadata field that has a value with its provenance ("html:json-ld", "html:og",
-    "html:canonical", "html:meta", "html:time", "html:h1", "html:title", "htmldate",
-    "trafilatura"). ``published`` is a date the markup states (JSON-LD, Open Graph or other
+    metadata field that has a value, under the loader's names (title, published, author, outlet,
+    url), with where the value stands in the page: "html:json-ld", "html:og" (Open Graph),
+    "html:meta" (other meta tags), "html:canonical" (link rel=canonical), "html:time" (a
+    ``<time datetime>``), "html:url" (a date in the page's URL), "html:h1", "html:title",
+    "html:byline" (an element classed author/byline), or "trafilatura" when its value matches
+    none of these (e.g. a site name taken from the title). ``published`` is a date the markup states (JSON-LD, Open Graph or other
     meta, ``<time datetime>``, or the page URL); a date htmldate found only in the page's text is
     kept apart in ``date_in_text`` and not used, as it may be a page clock or a related story's.
     """
@@ -101,7 +104,8 @@ class HtmlPage:
 
     @property
     def metadata_from(self) -> dict[str, str]:
-        """Field name -> provenance, for the fields that have a value."""
+        """Loader field name (title, published, author, outlet, url) -> provenance, for the
+        fields that have a value."""
         return dict(self.sources)
 
     def metadata(self) -> dict[str, object]:
@@ -288,7 +292,7 @@ def _candidates(root) -> dict[str, list[tuple[str, str]]]:
         "author": from_ld("author") + tagged("html:meta", _meta(root, "author", "article:author"))
         + tagged("html:byline", [el.text_content() for el in root.xpath(
             '//*[contains(@class, "author") or contains(@class, "byline")]')]),
-        "sitename": tagged("html:og", _meta(root, "og:site_name")) + from_ld("publisher"),
+        "outlet": tagged("html:og", _meta(root, "og:site_name")) + from_ld("publisher"),
         "url": tagged("html:canonical", root.xpath('//link[@rel="canonical"]/@href'))
         + tagged("html:og", _meta(root, "og:url")) + from_ld("mainEntityOfPage", "url"),
     }
@@ -349,7 +353,7 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     ...     '<body><nav><a href="/">Trang chủ</a></nav><article><h1>Hội nghị Ngoại giao</h1><p>'
     ...     + "Hội nghị Ngoại giao lần thứ 32 đã khai mạc sáng nay tại Hà Nội. " * 5
     ...     + '</p></article></body></html>').encode(), "a.html")
-    >>> page.sitename, page.metadata_from["sitename"], len(page.paragraphs)
+    >>> page.sitename, page.metadata_from["outlet"], len(page.paragraphs)
     ('Báo Mẫu', 'html:og', 1)
     """
     text, encoding, note = decode_html(data, name)
@@ -366,7 +370,7 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     paragraphs = _paragraphs(document.text, title)
     _check_article(name, paragraphs)
     values = {"title": title, "published": document.date, "author": document.author,
-              "sitename": document.sitename, "url": document.url}
+              "outlet": document.sitename, "url": document.url}
     candidates = _candidates(root)
     sources = {field: _source(field, value, candidates[field])
                for field, value in values.items() if value}
