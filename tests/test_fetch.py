@@ -5,6 +5,7 @@ import csv
 import datetime as dt
 import io
 import os
+import stat
 import subprocess
 import sys
 import threading
@@ -35,9 +36,10 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):   # keep test output quiet
         pass
 
-    def send(self, status: int, body: bytes, kind: str = "text/html; charset=utf-8", length=True):
+    def send(self, status: int, body: bytes, kind: str | None = "text/html; charset=utf-8", length=True):
         self.send_response(status)
-        self.send_header("Content-Type", kind)
+        if kind:
+            self.send_header("Content-Type", kind)
         if length:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -67,6 +69,15 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(SLOW_SECONDS)
             self.send(200, page)
+        elif path == "/moved":          # a permanent redirect to a fixture page
+            self.send_response(301)
+            self.send_header("Location", "/dc32-khai-mac.amp.html")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif path == "/untyped":        # no Content-Type: the body is sniffed
+            self.send(200, PAGES["/error-404.html"], kind=None)
+        elif path == "/untyped-text":
+            self.send(200, "Hội nghị Ngoại giao".encode(), kind=None)
         elif path == "/report.pdf":
             self.send(200, b"%PDF-1.4 not a page", "application/pdf")
         elif path == "/huge":           # Content-Length says it is too large
@@ -125,7 +136,9 @@ def test_fetch_saves_pages_catalog_and_reports_each_failure(server, tmp_path, ca
     assert saved == sorted(file_name(server + p) for p in GOOD)
     assert not list(dest.glob(".*"))                       # no temporary files left behind
     for path in GOOD[:3]:
-        assert (dest / file_name(server + path)).read_bytes() == PAGES[path]
+        saved_file = dest / file_name(server + path)
+        assert saved_file.read_bytes() == PAGES[path]
+        assert stat.S_IMODE(saved_file.stat().st_mode) & 0o222 == 0     # saved read-only
     assert Handler.hits["/missing.html"] == 1              # a 404 is never retried
     assert Handler.hits["/flaky"] == 2 and Handler.hits["/busy"] == 2
     assert Handler.hits["/slow"] == 2                      # timeouts are retried
@@ -145,6 +158,22 @@ def test_catalog_rows_follow_the_project_format(server, tmp_path):
         assert abs(dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) - fetched) < dt.timedelta(minutes=5)
         assert all(row[c] == "" for c in CATALOG_COLUMNS if c not in ("file", "url"))
     assert set(read_catalog(dest / "catalog.csv")) == set(report.saved)   # the loader accepts it
+
+
+def test_redirects_are_followed_and_noted_and_untyped_bodies_sniffed(server, tmp_path):
+    dest = tmp_path / "corpus"
+    err = io.StringIO()
+    report = fetch_all([server + "/moved", server + "/untyped", server + "/untyped-text"], dest,
+                       FAST, err=err)
+    assert report.saved == [file_name(server + "/moved"), file_name(server + "/untyped")]
+    assert (dest / file_name(server + "/moved")).read_bytes() == PAGES["/dc32-khai-mac.amp.html"]
+    moved, untyped = catalog_rows(dest)
+    assert (moved["url"], moved["notes"]) == (server + "/moved",
+                                              f"redirected to {server}/dc32-khai-mac.amp.html")
+    assert untyped["notes"] == ""
+    assert report.failed == [(server + "/untyped-text", "not HTML (no Content-Type and the body "
+                                                         "does not start like HTML)")]
+    assert f"FAILED {server}/untyped-text: not HTML" in err.getvalue()
 
 
 def test_second_run_fetches_nothing_and_keeps_files_unchanged(server, tmp_path):
