@@ -1,0 +1,385 @@
+"""Saved HTML pages: decode the bytes, take the article's text and metadata with trafilatura
+(dates through htmldate), and account for what the extraction dropped.
+
+Owns ``extract_html`` and ``is_html``; the text it returns (headline, then one paragraph per
+line) goes through the same line-based cleaning as ``.txt`` pages, which this module does not do.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import lxml.etree
+import lxml.html
+import trafilatura
+from charset_normalizer import from_bytes
+
+from .errors import CorpusError
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MIN_PROSE_WORDS = 40        # an article has at least this many words in sentence-long paragraphs
+KEPT_PART_CHARS = 60        # a block this long found inside a kept line counts as kept
+PROSE_PARAGRAPH_WORDS = 12  # a paragraph this long (in syllables) reads as prose, not a menu item
+_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+_DECLARED = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-])")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption dd details div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td "
+    "tfoot th thead tr ul amp-carousel amp-sidebar button label option select textarea".split())
+_SKIP_TAGS = frozenset("script style noscript template head svg iframe".split())
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+
+
+@dataclass(frozen=True)
+class HtmlAudit:
+    """What trafilatura kept of the page's text blocks (the text of each block-level element of
+    the body, scripts and styles left out) and the text of every block it dropped, in page
+    order; ``dropped_above`` are those above the first body paragraph (page clock, kicker,
+    dateline, byline: where the text rules can look for a dateline the markup does not give)."""
+
+    blocks_in_page: int
+    blocks_kept: int
+    dropped: tuple[str, ...]
+    dropped_above: tuple[str, ...]
+    chars_in_page: int
+    chars_kept: int
+
+    @property
+    def blocks_dropped(self) -> int:
+        """How many of the page's text blocks are not in the extracted text."""
+        return len(self.dropped)
+
+    def summary(self) -> str:
+        """One line for the page's audit, e.g. 'html: kept 8 of 41 text blocks ...'."""
+        return (f"html: kept {self.blocks_kept} of {self.blocks_in_page} text blocks "
+                f"({self.chars_kept} of {self.chars_in_page} characters); "
+                f"dropped {self.blocks_dropped} (menus, related stories, comments, footer ...)")
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """One saved HTML page: its article text and metadata, each value with where it was found.
+
+    ``text`` is the headline (when found) and then the body, one paragraph per line, so the
+    project's line-based cleaning applies to it as to a ``.txt`` page. ``sources`` pairs each
+    metadata field that has a value, under the loader's names (title, published, author, outlet,
+    url), with where the value stands in the page: "html:json-ld", "html:og" (Open Graph),
+    "html:meta" (other meta tags), "html:canonical" (link rel=canonical), "html:time" (a
+    ``<time datetime>``), "html:url" (a date in the page's URL), "html:h1", "html:title",
+    "html:byline" (an element classed author/byline), or "trafilatura" when its value matches
+    none of these (e.g. a site name taken from the title). ``published`` is a date the markup states (JSON-LD, Open Graph or other
+    meta, ``<time datetime>``, or the page URL); a date htmldate found only in the page's text is
+    kept apart in ``date_in_text`` and not used, as it may be a page clock or a related story's.
+    """
+
+    name: str
+    encoding: str
+    encoding_note: str
+    title: str | None
+    paragraphs: tuple[str, ...]
+    published: dt.date | None
+    author: str | None
+    sitename: str | None
+    url: str | None
+    sources: tuple[tuple[str, str], ...]
+    audit: HtmlAudit
+    date_in_text: dt.date | None = None
+
+    @property
+    def text(self) -> str:
+        """Headline and paragraphs, one per line."""
+        head = (self.title,) if self.title else ()
+        return "\n".join(head + self.paragraphs)
+
+    @property
+    def metadata_from(self) -> dict[str, str]:
+        """Loader field name (title, published, author, outlet, url) -> provenance, for the
+        fields that have a value."""
+        return dict(self.sources)
+
+    def metadata(self) -> dict[str, object]:
+        """The values under the loader's field names: title, published, author, outlet, url."""
+        return {"title": self.title, "published": self.published, "author": self.author,
+                "outlet": self.sitename, "url": self.url}
+
+
+def is_html(name: str, data: bytes | None = None) -> bool:
+    """Whether a corpus file is an HTML page: by its extension, or (for a file whose extension
+    says nothing, neither HTML nor ``.txt``) by its first bytes.
+
+    Examples
+    --------
+    >>> is_html("trang.HTM"), is_html("bai.txt", b"<html>"), is_html("bai", b"<!DOCTYPE html><html>")
+    (True, False, True)
+    """
+    suffix = PurePath(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return True
+    if suffix == ".txt" or data is None:
+        return False
+    head = data[:2048]
+    for bom, _ in _BOMS[:3]:
+        head = head.removeprefix(bom)
+    return bool(_SNIFF.match(head))
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    match = _DECLARED.search(data[:8192])
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii")
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode_html(data: bytes, name: str) -> tuple[str, str, str]:
+    """Decode a page's bytes: a byte-order mark first, then UTF-8 when the bytes are valid UTF-8
+    (whatever the page declares: pages declared windows-1252 are often served in UTF-8), then
+    the declared charset, then charset-normalizer's guess. Returns text (NFC), codec, note.
+
+    Examples
+    --------
+    >>> decode_html('<meta charset="windows-1252"><p>Hội nghị</p>'.encode(), "a.html")[1:]
+    ('utf-8', 'valid UTF-8, declared cp1252')
+    """
+    declared = _declared_encoding(data)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text, note = _try(data, codec), f"byte-order mark ({codec})"
+            break
+    else:
+        text, codec, note = _try(data, "utf-8"), "utf-8", "valid UTF-8"
+        if text is not None and declared not in (None, "utf-8") and not data.isascii():
+            note += f", declared {declared}"
+        elif text is None and declared and (text := _try(data, declared)) is not None:
+            codec, note = declared, "declared charset"
+        elif text is None and (guess := from_bytes(data).best()) is not None:
+            codec, note = guess.encoding, "guessed by charset-normalizer"
+            text = _try(data, codec)
+    if text is None or "\x00" in text:
+        raise CorpusError(f"{name}: cannot decode the page as text (no byte-order mark, not UTF-8, "
+                          f"declared charset {declared or 'none'}, no sound guess)")
+    return unicodedata.normalize("NFC", text), codec, note
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _text_blocks(root) -> list[str]:
+    """The text of each block-level element of the body, inline children included."""
+    blocks: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if text := _squash("".join(buffer)):
+            blocks.append(text)
+        buffer.clear()
+
+    def walk(element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        block = tag.lower() in _BLOCK_TAGS or tag.lower() == "br"
+        if block:
+            flush()
+        buffer.append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str) and child.tag.lower() not in _SKIP_TAGS:
+                walk(child)
+            buffer.append(child.tail or "")
+        if block:
+            flush()
+
+    body = root.find(".//body")
+    walk(body if body is not None else root)
+    flush()
+    return blocks
+
+
+def _is_kept(block: str, kept: set[str]) -> bool:
+    """A block is kept when it is a kept line, or a long part of one (trafilatura joins inline
+    runs); a short block that merely occurs inside a kept line (a kicker, a menu word) is not."""
+    return block in kept or (len(block) >= KEPT_PART_CHARS and any(block in line for line in kept))
+
+
+def _audit(root, title: str | None, paragraphs: tuple[str, ...]) -> HtmlAudit:
+    blocks = _text_blocks(root)
+    body = set(paragraphs)
+    flags = [_is_kept(block, body | {title} if title else body) for block in blocks]
+    first = next((i for i, block in enumerate(blocks) if _is_kept(block, body)), len(blocks))
+    return HtmlAudit(blocks_in_page=len(blocks), blocks_kept=sum(flags),
+                     dropped=tuple(b for b, k in zip(blocks, flags) if not k),
+                     dropped_above=tuple(b for b, k in zip(blocks[:first], flags) if not k),
+                     chars_in_page=sum(map(len, blocks)),
+                     chars_kept=sum(len(b) for b, k in zip(blocks, flags) if k))
+
+
+def _json_ld(root) -> list[dict]:
+    """Every JSON-LD object of the page (graphs and lists flattened)."""
+    found: list[dict] = []
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except json.JSONDecodeError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                stack.extend(v for k, v in item.items() if k == "@graph")
+    return found
+
+
+def _names(value) -> list[str]:
+    """Strings from a JSON-LD value: a string, an object with a name, or a list of these."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name") or value.get("@id") or "")
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    return []
+
+
+def _meta(root, *keys: str) -> list[str]:
+    return [value for key in keys
+            for value in root.xpath(f'//meta[@property="{key}" or @name="{key}"]/@content')]
+
+
+def _candidates(root) -> dict[str, list[tuple[str, str]]]:
+    """For each field, (source, value) pairs found in the page's markup, in order of trust."""
+    ld = _json_ld(root)
+
+    def from_ld(*keys: str) -> list[tuple[str, str]]:
+        return [("html:json-ld", name) for item in ld for key in keys for name in _names(item.get(key))]
+
+    def tagged(source: str, values: list[str]) -> list[tuple[str, str]]:
+        return [(source, value) for value in values]
+
+    return {
+        "title": from_ld("headline") + tagged("html:og", _meta(root, "og:title"))
+        + tagged("html:h1", [el.text_content() for el in root.xpath("//h1")])
+        + tagged("html:title", root.xpath("//title/text()")),
+        "published": from_ld("datePublished") + tagged("html:og", _meta(
+            root, "article:published_time", "og:published_time"))
+        + tagged("html:meta", _meta(root, "pubdate", "publishdate", "date", "dc.date.issued"))
+        + tagged("html:time", root.xpath("//time/@datetime"))
+        + tagged("html:url", [f"{y}-{m}-{d}" for href in root.xpath(
+            '//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content')
+            for y, m, d in _URL_DATE.findall(href)]),
+        "author": from_ld("author") + tagged("html:meta", _meta(root, "author", "article:author"))
+        + tagged("html:byline", [el.text_content() for el in root.xpath(
+            '//*[contains(@class, "author") or contains(@class, "byline")]')]),
+        "outlet": tagged("html:og", _meta(root, "og:site_name")) + from_ld("publisher"),
+        "url": tagged("html:canonical", root.xpath('//link[@rel="canonical"]/@href'))
+        + tagged("html:og", _meta(root, "og:url")) + from_ld("mainEntityOfPage", "url"),
+    }
+
+
+def _source(field: str, value: str, candidates: list[tuple[str, str]]) -> str:
+    """Where a value trafilatura or htmldate returned stands in the markup, else who found it."""
+    key = _squash(value).casefold()
+    for source, candidate in candidates:
+        candidate = _squash(candidate).casefold()
+        if candidate == key or (field == "published" and candidate[:10] == key):
+            return source
+    return "htmldate" if field == "published" else "trafilatura"
+
+
+def _paragraphs(text: str, title: str | None) -> tuple[str, ...]:
+    lines = [_squash(line) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if lines and title and lines[0] == _squash(title):
+        lines = lines[1:]   # trafilatura keeps the <h1> when it stands inside the article block
+    return tuple(lines)
+
+
+def _check_article(name: str, paragraphs: tuple[str, ...]) -> None:
+    prose = [p for p in paragraphs
+             if not p.startswith("- ") and len(p.split()) >= PROSE_PARAGRAPH_WORDS]
+    words = sum(len(p.split()) for p in prose)
+    if words < MIN_PROSE_WORDS:
+        raise CorpusError(
+            f"{name}: no article in the page: {words} words of prose in the main text "
+            f"(at least {MIN_PROSE_WORDS} needed); a section index, error page or empty page?")
+
+
+def extract_html(data: bytes, name: str) -> HtmlPage:
+    """Read one saved HTML page: decode it, take the main text (comments, menus, related stories
+    and footers left out) and metadata, and audit what was dropped.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes, as saved or fetched.
+    name : str
+        The file's name, for error messages.
+
+    Returns
+    -------
+    HtmlPage
+        Text, metadata with provenance, and the audit of dropped blocks.
+
+    Raises
+    ------
+    CorpusError
+        The bytes cannot be decoded, or the page holds no article.
+
+    Examples
+    --------
+    >>> page = extract_html(('<html><head><meta property="og:site_name" content="Báo Mẫu"></head>'
+    ...     '<body><nav><a href="/">Trang chủ</a></nav><article><h1>Hội nghị Ngoại giao</h1><p>'
+    ...     + "Hội nghị Ngoại giao lần thứ 32 đã khai mạc sáng nay tại Hà Nội. " * 5
+    ...     + '</p></article></body></html>').encode(), "a.html")
+    >>> page.sitename, page.metadata_from["outlet"], len(page.paragraphs)
+    ('Báo Mẫu', 'html:og', 1)
+    """
+    text, encoding, note = decode_html(data, name)
+    try:
+        root = lxml.html.fromstring(_XML_DECLARATION.sub("", text, count=1))
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise CorpusError(f"{name}: not an HTML page ({error})") from error
+    document = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, favor_precision=True,
+        include_tables=True, date_extraction_params=dict(_DATE_PARAMS))
+    if document is None or not (document.text or "").strip():
+        raise CorpusError(f"{name}: no article in the page (trafilatura found no main text)")
+    title = _squash(document.title) if document.title else None
+    paragraphs = _paragraphs(document.text, title)
+    _check_article(name, paragraphs)
+    values = {"title": title, "published": document.date, "author": document.author,
+              "outlet": document.sitename, "url": document.url}
+    candidates = _candidates(root)
+    sources = {field: _source(field, value, candidates[field])
+               for field, value in values.items() if value}
+    date = dt.date.fromisoformat(document.date) if document.date else None
+    in_text = sources.get("published") == "htmldate"
+    if in_text:
+        del sources["published"]
+    return HtmlPage(name=name, encoding=encoding, encoding_note=note, title=title,
+                    paragraphs=paragraphs, published=None if in_text else date,
+                    author=document.author, sitename=document.sitename, url=document.url,
+                    sources=tuple(sources.items()), audit=_audit(root, title, paragraphs),
+                    date_in_text=date if in_text else None)

@@ -1,0 +1,193 @@
+"""helpers.html on hand-written pages in the shapes of Vietnamese news sites (tests/data/html)."""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from helpers.cleaning import clean_article
+from helpers.errors import CorpusError
+from helpers.html import decode_html, extract_html, is_html
+
+HTML_DIR = Path(__file__).parent / "data" / "html"
+DC32_URL = "https://baomau.example.vn/ngoai-giao/khai-mac-hoi-nghi-ngoai-giao-lan-thu-32-a1032.html"
+DC32_TITLE = "Khai mạc Hội nghị Ngoại giao lần thứ 32: Xây dựng nền ngoại giao toàn diện, hiện đại"
+NFAC_TITLE = "Hội nghị Đối ngoại toàn quốc: Quán triệt đường lối đối ngoại của Đại hội XIII"
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def page(name: str):
+    return extract_html((HTML_DIR / name).read_bytes(), name)
+
+
+def encode_cp1258(text: str) -> bytes:
+    """Text in windows-1258, the legacy Vietnamese code page: base letter, then tone mark."""
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
+            out += (base + "".join(c for c in parts if c in TONES)).encode("cp1258")
+    return bytes(out)
+
+
+def test_article_metadata_comes_from_the_markup_with_its_source():
+    result = page("dc32-khai-mac.html")
+    assert result.metadata() == {"title": DC32_TITLE, "published": dt.date(2023, 12, 19),
+                                 "author": "Minh Anh", "outlet": "Báo Mẫu Đối Ngoại", "url": DC32_URL}
+    assert result.metadata_from == {"title": "html:json-ld", "published": "html:json-ld",
+                                    "author": "html:json-ld", "outlet": "html:og",
+                                    "url": "html:canonical"}
+
+
+def test_article_body_is_one_paragraph_per_line_without_page_chrome():
+    result = page("dc32-khai-mac.html")
+    assert result.paragraphs[0].startswith("Sáng 19/12, tại Hà Nội, Hội nghị Ngoại giao lần thứ 32")
+    assert "Nâng tầm quan hệ với các đối tác" in result.paragraphs
+    assert result.paragraphs[-1].startswith("Hội nghị Ngoại giao là sự kiện thường kỳ")
+    assert len(result.paragraphs) == 7
+    assert result.text.splitlines() == [DC32_TITLE, *result.paragraphs]
+    for chrome in ("Trang chủ", "Tin liên quan", "Ý kiến bạn đọc", "Gửi bình luận",
+                   "Chúc hội nghị thành công", "Tin cùng chuyên mục", "Bản quyền", "23/11/2026",
+                   "Nhìn lại một năm đối ngoại sôi động"):
+        assert chrome not in result.text, chrome
+
+
+def test_audit_names_every_dropped_block_and_counts_add_up():
+    audit = page("dc32-khai-mac.html").audit
+    assert audit.blocks_kept + audit.blocks_dropped == audit.blocks_in_page
+    assert audit.blocks_kept == 8   # headline + 7 paragraphs
+    for dropped in ("Tin liên quan", "Ý kiến bạn đọc", "Trần Văn Bình", "Hội nghị Ngoại giao lần thứ 32",
+                    "Minh Anh | Thứ ba, 19/12/2023, 09:30", "Thứ hai, 23/11/2026 Đăng nhập Đăng ký"):
+        assert dropped in audit.dropped, dropped
+    assert audit.chars_kept < audit.chars_in_page
+    assert f"kept 8 of {audit.blocks_in_page} text blocks" in audit.summary()
+    assert audit.dropped_above[-3:] == ("Hội nghị Ngoại giao lần thứ 32", "Minh Anh | Thứ ba, 19/12/2023, 09:30",
+                                        "Chia sẻ Facebook Chia sẻ Zalo In bài")
+
+
+def test_amp_copy_gives_the_same_article_and_points_to_the_desktop_page():
+    desktop, amp = page("dc32-khai-mac.html"), page("dc32-khai-mac.amp.html")
+    assert amp.paragraphs == desktop.paragraphs
+    assert (amp.title, amp.published, amp.author, amp.url) == (
+        desktop.title, desktop.published, desktop.author, DC32_URL)
+    assert amp.metadata_from == {"title": "html:og", "published": "html:time", "author": "html:meta",
+                                 "outlet": "html:og", "url": "html:canonical"}
+
+
+def test_page_declared_windows_1252_but_served_in_utf8_is_read_as_utf8():
+    data = (HTML_DIR / "nfac-2021-declared-1252.html").read_bytes()
+    assert b"charset=windows-1252" in data
+    result = extract_html(data, "nfac.html")
+    assert (result.encoding, result.encoding_note) == ("utf-8", "valid UTF-8, declared cp1252")
+    assert result.title == NFAC_TITLE
+    assert result.paragraphs[0].startswith("Ngày 14/12/2021, Hội nghị Đối ngoại toàn quốc")
+    assert (result.published, result.author, result.sitename) == (
+        dt.date(2021, 12, 14), "Lê Thu Hà", "Tạp chí Mẫu")
+    assert result.metadata_from["url"] == "html:og"
+
+
+@pytest.mark.parametrize("declare", [True, False], ids=["declared", "undeclared"])
+def test_legacy_windows_1258_page_decodes_to_the_same_nfc_text(declare):
+    source = (HTML_DIR / "nfac-2021-declared-1252.html").read_text(encoding="utf-8")
+    meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252" />'
+    new_meta = meta.replace("windows-1252", "windows-1258") if declare else ""
+    data = encode_cp1258(source.replace(meta, new_meta))
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    result = extract_html(data, "legacy.html")
+    reference = page("nfac-2021-declared-1252.html")
+    assert result.encoding == "cp1258"
+    assert result.encoding_note == ("declared charset" if declare else "guessed by charset-normalizer")
+    assert (result.title, result.paragraphs) == (reference.title, reference.paragraphs)
+    assert all(unicodedata.is_normalized("NFC", p) for p in result.paragraphs)
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-32"])
+def test_byte_order_marks_decide_the_encoding(codec):
+    source = (HTML_DIR / "dc32-khai-mac.html").read_text(encoding="utf-8")
+    result = extract_html(source.encode(codec), "bom.html")
+    assert result.encoding_note.startswith("byte-order mark")
+    assert result.paragraphs == page("dc32-khai-mac.html").paragraphs
+
+
+@pytest.mark.parametrize("data", [
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,   # an image saved as .html
+    b"\xff\xfe" + "<html><p>Hội nghị</p>".encode("utf-16-le") + b"\x00",
+], ids=["binary", "truncated-utf16"])
+def test_undecodable_bytes_raise_an_error_naming_the_file(data):
+    with pytest.raises(CorpusError, match=r"^broken\.html: cannot decode"):
+        decode_html(data, "broken.html")
+
+
+def test_utf16_without_a_byte_order_mark_is_recognised():
+    text, codec, note = decode_html("<p>Hội nghị Ngoại giao</p>".encode("utf-16-le"), "u.html")
+    assert (text, codec, note) == ("<p>Hội nghị Ngoại giao</p>", "utf_16_le", "guessed by charset-normalizer")
+
+
+@pytest.mark.parametrize("name", ["section-index.html", "error-404.html"])
+def test_page_without_an_article_raises_an_error_naming_the_file(name):
+    with pytest.raises(CorpusError, match=rf"^{name}: no article in the page"):
+        page(name)
+
+
+def test_empty_or_markup_only_page_has_no_article():
+    with pytest.raises(CorpusError, match=r"^empty\.html: no article"):
+        extract_html(b"<html><head><title>x</title></head><body></body></html>", "empty.html")
+    with pytest.raises(CorpusError, match=r"^blank\.html: not an HTML page"):
+        extract_html(b"  \n", "blank.html")
+
+
+def test_page_clock_is_never_taken_for_the_publication_date():
+    # No structured date: the only dates are a page clock and the lead's "Sáng 19/12".
+    source = (HTML_DIR / "dc32-khai-mac.amp.html").read_text(encoding="utf-8")
+    source = source.replace('<time datetime="2023-12-19T09:30:00+07:00">19/12/2023 09:30</time>',
+                            "<span>Thứ hai, 23/11/2026</span>")
+    result = extract_html(source.encode(), "clock.html")
+    assert result.published is None and "published" not in result.metadata_from
+    assert result.date_in_text == dt.date(2026, 11, 23)    # kept apart, not used
+    assert "Thứ hai, 23/11/2026 · Minh Anh" in result.audit.dropped_above
+
+
+def test_date_in_the_canonical_url_counts_as_markup():
+    source = (HTML_DIR / "dc32-khai-mac.amp.html").read_text(encoding="utf-8")
+    source = source.replace('<time datetime="2023-12-19T09:30:00+07:00">19/12/2023 09:30</time>', "")
+    source = source.replace("/ngoai-giao/khai-mac", "/2023/12/19/khai-mac")
+    result = extract_html(source.encode(), "url-date.html")
+    assert (result.published, result.metadata_from["published"]) == (dt.date(2023, 12, 19), "html:url")
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("a.html", None, True), ("b.HTM", None, True), ("c.xhtml", None, True),
+    ("d.txt", b"<!DOCTYPE html><html>", False), ("e", b"  <!doctype html>\n<html lang='vi'>", True),
+    ("f.dat", b"\xef\xbb\xbf<html><body>", True), ("g", b"Hoi nghi <html>", False), ("h", None, False),
+])
+def test_is_html_by_extension_or_first_bytes(name, data, expected):
+    assert is_html(name, data) is expected
+
+
+@pytest.mark.parametrize("stem", ["dc32-khai-mac", "nfac-2021-declared-1252"])
+def test_html_body_matches_the_saved_text_version(stem):
+    # The .txt is the page's text as a browser saves it, chrome included. The HTML body must be
+    # its article lines, in order, and hold every long (prose) line of it but reader comments.
+    result = page(f"{stem}.html")
+    lines = [line.strip() for line in (HTML_DIR / f"{stem}.txt").read_text(encoding="utf-8").splitlines()]
+    positions = [lines.index(p) for p in result.paragraphs]
+    assert positions == sorted(positions)
+    long_lines = {line for line in lines if len(line.split()) >= 25}
+    assert long_lines <= set(result.paragraphs)
+    assert result.title in lines
+
+
+@pytest.mark.parametrize("name", ["dc32-khai-mac.html", "dc32-khai-mac.amp.html",
+                                  "nfac-2021-declared-1252.html"])
+def test_extracted_text_passes_the_project_cleaning_unchanged(name):
+    # The line-based cleaning of .txt pages runs on the HTML text too: it must find the same
+    # headline and keep every paragraph trafilatura kept (the page chrome is already gone).
+    result = page(name)
+    cleaned = clean_article(result.text)
+    assert (cleaned.headline, cleaned.paragraphs) == (result.title, result.paragraphs)
