@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import helpers
-from helpers.corpus import CATALOG_COLUMNS, read_catalog
+from helpers.catalog import CATALOG_COLUMNS, read_catalog
 from helpers.fetch import Settings, Throttle, fetch_all, file_name, main, read_urls
 from helpers.html import extract_html
 

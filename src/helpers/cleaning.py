@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .dates import parse_dateline
+from .dates import parse_dateline, parse_full_date
 from .reference import ChromeRules, page_rules
 from .text import normalize_text
 
@@ -22,7 +22,8 @@ __all__ = ["BODY", "CLEANING_PASSES", "HEADLINE", "REMOVED", "CleanedArticle", "
 
 HEADLINE, BODY, REMOVED = "headline", "body", "removed"
 # Removed for where they stand above the article; a later copy of one is a repeat.
-_POSITIONAL = {"byline", "kicker", "section label"}
+HEADER_STOPS = {"menu", "language switch"}
+_POSITIONAL = {"byline", "kicker", "section label", "page header", "menu"}
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ def line_key(text: str) -> str:
 
 
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
+# Academic and professional titles before a name: "PGS, TS.", "ThS.", "GS.TS."
+_NAME_TITLE = re.compile(r"^(?:(?:GS|PGS|TS|TSKH|ThS|NCS|CN|KS|BS|Ts|Ths)\b[.,]?\s*)+")
 _AGENCY_SUFFIX = re.compile(r"\s*[/–-]\s*(?=[A-ZĐ]{2,}\s*$)")
 _WORD = re.compile(r"[^\W_]")
 
@@ -138,7 +141,7 @@ def is_name(text: str) -> bool:
     (True, True, False)
     """
     rules = _compiled().rules
-    name = _AGENCY_SUFFIX.split(text)[0].strip()
+    name = _NAME_TITLE.sub("", _AGENCY_SUFFIX.split(text)[0].strip())
     words = name.split()
     return (rules.setting("byline", "min_words") <= len(words) <= rules.setting("byline", "max_words")
             and len(name) <= rules.setting("byline", "max_chars")
@@ -195,7 +198,9 @@ def _pattern_reason(text: str, c: _Compiled) -> str | None:
     tokens = text.lower().replace("|", " ").split()
     if len(tokens) >= 2 and all(t in c.social_tokens for t in tokens):
         return "social buttons"
-    if len(tokens) <= c.rules.setting("dateline", "max_words") and parse_dateline(text):
+    if len(tokens) <= c.rules.setting("dateline", "max_words") and (
+            parse_dateline(text) or (_n_words(text) <= c.rules.setting("dateline", "max_words_with_source")
+                                     and _CLOCK.search(text) and parse_full_date(text))):
         return "dateline"
     if line_key(text) in c.related_headings:
         return "related heading"
@@ -211,39 +216,111 @@ def classify_pass(page: _Page, c: _Compiled) -> None:
     page.reason = [_pattern_reason(t, c) for t in page.texts]
 
 
-def headline_pass(page: _Page, c: _Compiled) -> None:
-    """The headline: the first free line of headline length. Above it, a short line ending in
-    ":" is a kicker and lines of a few words are section labels, as long as a headline-length
-    line follows. A first free line longer than a headline is the lead: the page has none."""
-    min_words = c.rules.setting("headline", "min_words")
-    max_words = c.rules.setting("headline", "max_words")
-    free = [i for i, r in enumerate(page.reason) if r is None]
-    for k, i in enumerate(free):
-        text, rest = page.texts[i], free[k + 1:]
-        words = _n_words(text)
-        if c.not_headline is not None and c.not_headline.fullmatch(text):
+_SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”’)\]]*$")
+_CLOCK = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b")
+_MENU_SEPARATOR = re.compile(r"\s[|•·]\s|^\s*[•·▪►▸■□◆*]")
+
+
+def _is_paragraph(text: str, c: _Compiled) -> bool:
+    """A line of running text: longer than a headline, or a sentence of several words."""
+    words = _n_words(text)
+    return words > c.rules.setting("headline", "max_words") or (
+        words >= c.rules.setting("headline", "min_words") and bool(re.search(r"[.!?…][\"”’)]*$", text))
+        and not text.endswith(":"))
+
+
+def _headline_like(text: str, c: _Compiled) -> bool:
+    """Could be a headline: headline length, not a sentence, not a menu, clock or masthead."""
+    words = _n_words(text)
+    letters = [ch for ch in text if ch.isalpha()]
+    return (c.rules.setting("headline", "min_words") <= words <= c.rules.setting("headline", "max_words")
+            and not text.rstrip().endswith((".", ":", ";", ","))
+            and not (letters and all(ch.isupper() for ch in letters))      # a masthead
+            and not _MENU_SEPARATOR.search(text)
+            and not (_CLOCK.search(text) or parse_full_date(text))          # a clock or dateline
+            and not (c.not_headline is not None and c.not_headline.fullmatch(text)))
+
+
+def menu_pass(page: _Page, c: _Compiled) -> None:
+    """Above the article, runs of several short free lines are menus ("Thời sự", "Kinh tế",
+    "Văn hóa - Xã hội", ...): a headline stands alone between furniture and the lead."""
+    anchor = _anchor(page, c)
+    limit = c.rules.setting("menu", "max_words")
+    run: list[int] = []
+    for i in range(anchor if anchor is not None else len(page.texts)):
+        if page.reason[i] is None and _n_words(page.texts[i]) <= limit \
+                and not _SENTENCE_FINAL.search(page.texts[i]):
+            run.append(i)
             continue
-        if rest and text.endswith(":") and words <= c.rules.setting("kicker", "max_words"):
+        if page.reason[i] is None or page.reason[i] == "":
+            _close_menu(page, run, c)
+            run = []
+    _close_menu(page, run, c)
+
+
+def _close_menu(page: _Page, run: list[int], c: _Compiled) -> None:
+    if len(run) >= c.rules.setting("menu", "min_lines"):
+        for i in run:
+            page.reason[i] = "menu"
+
+
+def _anchor(page: _Page, c: _Compiled) -> int | None:
+    """The first free line of running text: where the article's body begins."""
+    return next((i for i, r in enumerate(page.reason)
+                 if r is None and _is_paragraph(page.texts[i], c)), None)
+
+
+def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
+    """Walk up from ``end``: skip bylines and the affiliation under one, stop at a menu (what
+    stands above a site's menu is its header, not an article's headline)."""
+    for i in range(end - 1, -1, -1):
+        if page.reason[i] in HEADER_STOPS:
+            return None
+        if page.reason[i] is not None:
+            continue
+        text = page.texts[i]
+        below_name = i > 0 and page.reason[i - 1] is None and is_name(page.texts[i - 1])
+        if is_name(text) or below_name:
+            continue
+        if _headline_like(text, c):
+            return i
+    return None
+
+
+def headline_pass(page: _Page, c: _Compiled) -> None:
+    """The headline: the nearest headline-like line above the first paragraph (a page's
+    header, menus and clock stand above it; its dateline, byline and credits between). Free
+    lines above the headline are a kicker (a short line ending in ":"), a section label or the
+    page header. A page whose text starts with its lead has no headline; nothing of the lead
+    is lost, since a line of running text is never a headline."""
+    anchor = _anchor(page, c)
+    end = anchor if anchor is not None else len(page.texts)
+    free = [i for i in range(end) if page.reason[i] is None]
+    page.headline_at = _nearest_headline(page, end, c)
+    if page.headline_at is None and anchor is None:
+        return      # no running text at all: keep every free line as it is
+    top = page.headline_at if page.headline_at is not None else end
+    kicker_words = c.rules.setting("kicker", "max_words")
+    for i in free:
+        if i >= top:
+            break
+        text = page.texts[i]
+        if text.endswith(":") and _n_words(text) <= kicker_words:
             page.reason[i] = "kicker"
-        elif rest and words <= c.rules.setting("section label", "max_words") and any(
-                _n_words(page.texts[j]) >= min_words for j in rest):
+        elif _n_words(text) <= c.rules.setting("section label", "max_words"):
             page.reason[i] = "section label"
-        elif words <= max_words:
-            page.headline_at = i
-            return
         else:
-            return      # a paragraph: the page starts with its lead and has no headline
+            page.reason[i] = "page header"
 
 
 def zones_pass(page: _Page, c: _Compiled) -> None:
     """Below the headline: headline copies (image alt text), source lines, and related-news
     zones. A related heading opens a zone only once the body has started, so a sidebar heading
     above the article does not swallow it."""
-    if page.headline_at is None:
-        return
-    head_key = page.keys[page.headline_at]
+    head_key = page.keys[page.headline_at] if page.headline_at is not None else None
+    start = page.headline_at + 1 if page.headline_at is not None else 0
     seen_body = in_related = False
-    for i in range(page.headline_at + 1, len(page.texts)):
+    for i in range(start, len(page.texts)):
         r = page.reason[i]
         if r == "related heading":
             in_related = in_related or seen_body
@@ -309,6 +386,7 @@ def trailing_pass(page: _Page, c: _Compiled) -> None:
 
 CLEANING_PASSES: tuple[tuple[str, Callable[[_Page, _Compiled], None]], ...] = (
     ("classify", classify_pass),
+    ("menus", menu_pass),
     ("headline", headline_pass),
     ("zones", zones_pass),
     ("repeats", repeats_pass),

@@ -22,20 +22,40 @@ _MONTH_WORDS = {
 }
 _MONTH_WORD_RE = "|".join(sorted(map(re.escape, _MONTH_WORDS), key=len, reverse=True))
 
+_ENGLISH_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_ENGLISH_MONTHS.update({m[:3]: i for m, i in list(_ENGLISH_MONTHS.items())})
+_MONTH_WORDS.update(_ENGLISH_MONTHS)
+_EN_MONTH_RE = r"(?:" + "|".join(sorted(_ENGLISH_MONTHS, key=len, reverse=True)) + r")\.?"
+
 FULL_DATE = re.compile(
     r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?!\d)"
     r"|(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2}|" + _MONTH_WORD_RE + r")"
-    r"\s*(?:,|\s)\s*(?:năm\s+)?(?P<y2>\d{4})(?!\d)",
+    r"\s*(?:,|\s)\s*(?:năm\s+)?(?P<y2>\d{4})(?!\d)"
+    # English: "December 17, 2018", "17 December 2018", "Dec. 17, 2018"
+    r"|\b(?P<m3>" + _EN_MONTH_RE + r")\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{4})(?!\d)"
+    r"|(?<!\d)(?P<d4>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m4>" + _EN_MONTH_RE + r"),?\s+(?P<y4>\d{4})(?!\d)",
     re.IGNORECASE,
 )
 
 # What may stand beside the date on a dateline: weekday, time, time zone, "updated", separators.
 _DATELINE_REST = re.compile(
-    r"^(?:\s|[|,()\-–—/:·•]|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn"
+    r"^(?:\s|[|,()\[\]\-–—/:·•]|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn"
     r"|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}h\d{0,2}|gmt\s*[+-]\s*\d{1,2}|utc\s*[+-]?\s*\d{0,2}"
-    r"|am|pm|sa|ch|ngày|lúc|cập nhật|đăng|đăng lúc|xuất bản|published|updated)*$",
+    r"|am|pm|sa|ch|ngày|lúc|hôm nay|cập nhật|đăng|đăng lúc|đăng ngày|ngày đăng|xuất bản|thời gian"
+    r"|published|updated|posted|date|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today"
+    r"|(?:lượt xem|lượt đọc|views?)\s*:?\s*[\d.,]+|số\s+\d{1,2}\s*/\s*\d{4})*$",
     re.IGNORECASE,
 )
+
+
+def _match_date(match: re.Match) -> dt.date | None:
+    g = match.groupdict()
+    for d, m, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4")):
+        if g[d]:
+            return _to_date(g[d], g[m].rstrip(".").lower(), g[y])
+    return None
 
 
 def _to_date(day: str, month: str, year: str) -> dt.date | None:
@@ -53,12 +73,11 @@ def parse_full_date(text: str) -> dt.date | None:
     datetime.date(2021, 12, 14)
     >>> parse_full_date("19 Tháng Mười Hai, 2023") , parse_full_date("32/13/2021")
     (datetime.date(2023, 12, 19), None)
+    >>> parse_full_date("Monday, December 17, 2018 | 16:05"), parse_full_date("19 Dec 2023")
+    (datetime.date(2018, 12, 17), datetime.date(2023, 12, 19))
     """
     for match in FULL_DATE.finditer(text):
-        g = match.groupdict()
-        date = (_to_date(g["d"], g["m"], g["y"]) if g["d"]
-                else _to_date(g["d2"], g["m2"], g["y2"]))
-        if date:
+        if date := _match_date(match):
             return date
     return None
 
@@ -172,8 +191,7 @@ def _day_ranges(text: str, reference: dt.date | None) -> Iterator[list[Candidate
 
 def _full_dates(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
     for m in FULL_DATE.finditer(text):
-        g = m.groupdict()
-        date = _to_date(g["d"], g["m"], g["y"]) if g["d"] else _to_date(g["d2"], g["m2"], g["y2"])
+        date = _match_date(m)
         # An impossible date ("32/13/2021") is not re-read as a day-month or a year.
         yield [(*m.span(), date, "day", "date")]
 

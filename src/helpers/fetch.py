@@ -23,7 +23,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 import requests
 from tqdm.auto import tqdm
 
-from .corpus import CATALOG_COLUMNS, CATALOG_NAME
+from .catalog import CATALOG_COLUMNS, CATALOG_NAME
 from .errors import CorpusError
 from .html import is_html
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .cleaning import BODY, HEADLINE, CleanedArticle, author_name, source_in
-from .dates import conference_mentions, nearest_year, parse_dateline, parse_full_date
+from .dates import conference_mentions, nearest_year, parse_full_date
 from .reference import conferences
 
 __all__ = ["PageMetadata", "infer_event", "infer_metadata", "lead_date", "page_author",
@@ -54,15 +54,22 @@ class PageMetadata:
 
 # --- fields read off classified lines --------------------------------------------------------
 
-def _last_article_line(article: CleanedArticle) -> int:
-    numbers = [line.number for line in article.lines if line.role in (HEADLINE, BODY)]
-    return max(numbers) if numbers else 0
+def _dateline_cutoff(article: CleanedArticle) -> int:
+    """Datelines before this line number may be the article's own: everything down to the
+    first related-news line after the body (a magazine prints its date under the article;
+    related stories' dates stand in the related zone)."""
+    body = [line.number for line in article.lines if line.role in (HEADLINE, BODY)]
+    if not body:
+        return 0
+    related = [line.number for line in article.lines
+               if line.number > body[-1] and line.reason in ("related heading", "related news")]
+    return related[0] if related else article.lines[-1].number + 1
 
 
 def page_dateline(article: CleanedArticle) -> dt.date | None:
-    """The article's own dateline: the earliest date printed on a dateline line above the end
-    of the body. A page clock shows the day the page was saved (never earlier than publication)
-    and related stories' datelines stand below the body, so neither wins.
+    """The article's own dateline: the earliest date printed on a dateline line above the
+    related-news zone. A page clock shows the day the page was saved (never earlier than
+    publication) and related stories' datelines stand in the related zone, so neither wins.
 
     Examples
     --------
@@ -71,9 +78,9 @@ def page_dateline(article: CleanedArticle) -> dt.date | None:
     ...                             "10:08 | 13/12/2021\\nSáng 13/12, hội nghị khai mạc."))
     datetime.date(2021, 12, 13)
     """
-    last = _last_article_line(article)
-    dates = [parse_dateline(line.text) for line in article.with_reason("dateline")
-             if line.number <= last]
+    cutoff = _dateline_cutoff(article)
+    dates = [parse_full_date(line.text) for line in article.with_reason("dateline")
+             if line.number < cutoff]
     found = [d for d in dates if d is not None]
     return min(found) if found else None
 
