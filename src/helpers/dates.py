@@ -134,23 +134,45 @@ _YEAR_RANGE = re.compile(r"(?<![\d/])(?<!\d[.,])(?P<y1>(?:19|20)\d{2})\s*[-–]\
 _YEAR = re.compile(r"(?<![\d/-])(?<!\d[.,])(?P<y>(?:19|20)\d{2})(?![\d/]|[.,]\d|\s*[/-]\s*\d)")
 _CONGRESS = re.compile(r"Đại hội\s+(?:đại biểu toàn quốc\s+)?(?:của\s+Đảng\s+|Đảng\s+)?"
                        r"(?:lần thứ\s+)?(?P<roman>[IVXL]+)\b|khóa\s+(?P<term>[IVXL]+)\b")
-_CONFERENCE = re.compile(r"Hội nghị Ngoại giao\s+(?:lần\s+)?(?:thứ\s+)?(?P<n>\d{2})\b"
-                         r"|HNNG\s+(?:lần\s+)?(?:thứ\s+)?(?P<n2>\d{2})\b"
-                         r"|Hội nghị Đối ngoại toàn quốc", re.IGNORECASE)
+_UNITS = {"mốt": 1, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "lăm": 5, "năm": 5,
+          "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+_TENS = {"hai": 20, "ba": 30, "bốn": 40}
+_WRITTEN = (r"(?:hai|ba|bốn)\s+mươi(?:\s+(?:mốt|một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?")
+_NUMBER = rf"(?P<n>\d{{2}}|{_WRITTEN})(?![\d/])"
+_CONFERENCE = re.compile(
+    r"(?:Hội nghị Ngoại giao(?:\s+toàn quốc)?|HNNG)\s+(?:lần\s+)?(?:thứ\s+)?" + _NUMBER
+    + r"|(?P<en>\d{2})(?:st|nd|rd|th)\s+Diplomatic Conference"
+    + r"|Diplomatic Conference\s+(?:No\.?\s*)?(?P<en2>\d{2})\b"
+    + r"|Hội nghị Đối ngoại toàn quốc|National Foreign Affairs Conference",
+    re.IGNORECASE)
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    words = text.lower().split()
+    return _TENS[words[0]] + (_UNITS[words[2]] if len(words) > 2 else 0)
 
 
 def conference_mentions(text: str) -> list[tuple[int, int, str]]:
-    """Where ``text`` names a diplomatic conference, as (start, end, code): "Hội nghị Ngoại
-    giao lần thứ 30", "Hội nghị Ngoại giao 29", "HNNG lần thứ 32" -> DC30, DC29, DC32;
-    "Hội nghị Đối ngoại toàn quốc" -> NFAC.
+    """Where ``text`` names a diplomatic conference, as (start, end, code).
 
+    "Hội nghị Ngoại giao lần thứ 30", "Hội nghị Ngoại giao toàn quốc lần thứ 30", "Hội nghị
+    Ngoại giao 29", "HNNG 32", "lần thứ ba mươi hai", "the 31st Diplomatic Conference" -> DC30,
+    DC30, DC29, DC32, DC32, DC31; "Hội nghị Đối ngoại toàn quốc" (any case) and "National
+    Foreign Affairs Conference" -> NFAC.
+
+    Examples
+    --------
     >>> [code for _, _, code in conference_mentions("Bế mạc HNNG lần thứ 32 sau Hội nghị Đối ngoại toàn quốc")]
     ['DC32', 'NFAC']
+    >>> [c for _, _, c in conference_mentions("Hội nghị Ngoại giao lần thứ ba mươi mốt; the 30th Diplomatic Conference")]
+    ['DC31', 'DC30']
     """
     out = []
     for m in _CONFERENCE.finditer(text):
-        number = m["n"] or m["n2"]
-        out.append((m.start(), m.end(), f"DC{int(number)}" if number else "NFAC"))
+        number = m["n"] or m["en"] or m["en2"]
+        out.append((m.start(), m.end(), f"DC{_number(number)}" if number else "NFAC"))
     return out
 
 

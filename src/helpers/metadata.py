@@ -16,7 +16,7 @@ import pandas as pd
 
 from .cleaning import BODY, HEADLINE, CleanedArticle, author_name, source_in
 from .dates import conference_mentions, nearest_year, parse_full_date
-from .reference import conferences
+from .reference import conferences, kind_rules
 
 __all__ = ["PageMetadata", "infer_event", "infer_metadata", "lead_date", "page_author",
            "page_dateline", "page_outlet", "page_source"]
@@ -143,26 +143,156 @@ def lead_date(paragraph: str, event: str | None) -> tuple[dt.date | None, str]:
     return None, ""
 
 
-def infer_event(article: CleanedArticle) -> tuple[str | None, str]:
-    """The conference an article is about: the first one named in its headline, kicker or lead
-    (first paragraph), in that order; failing that, one named at least twice in the body. A
-    conference cited in passing further down does not count.
+# A conference named as the starting point or background of what is reported: "nhìn lại từ
+# Hội nghị Ngoại giao 29 đến nay", "kể từ Hội nghị ...", "(ngay) sau khi Hội nghị ... kết
+# thúc", "hội nghị kỳ trước", "since the 30th Diplomatic Conference".
+_BACKWARD_BEFORE = re.compile(r"(?:\b(?:kể từ|từ|nhìn lại|sau khi|since|after)\s+(?:khi\s+)?"
+                              r"(?:(?:tại|ở|với)\s+)?(?:the\s+)?)$", re.IGNORECASE)
+_BACKWARD_AFTER = re.compile(r"^[^.;!?\n]{0,60}?\b(?:đến nay|tới nay|đến giờ|tới giờ|kết thúc|"
+                             r"kỳ trước|lần trước|trước đó|cách đây)\b", re.IGNORECASE)
+_UNTIL = re.compile(r"^\s*(?:đến|tới)\s+(?:Hội nghị Ngoại giao\s+)?(?:lần\s+)?(?:thứ\s+)?"
+                    r"(?P<n>\d{2})\b", re.IGNORECASE)
+# Weight of a mention by where it stands: what a headline or lead names is what is reported.
+EVENT_WEIGHTS = {"headline": 4, "kicker": 4, "lead": 2, "body": 1}
+# An article is published at most this long before its conference, or this long after.
+EVENT_WINDOW_DAYS = (-60, 550)
+
+
+def _mentions(text: str) -> list[tuple[str, bool]]:
+    """(code, backward) for every conference named in ``text``; "từ X đến 32" names DC32 too."""
+    found = []
+    for start, end, code in conference_mentions(text):
+        before, after = text[max(0, start - 20):start], text[end:end + 80]
+        backward = bool(_BACKWARD_BEFORE.search(before) or _BACKWARD_AFTER.search(after))
+        found.append((code, backward))
+        if backward and (until := _UNTIL.match(after)):
+            found.append((f"DC{int(until['n'])}", False))
+    return found
+
+
+def _fits_date(code: str, published: dt.date | None, table: pd.DataFrame) -> bool:
+    if published is None or code not in table.index:
+        return True
+    row = table.loc[code]
+    start = row["start"].date() if pd.notna(row["start"]) else dt.date(int(row["year"]), 7, 1)
+    slack = 0 if pd.notna(row["start"]) else 183      # a year-only conference: any day of it
+    low, high = EVENT_WINDOW_DAYS
+    return low - slack <= (published - start).days <= high + slack
+
+
+LEAD_MIN_WORDS = 8
+
+
+def _lead_index(article: CleanedArticle) -> int:
+    """The lead: the first paragraph of at least ``LEAD_MIN_WORDS`` words (a short first line
+    is a caption, an affiliation or a player's label), else the first."""
+    return next((k for k, p in enumerate(article.paragraphs) if len(p.split()) >= LEAD_MIN_WORDS), 0)
+
+
+def lead_paragraph(article: CleanedArticle) -> str:
+    """The article's lead paragraph ("" when it has no body)."""
+    return article.paragraphs[_lead_index(article)] if article.paragraphs else ""
+
+
+def infer_event(article: CleanedArticle, published: dt.date | None = None) -> tuple[str | None, str]:
+    """The conference an article reports on.
+
+    Every conference the page names is weighed by where it stands (``EVENT_WEIGHTS``:
+    headline and kicker over lead over body); one named as a starting point or background
+    ("từ ... đến nay", "kể từ", "sau khi ... kết thúc", "kỳ trước", "lần trước", "since") does
+    not count; with the article's own date, conferences it could not be reporting on
+    (``EVENT_WINDOW_DAYS``) give way to those it could. The best weight wins; a tie, or no
+    conference, gives none.
 
     Returns
     -------
     tuple
-        ``(code, how)``; ``(None, "")`` when the page names none.
+        ``(code, how)``; ``(None, "")`` when no conference can be told.
+
+    Examples
+    --------
+    >>> from helpers.cleaning import clean_article
+    >>> art = clean_article("Thứ trưởng trả lời phỏng vấn trước hội nghị\\n"
+    ...     "Nhìn lại từ Hội nghị Ngoại giao 29 đến nay, ngành đã làm được gì cho "
+    ...     "Hội nghị Ngoại giao lần thứ 30 sắp khai mạc?")
+    >>> infer_event(art)
+    ('DC30', 'named in the lead')
     """
-    for where, text in (("headline", article.headline), ("kicker", article.kicker),
-                        ("lead", article.paragraphs[0] if article.paragraphs else None)):
-        if text and (found := conference_mentions(text)):
-            return found[0][2], f"named in the {where}"
-    counts = Counter(code for _, _, code in conference_mentions(article.text))
-    if counts:
-        (code, n), *rest = counts.most_common()
-        if n >= 2 and (not rest or rest[0][1] < n):
-            return code, f"named {n} times in the body"
+    table = conferences()
+    paragraphs = article.paragraphs
+    k = _lead_index(article)
+    parts = [("headline", article.headline), ("kicker", article.kicker),
+             ("lead", paragraphs[k] if paragraphs else None),
+             ("body", "\n".join(paragraphs[:k] + paragraphs[k + 1:]))]
+    score: Counter[str] = Counter()
+    first_where: dict[str, str] = {}
+    for where, text in parts:
+        for code, backward in _mentions(text or ""):
+            if not backward:
+                score[code] += EVENT_WEIGHTS[where]
+                first_where.setdefault(code, where)
+    if not score:
+        return None, ""
+    fitting = Counter({c: v for c, v in score.items() if _fits_date(c, published, table)})
+    ranked = (fitting or score).most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None, ""
+    code = ranked[0][0]
+    where = first_where[code]
+    return code, f"named in the {where}" if where != "body" else f"named in the body ({score[code]}x)"
+
+
+def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
+    """The kind of article (interview, speech, opening report, closing report, article), by
+    the rules of ``data/kinds.csv``: headline rules first, then lead rules. A page no rule
+    fits is "news" only when it has a headline or lead to judge by.
+
+    Examples
+    --------
+    >>> from helpers.cleaning import clean_article
+    >>> infer_kind(clean_article("Bế mạc Hội nghị Ngoại giao lần thứ 32\\nSáng 23/12, hội nghị bế mạc."))
+    ('closing report', "headline: 'Bế mạc'")
+    """
+    texts = {"headline": article.headline or "", "lead": lead_paragraph(article)}
+    for rule in kind_rules():
+        if match := rule.pattern.search(texts[rule.where]):
+            return rule.kind, f"{rule.where}: {match.group(0)!r}"
+    if any(texts.values()):
+        return "news", "no rule of data/kinds.csv fits"
     return None, ""
+
+
+# Letters only Vietnamese uses among languages written in Latin script: the vowels with
+# breve, circumflex or horn, đ, and the tone marks hook above and dot below.
+_VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ]|[ảạẩậẳặẻẹểệỉịỏọổộởợủụửựỷỵẢẠẨẬẲẶẺẸỂỆỈỊỎỌỔỘỞỢỦỤỬỰỶỴ]")
+_ENGLISH_WORDS = frozenset("the of and to in a is for on that with by was were are as at from "
+                           "this be has have it its an".split())
+LANGUAGE_MIN_WORDS = 20
+
+
+def detect_language(text: str) -> tuple[str | None, str]:
+    """"vi" when at least a fifth of the words carry letters only Vietnamese uses (in
+    Vietnamese prose most do; in English, French or Spanish none do), "en" when at least a
+    tenth are common English function words, "und" otherwise; None for texts of fewer than
+    ``LANGUAGE_MIN_WORDS`` words.
+
+    Examples
+    --------
+    >>> detect_language("Hội nghị Ngoại giao lần thứ 32 đã bế mạc sau năm ngày làm việc " * 3)[0]
+    'vi'
+    >>> detect_language("The 32nd Diplomatic Conference closed in Ha Noi after five days " * 3)[0]
+    'en'
+    """
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if len(words) < LANGUAGE_MIN_WORDS:
+        return None, ""
+    vietnamese = sum(bool(_VIETNAMESE_LETTERS.search(w)) for w in words) / len(words)
+    english = sum(w.lower().strip(".,;:!?\"'()") in _ENGLISH_WORDS for w in words) / len(words)
+    if vietnamese >= 0.2:
+        return "vi", f"{vietnamese:.0%} of words with Vietnamese letters"
+    if english >= 0.1:
+        return "en", f"{english:.0%} of words are English function words"
+    return "und", f"{vietnamese:.0%} Vietnamese letters, {english:.0%} English function words"
 
 
 def infer_metadata(article: CleanedArticle) -> PageMetadata:
@@ -188,16 +318,18 @@ def infer_metadata(article: CleanedArticle) -> PageMetadata:
     ('DC32', '2023-12-23', 'approximate')
     """
     found_by: dict[str, str] = {}
-    event, event_from = infer_event(article)
-    lead = article.paragraphs[0] if article.paragraphs else ""
-    from_lead, lead_how = lead_date(lead, event)
     dateline = page_dateline(article)
+    event, event_from = infer_event(article, dateline)
+    from_lead, lead_how = lead_date(lead_paragraph(article), event)
     published, precision = None, None
     if dateline and not (from_lead and (dateline - from_lead).days > PAGE_CLOCK_DAYS):
         published, precision, found_by["published"] = dateline, "day", "page dateline"
     elif from_lead:
         published, precision, found_by["published"] = from_lead, "approximate", lead_how
+    kind, kind_from = infer_kind(article)
+    language, language_from = detect_language(article.text)
     values = {"title": (article.headline, "page headline"), "event": (event, event_from),
+              "kind": (kind, kind_from), "language": (language, language_from),
               "outlet": (page_outlet(article), "page"), "source": (page_source(article), "page"),
               "author": (page_author(article), "page byline")}
     for name, (value, how) in values.items():
@@ -205,5 +337,6 @@ def infer_metadata(article: CleanedArticle) -> PageMetadata:
             found_by[name] = how
     return PageMetadata(
         title=article.headline, published=published, date_precision=precision, event=event,
+        kind=kind, language=language,
         outlet=values["outlet"][0], source=values["source"][0], author=values["author"][0],
         found_by=found_by)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +19,8 @@ import pandas as pd
 
 from .paths import DATA_DIR
 
-__all__ = ["ChromeRules", "ReferenceDataError", "congresses", "conferences", "eras",
-           "page_rules", "stopword_policy"]
+__all__ = ["ChromeRules", "KindRule", "ReferenceDataError", "congresses", "conferences", "eras",
+           "kind_rules", "page_rules", "stopword_policy"]
 
 
 class ReferenceDataError(ValueError):
@@ -160,6 +161,45 @@ def stopword_policy() -> tuple[frozenset[str], frozenset[str]]:
                                      "or '-word'")
         (add if sign == "+" else keep).add(word.lower())
     return frozenset(add), frozenset(keep)
+
+
+# --- kinds of article -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class KindRule:
+    """One rule of ``data/kinds.csv``: a pattern that, found in the headline or the lead, says
+    what kind of article a page is."""
+
+    kind: str
+    where: str
+    pattern: re.Pattern
+
+
+@functools.cache
+def kind_rules() -> tuple[KindRule, ...]:
+    """The rules that tell an article's kind (interview, speech, opening report, ...), in the
+    order they are tried: first every headline rule, then every lead rule, the first match
+    winning.
+
+    Examples
+    --------
+    >>> [r.kind for r in kind_rules()][:2]
+    ['interview', 'speech']
+    """
+    path = DATA_DIR / "kinds.csv"
+    rules = []
+    for lineno, row in enumerate(_read_csv(path, ["kind", "where", "pattern"]), start=2):
+        where = f"{path.name}, line {lineno}"
+        if row["where"] not in {"headline", "lead"}:
+            raise ReferenceDataError(f"{where}: where must be 'headline' or 'lead', not {row['where']!r}")
+        if not row["kind"]:
+            raise ReferenceDataError(f"{where}: empty kind")
+        try:
+            pattern = re.compile(row["pattern"], re.IGNORECASE)
+        except re.error as err:
+            raise ReferenceDataError(f"{where}: bad pattern {row['pattern']!r}: {err}") from None
+        rules.append(KindRule(row["kind"], row["where"], pattern))
+    return tuple(sorted(rules, key=lambda r: r.where != "headline"))
 
 
 # --- page chrome -----------------------------------------------------------------------------
