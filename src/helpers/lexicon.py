@@ -1,0 +1,460 @@
+"""Domain fixes on top of underthesea's segmentation: the project lexicon (``data/lexicon.txt``),
+ordinal phrases ("lần thứ 32"), a measured repair of splits inside dictionary words, and the
+segmentation F1 that guards them. Works on one paragraph's raw tokens; segmenting is ``helpers.text``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import underthesea
+
+from .paths import DATA_DIR
+from .text import normalize_text
+
+LEXICON_FILE = DATA_DIR / "lexicon.txt"
+_UNDERTHESEA_DIR = Path(underthesea.__file__).resolve().parent
+#: The dictionary underthesea ships (Ho Ngoc Duc's Viet74K word list); its word-segmentation CRF
+#: uses a lower-cased copy of it for its ``is_in_dict`` features.
+DICTIONARY_FILE = _UNDERTHESEA_DIR / "corpus" / "data" / "Viet74K.txt"
+#: Gold-segmented VLSP2013 test sentences: one word per line (word, gold tag, predicted tag,
+#: tab-separated; a word's syllables separated by spaces), a blank line between sentences.
+VLSP_GOLD_FILE = (_UNDERTHESEA_DIR / "pipeline" / "pos_tag" / "models"
+                  / "pos_crf_vlsp2013_20230303" / "test_output.txt")
+
+# The longest word ``repair_splits`` makes: on the VLSP2013 gold sentences F1 rose up to 4
+# syllables ("Ủy | ban nhân dân") and did not change beyond.
+REPAIR_MAX_SYLLABLES = 4
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+_ALNUM = re.compile(r"[^\W_]")
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_DIGITS = re.compile(r"\d+")
+# Ordinal markers, as lower-case syllables. "lần thứ 32", "thứ XIII", "khóa XIII", "lần 32".
+_ORDINAL_MARKERS = (("lần", "thứ"), ("thứ",), ("khóa",), ("khoá",), ("lần",))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Multi-word expressions as tuples of lower-cased syllables, with the longest length."""
+
+    entries: frozenset[tuple[str, ...]]
+    longest: int
+
+    @classmethod
+    def from_words(cls, words: Iterable[str]) -> Lexicon:
+        """A lexicon of ``words`` (normalized, matched case-insensitively).
+
+        >>> Lexicon.from_words(["Tập Cận Bình", "chuyến thăm"]).longest
+        3
+        """
+        entries = frozenset(_key(w) for w in words if w.strip())
+        return cls(entries, max((len(e) for e in entries), default=0))
+
+    def __contains__(self, syllables: object) -> bool:
+        return syllables in self.entries
+
+
+def _key(word: str) -> tuple[str, ...]:
+    return tuple(normalize_text(word).lower().split())
+
+
+def read_lexicon(path: str | Path = LEXICON_FILE) -> Lexicon:
+    """Read a lexicon file: one entry per line, ``#`` starts a comment.
+
+    Every entry must have at least two syllables and appear once; otherwise a ``ValueError``
+    names the file and line.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file; the project's ``data/lexicon.txt`` by default.
+
+    Returns
+    -------
+    Lexicon
+
+    Examples
+    --------
+    >>> ("ban", "bí", "thư") in read_lexicon()
+    True
+    """
+    path = Path(path)
+    seen: dict[tuple[str, ...], int] = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        entry = raw.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        key = _key(entry)
+        if len(key) < 2:
+            raise ValueError(f"{path}:{number}: entry {entry!r} has one syllable; "
+                             "the lexicon only joins several")
+        if key in seen:
+            raise ValueError(f"{path}:{number}: entry {entry!r} repeats line {seen[key]}")
+        seen[key] = number
+    return Lexicon(frozenset(seen), max((len(k) for k in seen), default=0))
+
+
+@functools.cache
+def project_lexicon() -> Lexicon:
+    """The project lexicon, ``data/lexicon.txt`` (read once)."""
+    return read_lexicon(LEXICON_FILE)
+
+
+@functools.cache
+def dictionary() -> Lexicon:
+    """The multi-syllable words of underthesea's dictionary (Viet74K), read once.
+
+    >>> ("nâng", "cao") in dictionary()
+    True
+    """
+    words = DICTIONARY_FILE.read_text(encoding="utf-8").splitlines()
+    return Lexicon.from_words(w for w in words if len(w.split()) > 1)
+
+
+# --- tone style ------------------------------------------------------------------------------
+
+def _crf_style_syllable(syllable: str) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [c for c in decomposed if c in _TONE_MARKS]
+    if len(tones) != 1:
+        return syllable
+    base = "".join(c for c in decomposed if c not in _TONE_MARKS)
+    if len(base) < 2 or base[-2:].lower() not in {"oa", "oe", "uy"}:
+        return syllable
+    if base[:-2].lower().endswith("q") or decomposed.endswith(base[-1] + tones[0]):
+        return syllable  # "quý": the mark belongs on "y"; or it is already on the last vowel
+    return unicodedata.normalize("NFC", base + tones[0])
+
+
+def crf_tone_style(text: str) -> str:
+    """Write "oa", "oe", "uy" syllables with the tone mark on the last vowel ("hóa" -> "hoá"),
+    the style of the VLSP2013 data underthesea's CRF and its dictionary were trained on.
+
+    underthesea 9.5 first normalizes tokens to the other style ("hòa"), which the project uses
+    too, and its CRF then splits "hàng | hóa", "Ủy | ban", "phiên | tòa". Segmenting
+    ``crf_tone_style(text)`` with ``use_token_normalize=False`` and passing each token through
+    ``helpers.text.normalize_tone_marks`` avoids that (same lengths, so offsets are kept).
+
+    Examples
+    --------
+    >>> crf_tone_style("hàng hóa, Ủy ban, quý, hòa bình")
+    'hàng hoá, Uỷ ban, quý, hoà bình'
+    """
+    return _LETTERS.sub(lambda m: _crf_style_syllable(m.group()), text)
+
+
+def _style_sensitive(syllables: tuple[str, ...]) -> bool:
+    return any(_crf_style_syllable(s) != s for s in syllables)
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+def _is_word(token: str) -> bool:
+    return bool(_ALNUM.search(token))
+
+
+def _merge(tokens: Sequence[str], matches: Callable[[tuple[str, ...]], bool],
+           max_syllables: int) -> list[str]:
+    """Greedy longest match: at each position join the most following tokens (two or more,
+    all containing a letter or digit) whose syllables together satisfy ``matches``."""
+    syllables = [tuple(t.lower().split()) for t in tokens]
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        best, span = i + 1, syllables[i]
+        for j in range(i + 1, len(tokens)):
+            if not _is_word(tokens[j - 1]) or not _is_word(tokens[j]):
+                break
+            span = span + syllables[j]
+            if len(span) > max_syllables:
+                break
+            if matches(span):
+                best = j + 1
+        out.append(" ".join(tokens[i:best]))
+        i = best
+    return out
+
+
+def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None) -> list[str]:
+    """Join adjacent tokens whose syllables together form a lexicon entry.
+
+    Greedy longest match from the left, case-insensitive, original casing kept; a token with
+    no letter or digit (punctuation) is never joined. Only whole tokens are joined: an entry
+    whose first or last syllable sits inside a longer token is left alone.
+
+    Parameters
+    ----------
+    tokens : sequence of str
+        Raw tokens of one paragraph (``helpers.text.segment``), syllables separated by spaces.
+    lexicon : Lexicon, optional
+        The project lexicon by default.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> apply_lexicon(["Chủ tịch", "Tập", "Cận Bình", "có", "chuyến", "thăm", "."])
+    ['Chủ tịch', 'Tập Cận Bình', 'có', 'chuyến thăm', '.']
+    """
+    lexicon = project_lexicon() if lexicon is None else lexicon
+    return _merge(tokens, lexicon.__contains__, lexicon.longest)
+
+
+def _is_number(syllable: str) -> bool:
+    return bool(_DIGITS.fullmatch(syllable) or (syllable and _ROMAN.fullmatch(syllable.upper())
+                                                and syllable.isupper()))
+
+
+def _is_ordinal(span: tuple[str, ...]) -> bool:
+    *head, last = span
+    return tuple(head) in _ORDINAL_MARKERS and _is_number(last)
+
+
+def merge_ordinals(tokens: Sequence[str]) -> list[str]:
+    """Join an ordinal marker and the number after it into one token.
+
+    Markers: "lần thứ", "thứ", "lần", "khóa"; numbers: digits or Roman numerals in capitals.
+    Bare numbers are not words in this project, so "lần thứ 32" would otherwise leave "lần"
+    and "thứ" as words; as one token it is kept (it has letters) and names the ordinal.
+    Ordinals spelled as words ("thứ hai") are left as they are.
+
+    Examples
+    --------
+    >>> merge_ordinals(["Hội nghị", "Ngoại giao", "lần", "thứ", "32", "khai mạc"])
+    ['Hội nghị', 'Ngoại giao', 'lần thứ 32', 'khai mạc']
+    >>> merge_ordinals(["Đại hội", "lần", "thứ XIII", "của", "Đảng"])
+    ['Đại hội', 'lần thứ XIII', 'của', 'Đảng']
+    """
+    syllables = [tuple(t.split()) for t in tokens]
+    # Matched on original case (Roman numerals must be capitals), markers compared lower-cased.
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        best, span = i + 1, syllables[i]
+        for j in range(i + 1, min(len(tokens), i + 3)):
+            if not _is_word(tokens[j]):
+                break
+            span = span + syllables[j]
+            if len(span) <= 3 and _is_ordinal(tuple(s.lower() for s in span[:-1]) + span[-1:]):
+                best = j + 1
+        out.append(" ".join(tokens[i:best]))
+        i = best
+    return out
+
+
+def repair_splits(tokens: Sequence[str], words: Lexicon | None = None,
+                  max_syllables: int = REPAIR_MAX_SYLLABLES) -> list[str]:
+    """Join adjacent tokens that together spell a dictionary word which has a syllable whose
+    tone-mark placement differs between the two styles ("hàng | hóa", "Ủy | ban nhân dân").
+
+    Those are the splits underthesea's CRF makes because it sees the "hòa" style it was not
+    trained on (see ``crf_tone_style``). Measured on the VLSP2013 gold sentences: joining every
+    split dictionary word lowers word F1 (VLSP splits "nâng | cao", "khác | nhau", which Viet74K
+    lists), joining only these raises it.
+
+    Parameters
+    ----------
+    tokens : sequence of str
+        Raw tokens of one paragraph.
+    words : Lexicon, optional
+        The dictionary; ``dictionary()`` (Viet74K) by default.
+    max_syllables : int
+        The longest word a join may make.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> repair_splits(["hàng", "hóa", "và", "Ủy", "ban nhân dân", "nâng", "cao"])
+    ['hàng hóa', 'và', 'Ủy ban nhân dân', 'nâng', 'cao']
+    """
+    words = dictionary() if words is None else words
+
+    def matches(span: tuple[str, ...]) -> bool:
+        return span in words and _style_sensitive(span)
+
+    return _merge(tokens, matches, max_syllables)
+
+
+def fix_segments(tokens: Sequence[str], lexicon: Lexicon | None = None,
+                 ordinals: bool = True, repair: bool = True) -> list[str]:
+    """All the fixes in the project's order: ordinals, lexicon, dictionary repair.
+
+    Examples
+    --------
+    >>> fix_segments(["Ban", "bí thư", "và", "lần", "thứ", "32", "hàng", "hóa"])
+    ['Ban bí thư', 'và', 'lần thứ 32', 'hàng hóa']
+    """
+    out = merge_ordinals(tokens) if ordinals else list(tokens)
+    out = apply_lexicon(out, lexicon)
+    return repair_splits(out) if repair else out
+
+
+# --- evaluation ------------------------------------------------------------------------------
+
+def _spans(words: Iterable[str]) -> set[tuple[int, int]]:
+    spans, start = set(), 0
+    for word in words:
+        length = sum(1 for c in word if not c.isspace())
+        if length:
+            spans.add((start, start + length))
+            start += length
+    return spans
+
+
+def segmentation_f1(predicted_words: Sequence[str], gold_words: Sequence[str]) -> float:
+    """Word F1 on character spans (spaces ignored): a predicted word counts as right when it
+    starts and ends where a gold word does. Concatenate sentences for a micro-average.
+
+    Both sides must cover the same number of non-space characters (a ``ValueError`` says
+    otherwise): tone-mark normalization keeps lengths, so it does not get in the way.
+
+    Parameters
+    ----------
+    predicted_words, gold_words : sequence of str
+
+    Returns
+    -------
+    float
+        2PR / (P + R); 1.0 when both are empty.
+
+    Examples
+    --------
+    >>> segmentation_f1(["nâng", "cao", "vị thế"], ["nâng cao", "vị thế"])
+    0.4
+    """
+    predicted, gold = _spans(predicted_words), _spans(gold_words)
+    p_len = max((e for _, e in predicted), default=0)
+    g_len = max((e for _, e in gold), default=0)
+    if p_len != g_len:
+        raise ValueError(f"predicted and gold words cover different text: {p_len} and "
+                         f"{g_len} non-space characters")
+    if not predicted and not gold:
+        return 1.0
+    right = len(predicted & gold)
+    return 2 * right / (len(predicted) + len(gold))
+
+
+def read_vlsp_gold(path: str | Path = VLSP_GOLD_FILE) -> list[list[str]]:
+    """Gold-segmented sentences from a VLSP2013-style file (word TAB tag ..., blank line
+    between sentences; syllables joined by spaces or underscores).
+
+    Examples
+    --------
+    >>> read_vlsp_gold()[0][:4]
+    ['1', '.', 'Quyền', 'tiếp cận']
+    """
+    path = Path(path)
+    sentences: list[list[str]] = []
+    current: list[str] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        word = line.split("\t", 1)[0].replace("_", " ").strip()
+        if not word:
+            raise ValueError(f"{path}:{number}: line {line!r} has no word before its tags")
+        current.append(word)
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+# --- reporting -------------------------------------------------------------------------------
+
+def _joins(before: Sequence[str], after: Sequence[str]) -> Iterable[tuple[str, tuple[str, ...]]]:
+    i = 0
+    for word in after:
+        pieces, length = [], len(word.split())
+        while length > 0:
+            if i >= len(before):
+                raise ValueError("the token lists are not a merge of each other")
+            pieces.append(before[i])
+            length -= len(before[i].split())
+            i += 1
+        if length < 0 or " ".join(pieces) != word:
+            raise ValueError(f"{word!r} is not a join of whole tokens {pieces!r}")
+        if len(pieces) > 1:
+            yield word, tuple(pieces)
+
+
+def lexicon_changes(token_lists_before: Iterable[Sequence[str]],
+                    token_lists_after: Iterable[Sequence[str]]) -> pd.DataFrame:
+    """What the fixes joined: one row per (merged word, pieces), with how often.
+
+    Parameters
+    ----------
+    token_lists_before, token_lists_after : iterables of token lists
+        The same paragraphs before and after the fixes; each "after" list must be a joining of
+        whole tokens of its "before" list, else ``ValueError``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``word`` (lower-cased), ``pieces`` (the tokens joined, " | " between them),
+        ``count``; most frequent first.
+
+    Examples
+    --------
+    >>> lexicon_changes([["chuyến", "thăm", "và", "chuyến", "thăm"]], [["chuyến thăm", "và",
+    ...                  "chuyến thăm"]]).to_dict("records")
+    [{'word': 'chuyến thăm', 'pieces': 'chuyến | thăm', 'count': 2}]
+    """
+    befores, afters = list(token_lists_before), list(token_lists_after)
+    if len(befores) != len(afters):
+        raise ValueError(f"{len(befores)} token lists before but {len(afters)} after")
+    counts: Counter = Counter()
+    for before, after in zip(befores, afters):
+        for word, pieces in _joins(before, after):
+            counts[(word.lower(), " | ".join(p.lower() for p in pieces))] += 1
+    rows = [(w, p, n) for (w, p), n in counts.items()]
+    frame = pd.DataFrame(rows, columns=["word", "pieces", "count"])
+    return frame.sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
+
+
+def remaining_splits(token_lists: Iterable[Sequence[str]], words: Lexicon | None = None,
+                     max_syllables: int = 4) -> pd.DataFrame:
+    """Adjacent tokens that together spell a dictionary word but were left apart: the errors
+    the fixes did not repair (some are right: "học sinh | học" is not "sinh học").
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``word``, ``pieces``, ``count``, most frequent first.
+
+    Examples
+    --------
+    >>> remaining_splits([["Ủy", "ban", "họp"]]).to_dict("records")
+    [{'word': 'ủy ban', 'pieces': 'ủy | ban', 'count': 1}]
+    """
+    words = dictionary() if words is None else words
+    counts: Counter = Counter()
+    for tokens in token_lists:
+        for i in range(len(tokens)):
+            span: tuple[str, ...] = tuple(tokens[i].lower().split())
+            for j in range(i + 1, len(tokens)):
+                if not (_is_word(tokens[j - 1]) and _is_word(tokens[j])):
+                    break
+                span += tuple(tokens[j].lower().split())
+                if len(span) > max_syllables:
+                    break
+                if span in words:
+                    pieces = " | ".join(t.lower() for t in tokens[i:j + 1])
+                    counts[(" ".join(span), pieces)] += 1
+    rows = [(w, p, n) for (w, p), n in counts.items()]
+    frame = pd.DataFrame(rows, columns=["word", "pieces", "count"])
+    return frame.sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
