@@ -183,12 +183,16 @@ def _merge(tokens: Sequence[str], matches: Callable[[tuple[str, ...]], bool],
     return out
 
 
-def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None) -> list[str]:
-    """Join adjacent tokens whose syllables together form a lexicon entry.
+def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None,
+                  words: Lexicon | None = None) -> list[str]:
+    """Make every run of syllables that spells a lexicon entry one token.
 
-    Greedy longest match from the left, case-insensitive, original casing kept; a token with
-    no letter or digit (punctuation) is never joined. Only whole tokens are joined: an entry
-    whose first or last syllable sits inside a longer token is left alone.
+    Greedy longest match from the left over the syllables, case-insensitive, original casing
+    kept; a token with no letter or digit (punctuation) is never part of a match. The CRF
+    sometimes puts a boundary inside an entry and also glues its ends to a neighbour
+    ("Tập Cận | Bình thăm", "Thường trực Ban | Bí thư"): a match may cut such a token, leaving
+    the rest ("thăm", "Thường trực") as its own token, but never a token that is itself a word
+    of the dictionary or of the lexicon ("địa điểm | cầu nối" is not cut for "điểm cầu").
 
     Parameters
     ----------
@@ -196,6 +200,8 @@ def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None) -> list
         Raw tokens of one paragraph (``helpers.text.segment``), syllables separated by spaces.
     lexicon : Lexicon, optional
         The project lexicon by default.
+    words : Lexicon, optional
+        Tokens that are never cut; ``dictionary()`` by default.
 
     Returns
     -------
@@ -203,11 +209,45 @@ def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None) -> list
 
     Examples
     --------
-    >>> apply_lexicon(["Chủ tịch", "Tập", "Cận Bình", "có", "chuyến", "thăm", "."])
-    ['Chủ tịch', 'Tập Cận Bình', 'có', 'chuyến thăm', '.']
+    >>> apply_lexicon(["Chủ tịch", "Tập Cận", "Bình thăm", "có", "chuyến", "thăm", "."])
+    ['Chủ tịch', 'Tập Cận Bình', 'thăm', 'có', 'chuyến thăm', '.']
     """
     lexicon = project_lexicon() if lexicon is None else lexicon
-    return _merge(tokens, lexicon.__contains__, lexicon.longest)
+    words = dictionary() if words is None else words
+    syllables = [s for t in tokens for s in t.split()]
+    owner = [k for k, t in enumerate(tokens) for _ in t.split()]
+    cuttable = [_is_word(t) and len(t.split()) > 1 and _key(t) not in words
+                and _key(t) not in lexicon for t in tokens]
+    bounds = {i for i in range(len(syllables) + 1)
+              if i in (0, len(syllables)) or owner[i] != owner[i - 1]}
+    i = 0
+    while i < len(syllables):
+        end = _longest_entry(syllables, owner, cuttable, bounds, i, lexicon)
+        if end:
+            bounds -= set(range(i + 1, end))
+            bounds |= {i, end}
+            i = end
+        else:
+            i += 1
+    edges = sorted(bounds)
+    return [" ".join(syllables[a:b]) for a, b in zip(edges, edges[1:])]
+
+
+def _longest_entry(syllables: list[str], owner: list[int], cuttable: list[bool],
+                   bounds: set[int], i: int, lexicon: Lexicon) -> int:
+    """End of the longest entry starting at syllable ``i``, or 0. An end or start that falls
+    inside a token is allowed only if that token may be cut."""
+    if not _is_word(syllables[i]) or (i not in bounds and not cuttable[owner[i]]):
+        return 0
+    best = 0
+    for end in range(i + 2, min(len(syllables), i + lexicon.longest) + 1):
+        if not _is_word(syllables[end - 1]):
+            break
+        if tuple(s.lower() for s in syllables[i:end]) not in lexicon:
+            continue
+        if end in bounds or cuttable[owner[end - 1]]:
+            best = end
+    return best
 
 
 def _is_number(syllable: str) -> bool:
@@ -376,53 +416,64 @@ def read_vlsp_gold(path: str | Path = VLSP_GOLD_FILE) -> list[list[str]]:
 
 # --- reporting -------------------------------------------------------------------------------
 
-def _joins(before: Sequence[str], after: Sequence[str]) -> Iterable[tuple[str, tuple[str, ...]]]:
-    i = 0
-    for word in after:
-        pieces, length = [], len(word.split())
-        while length > 0:
-            if i >= len(before):
-                raise ValueError("the token lists are not a merge of each other")
-            pieces.append(before[i])
-            length -= len(before[i].split())
-            i += 1
-        if length < 0 or " ".join(pieces) != word:
-            raise ValueError(f"{word!r} is not a join of whole tokens {pieces!r}")
-        if len(pieces) > 1:
-            yield word, tuple(pieces)
+def _token_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for token in tokens:
+        spans.append((start, start + len(token.split())))
+        start += len(token.split())
+    return spans
+
+
+def _changes(before: Sequence[str], after: Sequence[str]) -> Iterable[tuple[str, str, str]]:
+    """(word, pieces, source) for every token of ``after`` that is not a token of ``before``."""
+    syllables = [s for t in before for s in t.split()]
+    if syllables != [s for t in after for s in t.split()]:
+        raise ValueError(f"the token lists hold different syllables: {' '.join(before)[:60]!r}"
+                         f" and {' '.join(after)[:60]!r}")
+    old = _token_spans(before)
+    old_set = set(old)
+    for start, end in _token_spans(after):
+        if (start, end) in old_set:
+            continue
+        overlapped = [(a, b) for a, b in old if a < end and b > start]
+        pieces = [" ".join(syllables[max(a, start):min(b, end)]) for a, b in overlapped]
+        source = [" ".join(syllables[a:b]) for a, b in overlapped]
+        yield " ".join(syllables[start:end]), " | ".join(pieces), " | ".join(source)
 
 
 def lexicon_changes(token_lists_before: Iterable[Sequence[str]],
                     token_lists_after: Iterable[Sequence[str]]) -> pd.DataFrame:
-    """What the fixes joined: one row per (merged word, pieces), with how often.
+    """What the fixes changed: one row per new token (merged word, the pieces it was made of,
+    the tokens of underthesea it overlaps), with how often.
 
     Parameters
     ----------
     token_lists_before, token_lists_after : iterables of token lists
-        The same paragraphs before and after the fixes; each "after" list must be a joining of
-        whole tokens of its "before" list, else ``ValueError``.
+        The same paragraphs before and after the fixes; each pair must hold the same syllables,
+        else ``ValueError``.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``word`` (lower-cased), ``pieces`` (the tokens joined, " | " between them),
-        ``count``; most frequent first.
+        Columns ``word``, ``pieces`` (its parts as underthesea had them, " | " between),
+        ``source`` (the whole underthesea tokens it overlaps: differs from ``pieces`` when a
+        token was cut, "tập cận | bình thăm"), ``count``; all lower-cased, most frequent first.
 
     Examples
     --------
-    >>> lexicon_changes([["chuyến", "thăm", "và", "chuyến", "thăm"]], [["chuyến thăm", "và",
-    ...                  "chuyến thăm"]]).to_dict("records")
-    [{'word': 'chuyến thăm', 'pieces': 'chuyến | thăm', 'count': 2}]
+    >>> before = [["Tập Cận", "Bình thăm", "và", "chuyến", "thăm"]]
+    >>> lexicon_changes(before, [fix_segments(b) for b in before]).to_dict("records")[:2]
+    [{'word': 'chuyến thăm', 'pieces': 'chuyến | thăm', 'source': 'chuyến | thăm', 'count': 1}, {'word': 'thăm', 'pieces': 'thăm', 'source': 'bình thăm', 'count': 1}]
     """
     befores, afters = list(token_lists_before), list(token_lists_after)
     if len(befores) != len(afters):
         raise ValueError(f"{len(befores)} token lists before but {len(afters)} after")
     counts: Counter = Counter()
     for before, after in zip(befores, afters):
-        for word, pieces in _joins(before, after):
-            counts[(word.lower(), " | ".join(p.lower() for p in pieces))] += 1
-    rows = [(w, p, n) for (w, p), n in counts.items()]
-    frame = pd.DataFrame(rows, columns=["word", "pieces", "count"])
+        for change in _changes(before, after):
+            counts[tuple(part.lower() for part in change)] += 1
+    rows = [(*change, n) for change, n in counts.items()]
+    frame = pd.DataFrame(rows, columns=["word", "pieces", "source", "count"])
     return frame.sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
 
 
