@@ -16,7 +16,6 @@ import pandas as pd
 import underthesea
 
 from .paths import DATA_DIR
-from .text import normalize_text
 
 LEXICON_FILE = DATA_DIR / "lexicon.txt"
 _UNDERTHESEA_DIR = Path(underthesea.__file__).resolve().parent
@@ -43,14 +42,15 @@ _ORDINAL_MARKERS = (("lần", "thứ"), ("thứ",), ("khóa",), ("khoá",), ("l�
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Multi-word expressions as tuples of lower-cased syllables, with the longest length."""
+    """Multi-word expressions as tuples of syllable keys (lower case, tone marks in the CRF's
+    style, so matching ignores both), with the longest length. ``"Ủy ban" in lexicon`` works."""
 
     entries: frozenset[tuple[str, ...]]
     longest: int
 
     @classmethod
     def from_words(cls, words: Iterable[str]) -> Lexicon:
-        """A lexicon of ``words`` (normalized, matched case-insensitively).
+        """A lexicon of ``words`` (matched ignoring case and tone-mark style).
 
         >>> Lexicon.from_words(["Tập Cận Bình", "chuyến thăm"]).longest
         3
@@ -58,12 +58,18 @@ class Lexicon:
         entries = frozenset(_key(w) for w in words if w.strip())
         return cls(entries, max((len(e) for e in entries), default=0))
 
-    def __contains__(self, syllables: object) -> bool:
-        return syllables in self.entries
+    def __contains__(self, item: object) -> bool:
+        return (_key(item) if isinstance(item, str) else item) in self.entries
+
+
+@functools.lru_cache(maxsize=65536)
+def _syllable_key(syllable: str) -> str:
+    # Matching ignores case and the tone-mark style: "Hòa", "hoà" and "HOÀ" are one key.
+    return _crf_style_syllable(unicodedata.normalize("NFC", syllable).lower())
 
 
 def _key(word: str) -> tuple[str, ...]:
-    return tuple(normalize_text(word).lower().split())
+    return tuple(_syllable_key(s) for s in word.split())
 
 
 def read_lexicon(path: str | Path = LEXICON_FILE) -> Lexicon:
@@ -83,8 +89,8 @@ def read_lexicon(path: str | Path = LEXICON_FILE) -> Lexicon:
 
     Examples
     --------
-    >>> ("ban", "bí", "thư") in read_lexicon()
-    True
+    >>> "ban bí thư" in read_lexicon(), "BAN BÍ THƯ" in read_lexicon()
+    (True, True)
     """
     path = Path(path)
     seen: dict[tuple[str, ...], int] = {}
@@ -112,8 +118,8 @@ def project_lexicon() -> Lexicon:
 def dictionary() -> Lexicon:
     """The multi-syllable words of underthesea's dictionary (Viet74K), read once.
 
-    >>> ("nâng", "cao") in dictionary()
-    True
+    >>> "nâng cao" in dictionary(), "hàng hóa" in dictionary(), "hàng hoá" in dictionary()
+    (True, True, True)
     """
     words = DICTIONARY_FILE.read_text(encoding="utf-8").splitlines()
     return Lexicon.from_words(w for w in words if len(w.split()) > 1)
@@ -151,8 +157,16 @@ def crf_tone_style(text: str) -> str:
     return _LETTERS.sub(lambda m: _crf_style_syllable(m.group()), text)
 
 
+def _has_style_choice(syllable: str) -> bool:
+    # A toned "oa", "oe", "uy" syllable (not "qu-"): the two styles place its mark differently.
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    base = "".join(c for c in decomposed if c not in _TONE_MARKS)
+    return (len(decomposed) - len(base) == 1 and base[-2:] in {"oa", "oe", "uy"}
+            and not base[:-2].endswith("q"))
+
+
 def _style_sensitive(syllables: tuple[str, ...]) -> bool:
-    return any(_crf_style_syllable(s) != s for s in syllables)
+    return any(_has_style_choice(s) for s in syllables)
 
 
 # --- merging ---------------------------------------------------------------------------------
@@ -165,7 +179,7 @@ def _merge(tokens: Sequence[str], matches: Callable[[tuple[str, ...]], bool],
            max_syllables: int) -> list[str]:
     """Greedy longest match: at each position join the most following tokens (two or more,
     all containing a letter or digit) whose syllables together satisfy ``matches``."""
-    syllables = [tuple(t.lower().split()) for t in tokens]
+    syllables = [_key(t) for t in tokens]
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -215,6 +229,7 @@ def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None,
     lexicon = project_lexicon() if lexicon is None else lexicon
     words = dictionary() if words is None else words
     syllables = [s for t in tokens for s in t.split()]
+    keys = [_syllable_key(s) for s in syllables]
     owner = [k for k, t in enumerate(tokens) for _ in t.split()]
     cuttable = [_is_word(t) and len(t.split()) > 1 and _key(t) not in words
                 and _key(t) not in lexicon for t in tokens]
@@ -222,7 +237,7 @@ def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None,
               if i in (0, len(syllables)) or owner[i] != owner[i - 1]}
     i = 0
     while i < len(syllables):
-        end = _longest_entry(syllables, owner, cuttable, bounds, i, lexicon)
+        end = _longest_entry(keys, owner, cuttable, bounds, i, lexicon)
         if end:
             bounds -= set(range(i + 1, end))
             bounds |= {i, end}
@@ -243,7 +258,7 @@ def _longest_entry(syllables: list[str], owner: list[int], cuttable: list[bool],
     for end in range(i + 2, min(len(syllables), i + lexicon.longest) + 1):
         if not _is_word(syllables[end - 1]):
             break
-        if tuple(s.lower() for s in syllables[i:end]) not in lexicon:
+        if tuple(syllables[i:end]) not in lexicon:
             continue
         if end in bounds or cuttable[owner[end - 1]]:
             best = end
@@ -496,16 +511,17 @@ def remaining_splits(token_lists: Iterable[Sequence[str]], words: Lexicon | None
     counts: Counter = Counter()
     for tokens in token_lists:
         for i in range(len(tokens)):
-            span: tuple[str, ...] = tuple(tokens[i].lower().split())
+            span: tuple[str, ...] = _key(tokens[i])
             for j in range(i + 1, len(tokens)):
                 if not (_is_word(tokens[j - 1]) and _is_word(tokens[j])):
                     break
-                span += tuple(tokens[j].lower().split())
+                span += _key(tokens[j])
                 if len(span) > max_syllables:
                     break
                 if span in words:
                     pieces = " | ".join(t.lower() for t in tokens[i:j + 1])
-                    counts[(" ".join(span), pieces)] += 1
+                    word = " ".join(tokens[i:j + 1]).lower()
+                    counts[(word, pieces)] += 1
     rows = [(w, p, n) for (w, p), n in counts.items()]
     frame = pd.DataFrame(rows, columns=["word", "pieces", "count"])
     return frame.sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
