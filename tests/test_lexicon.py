@@ -4,13 +4,28 @@ import re
 
 import pytest
 import underthesea
-
 from conftest import SEEDS
+
 from helpers import lexicon as lx
-from helpers.lexicon import (Lexicon, apply_lexicon, crf_tone_style, fix_segments,
-                             lexicon_changes, merge_ordinals, read_lexicon, read_vlsp_gold,
-                             remaining_splits, repair_splits, segmentation_f1)
-from helpers.text import normalize_text, normalize_tone_marks, segment, words_from_segments
+from helpers.lexicon import (
+    Lexicon,
+    apply_lexicon,
+    crf_tone_style,
+    fix_segments,
+    lexicon_changes,
+    merge_ordinals,
+    read_lexicon,
+    read_vlsp_gold,
+    remaining_splits,
+    repair_splits,
+    segmentation_f1,
+)
+from helpers.text import (
+    normalize_text,
+    normalize_tone_marks,
+    segment,
+    words_from_segments,
+)
 
 
 def crf(sentence: str) -> list[str]:
@@ -39,7 +54,7 @@ def test_vlsp_gold_file_has_the_expected_format():
                                  if line.strip() and (i == 0 or not lines[i - 1].strip()))
 
 
-@pytest.mark.parametrize("fixes", [dict(ordinals=False), dict(ordinals=True)])
+@pytest.mark.parametrize("fixes", [{"ordinals": False}, {"ordinals": True}])
 def test_lexicon_and_repair_do_not_lower_f1_on_vlsp2013_gold(vlsp, fixes):
     # The lexicon alone departs from VLSP2013 conventions on purpose ("nâng cao", "Bộ Chính
     # trị"); with the repair on, the whole must still segment the gold at least as well.
@@ -215,7 +230,7 @@ def test_every_seed_occurrence_of_a_problem_word_is_one_token(seed_paragraphs, w
 
 @pytest.mark.parametrize("word", ["chuyến thăm", "tập cận bình", "ban bí thư"])
 def test_changes_table_counts_each_repaired_word(seed_paragraphs, word):
-    texts, before, after = seed_paragraphs
+    _, before, after = seed_paragraphs
     table = lexicon_changes(before, after)
     assert list(table.columns) == ["word", "pieces", "source", "count"]
     whole_before = sum(t.lower() == word for p in before for t in p)

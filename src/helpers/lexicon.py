@@ -5,6 +5,7 @@ segmentation F1 that guards them. Works on one paragraph's raw tokens; segmentin
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -245,7 +246,7 @@ def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None,
         else:
             i += 1
     edges = sorted(bounds)
-    return [" ".join(syllables[a:b]) for a, b in zip(edges, edges[1:])]
+    return [" ".join(syllables[a:b]) for a, b in itertools.pairwise(edges)]
 
 
 def _longest_entry(syllables: list[str], owner: list[int], cuttable: list[bool],
