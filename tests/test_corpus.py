@@ -162,9 +162,18 @@ def test_catalog_row_without_a_file_warns(seed_copy):
 
 
 def test_other_files_in_the_folder_are_reported_not_silently_ignored(seed_copy):
-    (seed_copy / "page.html").write_text("<p>Hội nghị</p>", encoding="utf-8")
-    with pytest.warns(CorpusWarning, match=r"ignored 1 file\(s\) that are not \.txt: page\.html"):
+    (seed_copy / "notes.docx").write_bytes(b"PK\x03\x04")
+    with pytest.warns(CorpusWarning, match=r"ignored 1 file\(s\) that are not \.htm or \.html or "
+                                           r"\.txt: notes\.docx"):
         helpers.load_corpus(seed_copy)
+
+
+def test_an_html_page_without_an_article_is_an_error_naming_it(seed_copy):
+    (seed_copy / "page.html").write_text("<html><body><p>Hội nghị</p></body></html>", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"page\.html: no article in the page"):
+        helpers.load_corpus(seed_copy)
+    with pytest.warns(CorpusWarning, match=r"page\.html: no article in the page"):
+        assert len(helpers.load_corpus(seed_copy, on_error="skip")) == 5
 
 
 def test_a_page_that_is_all_furniture_warns(tmp_path):

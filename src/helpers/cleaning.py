@@ -23,6 +23,8 @@ __all__ = ["BODY", "CLEANING_PASSES", "HEADLINE", "REMOVED", "CleanedArticle", "
 HEADLINE, BODY, REMOVED = "headline", "body", "removed"
 # Removed for where they stand above the article; a later copy of one is a repeat.
 HEADER_STOPS = {"menu", "language switch"}
+# Lines that open a zone below the body, and the reason given to the free lines in it.
+ZONE_OPENERS = {"related heading": "related news", "comment box": "reader comment"}
 _POSITIONAL = {"byline", "kicker", "section label", "page header", "menu"}
 
 
@@ -314,26 +316,43 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
 
 
 def zones_pass(page: _Page, c: _Compiled) -> None:
-    """Below the headline: headline copies (image alt text), source lines, and related-news
-    zones. A related heading opens a zone only once the body has started, so a sidebar heading
-    above the article does not swallow it."""
+    """Below the headline: headline copies (image alt text), source lines, and zones: a
+    related heading opens a related-news zone, a comment box a reader-comment zone, only once
+    the body has started, so a sidebar heading above the article does not swallow it; a long
+    line of running text closes a zone (an inline "Tin liên quan" box in an article)."""
     head_key = page.keys[page.headline_at] if page.headline_at is not None else None
     start = page.headline_at + 1 if page.headline_at is not None else 0
-    seen_body = in_related = False
+    seen_body, zone = False, None          # zone: the reason of the box we are in, if any
     for i in range(start, len(page.texts)):
         r = page.reason[i]
-        if r == "related heading":
-            in_related = in_related or seen_body
+        if r in ZONE_OPENERS:
+            zone = ZONE_OPENERS[r] if (seen_body or zone) else zone
         elif r is not None:
             continue
-        elif in_related:
-            page.reason[i] = "related news"
+        elif zone and not _resumes_article(page, i, c):
+            page.reason[i] = zone
+        elif zone:
+            zone, seen_body = None, True           # an inline box ended: the article goes on
+            j = i - 1                                # ... after its subheading, if any
+            if page.reason[j] == "related news" and _headline_like(page.texts[j], c):
+                page.reason[j] = None
         elif page.keys[i] == head_key:
             page.reason[i] = "headline repeat"
         elif source_in(page.texts[i]) is not None:
             page.reason[i] = "source line"
         else:
             seen_body = True
+
+
+def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:
+    """Whether line ``i`` in a related-news zone is the article again after an inline box: a
+    long line of running text that is not a teaser's summary (a teaser prints its title twice,
+    as image alt text and link, the one sometimes shortened, right above its summary)."""
+    text = page.texts[i]
+    above, title = (page.keys[i - 2], page.keys[i - 1]) if i >= 2 else ("", "")
+    teaser = bool(above and title) and (above in title or title in above)
+    return (not teaser and _n_words(text) >= c.rules.setting("related news", "resume_min_words")
+            and bool(_SENTENCE_FINAL.search(text)))
 
 
 def repeats_pass(page: _Page, c: _Compiled) -> None:

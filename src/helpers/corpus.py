@@ -29,7 +29,7 @@ __all__ = ["COLUMNS", "PAGE_SUFFIXES", "analysable", "cleaning_audit", "doc_id",
            "line_accounting", "list_pages", "load_corpus", "paragraph_table", "plain",
            "raw_pages", "removal_summary"]
 
-PAGE_SUFFIXES = {".txt"}
+PAGE_SUFFIXES = {".txt", ".html", ".htm"}
 COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url", "published",
            "date_precision", "event", "year", "kind", "language", "text", "tokens",
            "n_paragraphs", "n_words", "n_removed", "duplicate_of", "metadata_from", "notes",
@@ -133,7 +133,7 @@ def _row(page: PageResult, cat_row: dict[str, str] | None, conf: pd.DataFrame) -
     return {
         "doc_id": doc_id(page.source_file), "source_file": page.source_file,
         "title": picked["title"], "outlet": picked["outlet"], "source": meta.source,
-        "author": picked["author"], "url": (cat_row or {}).get("url") or None,
+        "author": picked["author"], "url": (cat_row or {}).get("url") or meta.url or None,
         "published": picked["published"], "date_precision": precision, "event": event,
         "year": year, "kind": picked["kind"], "language": picked["language"],
         "text": art.text, "tokens": list(page.words), "n_paragraphs": len(art.paragraphs),
@@ -236,7 +236,9 @@ def _pages(corpus: pd.DataFrame) -> Iterable[tuple[str, PageResult]]:
 
 
 def cleaning_audit(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Every removed line of every page: doc_id, line number, reason and text.
+    """Every removed line of every page: doc_id, line number, reason and text. For an HTML
+    page, one more row (line 0, reason "html extraction") says how many of the page's text
+    blocks the extraction dropped before cleaning.
 
     Examples
     --------
@@ -246,6 +248,9 @@ def cleaning_audit(corpus: pd.DataFrame) -> pd.DataFrame:
     """
     rows = [{"doc_id": doc, "line": line.number, "reason": line.reason, "text": line.text}
             for doc, page in _pages(corpus) for line in page.article.removed]
+    # An HTML page's extraction dropped blocks before cleaning saw a line: one summary row.
+    rows += [{"doc_id": doc, "line": 0, "reason": "html extraction", "text": page.extraction}
+             for doc, page in _pages(corpus) if page.extraction]
     return pd.DataFrame(rows, columns=["doc_id", "line", "reason", "text"])
 
 

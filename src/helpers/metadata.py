@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -18,7 +18,7 @@ from .cleaning import BODY, HEADLINE, CleanedArticle, author_name, source_in
 from .dates import conference_mentions, nearest_year, parse_full_date
 from .reference import conferences, kind_rules
 
-__all__ = ["PageMetadata", "infer_event", "infer_metadata", "lead_date", "page_author",
+__all__ = ["PageMetadata", "detect_language", "infer_kind", "lead_paragraph", "with_fallback", "infer_event", "infer_metadata", "lead_date", "page_author",
            "page_dateline", "page_outlet", "page_source"]
 
 # Vietnamese news opens a report with its day: "Sáng 23/12, ...", "Ngày 19/12, ...",
@@ -49,6 +49,7 @@ class PageMetadata:
     outlet: str | None = None
     source: str | None = None
     author: str | None = None
+    url: str | None = None
     found_by: dict[str, str] = field(default_factory=dict)
 
 
@@ -340,3 +341,27 @@ def infer_metadata(article: CleanedArticle) -> PageMetadata:
         kind=kind, language=language,
         outlet=values["outlet"][0], source=values["source"][0], author=values["author"][0],
         found_by=found_by)
+
+
+def with_fallback(meta: PageMetadata, values: dict[str, object],
+                  found_by: dict[str, str]) -> PageMetadata:
+    """``meta`` with its empty fields filled from ``values`` (e.g. an HTML page's markup),
+    each with its provenance from ``found_by``; fields the text gave are kept.
+
+    Examples
+    --------
+    >>> meta = with_fallback(PageMetadata(title="Tựa"), {"title": "Khác", "author": "An"},
+    ...                      {"title": "html:og", "author": "html:byline"})
+    >>> meta.title, meta.author, meta.found_by
+    ('Tựa', 'An', {'author': 'html:byline'})
+    """
+    filled, how = {}, dict(meta.found_by)
+    for name, value in values.items():
+        # A date the markup states beats one derived from a day-month lead.
+        derived = name == "published" and meta.date_precision == "approximate"
+        if value and (getattr(meta, name, None) in (None, "") or derived):
+            filled[name] = value
+            how[name] = found_by.get(name, "html")
+    if "published" in filled:
+        filled["date_precision"] = "day"
+    return replace(meta, **filled, found_by=how)

@@ -1,4 +1,5 @@
-"""One page in, one frozen result out: decode a file's bytes, clean, read metadata, segment.
+"""One page in, one frozen result out: decode a file's bytes (text, or HTML through
+``helpers.html``), clean, read metadata, segment.
 
 Owns ``decode_bytes`` (with clear errors), ``PageResult`` (everything computed for a page, kept
 by the corpus so nothing is read or segmented twice) and ``process_page``, a pure function of a
@@ -14,7 +15,8 @@ import numpy as np
 from .cleaning import CleanedArticle, Line, clean_article
 from .dedupe import shingle_hashes
 from .errors import CorpusError
-from .metadata import PageMetadata, infer_metadata
+from .html import HtmlPage, extract_html, is_html
+from .metadata import PageMetadata, infer_metadata, with_fallback
 from .text import normalize_text, segment, words_from_segments
 
 __all__ = ["PageResult", "decode_bytes", "process_page"]
@@ -81,6 +83,7 @@ class PageResult:
     words: tuple[str, ...] = ()
     metadata: PageMetadata | None = None
     shingles: np.ndarray | None = None
+    extraction: str | None = None
 
     def __repr__(self) -> str:
         return f"PageResult({self.source_file!r}, {self.status}, {len(self.words)} words)"
@@ -88,7 +91,8 @@ class PageResult:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PageResult):
             return NotImplemented
-        fields = ("source_file", "status", "error", "article", "segments", "words", "metadata")
+        fields = ("source_file", "status", "error", "article", "segments", "words", "metadata",
+                  "extraction")
         return (all(getattr(self, f) == getattr(other, f) for f in fields)
                 and (self.shingles is None) == (other.shingles is None)
                 and (self.shingles is None or np.array_equal(self.shingles, other.shingles)))
@@ -108,7 +112,7 @@ class PageResult:
     def renamed(self, source_file: str) -> PageResult:
         """The same result under another file name (a cached result found for equal bytes)."""
         return PageResult(source_file, self.status, self.error, self.article, self.segments,
-                          self.words, self.metadata, self.shingles)
+                          self.words, self.metadata, self.shingles, self.extraction)
 
 
 def process_page(name: str, data: bytes, cache: bool = True) -> PageResult:
@@ -134,18 +138,27 @@ def process_page(name: str, data: bytes, cache: bool = True) -> PageResult:
     >>> page.status, page.article.headline, page.words[:3]
     ('ok', 'Hội nghị khai mạc hôm nay', ('sáng', 'hội nghị', 'khai mạc'))
     """
+    html: HtmlPage | None = None
     try:
-        text = decode_bytes(data, name)
+        if is_html(name, data):
+            html = extract_html(data, name)
+            text = html.text
+        else:
+            text = decode_bytes(data, name)
     except CorpusError as err:
         return PageResult(name, UNDECODABLE, str(err))
     if not text.strip():
         return PageResult(name, EMPTY)
     article = clean_article(text)
     segments = tuple(tuple(s) for s in segment(article.text, cache=cache)) if article.paragraphs else ()
+    metadata = infer_metadata(article)
+    if html is not None:
+        metadata = with_fallback(metadata, html.metadata(), html.metadata_from)
     return PageResult(
         source_file=name, status=OK, article=article, segments=segments,
-        words=tuple(words_from_segments(segments)), metadata=infer_metadata(article),
-        shingles=shingle_hashes(article.text))
+        words=tuple(words_from_segments(segments)), metadata=metadata,
+        shingles=shingle_hashes(article.text),
+        extraction=html.audit.summary() if html is not None else None)
 
 
 def normalized_page_text(data: bytes, name: str) -> str:

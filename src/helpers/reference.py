@@ -220,7 +220,8 @@ _PASS_KEYS: dict[str, set[str]] = {
     "headline repeat": set(),
     "repeated line": set(),
     "page header": set(),
-    "related news": set(),
+    "related news": {"resume_min_words"},
+    "reader comment": set(),
     "one-line page": {"min_chars"},
 }
 

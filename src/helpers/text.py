@@ -21,6 +21,7 @@ import underthesea
 from underthesea.datasets.stopwords import words as _UNDERTHESEA_STOPWORDS
 
 from .cache import FileCache
+from .lexicon import fix_segments
 from .paths import cache_dir
 from .reference import stopword_policy
 
@@ -143,13 +144,15 @@ def _segment_uncached(paragraphs: tuple[str, ...]) -> list[list[str]]:
     return [underthesea.word_tokenize(p) if p.strip() else [] for p in paragraphs]
 
 
-def segment(text: str, cache: bool = True) -> list[list[str]]:
-    """underthesea's word segmentation of each paragraph (line) of normalized ``text``, raw:
-    punctuation and case as underthesea returns them. Cached on disk (``helpers.cache.FileCache``), keyed
-    by the text and the tokenizer version.
+def raw_segments(text: str, cache: bool = True) -> list[list[str]]:
+    """underthesea's word segmentation of each paragraph (line) of normalized ``text``, as it
+    returns it: punctuation and case kept, no project fixes. Cached on disk
+    (``helpers.cache.FileCache``), keyed by the text and the tokenizer version.
 
-    >>> segment("Bộ trưởng Bùi Thanh Sơn phát biểu.")
-    [['Bộ trưởng', 'Bùi Thanh Sơn', 'phát biểu', '.']]
+    Examples
+    --------
+    >>> raw_segments("Chuyến thăm Hội nghị Ngoại giao lần thứ 32.")
+    [['Chuyến', 'thăm', 'Hội nghị', 'Ngoại giao', 'lần', 'thứ', '32', '.']]
     """
     paragraphs = tuple(normalize_text(text).split("\n"))
     if not cache:
@@ -161,6 +164,38 @@ def segment(text: str, cache: bool = True) -> list[list[str]]:
         found = _segment_uncached(paragraphs)
         store.put(key, found)
     return found
+
+
+def segment(text: str, cache: bool = True, fixes: bool = True) -> list[list[str]]:
+    """Word segmentation of each paragraph (line) of normalized ``text``: underthesea's
+    segments (``raw_segments``), then the project's fixes (``helpers.lexicon.fix_segments``):
+    ordinals as one unit ("lần thứ 32"), the multi-word expressions of ``data/lexicon.txt``
+    ("chuyến thăm", "Tập Cận Bình", "Ban Bí thư") and words of underthesea's own dictionary
+    that its CRF splits. Punctuation and case are kept.
+
+    Parameters
+    ----------
+    text : str
+        Any text; it is normalized first.
+    cache : bool
+        Use the on-disk cache of underthesea's output.
+    fixes : bool
+        Apply the project's fixes (False: underthesea's output alone, for comparisons).
+
+    Returns
+    -------
+    list of list of str
+        One list of words per line.
+
+    Examples
+    --------
+    >>> segment("Chuyến thăm Hội nghị Ngoại giao lần thứ 32.")
+    [['Chuyến thăm', 'Hội nghị Ngoại giao', 'lần thứ 32', '.']]
+    >>> segment("Bộ trưởng Bùi Thanh Sơn phát biểu.")
+    [['Bộ trưởng', 'Bùi Thanh Sơn', 'phát biểu', '.']]
+    """
+    found = raw_segments(text, cache=cache)
+    return [fix_segments(p) for p in found] if fixes else found
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
