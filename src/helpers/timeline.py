@@ -10,7 +10,8 @@ import pandas as pd
 
 from .corpus import analysable, conferences
 from .dates import find_dates
-from .frequency import PER, find_phrase
+from .frequency import find_phrase
+from .stats import PER
 
 
 def date_mentions(corpus: pd.DataFrame, by: str = "year", context: int = 40) -> pd.DataFrame:
