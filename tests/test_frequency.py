@@ -1,7 +1,11 @@
 """Word counts against hand-counted values."""
+import math
+
+import pandas as pd
 import pytest
 
 import helpers
+from helpers import frequency
 
 
 def test_word_counts_by_hand():
@@ -36,11 +40,6 @@ def test_raw_vs_clean_counts_what_cleaning_removed():
 
 # --- n-grams and collocates ------------------------------------------------------------------
 
-import math  # noqa: E402
-
-import pandas as pd  # noqa: E402
-
-from helpers import frequency  # noqa: E402
 
 
 def test_ngrams_stay_inside_paragraphs_and_drop_stopword_edges():

@@ -19,8 +19,18 @@ from sklearn.metrics.pairwise import cosine_similarity
 
 from .corpus import analysable, plain
 from .ranking import rank_words, top_n
-from .stats import (PRIOR_WEIGHT, RATE_BASIS, benjamini_hochberg, bonferroni_g2, g2, g2_p,
-                    log_odds_z, log_ratio, per_10k, permutation_test)
+from .stats import (
+    PRIOR_WEIGHT,
+    RATE_BASIS,
+    benjamini_hochberg,
+    bonferroni_g2,
+    g2,
+    g2_p,
+    log_odds_z,
+    log_ratio,
+    per_10k,
+    permutation_test,
+)
 from .text import stopwords
 
 __all__ = [

@@ -21,9 +21,9 @@ from scipy.stats import chi2
 __all__ = [
     "PER",
     "PRIOR_WEIGHT",
-    "PermutationResult",
     "RATE_BASIS",
     "ZERO_ADJUSTMENT",
+    "PermutationResult",
     "benjamini_hochberg",
     "bonferroni_g2",
     "g2",
@@ -343,13 +343,13 @@ def _splits(n: int, k: int, max_exact: int, n_samples: int, seed: int) -> tuple[
     """Indicator matrix (splits x articles) of target membership, and whether it is exact."""
     if comb(n, k, exact=True) <= max_exact:
         rows = np.zeros((comb(n, k, exact=True), n), dtype=float)
-        for r, chosen in enumerate(itertools.combinations(range(n), k)):
-            rows[r, list(chosen)] = 1.0
+        for r, combination in enumerate(itertools.combinations(range(n), k)):
+            rows[r, list(combination)] = 1.0
         return rows, True
     rng = np.random.default_rng(seed)
-    chosen = np.argsort(rng.random((n_samples, n)), axis=1)[:, :k]
+    picked = np.argsort(rng.random((n_samples, n)), axis=1)[:, :k]
     rows = np.zeros((n_samples, n), dtype=float)
-    np.put_along_axis(rows, chosen, 1.0, axis=1)
+    np.put_along_axis(rows, picked, 1.0, axis=1)
     return rows, False
 
 
