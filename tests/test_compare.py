@@ -194,3 +194,15 @@ def test_within_between_averages_the_right_pairs():
     assert table.loc["within 2021", "mean"] == pytest.approx(0.8)
     assert table.loc["between 2021 and 2023", "mean"] == pytest.approx(0.3)
     assert table.loc["between 2021 and 2023", "pairs"] == 2
+
+
+def test_top_keywords_keep_the_tie_at_the_cut_on_the_seeds():
+    corpus = helpers.load_corpus()
+    table = compare.compare_groups(corpus, 2023, 2021)
+    top = compare.top_keywords(table, 12, "reference")
+    cut = top["g2"].iat[11]
+    tied = table[table["g2"] == cut]["word"]
+    assert set(tied) <= set(top["word"])              # every word tied at the cut is shown
+    assert top.loc[top["g2"] == cut, "tied_at_cut"].all() == (len(top) > 12)
+    with pytest.raises(ValueError, match="side must be"):
+        compare.top_keywords(table, 3, "both")

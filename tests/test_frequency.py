@@ -174,3 +174,12 @@ def test_top_by_group_holds_each_groups_own_top_words_and_ties():
                           "count": [50, 40, 3, 2], "per_10k": [1.0] * 4})
     # a small group's own top word is kept even though the large group's words outnumber it
     assert "x" in set(frequency.top_by_group(small, n=1)["word"])
+
+
+def test_raw_vs_clean_and_side_by_side_keep_ties():
+    table = helpers.raw_vs_clean(["bút bàn áo hợp tác"], [["hợp tác"]], n=1)
+    assert table["word"].tolist() == ["áo", "bàn", "bút"] and table["tied_at_cut"].all()
+    a = pd.DataFrame({"word": ["x", "y", "z"], "count": [3, 2, 2]})
+    both = frequency.side_by_side({"A": a, "B": a.head(1)}, n=2)
+    assert both["A: word"].tolist() == ["x", "y", "z"]
+    assert both["B: word"].iloc[1:].isna().all()

@@ -46,6 +46,7 @@ __all__ = [
     "significance_summary",
     "similarity",
     "tfidf",
+    "top_keywords",
     "top_tfidf",
     "topic_shares",
     "topic_stability",
@@ -108,6 +109,41 @@ def keyness(target_counts: Counter | dict, reference_counts: Counter | dict,
         "log_odds_z": log_odds_z(a, b, c, d, prior, prior_weight),
     })
     return rank_words(table, "g2")
+
+
+def top_keywords(table: pd.DataFrame, n: int, side: str = "target",
+                 keep_ties: bool = True) -> pd.DataFrame:
+    """The ``n`` keywords of one side of a ``keyness`` table: the largest positive G2
+    (``side="target"``) or the most negative (``"reference"``), ties at the cut kept and
+    marked (``ranking.top_n``), tied words in Vietnamese dictionary order. Tables and figures
+    of keywords both use this, so they show the same words.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A ``keyness`` / ``compare_groups`` table.
+    n : int
+        Words asked for.
+    side : {"target", "reference"}
+        Which side's keywords.
+    keep_ties : bool
+        Keep every word tied with the n-th.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows, strongest first, with ``tied_at_cut``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"word": ["a", "b", "c", "d"], "g2": [5.0, 4.0, 4.0, -6.0]})
+    >>> top_keywords(t, 2)["word"].tolist(), top_keywords(t, 2, "reference")["word"].tolist()
+    (['a', 'b', 'c'], ['d'])
+    """
+    if side not in ("target", "reference"):
+        raise ValueError(f"side must be 'target' or 'reference', got {side!r}")
+    part = table[table["g2"] > 0] if side == "target" else table[table["g2"] < 0]
+    return top_n(part, n, "g2", ascending=side == "reference", keep_ties=keep_ties)
 
 
 def group_counts(corpus: pd.DataFrame, by: str = "year", remove_stopwords: bool = True,

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .corpus import analysable, plain
-from .ranking import rank_words, top_n_by_group
+from .ranking import rank_words, top_n, top_n_by_group
 from .stats import PER, RATE_BASIS, g2, gries_dp, juilland_d, per_10k
 from .text import normalize_text, segment, sort_key, stopwords, tokenize
 
@@ -95,11 +95,28 @@ def word_counts(token_lists: Iterable[list[str]], remove_stopwords: bool = False
 def raw_vs_clean(raw_texts: Iterable[str], clean_token_lists: Iterable[list[str]],
                  n: int = 15) -> pd.DataFrame:
     """The words cleaning took out: for each word, its count in the raw pages and in the clean
-    articles (stopwords removed), the ``n`` with the largest difference first.
+    articles (stopwords removed), the ``n`` with the largest difference first (ties at the cut
+    kept and marked, ``ranking.top_n``).
 
+    Parameters
+    ----------
+    raw_texts : iterable of str
+        The pages before cleaning.
+    clean_token_lists : iterable of list of str
+        The clean articles' words.
+    n : int
+        Words shown.
+
+    Returns
+    -------
+    pandas.DataFrame
+        word, raw, clean, removed, tied_at_cut.
+
+    Examples
+    --------
     >>> raw_vs_clean(["Hòa bình\\nBình luận: xổ số, xổ số"], [["hòa bình"]], n=1)
-        word  raw  clean  removed
-    0  xổ số    2      0        2
+        word  raw  clean  removed  tied_at_cut
+    0  xổ số    2      0        2        False
     """
     raw = word_counts([tokenize(t) for t in raw_texts], remove_stopwords=True)
     clean = word_counts(clean_token_lists, remove_stopwords=True)
@@ -107,8 +124,7 @@ def raw_vs_clean(raw_texts: Iterable[str], clean_token_lists: Iterable[list[str]
         clean[["word", "count"]].rename(columns={"count": "clean"}), on="word", how="left")
     table["clean"] = table["clean"].fillna(0).astype(int)
     table["removed"] = table["raw"] - table["clean"]
-    table = table.sort_values(["removed", "word"], ascending=[False, True], ignore_index=True)
-    return table.head(n)
+    return top_n(table, n, "removed")
 
 
 # --- per group -------------------------------------------------------------------------------
@@ -236,7 +252,7 @@ def ngrams(paragraph_tokens: Iterable[list[str]], n: int = 2, min_count: int = 2
     rows = [{"ngram": " · ".join(g), "count": c, "paragraphs": where[g]}
             for g, c in counts.items() if c >= min_count]
     table = pd.DataFrame(rows, columns=["ngram", "count", "paragraphs"])
-    return table.sort_values(["count", "ngram"], ascending=[False, True], ignore_index=True)
+    return rank_words(table, "count", word="ngram")
 
 
 def collocates(paragraph_tokens: Iterable[list[str]], node: str, window: int = 5,
@@ -509,8 +525,32 @@ def dispersion(corpus: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
 def side_by_side(tables: dict[str, pd.DataFrame], n: int = 15,
                  columns=("word", "count")) -> pd.DataFrame:
     """The top ``n`` rows of several frequency tables next to each other, one column pair per
-    table, prefixed with the table's name: for "before / after" comparisons."""
-    parts = [t.head(n)[list(columns)].reset_index(drop=True).add_prefix(f"{name}: ")
+    table, prefixed with the table's name: for "before / after" comparisons. Each table is cut
+    by ``ranking.top_n`` on ``columns[1]``, ties at the cut kept, so columns may differ in
+    length (the shorter padded with NaN).
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        Name -> table.
+    n : int
+        Rows per table (more when tied at the cut).
+    columns : sequence of str
+        The columns shown; the second is the one ranked on.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The tables side by side.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"word": ["x", "y", "z"], "count": [3, 2, 2]})
+    >>> side_by_side({"A": a}, n=2)["A: word"].tolist()
+    ['x', 'y', 'z']
+    """
+    word, value = columns[0], columns[1]
+    parts = [top_n(t, n, value, word=word)[list(columns)].add_prefix(f"{name}: ")
              for name, t in tables.items()]
     return pd.concat(parts, axis=1)
 
