@@ -58,7 +58,8 @@ def test_zero_counts_give_finite_statistics():
 
 def test_compare_groups_names_a_missing_group():
     corpus = helpers.load_corpus()
-    with pytest.raises(ValueError, match=r"no articles in group\(s\) \[2019\].*groups present: \[2021, 2023\]"):
+    message = r"no articles in group\(s\) \[2019\].*groups present: \[2021, 2023\]"
+    with pytest.raises(ValueError, match=message):
         compare.compare_groups(corpus, 2019, 2021)
 
 

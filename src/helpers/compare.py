@@ -8,8 +8,8 @@ topics) live in ``helpers.choices``; the findings table in ``helpers.findings``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -218,7 +218,7 @@ def _check_groups(counts: dict, groups, by: str) -> None:
                          f"groups present: [{', '.join(map(str, counts))}]")
 
 
-def compare_groups(corpus: pd.DataFrame, target, reference, by: str = "year",
+def compare_groups(corpus: pd.DataFrame, target: Hashable, reference: Hashable, by: str = "year",
                    where: pd.Series | None = None, min_count: int = 1,
                    prior_weight: float = PRIOR_WEIGHT) -> pd.DataFrame:
     """``keyness`` of group ``target`` against group ``reference`` of column ``by``.
@@ -312,7 +312,7 @@ def _article_counts(rows: pd.DataFrame, words: list[str]) -> np.ndarray:
     return counts
 
 
-def article_keyness(corpus: pd.DataFrame, target, reference, words: Iterable[str],
+def article_keyness(corpus: pd.DataFrame, target: Hashable, reference: Hashable, words: Iterable[str],
                     by: str = "year", where: pd.Series | None = None, alpha: float = 0.05,
                     max_exact: int = 10_000, n_samples: int = 9_999,
                     seed: int = 0) -> pd.DataFrame:
@@ -386,7 +386,8 @@ def _identity(tokens):
     return tokens
 
 
-def tfidf(token_lists: Iterable[list[str]], remove_stopwords: bool = True):
+def tfidf(token_lists: Iterable[list[str]],
+          remove_stopwords: bool = True) -> tuple[Any, np.ndarray]:
     """TF-IDF over pre-tokenized documents with scikit-learn's defaults: raw counts times
     smooth idf, ln((1 + N) / (1 + df)) + 1, rows L2-normalized.
 
@@ -415,7 +416,8 @@ def tfidf(token_lists: Iterable[list[str]], remove_stopwords: bool = True):
     return matrix, vectorizer.get_feature_names_out()
 
 
-def top_tfidf(matrix, vocabulary, labels, n: int = 10) -> pd.DataFrame:
+def top_tfidf(matrix: Any, vocabulary: Sequence[str], labels: Sequence[Hashable],
+              n: int = 10) -> pd.DataFrame:
     """Each row's (document's) ``n`` highest-weighted words, ties at the cut kept and marked
     (``helpers.ranking.top_n``), tied words in Vietnamese dictionary order.
 
@@ -563,7 +565,7 @@ class TopicModel(NamedTuple):
     vocabulary: np.ndarray
 
 
-def nmf_topics(token_lists, k: int, seed: int = 0, n_top: int = 8) -> TopicModel:
+def nmf_topics(token_lists: Iterable[list[str]], k: int, seed: int = 0, n_top: int = 8) -> TopicModel:
     """NMF with ``k`` topics on the TF-IDF of ``token_lists`` (scikit-learn, random
     initialization with ``seed``).
 
@@ -585,7 +587,8 @@ def nmf_topics(token_lists, k: int, seed: int = 0, n_top: int = 8) -> TopicModel
 
     Examples
     --------
-    >>> docs = [["a", "b"], ["a", "b"], ["c", "d"], ["c", "d"]]
+    >>> docs = [["a", "b", "a"], ["a", "b"], ["c", "d"], ["c", "d", "c"], ["a", "b", "e"],
+    ...         ["c", "d", "e"]]
     >>> fit = nmf_topics(docs, 2, n_top=2)
     >>> sorted(fit.topics["top words"])
     ['a, b', 'c, d']
@@ -612,7 +615,8 @@ def _pair_stability(models) -> float:
     return float(np.mean(scores))
 
 
-def topic_stability(token_lists, ks=range(2, 9), seeds=range(20),
+def topic_stability(token_lists: Iterable[list[str]], ks: Iterable[int] = range(2, 9),
+                    seeds: Iterable[int] = range(20),
                     n_sets: int = 4) -> pd.DataFrame:
     """How stable the topics are for each number of topics k, and how much that measure
     itself moves between sets of random starts.

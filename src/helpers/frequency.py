@@ -219,6 +219,20 @@ def syllable_counts(texts: Iterable[str], remove_stopwords: bool = False) -> pd.
     """Counts of whitespace-separated syllables (what a tool that ignores Vietnamese word
     segmentation counts as "words"): lower-cased, punctuation stripped, numbers dropped.
 
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts.
+    remove_stopwords : bool
+        Leave stopwords out of the table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As ``word_counts``.
+
+    Examples
+    --------
     >>> syllable_counts(["Ngoại giao, ngoại giao!"])[["word", "count"]].to_dict("records")
     [{'word': 'giao', 'count': 2}, {'word': 'ngoại', 'count': 2}]
     """
@@ -237,7 +251,26 @@ def ngrams(paragraph_tokens: Iterable[list[str]], n: int = 2, min_count: int = 2
     """Word n-grams within paragraphs (never across a paragraph or article edge), with their
     count and the number of paragraphs they occur in; those starting or ending with a stopword
     are dropped unless ``drop_stopword_edges=False``. At least ``min_count`` occurrences.
+    Most frequent first, ties in Vietnamese dictionary order.
 
+    Parameters
+    ----------
+    paragraph_tokens : iterable of list of str
+        Each paragraph's words.
+    n : int
+        Words per n-gram.
+    min_count : int
+        Minimum occurrences.
+    drop_stopword_edges : bool
+        Drop n-grams that start or end with a stopword.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ngram (words joined by " · "), count, paragraphs.
+
+    Examples
+    --------
     >>> ngrams([["hợp tác", "quốc tế", "và", "hợp tác", "quốc tế"]], n=2).to_dict("records")
     [{'ngram': 'hợp tác · quốc tế', 'count': 2, 'paragraphs': 1}]
     """
@@ -343,6 +376,22 @@ def find_phrase(tokens: list[str], term: str, partial: bool = False) -> list[tup
     boundaries, so a phrase segmented as one word or as several matches either way, and
     "ngoại giao" does not match inside one segment "ngoại giao kinh tế" unless ``partial``.
 
+    Parameters
+    ----------
+    tokens : list of str
+        Segmented words.
+    term : str
+        A word or phrase.
+    partial : bool
+        Also match inside a longer word.
+
+    Returns
+    -------
+    list of tuple of int
+        (first word, one past the last word) of each match.
+
+    Examples
+    --------
     >>> find_phrase(["ngoại giao", "cây", "tre", "Việt Nam"], "cây tre")
     [(1, 3)]
     >>> find_phrase(["ngoại giao kinh tế"], "ngoại giao"), find_phrase(["ngoại giao kinh tế"], "ngoại giao", partial=True)
@@ -393,6 +442,18 @@ def detokenize(tokens: list[str]) -> str:
     """Segmented words back to readable text: no space before closing punctuation or after
     opening quotes and brackets.
 
+    Parameters
+    ----------
+    tokens : list of str
+        Segmented words and punctuation.
+
+    Returns
+    -------
+    str
+        The text.
+
+    Examples
+    --------
     >>> detokenize(["“", "Ngoại giao", "cây tre", "”", ",", "hòa bình", "."])
     '“Ngoại giao cây tre”, hòa bình.'
     >>> detokenize(["bản sắc", '"', "Ngoại giao", "cây tre", '"', "."])
@@ -485,7 +546,27 @@ def kwic(corpus: pd.DataFrame, term: str, width: int = 40, sort: str | None = No
 
 def format_kwic(table: pd.DataFrame, width: int = 40) -> str:
     """Concordance lines as aligned plain text: right-aligned left context, the match between
-    bars, the right context, and where it comes from."""
+    bars, the right context, and where it comes from.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        ``kwic`` output.
+    width : int
+        Characters of each context column.
+
+    Returns
+    -------
+    str
+        One line per occurrence, or "(no occurrences)".
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"doc_id": ["a"], "paragraph": [1], "left": ["Hợp tác"],
+    ...                   "match": ["ASEAN"], "right": ["bền vững"]})
+    >>> format_kwic(t, width=8)
+    ' Hợp tác | ASEAN | bền vững  [a ¶1]'
+    """
     if table.empty:
         return "(no occurrences)"
     lines = [f"{row.left:>{width}} | {row.match} | {row.right:<{width}}  "
@@ -497,7 +578,26 @@ def format_kwic(table: pd.DataFrame, width: int = 40) -> str:
 
 def positions(corpus: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
     """Where each word or phrase occurs along each analysable article: doc_id, word, index of
-    its first word in the article's word sequence, and relative position (0 = start, 1 = end)."""
+    its first word in the article's word sequence, and relative position (0 = start, 1 = end).
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table (doc_id, tokens, duplicate_of).
+    words : iterable of str
+        Words or phrases.
+
+    Returns
+    -------
+    pandas.DataFrame
+        doc_id, word, index, relative.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "duplicate_of": [None], "tokens": [["x", "y", "x"]]})
+    >>> positions(corpus, ["x"])["relative"].tolist()
+    [0.0, 1.0]
+    """
     rows = []
     for art in analysable(corpus).itertuples():
         n = len(art.tokens)
@@ -511,7 +611,26 @@ def positions(corpus: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
 
 def dispersion(corpus: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
     """Per word or phrase: total count, articles using it, Juilland's D and Gries's DP across
-    the analysable articles (the articles are the parts; sizes in words)."""
+    the analysable articles (the articles are the parts; sizes in words, ``RATE_BASIS``).
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table (tokens, duplicate_of).
+    words : iterable of str
+        Words or phrases.
+
+    Returns
+    -------
+    pandas.DataFrame
+        word, count, articles, juilland_d, gries_dp.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"duplicate_of": [None, None], "tokens": [["x", "y"], ["x", "y"]]})
+    >>> dispersion(corpus, ["x"]).to_dict("records")
+    [{'word': 'x', 'count': 2, 'articles': 2, 'juilland_d': 1.0, 'gries_dp': 0.0}]
+    """
     rows_ = analysable(corpus)
     sizes = [len(t) for t in rows_["tokens"]]
     out = []
@@ -523,7 +642,7 @@ def dispersion(corpus: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
 
 
 def side_by_side(tables: dict[str, pd.DataFrame], n: int = 15,
-                 columns=("word", "count")) -> pd.DataFrame:
+                 columns: tuple[str, str] = ("word", "count")) -> pd.DataFrame:
     """The top ``n`` rows of several frequency tables next to each other, one column pair per
     table, prefixed with the table's name: for "before / after" comparisons. Each table is cut
     by ``ranking.top_n`` on ``columns[1]``, ties at the cut kept, so columns may differ in
@@ -558,7 +677,31 @@ def side_by_side(tables: dict[str, pd.DataFrame], n: int = 15,
 def concordance_text(corpus: pd.DataFrame, terms: Iterable[str], width: int = 45,
                      sort: str | None = "right") -> str:
     """Aligned concordance lines for several terms, each under a heading with its number of
-    occurrences: ready to print in a notebook or a terminal."""
+    occurrences: ready to print in a notebook or a terminal.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table.
+    terms : iterable of str
+        Words or phrases.
+    width : int
+        Characters of context either side.
+    sort : {None, "left", "right"}
+        As in ``kwic``.
+
+    Returns
+    -------
+    str
+        The blocks, separated by blank lines.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "duplicate_of": [None], "text": ["Hợp tác ASEAN."]})
+    >>> print(concordance_text(corpus, ["ASEAN"], width=8))
+    == ASEAN: 1 occurrence(s)
+     Hợp tác | ASEAN | .         [a ¶1]
+    """
     blocks = []
     for term in terms:
         table = kwic(corpus, term, width=width, sort=sort)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -292,7 +293,7 @@ def _approximate(rows: pd.DataFrame) -> pd.Series:
     return (precision != "day") | rows["published"].isna()
 
 
-def word_trends(corpus: pd.DataFrame, words, by: str = "event") -> pd.DataFrame:
+def word_trends(corpus: pd.DataFrame, words: Iterable[str], by: str = "event") -> pd.DataFrame:
     """Rates per 10,000 words (``helpers.stats.per_10k``, ``RATE_BASIS``) of ``words`` (words
     or phrases) per group of ``by`` (default the conference), with the evidence behind each
     point and its real date.
@@ -342,7 +343,7 @@ def word_trends(corpus: pd.DataFrame, words, by: str = "event") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def article_word_rates(corpus: pd.DataFrame, words) -> pd.DataFrame:
+def article_word_rates(corpus: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
     """Rates per 10,000 words (``helpers.stats.per_10k``) of ``words`` in each analysable
     article, in date order, with its date and whether that date is approximate.
 
@@ -378,7 +379,7 @@ def article_word_rates(corpus: pd.DataFrame, words) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def conference_spans(events) -> pd.DataFrame:
+def conference_spans(events: Iterable[str]) -> pd.DataFrame:
     """Start and end dates of the given conference codes, from the package's table; codes
     without known dates are left out.
 
