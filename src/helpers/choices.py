@@ -6,6 +6,8 @@ Owns the rules, each stated in its docstring; computes no statistic itself (``he
 """
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
+
 import numpy as np
 import pandas as pd
 
@@ -127,7 +129,7 @@ def survivors(full: pd.DataFrame, subset: pd.DataFrame,
     return table.sort_values(["survives", "g2"], ascending=[False, False], ignore_index=True)
 
 
-def missing_groups(corpus: pd.DataFrame, groups, by: str = "year") -> list:
+def missing_groups(corpus: pd.DataFrame, groups: Iterable[Hashable], by: str = "year") -> list:
     """The groups of ``groups`` that have no analysable article in ``corpus``.
 
     Parameters

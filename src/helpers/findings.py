@@ -6,6 +6,7 @@ survival of a like-for-like comparison); the statistics come from ``helpers.comp
 """
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,7 +50,8 @@ class FindingsRules:
     alpha: float = 0.05
 
 
-def genre_bound(corpus: pd.DataFrame, words, favoured: pd.Series, target, reference,
+def genre_bound(corpus: pd.DataFrame, words: Iterable[str], favoured: pd.Series,
+                target: Hashable, reference: Hashable,
                 by: str = "year", kind: str = "kind") -> pd.Series:
     """Which words are attributed to genre rather than to the grouping.
 
@@ -111,7 +113,7 @@ def _like_for_like(corpus, key, target, reference, by, where, threshold) -> pd.S
     return kept.reindex(key["word"]).astype("boolean")
 
 
-def findings_table(corpus: pd.DataFrame, target, reference, by: str = "year",
+def findings_table(corpus: pd.DataFrame, target: Hashable, reference: Hashable, by: str = "year",
                    like_for_like: pd.Series | None = None, rules: FindingsRules = FindingsRules(),
                    kind: str = "kind", seed: int = 0) -> pd.DataFrame:
     """Every candidate keyword of ``target`` against ``reference`` with the evidence for it.
@@ -166,9 +168,7 @@ def findings_table(corpus: pd.DataFrame, target, reference, by: str = "year",
     article = article_keyness(corpus, target, reference, key["word"], by=by,
                               alpha=rules.alpha, seed=seed).set_index("word")
     cand = key[key["g2"].abs() >= rules.g2].copy()
-    cand["direction"] = np.where(cand["g2"] > 0, target, reference)
-    if cand["direction"].dtype == object:
-        cand["direction"] = [plain(d) for d in cand["direction"]]
+    cand["direction"] = [target if g > 0 else reference for g in cand["g2"]]
     cand = cand.rename(columns={"p": "p_token"})
     for src, dst in (("p_article", "p_article"), ("q_bh", "q_article"),
                      ("articles_target", "articles_target"),

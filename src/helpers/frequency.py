@@ -394,7 +394,8 @@ def find_phrase(tokens: list[str], term: str, partial: bool = False) -> list[tup
     --------
     >>> find_phrase(["ngoại giao", "cây", "tre", "Việt Nam"], "cây tre")
     [(1, 3)]
-    >>> find_phrase(["ngoại giao kinh tế"], "ngoại giao"), find_phrase(["ngoại giao kinh tế"], "ngoại giao", partial=True)
+    >>> one_word = ["ngoại giao kinh tế"]
+    >>> find_phrase(one_word, "ngoại giao"), find_phrase(one_word, "ngoại giao", partial=True)
     ([], [(0, 1)])
     """
     query = normalize_text(term).casefold().split()

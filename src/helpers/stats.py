@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import comb, xlogy
 from scipy.stats import chi2
 
@@ -43,11 +44,11 @@ ZERO_ADJUSTMENT = 0.5   # Log Ratio: a zero count is replaced by 0.5 (Hardie 201
 PRIOR_WEIGHT = 500.0    # log-odds: total pseudo-count of the informative Dirichlet prior
 
 
-def _arrays(*values):
+def _arrays(*values: ArrayLike) -> tuple[np.ndarray, ...]:
     return tuple(np.asarray(v, dtype=float) for v in values)
 
 
-def per_10k(count, total):
+def per_10k(count: ArrayLike, total: ArrayLike) -> float | np.ndarray:
     """Rate per 10,000 words: ``count / total * 10,000``, on the one basis the project uses
     everywhere (``RATE_BASIS``: all words of the articles, stopwords included). Works on
     scalars and arrays; a total of zero gives NaN (no words, no rate), never a division error.
@@ -77,7 +78,7 @@ def per_10k(count, total):
     return rate if rate.ndim else float(rate)
 
 
-def g2(a, b, c, d):
+def g2(a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike) -> np.ndarray:
     """Signed 4-term log-likelihood G2 (Dunning 1993, as computed by AntConc).
 
     2 * sum(O * ln(O / E)) over the 2x2 table (this word / other words x target / reference),
@@ -111,7 +112,7 @@ def g2(a, b, c, d):
     return np.sign(a / c - b / d) * value
 
 
-def g2_p(statistic):
+def g2_p(statistic: ArrayLike) -> np.ndarray:
     """p-value of a (signed) G2 against chi-squared with 1 degree of freedom: P(X >= |G2|).
 
     Parameters
@@ -158,7 +159,7 @@ def bonferroni_g2(n_tests: int, alpha: float = 0.05) -> float:
     return float(chi2.isf(alpha / n_tests, 1))
 
 
-def benjamini_hochberg(p_values) -> np.ndarray:
+def benjamini_hochberg(p_values: ArrayLike) -> np.ndarray:
     """Benjamini-Hochberg (1995) adjusted p-values (q-values): a word passes a false discovery
     rate of ``alpha`` when its q <= alpha. Step-up: q_(i) = min over j >= i of p_(j) * m / j,
     capped at 1; NaN p-values are left out of m and stay NaN.
@@ -193,7 +194,8 @@ def benjamini_hochberg(p_values) -> np.ndarray:
     return out
 
 
-def log_ratio(a, b, c, d, zero: float = ZERO_ADJUSTMENT):
+def log_ratio(a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike,
+              zero: float = ZERO_ADJUSTMENT) -> np.ndarray:
     """Log Ratio (Hardie 2014): log2 of the ratio of relative frequencies, target over
     reference. A zero count is replaced by ``zero`` (0.5 by default) so the ratio stays finite.
 
@@ -220,7 +222,8 @@ def log_ratio(a, b, c, d, zero: float = ZERO_ADJUSTMENT):
     return np.log2((a / c) / (b / d))
 
 
-def log_odds_z(a, b, c, d, prior, prior_total):
+def log_odds_z(a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike, prior: ArrayLike,
+               prior_total: float) -> np.ndarray:
     """Log-odds ratio with an informative Dirichlet prior, as a z-score (Monroe, Colaresi &
     Quinn 2008, "Fightin' Words", eq. 16-22).
 
@@ -252,7 +255,7 @@ def log_odds_z(a, b, c, d, prior, prior_total):
     return delta / np.sqrt(1 / (a + aw) + 1 / (b + aw))
 
 
-def juilland_d(freqs, sizes) -> float:
+def juilland_d(freqs: ArrayLike, sizes: ArrayLike) -> float:
     """Juilland's D over parts of unequal size (Gries 2008's generalization).
 
     With p_i = freq_i / size_i and v = sd(p) / mean(p) (population sd),
@@ -283,7 +286,7 @@ def juilland_d(freqs, sizes) -> float:
     return float(min(1.0, max(0.0, 1 - v / math.sqrt(len(p) - 1))))  # clip float noise
 
 
-def gries_dp(freqs, sizes) -> float:
+def gries_dp(freqs: ArrayLike, sizes: ArrayLike) -> float:
     """Gries's DP (2008): 0.5 * sum |v_i - s_i|, with v_i the share of the word's occurrences
     and s_i the share of the corpus in part i.
 
@@ -353,7 +356,7 @@ def _splits(n: int, k: int, max_exact: int, n_samples: int, seed: int) -> tuple[
     return rows, False
 
 
-def permutation_test(counts, sizes, in_target, max_exact: int = 10_000,
+def permutation_test(counts: ArrayLike, sizes: ArrayLike, in_target: ArrayLike, max_exact: int = 10_000,
                      n_samples: int = 9_999, seed: int = 0,
                      chunk: int = 2_000) -> PermutationResult:
     """Article-level two-sided permutation test for many words at once.
