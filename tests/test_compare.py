@@ -207,3 +207,10 @@ def test_top_keywords_keep_the_tie_at_the_cut_on_the_seeds():
     assert top.loc[top["g2"] == cut, "tied_at_cut"].all() == (len(top) > 12)
     with pytest.raises(ValueError, match="side must be"):
         compare.top_keywords(table, 3, "both")
+
+
+def test_article_keyness_names_articles_without_words():
+    corpus = _toy_corpus()
+    corpus.at[4, "tokens"] = []
+    with pytest.raises(ValueError, match=r"articles without words have no rate: \['e'\]"):
+        compare.article_keyness(corpus, 2023, 2021, ["x"])

@@ -363,8 +363,11 @@ def article_keyness(corpus: pd.DataFrame, target: Hashable, reference: Hashable,
         present = sorted(map(plain, rows[by].unique()))
         raise ValueError(f"article_keyness needs articles in both {target!r} and "
                          f"{reference!r} of {by!r}; present: {present}")
-    counts = _article_counts(rows, words)
     sizes = rows["tokens"].map(len).to_numpy()
+    if (sizes == 0).any():
+        empty = rows.loc[sizes == 0, "doc_id"].tolist() if "doc_id" in rows else "some"
+        raise ValueError(f"article_keyness: articles without words have no rate: {empty}")
+    counts = _article_counts(rows, words)
     result = permutation_test(counts, sizes, member, max_exact=max_exact,
                               n_samples=n_samples, seed=seed)
     q = benjamini_hochberg(result.p)

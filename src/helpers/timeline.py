@@ -30,6 +30,7 @@ __all__ = [
     "date_clusters",
     "date_mentions",
     "orientation_of",
+    "orientation_rules",
     "referenced_years",
     "time_orientation",
     "word_trends",
@@ -187,6 +188,24 @@ def orientation_of(before: str, after: str, kind: str, year_referred: int,
     if year_referred < published_year:
         return "past", "year"
     return ("present", "year") if year_referred == published_year else ("future", "year")
+
+
+def orientation_rules() -> pd.DataFrame:
+    """The orientation rule as a table, in the order it is applied: for a notebook to show
+    the rule it uses (``ORIENTATION_RULES``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        rule, orientation ("by year" for the last), when.
+
+    Examples
+    --------
+    >>> orientation_rules()["rule"].tolist()[0], orientation_rules()["orientation"].tolist()[-1]
+    ('future span', 'by year')
+    """
+    return pd.DataFrame([{"rule": name, "orientation": orientation or "by year", "when": when}
+                         for name, orientation, when in ORIENTATION_RULES])
 
 
 def classify_orientation(mentions: pd.DataFrame) -> pd.DataFrame:
