@@ -1,49 +1,14 @@
-"""Keyness statistics against hand-worked values and scipy; TF-IDF and NMF behaviour."""
+"""Keyness tables, article-level keyness, TF-IDF and NMF as the project applies them."""
 import math
 from collections import Counter
 
 import numpy as np
 import pandas as pd
 import pytest
-from scipy import stats
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 import helpers
-from helpers import compare
-
-
-def test_g2_worked_by_hand():
-    # a=10 of c=1000 words, b=2 of d=1000. Expected counts: 6, 6, 994, 994.
-    by_hand = 2 * (10 * math.log(10 / 6) + 2 * math.log(2 / 6)
-                   + 990 * math.log(990 / 994) + 998 * math.log(998 / 994))
-    assert compare.log_likelihood(10, 2, 1000, 1000) == pytest.approx(by_hand, rel=1e-12)
-    assert by_hand == pytest.approx(5.8543, abs=1e-4)
-
-
-@pytest.mark.parametrize("a, b, c, d", [(10, 2, 1000, 1000), (3, 40, 2500, 9000),
-                                        (0, 7, 1200, 800), (55, 0, 3000, 3100), (1, 1, 10, 20)])
-def test_g2_and_p_agree_with_scipy(a, b, c, d):
-    table = np.array([[a, b], [c - a, d - b]])
-    g2, p, _, _ = stats.chi2_contingency(table, correction=False, lambda_="log-likelihood")
-    ours = compare.log_likelihood(a, b, c, d)
-    assert abs(ours) == pytest.approx(g2, rel=1e-9)
-    assert np.sign(ours) == np.sign(a / c - b / d)
-    assert compare.g2_p_value(ours) == pytest.approx(p, rel=1e-9)
-
-
-def test_log_ratio_and_zero_adjustment_by_hand():
-    assert compare.log_ratio(8, 2, 1000, 1000) == pytest.approx(2.0)          # log2(4)
-    assert compare.log_ratio(6, 3, 600, 1200) == pytest.approx(2.0)           # (1%/.25%)
-    assert compare.log_ratio(4, 0, 1000, 1000) == pytest.approx(math.log2(4 / 0.5))
-    assert compare.log_ratio(0, 4, 1000, 1000) == pytest.approx(-3.0)
-
-
-def test_log_odds_z_worked_by_hand():
-    # y_i=10, y_j=2, n_i=n_j=1000, alpha_w=1, alpha_0=100 (Monroe et al. 2008, eq. 16 and 22)
-    delta = math.log(11 / (1000 + 100 - 10 - 1)) - math.log(3 / (1000 + 100 - 2 - 1))
-    z = delta / math.sqrt(1 / 11 + 1 / 3)
-    assert compare.log_odds_z(10, 2, 1000, 1000, 1.0, 100.0) == pytest.approx(z, rel=1e-12)
-    assert z == pytest.approx(2.006, abs=1e-3)
+from helpers import compare, stats
+from helpers.corpus import paragraph_table
 
 
 def test_keyness_table_by_hand_and_prior_is_stated_weight():
@@ -52,10 +17,19 @@ def test_keyness_table_by_hand_and_prior_is_stated_weight():
     row = table.loc["hòa bình"]
     assert (row["a"], row["b"]) == (10, 2)
     assert row["rate_target"] == pytest.approx(1000.0) and row["rate_reference"] == pytest.approx(200.0)
-    assert row["g2"] == pytest.approx(compare.log_likelihood(10, 2, 100, 100))
+    assert row["g2"] == pytest.approx(stats.g2(10, 2, 100, 100))
     assert row["log_ratio"] == pytest.approx(math.log2(5))
     # Prior: pooled counts 12 of 200 words, scaled to 50 pseudo-words -> alpha_w = 3.
-    assert row["log_odds_z"] == pytest.approx(compare.log_odds_z(10, 2, 100, 100, 3.0, 50.0))
+    assert row["log_odds_z"] == pytest.approx(stats.log_odds_z(10, 2, 100, 100, 3.0, 50.0))
+
+
+def test_keyness_uses_the_given_group_sizes():
+    # 10 of 400 words against 2 of 1000: the sizes, not the counted words, are c and d.
+    row = compare.keyness({"x": 10}, {"x": 2}, 400, 1000).iloc[0]
+    assert row["rate_target"] == pytest.approx(250.0) and row["rate_reference"] == pytest.approx(20.0)
+    assert row["g2"] == pytest.approx(stats.g2(10, 2, 400, 1000))
+    with pytest.raises(ValueError, match="smaller than its counted words"):
+        compare.keyness({"x": 10}, {"x": 2}, 5, 1000)
 
 
 def test_swapping_target_and_reference_flips_every_sign():
@@ -70,6 +44,11 @@ def test_swapping_target_and_reference_flips_every_sign():
     np.testing.assert_allclose(ab["p"], ba["p"])
 
 
+def test_keyness_ties_follow_vietnamese_collation():
+    table = compare.keyness({"đồng": 3, "dân": 3, "ăn": 3}, {"khác": 5})
+    assert table["word"].tolist()[:3] == ["ăn", "dân", "đồng"]     # not code-point order
+
+
 def test_zero_counts_give_finite_statistics():
     table = compare.keyness({"a": 5, "b": 10}, {"b": 10, "c": 3})
     assert np.isfinite(table[["g2", "p", "log_ratio", "log_odds_z"]].to_numpy()).all()
@@ -77,50 +56,128 @@ def test_zero_counts_give_finite_statistics():
     assert row["b"] == 0 and row["g2"] > 0 and row["log_odds_z"] > 0
 
 
-def test_bonferroni_threshold_matches_scipy():
-    for m in (1, 10, 617):
-        assert compare.bonferroni_g2(m) == pytest.approx(stats.chi2.isf(0.05 / m, 1), rel=1e-6)
-
-
 def test_compare_groups_names_a_missing_group():
     corpus = helpers.load_corpus()
-    with pytest.raises(ValueError, match=r"no articles in group\(s\) \[2019\].*groups present: \[2021, 2023\]"):
+    message = r"no articles in group\(s\) \[2019\].*groups present: \[2021, 2023\]"
+    with pytest.raises(ValueError, match=message):
         compare.compare_groups(corpus, 2019, 2021)
 
 
-def test_compare_groups_counts_match_token_counts():
+def test_compare_groups_counts_and_sizes_match_the_tokens():
     corpus = helpers.load_corpus()
     table = compare.compare_groups(corpus, 2023, 2021)
     stop = helpers.stopwords()
-    expected_2023 = sum(1 for toks in corpus.loc[corpus.year == 2023, "tokens"] for t in toks
-                        if t.lower() not in stop)
-    assert table["a"].sum() == expected_2023
+    tokens_2023 = [t for toks in corpus.loc[corpus.year == 2023, "tokens"] for t in toks]
+    assert table["a"].sum() == sum(1 for t in tokens_2023 if t.lower() not in stop)
     assert "và" not in set(table["word"])
+    # rates on the one basis: all words of the group, stopwords included
+    row = table.iloc[0]
+    assert row["rate_target"] == pytest.approx(row["a"] / len(tokens_2023) * 10_000)
+    assert compare.group_sizes(corpus)[2023] == len(tokens_2023)
 
 
-def test_tfidf_is_sklearn_smooth_idf_with_l2_norm_by_hand():
+def test_significance_summary_counts_each_correction():
+    table = pd.DataFrame({"g2": [20.0, 6.0, 4.0, 0.1], "p": stats.g2_p([20.0, 6.0, 4.0, 0.1])})
+    summary = compare.significance_summary(table)
+    assert summary["words tested"] == 4 and summary["p < 0.05 (uncorrected)"] == 3
+    assert summary["expected by chance at p < 0.05"] == 0.2
+    assert summary["Bonferroni critical G2"] == round(stats.bonferroni_g2(4), 2)
+    assert summary["pass Bonferroni"] == 1          # only 20 clears 9.14
+    assert summary["pass Benjamini-Hochberg (FDR 0.05)"] == 2
+
+
+# --- article level ---------------------------------------------------------------------------
+
+def _toy_corpus():
+    return pd.DataFrame({
+        "doc_id": list("abcde"), "year": [2023, 2023, 2021, 2021, 2021],
+        "duplicate_of": [None] * 5,
+        "tokens": [["x", "x", "y"], ["x", "y"], ["y", "z"], ["y", "z", "z"], ["z", "y"]],
+    })
+
+
+def test_article_keyness_on_five_articles_is_exact_with_floor_one_tenth():
+    table = compare.article_keyness(_toy_corpus(), 2023, 2021, ["x", "y", "z"]).set_index("word")
+    assert table.attrs["min_p"] == pytest.approx(0.1) and table.attrs["exact"]
+    assert table.loc["x", "p_article"] == pytest.approx(0.1)
+    assert (table.loc["x", "articles_target"], table.loc["x", "articles_reference"]) == (2, 0)
+    assert table.loc["z", "rate_diff"] < 0
+    # Bonferroni over 3 words needs p <= 0.0167: impossible with 10 splits
+    assert not table["passes_bonferroni"].any()
+    # x: rates 6666.7 and 5000 against 0 -> mean difference 5833.3
+    assert table.loc["x", "rate_diff"] == pytest.approx((2 / 3 + 1 / 2) / 2 * 10_000)
+
+
+def test_article_keyness_needs_both_groups():
+    corpus = _toy_corpus()
+    with pytest.raises(ValueError, match="needs articles in both 2019 and 2021"):
+        compare.article_keyness(corpus, 2019, 2021, ["x"])
+
+
+def test_article_keyness_scales_to_a_thousand_articles():
+    rng = np.random.default_rng(2)
+    vocab = [f"w{i}" for i in range(200)]
+    tokens = [list(rng.choice(vocab, size=150)) for _ in range(1000)]
+    corpus = pd.DataFrame({"year": [2023] * 400 + [2021] * 600, "duplicate_of": [None] * 1000,
+                           "tokens": tokens})
+    import time
+    start = time.perf_counter()
+    table = compare.article_keyness(corpus, 2023, 2021, vocab)
+    assert time.perf_counter() - start < 30
+    assert table.attrs["n_splits"] == 9_999 and not table.attrs["exact"]
+    # random words: roughly uniform p, so about 5% below 0.05 and nothing passes Bonferroni
+    assert (table["p_article"] < 0.05).mean() < 0.15
+    assert not table["passes_bonferroni"].any()
+
+
+# --- TF-IDF, similarity, topics ----------------------------------------------------------------
+
+def test_tfidf_is_smooth_idf_with_l2_norm_by_hand():
     docs = [["hòa bình", "hợp tác", "hòa bình"], ["hợp tác", "phát triển"], ["hòa bình"]]
     matrix, vocab = compare.tfidf(docs, remove_stopwords=False)
     n = 3
     df = {"hòa bình": 2, "hợp tác": 2, "phát triển": 1}
     idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in df.items()}
-    first = np.array([2 * idf["hòa bình"], 1 * idf["hợp tác"], 0.0])
-    first /= np.linalg.norm(first)
-    got = dict(zip(vocab, matrix.toarray()[0]))
-    assert [got["hòa bình"], got["hợp tác"], got["phát triển"]] == pytest.approx(list(first))
-    # And identical to scikit-learn's own vectorizer given the same tokens.
-    reference = TfidfVectorizer(analyzer=lambda d: d).fit(docs)
-    np.testing.assert_allclose(matrix.toarray(), reference.transform(docs).toarray())
+    expected = []
+    for doc in docs:
+        row = np.array([doc.count(w) * idf[w] for w in vocab])
+        expected.append(row / np.linalg.norm(row))
+    np.testing.assert_allclose(matrix.toarray(), np.array(expected), rtol=1e-12)
+    assert list(vocab) == ["hòa bình", "hợp tác", "phát triển"]
+    # idf of a word in one document only is ln(4/2) + 1, larger than of a shared word
+    assert idf["phát triển"] == pytest.approx(math.log(2) + 1)
 
 
-def test_nmf_is_reproducible_with_its_seed():
+def test_top_tfidf_keeps_ties_at_the_cut():
+    m = np.array([[0.5, 0.5, 0.5, 0.9], [0.0, 0.0, 0.1, 0.0]])
+    table = compare.top_tfidf(m, ["đồng", "dân", "ăn", "z"], ["A", "B"], n=2)
+    first = table[table.label == "A"]
+    assert first["word"].tolist() == ["z", "ăn", "dân", "đồng"]
+    assert first["tied_at_cut"].tolist() == [False, True, True, True]
+    assert first["rank"].tolist() == [1, 2, 2, 2]
+    assert table[table.label == "B"]["word"].tolist() == ["ăn"]   # zero weights never listed
+
+
+def test_nmf_is_reproducible_and_returns_named_fields():
     corpus = helpers.load_corpus()
-    paragraphs = compare.paragraph_table(corpus)
-    s1, t1, _, _ = compare.nmf_topics(paragraphs["tokens"], 3, seed=4)
-    s2, t2, _, _ = compare.nmf_topics(paragraphs["tokens"], 3, seed=4)
-    np.testing.assert_array_equal(s1, s2)
-    pd.testing.assert_frame_equal(t1, t2)
-    np.testing.assert_allclose(s1.sum(axis=1)[s1.sum(axis=1) > 0], 1.0)
+    paragraphs = paragraph_table(corpus)
+    one = compare.nmf_topics(paragraphs["tokens"], 3, seed=4)
+    two = compare.nmf_topics(paragraphs["tokens"], 3, seed=4)
+    np.testing.assert_array_equal(one.shares, two.shares)
+    pd.testing.assert_frame_equal(one.topics, two.topics)
+    sums = one.shares.sum(axis=1)
+    np.testing.assert_allclose(sums[sums > 0], 1.0)
+    assert one.model.components_.shape == (3, len(one.vocabulary))
+
+
+def test_topic_stability_reports_the_spread_between_seed_sets():
+    docs = [["a", "b"], ["a", "b", "c"], ["c", "d"], ["d", "e"], ["e", "a"], ["b", "d"]] * 2
+    table = compare.topic_stability(docs, ks=[2, 3], seeds=range(8), n_sets=4)
+    assert (table["spread"] == table["set_max"] - table["set_min"]).all()
+    assert ((table["set_min"] <= table["stability"] + 1e-12)
+            & (table["stability"] <= table["set_max"] + 1e-12)).all()
+    with pytest.raises(ValueError, match="need at least 8 seeds"):
+        compare.topic_stability(docs, ks=[2], seeds=range(5), n_sets=4)
 
 
 def test_topic_shares_weight_paragraphs_by_length():
@@ -140,27 +197,20 @@ def test_within_between_averages_the_right_pairs():
     assert table.loc["between 2021 and 2023", "pairs"] == 2
 
 
-def test_pick_groups_and_missing_group_message():
+def test_top_keywords_keep_the_tie_at_the_cut_on_the_seeds():
     corpus = helpers.load_corpus()
-    assert compare.pick_groups(corpus) == (2023, 2021)
-    with pytest.raises(ValueError, match=r"needs two groups of 'year'; this corpus has \[2021\]"):
-        compare.pick_groups(corpus[corpus.year == 2021])
+    table = compare.compare_groups(corpus, 2023, 2021)
+    top = compare.top_keywords(table, 12, "reference")
+    cut = top["g2"].iat[11]
+    tied = table[table["g2"] == cut]["word"]
+    assert set(tied) <= set(top["word"])              # every word tied at the cut is shown
+    assert top.loc[top["g2"] == cut, "tied_at_cut"].all() == (len(top) > 12)
+    with pytest.raises(ValueError, match="side must be"):
+        compare.top_keywords(table, 3, "both")
 
 
-def test_choose_k_prefers_stability_then_simplicity():
-    table = pd.DataFrame({"k": [2, 3, 4, 5, 8], "stability": [1.0, 0.9, 0.955, 0.93, 0.96]})
-    assert compare.choose_k(table) == 4            # within 0.01 of the best (k=8); k=2 excluded
-    assert compare.choose_k(table, tolerance=0.0) == 8
-    assert compare.choose_k(table, min_k=2) == 2
-    with pytest.raises(ValueError, match="no k >= 9"):
-        compare.choose_k(table, min_k=9)
-
-
-def test_survivors_tracks_direction_and_threshold():
-    full = pd.DataFrame({"word": ["x", "y", "z"], "a": [9, 0, 5], "b": [0, 9, 0],
-                         "g2": [12.0, -12.0, 5.0]})
-    subset = pd.DataFrame({"word": ["x", "y"], "a": [5, 2], "b": [0, 0], "g2": [6.0, 1.0]})
-    table = compare.survivors(full, subset).set_index("word")
-    assert table.loc["x", "survives"] and table.loc["x", "same_direction"]
-    assert not table.loc["y", "same_direction"] and not table.loc["y", "survives"]
-    assert table.loc["z", "g2_subset"] == 0.0 and not table.loc["z", "survives"]
+def test_article_keyness_names_articles_without_words():
+    corpus = _toy_corpus()
+    corpus.at[4, "tokens"] = []
+    with pytest.raises(ValueError, match=r"articles without words have no rate: \['e'\]"):
+        compare.article_keyness(corpus, 2023, 2021, ["x"])

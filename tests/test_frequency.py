@@ -1,5 +1,11 @@
 """Word counts against hand-counted values."""
+import math
+
+import pandas as pd
+import pytest
+
 import helpers
+from helpers import frequency
 
 
 def test_word_counts_by_hand():
@@ -9,12 +15,20 @@ def test_word_counts_by_hand():
     assert table["count"].to_dict() == {"hòa bình": 3, "hợp tác": 2, "phát triển": 1}
     assert table["docs"].to_dict() == {"hòa bình": 2, "hợp tác": 2, "phát triển": 1}
     assert table.loc["hòa bình", "per_10k"] == 5000.0
-    assert table.loc["phát triển", "per_10k"] == round(10_000 / 6, 1)
+    assert table.loc["phát triển", "per_10k"] == pytest.approx(10_000 / 6)
 
 
-def test_stopwords_change_the_denominator_too():
-    table = helpers.word_counts([["và", "hợp tác", "của", "hợp tác"]], remove_stopwords=True)
-    assert table.to_dict("records") == [{"word": "hợp tác", "count": 2, "per_10k": 10000.0, "docs": 1}]
+def test_removing_stopwords_never_changes_a_rate():
+    tokens = [["và", "hợp tác", "của", "hợp tác"]]
+    kept = helpers.word_counts(tokens, remove_stopwords=True)
+    every = helpers.word_counts(tokens).set_index("word")
+    assert kept.to_dict("records") == [{"word": "hợp tác", "count": 2, "per_10k": 5000.0, "docs": 1}]
+    assert every.loc["hợp tác", "per_10k"] == 5000.0     # 2 of all 4 words, either way
+
+
+def test_word_counts_ties_in_vietnamese_order():
+    table = helpers.word_counts([["đồng", "dân", "ăn", "an"]])
+    assert table["word"].tolist() == ["an", "ăn", "dân", "đồng"]
 
 
 def test_raw_vs_clean_counts_what_cleaning_removed():
@@ -26,12 +40,6 @@ def test_raw_vs_clean_counts_what_cleaning_removed():
 
 # --- n-grams and collocates ------------------------------------------------------------------
 
-import math  # noqa: E402
-
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-
-from helpers import frequency  # noqa: E402
 
 
 def test_ngrams_stay_inside_paragraphs_and_drop_stopword_edges():
@@ -48,7 +56,7 @@ def test_ngrams_stay_inside_paragraphs_and_drop_stopword_edges():
 def test_collocate_scores_worked_by_hand():
     # One paragraph of 10 words; node "x" at positions 2 and 7, window 1.
     tokens = ["a", "b", "x", "c", "d", "e", "b", "x", "c", "f"]
-    table = frequency.collocates([tokens], "x", window=1, min_count=1,
+    table = frequency.collocates([tokens], "x", window=1, min_count=1, min_g2=None,
                                  remove_stopwords=False).set_index("collocate")
     # Window positions {1, 3, 6, 8}: b, c, b, c -> W = 4; N = 10; f(x) = 2.
     row = table.loc["c"]
@@ -60,6 +68,20 @@ def test_collocate_scores_worked_by_hand():
     by_hand = 2 * (2 * math.log(2 / 1) + 0 + 2 * math.log(2 / 3) + 4 * math.log(4 / 3))
     assert row["g2"] == pytest.approx(by_hand)
     assert set(table.index) == {"b", "c"}
+
+
+def test_collocates_keep_only_words_past_the_stated_threshold():
+    paras = [["a", "x", "b"], ["a", "x", "c"], ["d", "e", "f", "g", "h"]] * 2
+    every = frequency.collocates(paras, "x", window=1, min_g2=None,
+                                 remove_stopwords=False).set_index("collocate")
+    # a: 4 of 8 window words, 0 of the 10 outside -> G2 7.98; b, c: 2 of 8, 0 outside -> 3.56
+    assert every.loc["a", "g2"] == pytest.approx(7.979, abs=1e-3)
+    assert every.loc["b", "g2"] == pytest.approx(3.561, abs=1e-3)
+    kept = frequency.collocates(paras, "x", window=1, remove_stopwords=False)
+    assert kept["collocate"].tolist() == ["a"]                   # G2 >= 3.84 by default
+    assert frequency.COLLOCATE_MIN_G2 == 3.84 and frequency.COLLOCATE_MIN_COUNT == 2
+    assert frequency.collocates(paras, "x", window=1, min_count=3, min_g2=None,
+                                remove_stopwords=False)["collocate"].tolist() == ["a"]
 
 
 def test_collocates_of_a_missing_node_are_empty():
@@ -104,23 +126,18 @@ def test_kwic_sorts_by_left_or_right_context_and_cuts_at_word_boundaries():
     assert frequency.kwic(corpus, "ASEAN", sort="left")["left"].tolist() == ["Cộng đồng", "Hợp tác"]
     with pytest.raises(ValueError, match="sort must be"):
         frequency.kwic(corpus, "ASEAN", sort="middle")
+    punct = _corpus({"a": ["ASEAN, bền vững", "ASEAN “ái hữu”", "ASEAN hợp tác"]})
+    # sorted on the first word after the node, punctuation skipped: ái < bền < hợp
+    assert frequency.kwic(punct, "ASEAN", sort="right")["right"].tolist() == [
+        "“ái hữu”", ", bền vững", "hợp tác"]
+    assert frequency.kwic(_corpus({"a": ["đồng ASEAN", "dân, ASEAN"]}), "ASEAN",
+                          sort="left")["left"].tolist() == ["dân,", "đồng"]
     long = _corpus({"a": ["một hai ba bốn năm sáu ASEAN bảy tám chín mười"]})
     row = frequency.kwic(long, "ASEAN", width=9).iloc[0]
     assert row["left"] == "…năm sáu" and row["right"] == "bảy tám…"
 
 
 # --- dispersion ------------------------------------------------------------------------------
-
-def test_dispersion_textbook_edge_cases():
-    sizes = [100, 200, 300, 400]
-    even = [1, 2, 3, 4]                      # proportional to the parts' sizes
-    assert frequency.juilland_d(even, sizes) == pytest.approx(1.0)
-    assert frequency.gries_dp(even, sizes) == pytest.approx(0.0)
-    lumped = [0, 0, 0, 10]                   # all in one part
-    assert frequency.juilland_d(lumped, sizes) == pytest.approx(0.0)
-    assert frequency.gries_dp(lumped, sizes) == pytest.approx(1 - 0.4)
-    assert frequency.gries_dp([10, 0, 0, 0], sizes) == pytest.approx(0.9)
-
 
 def test_positions_and_dispersion_handle_phrases():
     corpus = _corpus({"a": ["x"]}).assign(tokens=[["ngoại giao", "cây", "tre", "hòa bình", "cây tre"]])
@@ -138,6 +155,31 @@ def test_frequency_table_per_group_matches_tokens():
     n_2023 = sum(1 for toks in corpus.loc[corpus.year == 2023, "tokens"] for t in toks
                  if t.lower() not in stop)
     assert table.loc[table.group == 2023, "count"].sum() == n_2023
+    assert (table.loc[table.group == 2023, "words"]
+            == sum(len(t) for t in corpus.loc[corpus.year == 2023, "tokens"])).all()
     wide = frequency.top_by_group(table, n=5)
     assert {"count_2021", "count_2023", "per_10k_2021", "per_10k_2023"} <= set(wide.columns)
     assert wide["word"].iat[0] == "đối ngoại"
+
+
+def test_top_by_group_holds_each_groups_own_top_words_and_ties():
+    table = pd.DataFrame({"group": [1, 1, 1, 2, 2, 2], "word": ["a", "b", "c", "a", "d", "e"],
+                          "count": [9, 5, 5, 8, 1, 1], "per_10k": [1.0] * 6})
+    wide = frequency.top_by_group(table, n=2).set_index("word")
+    # group 1: a, then b and c tied at the cut; group 2: a, then d and e tied
+    assert sorted(wide.index) == ["a", "b", "c", "d", "e"]
+    assert wide.loc["a", "top_in"] == "1, 2" and wide.loc["d", "top_in"] == "2"
+    assert wide.loc["b", "tied_at_cut"] and not wide.loc["a", "tied_at_cut"]
+    small = pd.DataFrame({"group": [1, 1, 2, 2], "word": ["a", "b", "x", "y"],
+                          "count": [50, 40, 3, 2], "per_10k": [1.0] * 4})
+    # a small group's own top word is kept even though the large group's words outnumber it
+    assert "x" in set(frequency.top_by_group(small, n=1)["word"])
+
+
+def test_raw_vs_clean_and_side_by_side_keep_ties():
+    table = helpers.raw_vs_clean(["bút bàn áo hợp tác"], [["hợp tác"]], n=1)
+    assert table["word"].tolist() == ["áo", "bàn", "bút"] and table["tied_at_cut"].all()
+    a = pd.DataFrame({"word": ["x", "y", "z"], "count": [3, 2, 2]})
+    both = frequency.side_by_side({"A": a, "B": a.head(1)}, n=2)
+    assert both["A: word"].tolist() == ["x", "y", "z"]
+    assert both["B: word"].iloc[1:].isna().all()

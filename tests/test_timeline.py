@@ -36,11 +36,12 @@ def found(text, reference=REF):
       ("2030", dt.date(2030, 1, 1), "year", "year range end")]),
     ("Với thế và lực mới sau 35 năm đổi mới, cả nước",
      [("35 năm đổi mới", dt.date(1986, 1, 1), "year", "era")]),
-    ("thực hiện Nghị quyết Đại hội XIII của Đảng", [("Đại hội XIII", dt.date(2021, 1, 1), "year", "party congress")]),
+    ("thực hiện Nghị quyết Đại hội XIII của Đảng",
+     [("Đại hội XIII", dt.date(2021, 1, 1), "year", "party congress")]),
     ("nội dung đối ngoại của Đại hội Đảng lần thứ XIV",
      [("Đại hội Đảng lần thứ XIV", dt.date(2026, 1, 1), "year", "party congress")]),
     ("Hội nghị Ngoại giao lần thứ 31 bế mạc",
-     [("Hội nghị Ngoại giao lần thứ 31", dt.date(2021, 12, 14), "day", "conference")]),
+     [("Hội nghị Ngoại giao lần thứ 31", dt.date(2021, 12, 15), "day", "conference")]),
 ])
 def test_every_written_form(text, expected):
     assert found(text) == expected
@@ -77,18 +78,55 @@ def test_mentions_table_on_the_seeds():
     assert all("[" in c and "]" in c for c in mentions["context"])
 
 
-def test_time_orientation_by_hand():
-    mentions = pd.DataFrame({
-        "year": [2021, 2021, 2021, 2023, 2023],
-        "published": pd.to_datetime(["2021-12-13"] * 3 + ["2023-12-19"] * 2),
-        "year_referred": [1986, 2021, 2030, 2021, 2026],
-        "kind": ["era", "party congress", "year", "party congress", "conference"],
-    })
+def _mention(before, after="", kind="year", year=2021, published="2023-12-19", group=2023):
+    return {"year": group, "published": pd.Timestamp(published), "kind": kind,
+            "year_referred": year, "before": before, "after": after}
+
+
+@pytest.mark.parametrize("before, after, kind, year, expected", [
+    ("từ nay đến hết nhiệm kỳ ", "", "party congress", 2021, ("future", "future span")),
+    ("ngành Ngoại giao sẽ bám sát đường lối ", "", "party congress", 2021, ("present", "current term")),
+    ("công tác đối ngoại trong nhiệm kỳ 2021-", "", "year range end", 2026, ("present", "current term")),
+    ("thực hiện Nghị quyết ", "", "party congress", 2021, ("present", "current term")),
+    ("trong nhiệm kỳ ", "", "year range start", 2021, ("present", "current term")),
+    ("từ đầu nhiệm kỳ ", " đến nay", "party congress", 2021, ("past", "since cue")),
+    ("kể từ ", "", "year", 2019, ("past", "since cue")),
+    ("tầm nhìn đến năm ", "", "year", 2030, ("future", "future span")),
+    ("Bộ Chính trị sẽ tổng kết vào ", "", "year", 2023, ("future", "future cue")),
+    ("Bộ Chính trị đã ban hành Chỉ thị năm ", "", "year", 2023, ("past", "past cue")),
+    ("nội dung đối ngoại của ", "", "party congress", 2026, ("future", "year")),
+    ("Nghị quyết ", "", "party congress", 2016, ("past", "year")),
+    ("năm ", "", "year", 2019, ("past", "year")),
+])
+def test_orientation_rule(before, after, kind, year, expected):
+    assert timeline.orientation_of(before, after, kind, year, 2023) == expected
+
+
+def test_time_orientation_counts_and_leaves_conferences_out():
+    mentions = pd.DataFrame([
+        _mention("thực hiện Nghị quyết ", kind="party congress"),         # current term
+        _mention("từ nay đến hết nhiệm kỳ ", kind="party congress"),      # future
+        _mention("Mới đây nhất, năm ", year=2019),                        # past
+        _mention("bế mạc ", kind="conference", year=2023),                # left out
+        _mention("tầm nhìn đến năm ", year=2030, published="2021-12-13", group=2021),
+    ])
     table = timeline.time_orientation(mentions)
-    assert table.loc[2021, ["past", "present", "future"]].tolist() == [1, 1, 1]
-    assert table.loc[2023, ["mentions", "past", "future"]].tolist() == [1, 1, 0]  # conference left out
+    assert table.loc[2023, ["mentions", "past", "present", "future"]].tolist() == [3, 1, 1, 1]
+    assert table.loc[2021, ["mentions", "future"]].tolist() == [1, 1]
     calendar = timeline.time_orientation(mentions, kinds=timeline.CALENDAR_KINDS)
-    assert calendar.loc[2021, ["mentions", "future"]].tolist() == [1, 1]
+    assert calendar.loc[2023, ["mentions", "past"]].tolist() == [1, 1]
+
+
+def test_current_congress_mentions_on_the_seeds_are_not_past():
+    corpus = helpers.load_corpus()
+    classified = timeline.classify_orientation(timeline.date_mentions(corpus))
+    xiii = classified[(classified["kind"] == "party congress") & (classified["year_referred"] == 2021)
+                      & (classified["year"] == 2023)]
+    assert len(xiii) > 0
+    assert set(xiii.loc[xiii["orientation"] == "past", "rule"]) <= {"since cue"}
+    looking_forward = classified[classified["before"].str.contains("từ nay đến")]
+    assert (looking_forward["orientation"] == "future").all() and len(looking_forward) > 0
+    assert set(classified["rule"]) <= {name for name, *_ in timeline.ORIENTATION_RULES}
 
 
 def test_word_trends_count_phrases_and_report_their_base():
@@ -97,7 +135,15 @@ def test_word_trends_count_phrases_and_report_their_base():
     assert list(dict.fromkeys(trends.index.get_level_values(0))) == ["NFAC", "DC31", "DC32"]
     assert trends.loc[("DC32", "cây tre"), "count"] == 2
     assert trends.loc[("DC32", "tiên phong"), ["articles", "words"]].tolist() == [2, 1180]
-    assert trends.loc[("DC32", "tiên phong"), "per_10k"] == round(4 / 1180 * 10_000, 1)
+    assert trends.loc[("DC32", "tiên phong"), "per_10k"] == pytest.approx(4 / 1180 * 10_000)
+    dc31 = trends.loc[("DC31", "tiên phong")]
+    assert dc31["date"] == pd.Timestamp("2021-12-18") and dc31["approximate"]
+    assert dc31["articles"] == 1 and dc31["words"] == 445
+    nfac = trends.loc[("NFAC", "tiên phong")]
+    assert nfac["approximate"]          # one of its two articles has an approximate date
+    rates = timeline.article_word_rates(corpus, ["tiên phong"]).set_index("doc_id")
+    assert not rates.loc["002_ed76183e011c5285", "approximate"]
+    assert rates.loc["003_079bd86adfea4555", "approximate"]
 
 
 def test_date_clusters_split_on_long_gaps():

@@ -1,15 +1,15 @@
-"""Comparing groups of articles: keyness statistics, TF-IDF, document similarity and topics.
+"""Comparing groups of articles: keyness (token level and article level), TF-IDF, document
+similarity and topics.
 
-Owns the formulas (log-likelihood G2, Log Ratio, the Monroe et al. log-odds z-score, a
-Bonferroni threshold) and the scikit-learn models (TF-IDF, NMF) as this project uses them. Takes
-token lists and tables from ``helpers.corpus``; plotting is ``helpers.plotting``.
+Owns how the project applies the formulas of ``helpers.stats`` and the scikit-learn models
+(TF-IDF, NMF) to a corpus table. Choices a notebook makes from the data (which groups, how many
+topics) live in ``helpers.choices``; the findings table in ``helpers.findings``.
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
-from collections.abc import Iterable
-from statistics import NormalDist
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -17,85 +17,74 @@ from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from .corpus import analysable, paragraph_table, plain  # noqa: F401  (paragraph_table: for notebooks)
-from .frequency import PER
+from .corpus import analysable, plain
+from .ranking import rank_words, top_n
+from .stats import (
+    PRIOR_WEIGHT,
+    RATE_BASIS,
+    benjamini_hochberg,
+    bonferroni_g2,
+    g2,
+    g2_p,
+    log_odds_z,
+    log_ratio,
+    per_10k,
+    permutation_test,
+)
 from .text import stopwords
 
-ZERO_ADJUSTMENT = 0.5   # Log Ratio: a zero count is replaced by 0.5 (Hardie 2014)
-PRIOR_WEIGHT = 500.0    # log-odds: total pseudo-count of the informative Dirichlet prior
+__all__ = [
+    "RATE_BASIS",
+    "TopicModel",
+    "article_keyness",
+    "compare_groups",
+    "group_counts",
+    "group_sizes",
+    "keyness",
+    "nmf_topics",
+    "pooled_tokens",
+    "significance_summary",
+    "similarity",
+    "tfidf",
+    "top_keywords",
+    "top_tfidf",
+    "topic_shares",
+    "topic_stability",
+    "within_between",
+]
 
 
 # --- keyness ---------------------------------------------------------------------------------
 
-def log_likelihood(a, b, c, d):
-    """Signed 4-term log-likelihood G2 (Dunning 1993, as computed by AntConc) for a word with
-    ``a`` occurrences in a target of ``c`` words and ``b`` in a reference of ``d`` words:
-    2 * sum(O * ln(O / E)) over the 2x2 table (word / other words x target / reference).
-    Positive when the word is relatively more frequent in the target. Works on arrays.
-
-    >>> round(float(log_likelihood(10, 2, 1000, 1000)), 4)
-    5.8543
-    """
-    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
-    n = c + d
-    observed = [a, b, c - a, d - b]
-    expected = [c * (a + b) / n, d * (a + b) / n, c * (n - a - b) / n, d * (n - a - b) / n]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        terms = [np.where(o > 0, o * np.log(o / e), 0.0) for o, e in zip(observed, expected)]
-    g2 = 2 * sum(terms)
-    sign = np.sign(a / c - b / d)
-    return sign * np.maximum(g2, 0.0)
-
-
-def g2_p_value(g2):
-    """p-value of G2 against chi-squared with 1 degree of freedom: P(X >= |G2|).
-
-    >>> round(float(g2_p_value(3.841459)), 4)
-    0.05
-    """
-    g2 = np.abs(np.asarray(g2, dtype=float))
-    return np.vectorize(lambda x: math.erfc(math.sqrt(x / 2)))(g2)
-
-
-def log_ratio(a, b, c, d, zero=ZERO_ADJUSTMENT):
-    """Log Ratio (Hardie 2014): log2 of the ratio of relative frequencies, target over
-    reference; a zero count is replaced by ``zero`` (0.5) so that the ratio stays finite.
-
-    >>> float(log_ratio(8, 2, 1000, 1000)), float(log_ratio(4, 0, 1000, 1000))
-    (2.0, 3.0)
-    """
-    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
-    a = np.where(a == 0, zero, a)
-    b = np.where(b == 0, zero, b)
-    return np.log2((a / c) / (b / d))
-
-
-def log_odds_z(a, b, c, d, prior, prior_total):
-    """Log-odds ratio with an informative Dirichlet prior, as a z-score (Monroe, Colaresi &
-    Quinn 2008, "Fightin' Words", eq. 16-22). ``prior`` is the word's pseudo-count alpha_w and
-    ``prior_total`` alpha_0, the sum over the vocabulary.
-
-    delta = ln((a + aw) / (c + a0 - a - aw)) - ln((b + aw) / (d + a0 - b - aw));
-    var(delta) ~ 1 / (a + aw) + 1 / (b + aw);  z = delta / sqrt(var).
-
-    >>> round(float(log_odds_z(10, 2, 1000, 1000, 1.0, 100.0)), 4)
-    2.006
-    """
-    a, b, c, d, aw = (np.asarray(x, dtype=float) for x in (a, b, c, d, prior))
-    delta = (np.log((a + aw) / (c + prior_total - a - aw))
-             - np.log((b + aw) / (d + prior_total - b - aw)))
-    return delta / np.sqrt(1 / (a + aw) + 1 / (b + aw))
-
-
 def keyness(target_counts: Counter | dict, reference_counts: Counter | dict,
+            target_words: int | None = None, reference_words: int | None = None,
             prior_weight: float = PRIOR_WEIGHT) -> pd.DataFrame:
-    """One row per word of either corpus: the two counts (``a``, ``b``), the two rates per
-    10,000 words, signed G2 with its p-value, Log Ratio, and the log-odds z-score. Sorted by G2,
-    most over-used in the target first.
+    """Token-level keyness of every word of either group, target against reference.
 
-    The log-odds prior is informative: alpha_w is proportional to the word's pooled count in
-    both corpora, scaled so that the prior adds ``prior_weight`` pseudo-words in all.
+    One row per word: the two counts (``a``, ``b``), the two rates per 10,000 words
+    (``helpers.stats.per_10k``), signed G2 with its p-value, Log Ratio (zero -> 0.5) and the
+    Monroe et al. log-odds z-score. The sizes ``c`` and ``d`` are ``target_words`` and
+    ``reference_words`` (the groups' words on the project's one basis, stopwords included);
+    when not given, the sums of the counts. The log-odds prior is informative: alpha_w is
+    proportional to the word's pooled count, scaled to ``prior_weight`` pseudo-words in all.
+    Sorted by G2, most over-used in the target first, ties in Vietnamese dictionary order.
 
+    Parameters
+    ----------
+    target_counts, reference_counts : mapping of str to int
+        Word counts of the two groups.
+    target_words, reference_words : int, optional
+        The groups' sizes in words.
+    prior_weight : float
+        alpha_0 of the log-odds prior.
+
+    Returns
+    -------
+    pandas.DataFrame
+        word, a, b, rate_target, rate_reference, g2, p, log_ratio, log_odds_z.
+
+    Examples
+    --------
     >>> table = keyness({"hòa bình": 10, "và": 90}, {"hòa bình": 2, "và": 98})
     >>> table[["word", "a", "b", "g2"]].round(3).to_dict("records")[0]
     {'word': 'hòa bình', 'a': 10, 'b': 2, 'g2': 6.163}
@@ -103,36 +92,87 @@ def keyness(target_counts: Counter | dict, reference_counts: Counter | dict,
     words = sorted(set(target_counts) | set(reference_counts))
     a = np.array([target_counts.get(w, 0) for w in words], dtype=float)
     b = np.array([reference_counts.get(w, 0) for w in words], dtype=float)
-    c, d = a.sum(), b.sum()
-    if c == 0 or d == 0:
+    c = float(a.sum() if target_words is None else target_words)
+    d = float(b.sum() if reference_words is None else reference_words)
+    if a.sum() == 0 or b.sum() == 0:
         raise ValueError("keyness needs words in both the target and the reference")
+    if c < a.sum() or d < b.sum():
+        raise ValueError(f"a group's size ({c:g}, {d:g}) is smaller than its counted words "
+                         f"({a.sum():g}, {b.sum():g})")
     pooled = a + b
     prior = pooled / pooled.sum() * prior_weight
-    g2 = log_likelihood(a, b, c, d)
+    stat = g2(a, b, c, d)
     table = pd.DataFrame({
         "word": words, "a": a.astype(int), "b": b.astype(int),
-        "rate_target": a / c * PER, "rate_reference": b / d * PER,
-        "g2": g2, "p": g2_p_value(g2), "log_ratio": log_ratio(a, b, c, d),
+        "rate_target": per_10k(a, c), "rate_reference": per_10k(b, d),
+        "g2": stat, "p": g2_p(stat), "log_ratio": log_ratio(a, b, c, d),
         "log_odds_z": log_odds_z(a, b, c, d, prior, prior_weight),
     })
-    return table.sort_values(["g2", "word"], ascending=[False, True], ignore_index=True)
+    return rank_words(table, "g2")
 
 
-def bonferroni_g2(n_tests: int, alpha: float = 0.05) -> float:
-    """The G2 a word needs to pass a Bonferroni-corrected test at ``alpha`` over ``n_tests``
-    words (chi-squared, 1 df).
+def top_keywords(table: pd.DataFrame, n: int, side: str = "target",
+                 keep_ties: bool = True) -> pd.DataFrame:
+    """The ``n`` keywords of one side of a ``keyness`` table: the largest positive G2
+    (``side="target"``) or the most negative (``"reference"``), ties at the cut kept and
+    marked (``ranking.top_n``), tied words in Vietnamese dictionary order. Tables and figures
+    of keywords both use this, so they show the same words.
 
-    >>> round(bonferroni_g2(1), 2), round(bonferroni_g2(1000), 2)
-    (3.84, 16.45)
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A ``keyness`` / ``compare_groups`` table.
+    n : int
+        Words asked for.
+    side : {"target", "reference"}
+        Which side's keywords.
+    keep_ties : bool
+        Keep every word tied with the n-th.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows, strongest first, with ``tied_at_cut``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"word": ["a", "b", "c", "d"], "g2": [5.0, 4.0, 4.0, -6.0]})
+    >>> top_keywords(t, 2)["word"].tolist(), top_keywords(t, 2, "reference")["word"].tolist()
+    (['a', 'b', 'c'], ['d'])
     """
-    z = NormalDist().inv_cdf(1 - alpha / n_tests / 2)
-    return z * z
+    if side not in ("target", "reference"):
+        raise ValueError(f"side must be 'target' or 'reference', got {side!r}")
+    part = table[table["g2"] > 0] if side == "target" else table[table["g2"] < 0]
+    return top_n(part, n, "g2", ascending=side == "reference", keep_ties=keep_ties)
 
 
 def group_counts(corpus: pd.DataFrame, by: str = "year", remove_stopwords: bool = True,
                  include_duplicates: bool = False) -> dict:
     """Word counts per group of articles (by default per conference year), one Counter each.
-    Copies of an article (``duplicate_of``) are left out unless asked for."""
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table.
+    by : str
+        The grouping column; rows where it is missing are left out.
+    remove_stopwords : bool
+        Leave stopwords out of the counts.
+    include_duplicates : bool
+        Count copies of an article (``duplicate_of``) too.
+
+    Returns
+    -------
+    dict
+        Group -> Counter, groups in sorted order.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"year": [2021, 2023], "duplicate_of": [None, None],
+    ...                        "tokens": [["hòa bình", "và"], ["hòa bình"]]})
+    >>> group_counts(corpus)
+    {2021: Counter({'hòa bình': 1}), 2023: Counter({'hòa bình': 1})}
+    """
     rows = corpus if include_duplicates else analysable(corpus)
     stop = stopwords() if remove_stopwords else frozenset()
     counts: dict = {}
@@ -143,33 +183,204 @@ def group_counts(corpus: pd.DataFrame, by: str = "year", remove_stopwords: bool 
     return dict(sorted(counts.items()))
 
 
-def compare_groups(corpus: pd.DataFrame, target, reference, by: str = "year",
-                   where: pd.Series | None = None, min_count: int = 1,
-                   prior_weight: float = PRIOR_WEIGHT) -> pd.DataFrame:
-    """``keyness`` of group ``target`` against group ``reference`` of column ``by`` (stopwords
-    removed, duplicates left out), optionally on the rows selected by ``where`` only, keeping
-    words with at least ``min_count`` occurrences in the two groups together. Raises a clear
-    error when a group has no articles."""
-    rows = corpus if where is None else corpus[where]
-    counts = group_counts(rows, by=by)
-    missing = [g for g in (target, reference) if g not in counts]
+def group_sizes(corpus: pd.DataFrame, by: str = "year") -> dict:
+    """Each group's size in words on the project's one basis (``RATE_BASIS``: every word,
+    stopwords included), duplicates left out.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table.
+    by : str
+        The grouping column.
+
+    Returns
+    -------
+    dict
+        Group -> number of words, groups in sorted order.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"year": [2021, 2023], "duplicate_of": [None, None],
+    ...                        "tokens": [["hòa bình", "và"], ["hòa bình"]]})
+    >>> group_sizes(corpus)
+    {2021: 2, 2023: 1}
+    """
+    rows = analysable(corpus).dropna(subset=[by])
+    sizes = rows.groupby(by, sort=True)["tokens"].agg(lambda t: sum(len(x) for x in t))
+    return {plain(g): int(n) for g, n in sizes.items()}
+
+
+def _check_groups(counts: dict, groups, by: str) -> None:
+    missing = [g for g in groups if g not in counts]
     if missing:
         raise ValueError(f"no articles in group(s) {missing} of {by!r}; "
                          f"groups present: [{', '.join(map(str, counts))}]")
-    table = keyness(counts[target], counts[reference], prior_weight=prior_weight)
+
+
+def compare_groups(corpus: pd.DataFrame, target: Hashable, reference: Hashable, by: str = "year",
+                   where: pd.Series | None = None, min_count: int = 1,
+                   prior_weight: float = PRIOR_WEIGHT) -> pd.DataFrame:
+    """``keyness`` of group ``target`` against group ``reference`` of column ``by``.
+
+    Stopwords are left out of the word list, not out of the groups' sizes; duplicates are
+    left out. Optionally only the rows selected by ``where``; words with at least
+    ``min_count`` occurrences in the two groups together.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table.
+    target, reference
+        Two values of column ``by``.
+    by : str
+        The grouping column.
+    where : pandas.Series of bool, optional
+        Rows to use (e.g. one kind of article, for a like-for-like comparison).
+    min_count : int
+        Minimum count of a word in both groups together.
+    prior_weight : float
+        alpha_0 of the log-odds prior.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``keyness`` table.
+
+    Raises
+    ------
+    ValueError
+        When a group has no articles, naming the groups present.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"year": [2021, 2023], "duplicate_of": [None, None],
+    ...                        "tokens": [["hòa bình", "và"], ["hòa bình", "hợp tác"]]})
+    >>> compare_groups(corpus, 2023, 2021)[["word", "a", "b"]].values.tolist()
+    [['hợp tác', 1, 0], ['hòa bình', 1, 1]]
+    """
+    rows = corpus if where is None else corpus[where]
+    counts = group_counts(rows, by=by)
+    _check_groups(counts, (target, reference), by)
+    sizes = group_sizes(rows, by=by)
+    table = keyness(counts[target], counts[reference], sizes[target], sizes[reference],
+                    prior_weight=prior_weight)
     return table[table["a"] + table["b"] >= min_count].reset_index(drop=True)
 
 
 def significance_summary(table: pd.DataFrame, alpha: float = 0.05) -> dict:
-    """How many words pass p < alpha uncorrected and after Bonferroni correction over the
-    words in ``table``; with the corrected critical G2."""
+    """How many words pass p < ``alpha`` uncorrected, after Benjamini-Hochberg and after
+    Bonferroni correction over the words in ``table``; with the corrected critical G2 and the
+    number expected to pass uncorrected by chance alone (alpha x words tested).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A ``keyness`` table.
+    alpha : float
+        Significance level.
+
+    Returns
+    -------
+    dict
+        Named numbers, in the order a notebook prints them.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"g2": [20.0, 4.0, 0.1], "p": [7.7e-6, 0.0455, 0.75]})
+    >>> significance_summary(t)["pass Bonferroni"]
+    1
+    """
     critical = bonferroni_g2(len(table), alpha)
     return {
         "words tested": len(table),
         f"p < {alpha} (uncorrected)": int((table["p"] < alpha).sum()),
+        f"expected by chance at p < {alpha}": round(alpha * len(table), 1),
+        f"pass Benjamini-Hochberg (FDR {alpha})": int((benjamini_hochberg(table["p"]) <= alpha).sum()),
         "Bonferroni critical G2": round(critical, 2),
         "pass Bonferroni": int((table["g2"].abs() >= critical).sum()),
     }
+
+
+def _article_counts(rows: pd.DataFrame, words: list[str]) -> np.ndarray:
+    index = {w: j for j, w in enumerate(words)}
+    counts = np.zeros((len(rows), len(words)))
+    for i, tokens in enumerate(rows["tokens"]):
+        for token, n in Counter(tokens).items():
+            if token in index:
+                counts[i, index[token]] = n
+    return counts
+
+
+def article_keyness(corpus: pd.DataFrame, target: Hashable, reference: Hashable, words: Iterable[str],
+                    by: str = "year", where: pd.Series | None = None, alpha: float = 0.05,
+                    max_exact: int = 10_000, n_samples: int = 9_999,
+                    seed: int = 0) -> pd.DataFrame:
+    """Article-level test of each of ``words``: a permutation test over splits of whole
+    articles between ``target`` and ``reference`` (``helpers.stats.permutation_test``), the
+    statistic being the difference of the groups' mean per-article rates per 10,000 words.
+    Exact over every split when there are at most ``max_exact``, else ``n_samples`` seeded
+    splits. Benjamini-Hochberg and Bonferroni over the words tested.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table.
+    target, reference
+        Two values of column ``by``.
+    words : iterable of str
+        The candidate words (e.g. those with |G2| >= 3.84 in ``compare_groups``).
+    by : str
+        The grouping column.
+    where : pandas.Series of bool, optional
+        Rows to use.
+    alpha : float
+        Level of the two corrections.
+    max_exact, n_samples, seed
+        As in ``helpers.stats.permutation_test``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        word, rate_diff, p_article, q_bh, passes_bh, passes_bonferroni, articles_target,
+        articles_reference. ``attrs`` holds min_p, n_splits, exact, n_target, n_reference.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"year": [2023, 2023, 2021, 2021, 2021], "duplicate_of": [None] * 5,
+    ...     "tokens": [["x", "y"], ["x", "y"], ["y", "y"], ["y", "z"], ["z", "y"]]})
+    >>> table = article_keyness(corpus, 2023, 2021, ["x"])
+    >>> table[["word", "p_article", "articles_target", "articles_reference"]].values.tolist()
+    [['x', 0.1, 2, 0]]
+    >>> table.attrs["min_p"], table.attrs["n_splits"]
+    (0.1, 10)
+    """
+    words = list(dict.fromkeys(words))
+    rows = analysable(corpus if where is None else corpus[where])
+    rows = rows[rows[by].isin([target, reference])]
+    member = (rows[by] == target).to_numpy()
+    if not member.any() or member.all():
+        present = sorted(map(plain, rows[by].unique()))
+        raise ValueError(f"article_keyness needs articles in both {target!r} and "
+                         f"{reference!r} of {by!r}; present: {present}")
+    sizes = rows["tokens"].map(len).to_numpy()
+    if (sizes == 0).any():
+        empty = rows.loc[sizes == 0, "doc_id"].tolist() if "doc_id" in rows else "some"
+        raise ValueError(f"article_keyness: articles without words have no rate: {empty}")
+    counts = _article_counts(rows, words)
+    result = permutation_test(counts, sizes, member, max_exact=max_exact,
+                              n_samples=n_samples, seed=seed)
+    q = benjamini_hochberg(result.p)
+    table = pd.DataFrame({
+        "word": words, "rate_diff": result.statistic, "p_article": result.p,
+        "q_bh": q, "passes_bh": q <= alpha,
+        "passes_bonferroni": result.p <= alpha / max(len(words), 1),
+        "articles_target": (counts[member] > 0).sum(axis=0).astype(int),
+        "articles_reference": (counts[~member] > 0).sum(axis=0).astype(int),
+    })
+    table.attrs.update(min_p=result.min_p, n_splits=result.n_splits, exact=result.exact,
+                       n_target=int(member.sum()), n_reference=int((~member).sum()))
+    return table
 
 
 # --- TF-IDF and similarity -------------------------------------------------------------------
@@ -178,9 +389,29 @@ def _identity(tokens):
     return tokens
 
 
-def tfidf(token_lists: Iterable[list[str]], remove_stopwords: bool = True):
+def tfidf(token_lists: Iterable[list[str]],
+          remove_stopwords: bool = True) -> tuple[Any, np.ndarray]:
     """TF-IDF over pre-tokenized documents with scikit-learn's defaults: raw counts times
-    smooth idf, ln((1 + N) / (1 + df)) + 1, rows L2-normalized. Returns (matrix, vocabulary)."""
+    smooth idf, ln((1 + N) / (1 + df)) + 1, rows L2-normalized.
+
+    Parameters
+    ----------
+    token_lists : iterable of list of str
+        Each document's words.
+    remove_stopwords : bool
+        Leave stopwords out first.
+
+    Returns
+    -------
+    tuple
+        (sparse matrix documents x vocabulary, vocabulary as an array of str).
+
+    Examples
+    --------
+    >>> matrix, vocab = tfidf([["hòa bình", "hợp tác"], ["hòa bình"]])
+    >>> list(vocab), matrix.shape
+    (['hòa bình', 'hợp tác'], (2, 2))
+    """
     stop = stopwords() if remove_stopwords else frozenset()
     docs = [[t for t in tokens if t.lower() not in stop] for tokens in token_lists]
     vectorizer = TfidfVectorizer(analyzer=_identity)  # our tokens, not sklearn's regex
@@ -188,27 +419,92 @@ def tfidf(token_lists: Iterable[list[str]], remove_stopwords: bool = True):
     return matrix, vectorizer.get_feature_names_out()
 
 
-def top_tfidf(matrix, vocabulary, labels, n: int = 10) -> pd.DataFrame:
-    """The ``n`` highest-weighted words of each row (document), ties broken alphabetically:
-    columns label, rank, word, tfidf."""
-    dense = matrix.toarray()
-    rows = []
+def top_tfidf(matrix: Any, vocabulary: Sequence[str], labels: Sequence[Hashable],
+              n: int = 10) -> pd.DataFrame:
+    """Each row's (document's) ``n`` highest-weighted words, ties at the cut kept and marked
+    (``helpers.ranking.top_n``), tied words in Vietnamese dictionary order.
+
+    Parameters
+    ----------
+    matrix : sparse or dense matrix
+        ``tfidf`` output.
+    vocabulary : sequence of str
+        Its columns' words.
+    labels : sequence
+        One label per row.
+    n : int
+        Words per row.
+
+    Returns
+    -------
+    pandas.DataFrame
+        label, rank (tied words share a rank), word, tfidf, tied_at_cut.
+
+    Examples
+    --------
+    >>> m = np.array([[0.6, 0.6, 0.2]])
+    >>> top_tfidf(m, ["b", "a", "c"], ["doc"], n=1)[["rank", "word", "tied_at_cut"]].values.tolist()
+    [[1, 'a', True], [1, 'b', True]]
+    """
+    dense = matrix.toarray() if hasattr(matrix, "toarray") else np.asarray(matrix)
+    parts = []
     for label, weights in zip(labels, dense):
-        order = sorted(range(len(vocabulary)), key=lambda k: (-weights[k], vocabulary[k]))[:n]
-        rows += [{"label": label, "rank": r + 1, "word": vocabulary[k], "tfidf": weights[k]}
-                 for r, k in enumerate(order) if weights[k] > 0]
-    return pd.DataFrame(rows, columns=["label", "rank", "word", "tfidf"])
+        row = pd.DataFrame({"word": list(vocabulary), "tfidf": weights})
+        top = top_n(row[row["tfidf"] > 0], n, "tfidf")
+        top.insert(0, "rank", top["tfidf"].rank(method="min", ascending=False).astype(int))
+        parts.append(top.assign(label=label))
+    columns = ["label", "rank", "word", "tfidf", "tied_at_cut"]
+    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
 
 def pooled_tokens(corpus: pd.DataFrame, by: str = "year") -> pd.Series:
-    """Each group's articles pooled as one token list (duplicates left out)."""
+    """Each group's articles pooled as one token list (duplicates left out).
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table.
+    by : str
+        The grouping column.
+
+    Returns
+    -------
+    pandas.Series
+        Group -> list of words.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"year": [2021, 2021], "duplicate_of": [None, None],
+    ...                        "tokens": [["a"], ["b"]]})
+    >>> pooled_tokens(corpus).to_dict()
+    {2021: ['a', 'b']}
+    """
     rows = analysable(corpus)
     return rows.groupby(by)["tokens"].sum()
 
 
 def similarity(corpus: pd.DataFrame) -> pd.DataFrame:
     """Cosine similarity of the articles' TF-IDF vectors (L2-normalized, so cosine = dot
-    product), articles ordered by date then doc_id, labelled by doc_id."""
+    product), articles ordered by date then doc_id, labelled by doc_id.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table (doc_id, published, tokens, duplicate_of).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Square, doc_id x doc_id.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "duplicate_of": [None, None],
+    ...     "published": pd.to_datetime(["2021-01-01", "2021-01-02"]),
+    ...     "tokens": [["hòa bình"], ["hòa bình"]]})
+    >>> similarity(corpus).round(3).values.tolist()
+    [[1.0, 1.0], [1.0, 1.0]]
+    """
     rows = analysable(corpus).sort_values(["published", "doc_id"])
     matrix, _ = tfidf(rows["tokens"])
     sims = cosine_similarity(matrix)
@@ -217,7 +513,26 @@ def similarity(corpus: pd.DataFrame) -> pd.DataFrame:
 
 def within_between(sims: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     """Mean cosine similarity of article pairs within each group and between groups.
-    ``groups`` maps doc_id to group."""
+
+    Parameters
+    ----------
+    sims : pandas.DataFrame
+        ``similarity`` output.
+    groups : pandas.Series
+        doc_id -> group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Per kind of pair: pairs, mean, min, max.
+
+    Examples
+    --------
+    >>> ids = ["a", "b"]
+    >>> sims = pd.DataFrame([[1, .5], [.5, 1]], index=ids, columns=ids)
+    >>> within_between(sims, pd.Series({"a": 1, "b": 2}))["mean"].to_dict()
+    {'between 1 and 2': 0.5}
+    """
     ids = list(sims.index)
     records = []
     for i, x in enumerate(ids):
@@ -225,17 +540,62 @@ def within_between(sims: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
             gx, gy = groups[x], groups[y]
             kind = f"within {gx}" if gx == gy else "between " + " and ".join(map(str, sorted([gx, gy])))
             records.append({"pair": kind, "similarity": sims.loc[x, y]})
-    table = pd.DataFrame(records)
+    table = pd.DataFrame(records, columns=["pair", "similarity"])
     return (table.groupby("pair")["similarity"].agg(["count", "mean", "min", "max"])
             .rename(columns={"count": "pairs"}))
 
 
 # --- topics ----------------------------------------------------------------------------------
 
-def nmf_topics(token_lists, k: int, seed: int = 0, n_top: int = 8):
-    """NMF with ``k`` topics on the TF-IDF of ``token_lists`` (scikit-learn, random init with
-    ``seed``). Returns (document-topic weights, each row normalized to sum to 1; topic table
-    with the ``n_top`` words of each topic; the fitted model; the vocabulary)."""
+class TopicModel(NamedTuple):
+    """Result of ``nmf_topics``.
+
+    Attributes
+    ----------
+    shares : numpy.ndarray
+        Documents x topics, each row summing to 1 (0 for a document with no weight).
+    topics : pandas.DataFrame
+        topic ("T1", ...) and its top words.
+    model : sklearn.decomposition.NMF
+        The fitted model.
+    vocabulary : numpy.ndarray
+        The words of the model's columns.
+    """
+
+    shares: np.ndarray
+    topics: pd.DataFrame
+    model: NMF
+    vocabulary: np.ndarray
+
+
+def nmf_topics(token_lists: Iterable[list[str]], k: int, seed: int = 0, n_top: int = 8) -> TopicModel:
+    """NMF with ``k`` topics on the TF-IDF of ``token_lists`` (scikit-learn, random
+    initialization with ``seed``).
+
+    Parameters
+    ----------
+    token_lists : iterable of list of str
+        The documents (here: paragraphs).
+    k : int
+        Number of topics.
+    seed : int
+        Random initialization.
+    n_top : int
+        Words listed per topic.
+
+    Returns
+    -------
+    TopicModel
+        shares, topics, model, vocabulary.
+
+    Examples
+    --------
+    >>> docs = [["a", "b", "a"], ["a", "b"], ["c", "d"], ["c", "d", "c"], ["a", "b", "e"],
+    ...         ["c", "d", "e"]]
+    >>> fit = nmf_topics(docs, 2, n_top=2)
+    >>> sorted(fit.topics["top words"])
+    ['a, b', 'c, d']
+    """
     matrix, vocab = tfidf(token_lists)
     model = NMF(n_components=k, init="random", random_state=seed, max_iter=2000, tol=1e-5)
     weights = model.fit_transform(matrix)
@@ -246,77 +606,94 @@ def nmf_topics(token_lists, k: int, seed: int = 0, n_top: int = 8):
         "top words": [", ".join(vocab[j] for j in np.argsort(-row, kind="stable")[:n_top])
                       for row in model.components_],
     })
-    return shares, topics, model, vocab
+    return TopicModel(shares, topics, model, vocab)
 
 
-def topic_stability(token_lists, ks=range(2, 9), seeds=range(20)) -> pd.DataFrame:
-    """For each number of topics k: the reconstruction error of the first seed's model, and
-    stability: over every pair of runs with different seeds, the mean cosine similarity between
-    each topic of one run and its best match in the other (1 = the same topics whatever the
-    random start). All pairs, so no run is privileged as the reference."""
+def _pair_stability(models) -> float:
+    scores = []
+    for i in range(len(models)):
+        for j in range(i + 1, len(models)):
+            sims = cosine_similarity(models[i].components_, models[j].components_)
+            scores.append((sims.max(axis=1).mean() + sims.max(axis=0).mean()) / 2)
+    return float(np.mean(scores))
+
+
+def topic_stability(token_lists: Iterable[list[str]], ks: Iterable[int] = range(2, 9),
+                    seeds: Iterable[int] = range(20),
+                    n_sets: int = 4) -> pd.DataFrame:
+    """How stable the topics are for each number of topics k, and how much that measure
+    itself moves between sets of random starts.
+
+    Stability: over every pair of runs with different seeds, the mean cosine similarity
+    between each topic of one run and its best match in the other (1 = the same topics
+    whatever the random start). The seeds are also split into ``n_sets`` disjoint sets; each
+    set's stability is computed alone, and ``spread`` = the largest minus the smallest of them:
+    the noise of the measure, which a rule choosing k should not be finer than.
+
+    Parameters
+    ----------
+    token_lists : iterable of list of str
+        The documents.
+    ks : iterable of int
+        Numbers of topics to try.
+    seeds : iterable of int
+        Random starts (at least 2 per set).
+    n_sets : int
+        Disjoint seed sets for the spread.
+
+    Returns
+    -------
+    pandas.DataFrame
+        k, reconstruction error (first seed), stability, spread, set_min, set_max.
+
+    Examples
+    --------
+    >>> docs = [["a", "b"], ["a", "b"], ["c", "d"], ["c", "d"]] * 3
+    >>> table = topic_stability(docs, ks=[2], seeds=range(4), n_sets=2)
+    >>> table.columns.tolist()
+    ['k', 'reconstruction error', 'stability', 'spread', 'set_min', 'set_max']
+    """
+    token_lists = list(token_lists)
     seeds = list(seeds)
+    if len(seeds) < 2 * n_sets:
+        raise ValueError(f"{n_sets} seed sets need at least {2 * n_sets} seeds, got {len(seeds)}")
+    sets = np.array_split(np.arange(len(seeds)), n_sets)
     rows = []
     for k in ks:
-        models = [nmf_topics(token_lists, k, seed=s)[2] for s in seeds]
-        pair_scores = []
-        for i in range(len(models)):
-            for j in range(i + 1, len(models)):
-                sims = cosine_similarity(models[i].components_, models[j].components_)
-                pair_scores.append((sims.max(axis=1).mean() + sims.max(axis=0).mean()) / 2)
+        models = [nmf_topics(token_lists, k, seed=s).model for s in seeds]
+        per_set = [_pair_stability([models[i] for i in idx]) for idx in sets]
         rows.append({"k": k, "reconstruction error": models[0].reconstruction_err_,
-                     "stability": float(np.mean(pair_scores))})
+                     "stability": _pair_stability(models), "spread": max(per_set) - min(per_set),
+                     "set_min": min(per_set), "set_max": max(per_set)})
     return pd.DataFrame(rows)
 
 
 def topic_shares(shares: np.ndarray, paragraphs: pd.DataFrame, by: str = "year") -> pd.DataFrame:
     """Topic share per group: paragraphs' topic weights (each summing to 1), averaged over a
-    group's paragraphs weighted by paragraph length in words. Rows groups, columns topics."""
+    group's paragraphs weighted by paragraph length in words.
+
+    Parameters
+    ----------
+    shares : numpy.ndarray
+        ``TopicModel.shares``, one row per paragraph.
+    paragraphs : pandas.DataFrame
+        The paragraphs (``n_words`` and ``by`` columns), in the same order.
+    by : str
+        The grouping column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows groups, columns topics, rows summing to 1.
+
+    Examples
+    --------
+    >>> paras = pd.DataFrame({"year": [2021, 2021], "n_words": [3, 1]})
+    >>> topic_shares(np.array([[1.0, 0.0], [0.0, 1.0]]), paras).values.tolist()
+    [[0.75, 0.25]]
+    """
     frame = pd.DataFrame(shares, columns=[f"T{t + 1}" for t in range(shares.shape[1])])
     frame = frame.mul(paragraphs["n_words"].to_numpy(), axis=0)
     frame[by] = paragraphs[by].to_numpy()
     sums = frame.groupby(by).sum()
     return sums.div(sums.sum(axis=1), axis=0)
-
-
-# --- choices the notebooks make from the data ------------------------------------------------
-
-def pick_groups(corpus: pd.DataFrame, by: str = "year"):
-    """(target, reference) for a comparison: the latest and the earliest group of ``by`` among
-    the analysable articles. Raises a clear error when there are fewer than two groups."""
-    groups = sorted(plain(g) for g in analysable(corpus)[by].dropna().unique())
-    if len(groups) < 2:
-        raise ValueError(f"a comparison needs two groups of {by!r}; this corpus has "
-                         f"{groups or 'none'}")
-    return groups[-1], groups[0]
-
-
-def choose_k(stability: pd.DataFrame, min_k: int = 3, tolerance: float = 0.01) -> int:
-    """The number of topics: the smallest k >= ``min_k`` whose stability is within
-    ``tolerance`` of the most stable such k (the simplest model among the most stable). Two
-    topics are almost always stable because they only split a corpus in two, hence
-    ``min_k=3``."""
-    candidates = stability[stability["k"] >= min_k]
-    if candidates.empty:
-        raise ValueError(f"no k >= {min_k} in the stability table")
-    best = candidates["stability"].max()
-    return int(candidates.loc[candidates["stability"] >= best - tolerance, "k"].min())
-
-
-def survivors(full: pd.DataFrame, subset: pd.DataFrame, threshold: float = 3.84) -> pd.DataFrame:
-    """Words with |G2| >= ``threshold`` in the ``full`` comparison, with their G2 in the
-    ``subset`` comparison and whether they keep the same direction there (``same_direction``)
-    and still reach the threshold (``survives``)."""
-    key = full[full["g2"].abs() >= threshold][["word", "a", "b", "g2"]]
-    table = key.merge(subset[["word", "a", "b", "g2"]], on="word", how="left",
-                      suffixes=("", "_subset"))
-    table[["a_subset", "b_subset"]] = table[["a_subset", "b_subset"]].fillna(0).astype(int)
-    table["g2_subset"] = table["g2_subset"].fillna(0.0)
-    table["same_direction"] = np.sign(table["g2"]) == np.sign(table["g2_subset"])
-    table["survives"] = table["same_direction"] & (table["g2_subset"].abs() >= threshold)
-    return table.sort_values(["survives", "g2"], ascending=[False, False], ignore_index=True)
-
-
-def missing_groups(corpus: pd.DataFrame, groups, by: str = "year") -> list:
-    """The groups of ``groups`` that have no analysable article in ``corpus``."""
-    present = {plain(g) for g in analysable(corpus)[by].dropna()}
-    return [g for g in groups if g not in present]

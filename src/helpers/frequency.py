@@ -1,54 +1,122 @@
 """Word frequencies and where words occur: counts, rates per 10,000 words, document
 frequency, n-grams, collocates, keyword-in-context lines and dispersion.
 
-Owns counting and locating the words that ``helpers.text`` produced; knows nothing about files
-(``helpers.corpus``) or plotting (``helpers.plotting``).
+Owns counting and locating the words that ``helpers.text`` produced; the formulas live in
+``helpers.stats``, files in the loading layer, plotting in ``helpers.plotting``.
 """
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 
-import numpy as np
 import pandas as pd
 
-from .text import sort_key, stopwords, tokenize
+from .corpus import analysable, plain
+from .ranking import rank_words, top_n, top_n_by_group
+from .stats import PER, RATE_BASIS, g2, gries_dp, juilland_d, per_10k
+from .text import normalize_text, segment, sort_key, stopwords, tokenize
 
-PER = 10_000
+__all__ = [
+    "COLLOCATE_MIN_COUNT",
+    "COLLOCATE_MIN_G2",
+    "PER",
+    "RATE_BASIS",
+    "collocates",
+    "concordance_text",
+    "detokenize",
+    "dispersion",
+    "find_phrase",
+    "format_kwic",
+    "frequency_table",
+    "kwic",
+    "ngrams",
+    "positions",
+    "raw_vs_clean",
+    "side_by_side",
+    "syllable_counts",
+    "top_by_group",
+    "word_counts",
+]
+
+COLLOCATE_MIN_G2 = 3.84     # a collocate must be over-represented in the windows at p < 0.05
+COLLOCATE_MIN_COUNT = 2     # ... and occur there at least twice
+
+
+def _paragraph_segments(row) -> list[list[str]]:
+    """The raw segments of each paragraph of one article (a corpus row): the one place this
+    module reads an article's segmentation."""
+    return segment(row.text)
 
 
 def word_counts(token_lists: Iterable[list[str]], remove_stopwords: bool = False) -> pd.DataFrame:
-    """One row per word: ``count``, ``per_10k`` (rate per 10,000 words of these documents) and
-    ``docs`` (how many documents use it), most frequent first, ties in alphabetical order.
+    """One row per word: ``count``, ``per_10k`` and ``docs`` (how many documents use it), most
+    frequent first, ties in Vietnamese dictionary order.
 
-    >>> word_counts([["hòa bình", "hợp tác"], ["hòa bình", "và"]], remove_stopwords=True)
+    The rate's basis is every word of the documents (``helpers.stats.RATE_BASIS``), also when
+    stopwords are left out of the list: removing stopwords never changes a word's rate.
+
+    Parameters
+    ----------
+    token_lists : iterable of list of str
+        Each document's words (stopwords included).
+    remove_stopwords : bool
+        Leave the words of ``helpers.text.stopwords()`` out of the table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns word, count, per_10k, docs.
+
+    Examples
+    --------
+    >>> word_counts([["hòa bình", "hợp tác"], ["hòa bình", "và"]], remove_stopwords=True).round(1)
            word  count  per_10k  docs
-    0  hòa bình      2   6666.7     2
-    1   hợp tác      1   3333.3     1
+    0  hòa bình      2   5000.0     2
+    1   hợp tác      1   2500.0     1
     """
     stop = stopwords() if remove_stopwords else frozenset()
     counts: Counter[str] = Counter()
     docs: Counter[str] = Counter()
+    total = 0
     for tokens in token_lists:
+        total += len(tokens)
         kept = [t for t in tokens if t.lower() not in stop]
         counts.update(kept)
         docs.update(set(kept))
-    total = sum(counts.values())
-    table = pd.DataFrame({"word": list(counts), "count": list(counts.values())})
-    table["per_10k"] = (table["count"] / total * PER).round(1) if total else 0.0
+    table = pd.DataFrame({"word": list(counts), "count": list(counts.values())},
+                         columns=["word", "count"])
+    table["per_10k"] = per_10k(table["count"].to_numpy(), total) if len(table) else []
     table["docs"] = table["word"].map(docs)
-    return table.sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
+    return rank_words(table, "count")
 
 
 def raw_vs_clean(raw_texts: Iterable[str], clean_token_lists: Iterable[list[str]],
                  n: int = 15) -> pd.DataFrame:
     """The words cleaning took out: for each word, its count in the raw pages and in the clean
-    articles (stopwords removed), the ``n`` with the largest difference first.
+    articles (stopwords removed), the ``n`` with the largest difference first (ties at the cut
+    kept and marked, ``ranking.top_n``).
 
+    Parameters
+    ----------
+    raw_texts : iterable of str
+        The pages before cleaning.
+    clean_token_lists : iterable of list of str
+        The clean articles' words.
+    n : int
+        Words shown.
+
+    Returns
+    -------
+    pandas.DataFrame
+        word, raw, clean, removed, tied_at_cut.
+
+    Examples
+    --------
     >>> raw_vs_clean(["Hòa bình\\nBình luận: xổ số, xổ số"], [["hòa bình"]], n=1)
-        word  raw  clean  removed
-    0  xổ số    2      0        2
+        word  raw  clean  removed  tied_at_cut
+    0  xổ số    2      0        2        False
     """
     raw = word_counts([tokenize(t) for t in raw_texts], remove_stopwords=True)
     clean = word_counts(clean_token_lists, remove_stopwords=True)
@@ -56,54 +124,118 @@ def raw_vs_clean(raw_texts: Iterable[str], clean_token_lists: Iterable[list[str]
         clean[["word", "count"]].rename(columns={"count": "clean"}), on="word", how="left")
     table["clean"] = table["clean"].fillna(0).astype(int)
     table["removed"] = table["raw"] - table["clean"]
-    table = table.sort_values(["removed", "word"], ascending=[False, True], ignore_index=True)
-    return table.head(n)
+    return top_n(table, n, "removed")
 
 
 # --- per group -------------------------------------------------------------------------------
 
 def frequency_table(corpus: pd.DataFrame, by: str | None = "year",
                     remove_stopwords: bool = True) -> pd.DataFrame:
-    """Word counts, rates per 10,000 words and document frequency per group of ``by`` (any
-    metadata column; None for the whole corpus), duplicates left out. Long format: one row per
-    group and word, with ``group`` first."""
-    from .corpus import analysable, plain
+    """Word counts, rates per 10,000 words and document frequency per group of ``by``.
 
+    Duplicates are left out; rates are per 10,000 of all the group's words
+    (``helpers.stats.RATE_BASIS``).
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table.
+    by : str or None
+        Any metadata column; None for the whole corpus (group "all").
+    remove_stopwords : bool
+        Leave stopwords out of the table (not out of the rate's basis).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long format: group, word, count, per_10k, docs, plus ``words`` (the group's size).
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"year": [2021, 2023], "duplicate_of": [None, None],
+    ...                        "tokens": [["hòa bình", "và"], ["hòa bình"]]})
+    >>> frequency_table(corpus)[["group", "word", "count", "per_10k", "words"]].values.tolist()
+    [[2021, 'hòa bình', 1, 5000.0, 2], [2023, 'hòa bình', 1, 10000.0, 1]]
+    """
     rows = analysable(corpus)
     if by is None:
         groups = [("all", rows)]
     else:
         groups = [(plain(g), part) for g, part in rows.groupby(by, sort=True)]
-    tables = [word_counts(part["tokens"], remove_stopwords=remove_stopwords).assign(group=g)
+    tables = [word_counts(part["tokens"], remove_stopwords=remove_stopwords)
+              .assign(group=g, words=int(sum(len(t) for t in part["tokens"])))
               for g, part in groups]
-    table = pd.concat(tables, ignore_index=True)
-    return table[["group", "word", "count", "per_10k", "docs"]]
+    columns = ["group", "word", "count", "per_10k", "docs", "words"]
+    if not tables:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(tables, ignore_index=True)[columns]
 
 
 def top_by_group(table: pd.DataFrame, n: int = 15) -> pd.DataFrame:
-    """The union of each group's ``n`` most frequent words, with every group's count and rate
-    (zero where a group does not use the word): wide format, ordered by total count."""
-    tops = table.groupby("group", sort=True).head(n)["word"].unique()
-    sub = table[table["word"].isin(tops)]
+    """Each group's own ``n`` most frequent words (ties at the cut kept, ``ranking.top_n``),
+    united, with every group's count and rate (zero where a group does not use the word).
+
+    Wide format, one row per word: ``count_<group>``, ``per_10k_<group>``, ``top_in`` (the
+    groups whose own top ``n`` include the word) and ``tied_at_cut`` (in some group it was
+    kept only because it ties with the n-th word). Rows ordered by total count, ties in
+    Vietnamese dictionary order. A figure of "the top words per group" draws every row.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        ``frequency_table`` output.
+    n : int
+        Words per group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The wide table.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"group": [1, 1, 2, 2], "word": ["a", "b", "b", "c"],
+    ...                   "count": [3, 1, 1, 2], "per_10k": [7.5, 2.5, 3.3, 6.7]})
+    >>> top_by_group(t, n=1)[["word", "count_1", "count_2", "top_in"]].values.tolist()
+    [['a', 3, 0, '1'], ['c', 0, 2, '2']]
+    """
+    tops = top_n_by_group(table, n, "count")
+    top_in = tops.groupby("word", sort=False)["group"].agg(lambda g: ", ".join(map(str, g)))
+    tied = tops.groupby("word", sort=False)["tied_at_cut"].any()
+    sub = table[table["word"].isin(top_in.index)]
     wide = sub.pivot_table(index="word", columns="group", values=["count", "per_10k"],
                            fill_value=0)
     wide.columns = [f"{stat}_{group}" for stat, group in wide.columns]
     count_cols = [c for c in wide.columns if c.startswith("count_")]
     wide[count_cols] = wide[count_cols].astype(int)
-    order = wide[count_cols].sum(axis=1).sort_values(ascending=False, kind="stable")
-    ranked = wide.loc[sorted(order.index, key=lambda w: (-order[w], w))]
-    return ranked.reset_index()
+    wide = wide.reset_index()
+    wide["top_in"] = wide["word"].map(top_in)
+    wide["tied_at_cut"] = wide["word"].map(tied).astype(bool)
+    wide["total"] = wide[count_cols].sum(axis=1)
+    return rank_words(wide, "total").drop(columns="total")
 
 
 def syllable_counts(texts: Iterable[str], remove_stopwords: bool = False) -> pd.DataFrame:
     """Counts of whitespace-separated syllables (what a tool that ignores Vietnamese word
     segmentation counts as "words"): lower-cased, punctuation stripped, numbers dropped.
 
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts.
+    remove_stopwords : bool
+        Leave stopwords out of the table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As ``word_counts``.
+
+    Examples
+    --------
     >>> syllable_counts(["Ngoại giao, ngoại giao!"])[["word", "count"]].to_dict("records")
     [{'word': 'giao', 'count': 2}, {'word': 'ngoại', 'count': 2}]
     """
-    from .text import normalize_text
-
     docs = []
     for text in texts:
         syllables = (s.strip(".,;:!?()[]{}\"'“”‘’…-–—/").lower()
@@ -119,7 +251,26 @@ def ngrams(paragraph_tokens: Iterable[list[str]], n: int = 2, min_count: int = 2
     """Word n-grams within paragraphs (never across a paragraph or article edge), with their
     count and the number of paragraphs they occur in; those starting or ending with a stopword
     are dropped unless ``drop_stopword_edges=False``. At least ``min_count`` occurrences.
+    Most frequent first, ties in Vietnamese dictionary order.
 
+    Parameters
+    ----------
+    paragraph_tokens : iterable of list of str
+        Each paragraph's words.
+    n : int
+        Words per n-gram.
+    min_count : int
+        Minimum occurrences.
+    drop_stopword_edges : bool
+        Drop n-grams that start or end with a stopword.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ngram (words joined by " · "), count, paragraphs.
+
+    Examples
+    --------
     >>> ngrams([["hợp tác", "quốc tế", "và", "hợp tác", "quốc tế"]], n=2).to_dict("records")
     [{'ngram': 'hợp tác · quốc tế', 'count': 2, 'paragraphs': 1}]
     """
@@ -134,13 +285,16 @@ def ngrams(paragraph_tokens: Iterable[list[str]], n: int = 2, min_count: int = 2
     rows = [{"ngram": " · ".join(g), "count": c, "paragraphs": where[g]}
             for g, c in counts.items() if c >= min_count]
     table = pd.DataFrame(rows, columns=["ngram", "count", "paragraphs"])
-    return table.sort_values(["count", "ngram"], ascending=[False, True], ignore_index=True)
+    return rank_words(table, "count", word="ngram")
 
 
 def collocates(paragraph_tokens: Iterable[list[str]], node: str, window: int = 5,
-               min_count: int = 2, remove_stopwords: bool = True) -> pd.DataFrame:
-    """Collocates of ``node`` within ``window`` words either side (inside a paragraph), with
-    their counts and three scores.
+               min_count: int = COLLOCATE_MIN_COUNT, min_g2: float = COLLOCATE_MIN_G2,
+               remove_stopwords: bool = True) -> pd.DataFrame:
+    """Collocates of ``node`` within ``window`` words either side (inside a paragraph) that
+    pass a stated association threshold: at least ``min_count`` co-occurrences and a signed
+    G2 of at least ``min_g2`` (3.84: over-represented near the node at p < 0.05,
+    uncorrected). Pass ``min_g2=None`` to list every co-occurring word.
 
     Counts: ``o11`` = occurrences of the collocate at positions in the node's windows (each
     position once, even where windows overlap; the node's own positions excluded), ``f_coll`` =
@@ -149,12 +303,35 @@ def collocates(paragraph_tokens: Iterable[list[str]], node: str, window: int = 5
     collocates unless ``remove_stopwords=False``.
     Scores: PMI = log2(o11 / E) with E = f_coll * W / N (Church & Hanks 1990, window version);
     logDice = 14 + log2(2 * o11 / (f_node + f_coll)) (Rychlý 2008); G2 = signed log-likelihood
-    of the collocate's frequency inside the windows (W words) against outside them
-    (N - W - f_node words), as in ``helpers.compare.log_likelihood``.
-    """
-    from .compare import log_likelihood
+    (``helpers.stats.g2``) of the collocate's frequency inside the windows (W words) against
+    outside them (N - W - f_node words).
 
-    # Tokens already follow the case policy of ``tokenize``; the node matches case-insensitively.
+    Parameters
+    ----------
+    paragraph_tokens : iterable of list of str
+        Each paragraph's words.
+    node : str
+        The word whose neighbours are scored (case-insensitive).
+    window : int
+        Words either side.
+    min_count : int
+        Minimum co-occurrences.
+    min_g2 : float or None
+        Minimum signed G2; None for no association threshold.
+    remove_stopwords : bool
+        Leave stopwords out of the list (not out of the windows).
+
+    Returns
+    -------
+    pandas.DataFrame
+        collocate, o11, f_coll, f_node, pmi, log_dice, g2; by logDice, ties in dictionary order.
+
+    Examples
+    --------
+    >>> paras = [["a", "x", "b"], ["a", "x", "c"], ["d", "e", "f", "g", "h"]] * 2
+    >>> collocates(paras, "x", window=1, remove_stopwords=False)["collocate"].tolist()
+    ['a']
+    """
     paragraphs = [list(tokens) for tokens in paragraph_tokens]
     node_key = next((t for tokens in paragraphs for t in tokens if t.lower() == node.lower()),
                     node)
@@ -165,10 +342,10 @@ def collocates(paragraph_tokens: Iterable[list[str]], node: str, window: int = 5
     window_size = 0
     for tokens in paragraphs:
         hits = [i for i, t in enumerate(tokens) if t == node_key]
-        positions = {j for i in hits for j in range(max(0, i - window), min(len(tokens), i + window + 1))}
-        positions -= set(hits)
-        window_size += len(positions)
-        in_window.update(tokens[j] for j in positions)
+        spots = {j for i in hits for j in range(max(0, i - window), min(len(tokens), i + window + 1))}
+        spots -= set(hits)
+        window_size += len(spots)
+        in_window.update(tokens[j] for j in spots)
     columns = ["collocate", "o11", "f_coll", "f_node", "pmi", "log_dice", "g2"]
     if f_node == 0 or window_size == 0:
         return pd.DataFrame(columns=columns)
@@ -179,15 +356,16 @@ def collocates(paragraph_tokens: Iterable[list[str]], node: str, window: int = 5
         if o11 < min_count or word in stop:
             continue
         f_coll = freq[word]
-        expected = f_coll * window_size / n_total
         rows.append({
             "collocate": word, "o11": o11, "f_coll": f_coll, "f_node": f_node,
-            "pmi": math.log2(o11 / expected),
+            "pmi": math.log2(o11 / (f_coll * window_size / n_total)),
             "log_dice": 14 + math.log2(2 * o11 / (f_node + f_coll)),
-            "g2": float(log_likelihood(o11, f_coll - o11, window_size, max(outside, 1))),
+            "g2": float(g2(o11, f_coll - o11, window_size, max(outside, 1))),
         })
     table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values(["log_dice", "collocate"], ascending=[False, True], ignore_index=True)
+    if min_g2 is not None:
+        table = table[table["g2"] >= min_g2]
+    return rank_words(table, "log_dice", word="collocate")
 
 
 # --- concordance -----------------------------------------------------------------------------
@@ -198,13 +376,28 @@ def find_phrase(tokens: list[str], term: str, partial: bool = False) -> list[tup
     boundaries, so a phrase segmented as one word or as several matches either way, and
     "ngoại giao" does not match inside one segment "ngoại giao kinh tế" unless ``partial``.
 
+    Parameters
+    ----------
+    tokens : list of str
+        Segmented words.
+    term : str
+        A word or phrase.
+    partial : bool
+        Also match inside a longer word.
+
+    Returns
+    -------
+    list of tuple of int
+        (first word, one past the last word) of each match.
+
+    Examples
+    --------
     >>> find_phrase(["ngoại giao", "cây", "tre", "Việt Nam"], "cây tre")
     [(1, 3)]
-    >>> find_phrase(["ngoại giao kinh tế"], "ngoại giao"), find_phrase(["ngoại giao kinh tế"], "ngoại giao", partial=True)
+    >>> one_word = ["ngoại giao kinh tế"]
+    >>> find_phrase(one_word, "ngoại giao"), find_phrase(one_word, "ngoại giao", partial=True)
     ([], [(0, 1)])
     """
-    from .text import normalize_text
-
     query = normalize_text(term).casefold().split()
     if not query:
         raise ValueError("an empty term matches nothing")
@@ -225,6 +418,7 @@ def find_phrase(tokens: list[str], term: str, partial: bool = False) -> list[tup
     return spans
 
 
+_WORD = re.compile(r"[^\W_]+")
 _NO_SPACE_BEFORE = set(".,;:!?)]}”’…%")
 _NO_SPACE_AFTER = set("([{“‘")
 
@@ -249,6 +443,18 @@ def detokenize(tokens: list[str]) -> str:
     """Segmented words back to readable text: no space before closing punctuation or after
     opening quotes and brackets.
 
+    Parameters
+    ----------
+    tokens : list of str
+        Segmented words and punctuation.
+
+    Returns
+    -------
+    str
+        The text.
+
+    Examples
+    --------
     >>> detokenize(["“", "Ngoại giao", "cây tre", "”", ",", "hòa bình", "."])
     '“Ngoại giao cây tre”, hòa bình.'
     >>> detokenize(["bản sắc", '"', "Ngoại giao", "cây tre", '"', "."])
@@ -271,23 +477,52 @@ def _cut_right(text: str, width: int) -> str:
     return cut.rsplit(" ", 1)[0] + "…" if " " in cut else cut + "…"
 
 
+def _context_words(text: str) -> str:
+    """The words of a context, punctuation and the cut mark left out: what sorting reads."""
+    return " ".join(_WORD.findall(text))
+
+
 def kwic(corpus: pd.DataFrame, term: str, width: int = 40, sort: str | None = None,
          partial: bool = False) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` (a word or a phrase) in the analysable
-    articles, matched on segmented words (``find_phrase``). Contexts are the paragraph's text
-    before and after, cut at a word boundary within ``width`` characters; they never cross a
-    paragraph, so never an article either. ``sort`` = "left" (by the words before the match,
-    nearest first), "right", or None (article and paragraph order).
-    Columns: doc_id, paragraph, left, match, right.
-    """
-    from .corpus import analysable
-    from .text import segment
+    articles, matched on segmented words (``find_phrase``).
 
+    Contexts are the paragraph's text before and after, cut at a word boundary within
+    ``width`` characters; they never cross a paragraph, so never an article either. Sorting
+    reads words only, skipping punctuation: "right" sorts on the first word after the match,
+    then the next; "left" on the nearest word before it, then the one before; both in
+    Vietnamese dictionary order (``helpers.text.sort_key``), then article and paragraph.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table (doc_id, text, duplicate_of).
+    term : str
+        A word or phrase.
+    width : int
+        Characters of context either side.
+    sort : {None, "left", "right"}
+        None keeps article and paragraph order.
+    partial : bool
+        Also match inside a longer segmented word.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns doc_id, paragraph, left, match, right.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "duplicate_of": [None],
+    ...                        "text": ["ASEAN, hợp tác.\\nASEAN bền vững"]})
+    >>> kwic(corpus, "ASEAN", sort="right")["right"].tolist()
+    ['bền vững', ', hợp tác.']
+    """
     if sort not in (None, "left", "right"):
         raise ValueError("sort must be 'left', 'right' or None")
     rows = []
     for art in analysable(corpus).itertuples():
-        for k, tokens in enumerate(segment(art.text), 1):
+        for k, tokens in enumerate(_paragraph_segments(art), 1):
             matches = find_phrase(tokens, term, partial=partial)
             if not matches:
                 continue
@@ -302,9 +537,9 @@ def kwic(corpus: pd.DataFrame, term: str, width: int = 40, sort: str | None = No
     if sort is None or table.empty:
         return table
     if sort == "right":
-        key = table["right"].map(sort_key)
+        key = table["right"].map(lambda s: sort_key(_context_words(s)))
     else:  # nearest word first
-        key = table["left"].map(lambda s: sort_key(" ".join(reversed(s.lstrip("…").split()))))
+        key = table["left"].map(lambda s: sort_key(" ".join(reversed(_context_words(s).split()))))
     order = sorted(range(len(table)), key=lambda r: (key.iat[r], table["doc_id"].iat[r],
                                                       table["paragraph"].iat[r]))
     return table.iloc[order].reset_index(drop=True)
@@ -312,7 +547,27 @@ def kwic(corpus: pd.DataFrame, term: str, width: int = 40, sort: str | None = No
 
 def format_kwic(table: pd.DataFrame, width: int = 40) -> str:
     """Concordance lines as aligned plain text: right-aligned left context, the match between
-    bars, the right context, and where it comes from."""
+    bars, the right context, and where it comes from.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        ``kwic`` output.
+    width : int
+        Characters of each context column.
+
+    Returns
+    -------
+    str
+        One line per occurrence, or "(no occurrences)".
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"doc_id": ["a"], "paragraph": [1], "left": ["Hợp tác"],
+    ...                   "match": ["ASEAN"], "right": ["bền vững"]})
+    >>> format_kwic(t, width=8)
+    ' Hợp tác | ASEAN | bền vững  [a ¶1]'
+    """
     if table.empty:
         return "(no occurrences)"
     lines = [f"{row.left:>{width}} | {row.match} | {row.right:<{width}}  "
@@ -324,9 +579,26 @@ def format_kwic(table: pd.DataFrame, width: int = 40) -> str:
 
 def positions(corpus: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
     """Where each word or phrase occurs along each analysable article: doc_id, word, index of
-    its first word in the article's word sequence, and relative position (0 = start, 1 = end)."""
-    from .corpus import analysable
+    its first word in the article's word sequence, and relative position (0 = start, 1 = end).
 
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table (doc_id, tokens, duplicate_of).
+    words : iterable of str
+        Words or phrases.
+
+    Returns
+    -------
+    pandas.DataFrame
+        doc_id, word, index, relative.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "duplicate_of": [None], "tokens": [["x", "y", "x"]]})
+    >>> positions(corpus, ["x"])["relative"].tolist()
+    [0.0, 1.0]
+    """
     rows = []
     for art in analysable(corpus).itertuples():
         n = len(art.tokens)
@@ -338,43 +610,28 @@ def positions(corpus: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
     return table.sort_values(["doc_id", "index", "word"], ignore_index=True)
 
 
-def juilland_d(freqs, sizes) -> float:
-    """Juilland's D over parts of unequal size (Gries 2008's generalization): with
-    p_i = freq_i / size_i, v = sd(p) / mean(p) (population sd), D = 1 - v / sqrt(n - 1).
-    1 = perfectly even, 0 = all in one part.
-
-    >>> juilland_d([10, 20], [100, 200]), juilland_d([5, 0, 0], [100, 100, 100])
-    (1.0, 0.0)
-    """
-    freqs = np.asarray(freqs, dtype=float)
-    sizes = np.asarray(sizes, dtype=float)
-    if len(freqs) < 2 or freqs.sum() == 0:
-        return float("nan")
-    p = freqs / sizes
-    v = p.std() / p.mean()
-    return float(min(1.0, max(0.0, 1 - v / math.sqrt(len(p) - 1))))  # clip float noise
-
-
-def gries_dp(freqs, sizes) -> float:
-    """Gries's DP (2008): 0.5 * sum |v_i - s_i|, with v_i the share of the word's occurrences
-    and s_i the share of the corpus in part i. 0 = spread as the parts' sizes predict; values
-    near 1 = concentrated in a small part.
-
-    >>> gries_dp([10, 20], [100, 200]), round(gries_dp([5, 0, 0], [100, 100, 100]), 4)
-    (0.0, 0.6667)
-    """
-    freqs = np.asarray(freqs, dtype=float)
-    sizes = np.asarray(sizes, dtype=float)
-    if freqs.sum() == 0:
-        return float("nan")
-    return float(0.5 * np.abs(freqs / freqs.sum() - sizes / sizes.sum()).sum())
-
-
 def dispersion(corpus: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
     """Per word or phrase: total count, articles using it, Juilland's D and Gries's DP across
-    the analysable articles (the articles are the parts; sizes in words)."""
-    from .corpus import analysable
+    the analysable articles (the articles are the parts; sizes in words, ``RATE_BASIS``).
 
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table (tokens, duplicate_of).
+    words : iterable of str
+        Words or phrases.
+
+    Returns
+    -------
+    pandas.DataFrame
+        word, count, articles, juilland_d, gries_dp.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"duplicate_of": [None, None], "tokens": [["x", "y"], ["x", "y"]]})
+    >>> dispersion(corpus, ["x"]).to_dict("records")
+    [{'word': 'x', 'count': 2, 'articles': 2, 'juilland_d': 1.0, 'gries_dp': 0.0}]
+    """
     rows_ = analysable(corpus)
     sizes = [len(t) for t in rows_["tokens"]]
     out = []
@@ -386,10 +643,34 @@ def dispersion(corpus: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
 
 
 def side_by_side(tables: dict[str, pd.DataFrame], n: int = 15,
-                 columns=("word", "count")) -> pd.DataFrame:
+                 columns: tuple[str, str] = ("word", "count")) -> pd.DataFrame:
     """The top ``n`` rows of several frequency tables next to each other, one column pair per
-    table, prefixed with the table's name: for "before / after" comparisons."""
-    parts = [t.head(n)[list(columns)].reset_index(drop=True).add_prefix(f"{name}: ")
+    table, prefixed with the table's name: for "before / after" comparisons. Each table is cut
+    by ``ranking.top_n`` on ``columns[1]``, ties at the cut kept, so columns may differ in
+    length (the shorter padded with NaN).
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        Name -> table.
+    n : int
+        Rows per table (more when tied at the cut).
+    columns : sequence of str
+        The columns shown; the second is the one ranked on.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The tables side by side.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"word": ["x", "y", "z"], "count": [3, 2, 2]})
+    >>> side_by_side({"A": a}, n=2)["A: word"].tolist()
+    ['x', 'y', 'z']
+    """
+    word, value = columns[0], columns[1]
+    parts = [top_n(t, n, value, word=word)[list(columns)].add_prefix(f"{name}: ")
              for name, t in tables.items()]
     return pd.concat(parts, axis=1)
 
@@ -397,7 +678,31 @@ def side_by_side(tables: dict[str, pd.DataFrame], n: int = 15,
 def concordance_text(corpus: pd.DataFrame, terms: Iterable[str], width: int = 45,
                      sort: str | None = "right") -> str:
     """Aligned concordance lines for several terms, each under a heading with its number of
-    occurrences: ready to print in a notebook or a terminal."""
+    occurrences: ready to print in a notebook or a terminal.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table.
+    terms : iterable of str
+        Words or phrases.
+    width : int
+        Characters of context either side.
+    sort : {None, "left", "right"}
+        As in ``kwic``.
+
+    Returns
+    -------
+    str
+        The blocks, separated by blank lines.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "duplicate_of": [None], "text": ["Hợp tác ASEAN."]})
+    >>> print(concordance_text(corpus, ["ASEAN"], width=8))
+    == ASEAN: 1 occurrence(s)
+     Hợp tác | ASEAN | .         [a ¶1]
+    """
     blocks = []
     for term in terms:
         table = kwic(corpus, term, width=width, sort=sort)

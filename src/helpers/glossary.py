@@ -1,29 +1,94 @@
 """English glosses for Vietnamese words shown in tables and figures.
 
 Owns ``data/glossary.csv`` (word, gloss: written for this project, for the words the notebooks
-show). A word without an entry is shown without a gloss, never with a guessed one.
+show), validated on load. A word without an entry is shown without a gloss, never a guessed one.
 """
 from __future__ import annotations
 
 import csv
 import functools
+from pathlib import Path
 
+from .errors import CorpusError
 from .paths import DATA_DIR
 from .text import normalize_text
+
+__all__ = ["gloss", "glossary", "read_glossary", "with_gloss"]
+
+
+def read_glossary(path: Path) -> dict[str, str]:
+    """Read and validate a glossary file: a header ``word,gloss``, then one row per word, no
+    empty field, no word twice (after normalization and lower-casing).
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The CSV file.
+
+    Returns
+    -------
+    dict
+        Normalized lower-case word -> English gloss.
+
+    Raises
+    ------
+    CorpusError
+        Naming the file, the row and the problem.
+
+    Examples
+    --------
+    >>> read_glossary(DATA_DIR / "glossary.csv")["ngoại giao"]
+    'diplomacy'
+    """
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    if not rows or rows[0] != ["word", "gloss"]:
+        raise CorpusError(f"{path.name}: the first row must be 'word,gloss', got {rows[:1]}")
+    out: dict[str, str] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != 2 or not row[0].strip() or not row[1].strip():
+            raise CorpusError(f"{path.name}, row {number}: expected a word and a gloss, got {row}")
+        key = normalize_text(row[0]).lower()
+        if key in out:
+            raise CorpusError(f"{path.name}, row {number}: {row[0]!r} is already glossed")
+        out[key] = row[1].strip()
+    return out
 
 
 @functools.cache
 def glossary() -> dict[str, str]:
-    """The glossary as a dict: normalized lower-case word -> English gloss."""
-    with open(DATA_DIR / "glossary.csv", encoding="utf-8", newline="") as fh:
-        return {normalize_text(r["word"]).lower(): r["gloss"] for r in csv.DictReader(fh)}
+    """The package's glossary (``data/glossary.csv``), read once.
+
+    Returns
+    -------
+    dict
+        Normalized lower-case word -> English gloss.
+
+    Examples
+    --------
+    >>> glossary()["cây tre"]
+    'bamboo'
+    """
+    return read_glossary(DATA_DIR / "glossary.csv")
 
 
 def gloss(word: str) -> str | None:
     """The English gloss of ``word``, or None.
 
-    >>> gloss("ngoại giao")
-    'diplomacy'
+    Parameters
+    ----------
+    word : str
+        A Vietnamese word (any case, any Unicode form).
+
+    Returns
+    -------
+    str or None
+        The gloss.
+
+    Examples
+    --------
+    >>> gloss("Ngoại giao"), gloss("xyz")
+    ('diplomacy', None)
     """
     return glossary().get(normalize_text(word).lower())
 
@@ -31,6 +96,18 @@ def gloss(word: str) -> str | None:
 def with_gloss(word: str) -> str:
     """``word (gloss)`` when the glossary has it, else the word alone.
 
+    Parameters
+    ----------
+    word : str
+        A Vietnamese word.
+
+    Returns
+    -------
+    str
+        The label.
+
+    Examples
+    --------
     >>> with_gloss("cây tre"), with_gloss("xyz")
     ('cây tre (bamboo)', 'xyz')
     """

@@ -1,0 +1,33 @@
+"""The glossary: validated on load, and glosses that say what the words mean here."""
+import pytest
+
+from helpers import glossary
+from helpers.errors import CorpusError
+
+
+def test_lan_is_not_glossed_as_an_ordinal_marker():
+    assert "ordinal" not in glossary.gloss("lần")
+    assert glossary.gloss("thứ") == "ordinal marker"
+
+
+def test_fragments_are_glossed_with_the_compound_they_come_from():
+    assert "điểm cầu" in glossary.gloss("cầu") and "điểm cầu" in glossary.gloss("điểm")
+    assert "chuyến thăm" in glossary.gloss("chuyến")
+
+
+def test_lookup_normalizes_case_and_unicode_form():
+    import unicodedata
+    assert glossary.gloss(unicodedata.normalize("NFD", "Ngoại Giao")) == "diplomacy"
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("word,meaning\nx,y\n", "first row must be 'word,gloss'"),
+    ("word,gloss\nx,\n", "row 2: expected a word and a gloss"),
+    ("word,gloss\nHòa bình,peace\nhoà bình,peace again\n", "row 3: 'hoà bình' is already glossed"),
+])
+def test_a_bad_glossary_names_the_file_row_and_problem(tmp_path, content, problem):
+    path = tmp_path / "my_glossary.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusError, match="my_glossary.csv") as err:
+        glossary.read_glossary(path)
+    assert problem in str(err.value)
