@@ -17,7 +17,7 @@ ALLOWED = {
     "choices": {"corpus"},
     "compare": {"corpus", "ranking", "stats", "text"},
     "frequency": {"corpus", "ranking", "stats", "text"},
-    "timeline": {"corpus", "dates", "frequency", "paths", "stats"},
+    "timeline": {"corpus", "dates", "frequency", "reference", "stats"},
     "findings": {"choices", "compare", "corpus", "ranking", "stats"},
     "glossary": {"errors", "paths", "text"},
 }

@@ -5,6 +5,8 @@ import pandas as pd
 import pytest
 
 import helpers
+from helpers.pages import PageResult
+from helpers.text import segment
 from helpers import frequency
 
 
@@ -91,8 +93,13 @@ def test_collocates_of_a_missing_node_are_empty():
 # --- KWIC ------------------------------------------------------------------------------------
 
 def _corpus(paragraphs_by_doc):
-    rows = [{"doc_id": d, "text": "\n".join(ps), "duplicate_of": None}
-            for d, ps in paragraphs_by_doc.items()]
+    """A corpus table as load_corpus makes it, with each row's page result holding the
+    segments of its paragraphs (no cleaning: every paragraph is body text)."""
+    rows = []
+    for d, ps in paragraphs_by_doc.items():
+        text = "\n".join(ps)
+        page = PageResult(f"{d}.txt", "ok", segments=tuple(tuple(s) for s in segment(text)))
+        rows.append({"doc_id": d, "text": text, "duplicate_of": None, "page": page})
     return pd.DataFrame(rows)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import warnings
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +19,13 @@ import pandas as pd
 from .catalog import CATALOG_NAME, read_catalog
 from .dedupe import find_duplicates
 from .errors import CorpusError, CorpusWarning
-from .pages import EMPTY, OK, UNDECODABLE, PageResult
+from .pages import EMPTY, OK, UNDECODABLE, PageResult, text_page
 from .paths import corpus_dir, display_path
 from .pipeline import map_pages, paused_gc
 from .reference import conferences
 from .text import words_from_segments
 
-__all__ = ["COLUMNS", "PAGE_SUFFIXES", "analysable", "cleaning_audit", "doc_id",
+__all__ = ["COLUMNS", "PAGE_SUFFIXES", "analysable", "cleaning_audit", "corpus_from_texts", "doc_id",
            "line_accounting", "list_pages", "load_corpus", "paragraph_table", "plain",
            "raw_pages", "removal_summary"]
 
@@ -212,6 +212,34 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
             warnings.warn(f"{display_path(cat_path)}: lists {name!r}, which is not in the "
                           "corpus folder (or was skipped)", CorpusWarning, stacklevel=2)
         return _table(pages, cat)
+
+
+def corpus_from_texts(texts: Mapping[str, str], **columns: Iterable[Any]) -> pd.DataFrame:
+    """A corpus table, as ``load_corpus`` makes it, from texts in memory: each text is an
+    article's body (one paragraph per line, nothing cleaned away). Extra columns (``year=...``)
+    are set in order.
+
+    Parameters
+    ----------
+    texts : mapping
+        doc_id -> text.
+    **columns
+        Values for table columns, one per text, e.g. ``year=[2021, 2023]``.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> table = corpus_from_texts({"a": "Hợp tác ASEAN.", "b": "Ngoại giao cây tre."}, year=[2021, 2023])
+    >>> table[["doc_id", "year", "n_words"]].values.tolist()
+    [['a', 2021, 2], ['b', 2023, 2]]
+    """
+    table = _table([text_page(name, text) for name, text in texts.items()], {})
+    for name, values in columns.items():
+        table[name] = list(values)
+    return table
 
 
 def analysable(corpus: pd.DataFrame) -> pd.DataFrame:

@@ -267,7 +267,7 @@ def _conferences(text: str, reference: dt.date | None) -> Iterator[list[Candidat
 
 def _eras(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
     for phrase, year in eras().items():
-        pattern = rf"\d+\s+năm\s+(?:[^\W\d_]+\s+){{0,6}}?{re.escape(phrase)}"
+        pattern = rf"\d+\s+năm\s+(?:[^\W\d_]+\s+){{0,10}}?{re.escape(phrase)}"
         for m in re.finditer(pattern, text, re.IGNORECASE):
             yield [(*m.span(), dt.date(year, 1, 1), "year", "era")]
 

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .corpus import analysable, plain
+from .corpus import analysable, corpus_from_texts, plain
 from .ranking import rank_words, top_n, top_n_by_group
 from .stats import PER, RATE_BASIS, g2, gries_dp, juilland_d, per_10k
-from .text import normalize_text, segment, sort_key, stopwords, tokenize
+from .text import normalize_text, sort_key, stopwords, tokenize
 
 __all__ = [
     "COLLOCATE_MIN_COUNT",
@@ -45,9 +45,9 @@ COLLOCATE_MIN_COUNT = 2     # ... and occur there at least twice
 
 
 def _paragraph_segments(row) -> list[list[str]]:
-    """The raw segments of each paragraph of one article (a corpus row): the one place this
-    module reads an article's segmentation."""
-    return segment(row.text)
+    """The segments of each body paragraph of one article (a corpus row), as the loader stored
+    them in the row's page result: nothing is segmented again."""
+    return [list(seg) for seg in row.page.segments]
 
 
 def word_counts(token_lists: Iterable[list[str]], remove_stopwords: bool = False) -> pd.DataFrame:
@@ -513,8 +513,7 @@ def kwic(corpus: pd.DataFrame, term: str, width: int = 40, sort: str | None = No
 
     Examples
     --------
-    >>> corpus = pd.DataFrame({"doc_id": ["a"], "duplicate_of": [None],
-    ...                        "text": ["ASEAN, hợp tác.\\nASEAN bền vững"]})
+    >>> corpus = corpus_from_texts({"a": "ASEAN, hợp tác.\\nASEAN bền vững"})
     >>> kwic(corpus, "ASEAN", sort="right")["right"].tolist()
     ['bền vững', ', hợp tác.']
     """
@@ -698,7 +697,7 @@ def concordance_text(corpus: pd.DataFrame, terms: Iterable[str], width: int = 45
 
     Examples
     --------
-    >>> corpus = pd.DataFrame({"doc_id": ["a"], "duplicate_of": [None], "text": ["Hợp tác ASEAN."]})
+    >>> corpus = corpus_from_texts({"a": "Hợp tác ASEAN."})
     >>> print(concordance_text(corpus, ["ASEAN"], width=8))
     == ASEAN: 1 occurrence(s)
      Hợp tác | ASEAN | .         [a ¶1]

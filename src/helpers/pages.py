@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .cleaning import CleanedArticle, Line, clean_article
+from .cleaning import BODY, CleanedArticle, Line, clean_article
 from .dedupe import shingle_hashes
 from .errors import CorpusError
 from .html import HtmlPage, extract_html, is_html
-from .metadata import PageMetadata, infer_metadata, with_fallback
+from .metadata import PageMetadata, detect_language, infer_metadata, with_fallback
 from .text import normalize_text, segment, words_from_segments
 
-__all__ = ["PageResult", "decode_bytes", "process_page"]
+__all__ = ["PageResult", "decode_bytes", "process_page", "text_page"]
 
 OK, EMPTY, UNDECODABLE = "ok", "empty", "undecodable"
 
@@ -159,6 +159,25 @@ def process_page(name: str, data: bytes, cache: bool = True) -> PageResult:
         words=tuple(words_from_segments(segments)), metadata=metadata,
         shingles=shingle_hashes(article.text),
         extraction=html.audit.summary() if html is not None else None)
+
+
+def text_page(name: str, text: str, cache: bool = True) -> PageResult:
+    """A page result for text that is already an article's body: every non-blank line is a
+    paragraph, nothing is cleaned away (for sentences typed in a notebook, or tests).
+
+    Examples
+    --------
+    >>> text_page("a", "Chuyến thăm hữu nghị.\\nHợp tác ASEAN.").words
+    ('chuyến thăm', 'hữu nghị', 'hợp tác', 'ASEAN')
+    """
+    lines = [line.strip() for line in normalize_text(text).split("\n") if line.strip()]
+    article = CleanedArticle(None, tuple(lines),
+                             tuple(Line(n, t, BODY) for n, t in enumerate(lines, 1)))
+    segments = tuple(tuple(s) for s in segment(article.text, cache=cache)) if lines else ()
+    return PageResult(source_file=name, status=OK, article=article, segments=segments,
+                      words=tuple(words_from_segments(segments)),
+                      metadata=PageMetadata(language=detect_language(article.text)[0]),
+                      shingles=shingle_hashes(article.text))
 
 
 def normalized_page_text(data: bytes, name: str) -> str:

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .corpus import analysable, conferences
+from .corpus import analysable
 from .dates import find_dates
 from .frequency import find_phrase
-from .paths import DATA_DIR
+from .reference import conferences, congresses
 from .stats import RATE_BASIS, per_10k
 
 __all__ = [
@@ -128,11 +128,9 @@ def date_mentions(corpus: pd.DataFrame, by: str = "year", context: int = 40) -> 
     return pd.DataFrame(rows, columns=columns)
 
 
-@functools.cache
 def _congress_years() -> tuple[int, ...]:
     """The Party congresses' years, from the package's table (sorted)."""
-    table = pd.read_csv(DATA_DIR / "congresses.csv", dtype={"year": int})
-    return tuple(sorted(table["year"]))
+    return tuple(sorted(congresses().values()))
 
 
 def _current_congress(year: int) -> int | None:
