@@ -35,13 +35,15 @@ OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "
 # Beyond eight groups (a decade of yearly conferences): Paul Tol's "muted" scheme, also
 # colour-blind safe, so that twelve groups still get twelve distinct colours.
 TOL_MUTED = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677",
-             "#882255", "#AA4499", "#DDDDDD", "#661100", "#6699CC"]
+             "#882255", "#AA4499", "#000000", "#661100", "#6699CC"]
 NEUTRAL = "#7F7F7F"
 LABEL_SIZE = 8          # points: tick labels and annotations
 ROW_INCHES = 0.22       # height given to one labelled row while the figure may still grow
 MAX_HEIGHT = 14.0       # inches: past this, rows get thinner and labels are thinned instead
 NUMBERED_CELLS = 12     # a heatmap writes its values in the cells up to this many articles
 LABELLED_ARTICLES = 60  # past this many articles a heatmap shows a colour strip, not labels
+OPTIMAL_ORDERING_MAX = 300  # clustering reorders leaves optimally up to this many articles
+MANY_BARS = 200         # past this many bars, each series is drawn as one outline (fast)
 
 
 def set_style() -> None:
@@ -125,7 +127,7 @@ def short_label(title: str, width: int = 38) -> str:
     cut = title[:width + 1].rsplit(" ", 1)[0]  # a word ending right at `width` is kept
     if len(cut) > width:  # one word longer than the label: cut inside it
         cut = cut[:width - 1]
-    return cut.rstrip(" ,:;-") + "…"
+    return cut.rstrip(" ,:;-.…") + "…"
 
 
 # --- layout rules shared by the figures ------------------------------------------------------
@@ -153,6 +155,17 @@ def _shown_tick_labels(axis) -> list:
     return [t.label1 for t in axis.get_major_ticks()[:len(axis.get_majorticklocs())]
             if t.label1.get_visible() and t.label1.get_text()
             and lo - tol <= t.get_loc() <= hi + tol]
+
+
+def _set_row_ticks(ax, positions, labels, which: str = "y", fontsize: float = LABEL_SIZE,
+                   **kwargs) -> None:
+    """Tick labels at ``positions``, keeping every k-th where the axes cannot hold them all
+    (estimated from the figure size; ``_thin_ticks`` then checks on the drawn figure)."""
+    fig, box = ax.figure, ax.get_position()
+    inches = box.height * fig.get_figheight() if which == "y" else box.width * fig.get_figwidth()
+    step = max(1, math.ceil(len(positions) * fontsize * 1.3 / max(inches * 72, 1)))
+    setter = ax.set_yticks if which == "y" else ax.set_xticks
+    setter(list(positions)[::step], list(labels)[::step], fontsize=fontsize, **kwargs)
 
 
 def _thin_ticks(fig, ax, which: str = "y", rounds: int = 4) -> int:
@@ -198,12 +211,14 @@ def _drop_crowded_ticks(fig, axes, which: str = "x", rounds: int = 3) -> None:
             return
 
 
-def _place_labels(fig, ax, items, offsets, blockers=(), fontsize=LABEL_SIZE, **kwargs) -> list:
+def _place_labels(fig, ax, items, offsets, blockers=(), fontsize=LABEL_SIZE, draw: bool = True,
+                  **kwargs) -> list:
     """Annotate each (x, y, text, color) in ``items`` at the first offset (points) from
     ``offsets`` where it overlaps nothing placed before, nor ``blockers`` (boxes), and stays
     inside the axes. A label with no free place is not drawn. Returns, per item, whether it
-    was drawn."""
-    fig.draw_without_rendering()
+    was drawn. ``draw=False`` when the figure was just laid out."""
+    if draw:
+        fig.draw_without_rendering()
     placed = list(blockers)
     frame = ax.get_window_extent()
     drawn = []
@@ -346,6 +361,26 @@ def _group_handles(colors: dict, has_unknown: bool) -> list:
     return handles
 
 
+def _bars(ax, y, widths, left, colors: list, label: str | None = None) -> None:
+    """Horizontal bars at rows ``y`` (one colour each); past ``MANY_BARS`` rows, each run of
+    one colour is drawn as a single filled outline, which draws far faster."""
+    y, widths = np.asarray(y), np.asarray(widths, dtype=float)
+    left = np.broadcast_to(np.asarray(left, dtype=float), widths.shape)
+    if len(y) <= MANY_BARS:
+        ax.barh(y, widths, left=left, color=colors, label=label)
+        return
+    order = np.argsort(y)
+    y, widths, left = y[order], widths[order], left[order]
+    colors = [colors[i] for i in order]
+    start = 0
+    for end in range(1, len(y) + 1):
+        if end == len(y) or colors[end] != colors[start]:
+            ax.stairs(left[start:end] + widths[start:end], np.append(y[start:end], y[end - 1] + 1) - 0.5,
+                      baseline=left[start:end], orientation="horizontal", fill=True,
+                      color=colors[start], label=label if start == 0 else None)
+            start = end
+
+
 def plot_article_lengths(corpus: pd.DataFrame, group: str = "year"):
     """Horizontal bars, one per article (words kept after cleaning), coloured by ``group`` and
     ordered by group then date. Labels show only what is known (event, short title); past
@@ -383,9 +418,8 @@ def plot_article_lengths(corpus: pd.DataFrame, group: str = "year"):
     colors = group_colors(data[group].dropna())
     fig, ax = plt.subplots(figsize=(9, _height(len(data))), layout="constrained")
     y = np.arange(len(data))[::-1]
-    ax.barh(y, data["n_words"], color=[colors.get(g, NEUTRAL) for g in data[group]],
-            height=0.8 if len(data) < 200 else 1.0)
-    ax.set_yticks(y, data["label"], fontsize=LABEL_SIZE)
+    _bars(ax, y, data["n_words"], 0, [colors.get(g, NEUTRAL) for g in data[group]])
+    _set_row_ticks(ax, y, data["label"])
     ax.set_ylim(-0.6, len(data) - 0.4)
     if _fits_rows(len(data)):
         for yi, n in zip(y, data["n_words"]):
@@ -427,9 +461,9 @@ def plot_removals(summary: pd.DataFrame):
     palette = OKABE_ITO + [NEUTRAL, "#B07AA1", "#9C755F", "#76B7B2", "#EDC948"]
     y = list(range(len(data)))[::-1]
     for i, reason in enumerate(reasons):
-        ax.barh(y, data[reason], left=left, label=reason, color=palette[i % len(palette)])
+        _bars(ax, y, data[reason], left, [palette[i % len(palette)]] * len(data), label=reason)
         left = left + data[reason]
-    ax.set_yticks(y, [short_label(d, 30) for d in data.index], fontsize=LABEL_SIZE)
+    _set_row_ticks(ax, y, [short_label(d, 30) for d in data.index])
     ax.set_ylim(-0.6, len(data) - 0.4)
     ax.set_xlabel("non-blank lines removed")
     _legend_outside(ax, title="reason")
@@ -535,7 +569,7 @@ def plot_keyness(table: pd.DataFrame, target, reference, n: int = 12,
              for g in data["g2"]]
     ax.barh(y, data["g2"], color=color, hatch=["///" if t else "" for t in data["tie_at_cut"]],
             edgecolor="white")
-    ax.set_yticks(y, data["label"], fontsize=LABEL_SIZE)
+    _set_row_ticks(ax, y, data["label"])
     for yi, (g2, a, b, tie) in enumerate(zip(data["g2"], data["a"], data["b"], data["tie_at_cut"])):
         ax.text(g2, yi, f" {a}:{b}{' =' if tie else ''} ", va="center", fontsize=LABEL_SIZE - 1,
                 ha="left" if g2 > 0 else "right")
@@ -663,7 +697,8 @@ def plot_rate_scatter(table: pd.DataFrame, target, reference, n_labels: int = 8,
 
 def cluster_order(sims: pd.DataFrame) -> list:
     """The articles of a similarity matrix in the leaf order of an average-linkage hierarchical
-    clustering on 1 - similarity, with optimal leaf ordering (deterministic: no random state).
+    clustering on 1 - similarity, with optimal leaf ordering up to 300 articles (it grows with
+    the cube of their number); deterministic, no random state.
 
     Parameters
     ----------
@@ -687,7 +722,8 @@ def cluster_order(sims: pd.DataFrame) -> list:
     dist = 1 - sims.to_numpy(dtype=float)
     dist = np.clip((dist + dist.T) / 2, 0, None)
     np.fill_diagonal(dist, 0)
-    tree = linkage(squareform(dist, checks=False), method="average", optimal_ordering=True)
+    tree = linkage(squareform(dist, checks=False), method="average",
+                   optimal_ordering=len(ids) <= OPTIMAL_ORDERING_MAX)
     return [ids[i] for i in leaves_list(tree)]
 
 
@@ -739,8 +775,8 @@ def plot_similarity(sims: pd.DataFrame, labels: pd.Series, *, groups: pd.Series 
     ax.spines[:].set_visible(False)
     if named:
         ticks = [short_label(labels.get(d, d), 32) for d in order]
-        ax.set_xticks(range(n), ticks, rotation=90, fontsize=LABEL_SIZE)
-        ax.set_yticks(range(n), ticks, fontsize=LABEL_SIZE)
+        _set_row_ticks(ax, range(n), ticks, "x", rotation=90)
+        _set_row_ticks(ax, range(n), ticks, "y")
     else:
         ax.set_xticks([])
         ax.set_yticks([])
@@ -823,7 +859,7 @@ def plot_topic_shares(shares: pd.DataFrame, topics: pd.DataFrame):
                 ax.text(start + width / 2, yi, f"{width:.0%}", ha="center", va="center",
                         fontsize=LABEL_SIZE, color="white")
         left = left + shares[topic]
-    ax.set_yticks(y, [short_label(g, 24) for g in shares.index], fontsize=LABEL_SIZE)
+    _set_row_ticks(ax, y, [short_label(g, 24) for g in shares.index])
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of the group's words (paragraph topic weights, weighted by length)")
     fig.legend(*ax.get_legend_handles_labels(), frameon=False, fontsize=LABEL_SIZE,
@@ -906,8 +942,8 @@ def plot_top_words(wide: pd.DataFrame, groups, n: int = 15, colors: dict | None 
         for yi, rate, count, tie in zip(y, top["per_10k"], top["count"], top["tie_at_cut"]):
             ax.text(rate, yi, f" {count}{' =' if tie else ''}", va="center",
                     fontsize=LABEL_SIZE - 1)
-        ax.set_yticks(y, [short_label(with_gloss(str(display.get(w, w))), 30) for w in top["word"]],
-                      fontsize=LABEL_SIZE)
+        _set_row_ticks(ax, y, [short_label(with_gloss(str(display.get(w, w))), 30)
+                               for w in top["word"]])
         ax.set_ylim(-0.6, rows - 0.4)
         ax.set_title(f"{group}", fontsize=10, color=colors.get(group, "black"))
         ax.tick_params(axis="x", labelsize=LABEL_SIZE)
@@ -966,8 +1002,7 @@ def plot_xray(pos: pd.DataFrame, corpus: pd.DataFrame, words, colors: dict | Non
         y = part["row"] + (k - (len(words) - 1) / 2) * band
         ax.vlines(part["relative"], y - band / 2, y + band / 2, color=colors[word],
                   linewidth=1.6 if len(order) <= 200 else 0.8, label=with_gloss(word))
-    ax.set_yticks(range(len(order)), [short_label(labels[d], 40) for d in order],
-                  fontsize=LABEL_SIZE)
+    _set_row_ticks(ax, range(len(order)), [short_label(labels[d], 40) for d in order])
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.set_xlim(-0.01, 1.01)
     ax.set_xlabel("position in the article (0 = first word, 1 = last word)")
@@ -1080,13 +1115,17 @@ def plot_event_timeline(corpus: pd.DataFrame, spans: pd.DataFrame, clusters, pad
     notes = _wrap(_timeline_notes(corpus, outside, arts, listed), width - 0.6)
     fig, axes = _timeline_grid(clusters, pad_days, len(events), len(notes))
     colors = group_colors(arts["year"].dropna())
-    for ax, (a, b) in zip(axes, clusters):
-        _timeline_panel(fig, ax, a - pad, b + pad, spans, row, arts, colors, listed)
+    labels = [_timeline_panel(fig, ax, a - pad, b + pad, spans, row, arts, colors, listed)
+              for ax, (a, b) in zip(axes, clusters)]
     axes[0].set_yticks(range(len(events)), events, fontsize=LABEL_SIZE + 1)
     axes[0].set_ylim(len(events) - 0.4, -0.9)
     _break_marks(axes)
-    _drop_crowded_ticks(fig, axes, "x")
     _text_panel(fig.axes[len(axes)], notes)
+    _drop_crowded_ticks(fig, axes, "x")
+    for ax, items in zip(axes, labels):
+        _place_labels(fig, ax, items, [(0, 10), (0, -10), (0, 20), (0, -20), (12, 0), (-12, 0),
+                                       (0, 30), (12, 12), (-12, 12), (12, -12), (-12, -12)],
+                      draw=False)
     fig.legend(handles=[
         mpl.lines.Line2D([], [], marker="o", linestyle="", color=NEUTRAL, label="printed date"),
         mpl.lines.Line2D([], [], marker="o", linestyle="", markerfacecolor="white",
@@ -1118,7 +1157,8 @@ def _timeline_grid(clusters, pad_days: int, n_events: int, n_notes: int):
     return fig, axes
 
 
-def _timeline_panel(fig, ax, lo, hi, spans, row, arts, colors, listed: bool) -> None:
+def _timeline_panel(fig, ax, lo, hi, spans, row, arts, colors, listed: bool) -> list:
+    """Draw one panel; returns the labels to place once the figure is laid out."""
     for s in spans.itertuples():
         if pd.notna(s.start):
             ax.plot([s.start, s.end + pd.Timedelta(hours=20)], [row[s.code]] * 2, linewidth=9,
@@ -1140,8 +1180,7 @@ def _timeline_panel(fig, ax, lo, hi, spans, row, arts, colors, listed: bool) -> 
     ax.tick_params(axis="x", labelsize=LABEL_SIZE)
     ax.grid(axis="x", color="#EEEEEE", linewidth=0.6)
     ax.set_axisbelow(True)
-    _place_labels(fig, ax, items, [(0, 10), (0, -10), (0, 20), (0, -20), (12, 0), (-12, 0),
-                                   (0, 30), (12, 12), (-12, 12), (12, -12), (-12, -12)])
+    return items
 
 
 def _break_marks(axes) -> None:
