@@ -212,11 +212,12 @@ def _drop_crowded_ticks(fig, axes, which: str = "x", rounds: int = 3) -> None:
 
 
 def _place_labels(fig, ax, items, offsets, blockers=(), fontsize=LABEL_SIZE, draw: bool = True,
-                  **kwargs) -> list:
+                  clamp: bool = False, **kwargs) -> list:
     """Annotate each (x, y, text, color) in ``items`` at the first offset (points) from
     ``offsets`` where it overlaps nothing placed before, nor ``blockers`` (boxes), and stays
     inside the axes. A label with no free place is not drawn. Returns, per item, whether it
-    was drawn. ``draw=False`` when the figure was just laid out."""
+    was drawn. ``draw=False`` when the figure was just laid out; ``clamp`` slides a label
+    sideways to keep it inside the axes."""
     if draw:
         fig.draw_without_rendering()
     placed = list(blockers)
@@ -228,7 +229,11 @@ def _place_labels(fig, ax, items, offsets, blockers=(), fontsize=LABEL_SIZE, dra
         ok = False
         for off in offsets:
             note.set_position(off)
-            box = note.get_window_extent(fig.canvas.get_renderer())
+            box = note.get_window_extent()
+            if clamp:  # slide sideways into the axes rather than give up
+                shift = max(frame.x0 - box.x0, 0) - max(box.x1 - frame.x1, 0)
+                note.set_position((off[0] + shift * 72 / fig.dpi, off[1]))
+                box = note.get_window_extent()
             inside = (box.x0 >= frame.x0 - 1 and box.x1 <= frame.x1 + 1
                       and box.y0 >= frame.y0 - 1 and box.y1 <= frame.y1 + 1)
             if inside and not any(_boxes_overlap(box, other, margin=-1) for other in placed):
@@ -1310,7 +1315,7 @@ def plot_word_trends(trends: pd.DataFrame, per_article: pd.DataFrame | None = No
     dated = when.dropna(subset=["date"]).sort_values(["date", "group"], kind="stable")
     meta = trends.drop_duplicates("group").set_index("group")
     words = list(dict.fromkeys(trends["word"]))
-    evidence_rows = min(max(len(dated), 1), 5)
+    evidence_rows = min(max(len(dated), 1), 3)
     fig = plt.figure(figsize=(10, 5.2 + 0.17 * evidence_rows), layout="constrained")
     grid = fig.add_gridspec(2, 1, height_ratios=[0.17 * evidence_rows + 0.1, 4.6])
     strip = fig.add_subplot(grid[0])
@@ -1343,8 +1348,9 @@ def plot_word_trends(trends: pd.DataFrame, per_article: pd.DataFrame | None = No
               f"{'≈' if r.approximate else ''}{r.group} · {meta.loc[r.group, 'articles']} art. · "
               f"{meta.loc[r.group, 'words']:,} words", "black") for r in dated.itertuples()]
     _thin_ticks(fig, ax, "x")
-    drawn = _place_labels(fig, strip, items, [(0, -7 - 11 * r) for r in range(evidence_rows)])
-    ax.set_title("Word rates by conference on a date axis (lines: pooled; dots: single articles)")
+    fig.suptitle("Word rates by conference on a date axis (lines: pooled; dots: single articles)")
+    drawn = _place_labels(fig, strip, items, [(0, -7 - 11 * r) for r in range(evidence_rows)],
+                          clamp=True)
     data = trends.merge(when, on="group", how="left")
     data["evidence_drawn"] = data["group"].map(dict(zip(dated["group"], drawn))).fillna(False)
     return fig, data.reset_index(drop=True)
