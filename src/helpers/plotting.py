@@ -220,8 +220,10 @@ def _place_labels(fig, ax, items, offsets, blockers=(), fontsize=LABEL_SIZE, dra
     sideways to keep it inside the axes."""
     if draw:
         fig.draw_without_rendering()
-    placed = list(blockers)
     frame = ax.get_window_extent()
+    points = ax.transData.transform([(x, y) for x, y, _, _ in items]) if items else []
+    placed = list(blockers) + [mpl.transforms.Bbox.from_extents(px - 4, py - 4, px + 4, py + 4)
+                               for px, py in points]  # never cover a labelled point
     drawn = []
     for x, y, text, color in items:
         note = ax.annotate(text, (x, y), xytext=offsets[0], textcoords="offset points",
