@@ -92,6 +92,18 @@ def _normalize_figure_text(fig) -> None:
             text.set_text(normalize_text(content))
 
 
+def _freeze_layout(fig) -> None:
+    """Fix a laid-out figure's axes where its layout engine put them, rounded to 1e-6 of the
+    figure, and turn the engine off. Constrained layout's solver can differ in the last bits
+    of a float between processes, which changes SVG clip-path ids: rounded positions do not."""
+    if fig.get_layout_engine() is None:
+        return
+    fig.draw_without_rendering()
+    for ax in fig.axes:
+        ax.set_position([round(v, 6) for v in ax.get_position().bounds])
+    fig.set_layout_engine("none")
+
+
 def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder=None) -> list[str]:
     """Save ``fig`` as ``name``.png and .svg, and ``data`` (what is plotted) as ``name``.csv, in
     ``figures/`` (or ``$HELPERS_FIGURES_DIR``). Re-running writes identical bytes. Returns the
@@ -104,6 +116,7 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder=None) -
     out = Path(folder) if folder is not None else figures_dir()
     out.mkdir(parents=True, exist_ok=True)
     _normalize_figure_text(fig)
+    _freeze_layout(fig)
     written = []
     fig.savefig(out / f"{name}.png", format="png", metadata={"Software": None})
     written.append(f"{name}.png")
@@ -1318,8 +1331,9 @@ def plot_word_trends(trends: pd.DataFrame, per_article: pd.DataFrame | None = No
     meta = trends.drop_duplicates("group").set_index("group")
     words = list(dict.fromkeys(trends["word"]))
     evidence_rows = min(max(len(dated), 1), 3)
-    fig = plt.figure(figsize=(10, 5.2 + 0.17 * evidence_rows), layout="constrained")
-    grid = fig.add_gridspec(2, 1, height_ratios=[0.17 * evidence_rows + 0.1, 4.6])
+    fig = plt.figure(figsize=(10 if len(dated) <= 6 else 12.5, 5.4 + 0.42 * evidence_rows),
+                     layout="constrained")
+    grid = fig.add_gridspec(2, 1, height_ratios=[0.42 * evidence_rows + 0.15, 4.6])
     strip = fig.add_subplot(grid[0])
     ax = fig.add_subplot(grid[1], sharex=strip)
     for k, word in enumerate(words):
@@ -1347,11 +1361,11 @@ def plot_word_trends(trends: pd.DataFrame, per_article: pd.DataFrame | None = No
     strip.axis("off")
     strip.set_ylim(0, 1)
     items = [(mdates.date2num(r.date), 1.0,
-              f"{'≈' if r.approximate else ''}{r.group} · {meta.loc[r.group, 'articles']} art. · "
+              f"{'≈' if r.approximate else ''}{r.group}\n{meta.loc[r.group, 'articles']} art., "
               f"{meta.loc[r.group, 'words']:,} words", "black") for r in dated.itertuples()]
     _thin_ticks(fig, ax, "x")
     fig.suptitle("Word rates by conference on a date axis (lines: pooled; dots: single articles)")
-    drawn = _place_labels(fig, strip, items, [(0, -7 - 11 * r) for r in range(evidence_rows)],
+    drawn = _place_labels(fig, strip, items, [(0, -13 - 24 * r) for r in range(evidence_rows)],
                           clamp=True)
     data = trends.merge(when, on="group", how="left")
     data["evidence_drawn"] = data["group"].map(dict(zip(dated["group"], drawn))).fillna(False)
