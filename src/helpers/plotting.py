@@ -1185,14 +1185,16 @@ def _timeline_panel(fig, ax, lo, hi, spans, row, arts, colors, listed: bool) -> 
                     color="#CCCCCC", solid_capstyle="butt", zorder=1)
     here = arts[(arts["published"] >= lo) & (arts["published"] <= hi)]
     items = []
+    mixed = here.groupby(["published", "row_event"])["approx"].nunique() > 1
     for (day, event, approx), group in here.groupby(["published", "row_event", "approx"],
                                                     sort=True):
         color = colors.get(group["year"].iat[0], NEUTRAL)
         size = 60 if listed else 30 + 25 * math.sqrt(len(group))
-        ax.scatter([day], [row[event]], s=size, zorder=3, **_marker_style(color, approx))
+        y = row[event] + ((0.14 if approx else -0.14) if mixed[(day, event)] else 0)
+        ax.scatter([day], [y], s=size, zorder=3, **_marker_style(color, approx))
         label = ",".join(map(str, group["number"])) if listed else f"{len(group)}"
         if listed or len(group) > 1:
-            items.append((mdates.date2num(day), row[event], label, "black"))
+            items.append((mdates.date2num(day), y, label, "black"))
     ax.set_xlim(lo, hi)
     width_in = ax.get_position().width * fig.get_figwidth()
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=1, maxticks=max(2, int(width_in / 0.8))))
