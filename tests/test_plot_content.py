@@ -169,6 +169,16 @@ def test_top_words_show_each_groups_own_top_words():
     assert data[data["group"] == 2023]["word"].tolist() == ["a", "b"]
 
 
+def test_top_words_from_the_long_table_show_every_tie_at_the_cut():
+    table = pd.DataFrame({"group": [2021] * 5, "word": ["đảng", "chỉ đạo", "ban", "an", "bộ"],
+                          "count": [9, 4, 4, 4, 1], "per_10k": [90.0, 40.0, 40.0, 40.0, 10.0],
+                          "docs": 1})
+    fig, data = plotting.plot_top_words(table, [2021], n=2)
+    assert data["word"].tolist() == ["đảng", "an", "ban", "chỉ đạo"]  # ties in Vietnamese order
+    assert data["tie_at_cut"].tolist() == [False, True, True, True]
+    assert "tied at the cut" in fig.get_supxlabel()
+
+
 # --- time ------------------------------------------------------------------------------------
 
 def _trends():

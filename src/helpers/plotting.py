@@ -786,7 +786,7 @@ def plot_similarity(sims: pd.DataFrame, labels: pd.Series, *, groups: pd.Series 
     named = n <= LABELLED_ARTICLES
     strip = groups is not None
     side = min(5.5 + 0.12 * n, 10) if named else 8.5
-    fig = plt.figure(figsize=(side + 2.4, side), layout="constrained")
+    fig = plt.figure(figsize=(side + 2.4, side + (2.0 if named else 0.6)), layout="constrained")
     grid = fig.add_gridspec(2, 3 if strip else 2, width_ratios=([0.35] if strip else []) + [20, 1],
                             height_ratios=[0.35 if strip else 0.01, 20])
     ax = fig.add_subplot(grid[1, 1 if strip else 0])
@@ -896,8 +896,11 @@ def plot_topic_shares(shares: pd.DataFrame, topics: pd.DataFrame):
 def _own_top(wide: pd.DataFrame, group, n: int) -> pd.DataFrame:
     """Group ``group``'s own ``n`` most frequent words (by count, ties in Vietnamese dictionary
     order), plus every word tied with the n-th (``tie_at_cut``), up to twice ``n``."""
-    part = pd.DataFrame({"word": wide["word"], "count": wide[f"count_{group}"],
-                         "per_10k": wide[f"per_10k_{group}"]})
+    if "group" in wide.columns:  # the long frequency table: every word of the group
+        part = wide.loc[wide["group"] == group, ["word", "count", "per_10k"]]
+    else:
+        part = pd.DataFrame({"word": wide["word"], "count": wide[f"count_{group}"],
+                             "per_10k": wide[f"per_10k_{group}"]})
     part = part[part["count"] > 0]
     part = part.assign(_w=part["word"].map(sort_key), _c=-part["count"])
     part = part.sort_values(["_c", "_w"], kind="stable").drop(columns=["_c", "_w"])
@@ -923,7 +926,9 @@ def plot_top_words(wide: pd.DataFrame, groups, n: int = 15, colors: dict | None 
     ----------
     wide : DataFrame
         ``helpers.frequency.top_by_group`` output: ``word`` and, per group, ``count_<g>`` and
-        ``per_10k_<g>``. Pass it with at least ``n`` words per group.
+        ``per_10k_<g>``; or the long ``frequency.frequency_table`` (``group, word, count,
+        per_10k``), which also shows every tie at the cut. The wide table holds only each
+        group's top words, so pass it with more than ``n`` per group to see ties there.
     groups : iterable
         Groups to draw, in panel order.
     n : int
@@ -962,7 +967,7 @@ def plot_top_words(wide: pd.DataFrame, groups, n: int = 15, colors: dict | None 
         for yi, rate, count, tie in zip(y, top["per_10k"], top["count"], top["tie_at_cut"]):
             ax.text(rate, yi, f" {count}{' =' if tie else ''}", va="center",
                     fontsize=LABEL_SIZE - 1)
-        _set_row_ticks(ax, y, [short_label(with_gloss(str(display.get(w, w))), 30)
+        _set_row_ticks(ax, y, [short_label(with_gloss(str(display.get(w, w))), 40)
                                for w in top["word"]])
         ax.set_ylim(-0.6, rows - 0.4)
         ax.set_title(f"{group}", fontsize=10, color=colors.get(group, "black"))
