@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from itertools import pairwise
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import plot_inputs as inputs
+import pytest
+from figure_text import drawn_text_boxes, text_problems
 
-import helpers  # noqa: E402
-from helpers import plotting, timeline  # noqa: E402
-
-import plot_inputs as inputs  # noqa: E402
-from figure_text import drawn_text_boxes, text_problems  # noqa: E402
+import helpers
+from helpers import plotting, timeline
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +87,7 @@ def test_similarity_is_ordered_by_clustering_so_groups_sit_together():
     sims = inputs.similarity(corpus)
     _, data = plotting.plot_similarity(sims, helpers.article_labels(corpus))
     years = corpus.set_index("doc_id").loc[data["doc_id"], "year"].tolist()
-    runs = sum(1 for a, b in zip(years, years[1:]) if a != b) + 1
+    runs = sum(1 for a, b in pairwise(years) if a != b) + 1
     assert runs == 3
     _, again = plotting.plot_similarity(sims, helpers.article_labels(corpus))
     assert again["doc_id"].tolist() == data["doc_id"].tolist()

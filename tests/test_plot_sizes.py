@@ -5,14 +5,13 @@ from __future__ import annotations
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import plot_inputs as inputs
+import pytest
+from figure_text import text_problems
 
-import helpers  # noqa: E402
-from helpers import frequency, plotting, timeline  # noqa: E402
-
-from figure_text import text_problems  # noqa: E402
-import plot_inputs as inputs  # noqa: E402
+import helpers
+from helpers import frequency, plotting, timeline
 
 # (articles, groups): a single article, two, the seed-like five, and real folders.
 SIZES = [(1, 1), (2, 2), (5, 3), (40, 6), (300, 10), (2000, 10)]

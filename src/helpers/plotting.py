@@ -11,6 +11,7 @@ import math
 import numbers
 import textwrap
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 from pathlib import Path
 
 import matplotlib as mpl
@@ -191,11 +192,11 @@ def _thin_ticks(fig, ax, which: str = "y", rounds: int = 4) -> int:
         fig.draw_without_rendering()
         shown = _shown_tick_labels(axis)
         boxes = [t.get_window_extent() for t in shown]
-        if not any(_boxes_overlap(a, b) for a, b in zip(boxes, boxes[1:])):
+        if not any(_boxes_overlap(a, b) for a, b in pairwise(boxes)):
             return step
         size = max(b.height if which == "y" else b.width for b in boxes)
         centres = sorted((b.y0 + b.y1) / 2 if which == "y" else (b.x0 + b.x1) / 2 for b in boxes)
-        spacing = min(abs(q - p) for p, q in zip(centres, centres[1:])) or 1e-6
+        spacing = min(abs(q - p) for p, q in pairwise(centres)) or 1e-6
         step = max(step + 1, math.ceil(step * size * 1.15 / spacing))
         axis.set_ticks(locs[::step], labels[::step])
     return step
@@ -569,7 +570,7 @@ def plot_keyness(table: pd.DataFrame, target, reference, n: int = 12,
     ...     "g2": [12.0, -9.0], "p": [0.0005, 0.003], "rate_target": [1, 1],
     ...     "rate_reference": [1, 1], "log_ratio": [3, -3], "log_odds_z": [3, -3]})
     >>> plot_keyness(table, 2023, 2021)[1]["label"].tolist()
-    ['và (and)', 'Hà Nội']
+    ['và', 'Hà Nội']
     """
     colors = colors or group_colors([target, reference])
     n_tests = n_tests or len(table)
@@ -1211,7 +1212,7 @@ def _timeline_panel(fig, ax, lo, hi, spans, row, arts, colors, listed: bool) -> 
 
 
 def _break_marks(axes) -> None:
-    for left, right in zip(axes[:-1], axes[1:]):  # broken-axis marks
+    for left, right in pairwise(axes):  # broken-axis marks
         left.spines["right"].set_visible(False)
         right.spines["left"].set_visible(False)
         for ax_, x in ((left, 1), (right, 0)):
@@ -1296,6 +1297,14 @@ def _group_dates(trends, per_article, dates, approximate) -> pd.DataFrame:
     return table
 
 
+def _evidence(group_row, meta: pd.DataFrame) -> str:
+    """"≈DC31\n1 art., 445 words": the group (≈ for an approximate date) and what is behind
+    its point."""
+    mark = "≈" if group_row.approximate else ""
+    behind = meta.loc[group_row.group]
+    return f"{mark}{group_row.group}\n{behind['articles']} art., {behind['words']:,} words"
+
+
 def plot_word_trends(trends: pd.DataFrame, per_article: pd.DataFrame | None = None, *,
                      dates: Mapping | None = None, approximate: Iterable | None = None,
                      display: Mapping[str, str] | None = None):
@@ -1362,14 +1371,13 @@ def plot_word_trends(trends: pd.DataFrame, per_article: pd.DataFrame | None = No
     ax.tick_params(axis="x", labelsize=LABEL_SIZE)
     ax.set_ylabel("rate per 10,000 words")
     undated = when.loc[when["date"].isna(), "group"].tolist()
-    ax.set_xlabel("date of the conference's first article (hollow, ≈: approximate date)"
-                  + (f"\nnot on the axis (no date): {', '.join(map(str, undated))}" if undated else ""))
+    missing = f"\nnot on the axis (no date): {', '.join(map(str, undated))}" if undated else ""
+    ax.set_xlabel(f"date of the conference's first article (hollow, ≈: approximate date){missing}")
     _legend_outside(ax, title="word")
     strip.axis("off")
     strip.set_ylim(0, 1)
-    items = [(mdates.date2num(r.date), 1.0,
-              f"{'≈' if r.approximate else ''}{r.group}\n{meta.loc[r.group, 'articles']} art., "
-              f"{meta.loc[r.group, 'words']:,} words", "black") for r in dated.itertuples()]
+    items = [(mdates.date2num(r.date), 1.0, _evidence(r, meta), "black")
+             for r in dated.itertuples()]
     _thin_ticks(fig, ax, "x")
     fig.suptitle("Word rates by conference on a date axis (lines: pooled; dots: single articles)")
     drawn = _place_labels(fig, strip, items, [(0, -13 - 24 * r) for r in range(evidence_rows)],
