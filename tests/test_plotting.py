@@ -66,3 +66,21 @@ def test_glossary_is_well_formed():
     assert rows[0] == ["word", "gloss"]
     assert all(len(r) == 2 and r[0] and r[1] for r in rows[1:])
     assert len({r[0] for r in rows[1:]}) == len(rows) - 1
+
+
+def test_short_label_fits_its_width_even_for_one_long_word_and_never_doubles_the_ellipsis():
+    long_word = "Bộ_Ngoại_giao_nước_Cộng_hòa_xã_hội_chủ_nghĩa_Việt_Nam"
+    assert len(helpers.short_label(long_word, 20)) <= 20
+    assert helpers.short_label("Hội nghị Ngoại giao lần thứ 29… và hơn nữa", 30).count("…") == 1
+
+
+def test_saving_freezes_a_constrained_layout_where_it_was_drawn(tmp_path):
+    helpers.set_style()
+    fig, ax = plt.subplots(layout="constrained")
+    ax.set_ylabel("tỷ lệ trên 10.000 từ")
+    fig.draw_without_rendering()
+    laid_out = ax.get_position().bounds
+    helpers.save_figure(fig, "frozen", folder=tmp_path)
+    assert fig.get_layout_engine() is not None and not fig.get_constrained_layout()
+    assert ax.get_position().bounds == tuple(round(v, 6) for v in laid_out)
+    plt.close(fig)
