@@ -24,8 +24,7 @@ from scipy.cluster.hierarchy import leaves_list, linkage
 from scipy.spatial.distance import squareform
 from scipy.stats import chi2
 
-from .compare import ZERO_ADJUSTMENT, bonferroni_g2
-from .frequency import PER
+from .stats import PER, ZERO_ADJUSTMENT, bonferroni_g2
 from .glossary import with_gloss
 from .paths import figures_dir
 from .text import normalize_text, sort_key
