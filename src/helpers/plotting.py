@@ -1353,7 +1353,9 @@ def plot_word_trends(trends: pd.DataFrame, per_article: pd.DataFrame | None = No
     ax = fig.add_subplot(grid[1], sharex=strip)
     for k, word in enumerate(words):
         color = OKABE_ITO[k % len(OKABE_ITO)]
-        part = trends[trends["word"] == word].merge(dated, on="group").sort_values("date")
+        own = trends[trends["word"] == word]
+        own = own.drop(columns=[c for c in dated.columns if c != "group" and c in own])
+        part = own.merge(dated, on="group").sort_values("date")
         ax.plot(part["date"], part["per_10k"], color=color, label=with_gloss(str(display.get(word, word))))
         for approx, pts in part.groupby("approximate"):
             ax.scatter(pts["date"], pts["per_10k"], s=36, zorder=3, **_marker_style(color, approx))
