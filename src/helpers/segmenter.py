@@ -1,0 +1,699 @@
+"""Exact, fast re-implementation of ``underthesea.word_tokenize`` (Vietnamese word segmentation).
+
+Owns segmentation only: same words, byte for byte, as underthesea 9.5.0 / underthesea_core 3.3.2,
+computed without building feature strings. Does not clean, case-fold or cache results on disk.
+
+How it stays identical (each step mirrors underthesea's own code, issue 13):
+
+1. Text is normalized with underthesea's ``normalize_characters_in_text`` and split on whitespace.
+   underthesea's own token regex, ``extract_match`` and ``token_normalize`` run once per distinct
+   chunk (cached). No alternative of the regex consumes whitespace except ``Th.S``/``Th.s`` (an
+   unescaped dot): a text where "Th", one whitespace character other than a newline and "S"/"s"
+   meet is tokenized by running the regex over the whole text. ``[A-ZĐ]+\\.(?!$)`` depends on
+   what follows the last chunk, so the last chunk is tokenized as it ends the text.
+2. The CRFsuite model file is read as underthesea_core's Rust loader reads it: attribute ids in
+   backward-link order (first insertion wins), state weights with ``|w| <= 1e-10`` dropped (last
+   write wins), transitions stored as written.
+3. Features of one token (the token, ``lower``, ``isdigit``, ``istitle``, ``is_in_dict``) are
+   computed once per token type by underthesea_core's own ``CRFFeaturizer``. 2- and 3-token window
+   features and the dictionary's multi-syllable entries are matched as integer keys
+   (``np.searchsorted``) against the model's attribute table; ``istitle`` of a window is the AND
+   of its tokens'. Positions near a token holding a space (only ``fixed_words`` make those) get
+   their features from the real featurizer.
+4. Emission scores are summed in the model's template order from 0.0, as Rust does, so every
+   float is equal; Viterbi keeps the first best previous label (strict ``>``), for many texts in
+   lock-step.
+
+When the installed versions differ from the verified ones, every call goes to underthesea itself
+(one warning). underthesea's ``fixed_words`` replaces its module-level regex for all later calls;
+here ``fixed_words`` applies to one call only, and the fallback restores underthesea's regex.
+"""
+from __future__ import annotations
+
+import importlib.metadata
+import re
+import struct
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import joblib
+import numpy as np
+import underthesea
+from underthesea.pipeline.word_tokenize import regex_tokenize as _rt
+from underthesea_core import CRFFeaturizer
+
+__all__ = ["word_tokenize", "word_tokenize_many", "backend", "clear_caches", "BATCH_SIZE"]
+
+#: The versions this module was verified against (equality suite in tests/test_segmenter.py).
+VERIFIED_VERSIONS = {"underthesea": "9.5.0", "underthesea_core": "3.3.2"}
+#: Paragraphs segmented together by ``word_tokenize_many`` (bounds memory: ~0.7 kB per token).
+BATCH_SIZE = 1000
+_MODEL_DIR = Path(_rt.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
+_INSIDE_LABEL = "I-W"
+_MAX_TYPES = 2_000_000  # caches are dropped and rebuilt beyond this many token types
+_TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
+_PLAIN_FIXED_WORD = re.compile(r"\w+(?: \w+)*")
+# "Th.S" and "Th.s" in underthesea's abbreviations have an unescaped dot, which matches whitespace.
+_CROSSES_WHITESPACE = re.compile(r"Th[^\S\n][Ss]")
+_UNIGRAM_PROBES = ("T[0]", "T[0].lower", "T[0].isdigit", "T[0].istitle", "T[0].is_in_dict")
+_FUNCTION_PROBE = {None: 0, "lower": 1, "isdigit": 2, "istitle": 3, "is_in_dict": 4}
+_PYTHON_VITERBI_MAX_TEXTS = 24  # below this many texts, a plain loop beats numpy lock-step
+
+
+class UnsupportedModel(RuntimeError):
+    """The model files are not in the form this module reproduces exactly."""
+
+
+def installed_versions() -> dict[str, str]:
+    """Installed versions of underthesea and underthesea_core.
+
+    Returns
+    -------
+    dict
+        ``{"underthesea": ..., "underthesea_core": ...}``.
+
+    Examples
+    --------
+    >>> sorted(installed_versions())
+    ['underthesea', 'underthesea_core']
+    """
+    return {name: importlib.metadata.version(name) for name in VERIFIED_VERSIONS}
+
+
+# --------------------------------------------------------------------------- model file
+
+
+@dataclass(frozen=True)
+class _Model:
+    labels: list[str]
+    attr_index: dict[str, int]
+    weights: np.ndarray  # (n_attributes + 1, n_labels); the last row (id -1) is all zeros
+    transitions: np.ndarray  # (n_labels, n_labels)
+
+
+def _read_cqdb_strings(data: bytes, start: int, count: int, path: Path) -> list[str]:
+    """Strings of one CQDB block, in backward-link order (empty slots skipped)."""
+    if data[start:start + 4] != b"CQDB":
+        raise UnsupportedModel(f"{path}: no CQDB block at offset {start}")
+    bwd_size, bwd_offset = struct.unpack_from("<II", data, start + 16)
+    n = min(count, bwd_size)
+    offsets = struct.unpack_from(f"<{n}I", data, start + bwd_offset)
+    out = []
+    for entry in offsets:
+        if entry == 0:
+            continue
+        (ksize,) = struct.unpack_from("<I", data, start + entry + 4)
+        key = data[start + entry + 8:start + entry + 8 + ksize].split(b"\0", 1)[0]
+        try:
+            out.append(key.decode("utf-8"))
+        except UnicodeDecodeError as err:  # Rust would substitute U+FFFD: not reproduced
+            raise UnsupportedModel(f"{path}: attribute is not UTF-8 at {entry}") from err
+    return out
+
+
+def _insertion_index(strings: list[str]) -> dict[str, int]:
+    """string -> id as Rust's ``get_or_insert`` assigns them (first occurrence wins)."""
+    index: dict[str, int] = {}
+    for s in strings:
+        index.setdefault(s, len(index))
+    return index
+
+
+def _state_weights(feats: np.ndarray, n_attrs: int, n_labels: int) -> np.ndarray:
+    """(n_attrs + 1, n_labels) weights: last write per (attribute, label) wins, |w| <= 1e-10
+    removes, entries outside the tables are never read by the tagger."""
+    state = feats[feats["type"] == 0]
+    weights = np.zeros((n_attrs + 1, n_labels))
+    if len(state) == 0:
+        return weights
+    key = state["src"].astype(np.int64) * (2**32) + state["dst"].astype(np.int64)
+    # last occurrence of each key: unique over the reversed array
+    _, first_in_reversed = np.unique(key[::-1], return_index=True)
+    last = state[len(state) - 1 - first_in_reversed]
+    keep = (np.abs(last["w"]) > 1e-10) & (last["src"] < n_attrs) & (last["dst"] < n_labels)
+    last = last[keep]
+    weights[last["src"].astype(np.int64), last["dst"].astype(np.int64)] = last["w"]
+    return weights
+
+
+def _read_model(path: Path) -> _Model:
+    """Read a CRFsuite model file as underthesea_core's loader does."""
+    data = path.read_bytes()
+    if data[:4] != b"lCRF":
+        raise UnsupportedModel(f"{path}: not a CRFsuite model (magic {data[:4]!r})")
+    (num_features, num_labels, num_attrs, off_features, off_labels,
+     off_attrs) = struct.unpack_from("<6I", data, 16)
+    labels = list(_insertion_index(_read_cqdb_strings(data, off_labels, num_labels, path)))
+    attr_index = _insertion_index(_read_cqdb_strings(data, off_attrs, num_attrs, path))
+    if data[off_features:off_features + 4] != b"FEAT":
+        raise UnsupportedModel(f"{path}: no FEAT chunk at offset {off_features}")
+    (chunk_count,) = struct.unpack_from("<I", data, off_features + 8)
+    count = chunk_count if chunk_count > 0 else num_features
+    dtype = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
+    feats = np.frombuffer(data, dtype=dtype, count=count, offset=off_features + 12)
+    n_labels = len(labels)
+    transitions = np.zeros(n_labels * n_labels)
+    for f in feats[feats["type"] == 1]:
+        idx = int(f["src"]) * n_labels + int(f["dst"])
+        if idx < len(transitions):
+            transitions[idx] = f["w"]
+    weights = _state_weights(feats, len(attr_index), n_labels)
+    return _Model(labels, attr_index, weights, transitions.reshape(n_labels, n_labels))
+
+
+# --------------------------------------------------------------------------- feature tables
+
+
+@dataclass(frozen=True)
+class _Template:
+    syntax: str
+    lo: int
+    hi: int  # == lo for one-token templates
+    function: str | None
+    bos: int
+    eos: int
+
+
+def _parse_templates(configs: list[str], attr_index: dict[str, int]) -> list[_Template]:
+    out = []
+    for syntax in configs:
+        m = _TEMPLATE.fullmatch(syntax)
+        if m is None:
+            raise UnsupportedModel(f"{_MODEL_DIR}: unsupported feature template {syntax!r}")
+        lo = int(m.group(1))
+        hi = lo if m.group(2) is None else int(m.group(2))
+        function = m.group(3)
+        if hi - lo not in ((0, 1, 2) if function != "isdigit" else (0,)):
+            raise UnsupportedModel(f"{_MODEL_DIR}: unsupported feature template {syntax!r}")
+        bos = attr_index.get(syntax + "=BOS", -1)
+        eos = attr_index.get(syntax + "=EOS", -1)
+        out.append(_Template(syntax, lo, hi, function, bos, eos))
+    return out
+
+
+def _window_keys(values, n: int, vocab: dict[str, int]) -> list[tuple[int, ...]]:
+    """Piece-id tuples of the values that split into exactly ``n`` non-empty pieces."""
+    keys = []
+    for value in values:
+        pieces = value.split(" ")
+        if len(pieces) == n and all(pieces):
+            keys.append(tuple(vocab.setdefault(p, len(vocab)) for p in pieces))
+        else:
+            keys.append(None)
+    return keys
+
+
+class _Tables:
+    """Model, templates, integer window tables and the per-token-type feature cache."""
+
+    def __init__(self) -> None:
+        self.model = _read_model(_MODEL_DIR / "models.bin")
+        configs = joblib.load(_MODEL_DIR / "features.bin")
+        self.dictionary = joblib.load(_MODEL_DIR / "dictionary.bin")
+        self.featurizer = CRFFeaturizer(configs, self.dictionary)
+        self.probe = CRFFeaturizer(list(_UNIGRAM_PROBES), self.dictionary)
+        self.templates = _parse_templates(configs, self.model.attr_index)
+        self.span = max(max(abs(t.lo), abs(t.hi)) for t in self.templates)
+        self.inside = (self.model.labels.index(_INSIDE_LABEL)
+                       if _INSIDE_LABEL in self.model.labels else -1)
+        self.vocab: dict[str, int] = {}
+        self._build_window_tables()
+        self.clear()
+
+    def _build_window_tables(self) -> None:
+        by_syntax: dict[str, list[tuple[str, int]]] = {}
+        for attr, aid in self.model.attr_index.items():
+            syntax, sep, value = attr.partition("=")
+            if sep:
+                by_syntax.setdefault(syntax, []).append((value, aid))
+        self.window = {}
+        for t in self.templates:
+            if t.hi > t.lo and t.function in (None, "lower"):
+                pairs = by_syntax.get(t.syntax, [])
+                keys = _window_keys([v for v, _ in pairs], t.hi - t.lo + 1, self.vocab)
+                self.window[t.syntax] = [(k, aid) for k, (_, aid) in zip(keys, pairs) if k]
+        entries = list(self.dictionary)
+        self.dict_keys = {n: [k for k in _window_keys(entries, n, self.vocab) if k]
+                          for n in (2, 3)}
+        self.radix = len(self.vocab) + 1
+        self.window_sorted = {s: self._sorted(pairs) for s, pairs in self.window.items()}
+        self.dict_sorted = {n: self._sorted([(k, 1) for k in ks])[0]
+                            for n, ks in self.dict_keys.items()}
+
+    def _encode(self, key: tuple[int, ...]) -> int:
+        code = 0
+        for piece in key:
+            code = code * self.radix + piece
+        return code
+
+    def _sorted(self, pairs) -> tuple[np.ndarray, np.ndarray]:
+        codes = np.array([self._encode(k) for k, _ in pairs], dtype=np.int64)
+        ids = np.array([aid for _, aid in pairs], dtype=np.int64)
+        order = np.argsort(codes, kind="stable")
+        return codes[order], ids[order]
+
+    def clear(self) -> None:
+        """Forget every token type and chunk (the model tables stay)."""
+        self.type_of: dict[str, int] = {}
+        self.type_strings: list[str] = []
+        self.pending: list[str] = []
+        n_uni = sum(1 for t in self.templates if t.hi == t.lo)
+        self.uni = np.zeros((0, n_uni), dtype=np.int64)
+        self.raw_piece = np.zeros(0, dtype=np.int64)
+        self.low_piece = np.zeros(0, dtype=np.int64)
+        self.title = np.zeros(0, dtype=bool)
+        self.spaced = np.zeros(0, dtype=bool)
+        self.chunks: dict[str, tuple[list[str], list[int]]] = {}
+        self.last_chunks: dict[str, tuple[list[str], list[int]]] = {}
+        self.normalized: dict[str, str] = {}
+
+    def type_id(self, token: str) -> int:
+        tid = self.type_of.get(token)
+        if tid is None:
+            tid = self.type_of[token] = len(self.type_strings)
+            self.type_strings.append(token)
+            self.pending.append(token)
+        return tid
+
+    def featurize_pending(self) -> None:
+        """Per-type features of the new token types, from underthesea_core's featurizer."""
+        if not self.pending:
+            return
+        new, self.pending = self.pending, []
+        probes = self.probe.process([[[tok]] for tok in new])
+        values = [[f.partition("=")[2] for f in sent[0]] for sent in probes]
+        index = self.model.attr_index
+        uni = [[index.get(f"{t.syntax}={v[_FUNCTION_PROBE[t.function]]}", -1)
+                for t in self.templates if t.hi == t.lo] for v in values]
+        self.uni = np.vstack([self.uni, np.array(uni, dtype=np.int64).reshape(len(new), -1)])
+        self.raw_piece = np.append(self.raw_piece, [self.vocab.get(tok, -1) for tok in new])
+        self.low_piece = np.append(self.low_piece, [self.vocab.get(v[1], -1) for v in values])
+        self.title = np.append(self.title, [v[3] == "True" for v in values])
+        self.spaced = np.append(self.spaced, [" " in tok or " " in v[1] or not tok
+                                              for tok, v in zip(new, values)])
+
+    def exact_attr_ids(self, tokens: list[str], position: int) -> list[int]:
+        """Attribute ids of one position from the real featurizer (known ones, in order)."""
+        lo = max(0, position - self.span)
+        window = [[tok] for tok in tokens[lo:position + self.span + 1]]
+        features = self.featurizer.process([window])[0][position - lo]
+        index = self.model.attr_index
+        return [index[f] for f in features if f in index]
+
+
+# --------------------------------------------------------------------------- emissions
+
+
+def _lookup(sorted_codes: np.ndarray, codes: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Index into ``sorted_codes`` of each code, or -1 when absent or not valid."""
+    if len(sorted_codes) == 0:
+        return np.full(len(codes), -1, dtype=np.int64)
+    at = np.searchsorted(sorted_codes, codes)
+    at = np.minimum(at, len(sorted_codes) - 1)
+    found = valid & (sorted_codes[at] == codes)
+    return np.where(found, at, -1)
+
+
+class _Layout:
+    """Flat token arrays of a batch: types, position in its text, its text's length."""
+
+    def __init__(self, type_ids: list[int], lengths: list[int]) -> None:
+        self.types = np.array(type_ids, dtype=np.int64)
+        self.lengths = np.array(lengths, dtype=np.int64)
+        self.n = len(self.types)
+        starts = np.cumsum(self.lengths) - self.lengths
+        self.starts = starts
+        self.size = np.repeat(self.lengths, self.lengths)
+        self.pos = np.arange(self.n, dtype=np.int64) - np.repeat(starts, self.lengths)
+
+    def shifted(self, offset: int, table: np.ndarray) -> np.ndarray:
+        idx = np.clip(np.arange(self.n) + offset, 0, max(self.n - 1, 0))
+        return table[self.types[idx]]
+
+
+def _template_column(tables: _Tables, t: _Template, lay: _Layout, uni_col: int) -> np.ndarray:
+    """Attribute id of template ``t`` at every position (-1: not an attribute of the model)."""
+    lo, hi = lay.pos + t.lo, lay.pos + t.hi
+    inside = (lo >= 0) & (hi < lay.size)
+    edge = np.where(lo < 0, t.bos, t.eos)
+    if t.hi == t.lo:
+        values = lay.shifted(t.lo, tables.uni[:, uni_col])
+    elif t.function == "istitle":
+        title = np.ones(lay.n, dtype=bool)
+        for k in range(t.lo, t.hi + 1):
+            title &= lay.shifted(k, tables.title)
+        index = tables.model.attr_index
+        values = np.where(title, index.get(t.syntax + "=True", -1),
+                          index.get(t.syntax + "=False", -1))
+    else:
+        pieces = tables.low_piece if t.function in ("lower", "is_in_dict") else tables.raw_piece
+        codes = np.zeros(lay.n, dtype=np.int64)
+        known = inside.copy()
+        for k in range(t.lo, t.hi + 1):
+            p = lay.shifted(k, pieces)
+            known &= p >= 0
+            codes = codes * tables.radix + np.maximum(p, 0)
+        if t.function == "is_in_dict":
+            hit = _lookup(tables.dict_sorted[t.hi - t.lo + 1], codes, known) >= 0
+            index = tables.model.attr_index
+            values = np.where(hit, index.get(t.syntax + "=True", -1),
+                              index.get(t.syntax + "=False", -1))
+        else:
+            sorted_codes, ids = tables.window_sorted[t.syntax]
+            at = _lookup(sorted_codes, codes, known)
+            values = np.where(at >= 0, ids[np.maximum(at, 0)] if len(ids) else -1, -1)
+    return np.where(inside, values, edge)
+
+
+def _emissions(tables: _Tables, lay: _Layout, tokens: list[str]) -> np.ndarray:
+    """(n_tokens, n_labels) emission scores, summed in template order from 0.0 like Rust."""
+    weights = tables.model.weights
+    scores = np.zeros((lay.n, weights.shape[1]))
+    uni_col = 0
+    for t in tables.templates:
+        scores += weights[_template_column(tables, t, lay, uni_col)]
+        uni_col += t.hi == t.lo
+    _patch_spaced(tables, lay, tokens, scores)
+    return scores
+
+
+def _patch_spaced(tables: _Tables, lay: _Layout, tokens: list[str], scores: np.ndarray) -> None:
+    """Positions within the template span of a token holding a space: real featurizer."""
+    spaced = tables.spaced[lay.types]
+    if not spaced.any():
+        return
+    near = np.zeros(lay.n, dtype=bool)
+    for k in range(-tables.span, tables.span + 1):
+        idx = np.arange(lay.n) + k
+        ok = (lay.pos + k >= 0) & (lay.pos + k < lay.size)
+        near |= ok & spaced[np.clip(idx, 0, lay.n - 1)]
+    weights = tables.model.weights
+    for i in np.flatnonzero(near).tolist():
+        start = i - int(lay.pos[i])
+        text_tokens = tokens[start:start + int(lay.size[i])]
+        row = np.zeros(weights.shape[1])
+        for aid in tables.exact_attr_ids(text_tokens, int(lay.pos[i])):
+            row += weights[aid]
+        scores[i] = row
+
+
+# --------------------------------------------------------------------------- Viterbi
+
+
+def _viterbi_loop(scores: np.ndarray, trans: np.ndarray, starts, lengths) -> list[int]:
+    """Two-label Viterbi, one text at a time, same steps and ties as underthesea_core."""
+    (t00, t01), (t10, t11) = trans.tolist()
+    rows = scores.tolist()
+    labels: list[int] = []
+    for start, length in zip(starts, lengths):
+        if length == 0:
+            continue
+        p0, p1 = rows[start]
+        back = []
+        for e0, e1 in rows[start + 1:start + length]:
+            a, b = p0 + t00, p1 + t10
+            b0 = 1 if b > a else 0
+            n0 = (b if b0 else a) + e0
+            a, b = p0 + t01, p1 + t11
+            b1 = 1 if b > a else 0
+            n1 = (b if b1 else a) + e1
+            back.append((b0, b1))
+            p0, p1 = n0, n1
+        y = 1 if p1 > p0 else 0
+        path = [y]
+        for b0, b1 in reversed(back):
+            y = b1 if y else b0
+            path.append(y)
+        labels.extend(reversed(path))
+    return labels
+
+
+def _viterbi_lockstep(scores: np.ndarray, trans: np.ndarray, lay: _Layout) -> np.ndarray:
+    """Viterbi for all texts at once (step t advances every text longer than t)."""
+    n_labels = trans.shape[0]
+    order = np.argsort(-lay.lengths, kind="stable")
+    order = order[lay.lengths[order] > 0]
+    starts, lengths = lay.starts[order], lay.lengths[order]
+    back = np.zeros((lay.n, n_labels), dtype=np.int64)
+    best = np.zeros((lay.n, n_labels))
+    best[starts] = scores[starts]
+    for t in range(1, int(lengths.max()) if len(lengths) else 0):
+        idx = starts[lengths > t] + t
+        prev = best[idx - 1]
+        for y in range(n_labels):
+            top = prev[:, 0] + trans[0, y]
+            arg = np.zeros(len(idx), dtype=np.int64)
+            for yp in range(1, n_labels):
+                s = prev[:, yp] + trans[yp, y]
+                better = s > top
+                top = np.where(better, s, top)
+                arg = np.where(better, yp, arg)
+            best[idx, y] = top + scores[idx, y]
+            back[idx, y] = arg
+    labels = np.zeros(lay.n, dtype=np.int64)
+    ends = starts + lengths - 1
+    last = best[ends]
+    choice = np.zeros(len(ends), dtype=np.int64)
+    top = last[:, 0]
+    for y in range(1, n_labels):
+        better = last[:, y] > top
+        top = np.where(better, last[:, y], top)
+        choice = np.where(better, y, choice)
+    labels[ends] = choice
+    for t in range(int(lengths.max()) - 1 if len(lengths) else 0, 0, -1):
+        idx = starts[lengths > t] + t
+        labels[idx - 1] = back[idx, labels[idx]]
+    return labels
+
+
+# --------------------------------------------------------------------------- tokenization
+
+
+def _pristine_pattern() -> re.Pattern:
+    """underthesea's token regex as its module builds it, before any ``fixed_words`` call."""
+    return re.compile(r"(" + "|".join(_rt.regex_patterns) + ")", re.VERBOSE | re.UNICODE)
+
+
+def _fixed_words_pattern(fixed_words: tuple[str, ...]) -> re.Pattern:
+    """The regex underthesea builds for ``fixed_words`` (same string, same flags)."""
+    escaped = [re.sub(" ", r"\ ", w) for w in fixed_words]
+    fixed = "(?P<fixed_words>\\b" + "\\b|\\b".join(escaped) + "\\b)"
+    return re.compile(r"(" + "|".join([fixed] + _rt.regex_patterns) + ")",
+                      re.VERBOSE | re.UNICODE)
+
+
+def _regex_tokens(pattern: re.Pattern, text: str) -> list[str]:
+    return [_rt.token_normalize(_rt.extract_match(m)[0]) for m in pattern.finditer(text)]
+
+
+class _Tokenizer:
+    """Normalized tokens (and their type ids) of a text, cached per whitespace chunk."""
+
+    def __init__(self, tables: _Tables) -> None:
+        self.tables = tables
+        self.pattern = _pristine_pattern()
+        self.fixed_patterns: dict[tuple[str, ...], re.Pattern] = {}
+
+    def _chunk(self, chunk: str, last: bool) -> tuple[list[str], list[int]]:
+        cache = self.tables.last_chunks if last else self.tables.chunks
+        hit = cache.get(chunk)
+        if hit is None:
+            tokens = _regex_tokens(self.pattern, chunk if last else chunk + " ")
+            hit = cache[chunk] = (tokens, [self.tables.type_id(t) for t in tokens])
+        return hit
+
+    def tokens(self, text: str) -> tuple[list[str], list[int]]:
+        text = _rt.normalize_characters_in_text(text)
+        if _CROSSES_WHITESPACE.search(text):
+            tokens = _regex_tokens(self.pattern, text)
+            return tokens, [self.tables.type_id(t) for t in tokens]
+        chunks = text.split()
+        if not chunks:
+            return [], []
+        tokens: list[str] = []
+        ids: list[int] = []
+        get = self.tables.chunks.get
+        for chunk in chunks[:-1]:
+            hit = get(chunk) or self._chunk(chunk, False)
+            tokens += hit[0]
+            ids += hit[1]
+        # `$` in the regex matches at the end of the text or before one final newline
+        tail = text[len(text.rstrip()):]
+        hit = self._chunk(chunks[-1], tail in ("", "\n"))
+        return tokens + hit[0], ids + hit[1]
+
+    def fixed_tokens(self, text: str, fixed_words: tuple[str, ...]) -> tuple[list[str], list[int]]:
+        pattern = self.fixed_patterns.get(fixed_words)
+        if pattern is None:
+            pattern = self.fixed_patterns[fixed_words] = _fixed_words_pattern(fixed_words)
+        tokens = _regex_tokens(pattern, _rt.normalize_characters_in_text(text))
+        return tokens, [self.tables.type_id(t) for t in tokens]
+
+
+# --------------------------------------------------------------------------- state and API
+
+_state: dict[str, object] = {}
+
+
+def _exact_tables() -> tuple[_Tables, _Tokenizer] | None:
+    """The tables, built on first use; None when underthesea itself must be used."""
+    if "tables" not in _state:
+        installed = installed_versions()
+        if installed != VERIFIED_VERSIONS:
+            warnings.warn(
+                f"helpers.segmenter was verified with {VERIFIED_VERSIONS}, found {installed}: "
+                "falling back to underthesea.word_tokenize (slower, same words)",
+                RuntimeWarning, stacklevel=3)
+            _state["tables"] = None
+        else:
+            tables = _Tables()
+            _state["tables"] = (tables, _Tokenizer(tables))
+    return _state["tables"]  # type: ignore[return-value]
+
+
+def backend() -> str:
+    """Which implementation segments: ``"helpers"`` (exact re-implementation) or
+    ``"underthesea"`` (fallback when the installed versions differ from the verified ones).
+
+    Returns
+    -------
+    str
+        ``"helpers"`` or ``"underthesea"``.
+
+    Examples
+    --------
+    >>> backend() in {"helpers", "underthesea"}
+    True
+    """
+    return "underthesea" if _exact_tables() is None else "helpers"
+
+
+def clear_caches() -> None:
+    """Forget cached chunks and token types (and re-check the installed versions).
+
+    Examples
+    --------
+    >>> clear_caches()
+    """
+    _state.clear()
+
+
+def _underthesea(text: str, fixed_words: tuple[str, ...]) -> list[str]:
+    """underthesea's own ``word_tokenize``, with its module-level regex restored afterwards."""
+    saved = {k: getattr(_rt, k) for k in ("patterns", "recompile_regex_patterns")
+             if hasattr(_rt, k)}
+    try:
+        if "patterns" in saved:
+            _rt.patterns = _pristine_pattern()
+        return underthesea.word_tokenize(text, fixed_words=list(fixed_words) or None)
+    finally:
+        for k, v in saved.items():
+            setattr(_rt, k, v)
+
+
+def _check_fixed_words(fixed_words: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(fixed_words, str):
+        raise TypeError("fixed_words must be a sequence of words, not one string: "
+                        f"{fixed_words!r}")
+    words = tuple(fixed_words)
+    bad = [w for w in words if not isinstance(w, str) or not w.strip()]
+    if bad:
+        raise ValueError(f"fixed_words holds empty or non-string entries: {bad[:5]!r}")
+    return words
+
+
+def _segment_batch(texts: Sequence[str], fixed_words: tuple[str, ...]) -> list[list[str]]:
+    tables, tokenizer = _exact_tables()  # type: ignore[misc]
+    if len(tables.type_strings) > _MAX_TYPES:
+        tables.clear()
+    per_text = [tokenizer.fixed_tokens(t, fixed_words) if fixed_words else tokenizer.tokens(t)
+                for t in texts]
+    tables.featurize_pending()
+    tokens = [tok for toks, _ in per_text for tok in toks]
+    lay = _Layout([i for _, ids in per_text for i in ids], [len(ids) for _, ids in per_text])
+    if lay.n == 0:
+        return [[] for _ in texts]
+    scores = _emissions(tables, lay, tokens)
+    trans = tables.model.transitions
+    if trans.shape[0] == 2 and len(texts) < _PYTHON_VITERBI_MAX_TEXTS:
+        labels = _viterbi_loop(scores, trans, lay.starts.tolist(), lay.lengths.tolist())
+    else:
+        labels = _viterbi_lockstep(scores, trans, lay).tolist()
+    return _words(per_text, labels, tables.inside)
+
+
+def _words(per_text, labels: list[int], inside: int) -> list[list[str]]:
+    """Join each token labelled inside a word to the word before it (as underthesea does)."""
+    out = []
+    at = 0
+    for toks, _ in per_text:
+        words: list[str] = []
+        for tok, label in zip(toks, labels[at:at + len(toks)]):
+            if label == inside and words:
+                words[-1] = words[-1] + " " + tok
+            else:
+                words.append(tok)
+        at += len(toks)
+        out.append(words)
+    return out
+
+
+def word_tokenize_many(texts: Sequence[str], fixed_words: Sequence[str] = ()) -> list[list[str]]:
+    """Segment many texts (paragraphs) into words; each result equals
+    ``underthesea.word_tokenize(text, fixed_words=...)``, without touching underthesea's state.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Texts, each segmented as one sequence (as underthesea does with one call per text).
+    fixed_words : sequence of str, optional
+        Words kept whole, as underthesea's ``fixed_words`` (for these texts only).
+
+    Returns
+    -------
+    list of list of str
+        One list of words per text; a word's syllables are joined by single spaces.
+
+    Examples
+    --------
+    >>> word_tokenize_many(["Bác sĩ bây giờ có thể", ""])
+    [['Bác sĩ', 'bây giờ', 'có thể'], []]
+    """
+    words = _check_fixed_words(fixed_words)
+    bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
+    if bad:
+        raise TypeError(f"texts[{bad[0]}] is {type(texts[bad[0]]).__name__}, not str")
+    if _exact_tables() is None or not all(_PLAIN_FIXED_WORD.fullmatch(w) for w in words):
+        return [_underthesea(t, words) for t in texts]
+    out: list[list[str]] = []
+    for i in range(0, len(texts), BATCH_SIZE):
+        out += _segment_batch(texts[i:i + BATCH_SIZE], words)
+    return out
+
+
+def word_tokenize(text: str, fixed_words: Sequence[str] = ()) -> list[str]:
+    """Segment one text into words, identical to ``underthesea.word_tokenize(text)``.
+
+    Parameters
+    ----------
+    text : str
+        Raw text (normalized inside, as underthesea does).
+    fixed_words : sequence of str, optional
+        Words kept whole, as underthesea's ``fixed_words``; unlike underthesea, they apply to
+        this call only.
+
+    Returns
+    -------
+    list of str
+        Words; a word's syllables are joined by single spaces.
+
+    Examples
+    --------
+    >>> word_tokenize("Bác sĩ bây giờ có thể thản nhiên báo tin bệnh nhân bị ung thư")
+    ['Bác sĩ', 'bây giờ', 'có thể', 'thản nhiên', 'báo tin', 'bệnh nhân', 'bị', 'ung thư']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text is {type(text).__name__}, not str")
+    return word_tokenize_many([text], fixed_words)[0]
