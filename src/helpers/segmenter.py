@@ -34,6 +34,7 @@ import importlib.metadata
 import re
 import struct
 import warnings
+from itertools import chain
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -223,24 +224,50 @@ class _Tables:
         self.clear()
 
     def _build_window_tables(self) -> None:
-        by_syntax: dict[str, list[tuple[str, int]]] = {}
+        """Integer tables of the n-token windows. For each (pieces, n): the sorted window codes;
+        for each window template, an array over those codes of its attribute id, followed by
+        three entries: no such window, BOS, EOS (``_NONE``, ``_BOS``, ``_EOS`` from the end)."""
+        by_syntax: dict[str, dict[str, int]] = {}
         for attr, aid in self.model.attr_index.items():
             syntax, sep, value = attr.partition("=")
             if sep:
-                by_syntax.setdefault(syntax, []).append((value, aid))
-        self.window = {}
+                by_syntax.setdefault(syntax, {})[value] = aid
+        self.by_syntax = by_syntax
+        found: dict[tuple[str, int], dict[tuple[int, ...], dict]] = {}
         for t in self.templates:
-            if t.hi > t.lo and t.function in (None, "lower"):
-                pairs = by_syntax.get(t.syntax, [])
-                keys = _window_keys([v for v, _ in pairs], t.hi - t.lo + 1, self.vocab)
-                self.window[t.syntax] = [(k, aid) for k, (_, aid) in zip(keys, pairs) if k]
+            n = t.hi - t.lo + 1
+            if n > 1 and t.function in (None, "lower"):
+                values = list(by_syntax.get(t.syntax, {}).items())
+                table = found.setdefault(("raw" if t.function is None else "low", n), {})
+                for key, (_, aid) in zip(_window_keys([v for v, _ in values], n, self.vocab),
+                                         values):
+                    if key:
+                        table.setdefault(key, {})[t.syntax] = aid
         entries = list(self.dictionary)
-        self.dict_keys = {n: [k for k in _window_keys(entries, n, self.vocab) if k]
-                          for n in (2, 3)}
+        for n in (2, 3):
+            table = found.setdefault(("low", n), {})
+            for key in _window_keys(entries, n, self.vocab):
+                if key:
+                    table.setdefault(key, {})["<dict>"] = 1
         self.radix = len(self.vocab) + 1
-        self.window_sorted = {s: self._sorted(pairs) for s, pairs in self.window.items()}
-        self.dict_sorted = {n: self._sorted([(k, 1) for k in ks])[0]
-                            for n, ks in self.dict_keys.items()}
+        self.grams = {}
+        self.gram_columns = {}
+        for where, table in found.items():
+            keys = sorted(table, key=self._encode)
+            self.grams[where] = np.array([self._encode(k) for k in keys], dtype=np.int64)
+            for t in self.templates:
+                if t.hi - t.lo + 1 != where[1] or t.function in ("isdigit", "istitle"):
+                    continue
+                if t.function == "is_in_dict" and where[0] == "low":
+                    true = by_syntax.get(t.syntax, {}).get("True", -1)
+                    false = by_syntax.get(t.syntax, {}).get("False", -1)
+                    ids = [true if "<dict>" in table[k] else false for k in keys] + [false]
+                elif (t.function is None) == (where[0] == "raw") and t.function != "is_in_dict":
+                    ids = [table[k].get(t.syntax, -1) for k in keys] + [-1]
+                else:
+                    continue
+                self.gram_columns[t.syntax] = (where, np.array(ids + [t.bos, t.eos],
+                                                               dtype=np.int64))
 
     def _encode(self, key: tuple[int, ...]) -> int:
         code = 0
@@ -248,26 +275,23 @@ class _Tables:
             code = code * self.radix + piece
         return code
 
-    def _sorted(self, pairs) -> tuple[np.ndarray, np.ndarray]:
-        codes = np.array([self._encode(k) for k, _ in pairs], dtype=np.int64)
-        ids = np.array([aid for _, aid in pairs], dtype=np.int64)
-        order = np.argsort(codes, kind="stable")
-        return codes[order], ids[order]
-
     def clear(self) -> None:
         """Forget every token type and chunk (the model tables stay)."""
         self.type_of: dict[str, int] = {}
-        self.type_strings: list[str] = []
+        self.type_strings: list[str] = ["<BOS>", "<EOS>"]  # _BOS_TYPE, _EOS_TYPE
         self.pending: list[str] = []
+        self.n_types = 2
         n_uni = sum(1 for t in self.templates if t.hi == t.lo)
-        self.uni = np.zeros((0, n_uni), dtype=np.int64)
-        self.raw_piece = np.zeros(0, dtype=np.int64)
-        self.low_piece = np.zeros(0, dtype=np.int64)
-        self.title = np.zeros(0, dtype=bool)
-        self.spaced = np.zeros(0, dtype=bool)
-        self.chunks: dict[str, tuple[list[str], list[int]]] = {}
-        self.last_chunks: dict[str, tuple[list[str], list[int]]] = {}
-        self.normalized: dict[str, str] = {}
+        self.uni_by_template = np.zeros((n_uni, 1024), dtype=np.int64)
+        unigrams = [t for t in self.templates if t.hi == t.lo]
+        self.uni_by_template[:, _BOS_TYPE] = [t.bos for t in unigrams]
+        self.uni_by_template[:, _EOS_TYPE] = [t.eos for t in unigrams]
+        self.raw_piece = np.full(1024, -1, dtype=np.int64)
+        self.low_piece = np.full(1024, -1, dtype=np.int64)
+        self.title = np.zeros(1024, dtype=bool)
+        self.spaced = np.zeros(1024, dtype=bool)
+        self.chunk_tokens: dict[str, list[str]] = {}
+        self.chunk_ids: dict[str, list[int]] = {}
 
     def type_id(self, token: str) -> int:
         tid = self.type_of.get(token)
@@ -277,6 +301,20 @@ class _Tables:
             self.pending.append(token)
         return tid
 
+    def _reserve(self, count: int) -> None:
+        """Room for ``count`` token types in the per-type arrays (capacity doubles)."""
+        if count <= len(self.raw_piece):
+            return
+        size = max(count, 2 * len(self.raw_piece))
+        for name in ("raw_piece", "low_piece", "title", "spaced"):
+            old = getattr(self, name)
+            grown = np.zeros(size, dtype=old.dtype)
+            grown[:len(old)] = old
+            setattr(self, name, grown)
+        old = self.uni_by_template
+        self.uni_by_template = np.zeros((len(old), size), dtype=old.dtype)
+        self.uni_by_template[:, :old.shape[1]] = old
+
     def featurize_pending(self) -> None:
         """Per-type features of the new token types, from underthesea_core's featurizer."""
         if not self.pending:
@@ -284,15 +322,17 @@ class _Tables:
         new, self.pending = self.pending, []
         probes = self.probe.process([[[tok]] for tok in new])
         values = [[f.partition("=")[2] for f in sent[0]] for sent in probes]
-        index = self.model.attr_index
-        uni = [[index.get(f"{t.syntax}={v[_FUNCTION_PROBE[t.function]]}", -1)
-                for t in self.templates if t.hi == t.lo] for v in values]
-        self.uni = np.vstack([self.uni, np.array(uni, dtype=np.int64).reshape(len(new), -1)])
-        self.raw_piece = np.append(self.raw_piece, [self.vocab.get(tok, -1) for tok in new])
-        self.low_piece = np.append(self.low_piece, [self.vocab.get(v[1], -1) for v in values])
-        self.title = np.append(self.title, [v[3] == "True" for v in values])
-        self.spaced = np.append(self.spaced, [" " in tok or " " in v[1] or not tok
-                                              for tok, v in zip(new, values)])
+        lookups = [(self.by_syntax.get(t.syntax, {}).get, _FUNCTION_PROBE[t.function])
+                   for t in self.templates if t.hi == t.lo]
+        uni = [[get(v[col], -1) for get, col in lookups] for v in values]
+        lo, hi = self.n_types, self.n_types + len(new)
+        self._reserve(hi)
+        self.uni_by_template[:, lo:hi] = np.array(uni, dtype=np.int64).reshape(len(new), -1).T
+        self.raw_piece[lo:hi] = [self.vocab.get(tok, -1) for tok in new]
+        self.low_piece[lo:hi] = [self.vocab.get(v[1], -1) for v in values]
+        self.title[lo:hi] = [v[3] == "True" for v in values]
+        self.spaced[lo:hi] = [" " in tok or " " in v[1] or not tok for tok, v in zip(new, values)]
+        self.n_types = hi
 
     def exact_attr_ids(self, tokens: list[str], position: int) -> list[int]:
         """Attribute ids of one position from the real featurizer (known ones, in order)."""
@@ -306,75 +346,92 @@ class _Tables:
 # --------------------------------------------------------------------------- emissions
 
 
-def _lookup(sorted_codes: np.ndarray, codes: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    """Index into ``sorted_codes`` of each code, or -1 when absent or not valid."""
-    if len(sorted_codes) == 0:
-        return np.full(len(codes), -1, dtype=np.int64)
-    at = np.searchsorted(sorted_codes, codes)
-    at = np.minimum(at, len(sorted_codes) - 1)
-    found = valid & (sorted_codes[at] == codes)
-    return np.where(found, at, -1)
+_BOS_TYPE, _EOS_TYPE = 0, 1  # pseudo token types standing for positions outside the text
+_NONE, _BOS, _EOS = -3, -2, -1  # the last three entries of a window template's column
 
 
 class _Layout:
-    """Flat token arrays of a batch: types, position in its text, its text's length."""
+    """Flat token arrays of a batch: types, position in its text, its text's length, and for
+    each offset k of the templates whether token t + k is in t's text and its type (the
+    pseudo types BOS / EOS outside the text)."""
 
-    def __init__(self, type_ids: list[int], lengths: list[int]) -> None:
+    def __init__(self, type_ids: list[int], lengths: list[int], span: int) -> None:
         self.types = np.array(type_ids, dtype=np.int64)
         self.lengths = np.array(lengths, dtype=np.int64)
         self.n = len(self.types)
-        starts = np.cumsum(self.lengths) - self.lengths
-        self.starts = starts
+        self.starts = np.cumsum(self.lengths) - self.lengths
         self.size = np.repeat(self.lengths, self.lengths)
-        self.pos = np.arange(self.n, dtype=np.int64) - np.repeat(starts, self.lengths)
+        self.pos = np.arange(self.n, dtype=np.int64) - np.repeat(self.starts, self.lengths)
+        here = np.arange(self.n, dtype=np.int64)
+        offsets = range(-span, span + 1)
+        self.at = {k: np.minimum(np.maximum(here + k, 0), max(self.n - 1, 0)) for k in offsets}
+        self.ok = {k: (self.pos + k >= 0) & (self.pos + k < self.size) for k in offsets}
+        self.before = {k: self.pos + k < 0 for k in offsets}
+        self.type_at = {k: np.where(self.ok[k], self.types.take(self.at[k]),
+                                    np.where(self.before[k], _BOS_TYPE, _EOS_TYPE))
+                        for k in offsets}
+        self.rows: dict[tuple, np.ndarray] = {}
 
-    def shifted(self, offset: int, table: np.ndarray) -> np.ndarray:
-        idx = np.clip(np.arange(self.n) + offset, 0, max(self.n - 1, 0))
-        return table[self.types[idx]]
+    def gram_rows(self, tables: _Tables, where: tuple[str, int]) -> np.ndarray:
+        """Index into ``tables.grams[where]`` of the window starting at each token (_NONE)."""
+        if where not in self.rows:
+            kind, n = where
+            pieces = (tables.raw_piece if kind == "raw" else tables.low_piece).take(self.types)
+            codes = np.zeros(self.n, dtype=np.int64)
+            known = self.ok[n - 1].copy()
+            for k in range(n):
+                p = pieces.take(self.at[k])
+                known &= p >= 0
+                codes = codes * tables.radix + np.maximum(p, 0)
+            sorted_codes = tables.grams[where]
+            if len(sorted_codes):
+                at = np.minimum(np.searchsorted(sorted_codes, codes), len(sorted_codes) - 1)
+                known &= sorted_codes.take(at) == codes
+            else:
+                at = codes
+            self.rows[where] = np.where(known, at, len(sorted_codes) + 3 + _NONE)
+        return self.rows[where]
+
+    def window_rows(self, tables: _Tables, where: tuple[str, int], lo: int) -> np.ndarray:
+        """Row of the window over tokens t + lo ... for every t, or _BOS / _EOS (as Rust: BOS
+        when the window starts before the text, else EOS when it ends after it)."""
+        key = (where, lo)
+        if key not in self.rows:
+            m = len(tables.grams[where]) + 3
+            rows = self.gram_rows(tables, where).take(self.at[lo])
+            inside = self.ok[lo] & self.ok[lo + where[1] - 1]
+            edge = np.where(self.before[lo], m + _BOS, m + _EOS)
+            self.rows[key] = np.where(inside, rows, edge)
+        return self.rows[key]
 
 
-def _template_column(tables: _Tables, t: _Template, lay: _Layout, uni_col: int) -> np.ndarray:
-    """Attribute id of template ``t`` at every position (-1: not an attribute of the model)."""
-    lo, hi = lay.pos + t.lo, lay.pos + t.hi
-    inside = (lo >= 0) & (hi < lay.size)
-    edge = np.where(lo < 0, t.bos, t.eos)
-    if t.hi == t.lo:
-        values = lay.shifted(t.lo, tables.uni[:, uni_col])
-    elif t.function == "istitle":
-        title = np.ones(lay.n, dtype=bool)
-        for k in range(t.lo, t.hi + 1):
-            title &= lay.shifted(k, tables.title)
-        index = tables.model.attr_index
-        values = np.where(title, index.get(t.syntax + "=True", -1),
-                          index.get(t.syntax + "=False", -1))
-    else:
-        pieces = tables.low_piece if t.function in ("lower", "is_in_dict") else tables.raw_piece
-        codes = np.zeros(lay.n, dtype=np.int64)
-        known = inside.copy()
-        for k in range(t.lo, t.hi + 1):
-            p = lay.shifted(k, pieces)
-            known &= p >= 0
-            codes = codes * tables.radix + np.maximum(p, 0)
-        if t.function == "is_in_dict":
-            hit = _lookup(tables.dict_sorted[t.hi - t.lo + 1], codes, known) >= 0
-            index = tables.model.attr_index
-            values = np.where(hit, index.get(t.syntax + "=True", -1),
+def _attribute_rows(tables: _Tables, lay: _Layout):
+    """Attribute ids of each template in order, one (n_tokens,) array per template; -1 where
+    the feature is not in the model."""
+    index = tables.model.attr_index
+    uni_col = 0
+    for t in tables.templates:
+        if t.hi == t.lo:
+            yield tables.uni_by_template[uni_col].take(lay.type_at[t.lo])
+            uni_col += 1
+        elif t.function == "istitle":
+            both = np.logical_and.reduce([tables.title.take(lay.type_at[k])
+                                          for k in range(t.lo, t.hi + 1)])
+            values = np.where(both, index.get(t.syntax + "=True", -1),
                               index.get(t.syntax + "=False", -1))
+            inside = lay.ok[t.lo] & lay.ok[t.hi]
+            yield np.where(inside, values, np.where(lay.before[t.lo], t.bos, t.eos))
         else:
-            sorted_codes, ids = tables.window_sorted[t.syntax]
-            at = _lookup(sorted_codes, codes, known)
-            values = np.where(at >= 0, ids[np.maximum(at, 0)] if len(ids) else -1, -1)
-    return np.where(inside, values, edge)
+            where, column = tables.gram_columns[t.syntax]
+            yield column.take(lay.window_rows(tables, where, t.lo))
 
 
 def _emissions(tables: _Tables, lay: _Layout, tokens: list[str]) -> np.ndarray:
     """(n_tokens, n_labels) emission scores, summed in template order from 0.0 like Rust."""
     weights = tables.model.weights
     scores = np.zeros((lay.n, weights.shape[1]))
-    uni_col = 0
-    for t in tables.templates:
-        scores += weights[_template_column(tables, t, lay, uni_col)]
-        uni_col += t.hi == t.lo
+    for row in _attribute_rows(tables, lay):  # template after template, as Rust adds them
+        scores += weights.take(row, axis=0)
     _patch_spaced(tables, lay, tokens, scores)
     return scores
 
@@ -386,9 +443,7 @@ def _patch_spaced(tables: _Tables, lay: _Layout, tokens: list[str], scores: np.n
         return
     near = np.zeros(lay.n, dtype=bool)
     for k in range(-tables.span, tables.span + 1):
-        idx = np.arange(lay.n) + k
-        ok = (lay.pos + k >= 0) & (lay.pos + k < lay.size)
-        near |= ok & spaced[np.clip(idx, 0, lay.n - 1)]
+        near |= lay.ok[k] & spaced[lay.at[k]]
     weights = tables.model.weights
     for i in np.flatnonzero(near).tolist():
         start = i - int(lay.pos[i])
@@ -488,41 +543,48 @@ def _regex_tokens(pattern: re.Pattern, text: str) -> list[str]:
     return [_rt.token_normalize(_rt.extract_match(m)[0]) for m in pattern.finditer(text)]
 
 
+def _one_word(chunk: str) -> bool:
+    """True when underthesea's regex makes the whole chunk one token without trying it: letters
+    only (``\\w+`` takes all of it), no "ʺ" (a letter its punctuation alternative takes first),
+    not starting "Th", any character, "S"/"s" (the unescaped ``Th.S``/``Th.s``)."""
+    return (chunk.isalpha() and "ʺ" not in chunk
+            and not (chunk.startswith("Th") and len(chunk) > 3 and chunk[3] in "Ss"))
+
+
 class _Tokenizer:
-    """Normalized tokens (and their type ids) of a text, cached per whitespace chunk."""
+    """Normalized tokens (and their type ids) of a text, cached per whitespace chunk. A chunk
+    that ends the text (``$`` matches after it) is cached under the key chunk + newline."""
 
     def __init__(self, tables: _Tables) -> None:
         self.tables = tables
         self.pattern = _pristine_pattern()
         self.fixed_patterns: dict[tuple[str, ...], re.Pattern] = {}
 
-    def _chunk(self, chunk: str, last: bool) -> tuple[list[str], list[int]]:
-        cache = self.tables.last_chunks if last else self.tables.chunks
-        hit = cache.get(chunk)
-        if hit is None:
-            tokens = _regex_tokens(self.pattern, chunk if last else chunk + " ")
-            hit = cache[chunk] = (tokens, [self.tables.type_id(t) for t in tokens])
-        return hit
+    def _add(self, key: str) -> None:
+        chunk = key[:-1] if key.endswith("\n") else key
+        if _one_word(chunk):
+            tokens = [_rt.token_normalize(chunk)]
+        else:  # the text goes on after the chunk, or ends (key + newline: `$` matches)
+            tokens = _regex_tokens(self.pattern, key if key != chunk else key + " ")
+        self.tables.chunk_tokens[key] = tokens
+        self.tables.chunk_ids[key] = [self.tables.type_id(t) for t in tokens]
 
     def tokens(self, text: str) -> tuple[list[str], list[int]]:
         text = _rt.normalize_characters_in_text(text)
         if _CROSSES_WHITESPACE.search(text):
             tokens = _regex_tokens(self.pattern, text)
             return tokens, [self.tables.type_id(t) for t in tokens]
-        chunks = text.split()
-        if not chunks:
+        keys = text.split()
+        if not keys:
             return [], []
-        tokens: list[str] = []
-        ids: list[int] = []
-        get = self.tables.chunks.get
-        for chunk in chunks[:-1]:
-            hit = get(chunk) or self._chunk(chunk, False)
-            tokens += hit[0]
-            ids += hit[1]
         # `$` in the regex matches at the end of the text or before one final newline
-        tail = text[len(text.rstrip()):]
-        hit = self._chunk(chunks[-1], tail in ("", "\n"))
-        return tokens + hit[0], ids + hit[1]
+        if text[len(text.rstrip()):] in ("", "\n"):
+            keys[-1] += "\n"
+        cached = self.tables.chunk_tokens
+        for key in set(keys).difference(cached):
+            self._add(key)
+        return (list(chain.from_iterable(map(cached.__getitem__, keys))),
+                list(chain.from_iterable(map(self.tables.chunk_ids.__getitem__, keys))))
 
     def fixed_tokens(self, text: str, fixed_words: tuple[str, ...]) -> tuple[list[str], list[int]]:
         pattern = self.fixed_patterns.get(fixed_words)
@@ -570,14 +632,22 @@ def backend() -> str:
     return "underthesea" if _exact_tables() is None else "helpers"
 
 
-def clear_caches() -> None:
-    """Forget cached chunks and token types (and re-check the installed versions).
+def clear_caches(model: bool = False) -> None:
+    """Forget the cached chunks and token types (cold caches, as for a new process).
+
+    Parameters
+    ----------
+    model : bool, optional
+        Also drop the model tables and re-check the installed versions on the next call.
 
     Examples
     --------
     >>> clear_caches()
     """
-    _state.clear()
+    if model or _state.get("tables") is None:
+        _state.clear()
+    else:
+        _state["tables"][0].clear()  # type: ignore[index]
 
 
 def _underthesea(text: str, fixed_words: tuple[str, ...]) -> list[str]:
@@ -612,7 +682,8 @@ def _segment_batch(texts: Sequence[str], fixed_words: tuple[str, ...]) -> list[l
                 for t in texts]
     tables.featurize_pending()
     tokens = [tok for toks, _ in per_text for tok in toks]
-    lay = _Layout([i for _, ids in per_text for i in ids], [len(ids) for _, ids in per_text])
+    lay = _Layout([i for _, ids in per_text for i in ids], [len(ids) for _, ids in per_text],
+                  tables.span)
     if lay.n == 0:
         return [[] for _ in texts]
     scores = _emissions(tables, lay, tokens)
