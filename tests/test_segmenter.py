@@ -149,7 +149,7 @@ def test_features_equal_underthesea_core_featurizer():
         ids = [tables.type_id(t) for t in tokens]
         tables.featurize_pending()
         lay = segmenter._Layout(ids, [len(ids)], tables.span)
-        ours = np.stack(list(segmenter._attribute_rows(tables, lay)), axis=1)
+        ours = segmenter._attribute_matrix(tables, lay).T
         for i in range(len(tokens)):
             assert [a for a in ours[i].tolist() if a >= 0] == tables.exact_attr_ids(tokens, i)
 

@@ -252,6 +252,7 @@ class _Tables:
         self.radix = len(self.vocab) + 1
         self.grams = {}
         self.gram_columns = {}
+        self.window_starts: dict = {}
         for where, table in found.items():
             keys = sorted(table, key=self._encode)
             self.grams[where] = np.array([self._encode(k) for k in keys], dtype=np.int64)
@@ -266,8 +267,18 @@ class _Tables:
                     ids = [table[k].get(t.syntax, -1) for k in keys] + [-1]
                 else:
                     continue
+                starts = self.window_starts.setdefault(where, [])
+                if t.lo not in starts:
+                    starts.append(t.lo)
                 self.gram_columns[t.syntax] = (where, np.array(ids + [t.bos, t.eos],
-                                                               dtype=np.int64))
+                                                               dtype=np.int64),
+                                               starts.index(t.lo))
+        self.window_starts = {w: np.array(v, dtype=np.int64)
+                              for w, v in self.window_starts.items()}
+        self.unigram_rows = np.array([j for j, t in enumerate(self.templates) if t.hi == t.lo],
+                                     dtype=np.int64)
+        self.unigram_offsets = np.array([t.lo for t in self.templates if t.hi == t.lo],
+                                        dtype=np.int64)
 
     def _encode(self, key: tuple[int, ...]) -> int:
         code = 0
@@ -352,24 +363,27 @@ _NONE, _BOS, _EOS = -3, -2, -1  # the last three entries of a window template's 
 
 class _Layout:
     """Flat token arrays of a batch: types, position in its text, its text's length, and for
-    each offset k of the templates whether token t + k is in t's text and its type (the
-    pseudo types BOS / EOS outside the text)."""
+    each offset k of the templates (rows of the 2-D arrays: k + span) the index of token t + k,
+    whether it is in t's text, whether it is before it, and its type (pseudo types BOS / EOS
+    outside the text)."""
 
     def __init__(self, type_ids: list[int], lengths: list[int], span: int) -> None:
+        self.span = span
         self.types = np.array(type_ids, dtype=np.int64)
         self.lengths = np.array(lengths, dtype=np.int64)
         self.n = len(self.types)
         self.starts = np.cumsum(self.lengths) - self.lengths
         self.size = np.repeat(self.lengths, self.lengths)
         self.pos = np.arange(self.n, dtype=np.int64) - np.repeat(self.starts, self.lengths)
-        here = np.arange(self.n, dtype=np.int64)
-        offsets = range(-span, span + 1)
-        self.at = {k: np.minimum(np.maximum(here + k, 0), max(self.n - 1, 0)) for k in offsets}
-        self.ok = {k: (self.pos + k >= 0) & (self.pos + k < self.size) for k in offsets}
-        self.before = {k: self.pos + k < 0 for k in offsets}
-        self.type_at = {k: np.where(self.ok[k], self.types.take(self.at[k]),
-                                    np.where(self.before[k], _BOS_TYPE, _EOS_TYPE))
-                        for k in offsets}
+        offsets = np.arange(-span, span + 1, dtype=np.int64)[:, None]
+        self.at2 = np.minimum(np.maximum(np.arange(self.n) + offsets, 0), max(self.n - 1, 0))
+        moved = self.pos + offsets
+        self.ok2 = (moved >= 0) & (moved < self.size)
+        self.before2 = moved < 0
+        self.type_at2 = np.where(self.ok2, self.types.take(self.at2),
+                                 np.where(self.before2, _BOS_TYPE, _EOS_TYPE))
+        self.at = {k: self.at2[k + span] for k in range(-span, span + 1)}
+        self.ok = {k: self.ok2[k + span] for k in range(-span, span + 1)}
         self.rows: dict[tuple, np.ndarray] = {}
 
     def gram_rows(self, tables: _Tables, where: tuple[str, int]) -> np.ndarray:
@@ -392,46 +406,59 @@ class _Layout:
             self.rows[where] = np.where(known, at, len(sorted_codes) + 3 + _NONE)
         return self.rows[where]
 
-    def window_rows(self, tables: _Tables, where: tuple[str, int], lo: int) -> np.ndarray:
-        """Row of the window over tokens t + lo ... for every t, or _BOS / _EOS (as Rust: BOS
-        when the window starts before the text, else EOS when it ends after it)."""
-        key = (where, lo)
+    def window_rows(self, tables: _Tables, where: tuple[str, int]) -> np.ndarray:
+        """(len(tables.window_starts[where]), n_tokens): row of the window over tokens t + lo
+        ... for each start lo of a template, or _BOS / _EOS (as Rust: BOS when the window
+        starts before the text, else EOS when it ends after it)."""
+        key = ("window", where)
         if key not in self.rows:
             m = len(tables.grams[where]) + 3
-            rows = self.gram_rows(tables, where).take(self.at[lo])
-            inside = self.ok[lo] & self.ok[lo + where[1] - 1]
-            edge = np.where(self.before[lo], m + _BOS, m + _EOS)
+            lo = tables.window_starts[where] + self.span
+            rows = self.gram_rows(tables, where).take(self.at2[lo])
+            inside = self.ok2[lo] & self.ok2[lo + where[1] - 1]
+            edge = np.where(self.before2[lo], m + _BOS, m + _EOS)
             self.rows[key] = np.where(inside, rows, edge)
         return self.rows[key]
 
 
-def _attribute_rows(tables: _Tables, lay: _Layout):
-    """Attribute ids of each template in order, one (n_tokens,) array per template; -1 where
-    the feature is not in the model."""
+def _attribute_matrix(tables: _Tables, lay: _Layout) -> np.ndarray:
+    """(n_templates, n_tokens) attribute ids in template order; -1 where the feature is not in
+    the model."""
+    out = np.empty((len(tables.templates), lay.n), dtype=np.int64)
+    unigram = tables.unigram_rows
+    flat = tables.uni_by_template.ravel()
+    width = tables.uni_by_template.shape[1]
+    out[unigram] = flat.take(np.arange(len(unigram))[:, None] * width
+                             + lay.type_at2[tables.unigram_offsets + lay.span])
     index = tables.model.attr_index
-    uni_col = 0
-    for t in tables.templates:
+    for j, t in enumerate(tables.templates):
         if t.hi == t.lo:
-            yield tables.uni_by_template[uni_col].take(lay.type_at[t.lo])
-            uni_col += 1
-        elif t.function == "istitle":
-            both = np.logical_and.reduce([tables.title.take(lay.type_at[k])
+            continue
+        if t.function == "istitle":
+            both = np.logical_and.reduce([tables.title.take(lay.type_at2[k + lay.span])
                                           for k in range(t.lo, t.hi + 1)])
             values = np.where(both, index.get(t.syntax + "=True", -1),
                               index.get(t.syntax + "=False", -1))
             inside = lay.ok[t.lo] & lay.ok[t.hi]
-            yield np.where(inside, values, np.where(lay.before[t.lo], t.bos, t.eos))
+            out[j] = np.where(inside, values, np.where(lay.before2[t.lo + lay.span],
+                                                       t.bos, t.eos))
         else:
-            where, column = tables.gram_columns[t.syntax]
-            yield column.take(lay.window_rows(tables, where, t.lo))
+            where, column, row = tables.gram_columns[t.syntax]
+            out[j] = column.take(lay.window_rows(tables, where)[row])
+    return out
 
 
 def _emissions(tables: _Tables, lay: _Layout, tokens: list[str]) -> np.ndarray:
     """(n_tokens, n_labels) emission scores, summed in template order from 0.0 like Rust."""
     weights = tables.model.weights
+    attrs = _attribute_matrix(tables, lay)
     scores = np.zeros((lay.n, weights.shape[1]))
-    for row in _attribute_rows(tables, lay):  # template after template, as Rust adds them
-        scores += weights.take(row, axis=0)
+    if lay.n <= 8192:  # few tokens: one gather, then template after template, as Rust adds
+        for row in weights.take(attrs, axis=0):
+            scores += row
+    else:  # many tokens: gather per template, to keep the arrays in cache
+        for row in attrs:
+            scores += weights.take(row, axis=0)
     _patch_spaced(tables, lay, tokens, scores)
     return scores
 
@@ -762,8 +789,11 @@ def word_tokenize(text: str, fixed_words: Sequence[str] = ()) -> list[str]:
 
     Examples
     --------
-    >>> word_tokenize("Bác sĩ bây giờ có thể thản nhiên báo tin bệnh nhân bị ung thư")
-    ['Bác sĩ', 'bây giờ', 'có thể', 'thản nhiên', 'báo tin', 'bệnh nhân', 'bị', 'ung thư']
+    >>> text = "Bác sĩ bây giờ có thể thản nhiên báo tin bệnh nhân bị ung thư"
+    >>> word_tokenize(text)
+    ['Bác sĩ', 'bây giờ', 'có thể', 'thản nhiên', 'báo', 'tin', 'bệnh nhân', 'bị', 'ung thư']
+    >>> word_tokenize(text) == underthesea.word_tokenize(text)
+    True
     """
     if not isinstance(text, str):
         raise TypeError(f"text is {type(text).__name__}, not str")
