@@ -206,6 +206,54 @@ def _window_keys(values, n: int, vocab: dict[str, int]) -> list[tuple[int, ...]]
     return keys
 
 
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+class _CodeTable:
+    """Open-addressing hash table (linear probing) from window codes to their row in the
+    sorted code array: a vectorized exact lookup, faster than ``np.searchsorted`` on
+    unsorted queries. A key sits at most ``probes - 1`` slots after its hash, and every slot
+    in between is taken, so a lookup stops at the key, at an empty slot or after ``probes``."""
+
+    def __init__(self, codes: np.ndarray) -> None:
+        size = 1 << max(4, (4 * len(codes)).bit_length())
+        self.shift = np.uint64(64 - (size.bit_length() - 1))
+        self.mask = size - 1
+        self.keys = np.full(size, -1, dtype=np.int64)
+        self.rows = np.zeros(size, dtype=np.int64)
+        home = self._hash(codes)
+        pending = np.arange(len(codes))
+        self.probes = 0
+        while len(pending):
+            slot = (home[pending] + self.probes) & self.mask
+            free = np.flatnonzero(self.keys[slot] == -1)
+            taken, first = np.unique(slot[free], return_index=True)
+            self.keys[taken] = codes[pending[free[first]]]
+            self.rows[taken] = pending[free[first]]
+            placed = np.zeros(len(pending), dtype=bool)
+            placed[free[first]] = True
+            pending = pending[~placed]
+            self.probes += 1
+
+    def _hash(self, codes: np.ndarray) -> np.ndarray:
+        return ((codes.astype(np.uint64) * _GOLDEN) >> self.shift).astype(np.int64)
+
+    def find(self, codes: np.ndarray, missing: int) -> np.ndarray:
+        """Row of each code (codes must be >= 0), or ``missing``."""
+        out = np.full(len(codes), missing, dtype=np.int64)
+        home = self._hash(codes)
+        todo = np.arange(len(codes))
+        for probe in range(self.probes):
+            if not len(todo):
+                break
+            slot = (home[todo] + probe) & self.mask
+            key = self.keys.take(slot)
+            hit = key == codes.take(todo)
+            out[todo[hit]] = self.rows.take(slot[hit])
+            todo = todo[~hit & (key != -1)]
+        return out
+
+
 class _Tables:
     """Model, templates, integer window tables and the per-token-type feature cache."""
 
@@ -253,9 +301,11 @@ class _Tables:
         self.grams = {}
         self.gram_columns = {}
         self.window_starts: dict = {}
+        self.gram_lookup: dict[tuple[str, int], _CodeTable] = {}
         for where, table in found.items():
             keys = sorted(table, key=self._encode)
             self.grams[where] = np.array([self._encode(k) for k in keys], dtype=np.int64)
+            self.gram_lookup[where] = _CodeTable(self.grams[where])
             for t in self.templates:
                 if t.hi - t.lo + 1 != where[1] or t.function in ("isdigit", "istitle"):
                     continue
@@ -397,13 +447,9 @@ class _Layout:
                 p = pieces.take(self.at[k])
                 known &= p >= 0
                 codes = codes * tables.radix + np.maximum(p, 0)
-            sorted_codes = tables.grams[where]
-            if len(sorted_codes):
-                at = np.minimum(np.searchsorted(sorted_codes, codes), len(sorted_codes) - 1)
-                known &= sorted_codes.take(at) == codes
-            else:
-                at = codes
-            self.rows[where] = np.where(known, at, len(sorted_codes) + 3 + _NONE)
+            missing = len(tables.grams[where]) + 3 + _NONE
+            rows = tables.gram_lookup[where].find(codes, missing)
+            self.rows[where] = np.where(known, rows, missing)
         return self.rows[where]
 
     def window_rows(self, tables: _Tables, where: tuple[str, int]) -> np.ndarray:
@@ -512,41 +558,55 @@ def _viterbi_loop(scores: np.ndarray, trans: np.ndarray, starts, lengths) -> lis
     return labels
 
 
+def _first_best(scores: np.ndarray) -> np.ndarray:
+    """Index of the first maximum of each row, comparing with strict ``>`` as Rust does."""
+    choice = np.zeros(len(scores), dtype=np.int64)
+    top = scores[:, 0]
+    for y in range(1, scores.shape[1]):
+        better = scores[:, y] > top
+        top = np.where(better, scores[:, y], top)
+        choice = np.where(better, y, choice)
+    return choice
+
+
 def _viterbi_lockstep(scores: np.ndarray, trans: np.ndarray, lay: _Layout) -> np.ndarray:
-    """Viterbi for all texts at once (step t advances every text longer than t)."""
+    """Viterbi for all texts at once. Texts are sorted longest first and their tokens laid out
+    time-major, so step t works on one contiguous block: the first ``active[t]`` texts."""
     n_labels = trans.shape[0]
     order = np.argsort(-lay.lengths, kind="stable")
     order = order[lay.lengths[order] > 0]
-    starts, lengths = lay.starts[order], lay.lengths[order]
-    back = np.zeros((lay.n, n_labels), dtype=np.int64)
-    best = np.zeros((lay.n, n_labels))
-    best[starts] = scores[starts]
-    for t in range(1, int(lengths.max()) if len(lengths) else 0):
-        idx = starts[lengths > t] + t
-        prev = best[idx - 1]
-        for y in range(n_labels):
-            top = prev[:, 0] + trans[0, y]
-            arg = np.zeros(len(idx), dtype=np.int64)
-            for yp in range(1, n_labels):
-                s = prev[:, yp] + trans[yp, y]
-                better = s > top
-                top = np.where(better, s, top)
-                arg = np.where(better, yp, arg)
-            best[idx, y] = top + scores[idx, y]
-            back[idx, y] = arg
+    lengths = lay.lengths[order]
+    steps = int(lengths[0]) if len(lengths) else 0
+    active = (lengths[None, :] > np.arange(steps)[:, None]).sum(axis=1)  # texts alive at t
+    offset = np.concatenate([[0], np.cumsum(active)])
+    flat = np.concatenate([lay.starts[order[:m]] + t for t, m in enumerate(active.tolist())])
+    emit = scores.take(flat, axis=0)  # time-major emissions
+    best = np.empty_like(emit)
+    back = np.zeros(emit.shape, dtype=np.int64)
+    best[:offset[1]] = emit[:offset[1]]
+    for t in range(1, steps):
+        m, here, prev = int(active[t]), offset[t], offset[t - 1]
+        before = best[prev:prev + m]
+        top = before[:, :1] + trans[0]
+        arg = np.zeros((m, n_labels), dtype=np.int64)
+        for yp in range(1, n_labels):
+            s = before[:, yp:yp + 1] + trans[yp]
+            better = s > top
+            top = np.where(better, s, top)
+            arg[better] = yp
+        best[here:here + m] = top + emit[here:here + m]
+        back[here:here + m] = arg
+    labels_tm = np.zeros(len(flat), dtype=np.int64)
+    for t in range(steps - 1, -1, -1):
+        m, here = int(active[t]), offset[t]
+        ending = m - (int(active[t + 1]) if t + 1 < steps else 0)  # texts whose last token is t
+        labels_tm[here + m - ending:here + m] = _first_best(best[here + m - ending:here + m])
+        if t + 1 < steps:
+            nxt, m_next = offset[t + 1], int(active[t + 1])
+            y = labels_tm[nxt:nxt + m_next]
+            labels_tm[here:here + m_next] = back[nxt:nxt + m_next][np.arange(m_next), y]
     labels = np.zeros(lay.n, dtype=np.int64)
-    ends = starts + lengths - 1
-    last = best[ends]
-    choice = np.zeros(len(ends), dtype=np.int64)
-    top = last[:, 0]
-    for y in range(1, n_labels):
-        better = last[:, y] > top
-        top = np.where(better, last[:, y], top)
-        choice = np.where(better, y, choice)
-    labels[ends] = choice
-    for t in range(int(lengths.max()) - 1 if len(lengths) else 0, 0, -1):
-        idx = starts[lengths > t] + t
-        labels[idx - 1] = back[idx, labels[idx]]
+    labels[flat] = labels_tm
     return labels
 
 
