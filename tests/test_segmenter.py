@@ -166,6 +166,7 @@ def test_emission_floats_give_underthesea_core_viterbi_score():
         tables.featurize_pending()
         lay = segmenter._Layout(ids, [len(ids)], tables.span)
         scores = segmenter._emissions(tables, lay, tokens)
+        assert (scores == _reference_emissions(tables, tokens)).all(), text
         labels = segmenter._viterbi_loop(scores, tables.model.transitions, [0], [len(ids)])
         trans = tables.model.transitions
         total = scores[0, labels[0]]
@@ -182,7 +183,8 @@ FIXED_CASES = [
     (["ngoại giao toàn diện", "Bùi Thanh Sơn", "cây tre"], 0),
     (["Hội nghị Ngoại giao", "Tổng Bí thư", "điểm cầu", "Sơn La"], 1),
     (["chuyến thăm", "Tập Cận Bình", "2023", "Việt Nam"], 2),
-    (["C++", "Th.S", "a.b", "x#y"], 3),  # not plain words: these go to underthesea itself
+    (["Ban Chấp", "Bộ Chính", "Ủy viên Ban"], 3),  # + next syllable: a dictionary entry
+    (["C++", "Th.S", "a.b", "x#y"], 4),  # not plain words: these go to underthesea itself
 ]
 
 
@@ -254,3 +256,31 @@ def test_bad_input_is_refused_with_a_clear_error():
         segmenter.word_tokenize("a b", fixed_words="a b")
     with pytest.raises(ValueError, match="empty"):
         segmenter.word_tokenize("a b", fixed_words=["a b", " "])
+
+
+def _reference_emissions(tables, tokens: list[str]) -> np.ndarray:
+    rows = []
+    for i in range(len(tokens)):
+        row = np.zeros(tables.model.weights.shape[1])
+        for aid in tables.exact_attr_ids(tokens, i):
+            row += tables.model.weights[aid]
+        rows.append(row)
+    return np.array(rows)
+
+
+def test_emissions_around_fixed_words_equal_the_featurizers():
+    tables, tokenizer = segmenter._exact_tables()
+    patched = 0
+    for words, _ in FIXED_CASES[:4]:
+        for text in _fixed_texts()[:40]:
+            tokens, ids = tokenizer.fixed_tokens(text, tuple(words))
+            if not tokens:
+                continue
+            tables.featurize_pending()
+            lay = segmenter._Layout(ids, [len(ids)], tables.span)
+            ours = segmenter._emissions(tables, lay, tokens)
+            assert (ours == _reference_emissions(tables, tokens)).all(), (words, text)
+            attrs = segmenter._attribute_matrix(tables, lay).T
+            patched += sum([a for a in attrs[i].tolist() if a >= 0]
+                           != tables.exact_attr_ids(tokens, i) for i in range(len(tokens)))
+    assert patched > 0  # the integer path alone would be wrong next to these fixed words
