@@ -768,9 +768,9 @@ def _segment_batch(texts: Sequence[str], fixed_words: tuple[str, ...]) -> list[l
     per_text = [tokenizer.fixed_tokens(t, fixed_words) if fixed_words else tokenizer.tokens(t)
                 for t in texts]
     tables.featurize_pending()
-    tokens = [tok for toks, _ in per_text for tok in toks]
-    lay = _Layout([i for _, ids in per_text for i in ids], [len(ids) for _, ids in per_text],
-                  tables.span)
+    tokens = list(chain.from_iterable(toks for toks, _ in per_text))
+    lay = _Layout(list(chain.from_iterable(ids for _, ids in per_text)),
+                  [len(ids) for _, ids in per_text], tables.span)
     if lay.n == 0:
         return [[] for _ in texts]
     scores = _emissions(tables, lay, tokens)
@@ -779,21 +779,20 @@ def _segment_batch(texts: Sequence[str], fixed_words: tuple[str, ...]) -> list[l
         labels = _viterbi_loop(scores, trans, lay.starts.tolist(), lay.lengths.tolist())
     else:
         labels = _viterbi_lockstep(scores, trans, lay).tolist()
-    return _words(per_text, labels, tables.inside)
+    return _words(tokens, labels, lay, tables.inside)
 
 
-def _words(per_text, labels: list[int], inside: int) -> list[list[str]]:
-    """Join each token labelled inside a word to the word before it (as underthesea does)."""
+def _words(tokens: list[str], labels: list[int], lay: _Layout, inside: int) -> list[list[str]]:
+    """Join each token labelled inside a word to the word before it, as underthesea does (a
+    text's first token always starts a word); one list of words per text."""
     out = []
-    at = 0
-    for toks, _ in per_text:
+    for start, length in zip(lay.starts.tolist(), lay.lengths.tolist()):
         words: list[str] = []
-        for tok, label in zip(toks, labels[at:at + len(toks)]):
+        for tok, label in zip(tokens[start:start + length], labels[start:start + length]):
             if label == inside and words:
                 words[-1] = words[-1] + " " + tok
             else:
                 words.append(tok)
-        at += len(toks)
         out.append(words)
     return out
 
