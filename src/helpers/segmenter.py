@@ -215,8 +215,8 @@ class _CodeTable:
     unsorted queries. A key sits at most ``probes - 1`` slots after its hash, and every slot
     in between is taken, so a lookup stops at the key, at an empty slot or after ``probes``."""
 
-    def __init__(self, codes: np.ndarray) -> None:
-        size = 1 << max(4, (4 * len(codes)).bit_length())
+    def __init__(self, codes: np.ndarray, rows: np.ndarray) -> None:
+        size = 1 << max(4, (2 * len(codes)).bit_length())
         self.shift = np.uint64(64 - (size.bit_length() - 1))
         self.mask = size - 1
         self.keys = np.full(size, -1, dtype=np.int64)
@@ -229,7 +229,7 @@ class _CodeTable:
             free = np.flatnonzero(self.keys[slot] == -1)
             taken, first = np.unique(slot[free], return_index=True)
             self.keys[taken] = codes[pending[free[first]]]
-            self.rows[taken] = pending[free[first]]
+            self.rows[taken] = rows[pending[free[first]]]
             placed = np.zeros(len(pending), dtype=bool)
             placed[free[first]] = True
             pending = pending[~placed]
@@ -238,9 +238,9 @@ class _CodeTable:
     def _hash(self, codes: np.ndarray) -> np.ndarray:
         return ((codes.astype(np.uint64) * _GOLDEN) >> self.shift).astype(np.int64)
 
-    def find(self, codes: np.ndarray, missing: int) -> np.ndarray:
-        """Row of each code (codes must be >= 0), or ``missing``."""
-        out = np.full(len(codes), missing, dtype=np.int64)
+    def find(self, codes: np.ndarray) -> np.ndarray:
+        """Row of each code, or -1."""
+        out = np.full(len(codes), -1, dtype=np.int64)
         home = self._hash(codes)
         todo = np.arange(len(codes))
         for probe in range(self.probes):
@@ -301,11 +301,9 @@ class _Tables:
         self.grams = {}
         self.gram_columns = {}
         self.window_starts: dict = {}
-        self.gram_lookup: dict[tuple[str, int], _CodeTable] = {}
         for where, table in found.items():
             keys = sorted(table, key=self._encode)
             self.grams[where] = np.array([self._encode(k) for k in keys], dtype=np.int64)
-            self.gram_lookup[where] = _CodeTable(self.grams[where])
             for t in self.templates:
                 if t.hi - t.lo + 1 != where[1] or t.function in ("isdigit", "istitle"):
                     continue
@@ -323,12 +321,45 @@ class _Tables:
                 self.gram_columns[t.syntax] = (where, np.array(ids + [t.bos, t.eos],
                                                                dtype=np.int64),
                                                starts.index(t.lo))
-        self.window_starts = {w: np.array(v, dtype=np.int64)
-                              for w, v in self.window_starts.items()}
+        self._merge_window_tables()
         self.unigram_rows = np.array([j for j, t in enumerate(self.templates) if t.hi == t.lo],
                                      dtype=np.int64)
         self.unigram_offsets = np.array([t.lo for t in self.templates if t.hi == t.lo],
                                         dtype=np.int64)
+
+    def _merge_window_tables(self) -> None:
+        """One hash table for every kind of window (code * 4 + kind), one row of window starts
+        per (kind, start) used by a template, one flat array of all window templates'
+        columns: a handful of numpy calls per batch, however many templates."""
+        self.wheres = sorted(self.grams)
+        tagged = [self.grams[w] * 4 + i for i, w in enumerate(self.wheres)]
+        local = [np.arange(len(self.grams[w]), dtype=np.int64) for w in self.wheres]
+        self.lookup = _CodeTable(np.concatenate(tagged), np.concatenate(local))
+        self.missing = np.array([len(self.grams[w]) + 3 + _NONE for w in self.wheres])
+        specs: list[tuple[int, int]] = []  # (index in self.wheres, start offset)
+        columns, offsets, spec_of = [], [], []
+        self.window_templates = []
+        for j, t in enumerate(self.templates):
+            if t.syntax not in self.gram_columns:
+                continue
+            where, column, _ = self.gram_columns[t.syntax]
+            spec = (self.wheres.index(where), t.lo)
+            if spec not in specs:
+                specs.append(spec)
+            self.window_templates.append(j)
+            spec_of.append(specs.index(spec))
+            offsets.append(sum(len(c) for c in columns))
+            columns.append(column)
+        self.spec_where = np.array([w for w, _ in specs], dtype=np.int64)
+        self.spec_lo = np.array([lo for _, lo in specs], dtype=np.int64)
+        self.spec_n = np.array([self.wheres[w][1] for w, _ in specs], dtype=np.int64)
+        self.spec_size = np.array([len(self.grams[self.wheres[w]]) + 3 for w, _ in specs],
+                                  dtype=np.int64)
+        self.window_spec = np.array(spec_of, dtype=np.int64)
+        self.window_offset = np.array(offsets, dtype=np.int64)
+        self.window_columns = np.concatenate(columns)
+        self.title_templates = [j for j, t in enumerate(self.templates)
+                                if t.hi > t.lo and t.function == "istitle"]
 
     def _encode(self, key: tuple[int, ...]) -> int:
         code = 0
@@ -436,61 +467,60 @@ class _Layout:
         self.ok = {k: self.ok2[k + span] for k in range(-span, span + 1)}
         self.rows: dict[tuple, np.ndarray] = {}
 
-    def gram_rows(self, tables: _Tables, where: tuple[str, int]) -> np.ndarray:
-        """Index into ``tables.grams[where]`` of the window starting at each token (_NONE)."""
-        if where not in self.rows:
-            kind, n = where
+    def gram_rows(self, tables: _Tables) -> np.ndarray:
+        """(n_kinds, n_tokens): row of the window of each kind (``tables.wheres``) starting at
+        each token, _NONE when the model and the dictionary have no such window."""
+        codes, known = [], []
+        for kind in ("raw", "low"):
             pieces = (tables.raw_piece if kind == "raw" else tables.low_piece).take(self.types)
-            codes = np.zeros(self.n, dtype=np.int64)
-            known = self.ok[n - 1].copy()
-            for k in range(n):
-                p = pieces.take(self.at[k])
-                known &= p >= 0
-                codes = codes * tables.radix + np.maximum(p, 0)
-            missing = len(tables.grams[where]) + 3 + _NONE
-            rows = tables.gram_lookup[where].find(codes, missing)
-            self.rows[where] = np.where(known, rows, missing)
-        return self.rows[where]
+            code, ok = pieces, pieces >= 0
+            for n in (2, 3):
+                nxt = pieces.take(self.at[n - 1])
+                code = code * tables.radix + nxt
+                ok = ok & (nxt >= 0) & self.ok[n - 1]
+                if (kind, n) in tables.grams:
+                    codes.append(code * 4 + tables.wheres.index((kind, n)))
+                    known.append(ok)
+        order = [tables.wheres.index(w) for w in [(k, n) for k in ("raw", "low")
+                                                  for n in (2, 3) if (k, n) in tables.grams]]
+        rows = tables.lookup.find(np.concatenate(codes)).reshape(len(codes), self.n)
+        rows = np.where(np.stack(known) & (rows >= 0), rows, tables.missing[order][:, None])
+        out = np.empty_like(rows)
+        out[order] = rows
+        return out
 
-    def window_rows(self, tables: _Tables, where: tuple[str, int]) -> np.ndarray:
-        """(len(tables.window_starts[where]), n_tokens): row of the window over tokens t + lo
-        ... for each start lo of a template, or _BOS / _EOS (as Rust: BOS when the window
-        starts before the text, else EOS when it ends after it)."""
-        key = ("window", where)
-        if key not in self.rows:
-            m = len(tables.grams[where]) + 3
-            lo = tables.window_starts[where] + self.span
-            rows = self.gram_rows(tables, where).take(self.at2[lo])
-            inside = self.ok2[lo] & self.ok2[lo + where[1] - 1]
-            edge = np.where(self.before2[lo], m + _BOS, m + _EOS)
-            self.rows[key] = np.where(inside, rows, edge)
-        return self.rows[key]
+    def window_rows(self, tables: _Tables) -> np.ndarray:
+        """(n_specs, n_tokens): row of the window (kind, start lo) over tokens t + lo ... for
+        every t, or _BOS / _EOS (as Rust: BOS when the window starts before the text, else
+        EOS when it ends after it)."""
+        flat = self.gram_rows(tables).ravel()
+        lo = tables.spec_lo + self.span
+        rows = flat.take(tables.spec_where[:, None] * self.n + self.at2[lo])
+        inside = self.ok2[lo] & self.ok2[lo + tables.spec_n - 1]
+        size = tables.spec_size[:, None]
+        return np.where(inside, rows, np.where(self.before2[lo], size + _BOS, size + _EOS))
 
 
 def _attribute_matrix(tables: _Tables, lay: _Layout) -> np.ndarray:
     """(n_templates, n_tokens) attribute ids in template order; -1 where the feature is not in
     the model."""
     out = np.empty((len(tables.templates), lay.n), dtype=np.int64)
-    unigram = tables.unigram_rows
-    flat = tables.uni_by_template.ravel()
     width = tables.uni_by_template.shape[1]
-    out[unigram] = flat.take(np.arange(len(unigram))[:, None] * width
-                             + lay.type_at2[tables.unigram_offsets + lay.span])
+    out[tables.unigram_rows] = tables.uni_by_template.ravel().take(
+        np.arange(len(tables.unigram_rows))[:, None] * width
+        + lay.type_at2[tables.unigram_offsets + lay.span])
+    windows = lay.window_rows(tables)
+    out[tables.window_templates] = tables.window_columns.take(
+        tables.window_offset[:, None] + windows[tables.window_spec])
     index = tables.model.attr_index
-    for j, t in enumerate(tables.templates):
-        if t.hi == t.lo:
-            continue
-        if t.function == "istitle":
-            both = np.logical_and.reduce([tables.title.take(lay.type_at2[k + lay.span])
-                                          for k in range(t.lo, t.hi + 1)])
-            values = np.where(both, index.get(t.syntax + "=True", -1),
-                              index.get(t.syntax + "=False", -1))
-            inside = lay.ok[t.lo] & lay.ok[t.hi]
-            out[j] = np.where(inside, values, np.where(lay.before2[t.lo + lay.span],
-                                                       t.bos, t.eos))
-        else:
-            where, column, row = tables.gram_columns[t.syntax]
-            out[j] = column.take(lay.window_rows(tables, where)[row])
+    for j in tables.title_templates:
+        t = tables.templates[j]
+        both = np.logical_and.reduce([tables.title.take(lay.type_at2[k + lay.span])
+                                      for k in range(t.lo, t.hi + 1)])
+        values = np.where(both, index.get(t.syntax + "=True", -1),
+                          index.get(t.syntax + "=False", -1))
+        inside = lay.ok[t.lo] & lay.ok[t.hi]
+        out[j] = np.where(inside, values, np.where(lay.before2[t.lo + lay.span], t.bos, t.eos))
     return out
 
 
