@@ -1,33 +1,34 @@
-"""Exact, fast re-implementation of ``underthesea.word_tokenize`` (Vietnamese word segmentation).
-
-Owns segmentation only: same words, byte for byte, as underthesea 9.5.0 / underthesea_core 3.3.2,
-computed without building feature strings. Does not clean, case-fold or cache results on disk.
-
-How it stays identical (each step mirrors underthesea's own code, issue 13):
-
-1. Text is normalized with underthesea's ``normalize_characters_in_text`` and split on whitespace.
-   underthesea's own token regex, ``extract_match`` and ``token_normalize`` run once per distinct
-   chunk (cached). No alternative of the regex consumes whitespace except ``Th.S``/``Th.s`` (an
-   unescaped dot): a text where "Th", one whitespace character other than a newline and "S"/"s"
-   meet is tokenized by running the regex over the whole text. ``[A-ZĐ]+\\.(?!$)`` depends on
-   what follows the last chunk, so the last chunk is tokenized as it ends the text.
-2. The CRFsuite model file is read as underthesea_core's Rust loader reads it: attribute ids in
-   backward-link order (first insertion wins), state weights with ``|w| <= 1e-10`` dropped (last
-   write wins), transitions stored as written.
-3. Features of one token (the token, ``lower``, ``isdigit``, ``istitle``, ``is_in_dict``) are
-   computed once per token type by underthesea_core's own ``CRFFeaturizer``. 2- and 3-token window
-   features and the dictionary's multi-syllable entries are matched as integer keys
-   (``np.searchsorted``) against the model's attribute table; ``istitle`` of a window is the AND
-   of its tokens'. Positions near a token holding a space (only ``fixed_words`` make those) get
-   their features from the real featurizer.
-4. Emission scores are summed in the model's template order from 0.0, as Rust does, so every
-   float is equal; Viterbi keeps the first best previous label (strict ``>``), for many texts in
-   lock-step.
-
-When the installed versions differ from the verified ones, every call goes to underthesea itself
-(one warning). underthesea's ``fixed_words`` replaces its module-level regex for all later calls;
-here ``fixed_words`` applies to one call only, and the fallback restores underthesea's regex.
-"""
+"""Exact, fast re-implementation of ``underthesea.word_tokenize`` (Vietnamese word segmentation):
+the same words, byte for byte, for the verified underthesea / underthesea_core versions. Owns
+segmentation only; does not clean, case-fold or cache results on disk (``text`` does)."""
+# How it stays identical (issue 13); each step mirrors underthesea's own code:
+#
+# 1. Text is normalized with underthesea's ``normalize_characters_in_text`` and split on
+#    whitespace. underthesea's own token regex, ``extract_match`` and ``token_normalize`` run
+#    once per distinct chunk (cached); a letters-only chunk is one token without the regex
+#    (``_one_word`` says when). No alternative of the regex consumes whitespace except
+#    ``Th.S``/``Th.s`` (an unescaped dot): a text where "Th", one whitespace character other
+#    than a newline and "S"/"s" meet is tokenized by running the regex over the whole text.
+#    ``[A-ZĐ]+\.(?!$)`` depends on what follows the last chunk, so a chunk that ends the text
+#    (``$`` matches after it) is tokenized as ending it.
+# 2. The CRFsuite model file is read as underthesea_core's Rust loader reads it: attribute ids
+#    in backward-link order (first insertion wins), state weights with |w| <= 1e-10 dropped
+#    (last write wins), transitions stored as written.
+# 3. Features of one token (the token, lower, isdigit, istitle, is_in_dict) are computed once
+#    per token type by underthesea_core's own CRFFeaturizer. 2- and 3-token window features
+#    and the dictionary's multi-syllable entries are matched as integer keys (one code per
+#    window of syllable ids, found in a hash table) against the model's attribute table;
+#    ``istitle`` of a window is the AND of its tokens'. Positions near a token holding a space
+#    (fixed words, or "Th S") get their features from the real featurizer.
+# 4. Emission scores are summed in the model's template order from 0.0, as Rust adds them, so
+#    every float is equal; Viterbi keeps the first best previous label (strict ``>``), one
+#    text at a time for a few texts, many texts in lock-step for a batch.
+#
+# When the installed versions differ from the verified ones, or the model files are not in the
+# form reproduced here, every call goes to underthesea itself (one warning). underthesea's
+# ``fixed_words`` replaces its module-level regex for all later calls; here ``fixed_words``
+# applies to one call only (fixed words other than plain words separated by single spaces go
+# to underthesea, whose module-level regex is restored afterwards).
 from __future__ import annotations
 
 import importlib.metadata
@@ -300,7 +301,6 @@ class _Tables:
         self.radix = len(self.vocab) + 1
         self.grams = {}
         self.gram_columns = {}
-        self.window_starts: dict = {}
         for where, table in found.items():
             keys = sorted(table, key=self._encode)
             self.grams[where] = np.array([self._encode(k) for k in keys], dtype=np.int64)
@@ -315,17 +315,17 @@ class _Tables:
                     ids = [table[k].get(t.syntax, -1) for k in keys] + [-1]
                 else:
                     continue
-                starts = self.window_starts.setdefault(where, [])
-                if t.lo not in starts:
-                    starts.append(t.lo)
                 self.gram_columns[t.syntax] = (where, np.array(ids + [t.bos, t.eos],
-                                                               dtype=np.int64),
-                                               starts.index(t.lo))
+                                                               dtype=np.int64))
         self._merge_window_tables()
         self.unigram_rows = np.array([j for j, t in enumerate(self.templates) if t.hi == t.lo],
                                      dtype=np.int64)
         self.unigram_offsets = np.array([t.lo for t in self.templates if t.hi == t.lo],
                                         dtype=np.int64)
+        covered = sorted(self.unigram_rows.tolist() + self.window_templates
+                         + self.title_templates)
+        if covered != list(range(len(self.templates))):
+            raise UnsupportedModel(f"{_MODEL_DIR}: feature templates not all reproduced")
 
     def _merge_window_tables(self) -> None:
         """One hash table for every kind of window (code * 4 + kind), one row of window starts
@@ -342,7 +342,7 @@ class _Tables:
         for j, t in enumerate(self.templates):
             if t.syntax not in self.gram_columns:
                 continue
-            where, column, _ = self.gram_columns[t.syntax]
+            where, column = self.gram_columns[t.syntax]
             spec = (self.wheres.index(where), t.lo)
             if spec not in specs:
                 specs.append(spec)
@@ -727,8 +727,14 @@ def _exact_tables() -> tuple[_Tables, _Tokenizer] | None:
                 RuntimeWarning, stacklevel=3)
             _state["tables"] = None
         else:
-            tables = _Tables()
-            _state["tables"] = (tables, _Tokenizer(tables))
+            try:
+                tables = _Tables()
+                _state["tables"] = (tables, _Tokenizer(tables))
+            except (UnsupportedModel, OSError) as err:
+                warnings.warn(f"helpers.segmenter cannot reproduce this model ({err}): "
+                              "falling back to underthesea.word_tokenize (slower, same words)",
+                              RuntimeWarning, stacklevel=3)
+                _state["tables"] = None
     return _state["tables"]  # type: ignore[return-value]
 
 
