@@ -35,10 +35,10 @@ import importlib.metadata
 import re
 import struct
 import warnings
-from itertools import chain
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
-from typing import Sequence
 
 import joblib
 import numpy as np
@@ -46,7 +46,7 @@ import underthesea
 from underthesea.pipeline.word_tokenize import regex_tokenize as _rt
 from underthesea_core import CRFFeaturizer
 
-__all__ = ["word_tokenize", "word_tokenize_many", "backend", "clear_caches", "BATCH_SIZE"]
+__all__ = ["BATCH_SIZE", "backend", "clear_caches", "word_tokenize", "word_tokenize_many"]
 
 #: The versions this module was verified against (equality suite in tests/test_segmenter.py).
 VERIFIED_VERSIONS = {"underthesea": "9.5.0", "underthesea_core": "3.3.2"}
@@ -678,7 +678,7 @@ class _Tokenizer:
         self.fixed_patterns: dict[tuple[str, ...], re.Pattern] = {}
 
     def _add(self, key: str) -> None:
-        chunk = key[:-1] if key.endswith("\n") else key
+        chunk = key.removesuffix("\n")
         if _one_word(chunk):
             tokens = [_rt.token_normalize(chunk)]
         else:  # the text goes on after the chunk, or ends (key + newline: `$` matches)
