@@ -561,30 +561,38 @@ def _patch_spaced(tables: _Tables, lay: _Layout, tokens: list[str], scores: np.n
 
 
 def _viterbi_loop(scores: np.ndarray, trans: np.ndarray, starts, lengths) -> list[int]:
-    """Two-label Viterbi, one text at a time, same steps and ties as underthesea_core."""
+    """Two-label Viterbi, one text at a time, same steps and ties as underthesea_core. The
+    back pointers of a step are packed in one int: bit y holds the best previous label of y."""
     (t00, t01), (t10, t11) = trans.tolist()
     rows = scores.tolist()
     labels: list[int] = []
     for start, length in zip(starts, lengths):
         if length == 0:
             continue
-        p0, p1 = rows[start]
-        back = []
-        for e0, e1 in rows[start + 1:start + length]:
+        steps = iter(rows[start:start + length])
+        p0, p1 = next(steps)
+        back: list[int] = []
+        keep = back.append
+        for e0, e1 in steps:
             a, b = p0 + t00, p1 + t10
-            b0 = 1 if b > a else 0
-            n0 = (b if b0 else a) + e0
+            if b > a:
+                n0, k = b + e0, 1
+            else:
+                n0, k = a + e0, 0
             a, b = p0 + t01, p1 + t11
-            b1 = 1 if b > a else 0
-            n1 = (b if b1 else a) + e1
-            back.append((b0, b1))
-            p0, p1 = n0, n1
+            if b > a:
+                p1, k = b + e1, k | 2
+            else:
+                p1 = a + e1
+            p0 = n0
+            keep(k)
         y = 1 if p1 > p0 else 0
         path = [y]
-        for b0, b1 in reversed(back):
-            y = b1 if y else b0
+        for k in reversed(back):
+            y = (k >> y) & 1
             path.append(y)
-        labels.extend(reversed(path))
+        path.reverse()
+        labels += path
     return labels
 
 
