@@ -17,6 +17,8 @@ from .corpus import analysable, cleaning_audit, load_corpus
 from .errors import CorpusWarning
 from .paths import corpus_dir, display_path
 
+__all__ = ["describe", "main"]
+
 
 def _known(value: object) -> bool:
     return value is not None and not (isinstance(value, float) and pd.isna(value)) \

@@ -123,6 +123,14 @@ def _compiled() -> _Compiled:
 def line_key(text: str) -> str:
     """Comparison key for "the same line": case-folded, spaces collapsed, end colon dropped.
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> line_key("  Tin  liên quan: ")
@@ -449,6 +457,17 @@ def split_long_lines(text: str, min_chars: int | None = None) -> str:
     """Split lines of at least ``min_chars`` characters (a page saved without line breaks)
     into one sentence per line, so that cleaning can tell chrome from article text. Other
     lines are left as they are. Nothing is added or dropped but the spaces between sentences.
+
+    Parameters
+    ----------
+    text : str
+        Normalized page text.
+    min_chars : int, optional
+        Default: ``min_chars`` of the ``[one-line page]`` table of page_chrome.toml.
+
+    Returns
+    -------
+    str
 
     Examples
     --------

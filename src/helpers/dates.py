@@ -16,6 +16,9 @@ import pandas as pd
 
 from .reference import conferences, congresses, eras
 
+__all__ = ["DATE_RULES", "FULL_DATE", "DateMention", "conference_mentions", "find_dates",
+           "nearest_year", "parse_dateline", "parse_full_date"]
+
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
     "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,

@@ -27,6 +27,15 @@ def shingle_hashes(text: str) -> np.ndarray:
     every process and on every machine (Python's own ``hash`` is salted per process). Case and
     line breaks do not matter: a page saved on one line shingles like its copy with breaks.
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    numpy.ndarray
+        Sorted, distinct, dtype uint64.
+
     Examples
     --------
     >>> len(shingle_hashes("một hai ba bốn năm sáu")), len(shingle_hashes(""))

@@ -27,6 +27,10 @@ from .catalog import CATALOG_COLUMNS, CATALOG_NAME
 from .errors import CorpusError
 from .html import is_html
 
+__all__ = ["FETCH_COLUMNS", "USER_AGENT", "Catalog", "FetchFailure", "FetchReport", "Settings",
+           "Throttle", "download", "fetch_all", "file_name", "main", "read_urls",
+           "save_atomically"]
+
 FETCH_COLUMNS = ["fetched_at", "status"]
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})

@@ -21,6 +21,8 @@ from charset_normalizer import from_bytes
 
 from .errors import CorpusError
 
+__all__ = ["HTML_SUFFIXES", "HtmlAudit", "HtmlPage", "decode_html", "extract_html", "is_html"]
+
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MIN_PROSE_WORDS = 40        # an article has at least this many words in sentence-long paragraphs
 KEPT_PART_CHARS = 60        # a block this long found inside a kept line counts as kept

@@ -18,6 +18,11 @@ import underthesea
 
 from .paths import DATA_DIR
 
+__all__ = ["DICTIONARY_FILE", "LEXICON_FILE", "VLSP_GOLD_FILE", "Lexicon", "apply_lexicon",
+           "crf_tone_style", "dictionary", "fix_segments", "lexicon_changes", "merge_ordinals",
+           "project_lexicon", "read_lexicon", "read_vlsp_gold", "remaining_splits",
+           "repair_splits", "segmentation_f1"]
+
 LEXICON_FILE = DATA_DIR / "lexicon.txt"
 _UNDERTHESEA_DIR = Path(underthesea.__file__).resolve().parent
 #: The dictionary underthesea ships (Ho Ngoc Duc's Viet74K word list); its word-segmentation CRF

@@ -38,6 +38,15 @@ LEGACY_MIN_SHARE = 0.05
 def likely_legacy_encoding(data: bytes) -> str | None:
     """"VNI" or "TCVN3" when the bytes look like Vietnamese in that legacy encoding, else None.
 
+    Parameters
+    ----------
+    data : bytes
+        A file's content (not valid UTF-8).
+
+    Returns
+    -------
+    str or None
+
     Examples
     --------
     >>> likely_legacy_encoding("Hoäi nghò Ngoaïi giao laàn thöù 32 taïi Haø Noäi".encode("cp1252"))
@@ -210,6 +219,19 @@ def process_page(name: str, data: bytes, cache: bool = True) -> PageResult:
 def text_page(name: str, text: str, cache: bool = True) -> PageResult:
     """A page result for text that is already an article's body: every non-blank line is a
     paragraph, nothing is cleaned away (for sentences typed in a notebook, or tests).
+
+    Parameters
+    ----------
+    name : str
+        The page's name (its doc_id is the name without extension).
+    text : str
+        The article's body.
+    cache : bool
+        Use the on-disk segmentation cache.
+
+    Returns
+    -------
+    PageResult
 
     Examples
     --------

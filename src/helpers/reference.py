@@ -19,7 +19,7 @@ import pandas as pd
 
 from .paths import DATA_DIR
 
-__all__ = ["ChromeRules", "KindRule", "ReferenceDataError", "congresses", "conferences", "eras",
+__all__ = ["ChromeRules", "KindRule", "ReferenceDataError", "conferences", "congresses", "eras",
            "kind_rules", "page_rules", "stopword_policy"]
 
 
