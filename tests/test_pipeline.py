@@ -1,8 +1,8 @@
 """The per-article function, local parallelism, the cache, and the dask path give one table."""
+import shutil
+
 import pandas as pd
 import pytest
-
-import shutil
 
 import helpers
 import helpers.text

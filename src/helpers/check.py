@@ -38,7 +38,8 @@ def describe(path=None, out=None) -> int:
               f"{reasons}{dup}", file=out)
     seen = set()
     for w in caught:
-        if issubclass(w.category, CorpusWarning) and str(w.message) not in seen:  # load and audit read the folder twice
+        # The load and the audit read the folder twice: say each warning once.
+        if issubclass(w.category, CorpusWarning) and str(w.message) not in seen:
             seen.add(str(w.message))
             print(f"WARNING: {w.message}", file=out)
     return len(seen)

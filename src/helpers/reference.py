@@ -18,8 +18,15 @@ import pandas as pd
 
 from .paths import DATA_DIR
 
-__all__ = ["ChromeRules", "ReferenceDataError", "congresses", "conferences", "eras",
-           "page_rules", "stopword_policy"]
+__all__ = [
+    "ChromeRules",
+    "ReferenceDataError",
+    "conferences",
+    "congresses",
+    "eras",
+    "page_rules",
+    "stopword_policy",
+]
 
 
 class ReferenceDataError(ValueError):
@@ -149,7 +156,8 @@ def stopword_policy() -> tuple[frozenset[str], frozenset[str]]:
     (True, True)
     """
     path = DATA_DIR / "stopwords.txt"
-    add, keep = set(), set()
+    add: set[str] = set()
+    keep: set[str] = set()
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
