@@ -32,14 +32,17 @@ lint: $(STAMP) ## ruff and mypy (settings in pyproject.toml)
 
 # Tests write only to temporary folders: conftest.py points the cache, figures and build
 # folders of every test, doctest and notebook kernel at pytest's temporary directory.
+NBVAL := --nbval-lax --nbval-current-env --nbval-cell-timeout=900 \
+         --nbval-sanitize-with=tests/nbval_sanitize.cfg
+
 test: lint ## Lint, then every test: unit, doctests, slow ones (dask, whole report) and nbval
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(NBVAL)
 
 unit: $(STAMP) ## Unit tests and doctests, without the slow ones (under 30 s)
-	$(BIN)/python -m pytest -m "not slow" tests src/helpers
+	$(BIN)/python -m pytest -p no:nbval -m "not slow" tests src/helpers
 
 notebooks: $(STAMP) ## nbval over the notebooks only
-	$(BIN)/python -m pytest notebooks
+	$(BIN)/python -m pytest $(NBVAL) notebooks
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/
 	$(BIN)/jupyter lab notebooks $(if $(filter 0,$(shell id -u)),--allow-root)

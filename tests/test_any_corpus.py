@@ -3,7 +3,6 @@ import os
 import subprocess
 import sys
 
-import nbformat
 import pandas as pd
 import pytest
 
@@ -77,6 +76,8 @@ def test_every_notebook_runs_on_the_folder_and_writes_to_build(varied, tmp_path)
     """`CORPUS_DIR=... make report`, as a user would run it: the executed notebooks and figures
     go to $HELPERS_BUILD_DIR/<folder name>/ (build/ by default), the committed ones are
     untouched."""
+    import nbformat  # only here: its import costs seconds that the fast tests need not pay
+
     committed = {p: p.read_bytes() for p in (PROJECT_ROOT / "notebooks").glob("*.ipynb")}
     env = {**os.environ, "CORPUS_DIR": str(varied), "HELPERS_BUILD_DIR": str(tmp_path)}
     env.pop("HELPERS_FIGURES_DIR", None)
