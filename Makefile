@@ -73,4 +73,4 @@ lock: ## Re-resolve pyproject.toml into requirements.lock (runtime) and requirem
 	rm -rf $(LOCK_VENV)
 
 clean: ## Remove the virtualenv, caches and build outputs (never seeds/ or figures/)
-	rm -rf $(VENV) build .cache .pytest_cache
+	rm -rf $(VENV) build .cache .pytest_cache .mypy_cache .ruff_cache
