@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -59,11 +60,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Each test and doctest starts from the isolated environment, whatever an earlier one set.
+def _isolated_env() -> Iterator[None]:
+    # Each test and doctest starts from the isolated environment, and leaves it so, whatever it
+    # set on the way (the notebook kernels started after the tests inherit it).
     assert _RUN_DIR is not None
-    for name, value in isolated_env(_RUN_DIR).items():
-        if value is None:
-            monkeypatch.delenv(name, raising=False)
-        else:
-            monkeypatch.setenv(name, value)
+    env = isolated_env(_RUN_DIR)
+    _apply(env)
+    yield
+    _apply(env)
