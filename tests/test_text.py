@@ -139,6 +139,7 @@ def test_fast_tone_mark_path_equals_the_per_syllable_rule(text):
     assert normalize_tone_marks(nfc) == reference
 
 
+@pytest.mark.slow
 def test_segment_cache_survives_a_new_process_and_ignores_corrupt_entries(tmp_path, monkeypatch):
     import subprocess
     import sys

@@ -150,7 +150,8 @@ def stopword_policy() -> tuple[frozenset[str], frozenset[str]]:
     (True, True)
     """
     path = DATA_DIR / "stopwords.txt"
-    add, keep = set(), set()
+    add: set[str] = set()
+    keep: set[str] = set()
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:

@@ -2,8 +2,8 @@
 
 Owns running notebooks reproducibly (fresh kernel each, no timing metadata, no interpreter
 version in the file) and reporting which notebooks and figures changed. With ``CORPUS_DIR``
-pointing at another folder, executed notebooks and figures go to ``build/<folder name>/``, never
-over the committed ones.
+pointing at another folder, executed notebooks and figures go to ``build/<folder name>/`` (or
+``$HELPERS_BUILD_DIR/<folder name>/``), never over the committed ones.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from .paths import PROJECT_ROOT, corpus_dir, display_path, figures_dir, seeds_dir
+from .paths import PROJECT_ROOT, build_dir, corpus_dir, display_path, figures_dir, seeds_dir
 
 TIMEOUT_PER_CELL = 1200
 
@@ -45,6 +45,9 @@ def execute_notebook(source: Path, target: Path, env_figures: Path) -> None:
 
 
 def main() -> int:
+    if PROJECT_ROOT is None:
+        raise RuntimeError("make report runs the project's notebooks: install helpers from a "
+                           "checkout of the project (pip install -e .), not from a wheel.")
     notebooks_dir = PROJECT_ROOT / "notebooks"
     notebooks = sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
     folder = corpus_dir()
@@ -52,7 +55,7 @@ def main() -> int:
     if own_seeds:
         out_notebooks, out_figures = notebooks_dir, figures_dir()
     else:
-        base = PROJECT_ROOT / "build" / folder.resolve().name
+        base = build_dir() / folder.resolve().name
         out_notebooks, out_figures = base / "notebooks", base / "figures"
     print(f"corpus: {display_path(folder)}")
     before_nb = {nb.name: _digest_file(out_notebooks / nb.name) for nb in notebooks}
