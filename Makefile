@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help report lint test unit notebooks lab check-corpus bench lock clean
+.PHONY: help report lint test unit notebooks lab check-corpus fetch bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -52,6 +52,10 @@ lab: $(STAMP) ## Open JupyterLab on notebooks/
 
 check-corpus: $(STAMP) ## Show what the loader makes of a folder: make check-corpus CORPUS_DIR=path
 	$(BIN)/python -m helpers.check $(CORPUS_DIR)
+
+fetch: $(STAMP) ## Download pages into a corpus folder: make fetch URLS=links.txt DEST=my-corpus
+	@test -n "$(URLS)" -a -n "$(DEST)" || { echo "usage: make fetch URLS=links.txt DEST=folder"; exit 2; }
+	$(BIN)/python -m helpers.fetch $(URLS) $(DEST)
 
 bench: $(STAMP) ## Benchmark load_corpus at scale (about 10 minutes): make bench SIZES="100 1000 3000"
 	$(BIN)/python benchmarks/bench.py $(if $(SIZES),--sizes $(SIZES))

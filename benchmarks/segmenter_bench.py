@@ -119,7 +119,7 @@ def run(chars: int, repeats: int, seed: int) -> dict:
                      round(base_wall / wall, 1), "x_underthesea_cpu": round(base_cpu / cpu, 1)})
     return {"machine": machine(), "pages": len(pages), "paragraphs": len(paragraphs),
             "chars": n_chars, "repeats": repeats, "seed": seed, "runs": rows,
-            "command": " ".join([Path(sys.executable).name] + sys.argv)}
+            "command": " ".join([Path(sys.executable).name, *sys.argv])}
 
 
 def main() -> None:

@@ -2,11 +2,11 @@
 import datetime as dt
 
 import pytest
-from conftest import seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import helpers
+from conftest import seed_text
 from helpers.cleaning import BODY, HEADLINE, REMOVED
 from helpers.metadata import page_author, page_dateline, page_outlet, page_source
 

@@ -4,9 +4,9 @@ import unicodedata
 
 import pandas as pd
 import pytest
-from conftest import seed_text
 
 import helpers
+from conftest import seed_text
 from helpers import CorpusError, CorpusWarning
 
 
@@ -127,7 +127,7 @@ def test_copies_are_flagged_kept_in_the_table_and_left_out_of_analyses(seed_copy
 def test_find_duplicates_threshold_separates_copies_from_same_topic():
     hashes = [helpers.shingle_hashes(t) for t in helpers.load_corpus()["text"]]
     assert helpers.find_duplicates(hashes) == [None] * 5
-    assert helpers.find_duplicates(hashes + [hashes[2]]) == [None] * 5 + [2]
+    assert helpers.find_duplicates([*hashes, hashes[2]]) == [None] * 5 + [2]
 
 
 def test_catalog_without_a_file_column_is_an_error_naming_the_catalog(seed_copy):

@@ -100,7 +100,7 @@ def fuzz_texts(count: int, seed: int = 13) -> list[str]:
 
 def _assert_same(texts: list[str], ours: list[list[str]]) -> None:
     assert len(ours) == len(texts)
-    for text, got in zip(texts, ours):
+    for text, got in zip(texts, ours, strict=False):
         assert got == underthesea.word_tokenize(text), repr(text)
 
 
@@ -205,15 +205,15 @@ def test_fixed_words_match_underthesea_in_a_fresh_process():
     done = subprocess.run([sys.executable, "-c", script], input=json.dumps([FIXED_CASES, texts]),
                           capture_output=True, text=True, check=True, timeout=300)
     expected = json.loads(done.stdout)
-    for (words, k), reference in zip(FIXED_CASES, expected):
+    for (words, k), reference in zip(FIXED_CASES, expected, strict=False):
         assert segmenter.word_tokenize_many(texts, fixed_words=words) == reference, words
         assert [segmenter.word_tokenize(t, fixed_words=words) for t in texts] == reference
-    assert any(" " in w and w in words for (words, _), ref in zip(FIXED_CASES, expected)
+    assert any(" " in w and w in words for (words, _), ref in zip(FIXED_CASES, expected, strict=False)
                for para in ref for w in para)  # multi-syllable fixed words were kept whole
 
 
 def test_fixed_words_leave_no_global_state():
-    texts = _seed_paragraphs()[:30] + ["Th.S Bùi Thanh Sơn, C++ và cây tre."]
+    texts = [*_seed_paragraphs()[:30], "Th.S Bùi Thanh Sơn, C++ và cây tre."]
     before = [segmenter.word_tokenize(t) for t in texts]
     pattern = regex_tokenize.patterns
     for words, _ in FIXED_CASES:

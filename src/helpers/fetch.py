@@ -257,7 +257,7 @@ class Catalog:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _fetch_one(session, url: str, dest: Path, settings: Settings, throttle: Throttle,
@@ -265,7 +265,7 @@ def _fetch_one(session, url: str, dest: Path, settings: Settings, throttle: Thro
     name = file_name(url)
     target = dest / name
     if target.exists():
-        stamp = dt.datetime.fromtimestamp(target.stat().st_mtime, dt.timezone.utc)
+        stamp = dt.datetime.fromtimestamp(target.stat().st_mtime, dt.UTC)
         catalog.add(file=name, url=url, fetched_at=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
                     status="present", notes="file present before this run; not fetched again")
         report.present.append(name)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .corpus import analysable, corpus_from_texts, plain
+from .corpus import analysable, plain
 from .ranking import rank_words, top_n, top_n_by_group
 from .stats import PER, RATE_BASIS, g2, gries_dp, juilland_d, per_10k
 from .text import normalize_text, sort_key, stopwords, tokenize

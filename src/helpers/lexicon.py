@@ -524,7 +524,7 @@ def lexicon_changes(token_lists_before: Iterable[Sequence[str]],
     if len(befores) != len(afters):
         raise ValueError(f"{len(befores)} token lists before but {len(afters)} after")
     counts: Counter = Counter()
-    for before, after in zip(befores, afters):
+    for before, after in zip(befores, afters, strict=False):
         for change in _changes(before, after):
             counts[tuple(part.lower() for part in change)] += 1
     rows = [(*change, n) for change, n in counts.items()]

@@ -375,8 +375,7 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
 # Letters only Vietnamese uses among languages written in Latin script: the vowels with
 # breve, circumflex or horn, đ, and the tone marks hook above and dot below.
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ]|[ảạẩậẳặẻẹểệỉịỏọổộởợủụửựỷỵẢẠẨẬẲẶẺẸỂỆỈỊỎỌỔỘỞỢỦỤỬỰỶỴ]")
-_ENGLISH_WORDS = frozenset("the of and to in a is for on that with by was were are as at from "
-                           "this be has have it its an".split())
+_ENGLISH_WORDS = frozenset(["the", "of", "and", "to", "in", "a", "is", "for", "on", "that", "with", "by", "was", "were", "are", "as", "at", "from", "this", "be", "has", "have", "it", "its", "an"])
 LANGUAGE_MIN_WORDS = 20
 
 

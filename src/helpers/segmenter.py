@@ -289,7 +289,7 @@ class _Tables:
                 values = list(by_syntax.get(t.syntax, {}).items())
                 table = found.setdefault(("raw" if t.function is None else "low", n), {})
                 for key, (_, aid) in zip(_window_keys([v for v, _ in values], n, self.vocab),
-                                         values):
+                                         values, strict=False):
                     if key:
                         table.setdefault(key, {})[t.syntax] = aid
         entries = list(self.dictionary)
@@ -315,7 +315,7 @@ class _Tables:
                     ids = [table[k].get(t.syntax, -1) for k in keys] + [-1]
                 else:
                     continue
-                self.gram_columns[t.syntax] = (where, np.array(ids + [t.bos, t.eos],
+                self.gram_columns[t.syntax] = (where, np.array([*ids, t.bos, t.eos],
                                                                dtype=np.int64))
         self._merge_window_tables()
         self.unigram_rows = np.array([j for j, t in enumerate(self.templates) if t.hi == t.lo],
@@ -423,7 +423,7 @@ class _Tables:
         self.raw_piece[lo:hi] = [self.vocab.get(tok, -1) for tok in new]
         self.low_piece[lo:hi] = [self.vocab.get(v[1], -1) for v in values]
         self.title[lo:hi] = [v[3] == "True" for v in values]
-        self.spaced[lo:hi] = [" " in tok or " " in v[1] or not tok for tok, v in zip(new, values)]
+        self.spaced[lo:hi] = [" " in tok or " " in v[1] or not tok for tok, v in zip(new, values, strict=False)]
         self.n_types = hi
 
     def exact_attr_ids(self, tokens: list[str], position: int) -> list[int]:
@@ -566,7 +566,7 @@ def _viterbi_loop(scores: np.ndarray, trans: np.ndarray, starts, lengths) -> lis
     (t00, t01), (t10, t11) = trans.tolist()
     rows = scores.tolist()
     labels: list[int] = []
-    for start, length in zip(starts, lengths):
+    for start, length in zip(starts, lengths, strict=False):
         if length == 0:
             continue
         steps = iter(rows[start:start + length])
@@ -660,7 +660,7 @@ def _fixed_words_pattern(fixed_words: tuple[str, ...]) -> re.Pattern:
     """The regex underthesea builds for ``fixed_words`` (same string, same flags)."""
     escaped = [re.sub(" ", r"\ ", w) for w in fixed_words]
     fixed = "(?P<fixed_words>\\b" + "\\b|\\b".join(escaped) + "\\b)"
-    return re.compile(r"(" + "|".join([fixed] + _rt.regex_patterns) + ")",
+    return re.compile(r"(" + "|".join([fixed, *_rt.regex_patterns]) + ")",
                       re.VERBOSE | re.UNICODE)
 
 
@@ -830,9 +830,9 @@ def _words(tokens: list[str], labels: list[int], lay: _Layout, inside: int) -> l
     """Join each token labelled inside a word to the word before it, as underthesea does (a
     text's first token always starts a word); one list of words per text."""
     out = []
-    for start, length in zip(lay.starts.tolist(), lay.lengths.tolist()):
+    for start, length in zip(lay.starts.tolist(), lay.lengths.tolist(), strict=False):
         words: list[str] = []
-        for tok, label in zip(tokens[start:start + length], labels[start:start + length]):
+        for tok, label in zip(tokens[start:start + length], labels[start:start + length], strict=False):
             if label == inside and words:
                 words[-1] = words[-1] + " " + tok
             else:
