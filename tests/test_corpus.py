@@ -195,7 +195,7 @@ def test_check_command_reports_articles_removals_and_warnings(seed_copy, capsys)
     n_warnings = describe(seed_copy)
     out = capsys.readouterr().out
     assert "5 article(s)" in out
-    assert "004_b5a5b979df70e810.txt  2021-12-18  DC31" in out
+    assert "004_b5a5b979df70e810.txt  ≈2021-12-18  DC31  closing report  vi" in out
     assert "related news 61" in out
     assert "WARNING: empty.txt: empty file, skipped" in out
     assert n_warnings == 1

@@ -513,6 +513,7 @@ def kwic(corpus: pd.DataFrame, term: str, width: int = 40, sort: str | None = No
 
     Examples
     --------
+    >>> from helpers.corpus import corpus_from_texts
     >>> corpus = corpus_from_texts({"a": "ASEAN, hợp tác.\\nASEAN bền vững"})
     >>> kwic(corpus, "ASEAN", sort="right")["right"].tolist()
     ['bền vững', ', hợp tác.']
@@ -697,6 +698,7 @@ def concordance_text(corpus: pd.DataFrame, terms: Iterable[str], width: int = 45
 
     Examples
     --------
+    >>> from helpers.corpus import corpus_from_texts
     >>> corpus = corpus_from_texts({"a": "Hợp tác ASEAN."})
     >>> print(concordance_text(corpus, ["ASEAN"], width=8))
     == ASEAN: 1 occurrence(s)

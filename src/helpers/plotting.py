@@ -976,9 +976,12 @@ def plot_top_words(wide: pd.DataFrame, groups, n: int = 15, colors: dict | None 
     ax0.set_xlim(0, reach * 1.25)
     for ax in list(axes.flat)[len(groups):]:
         ax.axis("off")
-    fig.supxlabel("rate per 10,000 words (stopwords removed); numbers: raw counts"
-                  + ("; = and hatched: tied at the cut" if any(t["tie_at_cut"].any() for t in tops)
-                     else ""), fontsize=9)
+    label = ("rate per 10,000 words (every word counts in the base; stopwords are not listed); "
+             "numbers: raw counts"
+             + ("; = and hatched: tied at the cut" if any(t["tie_at_cut"].any() for t in tops)
+                else ""))
+    width = int(fig.get_figwidth() * 11)          # about 11 characters per inch at 9 pt
+    fig.supxlabel("\n".join(textwrap.wrap(label, width)), fontsize=9)
     fig.suptitle(f"Each group's {n} most frequent words")
     data = pd.concat(tops, ignore_index=True) if tops else pd.DataFrame()
     return fig, data[["group", "rank", "word", "count", "per_10k", "tie_at_cut"]]
