@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import pandas as pd
 
@@ -261,7 +262,8 @@ LEAD_MIN_WORDS = 8
 def _lead_index(article: CleanedArticle) -> int:
     """The lead: the first paragraph of at least ``LEAD_MIN_WORDS`` words (a short first line
     is a caption, an affiliation or a player's label), else the first."""
-    return next((k for k, p in enumerate(article.paragraphs) if len(p.split()) >= LEAD_MIN_WORDS), 0)
+    return next((k for k, p in enumerate(article.paragraphs)
+                 if len(p.split()) >= LEAD_MIN_WORDS), 0)
 
 
 def lead_paragraph(article: CleanedArticle) -> str:
@@ -286,7 +288,8 @@ def lead_paragraph(article: CleanedArticle) -> str:
     return article.paragraphs[_lead_index(article)] if article.paragraphs else ""
 
 
-def infer_event(article: CleanedArticle, published: dt.date | None = None) -> tuple[str | None, str]:
+def infer_event(article: CleanedArticle,
+                published: dt.date | None = None) -> tuple[str | None, str]:
     """The conference an article reports on.
 
     Every conference the page names is weighed by where it stands (``EVENT_WEIGHTS``:
@@ -339,7 +342,9 @@ def infer_event(article: CleanedArticle, published: dt.date | None = None) -> tu
         return None, ""
     code = ranked[0][0]
     where = first_where[code]
-    return code, f"named in the {where}" if where != "body" else f"named in the body ({score[code]}x)"
+    if where == "body":
+        return code, f"named in the body ({score[code]}x)"
+    return code, f"named in the {where}"
 
 
 def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
@@ -360,7 +365,8 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
     Examples
     --------
     >>> from helpers.cleaning import clean_article
-    >>> infer_kind(clean_article("Bế mạc Hội nghị Ngoại giao lần thứ 32\\nSáng 23/12, hội nghị bế mạc."))
+    >>> page = "Bế mạc Hội nghị Ngoại giao lần thứ 32\\nSáng 23/12, hội nghị bế mạc."
+    >>> infer_kind(clean_article(page))
     ('closing report', "headline: 'Bế mạc'")
     """
     texts = {"headline": article.headline or "", "lead": lead_paragraph(article)}
@@ -374,8 +380,11 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
 
 # Letters only Vietnamese uses among languages written in Latin script: the vowels with
 # breve, circumflex or horn, đ, and the tone marks hook above and dot below.
-_VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ]|[ảạẩậẳặẻẹểệỉịỏọổộởợủụửựỷỵẢẠẨẬẲẶẺẸỂỆỈỊỎỌỔỘỞỢỦỤỬỰỶỴ]")
-_ENGLISH_WORDS = frozenset(["the", "of", "and", "to", "in", "a", "is", "for", "on", "that", "with", "by", "was", "were", "are", "as", "at", "from", "this", "be", "has", "have", "it", "its", "an"])
+_VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ]"
+                                 "|[ảạẩậẳặẻẹểệỉịỏọổộởợủụửựỷỵẢẠẨẬẲẶẺẸỂỆỈỊỎỌỔỘỞỢỦỤỬỰỶỴ]")
+_ENGLISH_WORDS = frozenset({
+    "the", "of", "and", "to", "in", "a", "is", "for", "on", "that", "with", "by", "was", "were",
+    "are", "as", "at", "from", "this", "be", "has", "have", "it", "its", "an"})
 LANGUAGE_MIN_WORDS = 20
 
 
@@ -487,7 +496,8 @@ def with_fallback(meta: PageMetadata, values: dict[str, object],
     >>> meta.title, meta.author, meta.found_by
     ('Tựa', 'An', {'author': 'html:byline'})
     """
-    filled, how = {}, dict(meta.found_by)
+    filled: dict[str, Any] = {}
+    how = dict(meta.found_by)
     for name, value in values.items():
         # A date the markup states beats one derived from a day-month lead.
         derived = name == "published" and meta.date_precision == "approximate"
