@@ -1,7 +1,8 @@
 """``python -m helpers.check [PATH]``: what the loader makes of a corpus folder.
 
 Prints one line per article (what is known of its date, event, kind, language and title, the
-words kept, lines removed by reason, duplicate and language flags) and every warning, so a newcomer can check their own folder before analysing it.
+words kept, lines removed by reason, duplicate and language flags) and every warning, so a
+newcomer can check their own folder before analysing it.
 Owns only this report; the loading itself is ``helpers.corpus``.
 """
 from __future__ import annotations
