@@ -43,8 +43,10 @@ def text_problems(fig, tolerance: float = 1.0) -> list[str]:
             problems.append(f"outside the figure: {text!r} at {box.bounds}")
     if len(boxes) > 1:
         arr = np.array([[b.x0, b.y0, b.x1, b.y1] for _, b in boxes])
-        ox = np.minimum(arr[:, None, 2], arr[None, :, 2]) - np.maximum(arr[:, None, 0], arr[None, :, 0])
-        oy = np.minimum(arr[:, None, 3], arr[None, :, 3]) - np.maximum(arr[:, None, 1], arr[None, :, 1])
+        ox = (np.minimum(arr[:, None, 2], arr[None, :, 2])
+              - np.maximum(arr[:, None, 0], arr[None, :, 0]))
+        oy = (np.minimum(arr[:, None, 3], arr[None, :, 3])
+              - np.maximum(arr[:, None, 1], arr[None, :, 1]))
         hits = np.argwhere(np.triu((ox > tolerance) & (oy > tolerance), k=1))
         for i, j in hits[:20]:
             problems.append(f"overlap: {boxes[i][0]!r} and {boxes[j][0]!r}")

@@ -60,5 +60,6 @@ def test_public_names_are_sorted_and_documented(name):
                 assert f"{section}\n---" in doc, f"{name}.{public} has no {section} section"
             signature = inspect.signature(obj)
             assert signature.return_annotation is not inspect.Signature.empty, f"{name}.{public}"
-            bare = [p for p, v in signature.parameters.items() if v.annotation is inspect.Parameter.empty]
+            bare = [p for p, v in signature.parameters.items()
+                    if v.annotation is inspect.Parameter.empty]
             assert not bare, f"{name}.{public}: parameters without a type hint {bare}"

@@ -13,7 +13,8 @@ from helpers.metadata import page_author, page_dateline, page_outlet, page_sourc
 
 @pytest.fixture(scope="module")
 def seeds():
-    return {stem: helpers.clean_article(seed_text(stem)) for stem in ("000", "001", "002", "003", "004")}
+    stems = ("000", "001", "002", "003", "004")
+    return {stem: helpers.clean_article(seed_text(stem)) for stem in stems}
 
 
 @pytest.mark.parametrize("leak", [
@@ -29,10 +30,13 @@ def test_no_page_furniture_survives(seeds, leak):
 
 
 LE_HOAI_TRUNG_QUESTIONS = [
-    "xin Trưởng ban Đối ngoại Trung ương chia sẻ rõ hơn về ý nghĩa, cũng như mục tiêu của Hội nghị lần này?",
-    "việc triển khai đường lối đối ngoại của Đảng sẽ được thực hiện như thế nào trong bối cảnh mới?",
+    "xin Trưởng ban Đối ngoại Trung ương chia sẻ rõ hơn về ý nghĩa, cũng như mục tiêu của "
+    "Hội nghị lần này?",
+    "việc triển khai đường lối đối ngoại của Đảng sẽ được thực hiện như thế nào trong "
+    "bối cảnh mới?",
     "Xin đồng chí cho biết những trọng tâm của công tác đối ngoại Đảng trong nhiệm kỳ 2021-2026?",
-    "phát huy sức mạnh tổng thể của đối ngoại Đảng, ngoại giao Nhà nước và đối ngoại Nhân dân, thưa đồng chí?",
+    "phát huy sức mạnh tổng thể của đối ngoại Đảng, ngoại giao Nhà nước và đối ngoại Nhân dân, "
+    "thưa đồng chí?",
 ]
 
 
@@ -53,8 +57,10 @@ def test_lead_printed_twice_is_kept_once(seeds):
 
 def test_headlines_skip_kickers_and_chrome(seeds):
     assert seeds["003"].headline.startswith("Trưởng ban Đối ngoại Trung ương: Tạo sự thống nhất")
-    assert seeds["002"].headline == "Ngành ngoại giao: Tiếp tục là chủ lực và xung kích trên mặt trận đối ngoại"
-    assert seeds["004"].headline == "Hội nghị Ngoại giao lần thứ 31 tạo ra khí thế mới, xung lực mới"
+    assert seeds["002"].headline == ("Ngành ngoại giao: Tiếp tục là chủ lực và xung kích trên "
+                                     "mặt trận đối ngoại")
+    assert seeds["004"].headline == ("Hội nghị Ngoại giao lần thứ 31 tạo ra khí thế mới, "
+                                     "xung lực mới")
 
 
 def test_bylines_sources_and_datelines_become_metadata(seeds):
@@ -97,8 +103,10 @@ def test_rules_generalize_to_another_outlets_layout():
     art = helpers.clean_article(OTHER_OUTLET_PAGE)
     assert art.headline == "Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội"
     assert art.paragraphs == (
-        "Sáng 19/12, tại Hà Nội, Hội nghị Ngoại giao lần thứ 32 khai mạc với sự tham dự của Tổng Bí thư.",
-        "Bộ trưởng phát biểu về nhiệm vụ đối ngoại trong thời gian tới, nhấn mạnh vai trò tiên phong.",
+        "Sáng 19/12, tại Hà Nội, Hội nghị Ngoại giao lần thứ 32 khai mạc với sự tham dự của "
+        "Tổng Bí thư.",
+        "Bộ trưởng phát biểu về nhiệm vụ đối ngoại trong thời gian tới, nhấn mạnh vai trò "
+        "tiên phong.",
     )
     assert page_author(art) == "Nguyễn Văn An"
     assert page_dateline(art) == dt.date(2023, 12, 19)
@@ -119,7 +127,8 @@ def test_rules_generalize_to_another_outlets_layout():
 
 
 def test_a_related_heading_above_the_article_does_not_swallow_it():
-    page = "Tin mới\nTiêu đề bài báo về hội nghị ngoại giao\nĐoạn một của bài báo.\nĐoạn hai của bài báo."
+    page = ("Tin mới\nTiêu đề bài báo về hội nghị ngoại giao\nĐoạn một của bài báo.\n"
+            "Đoạn hai của bài báo.")
     art = helpers.clean_article(page)
     assert art.paragraphs == ("Đoạn một của bài báo.", "Đoạn hai của bài báo.")
 
@@ -127,7 +136,8 @@ def test_a_related_heading_above_the_article_does_not_swallow_it():
 def test_a_sentence_starting_with_theo_is_not_a_source_line():
     page = ("Tiêu đề bài báo về hội nghị ngoại giao\nĐoạn mở đầu của bài.\n"
             "Theo kế hoạch hội nghị diễn ra trong hai ngày.\nĐoạn cuối.")
-    assert "Theo kế hoạch hội nghị diễn ra trong hai ngày." in helpers.clean_article(page).paragraphs
+    paragraphs = helpers.clean_article(page).paragraphs
+    assert "Theo kế hoạch hội nghị diễn ra trong hai ngày." in paragraphs
 
 
 # --- properties over generated pages ---------------------------------------------------------
@@ -166,8 +176,8 @@ def pages(draw):
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_every_non_blank_line_is_accounted_for_exactly_once(page):
     art = helpers.clean_article(page)
-    expected = [(n, line.strip()) for n, line in enumerate(helpers.normalize_text(page).split("\n"), 1)
-                if line.strip()]
+    lines = helpers.normalize_text(page).split("\n")
+    expected = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
     assert [(line.number, line.text) for line in art.lines] == expected
     assert all((line.role == REMOVED) == bool(line.reason) for line in art.lines)
     assert sum(line.role == HEADLINE for line in art.lines) == (art.headline is not None)

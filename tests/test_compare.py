@@ -16,7 +16,8 @@ def test_keyness_table_by_hand_and_prior_is_stated_weight():
                             prior_weight=50).set_index("word")
     row = table.loc["hòa bình"]
     assert (row["a"], row["b"]) == (10, 2)
-    assert row["rate_target"] == pytest.approx(1000.0) and row["rate_reference"] == pytest.approx(200.0)
+    assert row["rate_target"] == pytest.approx(1000.0)
+    assert row["rate_reference"] == pytest.approx(200.0)
     assert row["g2"] == pytest.approx(stats.g2(10, 2, 100, 100))
     assert row["log_ratio"] == pytest.approx(math.log2(5))
     # Prior: pooled counts 12 of 200 words, scaled to 50 pseudo-words -> alpha_w = 3.
@@ -26,7 +27,8 @@ def test_keyness_table_by_hand_and_prior_is_stated_weight():
 def test_keyness_uses_the_given_group_sizes():
     # 10 of 400 words against 2 of 1000: the sizes, not the counted words, are c and d.
     row = compare.keyness({"x": 10}, {"x": 2}, 400, 1000).iloc[0]
-    assert row["rate_target"] == pytest.approx(250.0) and row["rate_reference"] == pytest.approx(20.0)
+    assert row["rate_target"] == pytest.approx(250.0)
+    assert row["rate_reference"] == pytest.approx(20.0)
     assert row["g2"] == pytest.approx(stats.g2(10, 2, 400, 1000))
     with pytest.raises(ValueError, match="smaller than its counted words"):
         compare.keyness({"x": 10}, {"x": 2}, 5, 1000)

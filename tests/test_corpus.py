@@ -41,7 +41,8 @@ def test_without_a_catalog_metadata_come_from_the_page(seed_copy):
     assert "published: page dateline" in row["metadata_from"]
     assert row["date_precision"] == "day"
     lead = corpus.loc["004_b5a5b979df70e810"]
-    assert lead["published"] == pd.Timestamp("2021-12-18") and lead["date_precision"] == "approximate"
+    assert lead["published"] == pd.Timestamp("2021-12-18")
+    assert lead["date_precision"] == "approximate"
     assert "published: lead date, year from the event DC31" in lead["metadata_from"]
     assert pd.isna(corpus.loc["003_079bd86adfea4555", "published"])  # the page never says: NaT
     assert corpus.loc["003_079bd86adfea4555", "year"] == 2021        # from the event instead
@@ -57,12 +58,15 @@ def test_inferred_metadata_match_the_catalog_wherever_the_page_states_them(seed_
     stated = ["000_81a13d3eb0ca6e22", "001_a5ec4419648efbd0", "002_ed76183e011c5285",
               "004_b5a5b979df70e810"]          # 003 prints no date and opens with none
     assert inferred.loc[stated, "published"].to_dict() == catalog.loc[stated, "published"].to_dict()
-    assert inferred.loc[stated, "date_precision"].to_dict() == catalog.loc[stated, "date_precision"].to_dict()
-    assert inferred.loc["003_079bd86adfea4555", "outlet"] == catalog.loc["003_079bd86adfea4555", "outlet"]
+    assert (inferred.loc[stated, "date_precision"].to_dict()
+            == catalog.loc[stated, "date_precision"].to_dict())
+    name = "003_079bd86adfea4555"
+    assert inferred.loc[name, "outlet"] == catalog.loc[name, "outlet"]
 
 
 def test_undecodable_file_raises_an_error_naming_it(seed_copy):
-    (seed_copy / "broken.txt").write_bytes("Hội nghị".encode("cp1258", errors="replace") + b"\xff\xfe\x00abc")
+    broken = "Hội nghị".encode("cp1258", errors="replace") + b"\xff\xfe\x00abc"
+    (seed_copy / "broken.txt").write_bytes(broken)
     with pytest.raises(CorpusError, match=r"broken\.txt: cannot decode as UTF-8"):
         helpers.load_corpus(seed_copy)
 
@@ -145,13 +149,16 @@ def test_a_minimal_catalog_gives_the_columns_it_has(seed_copy):
     assert corpus.loc[name, "published"] == pd.Timestamp("2021-12-18")
     assert "title: catalog" in corpus.loc[name, "metadata_from"]
     # Fields the catalog does not give are read from the page.
-    assert corpus.loc[name, "event"] == "DC31" and "event: named in" in corpus.loc[name, "metadata_from"]
+    assert corpus.loc[name, "event"] == "DC31"
+    assert "event: named in" in corpus.loc[name, "metadata_from"]
 
 
 def test_catalog_bad_date_names_the_row_and_file(seed_copy):
-    cat = (seed_copy / "catalog.csv").read_text(encoding="utf-8").replace("2021-12-18", "18/12/2021")
+    cat = (seed_copy / "catalog.csv").read_text(encoding="utf-8")
+    cat = cat.replace("2021-12-18", "18/12/2021")
     (seed_copy / "catalog.csv").write_text(cat, encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"line 6 \(004_b5a5b979df70e810\.txt\): published '18/12/2021'"):
+    message = r"line 6 \(004_b5a5b979df70e810\.txt\): published '18/12/2021'"
+    with pytest.raises(CorpusError, match=message):
         helpers.load_corpus(seed_copy)
 
 
@@ -169,7 +176,8 @@ def test_other_files_in_the_folder_are_reported_not_silently_ignored(seed_copy):
 
 
 def test_an_html_page_without_an_article_is_an_error_naming_it(seed_copy):
-    (seed_copy / "page.html").write_text("<html><body><p>Hội nghị</p></body></html>", encoding="utf-8")
+    (seed_copy / "page.html").write_text("<html><body><p>Hội nghị</p></body></html>",
+                                         encoding="utf-8")
     with pytest.raises(CorpusError, match=r"page\.html: no article in the page"):
         helpers.load_corpus(seed_copy)
     with pytest.warns(CorpusWarning, match=r"page\.html: no article in the page"):
@@ -205,7 +213,8 @@ def test_near_identical_bodies_count_as_copies():
     text = helpers.load_corpus()["text"].iat[3]
     paragraphs = text.split("\n")
     # Edited copy: a caption without credit added, two words changed, last paragraph dropped.
-    edited = "\n".join(["Quang cảnh buổi phỏng vấn tại trụ sở Ban Đối ngoại Trung ương.", *paragraphs[:-1]])
+    caption = "Quang cảnh buổi phỏng vấn tại trụ sở Ban Đối ngoại Trung ương."
+    edited = "\n".join([caption, *paragraphs[:-1]])
     edited = edited.replace("quan trọng", "rất quan trọng", 2)
     hashes = [helpers.shingle_hashes(text), helpers.shingle_hashes(edited)]
     assert helpers.find_duplicates(hashes) == [None, 0]

@@ -1,6 +1,7 @@
 """helpers.fetch end to end against a local HTTP server on 127.0.0.1 (no internet)."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -13,6 +14,7 @@ import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -30,23 +32,23 @@ FAST = Settings(delay=0.0, timeout=0.3, retries=1, backoff=0.01, max_bytes=100_0
 class Handler(BaseHTTPRequestHandler):
     """Fixture pages plus the failure cases; counts requests and keeps their User-Agents."""
 
-    hits: Counter = Counter()
-    agents: list = []
+    hits: ClassVar[Counter] = Counter()
+    agents: ClassVar[list] = []
 
     def log_message(self, *args):   # keep test output quiet
         pass
 
-    def send(self, status: int, body: bytes, kind: str | None = "text/html; charset=utf-8", length=True):
+    def send(self, status: int, body: bytes, kind: str | None = "text/html; charset=utf-8",
+             length=True):
         self.send_response(status)
         if kind:
             self.send_header("Content-Type", kind)
         if length:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        # the client may have given up (timeout, size cap)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):   # the client gave up (timeout, size cap)
-            pass
 
     def do_GET(self):
         path = self.path.split("?")[0]
@@ -54,7 +56,8 @@ class Handler(BaseHTTPRequestHandler):
         self.agents.append(self.headers.get("User-Agent", ""))
         page = PAGES["/dc32-khai-mac.html"]
         if path in PAGES:
-            kind = "text/html; charset=windows-1252" if "1252" in path else "text/html; charset=utf-8"
+            kind = ("text/html; charset=windows-1252" if "1252" in path
+                    else "text/html; charset=utf-8")
             self.send(200, PAGES[path], kind)
         elif path == "/flaky":          # 500 first, then the page: a retry must fetch it
             self.send(500, b"<html>error</html>") if self.hits[path] == 1 else self.send(200, page)
@@ -93,7 +96,8 @@ def server():
     Handler.hits, Handler.agents = Counter(), []
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
@@ -142,7 +146,8 @@ def test_fetch_saves_pages_catalog_and_reports_each_failure(server, tmp_path, ca
     assert Handler.hits["/missing.html"] == 1              # a 404 is never retried
     assert Handler.hits["/flaky"] == 2 and Handler.hits["/busy"] == 2
     assert Handler.hits["/slow"] == 2                      # timeouts are retried
-    assert all(agent.startswith("helpers/") and "research corpus" in agent for agent in Handler.agents)
+    assert all(agent.startswith("helpers/") and "research corpus" in agent
+               for agent in Handler.agents)
 
 
 def test_catalog_rows_follow_the_project_format(server, tmp_path):
@@ -206,8 +211,10 @@ def test_fetched_folder_reads_back_as_articles(server, tmp_path):
     dest = tmp_path / "corpus"
     fetch_all([server + p for p in GOOD[:3]], dest, FAST, err=io.StringIO())
     titles = {extract_html(p.read_bytes(), p.name).title for p in dest.glob("*.html")}
-    assert titles == {"Khai mạc Hội nghị Ngoại giao lần thứ 32: Xây dựng nền ngoại giao toàn diện, hiện đại",
-                      "Hội nghị Đối ngoại toàn quốc: Quán triệt đường lối đối ngoại của Đại hội XIII"}
+    assert titles == {"Khai mạc Hội nghị Ngoại giao lần thứ 32: Xây dựng nền ngoại giao toàn diện, "
+                      "hiện đại",
+                      "Hội nghị Đối ngoại toàn quốc: Quán triệt đường lối đối ngoại của Đại hội "
+                      "XIII"}
 
 
 def test_command_line_module_runs_and_exits_non_zero_on_failure(server, tmp_path):
@@ -253,7 +260,11 @@ def test_file_names_are_stable_distinct_and_plain_ascii():
 
 def test_throttle_spaces_requests_per_host_only():
     now, slept = [100.0], []
-    throttle = Throttle(2.0, clock=lambda: now[0], sleep=lambda s: (slept.append(s), now.__setitem__(0, now[0] + s)))
+    def sleep(s):
+        slept.append(s)
+        now[0] += s
+
+    throttle = Throttle(2.0, clock=lambda: now[0], sleep=sleep)
     throttle.wait("https://a.example/1")
     throttle.wait("https://b.example/1")
     now[0] += 0.5

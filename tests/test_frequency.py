@@ -24,7 +24,8 @@ def test_removing_stopwords_never_changes_a_rate():
     tokens = [["và", "hợp tác", "của", "hợp tác"]]
     kept = helpers.word_counts(tokens, remove_stopwords=True)
     every = helpers.word_counts(tokens).set_index("word")
-    assert kept.to_dict("records") == [{"word": "hợp tác", "count": 2, "per_10k": 5000.0, "docs": 1}]
+    assert kept.to_dict("records") == [
+        {"word": "hợp tác", "count": 2, "per_10k": 5000.0, "docs": 1}]
     assert every.loc["hợp tác", "per_10k"] == 5000.0     # 2 of all 4 words, either way
 
 
@@ -129,7 +130,8 @@ def test_kwic_context_stops_at_paragraph_and_article_edges():
 def test_kwic_sorts_by_left_or_right_context_and_cuts_at_word_boundaries():
     corpus = _corpus({"a": ["Hợp tác ASEAN vững mạnh", "Cộng đồng ASEAN bền vững"]})
     assert frequency.kwic(corpus, "ASEAN")["right"].tolist() == ["vững mạnh", "bền vững"]
-    assert frequency.kwic(corpus, "ASEAN", sort="right")["right"].tolist() == ["bền vững", "vững mạnh"]
+    right = frequency.kwic(corpus, "ASEAN", sort="right")["right"].tolist()
+    assert right == ["bền vững", "vững mạnh"]
     assert frequency.kwic(corpus, "ASEAN", sort="left")["left"].tolist() == ["Cộng đồng", "Hợp tác"]
     with pytest.raises(ValueError, match="sort must be"):
         frequency.kwic(corpus, "ASEAN", sort="middle")
@@ -147,7 +149,8 @@ def test_kwic_sorts_by_left_or_right_context_and_cuts_at_word_boundaries():
 # --- dispersion ------------------------------------------------------------------------------
 
 def test_positions_and_dispersion_handle_phrases():
-    corpus = _corpus({"a": ["x"]}).assign(tokens=[["ngoại giao", "cây", "tre", "hòa bình", "cây tre"]])
+    tokens = ["ngoại giao", "cây", "tre", "hòa bình", "cây tre"]
+    corpus = _corpus({"a": ["x"]}).assign(tokens=[tokens])
     pos = frequency.positions(corpus, ["cây tre"])
     assert pos["index"].tolist() == [1, 4]
     assert pos["relative"].tolist() == [0.25, 1.0]

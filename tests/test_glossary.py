@@ -28,6 +28,6 @@ def test_lookup_normalizes_case_and_unicode_form():
 def test_a_bad_glossary_names_the_file_row_and_problem(tmp_path, content, problem):
     path = tmp_path / "my_glossary.csv"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(CorpusError, match="my_glossary.csv") as err:
+    with pytest.raises(CorpusError, match=r"my_glossary\.csv") as err:
         glossary.read_glossary(path)
     assert problem in str(err.value)

@@ -65,17 +65,22 @@ def test_lead_date_for_a_conference_known_only_by_year():
     ("Hội nghị Ngoại giao lần thứ 30 bế mạc\nHội nghị diễn ra.\n" + BODY, "DC30"),
     # The headline names the subject; a conference cited in the body does not win.
     ("Bộ trưởng trả lời phỏng vấn trước Hội nghị Đối ngoại toàn quốc\n"
-     "Sau hội nghị sẽ là Hội nghị Ngoại giao lần thứ 31.\nHội nghị Ngoại giao lần thứ 31 sẽ diễn ra.", "NFAC"),
+     "Sau hội nghị sẽ là Hội nghị Ngoại giao lần thứ 31.\n"
+     "Hội nghị Ngoại giao lần thứ 31 sẽ diễn ra.", "NFAC"),
     # Not in headline or lead: the conference the body names most counts; a tie names none.
-    ("Tiêu đề về công tác ngoại giao năm nay\nĐoạn mở đầu.\nNhắc lại Hội nghị Ngoại giao lần thứ 30.\n"
+    ("Tiêu đề về công tác ngoại giao năm nay\nĐoạn mở đầu.\n"
+     "Nhắc lại Hội nghị Ngoại giao lần thứ 30.\n"
      "Hội nghị Ngoại giao lần thứ 30 đã đề ra.", "DC30"),
-    ("Tiêu đề về công tác ngoại giao năm nay\nĐoạn mở đầu.\nNhắc lại hội nghị đối ngoại toàn quốc.", "NFAC"),
-    ("Tiêu đề về công tác ngoại giao năm nay\nĐoạn mở đầu nói về công tác ngoại giao trong năm qua.\n"
+    ("Tiêu đề về công tác ngoại giao năm nay\nĐoạn mở đầu.\n"
+     "Nhắc lại hội nghị đối ngoại toàn quốc.", "NFAC"),
+    ("Tiêu đề về công tác ngoại giao năm nay\n"
+     "Đoạn mở đầu nói về công tác ngoại giao trong năm qua.\n"
      "Nhắc lại Hội nghị Ngoại giao lần thứ 30 và Hội nghị Ngoại giao lần thứ 29.", None),
     # A conference looked back to is not the one reported on.
     ("Thứ trưởng trả lời phỏng vấn\nNhìn lại từ Hội nghị Ngoại giao 29 đến nay, ngành đã làm được "
      "nhiều việc cho Hội nghị Ngoại giao lần thứ 30 sắp khai mạc.", "DC30"),
-    ("Bài viết về ngoại giao năm bản lề\nKể từ Hội nghị Ngoại giao lần thứ 30 cách đây ba năm, thế giới "
+    ("Bài viết về ngoại giao năm bản lề\n"
+     "Kể từ Hội nghị Ngoại giao lần thứ 30 cách đây ba năm, thế giới "
      "đã đổi khác, và Hội nghị Ngoại giao lần thứ 31 đang diễn ra.", "DC31"),
 ])
 def test_event_is_the_one_the_article_is_about(page, event):

@@ -251,7 +251,8 @@ def test_event_timeline_without_any_date_says_so():
     corpus = inputs.make_corpus(3, 1).assign(published=pd.NaT)
     fig, data = plotting.plot_event_timeline(corpus, inputs.spans(corpus), [])
     assert data.empty
-    assert "No article in this corpus has a known publication date." in fig.axes[0].texts[0].get_text()
+    note = fig.axes[0].texts[0].get_text()
+    assert "No article in this corpus has a known publication date." in note
 
 
 # --- reproducibility -------------------------------------------------------------------------

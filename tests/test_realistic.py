@@ -81,7 +81,8 @@ def test_pages_without_a_headline_get_none_and_keep_their_lead(corpus, expected)
 
 def test_copies_are_flagged_and_nothing_else(corpus, expected):
     ids = corpus["doc_id"]
-    for group, files in expected[expected["duplicate_group"] != ""].groupby("duplicate_group").groups.items():
+    grouped = expected[expected["duplicate_group"] != ""].groupby("duplicate_group")
+    for group, files in grouped.groups.items():
         flags = corpus.loc[list(files), "duplicate_of"]
         kept = flags.isna()
         assert kept.sum() == 1, f"{group}: {flags.to_dict()}"
@@ -138,7 +139,8 @@ def test_a_windows_1258_page_is_decoded_like_its_utf8_copy(tmp_path):
     (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
     loaded = helpers.load_corpus(tmp_path).set_index("source_file")
     assert loaded.loc["legacy.txt", "text"] == loaded.loc["utf8.txt", "text"]
-    assert loaded.loc["legacy.txt", "duplicate_of"] == "utf8" or loaded.loc["utf8.txt", "duplicate_of"] == "legacy"
+    assert (loaded.loc["legacy.txt", "duplicate_of"] == "utf8"
+            or loaded.loc["utf8.txt", "duplicate_of"] == "legacy")
 
 
 @pytest.mark.parametrize("legacy, sample", [

@@ -45,7 +45,8 @@ def test_bonferroni_threshold_matches_scipy_and_rejects_zero_tests():
 def test_benjamini_hochberg_by_hand_and_against_scipy():
     p = [0.01, 0.04, 0.03, 0.2]
     # sorted: .01 .03 .04 .2 -> .04, .06->min(.06,.0533)=.0533, .0533, .2
-    assert stats.benjamini_hochberg(p).tolist() == pytest.approx([0.04, 0.04 * 4 / 3, 0.04 * 4 / 3, 0.2])
+    expected = [0.04, 0.04 * 4 / 3, 0.04 * 4 / 3, 0.2]
+    assert stats.benjamini_hochberg(p).tolist() == pytest.approx(expected)
     rng = np.random.default_rng(3)
     many = rng.random(50) ** 3
     np.testing.assert_allclose(stats.benjamini_hochberg(many), sps.false_discovery_control(many))

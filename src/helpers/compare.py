@@ -179,7 +179,8 @@ def group_counts(corpus: pd.DataFrame, by: str = "year", remove_stopwords: bool 
     for group, tokens in zip(rows[by], rows["tokens"], strict=False):
         if pd.isna(group):
             continue
-        counts.setdefault(plain(group), Counter()).update(t for t in tokens if t.lower() not in stop)
+        counts.setdefault(plain(group), Counter()).update(
+            t for t in tokens if t.lower() not in stop)
     return dict(sorted(counts.items()))
 
 
@@ -296,7 +297,8 @@ def significance_summary(table: pd.DataFrame, alpha: float = 0.05) -> dict:
         "words tested": len(table),
         f"p < {alpha} (uncorrected)": int((table["p"] < alpha).sum()),
         f"expected by chance at p < {alpha}": round(alpha * len(table), 1),
-        f"pass Benjamini-Hochberg (FDR {alpha})": int((benjamini_hochberg(table["p"]) <= alpha).sum()),
+        f"pass Benjamini-Hochberg (FDR {alpha})":
+            int((benjamini_hochberg(table["p"]) <= alpha).sum()),
         "Bonferroni critical G2": round(critical, 2),
         "pass Bonferroni": int((table["g2"].abs() >= critical).sum()),
     }
@@ -312,9 +314,9 @@ def _article_counts(rows: pd.DataFrame, words: list[str]) -> np.ndarray:
     return counts
 
 
-def article_keyness(corpus: pd.DataFrame, target: Hashable, reference: Hashable, words: Iterable[str],
-                    by: str = "year", where: pd.Series | None = None, alpha: float = 0.05,
-                    max_exact: int = 10_000, n_samples: int = 9_999,
+def article_keyness(corpus: pd.DataFrame, target: Hashable, reference: Hashable,
+                    words: Iterable[str], by: str = "year", where: pd.Series | None = None,
+                    alpha: float = 0.05, max_exact: int = 10_000, n_samples: int = 9_999,
                     seed: int = 0) -> pd.DataFrame:
     """Article-level test of each of ``words``: a permutation test over splits of whole
     articles between ``target`` and ``reference`` (``helpers.stats.permutation_test``), the
@@ -538,7 +540,8 @@ def within_between(sims: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     for i, x in enumerate(ids):
         for y in ids[i + 1:]:
             gx, gy = groups[x], groups[y]
-            kind = f"within {gx}" if gx == gy else "between " + " and ".join(map(str, sorted([gx, gy])))
+            kind = (f"within {gx}" if gx == gy
+                    else "between " + " and ".join(map(str, sorted([gx, gy]))))
             records.append({"pair": kind, "similarity": sims.loc[x, y]})
     table = pd.DataFrame(records, columns=["pair", "similarity"])
     return (table.groupby("pair")["similarity"].agg(["count", "mean", "min", "max"])
@@ -568,7 +571,8 @@ class TopicModel(NamedTuple):
     vocabulary: np.ndarray
 
 
-def nmf_topics(token_lists: Iterable[list[str]], k: int, seed: int = 0, n_top: int = 8) -> TopicModel:
+def nmf_topics(token_lists: Iterable[list[str]], k: int, seed: int = 0,
+               n_top: int = 8) -> TopicModel:
     """NMF with ``k`` topics on the TF-IDF of ``token_lists`` (scikit-learn, random
     initialization with ``seed``).
 

@@ -38,7 +38,8 @@ FULL_DATE = re.compile(
     r"\s*(?:,|\s)\s*(?:năm\s+)?(?P<y2>\d{4})(?!\d)"
     # English: "December 17, 2018", "17 December 2018", "Dec. 17, 2018"
     r"|\b(?P<m3>" + _EN_MONTH_RE + r")\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{4})(?!\d)"
-    r"|(?<!\d)(?P<d4>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m4>" + _EN_MONTH_RE + r"),?\s+(?P<y4>\d{4})(?!\d)",
+    r"|(?<!\d)(?P<d4>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m4>" + _EN_MONTH_RE
+    + r"),?\s+(?P<y4>\d{4})(?!\d)",
     re.IGNORECASE,
 )
 

@@ -18,6 +18,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 from urllib.parse import unquote, urldefrag, urlsplit
 
 import requests
@@ -122,7 +123,8 @@ def file_name(url: str) -> str:
     url = urldefrag(url).url
     parts = urlsplit(url)
     path = re.sub(r"\.(s?html?|php|aspx?)$", "", unquote(parts.path), flags=re.IGNORECASE)
-    ascii_text = unicodedata.normalize("NFKD", (parts.netloc + path).replace("đ", "d").replace("Đ", "D"))
+    ascii_text = unicodedata.normalize(
+        "NFKD", (parts.netloc + path).replace("đ", "d").replace("Đ", "D"))
     ascii_text = ascii_text.encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:SLUG_CHARS].strip("-") or "page"
     return f"{slug}_{hashlib.sha256(url.encode()).hexdigest()[:12]}.html"
@@ -157,7 +159,8 @@ def _body(response: requests.Response, settings: Settings) -> bytes:
         raise FetchFailure(f"not HTML (Content-Type {kind})")
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > settings.max_bytes:
-        raise FetchFailure(f"too large ({int(declared):,} bytes declared; cap {settings.max_bytes:,})")
+        raise FetchFailure(
+            f"too large ({int(declared):,} bytes declared; cap {settings.max_bytes:,})")
     chunks, size = [], 0
     for chunk in response.iter_content(chunk_size=65536):
         size += len(chunk)
@@ -170,10 +173,12 @@ def _body(response: requests.Response, settings: Settings) -> bytes:
     return data
 
 
-def _attempt(session: requests.Session, url: str, settings: Settings) -> tuple[bytes, requests.Response]:
+def _attempt(session: requests.Session, url: str,
+             settings: Settings) -> tuple[bytes, requests.Response]:
     with session.get(url, timeout=settings.timeout, stream=True) as response:
         if response.status_code >= 400:
-            raise requests.HTTPError(f"HTTP {response.status_code} {response.reason}", response=response)
+            raise requests.HTTPError(f"HTTP {response.status_code} {response.reason}",
+                                     response=response)
         return _body(response, settings), response
 
 
@@ -187,11 +192,13 @@ def download(session: requests.Session, url: str, settings: Settings,
         try:
             return _attempt(session, url, settings)
         except requests.HTTPError as err:
-            status = err.response.status_code
+            # _attempt raises HTTPError only with the response attached.
+            response = cast(requests.Response, err.response)
+            status = response.status_code
             reason = str(err)
             if status not in RETRY_STATUSES:
                 raise FetchFailure(reason) from None
-            pause = _retry_after(err.response, pause)
+            pause = _retry_after(response, pause)
         except requests.Timeout:
             reason = f"timeout ({settings.timeout:g} s)"
         except requests.ConnectionError as err:
@@ -231,7 +238,7 @@ class Catalog:
         with self.path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             rows = list(reader)
-            header = reader.fieldnames or []
+            header = list(reader.fieldnames or [])
         self.files = {row.get("file", "") for row in rows}
         if [c for c in self.columns if c not in header]:   # widen an older catalog once
             self.columns = header + [c for c in self.columns if c not in header]
@@ -314,8 +321,11 @@ def fetch_all(urls: list[str], dest: Path, settings: Settings = Settings(),
     report, catalog = FetchReport(duplicates=len(urls) - len(unique)), Catalog(dest)
     throttle = Throttle(settings.delay)
     with requests.Session() as session:
-        session.headers.update({"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"})
-        for url in tqdm(unique, desc="fetching", unit="page", disable=not _show_progress(), file=err):
+        session.headers.update({"User-Agent": USER_AGENT,
+                                "Accept": "text/html,application/xhtml+xml"})
+        progress = tqdm(unique, desc="fetching", unit="page", disable=not _show_progress(),
+                        file=err)
+        for url in progress:
             try:
                 _fetch_one(session, url, dest, settings, throttle, catalog, report)
             except FetchFailure as failure:
@@ -328,15 +338,21 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m helpers.fetch",
         description="Download every URL of a list file (one per line, # comments) into a corpus "
-                    "folder as raw HTML, with a catalog.csv row each. Files already there are kept.")
+                    "folder as raw HTML, with a catalog.csv row each. Files already there are "
+                    "kept.")
     parser.add_argument("urls_file", type=Path, help="text file of URLs")
     parser.add_argument("dest", type=Path, help="corpus folder to fill")
     defaults = Settings()
-    parser.add_argument("--delay", type=float, default=defaults.delay, help="seconds between requests to one host")
-    parser.add_argument("--timeout", type=float, default=defaults.timeout, help="seconds per request")
-    parser.add_argument("--retries", type=int, default=defaults.retries, help="retries after the first attempt")
-    parser.add_argument("--backoff", type=float, default=defaults.backoff, help="first back-off, doubled each retry")
-    parser.add_argument("--max-bytes", type=int, default=defaults.max_bytes, help="size cap per page")
+    parser.add_argument("--delay", type=float, default=defaults.delay,
+                        help="seconds between requests to one host")
+    parser.add_argument("--timeout", type=float, default=defaults.timeout,
+                        help="seconds per request")
+    parser.add_argument("--retries", type=int, default=defaults.retries,
+                        help="retries after the first attempt")
+    parser.add_argument("--backoff", type=float, default=defaults.backoff,
+                        help="first back-off, doubled each retry")
+    parser.add_argument("--max-bytes", type=int, default=defaults.max_bytes,
+                        help="size cap per page")
     return parser
 
 

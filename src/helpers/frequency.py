@@ -342,7 +342,8 @@ def collocates(paragraph_tokens: Iterable[list[str]], node: str, window: int = 5
     window_size = 0
     for tokens in paragraphs:
         hits = [i for i, t in enumerate(tokens) if t == node_key]
-        spots = {j for i in hits for j in range(max(0, i - window), min(len(tokens), i + window + 1))}
+        spots = {j for i in hits
+                 for j in range(max(0, i - window), min(len(tokens), i + window + 1))}
         spots -= set(hits)
         window_size += len(spots)
         in_window.update(tokens[j] for j in spots)
@@ -595,7 +596,8 @@ def positions(corpus: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
 
     Examples
     --------
-    >>> corpus = pd.DataFrame({"doc_id": ["a"], "duplicate_of": [None], "tokens": [["x", "y", "x"]]})
+    >>> tokens = [["x", "y", "x"]]
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "duplicate_of": [None], "tokens": tokens})
     >>> positions(corpus, ["x"])["relative"].tolist()
     [0.0, 1.0]
     """

@@ -13,11 +13,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import cast
 
 import lxml.etree
 import lxml.html
 import trafilatura
 from charset_normalizer import from_bytes
+from trafilatura.settings import Document
 
 from .errors import CorpusError
 
@@ -27,16 +29,22 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MIN_PROSE_WORDS = 40        # an article has at least this many words in sentence-long paragraphs
 KEPT_PART_CHARS = 60        # a block this long found inside a kept line counts as kept
 PROSE_PARAGRAPH_WORDS = 12  # a paragraph this long (in syllables) reads as prose, not a menu item
-_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
+                    re.IGNORECASE | re.DOTALL)
 _DECLARED = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
     re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-])")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
 _BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "amp-carousel", "amp-sidebar", "button", "label", "option", "select", "textarea"])
+    ["address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div", "dl",
+     "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+     "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+     "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "amp-carousel", "amp-sidebar", "button",
+     "label", "option", "select", "textarea"])
 _SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "head", "svg", "iframe"])
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
@@ -78,9 +86,10 @@ class HtmlPage:
     "html:meta" (other meta tags), "html:canonical" (link rel=canonical), "html:time" (a
     ``<time datetime>``), "html:url" (a date in the page's URL), "html:h1", "html:title",
     "html:byline" (an element classed author/byline), or "trafilatura" when its value matches
-    none of these (e.g. a site name taken from the title). ``published`` is a date the markup states (JSON-LD, Open Graph or other
-    meta, ``<time datetime>``, or the page URL); a date htmldate found only in the page's text is
-    kept apart in ``date_in_text`` and not used, as it may be a page clock or a related story's.
+    none of these (e.g. a site name taken from the title). ``published`` is a date the markup
+    states (JSON-LD, Open Graph or other meta, ``<time datetime>``, or the page URL); a date
+    htmldate found only in the page's text is kept apart in ``date_in_text`` and not used, as it
+    may be a page clock or a related story's.
     """
 
     name: str
@@ -120,7 +129,8 @@ def is_html(name: str, data: bytes | None = None) -> bool:
 
     Examples
     --------
-    >>> is_html("trang.HTM"), is_html("bai.txt", b"<html>"), is_html("bai", b"<!DOCTYPE html><html>")
+    >>> page = b"<!DOCTYPE html><html>"
+    >>> is_html("trang.HTM"), is_html("bai.txt", b"<html>"), is_html("bai", page)
     (True, False, True)
     """
     suffix = PurePath(name).suffix.lower()
@@ -228,7 +238,8 @@ def _audit(root, title: str | None, paragraphs: tuple[str, ...]) -> HtmlAudit:
     first = next((i for i, block in enumerate(blocks) if _is_kept(block, body)), len(blocks))
     return HtmlAudit(blocks_in_page=len(blocks), blocks_kept=sum(flags),
                      dropped=tuple(b for b, k in zip(blocks, flags, strict=False) if not k),
-                     dropped_above=tuple(b for b, k in zip(blocks[:first], flags, strict=False) if not k),
+                     dropped_above=tuple(b for b, k in zip(blocks[:first], flags, strict=False)
+                                         if not k),
                      chars_in_page=sum(map(len, blocks)),
                      chars_kept=sum(len(b) for b, k in zip(blocks, flags, strict=False) if k))
 
@@ -273,7 +284,8 @@ def _candidates(root) -> dict[str, list[tuple[str, str]]]:
     ld = _json_ld(root)
 
     def from_ld(*keys: str) -> list[tuple[str, str]]:
-        return [("html:json-ld", name) for item in ld for key in keys for name in _names(item.get(key))]
+        return [("html:json-ld", name)
+                for item in ld for key in keys for name in _names(item.get(key))]
 
     def tagged(source: str, values: list[str]) -> list[tuple[str, str]]:
         return [(source, value) for value in values]
@@ -361,13 +373,14 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
         root = lxml.html.fromstring(_XML_DECLARATION.sub("", text, count=1))
     except (lxml.etree.ParserError, ValueError) as error:
         raise CorpusError(f"{name}: not an HTML page ({error})") from error
-    document = trafilatura.bare_extraction(
+    # Without as_dict=True, bare_extraction returns a Document (or None), never a dict.
+    document = cast(Document | None, trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, favor_precision=True,
-        include_tables=True, date_extraction_params=dict(_DATE_PARAMS))
+        include_tables=True, date_extraction_params=dict(_DATE_PARAMS)))
     if document is None or not (document.text or "").strip():
         raise CorpusError(f"{name}: no article in the page (trafilatura found no main text)")
     title = _squash(document.title) if document.title else None
-    paragraphs = _paragraphs(document.text, title)
+    paragraphs = _paragraphs(document.text or "", title)
     _check_article(name, paragraphs)
     values = {"title": title, "published": document.date, "author": document.author,
               "outlet": document.sitename, "url": document.url}

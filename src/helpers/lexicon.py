@@ -1,6 +1,7 @@
 """Domain fixes on top of underthesea's segmentation: the project lexicon (``data/lexicon.txt``),
 ordinal phrases ("lần thứ 32"), a measured repair of splits inside dictionary words, and the
-segmentation F1 that guards them. Works on one paragraph's raw tokens; segmenting is ``helpers.text``.
+segmentation F1 that guards them. Works on one paragraph's raw tokens; segmenting is
+``helpers.text``.
 """
 from __future__ import annotations
 
@@ -517,8 +518,11 @@ def lexicon_changes(token_lists_before: Iterable[Sequence[str]],
     Examples
     --------
     >>> before = [["Tập Cận", "Bình thăm", "và", "chuyến", "thăm"]]
-    >>> lexicon_changes(before, [fix_segments(b) for b in before]).to_dict("records")[:2]
-    [{'word': 'chuyến thăm', 'pieces': 'chuyến | thăm', 'source': 'chuyến | thăm', 'count': 1}, {'word': 'thăm', 'pieces': 'thăm', 'source': 'bình thăm', 'count': 1}]
+    >>> rows = lexicon_changes(before, [fix_segments(b) for b in before]).to_dict("records")
+    >>> rows[0]
+    {'word': 'chuyến thăm', 'pieces': 'chuyến | thăm', 'source': 'chuyến | thăm', 'count': 1}
+    >>> rows[1]
+    {'word': 'thăm', 'pieces': 'thăm', 'source': 'bình thăm', 'count': 1}
     """
     befores, afters = list(token_lists_before), list(token_lists_after)
     if len(befores) != len(afters):

@@ -19,7 +19,10 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+from matplotlib.typing import LineStyleType
 from scipy.cluster.hierarchy import leaves_list, linkage
 from scipy.spatial.distance import squareform
 from scipy.stats import chi2
@@ -62,7 +65,7 @@ def set_style() -> None:
         "axes.labelsize": 10,
         "axes.spines.top": False,
         "axes.spines.right": False,
-        "axes.prop_cycle": mpl.cycler(color=OKABE_ITO),
+        "axes.prop_cycle": mpl.rcsetup.cycler(color=OKABE_ITO),
         "figure.dpi": 100,
         "savefig.dpi": 150,
         "savefig.bbox": "tight",
@@ -185,7 +188,8 @@ def _thin_ticks(fig, ax, which: str = "y", rounds: int = 4) -> int:
     """Keep every k-th tick label of one axis, with the smallest k at which no two drawn tick
     labels overlap. Returns k (1 when nothing had to go)."""
     axis = ax.yaxis if which == "y" else ax.xaxis
-    locs, labels = list(axis.get_majorticklocs()), [t.get_text() for t in axis.get_majorticklabels()]
+    locs = list(axis.get_majorticklocs())
+    labels = [t.get_text() for t in axis.get_majorticklabels()]
     step = 1
     for _ in range(rounds):
         fig.draw_without_rendering()
@@ -206,7 +210,8 @@ def _drop_crowded_ticks(fig, axes, which: str = "x", rounds: int = 3) -> None:
     last one kept (for a broken axis, where neighbouring panels' labels can meet)."""
     for _ in range(rounds):
         fig.draw_without_rendering()
-        kept, changed = [], False
+        kept: list[Bbox] = []
+        changed = False
         for ax in axes:
             axis = ax.xaxis if which == "x" else ax.yaxis
             keep_locs, keep_labels = [], []
@@ -395,7 +400,8 @@ def _bars(ax, y, widths, left, colors: list, label: str | None = None) -> None:
     start = 0
     for end in range(1, len(y) + 1):
         if end == len(y) or colors[end] != colors[start]:
-            ax.stairs(left[start:end] + widths[start:end], np.append(y[start:end], y[end - 1] + 1) - 0.5,
+            ax.stairs(left[start:end] + widths[start:end],
+                      np.append(y[start:end], y[end - 1] + 1) - 0.5,
                       baseline=left[start:end], orientation="horizontal", fill=True,
                       color=colors[start], label=label if start == 0 else None)
             start = end
@@ -580,7 +586,8 @@ def plot_keyness(table: pd.DataFrame, target, reference, n: int = 12,
         top["tie_at_cut"] |= given.reindex(top.index).to_numpy()
         bottom["tie_at_cut"] |= given.reindex(bottom.index).to_numpy()
     data = pd.concat([bottom, top.iloc[::-1]]).iloc[::-1].sort_values("g2", kind="stable")
-    shown = dict(zip(table["word"], table["display"], strict=False)) if "display" in table.columns else {}
+    shown = (dict(zip(table["word"], table["display"], strict=False))
+             if "display" in table.columns else {})
     shown.update(display or {})
     data = data.assign(label=[with_gloss(str(shown.get(w, w))) for w in data["word"]])
     fig, ax = plt.subplots(figsize=(9.5, _height(len(data), extra=2.4)), layout="constrained")
@@ -590,17 +597,19 @@ def plot_keyness(table: pd.DataFrame, target, reference, n: int = 12,
     ax.barh(y, data["g2"], color=color, hatch=["///" if t else "" for t in data["tie_at_cut"]],
             edgecolor="white")
     _set_row_ticks(ax, y, data["label"])
-    for yi, (g2, a, b, tie) in enumerate(zip(data["g2"], data["a"], data["b"], data["tie_at_cut"], strict=False)):
+    rows = zip(data["g2"], data["a"], data["b"], data["tie_at_cut"], strict=False)
+    for yi, (g2, a, b, tie) in enumerate(rows):
         ax.text(g2, yi, f" {a}:{b}{' =' if tie else ''} ", va="center", fontsize=LABEL_SIZE - 1,
                 ha="left" if g2 > 0 else "right")
     uncorrected, critical = float(chi2.isf(alpha, 1)), bonferroni_g2(n_tests, alpha)
-    lines = [(uncorrected, "--", f"p = {alpha:g}, uncorrected (G2 {uncorrected:.2f})"),
-             (critical, "-.", f"Bonferroni over {n_tests:,} words (G2 {critical:.2f})")]
+    lines: list[tuple[float | None, LineStyleType, str]] = [
+        (uncorrected, "--", f"p = {alpha:g}, uncorrected (G2 {uncorrected:.2f})"),
+        (critical, "-.", f"Bonferroni over {n_tests:,} words (G2 {critical:.2f})")]
     if bh:
         cut = _bh_g2(table["p"], n_tests, alpha)
         lines.append((cut, ":", f"Benjamini-Hochberg, FDR {alpha:g} (G2 {cut:.2f})" if cut
                       else f"Benjamini-Hochberg, FDR {alpha:g}: no word passes"))
-    handles = []
+    handles: list[Artist] = []
     for value, style, label in lines:
         for x in (-value, value) if value else ():
             ax.axvline(x, color=NEUTRAL, linestyle=style, linewidth=0.9)
@@ -658,7 +667,8 @@ def plot_rate_scatter(table: pd.DataFrame, target, reference, n_labels: int = 8,
     [1, 2, <NA>]
     """
     colors = colors or group_colors([target, reference])
-    shown = dict(zip(table["word"], table["display"], strict=False)) if "display" in table.columns else {}
+    shown = (dict(zip(table["word"], table["display"], strict=False))
+             if "display" in table.columns else {})
     shown.update(display or {})
     c, d = table["a"].sum(), table["b"].sum()
     data = table.assign(
@@ -696,8 +706,9 @@ def plot_rate_scatter(table: pd.DataFrame, target, reference, n_labels: int = 8,
     first = None
     for sign, group_name in ((1, target), (-1, reference)):
         rows = labelled[labelled["log_odds_z"] * sign > 0]
-        lines = [f"more in {group_name}:"] + [f"{r.number}  {with_gloss(str(shown.get(r.word, r.word)))}"
-                                               for r in rows.itertuples()]
+        lines = [f"more in {group_name}:"] + [
+            f"{r.number}  {with_gloss(str(shown.get(r.word, r.word)))}"
+            for r in rows.itertuples()]
         color = colors.get(target) if sign > 0 else colors.get(reference)
         if first is None:
             first = side.text(0, 1, "\n".join(lines), transform=side.transAxes, va="top",
@@ -807,7 +818,8 @@ def plot_similarity(sims: pd.DataFrame, labels: pd.Series, *, groups: pd.Series 
                 value = sims.iat[i, j]
                 ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=LABEL_SIZE,
                         color="white" if value < 0.6 else "black")
-    fig.colorbar(image, cax=fig.add_subplot(grid[1, -1]), label="cosine similarity of TF-IDF vectors")
+    fig.colorbar(image, cax=fig.add_subplot(grid[1, -1]),
+                 label="cosine similarity of TF-IDF vectors")
     if strip:
         _group_strips(fig, grid, order, groups, named)
     fig.add_subplot(grid[0, -1]).axis("off")
@@ -958,13 +970,15 @@ def plot_top_words(wide: pd.DataFrame, groups, n: int = 15, colors: dict | None 
     rows = max((len(t) for t in tops), default=1)
     panel_h = 0.2 * rows + 0.7
     fig, axes = plt.subplots(nrows, ncols, sharex=True, squeeze=False, layout="constrained",
-                             figsize=(4.3 * ncols + 0.4, min(panel_h * nrows + 1.0, 3 * MAX_HEIGHT)))
+                             figsize=(4.3 * ncols + 0.4,
+                                      min(panel_h * nrows + 1.0, 3 * MAX_HEIGHT)))
     reach = max((t["per_10k"].max() for t in tops if len(t)), default=1)
     for ax, group, top in zip(axes.flat, groups, tops, strict=False):
         y = np.arange(len(top))[::-1]
         ax.barh(y, top["per_10k"], color=colors.get(group, NEUTRAL), edgecolor="white",
                 hatch=["///" if t else "" for t in top["tie_at_cut"]])
-        for yi, rate, count, tie in zip(y, top["per_10k"], top["count"], top["tie_at_cut"], strict=False):
+        for yi, rate, count, tie in zip(y, top["per_10k"], top["count"], top["tie_at_cut"],
+                                        strict=False):
             ax.text(rate, yi, f" {count}{' =' if tie else ''}", va="center",
                     fontsize=LABEL_SIZE - 1)
         _set_row_ticks(ax, y, [short_label(with_gloss(str(display.get(w, w))), 40)
@@ -1065,7 +1079,8 @@ def _timeline_notes(corpus, outside, numbered, listed: bool) -> list[str]:
     if listed:
         for r in numbered.itertuples():
             mark = "≈" if r.approx else ""
-            lines.append(f"{r.number}  {mark}{r.published:%d/%m/%Y}  {_fallback_name(r._asdict(), 50)}"
+            lines.append(f"{r.number}  {mark}{r.published:%d/%m/%Y}  "
+                         f"{_fallback_name(r._asdict(), 50)}"
                          f" · {r.outlet if pd.notna(r.outlet) else 'outlet not named'}"
                          f" · {r.kind if pd.notna(r.kind) else 'kind unknown'}")
     else:
@@ -1078,7 +1093,8 @@ def _timeline_notes(corpus, outside, numbered, listed: bool) -> list[str]:
         lines.append(f"{len(undated):,} article(s) without a known publication date, not on the "
                      f"axis: {names}{more}")
     if len(outside):
-        lines.append(f"{len(outside):,} dated article(s) outside the date clusters given, not shown")
+        lines.append(
+            f"{len(outside):,} dated article(s) outside the date clusters given, not shown")
     return lines
 
 
@@ -1205,7 +1221,8 @@ def _timeline_panel(fig, ax, lo, hi, spans, row, arts, colors, listed: bool) -> 
             items.append((mdates.date2num(day), y, label, "black"))
     ax.set_xlim(lo, hi)
     width_in = ax.get_position().width * fig.get_figwidth()
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=1, maxticks=max(2, int(width_in / 0.8))))
+    ax.xaxis.set_major_locator(
+        mdates.AutoDateLocator(minticks=1, maxticks=max(2, int(width_in / 0.8))))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
     ax.tick_params(axis="x", labelsize=LABEL_SIZE)
     ax.grid(axis="x", color="#EEEEEE", linewidth=0.6)
@@ -1256,7 +1273,7 @@ def plot_referenced_years(refs: pd.DataFrame, by: str = "year"):
         items += [(r.year_referred, i, str(r.mentions), "black") for r in part.itertuples()]
         index += list(part.index)
         if isinstance(group, numbers.Real):  # numpy integers included
-            ax.plot([group, group], [i + 0.2, i + 0.42], color="black", linewidth=1.2)
+            ax.plot([float(group)] * 2, [i + 0.2, i + 0.42], color="black", linewidth=1.2)
     ax.set_yticks(range(len(groups)), [short_label(f"{g} coverage", 24) for g in groups],
                   fontsize=LABEL_SIZE + 1)
     ax.set_ylim(len(groups) - 0.4, -0.6)
@@ -1293,7 +1310,8 @@ def _group_dates(trends, per_article, dates, approximate) -> pd.DataFrame:
             if len(mine):
                 day = mine["published"].min()
                 table.loc[i, "date"] = day
-                table.loc[i, "approximate"] = bool(mine.loc[mine["published"] == day, "approx"].all())
+                table.loc[i, "approximate"] = bool(
+                    mine.loc[mine["published"] == day, "approx"].all())
     if approximate is not None:
         table["approximate"] = [g in set(approximate) for g in groups]
     return table
@@ -1359,7 +1377,8 @@ def plot_word_trends(trends: pd.DataFrame, per_article: pd.DataFrame | None = No
         own = trends[trends["word"] == word]
         own = own.drop(columns=[c for c in dated.columns if c != "group" and c in own])
         part = own.merge(dated, on="group").sort_values("date")
-        ax.plot(part["date"], part["per_10k"], color=color, label=with_gloss(str(display.get(word, word))))
+        ax.plot(part["date"], part["per_10k"], color=color,
+                label=with_gloss(str(display.get(word, word))))
         for approx, pts in part.groupby("approximate"):
             ax.scatter(pts["date"], pts["per_10k"], s=36, zorder=3, **_marker_style(color, approx))
         if per_article is not None and len(per_article):
@@ -1387,5 +1406,6 @@ def plot_word_trends(trends: pd.DataFrame, per_article: pd.DataFrame | None = No
     drawn = _place_labels(fig, strip, items, [(0, -13 - 24 * r) for r in range(evidence_rows)],
                           clamp=True)
     data = trends.merge(when, on="group", how="left")
-    data["evidence_drawn"] = data["group"].map(dict(zip(dated["group"], drawn, strict=False))).fillna(False)
+    drawn_by_group = dict(zip(dated["group"], drawn, strict=False))
+    data["evidence_drawn"] = data["group"].map(drawn_by_group).fillna(False)
     return fig, data.reset_index(drop=True)

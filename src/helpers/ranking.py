@@ -116,7 +116,8 @@ def top_n_by_group(table: pd.DataFrame, n: int, by: str, group: str = "group",
 
     Examples
     --------
-    >>> t = pd.DataFrame({"group": [1, 1, 2, 2], "word": ["a", "b", "b", "c"], "count": [3, 1, 2, 2]})
+    >>> words = ["a", "b", "b", "c"]
+    >>> t = pd.DataFrame({"group": [1, 1, 2, 2], "word": words, "count": [3, 1, 2, 2]})
     >>> top_n_by_group(t, 1, "count")[["group", "word", "rank"]].values.tolist()
     [[1, 'a', 1], [2, 'b', 1], [2, 'c', 1]]
     """

@@ -192,7 +192,8 @@ def kind_rules() -> tuple[KindRule, ...]:
     for lineno, row in enumerate(_read_csv(path, ["kind", "where", "pattern"]), start=2):
         where = f"{path.name}, line {lineno}"
         if row["where"] not in {"headline", "lead"}:
-            raise ReferenceDataError(f"{where}: where must be 'headline' or 'lead', not {row['where']!r}")
+            raise ReferenceDataError(
+                f"{where}: where must be 'headline' or 'lead', not {row['where']!r}")
         if not row["kind"]:
             raise ReferenceDataError(f"{where}: empty kind")
         try:

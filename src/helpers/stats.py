@@ -356,8 +356,8 @@ def _splits(n: int, k: int, max_exact: int, n_samples: int, seed: int) -> tuple[
     return rows, False
 
 
-def permutation_test(counts: ArrayLike, sizes: ArrayLike, in_target: ArrayLike, max_exact: int = 10_000,
-                     n_samples: int = 9_999, seed: int = 0,
+def permutation_test(counts: ArrayLike, sizes: ArrayLike, in_target: ArrayLike,
+                     max_exact: int = 10_000, n_samples: int = 9_999, seed: int = 0,
                      chunk: int = 2_000) -> PermutationResult:
     """Article-level two-sided permutation test for many words at once.
 
@@ -419,7 +419,8 @@ def permutation_test(counts: ArrayLike, sizes: ArrayLike, in_target: ArrayLike, 
     tolerance = 1e-9 * np.maximum(np.abs(observed), 1.0)
     hits = np.zeros(counts.shape[1])
     for start in range(0, len(splits), chunk):
-        hits += (np.abs(diff(splits[start:start + chunk])) >= np.abs(observed) - tolerance).sum(axis=0)
+        extreme = np.abs(diff(splits[start:start + chunk])) >= np.abs(observed) - tolerance
+        hits += extreme.sum(axis=0)
     m = len(splits)
     if exact:
         p = hits / m

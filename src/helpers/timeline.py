@@ -229,7 +229,8 @@ def classify_orientation(mentions: pd.DataFrame) -> pd.DataFrame:
     """
     m = mentions[(mentions["kind"] != "conference") & mentions["published"].notna()].copy()
     decided = [orientation_of(b, a, k, int(y), p.year) for b, a, k, y, p in
-               zip(m["before"], m["after"], m["kind"], m["year_referred"], m["published"], strict=False)]
+               zip(m["before"], m["after"], m["kind"], m["year_referred"], m["published"],
+                   strict=False)]
     m["orientation"] = [o for o, _ in decided]
     m["rule"] = [r for _, r in decided]
     return m
@@ -294,7 +295,8 @@ def referenced_years(mentions: pd.DataFrame, by: str = "year") -> pd.DataFrame:
 
     Examples
     --------
-    >>> m = pd.DataFrame({"year": [2023, 2023], "kind": ["year", "year"], "year_referred": [2030, 2030]})
+    >>> kinds = ["year", "year"]
+    >>> m = pd.DataFrame({"year": [2023, 2023], "kind": kinds, "year_referred": [2030, 2030]})
     >>> referenced_years(m).values.tolist()
     [[2023, 2030, 2]]
     """
@@ -338,7 +340,8 @@ def word_trends(corpus: pd.DataFrame, words: Iterable[str], by: str = "event") -
     >>> corpus = pd.DataFrame({"event": ["A", "B"], "duplicate_of": [None, None],
     ...     "published": pd.to_datetime(["2021-12-15", "2023-12-19"]),
     ...     "date_precision": ["day", "approximate"], "tokens": [["x", "y"], ["x", "x", "y", "z"]]})
-    >>> word_trends(corpus, ["x"])[["group", "approximate", "count", "words", "per_10k"]].values.tolist()
+    >>> columns = ["group", "approximate", "count", "words", "per_10k"]
+    >>> word_trends(corpus, ["x"])[columns].values.tolist()
     [['A', False, 1, 2, 5000.0], ['B', True, 2, 4, 5000.0]]
     """
     docs = analysable(corpus).dropna(subset=[by])
@@ -351,7 +354,8 @@ def word_trends(corpus: pd.DataFrame, words: Iterable[str], by: str = "event") -
         for word in words:
             count = sum(len(find_phrase(tokens, word)) for tokens in part["tokens"])
             rows.append({"group": group, "date": part["published"].min(),
-                         "until": part["published"].max(), "approximate": bool(part["_approx"].any()),
+                         "until": part["published"].max(),
+                         "approximate": bool(part["_approx"].any()),
                          "word": word, "count": count, "words": n_words, "articles": len(part),
                          "per_10k": per_10k(count, n_words)})
     columns = ["group", "date", "until", "approximate", "word", "count", "words", "articles",
