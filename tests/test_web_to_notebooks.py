@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
-from test_fetch import server  # noqa: F401  (the local server fixture)
 
 from helpers.paths import PROJECT_ROOT
+from test_fetch import server  # noqa: F401  (the local server fixture)
 
 REALISTIC = PROJECT_ROOT / "tests" / "data" / "realistic"
 ARTICLES = ["/dc32-khai-mac.html", "/dc32-khai-mac.amp.html", "/nfac-2021-declared-1252.html"]

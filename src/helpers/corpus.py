@@ -25,8 +25,8 @@ from .pipeline import map_pages, paused_gc
 from .reference import conferences
 from .text import words_from_segments
 
-__all__ = ["COLUMNS", "PAGE_SUFFIXES", "analysable", "cleaning_audit", "corpus_from_texts", "doc_id",
-           "line_accounting", "list_pages", "load_corpus", "paragraph_table", "plain",
+__all__ = ["COLUMNS", "PAGE_SUFFIXES", "analysable", "cleaning_audit", "corpus_from_texts",
+           "doc_id", "line_accounting", "list_pages", "load_corpus", "paragraph_table", "plain",
            "raw_pages", "removal_summary"]
 
 PAGE_SUFFIXES = {".txt", ".html", ".htm"}
@@ -273,7 +273,8 @@ def corpus_from_texts(texts: Mapping[str, str], **columns: Iterable[Any]) -> pd.
 
     Examples
     --------
-    >>> table = corpus_from_texts({"a": "Hợp tác ASEAN.", "b": "Ngoại giao cây tre."}, year=[2021, 2023])
+    >>> texts = {"a": "Hợp tác ASEAN.", "b": "Ngoại giao cây tre."}
+    >>> table = corpus_from_texts(texts, year=[2021, 2023])
     >>> table[["doc_id", "year", "n_words"]].values.tolist()
     [['a', 2021, 2], ['b', 2023, 2]]
     """
