@@ -1,35 +1,104 @@
-"""``make report``: execute every notebook in order, in place, and say what was written.
+"""``make report``: execute every notebook in order, say in one line each how it went, then
+list what they saved (``figures/index.csv``) and gather the saved tables in one workbook.
 
 Owns running notebooks reproducibly (fresh kernel each, no timing metadata, no interpreter
-version in the file) and reporting which notebooks and figures changed. With ``CORPUS_DIR``
-pointing at another folder, executed notebooks and figures go to ``build/<folder name>/``, never
-over the committed ones.
+version in the file), the manifest and the workbook. Does not own what the notebooks compute.
+With ``CORPUS_DIR`` pointing at another folder, everything goes to ``build/<folder name>/``.
 """
 from __future__ import annotations
 
-import hashlib
+import io
 import os
+import re
 import sys
-import time
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 from nbclient import NotebookClient
+from openpyxl import Workbook
 
 from .paths import PROJECT_ROOT, corpus_dir, display_path, figures_dir, seeds_dir
 
 TIMEOUT_PER_CELL = 1200
+MANIFEST_COLUMNS = ["file", "notebook", "cell", "kind", "caption"]
+# "saved figure: 03-x.png, 03-x.svg, 03-x.csv — caption" (the caption part is optional).
+SAVED_LINE = re.compile(r"^saved (?P<kind>figure|table)s?: (?P<files>.+?)(?: [—–-]+ (?P<caption>.*))?$")
+# Fixed date for the workbook's properties and zip entries, so re-running writes the same bytes.
+FIXED_DATE = datetime(2000, 1, 1)
 
 
-def _digest(folder: Path) -> dict[str, str]:
-    if not folder.is_dir():
-        return {}
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.iterdir()) if p.is_file()}
+@dataclass(frozen=True)
+class Outcome:
+    """How one notebook went: ``error`` is None when every cell ran."""
+
+    notebook: str
+    error: str | None = None
+
+    @property
+    def line(self) -> str:
+        """The one line ``make report`` prints for this notebook."""
+        return f"ok  {self.notebook}" if self.error is None else f"FAILED {self.notebook}: {self.error}"
 
 
-def execute_notebook(source: Path, target: Path, env_figures: Path) -> None:
-    """Run ``source`` top to bottom in a fresh kernel started in its folder; write ``target``."""
+def _one_line(text: str, limit: int = 300) -> str:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(text))  # ANSI colours of IPython tracebacks
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def failure_line(nb: nbformat.NotebookNode, exc: BaseException) -> str:
+    """``cell N: ErrorType: message`` for a failed run: N is the 1-based position of the
+    first cell with an error output (counting every cell, markdown too).
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# t"),
+    ...     nbformat.v4.new_code_cell("1/0", outputs=[nbformat.v4.new_output(
+    ...         "error", ename="ZeroDivisionError", evalue="division by zero", traceback=[])])])
+    >>> failure_line(nb, RuntimeError("ignored"))
+    'cell 2: ZeroDivisionError: division by zero'
+    """
+    for number, cell in enumerate(nb.cells, start=1):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                return _one_line(f"cell {number}: {out.get('ename')}: {out.get('evalue')}")
+    name = getattr(exc, "ename", None) or type(exc).__name__
+    message = getattr(exc, "evalue", None) or str(exc).strip().splitlines()[-1:] or [""]
+    return _one_line(f"{name}: {message if isinstance(message, str) else message[0]}")
+
+
+def execute_notebook(source: Path, target: Path, env_figures: Path,
+                     failed_target: Path | None = None) -> Outcome:
+    """Run ``source`` top to bottom in a fresh kernel started in its folder.
+
+    On success the executed notebook is written to ``target``; on failure to
+    ``failed_target`` (if given) for inspection, and ``target`` is left as it was.
+
+    Parameters
+    ----------
+    source : pathlib.Path
+        The notebook to run.
+    target : pathlib.Path
+        Where the executed notebook goes when every cell ran.
+    env_figures : pathlib.Path
+        ``HELPERS_FIGURES_DIR`` for the kernel.
+    failed_target : pathlib.Path, optional
+        Where a failed run goes.
+
+    Returns
+    -------
+    Outcome
+        The notebook's name and, on failure, ``cell N: ErrorType: message``.
+
+    Examples
+    --------
+    >>> Outcome("01-corpus.ipynb").line
+    'ok  01-corpus.ipynb'
+    """
     nb = nbformat.read(source, as_version=4)
     os.environ["HELPERS_FIGURES_DIR"] = str(env_figures)
     # "immediate": every output is collected when the last cell ends; a graceful shutdown
@@ -37,47 +106,255 @@ def execute_notebook(source: Path, target: Path, env_figures: Path) -> None:
     client = NotebookClient(nb, timeout=TIMEOUT_PER_CELL, kernel_name="python3",
                             record_timing=False, shutdown_kernel="immediate",
                             resources={"metadata": {"path": str(source.parent)}})
-    client.execute()
+    try:
+        client.execute()
+    except Exception as exc:  # any failure of one notebook is reported, the others still run
+        if failed_target is not None:
+            _write(nb, failed_target)
+        return Outcome(source.name, failure_line(nb, exc))
+    _write(nb, target)
+    return Outcome(source.name)
+
+
+def _write(nb: nbformat.NotebookNode, target: Path) -> None:
     # The interpreter's patch version differs between machines and says nothing about results.
     nb.metadata.get("language_info", {}).pop("version", None)
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
 
 
-def main() -> int:
+def _output_text(out: nbformat.NotebookNode) -> str:
+    if out.get("output_type") == "stream":
+        text = out.get("text", "")
+    else:
+        text = out.get("data", {}).get("text/plain", "")
+    return "".join(text) if isinstance(text, list) else text
+
+
+def saved_files(nb: nbformat.NotebookNode, notebook: str) -> pd.DataFrame:
+    """Every file a notebook's outputs say it saved (``saved figure:`` / ``saved table:``
+    lines), with the cell (1-based, counting every cell) and the caption.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        An executed notebook.
+    notebook : str
+        Its file name, for the ``notebook`` column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``MANIFEST_COLUMNS``, in the order the notebook saved them.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("save()", outputs=[
+    ...     nbformat.v4.new_output("stream", name="stdout",
+    ...         text="saved table: 02-top.csv — Top words\\n")])])
+    >>> saved_files(nb, "02-x.ipynb").values.tolist()
+    [['02-top.csv', '02-x.ipynb', 1, 'table', 'Top words']]
+    """
+    rows = []
+    for number, cell in enumerate(nb.cells, start=1):
+        for out in cell.get("outputs", []):
+            for line in _output_text(out).splitlines():
+                match = SAVED_LINE.match(line.strip())
+                if not match:
+                    continue
+                for file in re.split(r",\s*", match["files"].strip()):
+                    rows.append({"file": file, "notebook": notebook, "cell": number,
+                                 "kind": match["kind"], "caption": match["caption"] or ""})
+    return pd.DataFrame(rows, columns=MANIFEST_COLUMNS)
+
+
+def build_manifest(notebooks: list[Path], out: Path) -> pd.DataFrame:
+    """``index.csv`` in ``out``: every file the executed ``notebooks`` saved, in notebook
+    order then cell order. A notebook that is missing is skipped (it never succeeded here).
+
+    Parameters
+    ----------
+    notebooks : list of pathlib.Path
+        Executed notebooks, in order.
+    out : pathlib.Path
+        The figures folder.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The manifest as written.
+
+    Examples
+    --------
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> build_manifest([], folder).columns.tolist()
+    ['file', 'notebook', 'cell', 'kind', 'caption']
+    """
+    tables = [saved_files(nbformat.read(path, as_version=4), path.name)
+              for path in notebooks if path.is_file()]
+    manifest = (pd.concat(tables, ignore_index=True) if tables
+                else pd.DataFrame(columns=MANIFEST_COLUMNS))
+    manifest = manifest.drop_duplicates(subset=["file"], keep="last")
+    out.mkdir(parents=True, exist_ok=True)
+    manifest.to_csv(out / "index.csv", index=False, lineterminator="\n", encoding="utf-8")
+    return manifest
+
+
+def _sheet_name(file: str, taken: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\]", "-", Path(file).stem)[:31]
+    name, k = base, 2
+    while name.lower() in taken:
+        suffix = f"~{k}"
+        name, k = base[:31 - len(suffix)] + suffix, k + 1
+    taken.add(name.lower())
+    return name
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    """The same zip with every entry dated ``FIXED_DATE`` and the document's ``modified``
+    property set to it (openpyxl stamps the current time on both)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    stamp = FIXED_DATE.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>" + stamp + rb"\g<2>", body)
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, body)
+    return buffer.getvalue()
+
+
+def build_workbook(manifest: pd.DataFrame, folder: Path, name: str = "tables.xlsx") -> Path | None:
+    """One XLSX workbook in ``folder`` with every saved table of ``manifest`` as a sheet, in
+    manifest order, plus an ``index`` sheet (sheet, file, notebook, caption). Byte-identical
+    on re-run (fixed document dates and zip entry dates). None when no table was saved.
+
+    Parameters
+    ----------
+    manifest : pandas.DataFrame
+        ``build_manifest`` output.
+    folder : pathlib.Path
+        The figures folder holding the CSV files.
+    name : str
+        The workbook's file name.
+
+    Returns
+    -------
+    pathlib.Path or None
+        The workbook written.
+
+    Raises
+    ------
+    FileNotFoundError
+        When a table in the manifest is not in ``folder``, naming it.
+
+    Examples
+    --------
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "05-a.csv").write_text("word,n\\nhòa bình,3\\n", encoding="utf-8-sig")
+    >>> m = pd.DataFrame([["05-a.csv", "05-l.ipynb", 3, "table", "Counts"]], columns=MANIFEST_COLUMNS)
+    >>> build_workbook(m, folder).name
+    'tables.xlsx'
+    """
+    tables = manifest[(manifest["kind"] == "table") & manifest["file"].str.endswith(".csv")]
+    if tables.empty:
+        return None
+    book = Workbook()
+    index = book.active
+    index.title = "index"
+    index.append(["sheet", "file", "notebook", "caption"])
+    taken = {"index"}
+    for row in tables.itertuples():
+        path = folder / row.file
+        if not path.is_file():
+            raise FileNotFoundError(f"{display_path(path)}: listed in the manifest by "
+                                    f"{row.notebook} (cell {row.cell}) but not found")
+        sheet = book.create_sheet(_sheet_name(row.file, taken))
+        index.append([sheet.title, row.file, row.notebook, row.caption])
+        table = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
+        sheet.append([str(c) for c in table.columns])
+        for values in table.itertuples(index=False):
+            sheet.append([_cell_value(v) for v in values])
+    book.properties.creator = "helpers.report"
+    book.properties.created = FIXED_DATE
+    buffer = io.BytesIO()
+    book.save(buffer)  # stamps `modified` with the current time: fixed below
+    target = folder / name
+    target.write_bytes(_reproducible_zip(buffer.getvalue()))
+    return target
+
+
+def _cell_value(value):
+    return value.item() if hasattr(value, "item") else value
+
+
+def output_folders(folder: Path) -> tuple[Path, Path, Path]:
+    """Where executed notebooks, figures and failed runs go for corpus ``folder``: the
+    committed ``notebooks/`` and ``figures/`` for the seeds, ``build/<name>/`` otherwise."""
+    notebooks_dir = PROJECT_ROOT / "notebooks"
+    if folder.resolve() == seeds_dir().resolve():
+        return notebooks_dir, figures_dir(), PROJECT_ROOT / "build" / "failed"
+    base = PROJECT_ROOT / "build" / folder.resolve().name
+    return base / "notebooks", base / "figures", base / "failed"
+
+
+def run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
+            failed: Path) -> list[Outcome]:
+    """Run ``notebooks`` in order, printing one line each; keep going after a failure.
+
+    Parameters
+    ----------
+    notebooks : list of pathlib.Path
+        The notebooks, in order.
+    out_notebooks, out_figures, failed : pathlib.Path
+        Where successful runs, figures and failed runs go.
+
+    Returns
+    -------
+    list of Outcome
+        One per notebook.
+
+    Examples
+    --------
+    >>> run_all([], Path("nb"), Path("fig"), Path("failed"))
+    []
+    """
+    outcomes = []
+    for nb in notebooks:
+        outcome = execute_notebook(nb, out_notebooks / nb.name, out_figures, failed / nb.name)
+        print(outcome.line, flush=True)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every ``notebooks/NN-*.ipynb`` (or the ones named), then write the manifest and the
+    workbook; 1 if any notebook failed, else 0."""
     notebooks_dir = PROJECT_ROOT / "notebooks"
     notebooks = sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
+    if argv:
+        notebooks = [nb for nb in notebooks if nb.name in argv or nb.stem in argv]
     folder = corpus_dir()
-    own_seeds = folder.resolve() == seeds_dir().resolve()
-    if own_seeds:
-        out_notebooks, out_figures = notebooks_dir, figures_dir()
-    else:
-        base = PROJECT_ROOT / "build" / folder.resolve().name
-        out_notebooks, out_figures = base / "notebooks", base / "figures"
+    out_notebooks, out_figures, failed = output_folders(folder)
     print(f"corpus: {display_path(folder)}")
-    before_nb = {nb.name: _digest_file(out_notebooks / nb.name) for nb in notebooks}
-    before_fig = _digest(out_figures)
-    for nb in notebooks:
-        start = time.perf_counter()
-        print(f"running {display_path(nb)} ...", flush=True)
-        execute_notebook(nb, out_notebooks / nb.name, out_figures)
-        print(f"  done in {time.perf_counter() - start:.1f} s")
-    after_fig = _digest(out_figures)
-    print(f"notebooks written to {display_path(out_notebooks)}/:")
-    for nb in notebooks:
-        changed = before_nb[nb.name] != _digest_file(out_notebooks / nb.name)
-        print(f"  {nb.name}{' (changed)' if changed else ' (unchanged)'}")
-    print(f"figures in {display_path(out_figures)}/: {len(after_fig)} file(s)")
-    for name in sorted(after_fig):
-        state = ("new" if name not in before_fig
-                 else "changed" if before_fig[name] != after_fig[name] else "unchanged")
-        print(f"  {name} ({state})")
+    outcomes = run_all(notebooks, out_notebooks, out_figures, failed)
+    manifest = build_manifest([out_notebooks / nb.name for nb in notebooks], out_figures)
+    workbook = build_workbook(manifest, out_figures)
+    print(f"manifest: {display_path(out_figures / 'index.csv')} ({len(manifest)} file(s))")
+    if workbook is not None:
+        print(f"workbook: {display_path(workbook)}")
+    bad = [o for o in outcomes if o.error is not None]
+    if bad:
+        print(f"{len(bad)} of {len(outcomes)} notebook(s) failed; failed runs are in "
+              f"{display_path(failed)}/")
+        return 1
     return 0
 
 
-def _digest_file(path: Path) -> str | None:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
