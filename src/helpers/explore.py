@@ -1,8 +1,9 @@
 """Interactive tools for JupyterLab (ipywidgets): a concordance box, a word picker for trends
-and collocates, a comparison picker that draws keyness.
+and collocates, a comparison picker that draws keyness; and the small tables the lesson
+notebook shows (syllables and words, Unicode forms, what segmentation fixes changed).
 
-Owns the widgets and the small tables behind them; the analyses live in ``frequency``,
-``timeline`` and ``compare``. Every tool recomputes through ``update(...)`` (what the widgets
+Owns the widgets and those tables; the analyses live in ``frequency``, ``timeline``,
+``compare`` and ``lexicon``. Every tool recomputes through ``update(...)`` (what the widgets
 call), so tests drive it without a browser; executed headless it shows its default result as
 HTML and plain text, so a notebook's stored output is deterministic.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import unicodedata
 from collections.abc import Hashable
 
 import ipywidgets as widgets
@@ -20,12 +22,14 @@ import pandas as pd
 from .compare import compare_groups, top_keywords
 from .corpus import analysable, paragraph_table, plain
 from .frequency import collocates, kwic
+from .lexicon import fix_segments, lexicon_changes, remaining_splits
 from .plotting import plot_keyness, plot_word_trends
-from .text import normalize_text, sort_key
+from .text import normalize_text, raw_segments, segment, sort_key
 from .timeline import word_trends
 
-__all__ = ["ComparisonPicker", "ConcordanceBox", "WordPicker", "concordance", "group_columns",
-           "group_values", "keyness_for"]
+__all__ = ["ComparisonPicker", "ConcordanceBox", "WordPicker", "code_points", "concordance",
+           "group_columns", "group_values", "keyness_for", "segmentation_changes",
+           "syllables_and_words", "unicode_forms"]
 
 MAX_GROUPS = 60  # a column with more distinct values is not offered as a grouping
 
@@ -128,6 +132,70 @@ def keyness_for(corpus: pd.DataFrame, column: str, target: Hashable,
     if target == reference:
         raise ValueError(f"pick two different values of {column!r} (both are {target!r})")
     return compare_groups(corpus, target, reference, by=column)
+
+
+# --- tables for the lesson ---------------------------------------------------------------------
+
+def syllables_and_words(sentence: str) -> pd.DataFrame:
+    """A sentence cut at spaces (syllables) and by the segmenter (words), side by side.
+
+    Examples
+    --------
+    >>> syllables_and_words("Ngoại giao cây tre.")[["unit", "count"]].values.tolist()
+    [['syllables (split at spaces)', 4], ['words (segmented)', 2]]
+    """
+    syllables = normalize_text(sentence).split()
+    words = [w for para in segment(sentence) for w in para if any(c.isalnum() for c in w)]
+    return pd.DataFrame({"unit": ["syllables (split at spaces)", "words (segmented)"],
+                         "count": [len(syllables), len(words)],
+                         "items": [" | ".join(syllables), " | ".join(words)]})
+
+
+def code_points(text: str) -> str:
+    """The Unicode code points of ``text``, one ``U+XXXX`` per character.
+
+    Examples
+    --------
+    >>> code_points("ộ")
+    'U+1ED9'
+    >>> code_points(unicodedata.normalize("NFD", "ộ"))
+    'U+006F U+0323 U+0302'
+    """
+    return " ".join(f"U+{ord(c):04X}" for c in text)
+
+
+def unicode_forms(word: str) -> pd.DataFrame:
+    """One word in its composed (NFC), decomposed (NFD) and project-normal forms: characters,
+    code points, and whether it equals the project form (what matching needs).
+
+    Examples
+    --------
+    >>> unicode_forms("hoà")[["form", "characters", "equals project form"]].values.tolist()
+    [['as typed', 3, False], ['NFC', 3, False], ['NFD', 4, False], ['project (normalize_text)', 3, True]]
+    """
+    normal = normalize_text(word)
+    forms = {"as typed": word, "NFC": unicodedata.normalize("NFC", word),
+             "NFD": unicodedata.normalize("NFD", word), "project (normalize_text)": normal}
+    return pd.DataFrame([{"form": name, "text": value, "characters": len(value),
+                          "code points": code_points(value), "equals project form": value == normal}
+                         for name, value in forms.items()])
+
+
+def segmentation_changes(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What the project's fixes changed in underthesea's segmentation of this corpus (merged
+    words, with the pieces underthesea had and how often), and the splits still left
+    (``lexicon.remaining_splits``).
+
+    Examples
+    --------
+    >>> from helpers.corpus import corpus_from_texts
+    >>> changes, left = segmentation_changes(corpus_from_texts({"a": "Chuyến thăm Hà Nội."}))
+    >>> changes[["word", "pieces"]].values.tolist()
+    [['chuyến thăm', 'chuyến | thăm']]
+    """
+    raw = [para for text in analysable(corpus)["text"] for para in raw_segments(text)]
+    fixed = [fix_segments(para) for para in raw]
+    return lexicon_changes(raw, fixed), remaining_splits(fixed)
 
 
 def _png(fig) -> bytes:

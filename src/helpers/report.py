@@ -104,7 +104,7 @@ def execute_notebook(source: Path, target: Path, env_figures: Path,
     # "immediate": every output is collected when the last cell ends; a graceful shutdown
     # races ipykernel's output thread and prints socket tracebacks although nothing failed.
     client = NotebookClient(nb, timeout=TIMEOUT_PER_CELL, kernel_name="python3",
-                            record_timing=False, shutdown_kernel="immediate",
+                            record_timing=False, shutdown_kernel="immediate", store_widget_state=False,
                             resources={"metadata": {"path": str(source.parent)}})
     try:
         client.execute()
@@ -116,9 +116,31 @@ def execute_notebook(source: Path, target: Path, env_figures: Path,
     return Outcome(source.name)
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def strip_widget_views(nb: nbformat.NotebookNode) -> None:
+    """Drop live-widget outputs (random model ids, useless without a kernel) and the widget
+    state; the tools' HTML and plain-text display stays, so a re-run writes the same bytes.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("box", outputs=[
+    ...     nbformat.v4.new_output("display_data", data={"text/plain": "3 lines",
+    ...                                                   WIDGET_VIEW: {"model_id": "ab12"}})])])
+    >>> strip_widget_views(nb); dict(nb.cells[0].outputs[0].data)
+    {'text/plain': '3 lines'}
+    """
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            out.get("data", {}).pop(WIDGET_VIEW, None)
+
+
 def _write(nb: nbformat.NotebookNode, target: Path) -> None:
     # The interpreter's patch version differs between machines and says nothing about results.
     nb.metadata.get("language_info", {}).pop("version", None)
+    strip_widget_views(nb)
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
 
