@@ -355,17 +355,21 @@ def run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run every ``notebooks/NN-*.ipynb`` (or the ones named), then write the manifest and the
-    workbook; 1 if any notebook failed, else 0."""
+    """Run every ``notebooks/NN-*.ipynb`` (or the ones named, e.g. ``05-lesson``), then write
+    the manifest and the workbook; 1 if any notebook failed, 2 for an unknown name, else 0."""
     notebooks_dir = PROJECT_ROOT / "notebooks"
-    notebooks = sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
-    if argv:
-        notebooks = [nb for nb in notebooks if nb.name in argv or nb.stem in argv]
+    every = sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
+    notebooks = [nb for nb in every if not argv or nb.name in argv or nb.stem in argv]
+    if argv and len(notebooks) < len(set(argv)):
+        known = ", ".join(nb.stem for nb in every)
+        print(f"unknown notebook name in {argv}; notebooks are: {known}")
+        return 2
     folder = corpus_dir()
     out_notebooks, out_figures, failed = output_folders(folder)
     print(f"corpus: {display_path(folder)}")
     outcomes = run_all(notebooks, out_notebooks, out_figures, failed)
-    manifest = build_manifest([out_notebooks / nb.name for nb in notebooks], out_figures)
+    # The manifest covers every notebook, also when only some were run now.
+    manifest = build_manifest([out_notebooks / nb.name for nb in every], out_figures)
     workbook = build_workbook(manifest, out_figures)
     print(f"manifest: {display_path(out_figures / 'index.csv')} ({len(manifest)} file(s))")
     if workbook is not None:
