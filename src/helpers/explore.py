@@ -1,6 +1,7 @@
 """Interactive tools for JupyterLab (ipywidgets): a concordance box, a word picker for trends
 and collocates, a comparison picker that draws keyness; and the small tables the lesson
-notebook shows (syllables and words, Unicode forms, what segmentation fixes changed).
+notebook shows (syllables and words, Unicode forms, what segmentation fixes changed) and the
+overview of findings that notebook 06 states.
 
 Owns the widgets and those tables; the analyses live in ``frequency``, ``timeline``,
 ``compare`` and ``lexicon``. Every tool recomputes through ``update(...)`` (what the widgets
@@ -13,23 +14,28 @@ import base64
 import html
 import io
 import unicodedata
+from pathlib import Path
 from collections.abc import Hashable
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from .choices import pick_groups
 from .compare import compare_groups, top_keywords
 from .corpus import analysable, paragraph_table, plain
+from .findings import findings_table, summarize_findings
 from .frequency import collocates, kwic
 from .lexicon import fix_segments, lexicon_changes, remaining_splits
+from .paths import figures_dir
 from .plotting import plot_keyness, plot_word_trends
 from .text import normalize_text, raw_segments, segment, sort_key
 from .timeline import word_trends
 
 __all__ = ["ComparisonPicker", "ConcordanceBox", "WordPicker", "code_points", "concordance",
            "group_columns", "group_values", "keyness_for", "segmentation_changes",
-           "syllables_and_words", "unicode_forms"]
+           "syllables_and_words", "unicode_forms", "shared_kind", "findings_overview",
+           "claims_table", "evidence_files", "counts_text"]
 
 MAX_GROUPS = 60  # a column with more distinct values is not offered as a grouping
 
@@ -196,6 +202,128 @@ def segmentation_changes(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
     raw = [para for text in analysable(corpus)["text"] for para in raw_segments(text)]
     fixed = [fix_segments(para) for para in raw]
     return lexicon_changes(raw, fixed), remaining_splits(fixed)
+
+
+# --- findings overview (notebook 06) ----------------------------------------------------------
+
+def counts_text(corpus: pd.DataFrame, column: str) -> str:
+    """Articles per value of ``column`` as text, missing values counted apart.
+
+    Examples
+    --------
+    >>> counts_text(pd.DataFrame({"year": [2021, 2023, 2021, None],
+    ...                           "duplicate_of": [None] * 4}), "year")
+    '2021: 2, 2023: 1 (unknown: 1)'
+    """
+    rows = analysable(corpus)
+    counts = rows[column].dropna().map(plain).value_counts()
+    text = ", ".join(f"{v}: {counts[v]}" for v in sorted(counts.index, key=_group_key)) or "none"
+    missing = int(rows[column].isna().sum())
+    return text + (f" (unknown: {missing})" if missing else "")
+
+
+def shared_kind(corpus: pd.DataFrame, target: Hashable, reference: Hashable, by: str = "year",
+                kind: str = "kind") -> str | None:
+    """The kind of article both groups have, with the most articles (ties: dictionary order);
+    None when they share none or there is no ``kind`` column.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"year": [2023, 2023, 2021], "duplicate_of": [None] * 3,
+    ...                        "kind": ["report", "interview", "report"]})
+    >>> shared_kind(corpus, 2023, 2021)
+    'report'
+    """
+    rows = analysable(corpus)
+    if kind not in rows:
+        return None
+    mine = rows[rows[by].isin([target, reference])].dropna(subset=[kind])
+    groups_per_kind = mine.groupby(kind)[by].nunique()
+    both = groups_per_kind[groups_per_kind == 2].index
+    if not len(both):
+        return None
+    sizes = mine[mine[kind].isin(both)].groupby(kind).size()
+    return sorted(sizes.index, key=lambda k: (-sizes[k], sort_key(str(k))))[0]
+
+
+def findings_overview(corpus: pd.DataFrame, by: str = "year", kind: str = "kind") -> dict:
+    """The comparison notebook 06 states: latest against earliest group of ``by``, like for
+    like on the kind both share, as ``findings.findings_table`` and its summary sentences.
+    When the corpus cannot answer (fewer than two groups), ``table`` is None and
+    ``sentences`` says why in one sentence.
+
+    Returns
+    -------
+    dict
+        target, reference, like_kind, table, sentences.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"year": ["2023", None], "duplicate_of": [None] * 2,
+    ...                        "tokens": [["a"], ["b"]]})
+    >>> findings_overview(corpus)["sentences"]
+    ['The articles fall into fewer than two groups of year (2023), so there is nothing to compare.']
+    """
+    try:
+        target, reference = pick_groups(corpus, by=by)
+    except ValueError:
+        present = ", ".join(str(v) for v in group_values(corpus, by)) if by in corpus else "none"
+        return {"target": None, "reference": None, "like_kind": None, "table": None,
+                "sentences": [f"The articles fall into fewer than two groups of {by} "
+                              f"({present or 'none'}), so there is nothing to compare."]}
+    like = shared_kind(corpus, target, reference, by=by, kind=kind)
+    where = corpus[kind].eq(like).fillna(False) if like is not None else None
+    table = findings_table(corpus, target, reference, by=by, like_for_like=where, kind=kind)
+    return {"target": target, "reference": reference, "like_kind": like, "table": table,
+            "sentences": summarize_findings(table)}
+
+
+def _robustness(row, alpha: float) -> str:
+    parts = [f"article-level p = {row.p_article:.3g}"
+             + (" (passes)" if row.p_article < alpha else "")]
+    if pd.isna(row.survives_like_for_like):
+        parts.append("like-for-like not testable")
+    else:
+        parts.append("kept like for like" if row.survives_like_for_like else "lost like for like")
+    if row.genre:
+        parts.append("genre-bound")
+    return "; ".join(parts)
+
+
+def claims_table(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The ``n`` strongest candidate words of a ``findings_table``, each with its numbers
+    and how robust it is, in words: article-level p, like for like, genre. Strongest: kept
+    like for like first, then not genre-bound, then by article-level p, then by |G2|.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"year": [2023, 2023, 2021, 2021], "duplicate_of": [None] * 4,
+    ...     "kind": ["report"] * 4, "tokens": [["x"] * 5 + ["y"], ["x"] * 5 + ["y"],
+    ...                                       ["y"] * 6, ["y"] * 6]})
+    >>> claims_table(findings_table(corpus, 2023, 2021))["robustness"].tolist()[0]
+    'article-level p = 0.333; like-for-like not testable'
+    """
+    alpha = table.attrs["rules"].alpha
+    order = table.assign(_kept=~table["survives_like_for_like"].fillna(False).astype(bool),
+                         _abs=-table["g2"].abs())
+    top = order.sort_values(["_kept", "genre", "p_article", "_abs"], kind="stable").head(n)
+    return pd.DataFrame({
+        "word": top["word"], "more in": top["direction"].map(plain),
+        "count target": top["a"], "count reference": top["b"], "G2": top["g2"].round(2),
+        "robustness": [_robustness(row, alpha) for row in top.itertuples()],
+    }).reset_index(drop=True)
+
+
+def evidence_files(prefix: str, folder=None) -> list[str]:
+    """Names of the saved files starting with ``prefix`` in the figures folder (sorted).
+
+    Examples
+    --------
+    >>> evidence_files("99-none-such")
+    []
+    """
+    folder = figures_dir() if folder is None else folder
+    return sorted(p.name for p in Path(folder).glob(f"{prefix}*") if p.is_file())
 
 
 def _png(fig) -> bytes:
