@@ -211,7 +211,7 @@ def counts_text(corpus: pd.DataFrame, column: str) -> str:
 
     Examples
     --------
-    >>> counts_text(pd.DataFrame({"year": [2021, 2023, 2021, None],
+    >>> counts_text(pd.DataFrame({"year": ["2021", "2023", "2021", None],
     ...                           "duplicate_of": [None] * 4}), "year")
     '2021: 2, 2023: 1 (unknown: 1)'
     """
