@@ -136,7 +136,9 @@ def build_site(notebooks: list[Path], out: Path, corpus_name: str = "seeds") -> 
     written[0].write_text(index_page(pages, corpus_name), encoding="utf-8")
     export = exporter()
     for page in pages:
-        body, _ = export.from_notebook_node(nbformat.read(page.source, as_version=4))
+        # The notebook's folder: markdown images are read from there and embedded.
+        body, _ = export.from_notebook_node(nbformat.read(page.source, as_version=4),
+                                            resources={"metadata": {"path": str(page.source.parent)}})
         target = out / page.name
         target.write_text(_with_nav(body, nav_bar(pages, page.name)), encoding="utf-8")
         written.append(target)
