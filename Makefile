@@ -26,6 +26,10 @@ $(STAMP): pyproject.toml requirements.lock
 report: $(STAMP) ## Execute every notebook in order (in place) and write figures/
 	$(BIN)/python -m helpers.report
 
+.PHONY: html
+html: $(STAMP) ## Render the executed notebooks to build/site/ (open build/site/index.html from disk)
+	$(BIN)/python -m helpers.site
+
 test: $(STAMP) ## All tests: pytest unit tests and nbval over every notebook
 	HELPERS_FIGURES_DIR=build/test-figures HELPERS_PROGRESS=0 $(BIN)/python -m pytest
 
