@@ -14,8 +14,8 @@ import base64
 import html
 import io
 import unicodedata
-from pathlib import Path
 from collections.abc import Hashable
+from pathlib import Path
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
@@ -32,10 +32,24 @@ from .plotting import plot_keyness, plot_word_trends
 from .text import normalize_text, raw_segments, segment, sort_key
 from .timeline import word_trends
 
-__all__ = ["ComparisonPicker", "ConcordanceBox", "WordPicker", "code_points", "concordance",
-           "group_columns", "group_values", "keyness_for", "segmentation_changes",
-           "syllables_and_words", "unicode_forms", "shared_kind", "findings_overview",
-           "claims_table", "evidence_files", "counts_text"]
+__all__ = [
+    "ComparisonPicker",
+    "ConcordanceBox",
+    "WordPicker",
+    "claims_table",
+    "code_points",
+    "concordance",
+    "counts_text",
+    "evidence_files",
+    "findings_overview",
+    "group_columns",
+    "group_values",
+    "keyness_for",
+    "segmentation_changes",
+    "shared_kind",
+    "syllables_and_words",
+    "unicode_forms",
+]
 
 MAX_GROUPS = 60  # a column with more distinct values is not offered as a grouping
 
@@ -243,7 +257,7 @@ def shared_kind(corpus: pd.DataFrame, target: Hashable, reference: Hashable, by:
     if not len(both):
         return None
     sizes = mine[mine[kind].isin(both)].groupby(kind).size()
-    return sorted(sizes.index, key=lambda k: (-sizes[k], sort_key(str(k))))[0]
+    return min(sizes.index, key=lambda k: (-sizes[k], sort_key(str(k))))
 
 
 def findings_overview(corpus: pd.DataFrame, by: str = "year", kind: str = "kind") -> dict:
@@ -269,8 +283,8 @@ def findings_overview(corpus: pd.DataFrame, by: str = "year", kind: str = "kind"
     except ValueError:
         present = ", ".join(str(v) for v in group_values(corpus, by)) if by in corpus else "none"
         return {"target": None, "reference": None, "like_kind": None, "table": None,
-                "sentences": [f"The articles fall into fewer than two groups of {by} "
-                              f"({present or 'none'}), so there is nothing to compare."]}
+                "sentences": [(f"The articles fall into fewer than two groups of {by} "
+                              f"({present or 'none'}), so there is nothing to compare.")]}
     like = shared_kind(corpus, target, reference, by=by, kind=kind)
     where = corpus[kind].eq(like).fillna(False) if like is not None else None
     table = findings_table(corpus, target, reference, by=by, like_for_like=where, kind=kind)

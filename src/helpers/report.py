@@ -108,7 +108,7 @@ def execute_notebook(source: Path, target: Path, env_figures: Path,
                             resources={"metadata": {"path": str(source.parent)}})
     try:
         client.execute()
-    except Exception as exc:  # any failure of one notebook is reported, the others still run
+    except Exception as exc:  # noqa: BLE001 (any failure of one notebook is reported; the others run)
         if failed_target is not None:
             _write(nb, failed_target)
         return Outcome(source.name, failure_line(nb, exc))

@@ -48,7 +48,7 @@ def page_for(source: Path) -> Page:
     '05-lesson.html'
     """
     text = _first_markdown(nbformat.read(source, as_version=4))
-    heading = re.search(r"^#\s+(.+)$", text, re.M)
+    heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     body = next((p for p in paragraphs if not p.startswith("#")), "")
     return Page(source, source.stem + ".html", heading[1].strip() if heading else source.stem,
