@@ -72,7 +72,7 @@ def failure_line(nb: nbformat.NotebookNode, exc: BaseException) -> str:
 
 
 def execute_notebook(source: Path, target: Path, env_figures: Path,
-                     failed_target: Path | None = None) -> Outcome:
+                     failed_target: Path | None = None, kernel_log: Path | None = None) -> Outcome:
     """Run ``source`` top to bottom in a fresh kernel started in its folder.
 
     On success the executed notebook is written to ``target``; on failure to
@@ -88,6 +88,8 @@ def execute_notebook(source: Path, target: Path, env_figures: Path,
         ``HELPERS_FIGURES_DIR`` for the kernel.
     failed_target : pathlib.Path, optional
         Where a failed run goes.
+    kernel_log : pathlib.Path, optional
+        Where the kernel's stderr goes (appended); else it is inherited.
 
     Returns
     -------
@@ -107,7 +109,14 @@ def execute_notebook(source: Path, target: Path, env_figures: Path,
                             record_timing=False, shutdown_kernel="immediate", store_widget_state=False,
                             resources={"metadata": {"path": str(source.parent)}})
     try:
-        client.execute()
+        if kernel_log is None:
+            client.execute()
+        else:
+            # The kernel's own stderr (start-up warnings) goes to a log, not between the
+            # one-line results; cell errors arrive as outputs and are reported from there.
+            kernel_log.parent.mkdir(parents=True, exist_ok=True)
+            with kernel_log.open("a", encoding="utf-8") as stderr:
+                client.execute(stderr=stderr)
     except Exception as exc:  # noqa: BLE001 (any failure of one notebook is reported; the others run)
         if failed_target is not None:
             _write(nb, failed_target)
@@ -334,7 +343,8 @@ def run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
     notebooks : list of pathlib.Path
         The notebooks, in order.
     out_notebooks, out_figures, failed : pathlib.Path
-        Where successful runs, figures and failed runs go.
+        Where successful runs, figures and failed runs go (and ``kernels.log``, the
+        kernels' stderr).
 
     Returns
     -------
@@ -347,8 +357,10 @@ def run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
     []
     """
     outcomes = []
+    log = failed / "kernels.log"
+    log.unlink(missing_ok=True)
     for nb in notebooks:
-        outcome = execute_notebook(nb, out_notebooks / nb.name, out_figures, failed / nb.name)
+        outcome = execute_notebook(nb, out_notebooks / nb.name, out_figures, failed / nb.name, log)
         print(outcome.line, flush=True)
         outcomes.append(outcome)
     return outcomes
