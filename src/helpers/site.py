@@ -51,8 +51,9 @@ def page_for(source: Path) -> Page:
     heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     body = next((p for p in paragraphs if not p.startswith("#")), "")
+    plain = re.sub(r"[*_`]", "", " ".join(body.split()))  # markdown emphasis, as text
     return Page(source, source.stem + ".html", heading[1].strip() if heading else source.stem,
-                " ".join(body.split()))
+                plain)
 
 
 def exporter() -> HTMLExporter:
