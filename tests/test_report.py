@@ -125,3 +125,21 @@ def test_workbook_names_a_missing_table(tmp_path):
         assert "01-gone.csv" in str(exc) and "cell 4" in str(exc)
     else:
         raise AssertionError("a missing table must be an error")
+
+
+def test_output_flushed_in_parts_is_written_as_one_stream(tmp_path):
+    source = _notebook(tmp_path / "01-a.ipynb",
+                       "import sys, time\nsys.stdout.write('101 repairs'); sys.stdout.flush()\n"
+                       "time.sleep(0.3)\nprint()\nprint('next line')")
+    report.run_all([source], tmp_path / "out", tmp_path / "figs", tmp_path / "failed")
+    outputs = nbformat.read(tmp_path / "out" / "01-a.ipynb", as_version=4).cells[1].outputs
+    assert [(o["output_type"], o["text"]) for o in outputs] == [("stream", "101 repairs\nnext line\n")]
+
+
+def test_widget_views_are_not_written(tmp_path):
+    source = _notebook(tmp_path / "01-a.ipynb", "import ipywidgets\nipywidgets.IntSlider(value=3)")
+    report.run_all([source], tmp_path / "out", tmp_path / "figs", tmp_path / "failed")
+    written = nbformat.read(tmp_path / "out" / "01-a.ipynb", as_version=4)
+    (output,) = written.cells[1].outputs
+    assert report.WIDGET_VIEW not in output["data"] and "IntSlider" in output["data"]["text/plain"]
+    assert "widgets" not in written.metadata

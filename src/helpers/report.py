@@ -146,10 +146,37 @@ def strip_widget_views(nb: nbformat.NotebookNode) -> None:
             out.get("data", {}).pop(WIDGET_VIEW, None)
 
 
+def coalesce_streams(nb: nbformat.NotebookNode) -> None:
+    """Join consecutive stream outputs of the same stream in each cell: the kernel flushes
+    stdout at moments that vary between runs, so one ``print`` can arrive in one or two parts.
+
+    Examples
+    --------
+    >>> cell = nbformat.v4.new_code_cell("print(1)", outputs=[
+    ...     nbformat.v4.new_output("stream", name="stdout", text="1 word"),
+    ...     nbformat.v4.new_output("stream", name="stdout", text="\\n")])
+    >>> nb = nbformat.v4.new_notebook(cells=[cell]); coalesce_streams(nb)
+    >>> [out["text"] for out in nb.cells[0].outputs]
+    ['1 word\\n']
+    """
+    for cell in nb.cells:
+        merged: list = []
+        for out in cell.get("outputs", []):
+            last = merged[-1] if merged else None
+            if (out.get("output_type") == "stream" and last is not None
+                    and last.get("output_type") == "stream" and last.get("name") == out.get("name")):
+                last["text"] = "".join(last["text"]) + "".join(out["text"])
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell["outputs"] = merged
+
+
 def _write(nb: nbformat.NotebookNode, target: Path) -> None:
     # The interpreter's patch version differs between machines and says nothing about results.
     nb.metadata.get("language_info", {}).pop("version", None)
     strip_widget_views(nb)
+    coalesce_streams(nb)
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
 
