@@ -80,7 +80,9 @@ def test_manifest_is_built_from_the_saved_lines_in_outputs(tmp_path):
     figs = tmp_path / "figs"
     figs.mkdir()
     nb1 = _notebook(tmp_path / "01-a.ipynb", _saving(str(figs / "01-counts.csv"), "Counts per year"),
-                    "print('saved figure: 01-plot.png, 01-plot.svg, 01-plot.csv — Lengths')")
+                    "print('saved figure: 01-plot.png — Lengths')")
+    (figs / "01-plot.svg").write_text("<svg/>")
+    (figs / "01-plot.csv").write_text("x\n1\n")
     nb2 = _notebook(tmp_path / "02-b.ipynb", "print('nothing saved')",
                     _saving(str(figs / "02-top.csv"), "Top words"))
     out = tmp_path / "out"
@@ -90,11 +92,21 @@ def test_manifest_is_built_from_the_saved_lines_in_outputs(tmp_path):
         ["01-counts.csv", "01-a.ipynb", 2, "table", "Counts per year"],
         ["01-plot.png", "01-a.ipynb", 3, "figure", "Lengths"],
         ["01-plot.svg", "01-a.ipynb", 3, "figure", "Lengths"],
-        ["01-plot.csv", "01-a.ipynb", 3, "figure", "Lengths"],
+        ["01-plot.csv", "01-a.ipynb", 3, "figure data", "Lengths"],
         ["02-top.csv", "02-b.ipynb", 3, "table", "Top words"],
     ]
     on_disk = pd.read_csv(figs / "index.csv")
     assert on_disk["file"].tolist() == manifest["file"].tolist()
+
+
+def test_saved_lines_with_several_files_or_no_caption():
+    nb = nbformat.v4.new_notebook(cells=[new_code_cell("x", outputs=[nbformat.v4.new_output(
+        "stream", name="stdout",
+        text="saved table: 03-keyness-full.csv — \nsaved figures: 02-a.png, 02-b.png – Two\n"
+             "not a saved line\n")])])
+    rows = report.saved_files(nb, "02-x.ipynb")[["file", "kind", "caption"]].values.tolist()
+    assert rows == [["03-keyness-full.csv", "table", ""], ["02-a.png", "figure", "Two"],
+                    ["02-b.png", "figure", "Two"]]
 
 
 def test_workbook_has_every_table_and_is_byte_reproducible(tmp_path):

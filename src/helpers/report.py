@@ -26,7 +26,10 @@ from .paths import PROJECT_ROOT, corpus_dir, display_path, figures_dir, seeds_di
 TIMEOUT_PER_CELL = 1200
 MANIFEST_COLUMNS = ["file", "notebook", "cell", "kind", "caption"]
 # "saved figure: 03-x.png, 03-x.svg, 03-x.csv — caption" (the caption part is optional).
-SAVED_LINE = re.compile(r"^saved (?P<kind>figure|table)s?: (?P<files>.+?)(?: [—–-]+ (?P<caption>.*))?$")
+SAVED_LINE = re.compile(
+    r"^saved (?P<kind>figure|table)s?: (?P<files>.+?)(?:\s+[—–-]+(?:\s+(?P<caption>.*))?)?$")
+# A figure is announced by its PNG; its SVG and plotted data (CSV) are saved beside it.
+FIGURE_SIBLINGS = ((".svg", "figure"), (".csv", "figure data"))
 # Fixed date for the workbook's properties and zip entries, so re-running writes the same bytes.
 FIXED_DATE = datetime(2000, 1, 1)
 
@@ -252,10 +255,22 @@ def build_manifest(notebooks: list[Path], out: Path) -> pd.DataFrame:
               for path in notebooks if path.is_file()]
     manifest = (pd.concat(tables, ignore_index=True) if tables
                 else pd.DataFrame(columns=MANIFEST_COLUMNS))
-    manifest = manifest.drop_duplicates(subset=["file"], keep="last")
+    manifest = _with_siblings(manifest, out).drop_duplicates(subset=["file"], keep="last")
     out.mkdir(parents=True, exist_ok=True)
     manifest.to_csv(out / "index.csv", index=False, lineterminator="\n", encoding="utf-8")
     return manifest
+
+
+def _with_siblings(manifest: pd.DataFrame, out: Path) -> pd.DataFrame:
+    """Each announced ``.png`` figure followed by its ``.svg`` and ``.csv`` when they exist."""
+    rows = []
+    for row in manifest.to_dict("records"):
+        rows.append(row)
+        if row["kind"] == "figure" and row["file"].endswith(".png"):
+            stem = row["file"][:-len(".png")]
+            rows += [{**row, "file": stem + ext, "kind": kind} for ext, kind in FIGURE_SIBLINGS
+                     if (out / (stem + ext)).is_file()]
+    return pd.DataFrame(rows, columns=MANIFEST_COLUMNS)
 
 
 def _sheet_name(file: str, taken: set[str]) -> str:
