@@ -117,3 +117,51 @@ def test_group_columns_leave_out_ids_and_text(typed):
 def test_group_values_numbers_then_vietnamese_order():
     corpus = pd.DataFrame({"outlet": ["Đảng", "An", "Bình", None], "duplicate_of": [None] * 4})
     assert explore.group_values(corpus, "outlet") == ["An", "Bình", "Đảng"]
+
+
+def test_findings_overview_on_seeds_states_computed_numbers(seeds):
+    overview = explore.findings_overview(seeds)
+    table = overview["table"]
+    assert (overview["target"], overview["reference"]) == (2023, 2021)
+    assert overview["like_kind"] == explore.shared_kind(seeds, 2023, 2021)
+    assert overview["sentences"][0].startswith(f"{table.attrs['words_tested']} words were tested")
+    claims = explore.claims_table(table, n=len(table))
+    kept = claims["robustness"].str.contains("kept like for like")
+    # Words that keep their direction like for like come first.
+    assert kept.any() and not kept.iloc[kept.sum():].any()
+    statement = explore.strongest_statement(overview)
+    assert f"{int(kept.sum())} word(s) keep their direction" in statement
+    assert f"smallest article-level p is {table.attrs['article_min_p']:.3g}" in statement
+
+
+def test_findings_overview_on_one_group_says_so(typed):
+    one_year = typed.assign(year=2023)
+    overview = explore.findings_overview(one_year)
+    assert overview["table"] is None
+    assert overview["sentences"] == ["The articles fall into fewer than two groups of year (2023), "
+                                     "so there is nothing to compare."]
+    assert explore.strongest_statement(overview) == overview["sentences"][0]
+
+
+def test_shared_kind_none_when_groups_share_no_kind(typed):
+    assert explore.shared_kind(typed, 2023, 2021) is None
+    assert explore.shared_kind(typed.drop(columns="kind"), 2023, 2021) is None
+
+
+def test_lesson_tables():
+    units = explore.syllables_and_words("Bộ trưởng Bùi Thanh Sơn phát biểu.")
+    # Punctuation is neither a syllable of its own nor a word.
+    assert units["count"].tolist() == [7, 3]
+    assert units["items"].iat[1] == "Bộ trưởng | Bùi Thanh Sơn | phát biểu"
+    forms = explore.unicode_forms("Ho\u0300a").set_index("form")
+    assert forms.loc["NFD", "characters"] == 4 and forms.loc["NFC", "characters"] == 3
+    assert forms.loc["project (normalize_text)", "text"] == "Hòa"
+    # Typed decomposed with the tone on "o": NFC composes it into the project form already.
+    assert forms["equals project form"].tolist() == [False, True, False, True]
+
+
+def test_segmentation_changes_counts_repairs_and_leftovers():
+    corpus = corpus_from_texts({"a": "Chuyến thăm và chuyến thăm.\nỦy ban họp."})
+    changes, left = explore.segmentation_changes(corpus)
+    assert changes.set_index("word").loc["chuyến thăm", "count"] == 2
+    assert "chuyến thăm" not in set(left["word"])  # repaired, so not left over

@@ -47,6 +47,7 @@ __all__ = [
     "keyness_for",
     "segmentation_changes",
     "shared_kind",
+    "strongest_statement",
     "syllables_and_words",
     "unicode_forms",
 ]
@@ -290,6 +291,31 @@ def findings_overview(corpus: pd.DataFrame, by: str = "year", kind: str = "kind"
     table = findings_table(corpus, target, reference, by=by, like_for_like=where, kind=kind)
     return {"target": target, "reference": reference, "like_kind": like, "table": table,
             "sentences": summarize_findings(table)}
+
+
+def strongest_statement(overview: dict) -> str:
+    """The one sentence notebook 06 ends on: which words keep their direction like for like,
+    and whether the article-level test can reach significance with these group sizes.
+
+    Examples
+    --------
+    >>> strongest_statement({"table": None, "sentences": ["Nothing to compare."]})
+    'Nothing to compare.'
+    """
+    table = overview["table"]
+    if table is None:
+        return overview["sentences"][0]
+    at = table.attrs
+    kept = table[table["survives_like_for_like"].fillna(False).astype(bool)]
+    words = ", ".join(kept["word"].head(8)) or "none"
+    floor = ("no word can be significant at the article level: these are hints, not results."
+             if at["article_min_p"] >= at["rules"].alpha else
+             f"{at['article_pass_bh']} word(s) pass the article-level test after correction.")
+    like = (f"{len(kept)} word(s) keep their direction like for like ({words})"
+            if at["like_for_like_tested"] else "no like-for-like comparison was possible")
+    return (f"The strongest statement the data allow: {like}; with {at['n_target']} and "
+            f"{at['n_reference']} articles the smallest article-level p is "
+            f"{at['article_min_p']:.3g}, so {floor}")
 
 
 def _robustness(row, alpha: float) -> str:
