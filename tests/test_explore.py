@@ -138,8 +138,8 @@ def test_findings_overview_on_one_group_says_so(typed):
     one_year = typed.assign(year=2023)
     overview = explore.findings_overview(one_year)
     assert overview["table"] is None
-    assert overview["sentences"] == ["The articles fall into fewer than two groups of year (2023), "
-                                     "so there is nothing to compare."]
+    assert overview["sentences"] == [("The articles fall into fewer than two groups of year (2023), "
+                                     "so there is nothing to compare.")]
     assert explore.strongest_statement(overview) == overview["sentences"][0]
 
 
