@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from helpers.paths import PROJECT_ROOT
+
 # CI (CI=true) runs property tests on a fixed sequence of examples, so a run is reproducible
 # and never turns red by chance; local runs draw new examples and keep finding new cases.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
     settings.load_profile("ci")
-
-from helpers.paths import PROJECT_ROOT
 
 SEEDS = PROJECT_ROOT / "seeds"
 
@@ -25,13 +25,8 @@ def seed_text(stem: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory, monkeypatch):
-    # Tests never share or pollute the project's segmentation cache.
-    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
-    monkeypatch.delenv("CORPUS_DIR", raising=False)
-    monkeypatch.setenv("HELPERS_PROGRESS", "0")
-    yield
+# The cache, figures and build folders, CORPUS_DIR and progress bars are isolated for every
+# test by the project's root conftest.py.
 
 
 @pytest.fixture

@@ -2,11 +2,11 @@
 import datetime as dt
 
 import pytest
-from conftest import seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import helpers
+from conftest import seed_text
 from helpers.cleaning import BODY, HEADLINE, REMOVED
 from helpers.metadata import page_author, page_dateline, page_outlet, page_source
 
@@ -161,6 +161,7 @@ def pages(draw):
     return newline.join(lines)
 
 
+@pytest.mark.slow
 @given(pages())
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_every_non_blank_line_is_accounted_for_exactly_once(page):
@@ -172,6 +173,7 @@ def test_every_non_blank_line_is_accounted_for_exactly_once(page):
     assert sum(line.role == HEADLINE for line in art.lines) == (art.headline is not None)
 
 
+@pytest.mark.slow
 @given(pages())
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_cleaning_never_invents_or_reorders_text(page):
@@ -185,6 +187,7 @@ def test_cleaning_never_invents_or_reorders_text(page):
     assert len(set(art.paragraphs)) == len(art.paragraphs)  # each paragraph once
 
 
+@pytest.mark.slow
 @given(pages())
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_cleaning_is_idempotent(page):

@@ -4,9 +4,9 @@ import unicodedata
 
 import pandas as pd
 import pytest
-from conftest import seed_text
 
 import helpers
+from conftest import seed_text
 from helpers import CorpusError, CorpusWarning
 
 
@@ -127,7 +127,7 @@ def test_copies_are_flagged_kept_in_the_table_and_left_out_of_analyses(seed_copy
 def test_find_duplicates_threshold_separates_copies_from_same_topic():
     hashes = [helpers.shingle_hashes(t) for t in helpers.load_corpus()["text"]]
     assert helpers.find_duplicates(hashes) == [None] * 5
-    assert helpers.find_duplicates(hashes + [hashes[2]]) == [None] * 5 + [2]
+    assert helpers.find_duplicates([*hashes, hashes[2]]) == [None] * 5 + [2]
 
 
 def test_catalog_without_a_file_column_is_an_error_naming_the_catalog(seed_copy):
@@ -195,7 +195,7 @@ def test_check_command_reports_articles_removals_and_warnings(seed_copy, capsys)
     n_warnings = describe(seed_copy)
     out = capsys.readouterr().out
     assert "5 article(s)" in out
-    assert "004_b5a5b979df70e810.txt  2021-12-18  DC31" in out
+    assert "004_b5a5b979df70e810.txt  ≈2021-12-18  DC31  closing report  vi" in out
     assert "related news 61" in out
     assert "WARNING: empty.txt: empty file, skipped" in out
     assert n_warnings == 1

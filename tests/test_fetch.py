@@ -110,7 +110,7 @@ BAD = {"/missing.html": "HTTP 404", "/slow": "timeout", "/report.pdf": "not HTML
 def url_list(tmp_path: Path, base: str) -> Path:
     lines = ["# Hội nghị Ngoại giao lần thứ 32", ""] + [base + p for p in GOOD + list(BAD)]
     path = tmp_path / "urls.txt"
-    path.write_text("\n".join(lines + [base + GOOD[0], "   "]) + "\n", encoding="utf-8")
+    path.write_text("\n".join([*lines, base + GOOD[0], "   "]) + "\n", encoding="utf-8")
     return path
 
 
@@ -149,13 +149,13 @@ def test_catalog_rows_follow_the_project_format(server, tmp_path):
     dest = tmp_path / "corpus"
     report = fetch_all([server + p for p in GOOD], dest, FAST, err=io.StringIO())
     rows = catalog_rows(dest)
-    assert list(rows[0]) == CATALOG_COLUMNS + ["fetched_at", "status"]
+    assert list(rows[0]) == [*CATALOG_COLUMNS, "fetched_at", "status"]
     assert [row["file"] for row in rows] == report.saved
     assert [row["url"] for row in rows] == [server + p for p in GOOD]
     for row in rows:
         assert row["status"] == "200"
         fetched = dt.datetime.strptime(row["fetched_at"], "%Y-%m-%dT%H:%M:%SZ")
-        assert abs(dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) - fetched) < dt.timedelta(minutes=5)
+        assert abs(dt.datetime.now(dt.UTC).replace(tzinfo=None) - fetched) < dt.timedelta(minutes=5)
         assert all(row[c] == "" for c in CATALOG_COLUMNS if c not in ("file", "url"))
     assert set(read_catalog(dest / "catalog.csv")) == set(report.saved)   # the loader accepts it
 

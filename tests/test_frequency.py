@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 
 import helpers
+from helpers import frequency
 from helpers.pages import PageResult
 from helpers.text import segment
-from helpers import frequency
 
 
 def test_word_counts_by_hand():

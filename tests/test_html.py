@@ -191,3 +191,27 @@ def test_extracted_text_passes_the_project_cleaning_unchanged(name):
     result = page(name)
     cleaned = clean_article(result.text)
     assert (cleaned.headline, cleaned.paragraphs) == (result.title, result.paragraphs)
+
+
+def test_a_folder_mixing_text_and_html_gives_the_same_clean_body_and_flags_the_copies(tmp_path):
+    import shutil
+    import warnings
+
+    import helpers
+
+    for name in ("dc32-khai-mac.html", "dc32-khai-mac.txt", "dc32-khai-mac.amp.html",
+                 "nfac-2021-declared-1252.html", "nfac-2021-declared-1252.txt"):
+        shutil.copy(HTML_DIR / name, tmp_path / name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")      # every file is a readable article
+        corpus = helpers.load_corpus(tmp_path).set_index("source_file")
+    for stem in ("dc32-khai-mac", "nfac-2021-declared-1252"):
+        html, text = corpus.loc[f"{stem}.html"], corpus.loc[f"{stem}.txt"]
+        assert html["page"].article.paragraphs == text["page"].article.paragraphs
+        assert html["title"] == text["title"]
+    assert corpus["duplicate_of"].notna().sum() == 3          # one article kept of each
+    assert "published: html:" in corpus.loc["nfac-2021-declared-1252.html", "metadata_from"] \
+        or corpus.loc["nfac-2021-declared-1252.html", "date_precision"] == "day"
+    audit = helpers.cleaning_audit(corpus.reset_index())
+    extraction = audit[audit["reason"] == "html extraction"]
+    assert len(extraction) == 3 and extraction["text"].str.contains("dropped").all()

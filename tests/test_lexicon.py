@@ -4,8 +4,8 @@ import re
 
 import pytest
 import underthesea
-from conftest import SEEDS
 
+from conftest import SEEDS
 from helpers import lexicon as lx
 from helpers.lexicon import (
     Lexicon,
@@ -24,7 +24,6 @@ from helpers.text import (
     normalize_text,
     normalize_tone_marks,
     raw_segments,
-    segment,
     words_from_segments,
 )
 

@@ -1,8 +1,8 @@
 """The per-article function, local parallelism, the cache, and the dask path give one table."""
+import shutil
+
 import pandas as pd
 import pytest
-
-import shutil
 
 import helpers
 import helpers.text
@@ -32,6 +32,7 @@ def test_process_page_is_a_pure_function_of_the_bytes(tmp_path):
     assert bad.status == "undecodable" and "x.txt" in bad.error
 
 
+@pytest.mark.slow
 def test_two_local_workers_give_the_same_table_in_the_same_order():
     serial = helpers.load_corpus(workers=1)
     parallel = helpers.load_corpus(workers=2)
@@ -73,6 +74,7 @@ def test_progress_bar_is_silent_when_asked(capsys, monkeypatch):
     assert "loading corpus" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_dask_cluster_gives_the_same_table_as_the_local_path():
     from dask import distributed  # in the lock (dev extra): a missing dask fails, never skips
     local = helpers.load_corpus(workers=1)
@@ -119,6 +121,7 @@ def test_pipeline_version_covers_code_and_data_files(tmp_path, monkeypatch):
     assert len(before) == 16 and before != after
 
 
+@pytest.mark.slow
 def test_shingle_hashes_are_stable_across_processes():
     import subprocess
     import sys

@@ -12,11 +12,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import plot_inputs as inputs
 import pytest
-from figure_text import drawn_text_boxes, text_problems
 
 import helpers
+import plot_inputs as inputs
+from figure_text import drawn_text_boxes, text_problems
 from helpers import plotting, timeline
 
 

@@ -6,11 +6,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-import plot_inputs as inputs
 import pytest
-from figure_text import text_problems
 
 import helpers
+import plot_inputs as inputs
+from figure_text import text_problems
 from helpers import frequency, plotting, timeline
 
 # (articles, groups): a single article, two, the seed-like five, and real folders.

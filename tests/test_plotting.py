@@ -5,11 +5,12 @@ import sys
 import unicodedata
 
 import matplotlib
+import pytest
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-import helpers  # noqa: E402
+import helpers
 
 SCRIPT = """
 import sys, helpers
@@ -24,6 +25,7 @@ def _digests(folder):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
+@pytest.mark.slow
 def test_save_figure_is_byte_identical_across_processes(tmp_path):
     # Separate interpreters, as two `make report` runs would be.
     for run in ("a", "b"):

@@ -54,6 +54,7 @@ def test_main_exits_1_when_a_notebook_fails(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(report, "seeds_dir", lambda: root / "seeds")
     monkeypatch.setattr(report, "corpus_dir", lambda: root / "seeds")
     monkeypatch.setattr(report, "figures_dir", lambda: root / "figures")
+    monkeypatch.setattr(report, "build_dir", lambda: root / "build")
     assert report.main([]) == 1
     text = capsys.readouterr().out
     assert "FAILED 02-b.ipynb: cell 2: ZeroDivisionError: division by zero" in text
@@ -69,6 +70,7 @@ def test_main_exits_0_when_all_succeed(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(report, "PROJECT_ROOT", root)
     monkeypatch.setattr(report, "corpus_dir", lambda: root / "other")
     monkeypatch.setattr(report, "seeds_dir", lambda: root / "seeds")
+    monkeypatch.setattr(report, "build_dir", lambda: root / "build")
     assert report.main([]) == 0
     assert "ok  01-a.ipynb" in capsys.readouterr().out
     # Another corpus folder: everything goes to build/<name>/, nothing over notebooks/.

@@ -2,9 +2,8 @@
 import csv
 import hashlib
 
-from conftest import SEEDS
-
 import helpers
+from conftest import SEEDS
 from helpers.paths import PROJECT_ROOT
 
 
@@ -61,8 +60,12 @@ def test_relative_paths_in_the_environment_are_taken_from_the_project(monkeypatc
 
     monkeypatch.setenv("CORPUS_DIR", "build/some-corpus")
     monkeypatch.setenv("HELPERS_FIGURES_DIR", "build/test-figures")
+    monkeypatch.setenv("HELPERS_BUILD_DIR", "build/elsewhere")
     monkeypatch.chdir(PROJECT_ROOT / "notebooks")            # where kernels start
     assert paths.corpus_dir() == PROJECT_ROOT / "build" / "some-corpus"
     assert paths.figures_dir() == PROJECT_ROOT / "build" / "test-figures"
+    assert paths.build_dir() == PROJECT_ROOT / "build" / "elsewhere"
+    monkeypatch.delenv("HELPERS_BUILD_DIR")
+    assert paths.build_dir() == PROJECT_ROOT / "build"
     monkeypatch.setenv("CORPUS_DIR", "/data/articles")
     assert str(paths.corpus_dir()) == "/data/articles"

@@ -91,7 +91,7 @@ def test_dispersion_textbook_edge_cases():
 def _brute_force_p(counts, sizes, member):
     """Every split, one word, mean per-article rate difference, in plain Python."""
     n, k = len(sizes), sum(member)
-    rates = [c / s * 10_000 for c, s in zip(counts, sizes)]
+    rates = [c / s * 10_000 for c, s in zip(counts, sizes, strict=False)]
 
     def stat(chosen):
         t = [rates[i] for i in chosen]

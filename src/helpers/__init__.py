@@ -5,17 +5,38 @@ cleaning did, normalize and segment Vietnamese text, analyse and plot. Each name
 says what it owns; ``ARCHITECTURE.md`` draws how they fit together.
 """
 from .cleaning import CleanedArticle, clean_article
-from .corpus import (analysable, cleaning_audit, line_accounting, load_corpus, paragraph_table,
-                     raw_pages, removal_summary)
+from .corpus import (
+                     analysable,
+                     cleaning_audit,
+                     line_accounting,
+                     load_corpus,
+                     paragraph_table,
+                     raw_pages,
+                     removal_summary,
+)
 from .dates import find_dates, parse_dateline, parse_full_date
 from .dedupe import find_duplicates, shingle_hashes
 from .errors import CorpusError, CorpusWarning
 from .frequency import raw_vs_clean, word_counts
 from .pages import PageResult, decode_bytes, process_page
-from .plotting import (article_labels, group_colors, plot_article_lengths, plot_event_timeline,
-                       plot_keyness, plot_rate_scatter, plot_referenced_years, plot_removals,
-                       plot_similarity, plot_top_words, plot_topic_shares, plot_word_trends,
-                       plot_xray, save_figure, set_style, short_label)
+from .plotting import (
+                     article_labels,
+                     group_colors,
+                     plot_article_lengths,
+                     plot_event_timeline,
+                     plot_keyness,
+                     plot_rate_scatter,
+                     plot_referenced_years,
+                     plot_removals,
+                     plot_similarity,
+                     plot_top_words,
+                     plot_topic_shares,
+                     plot_word_trends,
+                     plot_xray,
+                     save_figure,
+                     set_style,
+                     short_label,
+)
 from .reference import conferences
 from .text import normalize_text, segment, stopwords, tokenize
 

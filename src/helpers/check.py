@@ -1,7 +1,8 @@
 """``python -m helpers.check [PATH]``: what the loader makes of a corpus folder.
 
-Prints one line per article (date, event, title, words kept, lines removed by reason,
-duplicates) and every warning, so a newcomer can check their own folder before analysing it.
+Prints one line per article (what is known of its date, event, kind, language and title, the
+words kept, lines removed by reason, duplicate and language flags) and every warning, so a
+newcomer can check their own folder before analysing it.
 Owns only this report; the loading itself is ``helpers.corpus``.
 """
 from __future__ import annotations
@@ -9,37 +10,73 @@ from __future__ import annotations
 import sys
 import warnings
 from collections import Counter
+from typing import TextIO
 
 import pandas as pd
 
-from .corpus import cleaning_audit, load_corpus
+from .corpus import analysable, cleaning_audit, load_corpus
 from .errors import CorpusWarning
 from .paths import corpus_dir, display_path
 
+__all__ = ["describe", "main"]
 
-def describe(path=None, out=None) -> int:
-    """Print what the loader made of a folder (to ``out``, default stdout); return the number
-    of distinct corpus warnings."""
+
+def _known(value: object) -> bool:
+    return value is not None and not (isinstance(value, float) and pd.isna(value)) \
+        and value is not pd.NaT and value != ""
+
+
+def _article_line(row: pd.Series, removed: Counter) -> str:
+    """One article: only what is known (no "nan"), then words kept, removals and flags."""
+    fields = []
+    if _known(row.published):
+        approx = "≈" if row.date_precision == "approximate" else ""
+        fields.append(approx + row.published.date().isoformat())
+    fields += [str(row[c]) for c in ("event", "kind", "language") if _known(row[c])]
+    if _known(row.title):
+        fields.append(str(row.title)[:70])
+    reasons = ", ".join(f"{k} {v}" for k, v in sorted(removed.items())) or "nothing"
+    flags = []
+    if _known(row.duplicate_of):
+        flags.append(f"DUPLICATE of {row.duplicate_of} (left out of analyses)")
+    if _known(row.language) and row.language != "vi":
+        flags.append(f"NOT VIETNAMESE ({row.language}: left out of analyses)")
+    head = "  ".join([row.source_file, *fields])
+    tail = "".join(f"; {f}" for f in flags)
+    return f"- {head}\n    {row.n_words} words kept; removed: {reasons}{tail}"
+
+
+def describe(path: str | None = None, out: TextIO | None = None) -> int:
+    """Print what the loader made of a folder (to ``out``, default stdout): one line per
+    article with only the fields that are known, its removals and flags (duplicate, not in
+    Vietnamese), then every warning. Returns the number of distinct corpus warnings.
+
+    Examples
+    --------
+    >>> import io
+    >>> buffer = io.StringIO()
+    >>> describe(out=buffer)
+    0
+    >>> "nan" in buffer.getvalue(), buffer.getvalue().splitlines()[0]
+    (False, 'seeds: 5 article(s), 5 analysable, 0 duplicate(s), 0 not in Vietnamese')
+    """
     out = sys.stdout if out is None else out
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         corpus = load_corpus(path, on_error="skip")
     audit = cleaning_audit(corpus)
+    duplicates = int(corpus["duplicate_of"].notna().sum())
+    foreign = int((corpus["language"].notna() & (corpus["language"] != "vi")).sum())
     print(f"{display_path(corpus_dir(path))}: {len(corpus)} article(s), "
-          f"{corpus['n_words'].sum()} words kept, {len(audit)} line(s) removed", file=out)
+          f"{len(analysable(corpus))} analysable, {duplicates} duplicate(s), "
+          f"{foreign} not in Vietnamese", file=out)
     by_doc = audit.groupby("doc_id")["reason"].agg(Counter)
-    for row in corpus.itertuples():
-        date = row.published.date().isoformat() if pd.notna(row.published) else "date?"
-        removed = by_doc.get(row.doc_id, Counter())
-        reasons = ", ".join(f"{k} {v}" for k, v in sorted(removed.items())) or "nothing"
-        dup = f"; DUPLICATE of {row.duplicate_of}" if row.duplicate_of else ""
-        print(f"- {row.source_file}  {date}  {row.event or 'event?'}  "
-              f"{(row.title or 'title?')[:70]}\n    {row.n_words} words kept; removed: "
-              f"{reasons}{dup}", file=out)
-    seen = set()
+    for _, row in corpus.iterrows():
+        print(_article_line(row, by_doc.get(row.doc_id, Counter())), file=out)
+    seen: list[str] = []
     for w in caught:
-        if issubclass(w.category, CorpusWarning) and str(w.message) not in seen:  # load and audit read the folder twice
-            seen.add(str(w.message))
+        if issubclass(w.category, CorpusWarning) and str(w.message) not in seen:
+            seen.append(str(w.message))
             print(f"WARNING: {w.message}", file=out)
     return len(seen)
 

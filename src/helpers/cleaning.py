@@ -24,7 +24,8 @@ HEADLINE, BODY, REMOVED = "headline", "body", "removed"
 # Removed for where they stand above the article; a later copy of one is a repeat.
 HEADER_STOPS = {"menu", "language switch"}
 # Lines that open a zone below the body, and the reason given to the free lines in it.
-ZONE_OPENERS = {"related heading": "related news", "comment box": "reader comment"}
+ZONE_OPENERS = {"related heading": "related news", "comment box": "reader comment",
+                "poll": "poll"}
 _POSITIONAL = {"byline", "kicker", "section label", "page header", "menu"}
 
 
@@ -77,8 +78,14 @@ class _Compiled:
     social_tokens: frozenset[str]
     caption_end: re.Pattern
     related_headings: frozenset[str]
+    related_heading_patterns: re.Pattern | None
+    byline_patterns: re.Pattern | None
     sources: tuple[re.Pattern, ...]     # each has a group named "source"
     not_headline: re.Pattern | None
+
+
+def _optional(patterns) -> re.Pattern | None:
+    return re.compile(_alternatives(patterns), re.IGNORECASE) if patterns else None
 
 
 def _alternatives(patterns) -> str:
@@ -105,6 +112,8 @@ def _compiled() -> _Compiled:
             re.IGNORECASE),
         related_headings=frozenset(line_key(normalize_text(p))
                                    for p in rules.setting("related heading", "phrases")),
+        related_heading_patterns=_optional(rules.passes["related heading"].get("patterns")),
+        byline_patterns=_optional(rules.passes["byline"].get("patterns")),
         sources=tuple(re.compile(normalize_text(p), re.IGNORECASE)
                       for p in rules.setting("source line", "patterns")),
         not_headline=re.compile(_alternatives(not_headline), re.IGNORECASE) if not_headline else None,
@@ -114,6 +123,14 @@ def _compiled() -> _Compiled:
 def line_key(text: str) -> str:
     """Comparison key for "the same line": case-folded, spaces collapsed, end colon dropped.
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> line_key("  Tin  liên quan: ")
@@ -122,6 +139,9 @@ def line_key(text: str) -> str:
     return " ".join(text.casefold().split()).rstrip(" :")
 
 
+# A share button printed on a line of its own.
+_NETWORKS = frozenset({"facebook", "zalo", "twitter", "youtube", "linkedin", "tiktok", "messenger",
+                       "telegram", "instagram", "viber", "pinterest", "threads"})
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
 # Academic and professional titles before a name: "PGS, TS.", "ThS.", "GS.TS."
 _NAME_TITLE = re.compile(r"^(?:(?:GS|PGS|TS|TSKH|ThS|NCS|CN|KS|BS|Ts|Ths)\b[.,]?\s*)+")
@@ -150,9 +170,19 @@ def is_name(text: str) -> bool:
             and all(_NAME_WORD.match(w) and w[0].isupper() for w in words))
 
 
+_CREDIT_ROLE = re.compile(r"^(?:btv|pv|ktv|phóng viên|biên tập viên|nội dung|bài và ảnh)\s*:?\s*"
+                          r"|\s*\((?:thực hiện|ghi|lược ghi|tổng hợp)\)\s*$", re.IGNORECASE)
+
+
 def author_name(byline: str) -> str:
-    """The name in a byline, without an "/AGENCY" suffix."""
-    return _AGENCY_SUFFIX.split(byline)[0].strip()
+    """The name in a byline, without an "/AGENCY" suffix or a role ("PV", "(thực hiện)").
+
+    Examples
+    --------
+    >>> author_name("Thanh Huyền/TTXVN"), author_name("Gia Bảo (thực hiện)")
+    ('Thanh Huyền', 'Gia Bảo')
+    """
+    return _CREDIT_ROLE.sub("", _AGENCY_SUFFIX.split(byline)[0]).strip()
 
 
 def source_in(text: str) -> str | None:
@@ -198,13 +228,17 @@ def _pattern_reason(text: str, c: _Compiled) -> str | None:
         # The named alternative closes after any group inside it, so it is the last group.
         return c.group_reason[match.lastgroup or ""]
     tokens = text.lower().replace("|", " ").split()
-    if len(tokens) >= 2 and all(t in c.social_tokens for t in tokens):
+    if all(t in c.social_tokens for t in tokens) and (len(tokens) >= 2 or tokens[0] in _NETWORKS):
         return "social buttons"
+    if c.byline_patterns is not None and c.byline_patterns.fullmatch(text):
+        return "byline"
     if len(tokens) <= c.rules.setting("dateline", "max_words") and (
             parse_dateline(text) or (_n_words(text) <= c.rules.setting("dateline", "max_words_with_source")
                                      and _CLOCK.search(text) and parse_full_date(text))):
         return "dateline"
-    if line_key(text) in c.related_headings:
+    if line_key(text) in c.related_headings or (
+            c.related_heading_patterns is not None and len(tokens) <= 8
+            and c.related_heading_patterns.fullmatch(line_key(text))):
         return "related heading"
     low = text.casefold()
     if ("ảnh" in low or "nguồn" in low) and len(tokens) <= c.rules.setting("photo caption", "max_words") \
@@ -423,6 +457,17 @@ def split_long_lines(text: str, min_chars: int | None = None) -> str:
     """Split lines of at least ``min_chars`` characters (a page saved without line breaks)
     into one sentence per line, so that cleaning can tell chrome from article text. Other
     lines are left as they are. Nothing is added or dropped but the spaces between sentences.
+
+    Parameters
+    ----------
+    text : str
+        Normalized page text.
+    min_chars : int, optional
+        Default: ``min_chars`` of the ``[one-line page]`` table of page_chrome.toml.
+
+    Returns
+    -------
+    str
 
     Examples
     --------

@@ -176,7 +176,7 @@ def group_counts(corpus: pd.DataFrame, by: str = "year", remove_stopwords: bool 
     rows = corpus if include_duplicates else analysable(corpus)
     stop = stopwords() if remove_stopwords else frozenset()
     counts: dict = {}
-    for group, tokens in zip(rows[by], rows["tokens"]):
+    for group, tokens in zip(rows[by], rows["tokens"], strict=False):
         if pd.isna(group):
             continue
         counts.setdefault(plain(group), Counter()).update(t for t in tokens if t.lower() not in stop)
@@ -448,7 +448,7 @@ def top_tfidf(matrix: Any, vocabulary: Sequence[str], labels: Sequence[Hashable]
     """
     dense = matrix.toarray() if hasattr(matrix, "toarray") else np.asarray(matrix)
     parts = []
-    for label, weights in zip(labels, dense):
+    for label, weights in zip(labels, dense, strict=False):
         row = pd.DataFrame({"word": list(vocabulary), "tfidf": weights})
         top = top_n(row[row["tfidf"] > 0], n, "tfidf")
         top.insert(0, "rank", top["tfidf"].rank(method="min", ascending=False).astype(int))

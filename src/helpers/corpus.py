@@ -39,6 +39,15 @@ COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url"
 def doc_id(source_file: str) -> str:
     """An article's id: its file path in the corpus folder without the extension.
 
+    Parameters
+    ----------
+    source_file : str
+        The file's path relative to the corpus folder.
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> doc_id("2023/000_abc.txt")
@@ -48,7 +57,23 @@ def doc_id(source_file: str) -> str:
 
 
 def plain(value: Any) -> Any:
-    """A numpy scalar as the Python value it holds (group labels read back from pandas)."""
+    """A numpy scalar as the Python value it holds (group labels read back from pandas).
+
+    Parameters
+    ----------
+    value : object
+        Anything; numpy scalars are converted.
+
+    Returns
+    -------
+    object
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> type(plain(np.int64(2023))).__name__, plain("DC32")
+    ('int', 'DC32')
+    """
     return value.item() if hasattr(value, "item") else value
 
 
@@ -58,10 +83,26 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     """The corpus folder and its page files (relative paths, sorted; subfolders included;
     hidden files and the catalog left out). Other files are named in one warning.
 
+    Parameters
+    ----------
+    path : str or PathLike, optional
+        The folder; default ``$CORPUS_DIR``, else ``seeds/``.
+
+    Returns
+    -------
+    tuple
+        ``(folder, names)``.
+
     Raises
     ------
     CorpusError
         When the folder does not exist or holds no page.
+
+    Examples
+    --------
+    >>> folder, names = list_pages()
+    >>> len(names), names[0]
+    (5, '000_81a13d3eb0ca6e22.txt')
     """
     folder = corpus_dir(path)
     if not folder.is_dir():
@@ -246,6 +287,16 @@ def analysable(corpus: pd.DataFrame) -> pd.DataFrame:
     """The rows analyses use: one copy of each article (``duplicate_of`` empty), in a language
     the analyses handle (Vietnamese, or not known).
 
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A table from ``load_corpus``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows kept, same columns.
+
     Examples
     --------
     >>> len(analysable(load_corpus()))
@@ -268,6 +319,16 @@ def cleaning_audit(corpus: pd.DataFrame) -> pd.DataFrame:
     page, one more row (line 0, reason "html extraction") says how many of the page's text
     blocks the extraction dropped before cleaning.
 
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A table from ``load_corpus``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns doc_id, line, reason, text.
+
     Examples
     --------
     >>> audit = cleaning_audit(load_corpus())
@@ -283,8 +344,26 @@ def cleaning_audit(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def removal_summary(audit: pd.DataFrame, doc_ids: Iterable[str] | None = None) -> pd.DataFrame:
-    """Removed lines per article (rows) and reason (columns), with a total column. Pass the
-    corpus's ``doc_ids`` so that articles with nothing removed show as a row of zeros."""
+    """Removed lines per article (rows) and reason (columns), with a total column.
+
+    Parameters
+    ----------
+    audit : pandas.DataFrame
+        From ``cleaning_audit``.
+    doc_ids : iterable of str, optional
+        The corpus's ids, so that articles with nothing removed show as a row of zeros.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> corpus = load_corpus()
+    >>> table = removal_summary(cleaning_audit(corpus), corpus["doc_id"])
+    >>> len(table), bool((table["total"] > 0).all())
+    (5, False)
+    """
     table = pd.crosstab(audit["doc_id"], audit["reason"])
     if doc_ids is not None:
         table = table.reindex(pd.Index(list(doc_ids), name="doc_id"), fill_value=0)
@@ -295,7 +374,24 @@ def removal_summary(audit: pd.DataFrame, doc_ids: Iterable[str] | None = None) -
 
 def raw_pages(corpus: pd.DataFrame) -> pd.DataFrame:
     """Each page's non-blank lines as read (decoded and normalized, not cleaned): the "before"
-    of cleaning, for comparisons."""
+    of cleaning, for comparisons.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A table from ``load_corpus``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns doc_id, text.
+
+    Examples
+    --------
+    >>> raw = raw_pages(load_corpus())
+    >>> bool((raw["text"].str.len() > load_corpus()["text"].str.len()).any())
+    True
+    """
     rows = [{"doc_id": doc, "text": page.raw_text} for doc, page in _pages(corpus)]
     return pd.DataFrame(rows, columns=["doc_id", "text"])
 
@@ -303,6 +399,16 @@ def raw_pages(corpus: pd.DataFrame) -> pd.DataFrame:
 def line_accounting(corpus: pd.DataFrame) -> pd.DataFrame:
     """Per article: non-blank lines on the page, and how many became headline, body or removed.
     ``accounted`` is True when headline + body + removed equals the page's non-blank lines.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A table from ``load_corpus``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns doc_id, lines, headline, body, removed, accounted.
 
     Examples
     --------
@@ -324,6 +430,20 @@ def paragraph_table(corpus: pd.DataFrame, by: str = "year",
     """One row per paragraph of the analysable articles: doc_id, the grouping column ``by``,
     paragraph number (1-based), its words and their number. Paragraphs with no words are left
     out. Read off the loaded pages: nothing is segmented again.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A table from ``load_corpus``.
+    by : str
+        The grouping column carried to each paragraph.
+    remove_stopwords : bool
+        Drop the words of ``helpers.text.stopwords()``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns doc_id, ``by``, paragraph, tokens, n_words.
 
     Examples
     --------

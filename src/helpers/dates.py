@@ -16,6 +16,9 @@ import pandas as pd
 
 from .reference import conferences, congresses, eras
 
+__all__ = ["DATE_RULES", "FULL_DATE", "DateMention", "conference_mentions", "find_dates",
+           "nearest_year", "parse_dateline", "parse_full_date"]
+
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
     "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
@@ -121,7 +124,8 @@ _DATE_CUE = r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|rạng sáng|từ|đ
 _UNIT_AFTER = r"(?!\s*(?:năm|tháng|ngày|tuần|giờ|lần|người|%|số|phần))"
 _DAY_MONTH = re.compile(
     r"(?<![\d/.,-])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/]|[.,-]\d|\s*[/-]\s*\d)" + _UNIT_AFTER
-    + r"|(?<=\b)" + _DATE_CUE + r"(?P<d2>\d{1,2})\s*-\s*(?P<m2>\d{1,2})(?![\d/]|[.,-]\d)" + _UNIT_AFTER,
+    + r"|(?<=\b)" + _DATE_CUE
+    + r"(?P<d2>\d{1,2})\s*-\s*(?P<m2>\d{1,2})(?![\d/]|[.,-]\d)" + _UNIT_AFTER,
     re.IGNORECASE)
 _DAY_RANGE = re.compile(
     r"(?<![\d/.-])(?P<d1>\d{1,2})\s*(?:đến|-|–)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*[/-]\s*"
@@ -164,9 +168,11 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
 
     Examples
     --------
-    >>> [code for _, _, code in conference_mentions("Bế mạc HNNG lần thứ 32 sau Hội nghị Đối ngoại toàn quốc")]
+    >>> text = "Bế mạc HNNG lần thứ 32 sau Hội nghị Đối ngoại toàn quốc"
+    >>> [code for _, _, code in conference_mentions(text)]
     ['DC32', 'NFAC']
-    >>> [c for _, _, c in conference_mentions("Hội nghị Ngoại giao lần thứ ba mươi mốt; the 30th Diplomatic Conference")]
+    >>> text = "Hội nghị Ngoại giao lần thứ ba mươi mốt; the 30th Diplomatic Conference"
+    >>> [c for _, _, c in conference_mentions(text)]
     ['DC31', 'DC30']
     """
     out = []
@@ -208,7 +214,7 @@ def _day_ranges(text: str, reference: dt.date | None) -> Iterator[list[Candidate
         if all(ends):
             found = [(m.start("d1"), m.end("d1"), ends[0], "day", "day range start"),
                      (m.start("d2"), m.end(), ends[1], "day", "day range end")]
-        yield found + [(*m.span(), None, "", "")]     # the whole range is spoken for
+        yield [*found, (*m.span(), None, "", "")]     # the whole range is spoken for
 
 
 def _full_dates(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
@@ -238,8 +244,8 @@ def _day_months(text: str, reference: dt.date | None) -> Iterator[list[Candidate
 
 def _year_ranges(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
     for m in _YEAR_RANGE.finditer(text):
-        yield [(m.start("y1"), m.end("y1"), dt.date(int(m["y1"]), 1, 1), "year", "year range start"),
-               (m.start("y2"), m.end("y2"), dt.date(int(m["y2"]), 1, 1), "year", "year range end")]
+        yield [(m.start(g), m.end(g), dt.date(int(m[g]), 1, 1), "year", f"year range {end}")
+               for g, end in (("y1", "start"), ("y2", "end"))]
 
 
 def _years(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
@@ -276,7 +282,8 @@ def _eras(text: str, reference: dt.date | None) -> Iterator[list[Candidate]]:
 # again by a later one ("14/12/2021" is a date, not also a day-month and a year). A rule yields,
 # per match, its candidates; a candidate without a date only reserves its span. ``whole``: the
 # match is skipped unless all of it is still free.
-DATE_RULES: tuple[tuple[str, Callable[[str, dt.date | None], Iterator[list[Candidate]]], bool], ...] = (
+DateRule = Callable[[str, dt.date | None], Iterator[list[Candidate]]]
+DATE_RULES: tuple[tuple[str, DateRule, bool], ...] = (
     ("day range", _day_ranges, True),
     ("full date", _full_dates, False),
     ("month-year", _month_years, False),
@@ -316,7 +323,8 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
 
     Examples
     --------
-    >>> [(m.text, str(m.date), m.precision) for m in find_dates("Sáng 23/12, đến năm 2030.", dt.date(2023, 12, 23))]
+    >>> found = find_dates("Sáng 23/12, đến năm 2030.", dt.date(2023, 12, 23))
+    >>> [(m.text, str(m.date), m.precision) for m in found]
     [('23/12', '2023-12-23', 'day'), ('2030', '2030-01-01', 'year')]
     """
     found: list[DateMention] = []

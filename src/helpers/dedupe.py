@@ -27,6 +27,15 @@ def shingle_hashes(text: str) -> np.ndarray:
     every process and on every machine (Python's own ``hash`` is salted per process). Case and
     line breaks do not matter: a page saved on one line shingles like its copy with breaks.
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    numpy.ndarray
+        Sorted, distinct, dtype uint64.
+
     Examples
     --------
     >>> len(shingle_hashes("một hai ba bốn năm sáu")), len(shingle_hashes(""))
@@ -36,7 +45,8 @@ def shingle_hashes(text: str) -> np.ndarray:
         return np.zeros(0, dtype=np.uint64)
     syllables = [s for s in normalize_text(text).casefold().split()
                  if s.isalpha() or _WORDLIKE.search(s)]
-    windows = (zip(*(syllables[k:] for k in range(SHINGLE_SIZE)))
+    # Sliding windows: the shifted copies are shorter by design, so zip stops at the shortest.
+    windows = (zip(*(syllables[k:] for k in range(SHINGLE_SIZE)), strict=False)
                if len(syllables) >= SHINGLE_SIZE else [syllables])
     values = {zlib.crc32(b) | (zlib.adler32(b) << 32)
               for b in (" ".join(w).encode("utf-8") for w in windows)}
@@ -89,7 +99,7 @@ def find_duplicates(hashes: list[np.ndarray], threshold: float = 0.8) -> list[in
         copy = ((cols < rows) & (sizes[rows] > 0)
                 & (vals >= threshold * np.minimum(sizes[rows], sizes[cols])))
         rows, cols = rows[copy], cols[copy]
-        for j, i in zip(*(a[np.lexsort((cols, rows))] for a in (rows, cols))):
+        for j, i in zip(*(a[np.lexsort((cols, rows))] for a in (rows, cols)), strict=True):
             # The earliest earlier text that is itself no copy is the one kept.
             if result[j] is None and result[i] is None:
                 result[j] = int(i)

@@ -27,6 +27,10 @@ from .catalog import CATALOG_COLUMNS, CATALOG_NAME
 from .errors import CorpusError
 from .html import is_html
 
+__all__ = ["FETCH_COLUMNS", "USER_AGENT", "Catalog", "FetchFailure", "FetchReport", "Settings",
+           "Throttle", "download", "fetch_all", "file_name", "main", "read_urls",
+           "save_atomically"]
+
 FETCH_COLUMNS = ["fetched_at", "status"]
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
@@ -253,7 +257,7 @@ class Catalog:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _fetch_one(session, url: str, dest: Path, settings: Settings, throttle: Throttle,
@@ -261,7 +265,7 @@ def _fetch_one(session, url: str, dest: Path, settings: Settings, throttle: Thro
     name = file_name(url)
     target = dest / name
     if target.exists():
-        stamp = dt.datetime.fromtimestamp(target.stat().st_mtime, dt.timezone.utc)
+        stamp = dt.datetime.fromtimestamp(target.stat().st_mtime, dt.UTC)
         catalog.add(file=name, url=url, fetched_at=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
                     status="present", notes="file present before this run; not fetched again")
         report.present.append(name)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .corpus import analysable, corpus_from_texts, plain
+from .corpus import analysable, plain
 from .ranking import rank_words, top_n, top_n_by_group
 from .stats import PER, RATE_BASIS, g2, gries_dp, juilland_d, per_10k
 from .text import normalize_text, sort_key, stopwords, tokenize
@@ -513,6 +513,7 @@ def kwic(corpus: pd.DataFrame, term: str, width: int = 40, sort: str | None = No
 
     Examples
     --------
+    >>> from helpers.corpus import corpus_from_texts
     >>> corpus = corpus_from_texts({"a": "ASEAN, hợp tác.\\nASEAN bền vững"})
     >>> kwic(corpus, "ASEAN", sort="right")["right"].tolist()
     ['bền vững', ', hợp tác.']
@@ -697,6 +698,7 @@ def concordance_text(corpus: pd.DataFrame, terms: Iterable[str], width: int = 45
 
     Examples
     --------
+    >>> from helpers.corpus import corpus_from_texts
     >>> corpus = corpus_from_texts({"a": "Hợp tác ASEAN."})
     >>> print(concordance_text(corpus, ["ASEAN"], width=8))
     == ASEAN: 1 occurrence(s)

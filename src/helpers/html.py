@@ -21,6 +21,8 @@ from charset_normalizer import from_bytes
 
 from .errors import CorpusError
 
+__all__ = ["HTML_SUFFIXES", "HtmlAudit", "HtmlPage", "decode_html", "extract_html", "is_html"]
+
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MIN_PROSE_WORDS = 40        # an article has at least this many words in sentence-long paragraphs
 KEPT_PART_CHARS = 60        # a block this long found inside a kept line counts as kept
@@ -34,10 +36,8 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote body caption dd details div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td "
-    "tfoot th thead tr ul amp-carousel amp-sidebar button label option select textarea".split())
-_SKIP_TAGS = frozenset("script style noscript template head svg iframe".split())
+    ["address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "amp-carousel", "amp-sidebar", "button", "label", "option", "select", "textarea"])
+_SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "head", "svg", "iframe"])
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
@@ -227,10 +227,10 @@ def _audit(root, title: str | None, paragraphs: tuple[str, ...]) -> HtmlAudit:
     flags = [_is_kept(block, body | {title} if title else body) for block in blocks]
     first = next((i for i, block in enumerate(blocks) if _is_kept(block, body)), len(blocks))
     return HtmlAudit(blocks_in_page=len(blocks), blocks_kept=sum(flags),
-                     dropped=tuple(b for b, k in zip(blocks, flags) if not k),
-                     dropped_above=tuple(b for b, k in zip(blocks[:first], flags) if not k),
+                     dropped=tuple(b for b, k in zip(blocks, flags, strict=False) if not k),
+                     dropped_above=tuple(b for b, k in zip(blocks[:first], flags, strict=False) if not k),
                      chars_in_page=sum(map(len, blocks)),
-                     chars_kept=sum(len(b) for b, k in zip(blocks, flags) if k))
+                     chars_kept=sum(len(b) for b, k in zip(blocks, flags, strict=False) if k))
 
 
 def _json_ld(root) -> list[dict]:

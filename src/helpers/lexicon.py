@@ -18,6 +18,11 @@ import underthesea
 
 from .paths import DATA_DIR
 
+__all__ = ["DICTIONARY_FILE", "LEXICON_FILE", "VLSP_GOLD_FILE", "Lexicon", "apply_lexicon",
+           "crf_tone_style", "dictionary", "fix_segments", "lexicon_changes", "merge_ordinals",
+           "project_lexicon", "read_lexicon", "read_vlsp_gold", "remaining_splits",
+           "repair_splits", "segmentation_f1"]
+
 LEXICON_FILE = DATA_DIR / "lexicon.txt"
 _UNDERTHESEA_DIR = Path(underthesea.__file__).resolve().parent
 #: The dictionary underthesea ships (Ho Ngoc Duc's Viet74K word list); its word-segmentation CRF
@@ -519,7 +524,7 @@ def lexicon_changes(token_lists_before: Iterable[Sequence[str]],
     if len(befores) != len(afters):
         raise ValueError(f"{len(befores)} token lists before but {len(afters)} after")
     counts: Counter = Counter()
-    for before, after in zip(befores, afters):
+    for before, after in zip(befores, afters, strict=False):
         for change in _changes(before, after):
             counts[tuple(part.lower() for part in change)] += 1
     rows = [(*change, n) for change, n in counts.items()]

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import pandas as pd
 
@@ -18,8 +19,9 @@ from .cleaning import BODY, HEADLINE, CleanedArticle, author_name, source_in
 from .dates import conference_mentions, nearest_year, parse_full_date
 from .reference import conferences, kind_rules
 
-__all__ = ["PageMetadata", "detect_language", "infer_kind", "lead_paragraph", "with_fallback", "infer_event", "infer_metadata", "lead_date", "page_author",
-           "page_dateline", "page_outlet", "page_source"]
+__all__ = ["PageMetadata", "detect_language", "infer_event", "infer_kind", "infer_metadata",
+           "lead_date", "lead_paragraph", "page_author", "page_dateline", "page_outlet",
+           "page_source", "with_fallback"]
 
 # Vietnamese news opens a report with its day: "Sáng 23/12, ...", "Ngày 19/12, ...",
 # "Chiều 18-12 (giờ địa phương), ...", optionally with the year: "Ngày 14/12/2021, ...".
@@ -72,6 +74,15 @@ def page_dateline(article: CleanedArticle) -> dt.date | None:
     related-news zone. A page clock shows the day the page was saved (never earlier than
     publication) and related stories' datelines stand in the related zone, so neither wins.
 
+    Parameters
+    ----------
+    article : CleanedArticle
+        A cleaned page.
+
+    Returns
+    -------
+    datetime.date or None
+
     Examples
     --------
     >>> from helpers.cleaning import clean_article
@@ -87,7 +98,24 @@ def page_dateline(article: CleanedArticle) -> dt.date | None:
 
 
 def page_outlet(article: CleanedArticle) -> str | None:
-    """The outlet named by a "Theo dõi X trên" line or a copyright line, whichever comes first."""
+    """The outlet named by a "Theo dõi X trên" line or a copyright line, whichever comes first.
+
+    Parameters
+    ----------
+    article : CleanedArticle
+        A cleaned page.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> from helpers.cleaning import clean_article
+    >>> page_outlet(clean_article("Hội nghị khai mạc hôm nay\\nSáng 19/12, hội nghị khai mạc.\\n"
+    ...                           "© Bản quyền thuộc về Báo Mẫu"))
+    'Báo Mẫu'
+    """
     for line in article.removed:
         if line.reason == "navigation" and (m := _OUTLET.search(line.text)):
             return m.group("outlet")
@@ -97,7 +125,24 @@ def page_outlet(article: CleanedArticle) -> str | None:
 
 
 def page_source(article: CleanedArticle) -> str | None:
-    """The agency credited by the first source line ("Theo TTXVN")."""
+    """The agency credited by the first source line ("Theo TTXVN").
+
+    Parameters
+    ----------
+    article : CleanedArticle
+        A cleaned page.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> from helpers.cleaning import clean_article
+    >>> page_source(clean_article("Hội nghị khai mạc hôm nay\\nSáng 19/12, hội nghị khai mạc.\\n"
+    ...                           "Hai đoạn văn của bài.\\n(Theo TTXVN)"))
+    'TTXVN'
+    """
     for line in article.with_reason("source line"):
         if source := source_in(line.text):
             return source
@@ -105,7 +150,25 @@ def page_source(article: CleanedArticle) -> str | None:
 
 
 def page_author(article: CleanedArticle) -> str | None:
-    """The byline under the headline, else the last byline at the end of the article."""
+    """The byline under the headline, else the last byline at the end of the article.
+
+    Parameters
+    ----------
+    article : CleanedArticle
+        A cleaned page.
+
+    Returns
+    -------
+    str or None
+        The name, without an agency suffix or a role.
+
+    Examples
+    --------
+    >>> from helpers.cleaning import clean_article
+    >>> page_author(clean_article("Hội nghị khai mạc hôm nay\\nThanh Huyền\\n"
+    ...                           "Sáng 19/12, hội nghị khai mạc.\\nĐoạn hai."))
+    'Thanh Huyền'
+    """
     bylines = article.with_reason("byline")
     if not bylines:
         return None
@@ -120,6 +183,18 @@ def lead_date(paragraph: str, event: str | None) -> tuple[dt.date | None, str]:
     """The date a report opens with, and how its year was found: written out, or from the
     conference the article is about (the date nearest the conference's start). Without either,
     no date: a year is never guessed.
+
+    Parameters
+    ----------
+    paragraph : str
+        The lead paragraph.
+    event : str or None
+        The code of the conference the article is about.
+
+    Returns
+    -------
+    tuple
+        ``(date or None, how)``.
 
     Examples
     --------
@@ -187,15 +262,34 @@ LEAD_MIN_WORDS = 8
 def _lead_index(article: CleanedArticle) -> int:
     """The lead: the first paragraph of at least ``LEAD_MIN_WORDS`` words (a short first line
     is a caption, an affiliation or a player's label), else the first."""
-    return next((k for k, p in enumerate(article.paragraphs) if len(p.split()) >= LEAD_MIN_WORDS), 0)
+    return next((k for k, p in enumerate(article.paragraphs)
+                 if len(p.split()) >= LEAD_MIN_WORDS), 0)
 
 
 def lead_paragraph(article: CleanedArticle) -> str:
-    """The article's lead paragraph ("" when it has no body)."""
+    """The article's lead paragraph ("" when it has no body).
+
+    Parameters
+    ----------
+    article : CleanedArticle
+        A cleaned page.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from helpers.cleaning import clean_article
+    >>> lead_paragraph(clean_article("Tựa bài báo về ngoại giao\\nẢnh minh họa ngắn\\n"
+    ...     "Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 đã khai mạc tại Hà Nội."))[:8]
+    'Sáng 19/'
+    """
     return article.paragraphs[_lead_index(article)] if article.paragraphs else ""
 
 
-def infer_event(article: CleanedArticle, published: dt.date | None = None) -> tuple[str | None, str]:
+def infer_event(article: CleanedArticle,
+                published: dt.date | None = None) -> tuple[str | None, str]:
     """The conference an article reports on.
 
     Every conference the page names is weighed by where it stands (``EVENT_WEIGHTS``:
@@ -204,6 +298,14 @@ def infer_event(article: CleanedArticle, published: dt.date | None = None) -> tu
     not count; with the article's own date, conferences it could not be reporting on
     (``EVENT_WINDOW_DAYS``) give way to those it could. The best weight wins; a tie, or no
     conference, gives none.
+
+    Parameters
+    ----------
+    article : CleanedArticle
+        A cleaned page.
+
+    published : datetime.date, optional
+        The article's own date, when known.
 
     Returns
     -------
@@ -240,7 +342,9 @@ def infer_event(article: CleanedArticle, published: dt.date | None = None) -> tu
         return None, ""
     code = ranked[0][0]
     where = first_where[code]
-    return code, f"named in the {where}" if where != "body" else f"named in the body ({score[code]}x)"
+    if where == "body":
+        return code, f"named in the body ({score[code]}x)"
+    return code, f"named in the {where}"
 
 
 def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
@@ -248,10 +352,21 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
     the rules of ``data/kinds.csv``: headline rules first, then lead rules. A page no rule
     fits is "news" only when it has a headline or lead to judge by.
 
+    Parameters
+    ----------
+    article : CleanedArticle
+        A cleaned page.
+
+    Returns
+    -------
+    tuple
+        ``(kind or None, how)``.
+
     Examples
     --------
     >>> from helpers.cleaning import clean_article
-    >>> infer_kind(clean_article("Bế mạc Hội nghị Ngoại giao lần thứ 32\\nSáng 23/12, hội nghị bế mạc."))
+    >>> page = "Bế mạc Hội nghị Ngoại giao lần thứ 32\\nSáng 23/12, hội nghị bế mạc."
+    >>> infer_kind(clean_article(page))
     ('closing report', "headline: 'Bế mạc'")
     """
     texts = {"headline": article.headline or "", "lead": lead_paragraph(article)}
@@ -265,9 +380,11 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
 
 # Letters only Vietnamese uses among languages written in Latin script: the vowels with
 # breve, circumflex or horn, đ, and the tone marks hook above and dot below.
-_VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ]|[ảạẩậẳặẻẹểệỉịỏọổộởợủụửựỷỵẢẠẨẬẲẶẺẸỂỆỈỊỎỌỔỘỞỢỦỤỬỰỶỴ]")
-_ENGLISH_WORDS = frozenset("the of and to in a is for on that with by was were are as at from "
-                           "this be has have it its an".split())
+_VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ]"
+                                 "|[ảạẩậẳặẻẹểệỉịỏọổộởợủụửựỷỵẢẠẨẬẲẶẺẸỂỆỈỊỎỌỔỘỞỢỦỤỬỰỶỴ]")
+_ENGLISH_WORDS = frozenset({
+    "the", "of", "and", "to", "in", "a", "is", "for", "on", "that", "with", "by", "was", "were",
+    "are", "as", "at", "from", "this", "be", "has", "have", "it", "its", "an"})
 LANGUAGE_MIN_WORDS = 20
 
 
@@ -276,6 +393,16 @@ def detect_language(text: str) -> tuple[str | None, str]:
     Vietnamese prose most do; in English, French or Spanish none do), "en" when at least a
     tenth are common English function words, "und" otherwise; None for texts of fewer than
     ``LANGUAGE_MIN_WORDS`` words.
+
+    Parameters
+    ----------
+    text : str
+        Normalized text.
+
+    Returns
+    -------
+    tuple
+        ``(code or None, how)``.
 
     Examples
     --------
@@ -346,7 +473,21 @@ def infer_metadata(article: CleanedArticle) -> PageMetadata:
 def with_fallback(meta: PageMetadata, values: dict[str, object],
                   found_by: dict[str, str]) -> PageMetadata:
     """``meta`` with its empty fields filled from ``values`` (e.g. an HTML page's markup),
-    each with its provenance from ``found_by``; fields the text gave are kept.
+    each with its provenance from ``found_by``; fields the text gave are kept, except a date
+    derived from a day-month lead, which a date stated by the markup replaces.
+
+    Parameters
+    ----------
+    meta : PageMetadata
+        What the text gave.
+    values : dict
+        Field name -> value (e.g. ``HtmlPage.metadata()``).
+    found_by : dict
+        Field name -> provenance of ``values``.
+
+    Returns
+    -------
+    PageMetadata
 
     Examples
     --------
@@ -355,7 +496,8 @@ def with_fallback(meta: PageMetadata, values: dict[str, object],
     >>> meta.title, meta.author, meta.found_by
     ('Tựa', 'An', {'author': 'html:byline'})
     """
-    filled, how = {}, dict(meta.found_by)
+    filled: dict[str, Any] = {}
+    how = dict(meta.found_by)
     for name, value in values.items():
         # A date the markup states beats one derived from a day-month lead.
         derived = name == "published" and meta.date_precision == "approximate"

@@ -8,9 +8,12 @@ file's name and bytes. Running it over many files is ``helpers.pipeline``.
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
+from charset_normalizer import from_bytes
 
 from .cleaning import BODY, CleanedArticle, Line, clean_article
 from .dedupe import shingle_hashes
@@ -19,13 +22,60 @@ from .html import HtmlPage, extract_html, is_html
 from .metadata import PageMetadata, detect_language, infer_metadata, with_fallback
 from .text import normalize_text, segment, words_from_segments
 
-__all__ = ["PageResult", "decode_bytes", "process_page", "text_page"]
+__all__ = ["PageResult", "decode_bytes", "likely_legacy_encoding", "process_page", "text_page"]
 
 OK, EMPTY, UNDECODABLE = "ok", "empty", "undecodable"
 
 
+# Legacy Vietnamese 8-bit encodings, read as Windows-1252: VNI writes a vowel then a mark
+# character ("Vieät", "Hoäi nghò"); TCVN3 (ABC) puts whole toned vowels in the upper half
+# ("Héi nghÞ Ngo¹i giao", "ViÖt").
+_VNI_MARKS = re.compile("[aeiouyAEIOUY][\u00e0-\u00e5\u00e8-\u00ef\u00f2-\u00f5\u00f8-\u00fb]")
+_TCVN3_LETTERS = re.compile("[\u00a1-\u00bf\u00c6-\u00cf\u00d6\u00de\u00e6\u00f7]")
+LEGACY_MIN_SHARE = 0.05
+
+
+def likely_legacy_encoding(data: bytes) -> str | None:
+    """"VNI" or "TCVN3" when the bytes look like Vietnamese in that legacy encoding, else None.
+
+    Parameters
+    ----------
+    data : bytes
+        A file's content (not valid UTF-8).
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> likely_legacy_encoding("Hoäi nghò Ngoaïi giao laàn thöù 32 taïi Haø Noäi".encode("cp1252"))
+    'VNI'
+    >>> likely_legacy_encoding("Héi nghÞ Ngo¹i giao lÇn thø 32 t¹i Hµ Néi".encode("cp1252"))
+    'TCVN3'
+    """
+    text = data.decode("latin-1")
+    words = text.split() or [""]
+    vni = sum(bool(_VNI_MARKS.search(w)) for w in words) / len(words)
+    tcvn3 = sum(bool(_TCVN3_LETTERS.search(w)) for w in words) / len(words)
+    if max(vni, tcvn3) < LEGACY_MIN_SHARE:
+        return None
+    return "TCVN3" if tcvn3 > vni else "VNI"
+
+
+def _guess_vietnamese(data: bytes) -> str | None:
+    """The text, when charset-normalizer is sure the bytes are Vietnamese in Windows-1258
+    (and the decoded text reads as Vietnamese), else None."""
+    best = from_bytes(data).best()
+    if best is None or best.encoding != "cp1258":
+        return None
+    text = unicodedata.normalize("NFC", str(best))
+    return text if detect_language(text)[0] == "vi" else None
+
+
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
-    """Text of a file: UTF-8 with or without BOM, or UTF-16 with a BOM.
+    """Text of a file: UTF-8 with or without BOM, UTF-16 with a BOM, or (when charset-normalizer
+    is sure and the text reads as Vietnamese) the legacy code page Windows-1258.
 
     Parameters
     ----------
@@ -41,7 +91,8 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     Raises
     ------
     CorpusError
-        Naming the file, the encoding tried and where decoding failed.
+        Naming the file, the encoding tried and where decoding failed, and the legacy encoding
+        the bytes most likely are in (VNI, TCVN3), which no decoder can read reliably.
 
     Examples
     --------
@@ -57,10 +108,14 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     try:
         return payload.decode(encoding)
     except UnicodeDecodeError as err:
-        raise CorpusError(
-            f"{name}: cannot decode as {tried}: {err.reason} at byte {err.start}. "
-            "Save the file as UTF-8 (or UTF-16 with a BOM) and load it again."
-        ) from None
+        if encoding == "utf-8" and (text := _guess_vietnamese(data)) is not None:
+            return text
+        legacy = likely_legacy_encoding(data)
+        hint = (f" It looks like Vietnamese in the legacy {legacy} encoding: convert it to "
+                "UTF-8 (e.g. with UniKey's converter) and load it again." if legacy else
+                " Save the file as UTF-8 (or UTF-16 with a BOM) and load it again.")
+        raise CorpusError(f"{name}: cannot decode as {tried}: {err.reason} at byte "
+                          f"{err.start}.{hint}") from None
 
 
 @dataclass(frozen=True, eq=False)
@@ -164,6 +219,19 @@ def process_page(name: str, data: bytes, cache: bool = True) -> PageResult:
 def text_page(name: str, text: str, cache: bool = True) -> PageResult:
     """A page result for text that is already an article's body: every non-blank line is a
     paragraph, nothing is cleaned away (for sentences typed in a notebook, or tests).
+
+    Parameters
+    ----------
+    name : str
+        The page's name (its doc_id is the name without extension).
+    text : str
+        The article's body.
+    cache : bool
+        Use the on-disk segmentation cache.
+
+    Returns
+    -------
+    PageResult
 
     Examples
     --------

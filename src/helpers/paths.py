@@ -67,6 +67,18 @@ def figures_dir() -> Path:
     return PROJECT_ROOT / "figures"
 
 
+def build_dir() -> Path:
+    """Where outputs for another corpus go (``make report`` with ``CORPUS_DIR`` set):
+    ``$HELPERS_BUILD_DIR`` if set, else the project's ``build/`` (git-ignored), else
+    ``./build``."""
+    env = _from_env("HELPERS_BUILD_DIR")
+    if env:
+        return env
+    if PROJECT_ROOT is None:
+        return Path.cwd() / "build"
+    return PROJECT_ROOT / "build"
+
+
 def cache_dir() -> Path:
     """The segmentation cache: ``$HELPERS_CACHE_DIR``, else ``.cache/`` in the project
     (git-ignored), else ``~/.cache/vn-diplomacy-helpers``."""

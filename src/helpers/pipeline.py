@@ -22,7 +22,7 @@ from .pages import PageResult, process_page
 from .paths import PACKAGE_DIR, cache_dir
 from .text import TOKENIZER_VERSION
 
-__all__ = ["choose_workers", "cached_page", "map_pages", "paused_gc", "pipeline_version"]
+__all__ = ["cached_page", "choose_workers", "map_pages", "paused_gc", "pipeline_version"]
 
 FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 

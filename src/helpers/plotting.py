@@ -24,9 +24,9 @@ from scipy.cluster.hierarchy import leaves_list, linkage
 from scipy.spatial.distance import squareform
 from scipy.stats import chi2
 
-from .stats import PER, ZERO_ADJUSTMENT, bonferroni_g2
 from .glossary import with_gloss
 from .paths import figures_dir
+from .stats import PER, ZERO_ADJUSTMENT, bonferroni_g2
 from .text import normalize_text, sort_key
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour-vision deficiency.
@@ -442,7 +442,7 @@ def plot_article_lengths(corpus: pd.DataFrame, group: str = "year"):
     _set_row_ticks(ax, y, data["label"])
     ax.set_ylim(-0.6, len(data) - 0.4)
     if _fits_rows(len(data)):
-        for yi, n in zip(y, data["n_words"]):
+        for yi, n in zip(y, data["n_words"], strict=False):
             ax.text(n, yi, f" {n}", va="center", fontsize=LABEL_SIZE - 1)
         ax.set_xlim(0, data["n_words"].max() * 1.12 + 1)
     ax.set_xlabel("words in the clean article (segmented words, no punctuation or numbers)")
@@ -478,7 +478,7 @@ def plot_removals(summary: pd.DataFrame):
     data = summary[reasons]
     fig, ax = plt.subplots(figsize=(9, _height(len(data))), layout="constrained")
     left = pd.Series(0, index=data.index)
-    palette = OKABE_ITO + [NEUTRAL, "#B07AA1", "#9C755F", "#76B7B2", "#EDC948"]
+    palette = [*OKABE_ITO, NEUTRAL, "#B07AA1", "#9C755F", "#76B7B2", "#EDC948"]
     y = list(range(len(data)))[::-1]
     for i, reason in enumerate(reasons):
         _bars(ax, y, data[reason], left, [palette[i % len(palette)]] * len(data), label=reason)
@@ -580,7 +580,7 @@ def plot_keyness(table: pd.DataFrame, target, reference, n: int = 12,
         top["tie_at_cut"] |= given.reindex(top.index).to_numpy()
         bottom["tie_at_cut"] |= given.reindex(bottom.index).to_numpy()
     data = pd.concat([bottom, top.iloc[::-1]]).iloc[::-1].sort_values("g2", kind="stable")
-    shown = dict(zip(table["word"], table["display"])) if "display" in table.columns else {}
+    shown = dict(zip(table["word"], table["display"], strict=False)) if "display" in table.columns else {}
     shown.update(display or {})
     data = data.assign(label=[with_gloss(str(shown.get(w, w))) for w in data["word"]])
     fig, ax = plt.subplots(figsize=(9.5, _height(len(data), extra=2.4)), layout="constrained")
@@ -590,7 +590,7 @@ def plot_keyness(table: pd.DataFrame, target, reference, n: int = 12,
     ax.barh(y, data["g2"], color=color, hatch=["///" if t else "" for t in data["tie_at_cut"]],
             edgecolor="white")
     _set_row_ticks(ax, y, data["label"])
-    for yi, (g2, a, b, tie) in enumerate(zip(data["g2"], data["a"], data["b"], data["tie_at_cut"])):
+    for yi, (g2, a, b, tie) in enumerate(zip(data["g2"], data["a"], data["b"], data["tie_at_cut"], strict=False)):
         ax.text(g2, yi, f" {a}:{b}{' =' if tie else ''} ", va="center", fontsize=LABEL_SIZE - 1,
                 ha="left" if g2 > 0 else "right")
     uncorrected, critical = float(chi2.isf(alpha, 1)), bonferroni_g2(n_tests, alpha)
@@ -658,7 +658,7 @@ def plot_rate_scatter(table: pd.DataFrame, target, reference, n_labels: int = 8,
     [1, 2, <NA>]
     """
     colors = colors or group_colors([target, reference])
-    shown = dict(zip(table["word"], table["display"])) if "display" in table.columns else {}
+    shown = dict(zip(table["word"], table["display"], strict=False)) if "display" in table.columns else {}
     shown.update(display or {})
     c, d = table["a"].sum(), table["b"].sum()
     data = table.assign(
@@ -708,7 +708,7 @@ def plot_rate_scatter(table: pd.DataFrame, target, reference, n_labels: int = 8,
     drawn = _place_labels(fig, ax, items, _ring_offsets(8))
     out = data.merge(labelled[["word", "number"]], on="word", how="left")
     out["number"] = out["number"].astype("Int64")
-    missed = {n for numbers_, ok in zip(keys, drawn) if not ok for n in numbers_}
+    missed = {n for numbers_, ok in zip(keys, drawn, strict=False) if not ok for n in numbers_}
     out["number_drawn"] = out["number"].notna() & ~out["number"].isin(missed)
     return fig, out[["word", "a", "b", "x", "y", "zero", "log_odds_z", "number",
                      "number_drawn"]].rename(columns={"x": "rate_reference_plotted",
@@ -874,7 +874,7 @@ def plot_topic_shares(shares: pd.DataFrame, topics: pd.DataFrame):
         words = str(words_of.get(topic, "")).split(", ")[:5]
         ax.barh(y, shares[topic], left=left, color=palette[i % len(palette)],
                 label=short_label(f"{topic}: {', '.join(words)}", 70))
-        for yi, (start, width) in zip(y, zip(left, shares[topic])):
+        for yi, (start, width) in zip(y, zip(left, shares[topic], strict=False), strict=False):
             if width > 0.08 and len(y) <= 40:
                 ax.text(start + width / 2, yi, f"{width:.0%}", ha="center", va="center",
                         fontsize=LABEL_SIZE, color="white")
@@ -960,11 +960,11 @@ def plot_top_words(wide: pd.DataFrame, groups, n: int = 15, colors: dict | None 
     fig, axes = plt.subplots(nrows, ncols, sharex=True, squeeze=False, layout="constrained",
                              figsize=(4.3 * ncols + 0.4, min(panel_h * nrows + 1.0, 3 * MAX_HEIGHT)))
     reach = max((t["per_10k"].max() for t in tops if len(t)), default=1)
-    for ax, group, top in zip(axes.flat, groups, tops):
+    for ax, group, top in zip(axes.flat, groups, tops, strict=False):
         y = np.arange(len(top))[::-1]
         ax.barh(y, top["per_10k"], color=colors.get(group, NEUTRAL), edgecolor="white",
                 hatch=["///" if t else "" for t in top["tie_at_cut"]])
-        for yi, rate, count, tie in zip(y, top["per_10k"], top["count"], top["tie_at_cut"]):
+        for yi, rate, count, tie in zip(y, top["per_10k"], top["count"], top["tie_at_cut"], strict=False):
             ax.text(rate, yi, f" {count}{' =' if tie else ''}", va="center",
                     fontsize=LABEL_SIZE - 1)
         _set_row_ticks(ax, y, [short_label(with_gloss(str(display.get(w, w))), 40)
@@ -976,9 +976,12 @@ def plot_top_words(wide: pd.DataFrame, groups, n: int = 15, colors: dict | None 
     ax0.set_xlim(0, reach * 1.25)
     for ax in list(axes.flat)[len(groups):]:
         ax.axis("off")
-    fig.supxlabel("rate per 10,000 words (stopwords removed); numbers: raw counts"
-                  + ("; = and hatched: tied at the cut" if any(t["tie_at_cut"].any() for t in tops)
-                     else ""), fontsize=9)
+    label = ("rate per 10,000 words (every word counts in the base; stopwords are not listed); "
+             "numbers: raw counts"
+             + ("; = and hatched: tied at the cut" if any(t["tie_at_cut"].any() for t in tops)
+                else ""))
+    width = int(fig.get_figwidth() * 11)          # about 11 characters per inch at 9 pt
+    fig.supxlabel("\n".join(textwrap.wrap(label, width)), fontsize=9)
     fig.suptitle(f"Each group's {n} most frequent words")
     data = pd.concat(tops, ignore_index=True) if tops else pd.DataFrame()
     return fig, data[["group", "rank", "word", "count", "per_10k", "tie_at_cut"]]
@@ -1131,8 +1134,8 @@ def plot_event_timeline(corpus: pd.DataFrame, spans: pd.DataFrame, clusters, pad
     listed = len(arts) <= max_numbered
     arts = arts.assign(number=pd.array(range(1, len(arts) + 1) if listed else [pd.NA] * len(arts),
                                        dtype="Int64"))
-    first_seen = dict(zip(spans["code"], spans["start"]))
-    for event, day in zip(arts["row_event"], arts["published"]):
+    first_seen = dict(zip(spans["code"], spans["start"], strict=False))
+    for event, day in zip(arts["row_event"], arts["published"], strict=False):
         first_seen[event] = min(first_seen.get(event, day), day)
     events = sorted(first_seen, key=lambda e: (first_seen[e], e))
     row = {e: i for i, e in enumerate(events)}
@@ -1141,13 +1144,13 @@ def plot_event_timeline(corpus: pd.DataFrame, spans: pd.DataFrame, clusters, pad
     fig, axes = _timeline_grid(clusters, pad_days, len(events), len(notes))
     colors = group_colors(arts["year"].dropna())
     labels = [_timeline_panel(fig, ax, a - pad, b + pad, spans, row, arts, colors, listed)
-              for ax, (a, b) in zip(axes, clusters)]
+              for ax, (a, b) in zip(axes, clusters, strict=False)]
     axes[0].set_yticks(range(len(events)), events, fontsize=LABEL_SIZE + 1)
     axes[0].set_ylim(len(events) - 0.4, -0.9)
     _break_marks(axes)
     _text_panel(fig.axes[len(axes)], notes)
     _drop_crowded_ticks(fig, axes, "x")
-    for ax, items in zip(axes, labels):
+    for ax, items in zip(axes, labels, strict=False):
         _place_labels(fig, ax, items, [(0, 10), (0, -10), (0, 20), (0, -20), (12, 0), (-12, 0),
                                        (0, 30), (12, 12), (-12, 12), (12, -12), (-12, -12)],
                       draw=False)
@@ -1353,7 +1356,9 @@ def plot_word_trends(trends: pd.DataFrame, per_article: pd.DataFrame | None = No
     ax = fig.add_subplot(grid[1], sharex=strip)
     for k, word in enumerate(words):
         color = OKABE_ITO[k % len(OKABE_ITO)]
-        part = trends[trends["word"] == word].merge(dated, on="group").sort_values("date")
+        own = trends[trends["word"] == word]
+        own = own.drop(columns=[c for c in dated.columns if c != "group" and c in own])
+        part = own.merge(dated, on="group").sort_values("date")
         ax.plot(part["date"], part["per_10k"], color=color, label=with_gloss(str(display.get(word, word))))
         for approx, pts in part.groupby("approximate"):
             ax.scatter(pts["date"], pts["per_10k"], s=36, zorder=3, **_marker_style(color, approx))
@@ -1382,5 +1387,5 @@ def plot_word_trends(trends: pd.DataFrame, per_article: pd.DataFrame | None = No
     drawn = _place_labels(fig, strip, items, [(0, -13 - 24 * r) for r in range(evidence_rows)],
                           clamp=True)
     data = trends.merge(when, on="group", how="left")
-    data["evidence_drawn"] = data["group"].map(dict(zip(dated["group"], drawn))).fillna(False)
+    data["evidence_drawn"] = data["group"].map(dict(zip(dated["group"], drawn, strict=False))).fillna(False)
     return fig, data.reset_index(drop=True)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .paths import DATA_DIR
 
-__all__ = ["ChromeRules", "KindRule", "ReferenceDataError", "congresses", "conferences", "eras",
+__all__ = ["ChromeRules", "KindRule", "ReferenceDataError", "conferences", "congresses", "eras",
            "kind_rules", "page_rules", "stopword_policy"]
 
 
@@ -150,7 +150,8 @@ def stopword_policy() -> tuple[frozenset[str], frozenset[str]]:
     (True, True)
     """
     path = DATA_DIR / "stopwords.txt"
-    add, keep = set(), set()
+    add: set[str] = set()
+    keep: set[str] = set()
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -209,14 +210,14 @@ def kind_rules() -> tuple[KindRule, ...]:
 _PASS_KEYS: dict[str, set[str]] = {
     "social buttons": {"tokens"},
     "photo caption": {"max_words", "end_patterns"},
-    "related heading": {"phrases"},
+    "related heading": {"phrases", "patterns"},
     "source line": {"max_words", "patterns"},
     "dateline": {"max_words", "max_words_with_source"},
     "menu": {"max_words", "min_lines"},
     "headline": {"min_words", "max_words", "not_patterns"},
     "kicker": {"max_words"},
     "section label": {"max_words"},
-    "byline": {"min_words", "max_words", "max_chars"},
+    "byline": {"min_words", "max_words", "max_chars", "patterns"},
     "headline repeat": set(),
     "repeated line": set(),
     "page header": set(),

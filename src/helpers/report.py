@@ -3,7 +3,8 @@ list what they saved (``figures/index.csv``) and gather the saved tables in one 
 
 Owns running notebooks reproducibly (fresh kernel each, no timing metadata, no interpreter
 version in the file), the manifest and the workbook. Does not own what the notebooks compute.
-With ``CORPUS_DIR`` pointing at another folder, everything goes to ``build/<folder name>/``.
+With ``CORPUS_DIR`` pointing at another folder, everything goes to ``build/<folder name>/`` (or
+``$HELPERS_BUILD_DIR/<folder name>/``), never over the committed files.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import pandas as pd
 from nbclient import NotebookClient
 from openpyxl import Workbook
 
-from .paths import PROJECT_ROOT, corpus_dir, display_path, figures_dir, seeds_dir
+from .paths import PROJECT_ROOT, build_dir, corpus_dir, display_path, figures_dir, seeds_dir
 
 TIMEOUT_PER_CELL = 1200
 MANIFEST_COLUMNS = ["file", "notebook", "cell", "kind", "caption"]
@@ -371,8 +372,8 @@ def output_folders(folder: Path) -> tuple[Path, Path, Path]:
     committed ``notebooks/`` and ``figures/`` for the seeds, ``build/<name>/`` otherwise."""
     notebooks_dir = PROJECT_ROOT / "notebooks"
     if folder.resolve() == seeds_dir().resolve():
-        return notebooks_dir, figures_dir(), PROJECT_ROOT / "build" / "failed"
-    base = PROJECT_ROOT / "build" / folder.resolve().name
+        return notebooks_dir, figures_dir(), build_dir() / "failed"
+    base = build_dir() / folder.resolve().name
     return base / "notebooks", base / "figures", base / "failed"
 
 
@@ -411,6 +412,9 @@ def run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
 def main(argv: list[str] | None = None) -> int:
     """Run every ``notebooks/NN-*.ipynb`` (or the ones named, e.g. ``05-lesson``), then write
     the manifest and the workbook; 1 if any notebook failed, 2 for an unknown name, else 0."""
+    if PROJECT_ROOT is None:
+        raise RuntimeError("make report runs the project's notebooks: install helpers from a "
+                           "checkout of the project (pip install -e .), not from a wheel.")
     notebooks_dir = PROJECT_ROOT / "notebooks"
     every = sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
     notebooks = [nb for nb in every if not argv or nb.name in argv or nb.stem in argv]

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 from nbconvert import HTMLExporter
 
-from .paths import DATA_DIR, PROJECT_ROOT, corpus_dir, display_path
+from .paths import DATA_DIR, PROJECT_ROOT, build_dir, corpus_dir, display_path
 from .report import output_folders
 
 TEMPLATE = "site.html.j2"  # in helpers/data: the lab template with the CDN blocks emptied
@@ -215,7 +215,7 @@ def main() -> int:
         print(f"no executed notebooks in {display_path(out_notebooks)}/: run `make report` first")
         return 1
     own = out_notebooks == PROJECT_ROOT / "notebooks"
-    out = PROJECT_ROOT / "build" / "site" if own else out_notebooks.parent / "site"
+    out = build_dir() / "site" if own else out_notebooks.parent / "site"
     written = build_site(notebooks, out, folder.resolve().name)
     problems = check_site(out)
     for problem in problems:

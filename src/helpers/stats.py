@@ -107,7 +107,7 @@ def g2(a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike) -> np.ndarray:
     observed = (a, b, c - a, d - b)
     expected = (c * (a + b) / n, d * (a + b) / n, c * (n - a - b) / n, d * (n - a - b) / n)
     with np.errstate(divide="ignore", invalid="ignore"):
-        total = sum(xlogy(o, o) - xlogy(o, e) for o, e in zip(observed, expected))
+        total = sum(xlogy(o, o) - xlogy(o, e) for o, e in zip(observed, expected, strict=False))
     value = np.maximum(2 * total, 0.0)
     return np.sign(a / c - b / d) * value
 

@@ -25,6 +25,9 @@ from .lexicon import fix_segments
 from .paths import cache_dir
 from .reference import stopword_policy
 
+__all__ = ["TOKENIZER_VERSION", "normalize_text", "normalize_tone_marks", "raw_segments",
+           "segment", "sort_key", "stopwords", "tokenize", "words_from_segments"]
+
 # --- normalization ---------------------------------------------------------------------------
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng

@@ -7,7 +7,6 @@ date parsing itself stays in ``helpers.dates`` (one parser for the whole package
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
@@ -230,7 +229,7 @@ def classify_orientation(mentions: pd.DataFrame) -> pd.DataFrame:
     """
     m = mentions[(mentions["kind"] != "conference") & mentions["published"].notna()].copy()
     decided = [orientation_of(b, a, k, int(y), p.year) for b, a, k, y, p in
-               zip(m["before"], m["after"], m["kind"], m["year_referred"], m["published"])]
+               zip(m["before"], m["after"], m["kind"], m["year_referred"], m["published"], strict=False)]
     m["orientation"] = [o for o, _ in decided]
     m["rule"] = [r for _, r in decided]
     return m

@@ -1,0 +1,903 @@
+"""Exact, fast re-implementation of ``underthesea.word_tokenize`` (Vietnamese word segmentation):
+the same words, byte for byte, for the verified underthesea / underthesea_core versions. Owns
+segmentation only; does not clean, case-fold or cache results on disk (``text`` does)."""
+# How it stays identical (issue 13); each step mirrors underthesea's own code:
+#
+# 1. Text is normalized with underthesea's ``normalize_characters_in_text`` and split on
+#    whitespace. underthesea's own token regex, ``extract_match`` and ``token_normalize`` run
+#    once per distinct chunk (cached); a letters-only chunk is one token without the regex
+#    (``_one_word`` says when). No alternative of the regex consumes whitespace except
+#    ``Th.S``/``Th.s`` (an unescaped dot): a text where "Th", one whitespace character other
+#    than a newline and "S"/"s" meet is tokenized by running the regex over the whole text.
+#    ``[A-ZĐ]+\.(?!$)`` depends on what follows the last chunk, so a chunk that ends the text
+#    (``$`` matches after it) is tokenized as ending it.
+# 2. The CRFsuite model file is read as underthesea_core's Rust loader reads it: attribute ids
+#    in backward-link order (first insertion wins), state weights with |w| <= 1e-10 dropped
+#    (last write wins), transitions stored as written.
+# 3. Features of one token (the token, lower, isdigit, istitle, is_in_dict) are computed once
+#    per token type by underthesea_core's own CRFFeaturizer. 2- and 3-token window features
+#    and the dictionary's multi-syllable entries are matched as integer keys (one code per
+#    window of syllable ids, found in a hash table) against the model's attribute table;
+#    ``istitle`` of a window is the AND of its tokens'. Positions near a token holding a space
+#    (fixed words, or "Th S") get their features from the real featurizer.
+# 4. Emission scores are summed in the model's template order from 0.0, as Rust adds them, so
+#    every float is equal; Viterbi keeps the first best previous label (strict ``>``), one
+#    text at a time for a few texts, many texts in lock-step for a batch.
+#
+# When the installed versions differ from the verified ones, or the model files are not in the
+# form reproduced here, every call goes to underthesea itself (one warning). underthesea's
+# ``fixed_words`` replaces its module-level regex for all later calls; here ``fixed_words``
+# applies to one call only (fixed words other than plain words separated by single spaces go
+# to underthesea, whose module-level regex is restored afterwards).
+from __future__ import annotations
+
+import importlib.metadata
+import re
+import struct
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+
+import joblib
+import numpy as np
+import underthesea
+from underthesea.pipeline.word_tokenize import regex_tokenize as _rt
+from underthesea_core import CRFFeaturizer
+
+__all__ = ["BATCH_SIZE", "backend", "clear_caches", "word_tokenize", "word_tokenize_many"]
+
+#: The versions this module was verified against (equality suite in tests/test_segmenter.py).
+VERIFIED_VERSIONS = {"underthesea": "9.5.0", "underthesea_core": "3.3.2"}
+#: Paragraphs segmented together by ``word_tokenize_many`` (bounds memory: ~0.7 kB per token).
+BATCH_SIZE = 1000
+_MODEL_DIR = Path(_rt.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
+_INSIDE_LABEL = "I-W"
+_MAX_TYPES = 2_000_000  # caches are dropped and rebuilt beyond this many token types
+_TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
+_PLAIN_FIXED_WORD = re.compile(r"\w+(?: \w+)*")
+# "Th.S" and "Th.s" in underthesea's abbreviations have an unescaped dot, which matches whitespace.
+_CROSSES_WHITESPACE = re.compile(r"Th[^\S\n][Ss]")
+_UNIGRAM_PROBES = ("T[0]", "T[0].lower", "T[0].isdigit", "T[0].istitle", "T[0].is_in_dict")
+_FUNCTION_PROBE = {None: 0, "lower": 1, "isdigit": 2, "istitle": 3, "is_in_dict": 4}
+_PYTHON_VITERBI_MAX_TEXTS = 24  # below this many texts, a plain loop beats numpy lock-step
+
+
+class UnsupportedModel(RuntimeError):
+    """The model files are not in the form this module reproduces exactly."""
+
+
+def installed_versions() -> dict[str, str]:
+    """Installed versions of underthesea and underthesea_core.
+
+    Returns
+    -------
+    dict
+        ``{"underthesea": ..., "underthesea_core": ...}``.
+
+    Examples
+    --------
+    >>> sorted(installed_versions())
+    ['underthesea', 'underthesea_core']
+    """
+    return {name: importlib.metadata.version(name) for name in VERIFIED_VERSIONS}
+
+
+# --------------------------------------------------------------------------- model file
+
+
+@dataclass(frozen=True)
+class _Model:
+    labels: list[str]
+    attr_index: dict[str, int]
+    weights: np.ndarray  # (n_attributes + 1, n_labels); the last row (id -1) is all zeros
+    transitions: np.ndarray  # (n_labels, n_labels)
+
+
+def _read_cqdb_strings(data: bytes, start: int, count: int, path: Path) -> list[str]:
+    """Strings of one CQDB block, in backward-link order (empty slots skipped)."""
+    if data[start:start + 4] != b"CQDB":
+        raise UnsupportedModel(f"{path}: no CQDB block at offset {start}")
+    bwd_size, bwd_offset = struct.unpack_from("<II", data, start + 16)
+    n = min(count, bwd_size)
+    offsets = struct.unpack_from(f"<{n}I", data, start + bwd_offset)
+    out = []
+    for entry in offsets:
+        if entry == 0:
+            continue
+        (ksize,) = struct.unpack_from("<I", data, start + entry + 4)
+        key = data[start + entry + 8:start + entry + 8 + ksize].split(b"\0", 1)[0]
+        try:
+            out.append(key.decode("utf-8"))
+        except UnicodeDecodeError as err:  # Rust would substitute U+FFFD: not reproduced
+            raise UnsupportedModel(f"{path}: attribute is not UTF-8 at {entry}") from err
+    return out
+
+
+def _insertion_index(strings: list[str]) -> dict[str, int]:
+    """string -> id as Rust's ``get_or_insert`` assigns them (first occurrence wins)."""
+    index: dict[str, int] = {}
+    for s in strings:
+        index.setdefault(s, len(index))
+    return index
+
+
+def _state_weights(feats: np.ndarray, n_attrs: int, n_labels: int) -> np.ndarray:
+    """(n_attrs + 1, n_labels) weights: last write per (attribute, label) wins, |w| <= 1e-10
+    removes, entries outside the tables are never read by the tagger."""
+    state = feats[feats["type"] == 0]
+    weights = np.zeros((n_attrs + 1, n_labels))
+    if len(state) == 0:
+        return weights
+    key = state["src"].astype(np.int64) * (2**32) + state["dst"].astype(np.int64)
+    # last occurrence of each key: unique over the reversed array
+    _, first_in_reversed = np.unique(key[::-1], return_index=True)
+    last = state[len(state) - 1 - first_in_reversed]
+    keep = (np.abs(last["w"]) > 1e-10) & (last["src"] < n_attrs) & (last["dst"] < n_labels)
+    last = last[keep]
+    weights[last["src"].astype(np.int64), last["dst"].astype(np.int64)] = last["w"]
+    return weights
+
+
+def _read_model(path: Path) -> _Model:
+    """Read a CRFsuite model file as underthesea_core's loader does."""
+    data = path.read_bytes()
+    if data[:4] != b"lCRF":
+        raise UnsupportedModel(f"{path}: not a CRFsuite model (magic {data[:4]!r})")
+    (num_features, num_labels, num_attrs, off_features, off_labels,
+     off_attrs) = struct.unpack_from("<6I", data, 16)
+    labels = list(_insertion_index(_read_cqdb_strings(data, off_labels, num_labels, path)))
+    attr_index = _insertion_index(_read_cqdb_strings(data, off_attrs, num_attrs, path))
+    if data[off_features:off_features + 4] != b"FEAT":
+        raise UnsupportedModel(f"{path}: no FEAT chunk at offset {off_features}")
+    (chunk_count,) = struct.unpack_from("<I", data, off_features + 8)
+    count = chunk_count if chunk_count > 0 else num_features
+    dtype = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
+    feats = np.frombuffer(data, dtype=dtype, count=count, offset=off_features + 12)
+    n_labels = len(labels)
+    transitions = np.zeros(n_labels * n_labels)
+    for f in feats[feats["type"] == 1]:
+        idx = int(f["src"]) * n_labels + int(f["dst"])
+        if idx < len(transitions):
+            transitions[idx] = f["w"]
+    weights = _state_weights(feats, len(attr_index), n_labels)
+    return _Model(labels, attr_index, weights, transitions.reshape(n_labels, n_labels))
+
+
+# --------------------------------------------------------------------------- feature tables
+
+
+@dataclass(frozen=True)
+class _Template:
+    syntax: str
+    lo: int
+    hi: int  # == lo for one-token templates
+    function: str | None
+    bos: int
+    eos: int
+
+
+def _parse_templates(configs: list[str], attr_index: dict[str, int]) -> list[_Template]:
+    out = []
+    for syntax in configs:
+        m = _TEMPLATE.fullmatch(syntax)
+        if m is None:
+            raise UnsupportedModel(f"{_MODEL_DIR}: unsupported feature template {syntax!r}")
+        lo = int(m.group(1))
+        hi = lo if m.group(2) is None else int(m.group(2))
+        function = m.group(3)
+        if hi - lo not in ((0, 1, 2) if function != "isdigit" else (0,)):
+            raise UnsupportedModel(f"{_MODEL_DIR}: unsupported feature template {syntax!r}")
+        bos = attr_index.get(syntax + "=BOS", -1)
+        eos = attr_index.get(syntax + "=EOS", -1)
+        out.append(_Template(syntax, lo, hi, function, bos, eos))
+    return out
+
+
+def _window_keys(values, n: int, vocab: dict[str, int]) -> list[tuple[int, ...]]:
+    """Piece-id tuples of the values that split into exactly ``n`` non-empty pieces."""
+    keys = []
+    for value in values:
+        pieces = value.split(" ")
+        if len(pieces) == n and all(pieces):
+            keys.append(tuple(vocab.setdefault(p, len(vocab)) for p in pieces))
+        else:
+            keys.append(None)
+    return keys
+
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+class _CodeTable:
+    """Open-addressing hash table (linear probing) from window codes to their row in the
+    sorted code array: a vectorized exact lookup, faster than ``np.searchsorted`` on
+    unsorted queries. A key sits at most ``probes - 1`` slots after its hash, and every slot
+    in between is taken, so a lookup stops at the key, at an empty slot or after ``probes``."""
+
+    def __init__(self, codes: np.ndarray, rows: np.ndarray) -> None:
+        size = 1 << max(4, (2 * len(codes)).bit_length())
+        self.shift = np.uint64(64 - (size.bit_length() - 1))
+        self.mask = size - 1
+        self.keys = np.full(size, -1, dtype=np.int64)
+        self.rows = np.zeros(size, dtype=np.int64)
+        home = self._hash(codes)
+        pending = np.arange(len(codes))
+        self.probes = 0
+        while len(pending):
+            slot = (home[pending] + self.probes) & self.mask
+            free = np.flatnonzero(self.keys[slot] == -1)
+            taken, first = np.unique(slot[free], return_index=True)
+            self.keys[taken] = codes[pending[free[first]]]
+            self.rows[taken] = rows[pending[free[first]]]
+            placed = np.zeros(len(pending), dtype=bool)
+            placed[free[first]] = True
+            pending = pending[~placed]
+            self.probes += 1
+
+    def _hash(self, codes: np.ndarray) -> np.ndarray:
+        return ((codes.astype(np.uint64) * _GOLDEN) >> self.shift).astype(np.int64)
+
+    def find(self, codes: np.ndarray) -> np.ndarray:
+        """Row of each code, or -1."""
+        out = np.full(len(codes), -1, dtype=np.int64)
+        home = self._hash(codes)
+        todo = np.arange(len(codes))
+        for probe in range(self.probes):
+            if not len(todo):
+                break
+            slot = (home[todo] + probe) & self.mask
+            key = self.keys.take(slot)
+            hit = key == codes.take(todo)
+            out[todo[hit]] = self.rows.take(slot[hit])
+            todo = todo[~hit & (key != -1)]
+        return out
+
+
+class _Tables:
+    """Model, templates, integer window tables and the per-token-type feature cache."""
+
+    def __init__(self) -> None:
+        self.model = _read_model(_MODEL_DIR / "models.bin")
+        configs = joblib.load(_MODEL_DIR / "features.bin")
+        self.dictionary = joblib.load(_MODEL_DIR / "dictionary.bin")
+        self.featurizer = CRFFeaturizer(configs, self.dictionary)
+        self.probe = CRFFeaturizer(list(_UNIGRAM_PROBES), self.dictionary)
+        self.templates = _parse_templates(configs, self.model.attr_index)
+        self.span = max(max(abs(t.lo), abs(t.hi)) for t in self.templates)
+        self.inside = (self.model.labels.index(_INSIDE_LABEL)
+                       if _INSIDE_LABEL in self.model.labels else -1)
+        self.vocab: dict[str, int] = {}
+        self._build_window_tables()
+        self.clear()
+
+    def _build_window_tables(self) -> None:
+        """Integer tables of the n-token windows. For each (pieces, n): the sorted window codes;
+        for each window template, an array over those codes of its attribute id, followed by
+        three entries: no such window, BOS, EOS (``_NONE``, ``_BOS``, ``_EOS`` from the end)."""
+        by_syntax: dict[str, dict[str, int]] = {}
+        for attr, aid in self.model.attr_index.items():
+            syntax, sep, value = attr.partition("=")
+            if sep:
+                by_syntax.setdefault(syntax, {})[value] = aid
+        self.by_syntax = by_syntax
+        found: dict[tuple[str, int], dict[tuple[int, ...], dict]] = {}
+        for t in self.templates:
+            n = t.hi - t.lo + 1
+            if n > 1 and t.function in (None, "lower"):
+                values = list(by_syntax.get(t.syntax, {}).items())
+                table = found.setdefault(("raw" if t.function is None else "low", n), {})
+                for key, (_, aid) in zip(_window_keys([v for v, _ in values], n, self.vocab),
+                                         values, strict=False):
+                    if key:
+                        table.setdefault(key, {})[t.syntax] = aid
+        entries = list(self.dictionary)
+        for n in (2, 3):
+            table = found.setdefault(("low", n), {})
+            for key in _window_keys(entries, n, self.vocab):
+                if key:
+                    table.setdefault(key, {})["<dict>"] = 1
+        self.radix = len(self.vocab) + 1
+        self.grams = {}
+        self.gram_columns = {}
+        for where, table in found.items():
+            keys = sorted(table, key=self._encode)
+            self.grams[where] = np.array([self._encode(k) for k in keys], dtype=np.int64)
+            for t in self.templates:
+                if t.hi - t.lo + 1 != where[1] or t.function in ("isdigit", "istitle"):
+                    continue
+                if t.function == "is_in_dict" and where[0] == "low":
+                    true = by_syntax.get(t.syntax, {}).get("True", -1)
+                    false = by_syntax.get(t.syntax, {}).get("False", -1)
+                    ids = [true if "<dict>" in table[k] else false for k in keys] + [false]
+                elif (t.function is None) == (where[0] == "raw") and t.function != "is_in_dict":
+                    ids = [table[k].get(t.syntax, -1) for k in keys] + [-1]
+                else:
+                    continue
+                self.gram_columns[t.syntax] = (where, np.array([*ids, t.bos, t.eos],
+                                                               dtype=np.int64))
+        self._merge_window_tables()
+        self.unigram_rows = np.array([j for j, t in enumerate(self.templates) if t.hi == t.lo],
+                                     dtype=np.int64)
+        self.unigram_offsets = np.array([t.lo for t in self.templates if t.hi == t.lo],
+                                        dtype=np.int64)
+        covered = sorted(self.unigram_rows.tolist() + self.window_templates
+                         + self.title_templates)
+        if covered != list(range(len(self.templates))):
+            raise UnsupportedModel(f"{_MODEL_DIR}: feature templates not all reproduced")
+
+    def _merge_window_tables(self) -> None:
+        """One hash table for every kind of window (code * 4 + kind), one row of window starts
+        per (kind, start) used by a template, one flat array of all window templates'
+        columns: a handful of numpy calls per batch, however many templates."""
+        self.wheres = sorted(self.grams)
+        tagged = [self.grams[w] * 4 + i for i, w in enumerate(self.wheres)]
+        local = [np.arange(len(self.grams[w]), dtype=np.int64) for w in self.wheres]
+        self.lookup = _CodeTable(np.concatenate(tagged), np.concatenate(local))
+        self.missing = np.array([len(self.grams[w]) + 3 + _NONE for w in self.wheres])
+        specs: list[tuple[int, int]] = []  # (index in self.wheres, start offset)
+        columns, offsets, spec_of = [], [], []
+        self.window_templates = []
+        for j, t in enumerate(self.templates):
+            if t.syntax not in self.gram_columns:
+                continue
+            where, column = self.gram_columns[t.syntax]
+            spec = (self.wheres.index(where), t.lo)
+            if spec not in specs:
+                specs.append(spec)
+            self.window_templates.append(j)
+            spec_of.append(specs.index(spec))
+            offsets.append(sum(len(c) for c in columns))
+            columns.append(column)
+        self.spec_where = np.array([w for w, _ in specs], dtype=np.int64)
+        self.spec_lo = np.array([lo for _, lo in specs], dtype=np.int64)
+        self.spec_n = np.array([self.wheres[w][1] for w, _ in specs], dtype=np.int64)
+        self.spec_size = np.array([len(self.grams[self.wheres[w]]) + 3 for w, _ in specs],
+                                  dtype=np.int64)
+        self.window_spec = np.array(spec_of, dtype=np.int64)
+        self.window_offset = np.array(offsets, dtype=np.int64)
+        self.window_columns = np.concatenate(columns)
+        self.title_templates = [j for j, t in enumerate(self.templates)
+                                if t.hi > t.lo and t.function == "istitle"]
+
+    def _encode(self, key: tuple[int, ...]) -> int:
+        code = 0
+        for piece in key:
+            code = code * self.radix + piece
+        return code
+
+    def clear(self) -> None:
+        """Forget every token type and chunk (the model tables stay)."""
+        self.type_of: dict[str, int] = {}
+        self.type_strings: list[str] = ["<BOS>", "<EOS>"]  # _BOS_TYPE, _EOS_TYPE
+        self.pending: list[str] = []
+        self.n_types = 2
+        n_uni = sum(1 for t in self.templates if t.hi == t.lo)
+        self.uni_by_template = np.zeros((n_uni, 1024), dtype=np.int64)
+        unigrams = [t for t in self.templates if t.hi == t.lo]
+        self.uni_by_template[:, _BOS_TYPE] = [t.bos for t in unigrams]
+        self.uni_by_template[:, _EOS_TYPE] = [t.eos for t in unigrams]
+        self.raw_piece = np.full(1024, -1, dtype=np.int64)
+        self.low_piece = np.full(1024, -1, dtype=np.int64)
+        self.title = np.zeros(1024, dtype=bool)
+        self.spaced = np.zeros(1024, dtype=bool)
+        self.chunk_tokens: dict[str, list[str]] = {}
+        self.chunk_ids: dict[str, list[int]] = {}
+
+    def type_id(self, token: str) -> int:
+        tid = self.type_of.get(token)
+        if tid is None:
+            tid = self.type_of[token] = len(self.type_strings)
+            self.type_strings.append(token)
+            self.pending.append(token)
+        return tid
+
+    def _reserve(self, count: int) -> None:
+        """Room for ``count`` token types in the per-type arrays (capacity doubles)."""
+        if count <= len(self.raw_piece):
+            return
+        size = max(count, 2 * len(self.raw_piece))
+        for name in ("raw_piece", "low_piece", "title", "spaced"):
+            old = getattr(self, name)
+            grown = np.zeros(size, dtype=old.dtype)
+            grown[:len(old)] = old
+            setattr(self, name, grown)
+        old = self.uni_by_template
+        self.uni_by_template = np.zeros((len(old), size), dtype=old.dtype)
+        self.uni_by_template[:, :old.shape[1]] = old
+
+    def featurize_pending(self) -> None:
+        """Per-type features of the new token types, from underthesea_core's featurizer."""
+        if not self.pending:
+            return
+        new, self.pending = self.pending, []
+        probes = self.probe.process([[[tok]] for tok in new])
+        values = [[f.partition("=")[2] for f in sent[0]] for sent in probes]
+        lookups = [(self.by_syntax.get(t.syntax, {}).get, _FUNCTION_PROBE[t.function])
+                   for t in self.templates if t.hi == t.lo]
+        uni = [[get(v[col], -1) for get, col in lookups] for v in values]
+        lo, hi = self.n_types, self.n_types + len(new)
+        self._reserve(hi)
+        self.uni_by_template[:, lo:hi] = np.array(uni, dtype=np.int64).reshape(len(new), -1).T
+        self.raw_piece[lo:hi] = [self.vocab.get(tok, -1) for tok in new]
+        self.low_piece[lo:hi] = [self.vocab.get(v[1], -1) for v in values]
+        self.title[lo:hi] = [v[3] == "True" for v in values]
+        self.spaced[lo:hi] = [" " in tok or " " in v[1] or not tok for tok, v in zip(new, values, strict=False)]
+        self.n_types = hi
+
+    def exact_attr_ids(self, tokens: list[str], position: int) -> list[int]:
+        """Attribute ids of one position from the real featurizer (known ones, in order)."""
+        lo = max(0, position - self.span)
+        window = [[tok] for tok in tokens[lo:position + self.span + 1]]
+        features = self.featurizer.process([window])[0][position - lo]
+        index = self.model.attr_index
+        return [index[f] for f in features if f in index]
+
+
+# --------------------------------------------------------------------------- emissions
+
+
+_BOS_TYPE, _EOS_TYPE = 0, 1  # pseudo token types standing for positions outside the text
+_NONE, _BOS, _EOS = -3, -2, -1  # the last three entries of a window template's column
+
+
+class _Layout:
+    """Flat token arrays of a batch: types, position in its text, its text's length, and for
+    each offset k of the templates (rows of the 2-D arrays: k + span) the index of token t + k,
+    whether it is in t's text, whether it is before it, and its type (pseudo types BOS / EOS
+    outside the text)."""
+
+    def __init__(self, type_ids: list[int], lengths: list[int], span: int) -> None:
+        self.span = span
+        self.types = np.array(type_ids, dtype=np.int64)
+        self.lengths = np.array(lengths, dtype=np.int64)
+        self.n = len(self.types)
+        self.starts = np.cumsum(self.lengths) - self.lengths
+        self.size = np.repeat(self.lengths, self.lengths)
+        self.pos = np.arange(self.n, dtype=np.int64) - np.repeat(self.starts, self.lengths)
+        offsets = np.arange(-span, span + 1, dtype=np.int64)[:, None]
+        self.at2 = np.minimum(np.maximum(np.arange(self.n) + offsets, 0), max(self.n - 1, 0))
+        moved = self.pos + offsets
+        self.ok2 = (moved >= 0) & (moved < self.size)
+        self.before2 = moved < 0
+        self.type_at2 = np.where(self.ok2, self.types.take(self.at2),
+                                 np.where(self.before2, _BOS_TYPE, _EOS_TYPE))
+        self.at = {k: self.at2[k + span] for k in range(-span, span + 1)}
+        self.ok = {k: self.ok2[k + span] for k in range(-span, span + 1)}
+        self.rows: dict[tuple, np.ndarray] = {}
+
+    def gram_rows(self, tables: _Tables) -> np.ndarray:
+        """(n_kinds, n_tokens): row of the window of each kind (``tables.wheres``) starting at
+        each token, _NONE when the model and the dictionary have no such window."""
+        codes, known = [], []
+        for kind in ("raw", "low"):
+            pieces = (tables.raw_piece if kind == "raw" else tables.low_piece).take(self.types)
+            code, ok = pieces, pieces >= 0
+            for n in (2, 3):
+                nxt = pieces.take(self.at[n - 1])
+                code = code * tables.radix + nxt
+                ok = ok & (nxt >= 0) & self.ok[n - 1]
+                if (kind, n) in tables.grams:
+                    codes.append(code * 4 + tables.wheres.index((kind, n)))
+                    known.append(ok)
+        order = [tables.wheres.index(w) for w in [(k, n) for k in ("raw", "low")
+                                                  for n in (2, 3) if (k, n) in tables.grams]]
+        rows = tables.lookup.find(np.concatenate(codes)).reshape(len(codes), self.n)
+        rows = np.where(np.stack(known) & (rows >= 0), rows, tables.missing[order][:, None])
+        out = np.empty_like(rows)
+        out[order] = rows
+        return out
+
+    def window_rows(self, tables: _Tables) -> np.ndarray:
+        """(n_specs, n_tokens): row of the window (kind, start lo) over tokens t + lo ... for
+        every t, or _BOS / _EOS (as Rust: BOS when the window starts before the text, else
+        EOS when it ends after it)."""
+        flat = self.gram_rows(tables).ravel()
+        lo = tables.spec_lo + self.span
+        rows = flat.take(tables.spec_where[:, None] * self.n + self.at2[lo])
+        inside = self.ok2[lo] & self.ok2[lo + tables.spec_n - 1]
+        size = tables.spec_size[:, None]
+        return np.where(inside, rows, np.where(self.before2[lo], size + _BOS, size + _EOS))
+
+
+def _attribute_matrix(tables: _Tables, lay: _Layout) -> np.ndarray:
+    """(n_templates, n_tokens) attribute ids in template order; -1 where the feature is not in
+    the model."""
+    out = np.empty((len(tables.templates), lay.n), dtype=np.int64)
+    width = tables.uni_by_template.shape[1]
+    out[tables.unigram_rows] = tables.uni_by_template.ravel().take(
+        np.arange(len(tables.unigram_rows))[:, None] * width
+        + lay.type_at2[tables.unigram_offsets + lay.span])
+    windows = lay.window_rows(tables)
+    out[tables.window_templates] = tables.window_columns.take(
+        tables.window_offset[:, None] + windows[tables.window_spec])
+    index = tables.model.attr_index
+    for j in tables.title_templates:
+        t = tables.templates[j]
+        both = np.logical_and.reduce([tables.title.take(lay.type_at2[k + lay.span])
+                                      for k in range(t.lo, t.hi + 1)])
+        values = np.where(both, index.get(t.syntax + "=True", -1),
+                          index.get(t.syntax + "=False", -1))
+        inside = lay.ok[t.lo] & lay.ok[t.hi]
+        out[j] = np.where(inside, values, np.where(lay.before2[t.lo + lay.span], t.bos, t.eos))
+    return out
+
+
+def _emissions(tables: _Tables, lay: _Layout, tokens: list[str]) -> np.ndarray:
+    """(n_tokens, n_labels) emission scores, summed in template order from 0.0 like Rust."""
+    weights = tables.model.weights
+    attrs = _attribute_matrix(tables, lay)
+    scores = np.zeros((lay.n, weights.shape[1]))
+    if lay.n <= 8192:  # few tokens: one gather, then template after template, as Rust adds
+        for row in weights.take(attrs, axis=0):
+            scores += row
+    else:  # many tokens: gather per template, to keep the arrays in cache
+        for row in attrs:
+            scores += weights.take(row, axis=0)
+    _patch_spaced(tables, lay, tokens, scores)
+    return scores
+
+
+def _patch_spaced(tables: _Tables, lay: _Layout, tokens: list[str], scores: np.ndarray) -> None:
+    """Positions within the template span of a token holding a space: real featurizer."""
+    spaced = tables.spaced[lay.types]
+    if not spaced.any():
+        return
+    near = np.zeros(lay.n, dtype=bool)
+    for k in range(-tables.span, tables.span + 1):
+        near |= lay.ok[k] & spaced[lay.at[k]]
+    weights = tables.model.weights
+    for i in np.flatnonzero(near).tolist():
+        start = i - int(lay.pos[i])
+        text_tokens = tokens[start:start + int(lay.size[i])]
+        row = np.zeros(weights.shape[1])
+        for aid in tables.exact_attr_ids(text_tokens, int(lay.pos[i])):
+            row += weights[aid]
+        scores[i] = row
+
+
+# --------------------------------------------------------------------------- Viterbi
+
+
+def _viterbi_loop(scores: np.ndarray, trans: np.ndarray, starts, lengths) -> list[int]:
+    """Two-label Viterbi, one text at a time, same steps and ties as underthesea_core. The
+    back pointers of a step are packed in one int: bit y holds the best previous label of y."""
+    (t00, t01), (t10, t11) = trans.tolist()
+    rows = scores.tolist()
+    labels: list[int] = []
+    for start, length in zip(starts, lengths, strict=False):
+        if length == 0:
+            continue
+        steps = iter(rows[start:start + length])
+        p0, p1 = next(steps)
+        back: list[int] = []
+        keep = back.append
+        for e0, e1 in steps:
+            a, b = p0 + t00, p1 + t10
+            if b > a:
+                n0, k = b + e0, 1
+            else:
+                n0, k = a + e0, 0
+            a, b = p0 + t01, p1 + t11
+            if b > a:
+                p1, k = b + e1, k | 2
+            else:
+                p1 = a + e1
+            p0 = n0
+            keep(k)
+        y = 1 if p1 > p0 else 0
+        path = [y]
+        for k in reversed(back):
+            y = (k >> y) & 1
+            path.append(y)
+        path.reverse()
+        labels += path
+    return labels
+
+
+def _first_best(scores: np.ndarray) -> np.ndarray:
+    """Index of the first maximum of each row, comparing with strict ``>`` as Rust does."""
+    choice = np.zeros(len(scores), dtype=np.int64)
+    top = scores[:, 0]
+    for y in range(1, scores.shape[1]):
+        better = scores[:, y] > top
+        top = np.where(better, scores[:, y], top)
+        choice = np.where(better, y, choice)
+    return choice
+
+
+def _viterbi_lockstep(scores: np.ndarray, trans: np.ndarray, lay: _Layout) -> np.ndarray:
+    """Viterbi for all texts at once. Texts are sorted longest first and their tokens laid out
+    time-major, so step t works on one contiguous block: the first ``active[t]`` texts."""
+    n_labels = trans.shape[0]
+    order = np.argsort(-lay.lengths, kind="stable")
+    order = order[lay.lengths[order] > 0]
+    lengths = lay.lengths[order]
+    steps = int(lengths[0]) if len(lengths) else 0
+    active = (lengths[None, :] > np.arange(steps)[:, None]).sum(axis=1)  # texts alive at t
+    offset = np.concatenate([[0], np.cumsum(active)])
+    flat = np.concatenate([lay.starts[order[:m]] + t for t, m in enumerate(active.tolist())])
+    emit = scores.take(flat, axis=0)  # time-major emissions
+    best = np.empty_like(emit)
+    back = np.zeros(emit.shape, dtype=np.int64)
+    best[:offset[1]] = emit[:offset[1]]
+    for t in range(1, steps):
+        m, here, prev = int(active[t]), offset[t], offset[t - 1]
+        before = best[prev:prev + m]
+        top = before[:, :1] + trans[0]
+        arg = np.zeros((m, n_labels), dtype=np.int64)
+        for yp in range(1, n_labels):
+            s = before[:, yp:yp + 1] + trans[yp]
+            better = s > top
+            top = np.where(better, s, top)
+            arg[better] = yp
+        best[here:here + m] = top + emit[here:here + m]
+        back[here:here + m] = arg
+    labels_tm = np.zeros(len(flat), dtype=np.int64)
+    for t in range(steps - 1, -1, -1):
+        m, here = int(active[t]), offset[t]
+        ending = m - (int(active[t + 1]) if t + 1 < steps else 0)  # texts whose last token is t
+        labels_tm[here + m - ending:here + m] = _first_best(best[here + m - ending:here + m])
+        if t + 1 < steps:
+            nxt, m_next = offset[t + 1], int(active[t + 1])
+            y = labels_tm[nxt:nxt + m_next]
+            labels_tm[here:here + m_next] = back[nxt:nxt + m_next][np.arange(m_next), y]
+    labels = np.zeros(lay.n, dtype=np.int64)
+    labels[flat] = labels_tm
+    return labels
+
+
+# --------------------------------------------------------------------------- tokenization
+
+
+def _pristine_pattern() -> re.Pattern:
+    """underthesea's token regex as its module builds it, before any ``fixed_words`` call."""
+    return re.compile(r"(" + "|".join(_rt.regex_patterns) + ")", re.VERBOSE | re.UNICODE)
+
+
+def _fixed_words_pattern(fixed_words: tuple[str, ...]) -> re.Pattern:
+    """The regex underthesea builds for ``fixed_words`` (same string, same flags)."""
+    escaped = [re.sub(" ", r"\ ", w) for w in fixed_words]
+    fixed = "(?P<fixed_words>\\b" + "\\b|\\b".join(escaped) + "\\b)"
+    return re.compile(r"(" + "|".join([fixed, *_rt.regex_patterns]) + ")",
+                      re.VERBOSE | re.UNICODE)
+
+
+def _regex_tokens(pattern: re.Pattern, text: str) -> list[str]:
+    return [_rt.token_normalize(_rt.extract_match(m)[0]) for m in pattern.finditer(text)]
+
+
+def _one_word(chunk: str) -> bool:
+    """True when underthesea's regex makes the whole chunk one token without trying it: letters
+    only (``\\w+`` takes all of it), no "ʺ" (a letter its punctuation alternative takes first),
+    not starting "Th", any character, "S"/"s" (the unescaped ``Th.S``/``Th.s``)."""
+    return (chunk.isalpha() and "ʺ" not in chunk
+            and not (chunk.startswith("Th") and len(chunk) > 3 and chunk[3] in "Ss"))
+
+
+class _Tokenizer:
+    """Normalized tokens (and their type ids) of a text, cached per whitespace chunk. A chunk
+    that ends the text (``$`` matches after it) is cached under the key chunk + newline."""
+
+    def __init__(self, tables: _Tables) -> None:
+        self.tables = tables
+        self.pattern = _pristine_pattern()
+        self.fixed_patterns: dict[tuple[str, ...], re.Pattern] = {}
+
+    def _add(self, key: str) -> None:
+        chunk = key.removesuffix("\n")
+        if _one_word(chunk):
+            tokens = [_rt.token_normalize(chunk)]
+        else:  # the text goes on after the chunk, or ends (key + newline: `$` matches)
+            tokens = _regex_tokens(self.pattern, key if key != chunk else key + " ")
+        self.tables.chunk_tokens[key] = tokens
+        self.tables.chunk_ids[key] = [self.tables.type_id(t) for t in tokens]
+
+    def tokens(self, text: str) -> tuple[list[str], list[int]]:
+        text = _rt.normalize_characters_in_text(text)
+        if _CROSSES_WHITESPACE.search(text):
+            tokens = _regex_tokens(self.pattern, text)
+            return tokens, [self.tables.type_id(t) for t in tokens]
+        keys = text.split()
+        if not keys:
+            return [], []
+        # `$` in the regex matches at the end of the text or before one final newline
+        if text[len(text.rstrip()):] in ("", "\n"):
+            keys[-1] += "\n"
+        cached = self.tables.chunk_tokens
+        for key in set(keys).difference(cached):
+            self._add(key)
+        return (list(chain.from_iterable(map(cached.__getitem__, keys))),
+                list(chain.from_iterable(map(self.tables.chunk_ids.__getitem__, keys))))
+
+    def fixed_tokens(self, text: str, fixed_words: tuple[str, ...]) -> tuple[list[str], list[int]]:
+        pattern = self.fixed_patterns.get(fixed_words)
+        if pattern is None:
+            pattern = self.fixed_patterns[fixed_words] = _fixed_words_pattern(fixed_words)
+        tokens = _regex_tokens(pattern, _rt.normalize_characters_in_text(text))
+        return tokens, [self.tables.type_id(t) for t in tokens]
+
+
+# --------------------------------------------------------------------------- state and API
+
+_state: dict[str, object] = {}
+
+
+def _exact_tables() -> tuple[_Tables, _Tokenizer] | None:
+    """The tables, built on first use; None when underthesea itself must be used."""
+    if "tables" not in _state:
+        installed = installed_versions()
+        if installed != VERIFIED_VERSIONS:
+            warnings.warn(
+                f"helpers.segmenter was verified with {VERIFIED_VERSIONS}, found {installed}: "
+                "falling back to underthesea.word_tokenize (slower, same words)",
+                RuntimeWarning, stacklevel=3)
+            _state["tables"] = None
+        else:
+            try:
+                tables = _Tables()
+                _state["tables"] = (tables, _Tokenizer(tables))
+            except (UnsupportedModel, OSError) as err:
+                warnings.warn(f"helpers.segmenter cannot reproduce this model ({err}): "
+                              "falling back to underthesea.word_tokenize (slower, same words)",
+                              RuntimeWarning, stacklevel=3)
+                _state["tables"] = None
+    return _state["tables"]  # type: ignore[return-value]
+
+
+def backend() -> str:
+    """Which implementation segments: ``"helpers"`` (exact re-implementation) or
+    ``"underthesea"`` (fallback when the installed versions differ from the verified ones).
+
+    Returns
+    -------
+    str
+        ``"helpers"`` or ``"underthesea"``.
+
+    Examples
+    --------
+    >>> backend() in {"helpers", "underthesea"}
+    True
+    """
+    return "underthesea" if _exact_tables() is None else "helpers"
+
+
+def clear_caches(model: bool = False) -> None:
+    """Forget the cached chunks and token types (cold caches, as for a new process).
+
+    Parameters
+    ----------
+    model : bool, optional
+        Also drop the model tables and re-check the installed versions on the next call.
+
+    Examples
+    --------
+    >>> clear_caches()
+    """
+    if model or _state.get("tables") is None:
+        _state.clear()
+    else:
+        _state["tables"][0].clear()  # type: ignore[index]
+
+
+def _underthesea(text: str, fixed_words: tuple[str, ...]) -> list[str]:
+    """underthesea's own ``word_tokenize``, with its module-level regex restored afterwards."""
+    saved = {k: getattr(_rt, k) for k in ("patterns", "recompile_regex_patterns")
+             if hasattr(_rt, k)}
+    try:
+        if "patterns" in saved:
+            _rt.patterns = _pristine_pattern()
+        return underthesea.word_tokenize(text, fixed_words=list(fixed_words) or None)
+    finally:
+        for k, v in saved.items():
+            setattr(_rt, k, v)
+
+
+def _check_fixed_words(fixed_words: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(fixed_words, str):
+        raise TypeError("fixed_words must be a sequence of words, not one string: "
+                        f"{fixed_words!r}")
+    words = tuple(fixed_words)
+    bad = [w for w in words if not isinstance(w, str) or not w.strip()]
+    if bad:
+        raise ValueError(f"fixed_words holds empty or non-string entries: {bad[:5]!r}")
+    return words
+
+
+def _segment_batch(texts: Sequence[str], fixed_words: tuple[str, ...]) -> list[list[str]]:
+    tables, tokenizer = _exact_tables()  # type: ignore[misc]
+    if len(tables.type_strings) > _MAX_TYPES:
+        tables.clear()
+    per_text = [tokenizer.fixed_tokens(t, fixed_words) if fixed_words else tokenizer.tokens(t)
+                for t in texts]
+    tables.featurize_pending()
+    tokens = list(chain.from_iterable(toks for toks, _ in per_text))
+    lay = _Layout(list(chain.from_iterable(ids for _, ids in per_text)),
+                  [len(ids) for _, ids in per_text], tables.span)
+    if lay.n == 0:
+        return [[] for _ in texts]
+    scores = _emissions(tables, lay, tokens)
+    trans = tables.model.transitions
+    if trans.shape[0] == 2 and len(texts) < _PYTHON_VITERBI_MAX_TEXTS:
+        labels = _viterbi_loop(scores, trans, lay.starts.tolist(), lay.lengths.tolist())
+    else:
+        labels = _viterbi_lockstep(scores, trans, lay).tolist()
+    return _words(tokens, labels, lay, tables.inside)
+
+
+def _words(tokens: list[str], labels: list[int], lay: _Layout, inside: int) -> list[list[str]]:
+    """Join each token labelled inside a word to the word before it, as underthesea does (a
+    text's first token always starts a word); one list of words per text."""
+    out = []
+    for start, length in zip(lay.starts.tolist(), lay.lengths.tolist(), strict=False):
+        words: list[str] = []
+        for tok, label in zip(tokens[start:start + length], labels[start:start + length], strict=False):
+            if label == inside and words:
+                words[-1] = words[-1] + " " + tok
+            else:
+                words.append(tok)
+        out.append(words)
+    return out
+
+
+def word_tokenize_many(texts: Sequence[str], fixed_words: Sequence[str] = ()) -> list[list[str]]:
+    """Segment many texts (paragraphs) into words; each result equals
+    ``underthesea.word_tokenize(text, fixed_words=...)``, without touching underthesea's state.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Texts, each segmented as one sequence (as underthesea does with one call per text).
+    fixed_words : sequence of str, optional
+        Words kept whole, as underthesea's ``fixed_words`` (for these texts only).
+
+    Returns
+    -------
+    list of list of str
+        One list of words per text; a word's syllables are joined by single spaces.
+
+    Examples
+    --------
+    >>> word_tokenize_many(["Bác sĩ bây giờ có thể", ""])
+    [['Bác sĩ', 'bây giờ', 'có thể'], []]
+    """
+    words = _check_fixed_words(fixed_words)
+    bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
+    if bad:
+        raise TypeError(f"texts[{bad[0]}] is {type(texts[bad[0]]).__name__}, not str")
+    if _exact_tables() is None or not all(_PLAIN_FIXED_WORD.fullmatch(w) for w in words):
+        return [_underthesea(t, words) for t in texts]
+    out: list[list[str]] = []
+    for i in range(0, len(texts), BATCH_SIZE):
+        out += _segment_batch(texts[i:i + BATCH_SIZE], words)
+    return out
+
+
+def word_tokenize(text: str, fixed_words: Sequence[str] = ()) -> list[str]:
+    """Segment one text into words, identical to ``underthesea.word_tokenize(text)``.
+
+    Parameters
+    ----------
+    text : str
+        Raw text (normalized inside, as underthesea does).
+    fixed_words : sequence of str, optional
+        Words kept whole, as underthesea's ``fixed_words``; unlike underthesea, they apply to
+        this call only.
+
+    Returns
+    -------
+    list of str
+        Words; a word's syllables are joined by single spaces.
+
+    Examples
+    --------
+    >>> text = "Bác sĩ bây giờ có thể thản nhiên báo tin bệnh nhân bị ung thư"
+    >>> word_tokenize(text)
+    ['Bác sĩ', 'bây giờ', 'có thể', 'thản nhiên', 'báo', 'tin', 'bệnh nhân', 'bị', 'ung thư']
+    >>> word_tokenize(text) == underthesea.word_tokenize(text)
+    True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text is {type(text).__name__}, not str")
+    return word_tokenize_many([text], fixed_words)[0]
