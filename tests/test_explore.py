@@ -89,7 +89,8 @@ def test_comparison_picker_any_column_two_values(typed):
     table = picker.update(target="report", reference="interview")
     key = compare_groups(typed, "report", "interview", by="kind")
     assert set(table["word"]) <= set(key["word"])
-    assert table.set_index("word")["a"].to_dict() == key.set_index("word").loc[table["word"], "a"].to_dict()
+    expected = key.set_index("word").loc[table["word"], "a"].to_dict()
+    assert table.set_index("word")["a"].to_dict() == expected
     assert picker.image[:4] == b"\x89PNG"
 
 
@@ -138,8 +139,9 @@ def test_findings_overview_on_one_group_says_so(typed):
     one_year = typed.assign(year=2023)
     overview = explore.findings_overview(one_year)
     assert overview["table"] is None
-    assert overview["sentences"] == [("The articles fall into fewer than two groups of year (2023), "
-                                     "so there is nothing to compare.")]
+    assert overview["sentences"] == [
+        "The articles fall into fewer than two groups of year (2023), so there is nothing to "
+        "compare."]
     assert explore.strongest_statement(overview) == overview["sentences"][0]
 
 

@@ -81,7 +81,8 @@ def test_main_exits_0_when_all_succeed(tmp_path, monkeypatch, capsys):
 def test_manifest_is_built_from_the_saved_lines_in_outputs(tmp_path):
     figs = tmp_path / "figs"
     figs.mkdir()
-    nb1 = _notebook(tmp_path / "01-a.ipynb", _saving(str(figs / "01-counts.csv"), "Counts per year"),
+    nb1 = _notebook(tmp_path / "01-a.ipynb",
+                    _saving(str(figs / "01-counts.csv"), "Counts per year"),
                     "print('saved figure: 01-plot.png — Lengths')")
     (figs / "01-plot.svg").write_text("<svg/>")
     (figs / "01-plot.csv").write_text("x\n1\n")
@@ -89,7 +90,8 @@ def test_manifest_is_built_from_the_saved_lines_in_outputs(tmp_path):
                     _saving(str(figs / "02-top.csv"), "Top words"))
     out = tmp_path / "out"
     report.run_all([nb2, nb1], out, figs, tmp_path / "failed")
-    manifest = report.build_manifest([out / "01-a.ipynb", out / "02-b.ipynb", out / "09-x.ipynb"], figs)
+    executed = [out / "01-a.ipynb", out / "02-b.ipynb", out / "09-x.ipynb"]
+    manifest = report.build_manifest(executed, figs)
     assert manifest.values.tolist() == [
         ["01-counts.csv", "01-a.ipynb", 2, "table", "Counts per year"],
         ["01-plot.png", "01-a.ipynb", 3, "figure", "Lengths"],
@@ -112,7 +114,8 @@ def test_saved_lines_with_several_files_or_no_caption():
 
 
 def test_workbook_has_every_table_and_is_byte_reproducible(tmp_path):
-    (tmp_path / "01-counts.csv").write_text("word,n\nhòa bình,3\nngoại giao,2\n", encoding="utf-8-sig")
+    (tmp_path / "01-counts.csv").write_text("word,n\nhòa bình,3\nngoại giao,2\n",
+                                            encoding="utf-8-sig")
     (tmp_path / "02-top.csv").write_text("year,share\n2023,0.5\n", encoding="utf-8-sig")
     manifest = pd.DataFrame([["01-counts.csv", "01-a.ipynb", 2, "table", "Counts"],
                              ["01-plot.png", "01-a.ipynb", 3, "figure", "Plot"],
@@ -150,7 +153,8 @@ def test_output_flushed_in_parts_is_written_as_one_stream(tmp_path):
                        "time.sleep(0.3)\nprint()\nprint('next line')")
     report.run_all([source], tmp_path / "out", tmp_path / "figs", tmp_path / "failed")
     outputs = nbformat.read(tmp_path / "out" / "01-a.ipynb", as_version=4).cells[1].outputs
-    assert [(o["output_type"], o["text"]) for o in outputs] == [("stream", "101 repairs\nnext line\n")]
+    assert [(o["output_type"], o["text"]) for o in outputs] == [
+        ("stream", "101 repairs\nnext line\n")]
 
 
 def test_widget_views_are_not_written(tmp_path):

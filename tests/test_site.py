@@ -21,7 +21,8 @@ PNG = base64.b64encode(bytes.fromhex(
 def _executed(path, title, with_image=False):
     outputs = [new_output("stream", name="stdout", text="5 articles\n")]
     if with_image:
-        outputs.append(new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"}))
+        outputs.append(new_output("display_data",
+                                  data={"image/png": PNG, "text/plain": "<Figure>"}))
     cells = [new_markdown_cell(f"# {title}\n\nWhat this notebook answers.\n\n## Part one"),
              new_code_cell("print(5)", execution_count=1, outputs=outputs),
              new_markdown_cell("See [part one](#Part-one) and ![a figure](figure.png).")]

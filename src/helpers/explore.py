@@ -191,8 +191,9 @@ def unicode_forms(word: str) -> pd.DataFrame:
 
     Examples
     --------
-    >>> unicode_forms("hoà")[["form", "characters", "equals project form"]].values.tolist()
-    [['as typed', 3, False], ['NFC', 3, False], ['NFD', 4, False], ['project (normalize_text)', 3, True]]
+    >>> forms = unicode_forms("hoà")
+    >>> forms["characters"].tolist(), forms["equals project form"].tolist()
+    ([3, 3, 4, 3], [False, False, False, True])
     """
     normal = normalize_text(word)
     forms = {"as typed": word, "NFC": unicodedata.normalize("NFC", word),
@@ -551,7 +552,7 @@ class WordPicker(_Tool):
                         f"{self.by.value}")
         if "date" in trends and trends["date"].notna().any():
             # Dates passed apart: plot_word_trends merges them in by group.
-            dates = dict(zip(trends["group"], trends["date"]))
+            dates = dict(zip(trends["group"], trends["date"], strict=True))
             approx = trends.loc[trends["approximate"], "group"].tolist()
             fig, _ = plot_word_trends(trends.drop(columns=["date", "until", "approximate"]),
                                       dates=dates, approximate=approx)
@@ -624,7 +625,8 @@ class ComparisonPicker(_Tool):
         if target is None or len(group_values(self.corpus, column)) < 2:
             raise ValueError(f"{column!r} has fewer than two groups here: nothing to compare")
         key = keyness_for(self.corpus, column, target, reference)
-        both = pd.concat([top_keywords(key, self.n, "target"), top_keywords(key, self.n, "reference")])
+        both = pd.concat([top_keywords(key, self.n, "target"),
+                          top_keywords(key, self.n, "reference")])
         self.table = both[["word", "a", "b", "g2", "log_ratio"]].round(2).reset_index(drop=True)
         self.message = (f"{column} = {target} against {column} = {reference}: {len(key)} words "
                         f"tested; top {self.n} each side by G2")

@@ -45,7 +45,9 @@ class Outcome:
     @property
     def line(self) -> str:
         """The one line ``make report`` prints for this notebook."""
-        return f"ok  {self.notebook}" if self.error is None else f"FAILED {self.notebook}: {self.error}"
+        if self.error is None:
+            return f"ok  {self.notebook}"
+        return f"FAILED {self.notebook}: {self.error}"
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -110,7 +112,8 @@ def execute_notebook(source: Path, target: Path, env_figures: Path,
     # "immediate": every output is collected when the last cell ends; a graceful shutdown
     # races ipykernel's output thread and prints socket tracebacks although nothing failed.
     client = NotebookClient(nb, timeout=TIMEOUT_PER_CELL, kernel_name="python3",
-                            record_timing=False, shutdown_kernel="immediate", store_widget_state=False,
+                            record_timing=False, shutdown_kernel="immediate",
+                            store_widget_state=False,
                             resources={"metadata": {"path": str(source.parent)}})
     try:
         if kernel_log is None:
@@ -121,7 +124,7 @@ def execute_notebook(source: Path, target: Path, env_figures: Path,
             kernel_log.parent.mkdir(parents=True, exist_ok=True)
             with kernel_log.open("a", encoding="utf-8") as stderr:
                 client.execute(stderr=stderr)
-    except Exception as exc:  # noqa: BLE001 (any failure of one notebook is reported; the others run)
+    except Exception as exc:  # any failure of one notebook is reported; the others run
         if failed_target is not None:
             _write(nb, failed_target)
         return Outcome(source.name, failure_line(nb, exc))
@@ -168,7 +171,8 @@ def coalesce_streams(nb: nbformat.NotebookNode) -> None:
         for out in cell.get("outputs", []):
             last = merged[-1] if merged else None
             if (out.get("output_type") == "stream" and last is not None
-                    and last.get("output_type") == "stream" and last.get("name") == out.get("name")):
+                    and last.get("output_type") == "stream"
+                    and last.get("name") == out.get("name")):
                 last["text"] = "".join(last["text"]) + "".join(out["text"])
             else:
                 merged.append(out)
@@ -331,7 +335,8 @@ def build_workbook(manifest: pd.DataFrame, folder: Path, name: str = "tables.xls
     --------
     >>> import tempfile; folder = Path(tempfile.mkdtemp())
     >>> _ = (folder / "05-a.csv").write_text("word,n\\nhòa bình,3\\n", encoding="utf-8-sig")
-    >>> m = pd.DataFrame([["05-a.csv", "05-l.ipynb", 3, "table", "Counts"]], columns=MANIFEST_COLUMNS)
+    >>> m = pd.DataFrame([["05-a.csv", "05-l.ipynb", 3, "table", "Counts"]],
+    ...                  columns=MANIFEST_COLUMNS)
     >>> build_workbook(m, folder).name
     'tables.xlsx'
     """
@@ -367,10 +372,24 @@ def _cell_value(value):
     return value.item() if hasattr(value, "item") else value
 
 
+def project_root() -> Path:
+    """The project checkout; an error when helpers was installed without one.
+
+    Examples
+    --------
+    >>> (project_root() / "notebooks").is_dir()
+    True
+    """
+    if PROJECT_ROOT is None:
+        raise RuntimeError("make report runs the project's notebooks: install helpers from a "
+                           "checkout of the project (pip install -e .), not from a wheel.")
+    return PROJECT_ROOT
+
+
 def output_folders(folder: Path) -> tuple[Path, Path, Path]:
     """Where executed notebooks, figures and failed runs go for corpus ``folder``: the
     committed ``notebooks/`` and ``figures/`` for the seeds, ``build/<name>/`` otherwise."""
-    notebooks_dir = PROJECT_ROOT / "notebooks"
+    notebooks_dir = project_root() / "notebooks"
     if folder.resolve() == seeds_dir().resolve():
         return notebooks_dir, figures_dir(), build_dir() / "failed"
     base = build_dir() / folder.resolve().name
@@ -412,10 +431,7 @@ def run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
 def main(argv: list[str] | None = None) -> int:
     """Run every ``notebooks/NN-*.ipynb`` (or the ones named, e.g. ``05-lesson``), then write
     the manifest and the workbook; 1 if any notebook failed, 2 for an unknown name, else 0."""
-    if PROJECT_ROOT is None:
-        raise RuntimeError("make report runs the project's notebooks: install helpers from a "
-                           "checkout of the project (pip install -e .), not from a wheel.")
-    notebooks_dir = PROJECT_ROOT / "notebooks"
+    notebooks_dir = project_root() / "notebooks"
     every = sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
     notebooks = [nb for nb in every if not argv or nb.name in argv or nb.stem in argv]
     if argv and len(notebooks) < len(set(argv)):

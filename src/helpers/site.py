@@ -17,8 +17,8 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 from nbconvert import HTMLExporter
 
-from .paths import DATA_DIR, PROJECT_ROOT, build_dir, corpus_dir, display_path
-from .report import output_folders
+from .paths import DATA_DIR, build_dir, corpus_dir, display_path
+from .report import output_folders, project_root
 
 TEMPLATE = "site.html.j2"  # in helpers/data: the lab template with the CDN blocks emptied
 NAV_STYLE = ("nav.site{font-family:sans-serif;padding:.6em 1em;border-bottom:1px solid #ccc;"
@@ -44,7 +44,7 @@ def page_for(source: Path) -> Page:
 
     Examples
     --------
-    >>> page_for(PROJECT_ROOT / "notebooks" / "05-lesson.ipynb").name
+    >>> page_for(project_root() / "notebooks" / "05-lesson.ipynb").name
     '05-lesson.html'
     """
     text = _first_markdown(nbformat.read(source, as_version=4))
@@ -82,9 +82,11 @@ def nav_bar(pages: list[Page], current: str | None) -> str:
     if current in names:
         k = names.index(current)
         if k > 0:
-            links.append(f'<a href="{pages[k - 1].name}">previous: {html.escape(pages[k - 1].title)}</a>')
+            before = pages[k - 1]
+            links.append(f'<a href="{before.name}">previous: {html.escape(before.title)}</a>')
         if k + 1 < len(pages):
-            links.append(f'<a href="{pages[k + 1].name}">next: {html.escape(pages[k + 1].title)}</a>')
+            after = pages[k + 1]
+            links.append(f'<a href="{after.name}">next: {html.escape(after.title)}</a>')
     return f'<style>{NAV_STYLE}</style><nav class="site">{" ".join(links)}</nav>'
 
 
@@ -97,8 +99,8 @@ def _with_nav(body: str, nav: str) -> str:
 
 def index_page(pages: list[Page], corpus_name: str) -> str:
     """The site's front page: one entry per notebook with its title and first paragraph."""
-    items = "".join(f'<li><a href="{p.name}">{html.escape(p.title)}</a><p>{html.escape(p.summary)}</p></li>'
-                    for p in pages)
+    items = "".join(f'<li><a href="{p.name}">{html.escape(p.title)}</a>'
+                    f'<p>{html.escape(p.summary)}</p></li>' for p in pages)
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<title>Notebooks</title><style>body{font-family:sans-serif;max-width:50em;"
             "margin:auto;padding:1em}li{margin-bottom:1em}</style></head><body>"
@@ -138,8 +140,9 @@ def build_site(notebooks: list[Path], out: Path, corpus_name: str = "seeds") -> 
     export = exporter()
     for page in pages:
         # The notebook's folder: markdown images are read from there and embedded.
+        where = {"metadata": {"path": str(page.source.parent)}}
         body, _ = export.from_notebook_node(nbformat.read(page.source, as_version=4),
-                                            resources={"metadata": {"path": str(page.source.parent)}})
+                                            resources=where)
         target = out / page.name
         target.write_text(_with_nav(body, nav_bar(pages, page.name)), encoding="utf-8")
         written.append(target)
@@ -214,7 +217,7 @@ def main() -> int:
     if not notebooks:
         print(f"no executed notebooks in {display_path(out_notebooks)}/: run `make report` first")
         return 1
-    own = out_notebooks == PROJECT_ROOT / "notebooks"
+    own = out_notebooks == project_root() / "notebooks"
     out = build_dir() / "site" if own else out_notebooks.parent / "site"
     written = build_site(notebooks, out, folder.resolve().name)
     problems = check_site(out)
