@@ -29,6 +29,10 @@ $(STAMP): pyproject.toml requirements-dev.lock
 report: $(STAMP) ## Execute every notebook in order (in place) and write figures/
 	$(BIN)/python -m helpers.report
 
+.PHONY: html
+html: $(STAMP) ## Render the executed notebooks to build/site/ (open build/site/index.html from disk)
+	$(BIN)/python -m helpers.site
+
 lint: $(STAMP) ## ruff and mypy (settings in pyproject.toml)
 	$(BIN)/ruff check src tests benchmarks conftest.py
 	$(BIN)/mypy

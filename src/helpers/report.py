@@ -1,86 +1,460 @@
-"""``make report``: execute every notebook in order, in place, and say what was written.
+"""``make report``: execute every notebook in order, say in one line each how it went, then
+list what they saved (``figures/index.csv``) and gather the saved tables in one workbook.
 
 Owns running notebooks reproducibly (fresh kernel each, no timing metadata, no interpreter
-version in the file) and reporting which notebooks and figures changed. With ``CORPUS_DIR``
-pointing at another folder, executed notebooks and figures go to ``build/<folder name>/`` (or
-``$HELPERS_BUILD_DIR/<folder name>/``), never over the committed ones.
+version in the file), the manifest and the workbook. Does not own what the notebooks compute.
+With ``CORPUS_DIR`` pointing at another folder, everything goes to ``build/<folder name>/`` (or
+``$HELPERS_BUILD_DIR/<folder name>/``), never over the committed files.
 """
 from __future__ import annotations
 
-import hashlib
+import io
 import os
+import re
 import sys
-import time
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 from nbclient import NotebookClient
+from openpyxl import Workbook
 
 from .paths import PROJECT_ROOT, build_dir, corpus_dir, display_path, figures_dir, seeds_dir
 
 TIMEOUT_PER_CELL = 1200
+MANIFEST_COLUMNS = ["file", "notebook", "cell", "kind", "caption"]
+# "saved figure: 03-x.png, 03-x.svg, 03-x.csv — caption" (the caption part is optional).
+SAVED_LINE = re.compile(
+    r"^saved (?P<kind>figure|table)s?: (?P<files>.+?)(?:\s+[—–-]+(?:\s+(?P<caption>.*))?)?$")
+# A figure is announced by its PNG; its SVG and plotted data (CSV) are saved beside it.
+FIGURE_SIBLINGS = ((".svg", "figure"), (".csv", "figure data"))
+# Fixed date for the workbook's properties and zip entries, so re-running writes the same bytes.
+FIXED_DATE = datetime(2000, 1, 1)
 
 
-def _digest(folder: Path) -> dict[str, str]:
-    if not folder.is_dir():
-        return {}
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.iterdir()) if p.is_file()}
+@dataclass(frozen=True)
+class Outcome:
+    """How one notebook went: ``error`` is None when every cell ran."""
+
+    notebook: str
+    error: str | None = None
+
+    @property
+    def line(self) -> str:
+        """The one line ``make report`` prints for this notebook."""
+        if self.error is None:
+            return f"ok  {self.notebook}"
+        return f"FAILED {self.notebook}: {self.error}"
 
 
-def execute_notebook(source: Path, target: Path, env_figures: Path) -> None:
-    """Run ``source`` top to bottom in a fresh kernel started in its folder; write ``target``."""
+def _one_line(text: str, limit: int = 300) -> str:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(text))  # ANSI colours of IPython tracebacks
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def failure_line(nb: nbformat.NotebookNode, exc: BaseException) -> str:
+    """``cell N: ErrorType: message`` for a failed run: N is the 1-based position of the
+    first cell with an error output (counting every cell, markdown too).
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# t"),
+    ...     nbformat.v4.new_code_cell("1/0", outputs=[nbformat.v4.new_output(
+    ...         "error", ename="ZeroDivisionError", evalue="division by zero", traceback=[])])])
+    >>> failure_line(nb, RuntimeError("ignored"))
+    'cell 2: ZeroDivisionError: division by zero'
+    """
+    for number, cell in enumerate(nb.cells, start=1):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                return _one_line(f"cell {number}: {out.get('ename')}: {out.get('evalue')}")
+    name = getattr(exc, "ename", None) or type(exc).__name__
+    message = getattr(exc, "evalue", None) or str(exc).strip().splitlines()[-1:] or [""]
+    return _one_line(f"{name}: {message if isinstance(message, str) else message[0]}")
+
+
+def execute_notebook(source: Path, target: Path, env_figures: Path,
+                     failed_target: Path | None = None, kernel_log: Path | None = None) -> Outcome:
+    """Run ``source`` top to bottom in a fresh kernel started in its folder.
+
+    On success the executed notebook is written to ``target``; on failure to
+    ``failed_target`` (if given) for inspection, and ``target`` is left as it was.
+
+    Parameters
+    ----------
+    source : pathlib.Path
+        The notebook to run.
+    target : pathlib.Path
+        Where the executed notebook goes when every cell ran.
+    env_figures : pathlib.Path
+        ``HELPERS_FIGURES_DIR`` for the kernel.
+    failed_target : pathlib.Path, optional
+        Where a failed run goes.
+    kernel_log : pathlib.Path, optional
+        Where the kernel's stderr goes (appended); else it is inherited.
+
+    Returns
+    -------
+    Outcome
+        The notebook's name and, on failure, ``cell N: ErrorType: message``.
+
+    Examples
+    --------
+    >>> Outcome("01-corpus.ipynb").line
+    'ok  01-corpus.ipynb'
+    """
     nb = nbformat.read(source, as_version=4)
     os.environ["HELPERS_FIGURES_DIR"] = str(env_figures)
     # "immediate": every output is collected when the last cell ends; a graceful shutdown
     # races ipykernel's output thread and prints socket tracebacks although nothing failed.
     client = NotebookClient(nb, timeout=TIMEOUT_PER_CELL, kernel_name="python3",
                             record_timing=False, shutdown_kernel="immediate",
+                            store_widget_state=False,
                             resources={"metadata": {"path": str(source.parent)}})
-    client.execute()
+    try:
+        if kernel_log is None:
+            client.execute()
+        else:
+            # The kernel's own stderr (start-up warnings) goes to a log, not between the
+            # one-line results; cell errors arrive as outputs and are reported from there.
+            kernel_log.parent.mkdir(parents=True, exist_ok=True)
+            with kernel_log.open("a", encoding="utf-8") as stderr:
+                client.execute(stderr=stderr)
+    except Exception as exc:  # any failure of one notebook is reported; the others run
+        if failed_target is not None:
+            _write(nb, failed_target)
+        return Outcome(source.name, failure_line(nb, exc))
+    _write(nb, target)
+    return Outcome(source.name)
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def strip_widget_views(nb: nbformat.NotebookNode) -> None:
+    """Drop live-widget outputs (random model ids, useless without a kernel) and the widget
+    state; the tools' HTML and plain-text display stays, so a re-run writes the same bytes.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("box", outputs=[
+    ...     nbformat.v4.new_output("display_data", data={"text/plain": "3 lines",
+    ...                                                   WIDGET_VIEW: {"model_id": "ab12"}})])])
+    >>> strip_widget_views(nb); dict(nb.cells[0].outputs[0].data)
+    {'text/plain': '3 lines'}
+    """
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            out.get("data", {}).pop(WIDGET_VIEW, None)
+
+
+def coalesce_streams(nb: nbformat.NotebookNode) -> None:
+    """Join consecutive stream outputs of the same stream in each cell: the kernel flushes
+    stdout at moments that vary between runs, so one ``print`` can arrive in one or two parts.
+
+    Examples
+    --------
+    >>> cell = nbformat.v4.new_code_cell("print(1)", outputs=[
+    ...     nbformat.v4.new_output("stream", name="stdout", text="1 word"),
+    ...     nbformat.v4.new_output("stream", name="stdout", text="\\n")])
+    >>> nb = nbformat.v4.new_notebook(cells=[cell]); coalesce_streams(nb)
+    >>> [out["text"] for out in nb.cells[0].outputs]
+    ['1 word\\n']
+    """
+    for cell in nb.cells:
+        merged: list = []
+        for out in cell.get("outputs", []):
+            last = merged[-1] if merged else None
+            if (out.get("output_type") == "stream" and last is not None
+                    and last.get("output_type") == "stream"
+                    and last.get("name") == out.get("name")):
+                last["text"] = "".join(last["text"]) + "".join(out["text"])
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell["outputs"] = merged
+
+
+def _write(nb: nbformat.NotebookNode, target: Path) -> None:
     # The interpreter's patch version differs between machines and says nothing about results.
     nb.metadata.get("language_info", {}).pop("version", None)
+    strip_widget_views(nb)
+    coalesce_streams(nb)
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
 
 
-def main() -> int:
+def _output_text(out: nbformat.NotebookNode) -> str:
+    if out.get("output_type") == "stream":
+        text = out.get("text", "")
+    else:
+        text = out.get("data", {}).get("text/plain", "")
+    return "".join(text) if isinstance(text, list) else text
+
+
+def saved_files(nb: nbformat.NotebookNode, notebook: str) -> pd.DataFrame:
+    """Every file a notebook's outputs say it saved (``saved figure:`` / ``saved table:``
+    lines), with the cell (1-based, counting every cell) and the caption.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        An executed notebook.
+    notebook : str
+        Its file name, for the ``notebook`` column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``MANIFEST_COLUMNS``, in the order the notebook saved them.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("save()", outputs=[
+    ...     nbformat.v4.new_output("stream", name="stdout",
+    ...         text="saved table: 02-top.csv — Top words\\n")])])
+    >>> saved_files(nb, "02-x.ipynb").values.tolist()
+    [['02-top.csv', '02-x.ipynb', 1, 'table', 'Top words']]
+    """
+    rows = []
+    for number, cell in enumerate(nb.cells, start=1):
+        for out in cell.get("outputs", []):
+            for line in _output_text(out).splitlines():
+                match = SAVED_LINE.match(line.strip())
+                if not match:
+                    continue
+                for file in re.split(r",\s*", match["files"].strip()):
+                    rows.append({"file": file, "notebook": notebook, "cell": number,
+                                 "kind": match["kind"], "caption": match["caption"] or ""})
+    return pd.DataFrame(rows, columns=MANIFEST_COLUMNS)
+
+
+def build_manifest(notebooks: list[Path], out: Path) -> pd.DataFrame:
+    """``index.csv`` in ``out``: every file the executed ``notebooks`` saved, in notebook
+    order then cell order. A notebook that is missing is skipped (it never succeeded here).
+
+    Parameters
+    ----------
+    notebooks : list of pathlib.Path
+        Executed notebooks, in order.
+    out : pathlib.Path
+        The figures folder.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The manifest as written.
+
+    Examples
+    --------
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> build_manifest([], folder).columns.tolist()
+    ['file', 'notebook', 'cell', 'kind', 'caption']
+    """
+    tables = [saved_files(nbformat.read(path, as_version=4), path.name)
+              for path in notebooks if path.is_file()]
+    manifest = (pd.concat(tables, ignore_index=True) if tables
+                else pd.DataFrame(columns=MANIFEST_COLUMNS))
+    manifest = _with_siblings(manifest, out).drop_duplicates(subset=["file"], keep="last")
+    out.mkdir(parents=True, exist_ok=True)
+    manifest.to_csv(out / "index.csv", index=False, lineterminator="\n", encoding="utf-8")
+    return manifest
+
+
+def _with_siblings(manifest: pd.DataFrame, out: Path) -> pd.DataFrame:
+    """Each announced ``.png`` figure followed by its ``.svg`` and ``.csv`` when they exist."""
+    rows = []
+    for row in manifest.to_dict("records"):
+        rows.append(row)
+        if row["kind"] == "figure" and row["file"].endswith(".png"):
+            stem = row["file"][:-len(".png")]
+            rows += [{**row, "file": stem + ext, "kind": kind} for ext, kind in FIGURE_SIBLINGS
+                     if (out / (stem + ext)).is_file()]
+    return pd.DataFrame(rows, columns=MANIFEST_COLUMNS)
+
+
+def _sheet_name(file: str, taken: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\]", "-", Path(file).stem)[:31]
+    name, k = base, 2
+    while name.lower() in taken:
+        suffix = f"~{k}"
+        name, k = base[:31 - len(suffix)] + suffix, k + 1
+    taken.add(name.lower())
+    return name
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    """The same zip with every entry dated ``FIXED_DATE`` and the document's ``modified``
+    property set to it (openpyxl stamps the current time on both)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    stamp = FIXED_DATE.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>" + stamp + rb"\g<2>", body)
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, body)
+    return buffer.getvalue()
+
+
+def build_workbook(manifest: pd.DataFrame, folder: Path, name: str = "tables.xlsx") -> Path | None:
+    """One XLSX workbook in ``folder`` with every saved table of ``manifest`` as a sheet, in
+    manifest order, plus an ``index`` sheet (sheet, file, notebook, caption). Byte-identical
+    on re-run (fixed document dates and zip entry dates). None when no table was saved.
+
+    Parameters
+    ----------
+    manifest : pandas.DataFrame
+        ``build_manifest`` output.
+    folder : pathlib.Path
+        The figures folder holding the CSV files.
+    name : str
+        The workbook's file name.
+
+    Returns
+    -------
+    pathlib.Path or None
+        The workbook written.
+
+    Raises
+    ------
+    FileNotFoundError
+        When a table in the manifest is not in ``folder``, naming it.
+
+    Examples
+    --------
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "05-a.csv").write_text("word,n\\nhòa bình,3\\n", encoding="utf-8-sig")
+    >>> m = pd.DataFrame([["05-a.csv", "05-l.ipynb", 3, "table", "Counts"]],
+    ...                  columns=MANIFEST_COLUMNS)
+    >>> build_workbook(m, folder).name
+    'tables.xlsx'
+    """
+    tables = manifest[(manifest["kind"] == "table") & manifest["file"].str.endswith(".csv")]
+    if tables.empty:
+        return None
+    book = Workbook()
+    index = book.active
+    index.title = "index"
+    index.append(["sheet", "file", "notebook", "caption"])
+    taken = {"index"}
+    for row in tables.itertuples():
+        path = folder / row.file
+        if not path.is_file():
+            raise FileNotFoundError(f"{display_path(path)}: listed in the manifest by "
+                                    f"{row.notebook} (cell {row.cell}) but not found")
+        sheet = book.create_sheet(_sheet_name(row.file, taken))
+        index.append([sheet.title, row.file, row.notebook, row.caption])
+        table = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
+        sheet.append([str(c) for c in table.columns])
+        for values in table.itertuples(index=False):
+            sheet.append([_cell_value(v) for v in values])
+    book.properties.creator = "helpers.report"
+    book.properties.created = FIXED_DATE
+    buffer = io.BytesIO()
+    book.save(buffer)  # stamps `modified` with the current time: fixed below
+    target = folder / name
+    target.write_bytes(_reproducible_zip(buffer.getvalue()))
+    return target
+
+
+def _cell_value(value):
+    return value.item() if hasattr(value, "item") else value
+
+
+def project_root() -> Path:
+    """The project checkout; an error when helpers was installed without one.
+
+    Examples
+    --------
+    >>> (project_root() / "notebooks").is_dir()
+    True
+    """
     if PROJECT_ROOT is None:
         raise RuntimeError("make report runs the project's notebooks: install helpers from a "
                            "checkout of the project (pip install -e .), not from a wheel.")
-    notebooks_dir = PROJECT_ROOT / "notebooks"
-    notebooks = sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
+    return PROJECT_ROOT
+
+
+def output_folders(folder: Path) -> tuple[Path, Path, Path]:
+    """Where executed notebooks, figures and failed runs go for corpus ``folder``: the
+    committed ``notebooks/`` and ``figures/`` for the seeds, ``build/<name>/`` otherwise."""
+    notebooks_dir = project_root() / "notebooks"
+    if folder.resolve() == seeds_dir().resolve():
+        return notebooks_dir, figures_dir(), build_dir() / "failed"
+    base = build_dir() / folder.resolve().name
+    return base / "notebooks", base / "figures", base / "failed"
+
+
+def run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
+            failed: Path) -> list[Outcome]:
+    """Run ``notebooks`` in order, printing one line each; keep going after a failure.
+
+    Parameters
+    ----------
+    notebooks : list of pathlib.Path
+        The notebooks, in order.
+    out_notebooks, out_figures, failed : pathlib.Path
+        Where successful runs, figures and failed runs go (and ``kernels.log``, the
+        kernels' stderr).
+
+    Returns
+    -------
+    list of Outcome
+        One per notebook.
+
+    Examples
+    --------
+    >>> run_all([], Path("nb"), Path("fig"), Path("failed"))
+    []
+    """
+    outcomes = []
+    log = failed / "kernels.log"
+    log.unlink(missing_ok=True)
+    for nb in notebooks:
+        outcome = execute_notebook(nb, out_notebooks / nb.name, out_figures, failed / nb.name, log)
+        print(outcome.line, flush=True)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every ``notebooks/NN-*.ipynb`` (or the ones named, e.g. ``05-lesson``), then write
+    the manifest and the workbook; 1 if any notebook failed, 2 for an unknown name, else 0."""
+    notebooks_dir = project_root() / "notebooks"
+    every = sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
+    notebooks = [nb for nb in every if not argv or nb.name in argv or nb.stem in argv]
+    if argv and len(notebooks) < len(set(argv)):
+        known = ", ".join(nb.stem for nb in every)
+        print(f"unknown notebook name in {argv}; notebooks are: {known}")
+        return 2
     folder = corpus_dir()
-    own_seeds = folder.resolve() == seeds_dir().resolve()
-    if own_seeds:
-        out_notebooks, out_figures = notebooks_dir, figures_dir()
-    else:
-        base = build_dir() / folder.resolve().name
-        out_notebooks, out_figures = base / "notebooks", base / "figures"
+    out_notebooks, out_figures, failed = output_folders(folder)
     print(f"corpus: {display_path(folder)}")
-    before_nb = {nb.name: _digest_file(out_notebooks / nb.name) for nb in notebooks}
-    before_fig = _digest(out_figures)
-    for nb in notebooks:
-        start = time.perf_counter()
-        print(f"running {display_path(nb)} ...", flush=True)
-        execute_notebook(nb, out_notebooks / nb.name, out_figures)
-        print(f"  done in {time.perf_counter() - start:.1f} s")
-    after_fig = _digest(out_figures)
-    print(f"notebooks written to {display_path(out_notebooks)}/:")
-    for nb in notebooks:
-        changed = before_nb[nb.name] != _digest_file(out_notebooks / nb.name)
-        print(f"  {nb.name}{' (changed)' if changed else ' (unchanged)'}")
-    print(f"figures in {display_path(out_figures)}/: {len(after_fig)} file(s)")
-    for name in sorted(after_fig):
-        state = ("new" if name not in before_fig
-                 else "changed" if before_fig[name] != after_fig[name] else "unchanged")
-        print(f"  {name} ({state})")
+    outcomes = run_all(notebooks, out_notebooks, out_figures, failed)
+    # The manifest covers every notebook, also when only some were run now.
+    manifest = build_manifest([out_notebooks / nb.name for nb in every], out_figures)
+    workbook = build_workbook(manifest, out_figures)
+    print(f"manifest: {display_path(out_figures / 'index.csv')} ({len(manifest)} file(s))")
+    if workbook is not None:
+        print(f"workbook: {display_path(workbook)}")
+    bad = [o for o in outcomes if o.error is not None]
+    if bad:
+        print(f"{len(bad)} of {len(outcomes)} notebook(s) failed; failed runs are in "
+              f"{display_path(failed)}/")
+        return 1
     return 0
 
 
-def _digest_file(path: Path) -> str | None:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

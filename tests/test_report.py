@@ -1,0 +1,166 @@
+"""make report's runner: one line per notebook, keeps going after a failure, manifest from
+the notebooks' outputs, a workbook that re-runs byte for byte."""
+from __future__ import annotations
+
+import zipfile
+
+import nbformat
+import pandas as pd
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from openpyxl import load_workbook
+
+from helpers import report
+
+
+def _notebook(path, *sources):
+    cells = [new_markdown_cell("# title")] + [new_code_cell(s) for s in sources]
+    nbformat.write(new_notebook(cells=cells), path)
+    return path
+
+
+def _saving(name, caption):
+    return (f"open(r'{name}', 'w', encoding='utf-8-sig').write('word,n\\nhòa bình,3\\n'); "
+            f"print('saved table: {name.rsplit('/', 1)[-1]} — {caption}')")
+
+
+def test_failed_notebook_gives_one_line_and_the_others_still_run(tmp_path, capsys):
+    src = tmp_path / "src"
+    src.mkdir()
+    good1 = _notebook(src / "01-a.ipynb", "x = 1", "print(x)")
+    bad = _notebook(src / "02-b.ipynb", "y = 2", "raise ValueError('no year\\ncolumn')", "z = 3")
+    good2 = _notebook(src / "03-c.ipynb", "print('third')")
+    out, figs, failed = tmp_path / "out", tmp_path / "figs", tmp_path / "failed"
+    outcomes = report.run_all([good1, bad, good2], out, figs, failed)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["ok  01-a.ipynb",
+                     "FAILED 02-b.ipynb: cell 3: ValueError: no year column",
+                     "ok  03-c.ipynb"]
+    assert [o.error is None for o in outcomes] == [True, False, True]
+    # Successful runs are written with their outputs; the failed one only for inspection.
+    assert (out / "01-a.ipynb").is_file() and (out / "03-c.ipynb").is_file()
+    assert not (out / "02-b.ipynb").exists()
+    assert (failed / "02-b.ipynb").is_file()
+    third = nbformat.read(out / "03-c.ipynb", as_version=4)
+    assert third.cells[1].outputs[0]["text"] == "third\n"
+
+
+def test_main_exits_1_when_a_notebook_fails(tmp_path, monkeypatch, capsys):
+    root = tmp_path / "project"
+    (root / "notebooks").mkdir(parents=True)
+    (root / "seeds").mkdir()
+    _notebook(root / "notebooks" / "01-a.ipynb", "1 + 1")
+    _notebook(root / "notebooks" / "02-b.ipynb", "1 / 0")
+    monkeypatch.setattr(report, "PROJECT_ROOT", root)
+    monkeypatch.setattr(report, "seeds_dir", lambda: root / "seeds")
+    monkeypatch.setattr(report, "corpus_dir", lambda: root / "seeds")
+    monkeypatch.setattr(report, "figures_dir", lambda: root / "figures")
+    monkeypatch.setattr(report, "build_dir", lambda: root / "build")
+    assert report.main([]) == 1
+    text = capsys.readouterr().out
+    assert "FAILED 02-b.ipynb: cell 2: ZeroDivisionError: division by zero" in text
+    assert "Traceback" not in text
+    # Only 02 is missing; 01 is written over the committed one, 02 under build/failed.
+    assert (root / "build" / "failed" / "02-b.ipynb").is_file()
+
+
+def test_main_exits_0_when_all_succeed(tmp_path, monkeypatch, capsys):
+    root = tmp_path / "project"
+    (root / "notebooks").mkdir(parents=True)
+    _notebook(root / "notebooks" / "01-a.ipynb", "1 + 1")
+    monkeypatch.setattr(report, "PROJECT_ROOT", root)
+    monkeypatch.setattr(report, "corpus_dir", lambda: root / "other")
+    monkeypatch.setattr(report, "seeds_dir", lambda: root / "seeds")
+    monkeypatch.setattr(report, "build_dir", lambda: root / "build")
+    assert report.main([]) == 0
+    assert "ok  01-a.ipynb" in capsys.readouterr().out
+    # Another corpus folder: everything goes to build/<name>/, nothing over notebooks/.
+    assert (root / "build" / "other" / "notebooks" / "01-a.ipynb").is_file()
+    assert nbformat.read(root / "notebooks" / "01-a.ipynb", as_version=4).cells[1].outputs == []
+
+
+def test_manifest_is_built_from_the_saved_lines_in_outputs(tmp_path):
+    figs = tmp_path / "figs"
+    figs.mkdir()
+    nb1 = _notebook(tmp_path / "01-a.ipynb",
+                    _saving(str(figs / "01-counts.csv"), "Counts per year"),
+                    "print('saved figure: 01-plot.png — Lengths')")
+    (figs / "01-plot.svg").write_text("<svg/>")
+    (figs / "01-plot.csv").write_text("x\n1\n")
+    nb2 = _notebook(tmp_path / "02-b.ipynb", "print('nothing saved')",
+                    _saving(str(figs / "02-top.csv"), "Top words"))
+    out = tmp_path / "out"
+    report.run_all([nb2, nb1], out, figs, tmp_path / "failed")
+    executed = [out / "01-a.ipynb", out / "02-b.ipynb", out / "09-x.ipynb"]
+    manifest = report.build_manifest(executed, figs)
+    assert manifest.values.tolist() == [
+        ["01-counts.csv", "01-a.ipynb", 2, "table", "Counts per year"],
+        ["01-plot.png", "01-a.ipynb", 3, "figure", "Lengths"],
+        ["01-plot.svg", "01-a.ipynb", 3, "figure", "Lengths"],
+        ["01-plot.csv", "01-a.ipynb", 3, "figure data", "Lengths"],
+        ["02-top.csv", "02-b.ipynb", 3, "table", "Top words"],
+    ]
+    on_disk = pd.read_csv(figs / "index.csv")
+    assert on_disk["file"].tolist() == manifest["file"].tolist()
+
+
+def test_saved_lines_with_several_files_or_no_caption():
+    nb = nbformat.v4.new_notebook(cells=[new_code_cell("x", outputs=[nbformat.v4.new_output(
+        "stream", name="stdout",
+        text="saved table: 03-keyness-full.csv — \nsaved figures: 02-a.png, 02-b.png – Two\n"
+             "not a saved line\n")])])
+    rows = report.saved_files(nb, "02-x.ipynb")[["file", "kind", "caption"]].values.tolist()
+    assert rows == [["03-keyness-full.csv", "table", ""], ["02-a.png", "figure", "Two"],
+                    ["02-b.png", "figure", "Two"]]
+
+
+def test_workbook_has_every_table_and_is_byte_reproducible(tmp_path):
+    (tmp_path / "01-counts.csv").write_text("word,n\nhòa bình,3\nngoại giao,2\n",
+                                            encoding="utf-8-sig")
+    (tmp_path / "02-top.csv").write_text("year,share\n2023,0.5\n", encoding="utf-8-sig")
+    manifest = pd.DataFrame([["01-counts.csv", "01-a.ipynb", 2, "table", "Counts"],
+                             ["01-plot.png", "01-a.ipynb", 3, "figure", "Plot"],
+                             ["02-top.csv", "02-b.ipynb", 3, "table", "Top"]],
+                            columns=report.MANIFEST_COLUMNS)
+    first = report.build_workbook(manifest, tmp_path).read_bytes()
+    book = load_workbook(tmp_path / "tables.xlsx")
+    assert book.sheetnames == ["index", "01-counts", "02-top"]
+    assert [c.value for c in book["01-counts"]["A"]] == ["word", "hòa bình", "ngoại giao"]
+    assert book["02-top"]["B2"].value == 0.5
+    assert book["index"]["D3"].value == "Top"
+    second = report.build_workbook(manifest, tmp_path).read_bytes()
+    assert first == second
+    archive = zipfile.ZipFile(tmp_path / "tables.xlsx")
+    assert {i.date_time for i in archive.infolist()} == {report.FIXED_DATE.timetuple()[:6]}
+    core = archive.read("docProps/core.xml").decode()
+    # Both document dates fixed: openpyxl stamps `modified` with the current time on save.
+    assert core.count("2000-01-01T00:00:00Z") == 2, core
+
+
+def test_workbook_names_a_missing_table(tmp_path):
+    manifest = pd.DataFrame([["01-gone.csv", "01-a.ipynb", 4, "table", "Gone"]],
+                            columns=report.MANIFEST_COLUMNS)
+    try:
+        report.build_workbook(manifest, tmp_path)
+    except FileNotFoundError as exc:
+        assert "01-gone.csv" in str(exc) and "cell 4" in str(exc)
+    else:
+        raise AssertionError("a missing table must be an error")
+
+
+def test_output_flushed_in_parts_is_written_as_one_stream(tmp_path):
+    source = _notebook(tmp_path / "01-a.ipynb",
+                       "import sys, time\nsys.stdout.write('101 repairs'); sys.stdout.flush()\n"
+                       "time.sleep(0.3)\nprint()\nprint('next line')")
+    report.run_all([source], tmp_path / "out", tmp_path / "figs", tmp_path / "failed")
+    outputs = nbformat.read(tmp_path / "out" / "01-a.ipynb", as_version=4).cells[1].outputs
+    assert [(o["output_type"], o["text"]) for o in outputs] == [
+        ("stream", "101 repairs\nnext line\n")]
+
+
+def test_widget_views_are_not_written(tmp_path):
+    source = _notebook(tmp_path / "01-a.ipynb", "import ipywidgets\nipywidgets.IntSlider(value=3)")
+    report.run_all([source], tmp_path / "out", tmp_path / "figs", tmp_path / "failed")
+    written = nbformat.read(tmp_path / "out" / "01-a.ipynb", as_version=4)
+    (output,) = written.cells[1].outputs
+    assert report.WIDGET_VIEW not in output["data"] and "IntSlider" in output["data"]["text/plain"]
+    assert "widgets" not in written.metadata
