@@ -107,10 +107,12 @@ def _freeze_layout(fig) -> None:
     fig.set_layout_engine("none")
 
 
-def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder=None) -> list[str]:
+def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder=None, *,
+                caption: str | None = None) -> list[str]:
     """Save ``fig`` as ``name``.png and .svg, and ``data`` (what is plotted) as ``name``.csv, in
     ``figures/`` (or ``$HELPERS_FIGURES_DIR``). Re-running writes identical bytes. Returns the
-    file names written.
+    file names written; with a ``caption``, also prints one line
+    ``saved figure: name.png — caption``.
 
     >>> fig, ax = plt.subplots(); _ = ax.bar(["hòa bình"], [3])
     >>> save_figure(fig, "00-example", folder=__import__("tempfile").mkdtemp())
@@ -128,6 +130,8 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder=None) -
     if data is not None:
         data.to_csv(out / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8")
         written.append(f"{name}.csv")
+    if caption is not None:
+        print(f"saved figure: {name}.png — {' '.join(str(caption).split())}")
     return written
 
 

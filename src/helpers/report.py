@@ -109,11 +109,13 @@ def execute_notebook(source: Path, target: Path, env_figures: Path,
     """
     nb = nbformat.read(source, as_version=4)
     os.environ["HELPERS_FIGURES_DIR"] = str(env_figures)
+    # coalesce_streams: ipykernel flushes stdout on a timer, so one cell's prints arrive in a
+    # varying number of chunks; merged, the stored outputs are the same on every run.
     # "immediate": every output is collected when the last cell ends; a graceful shutdown
     # races ipykernel's output thread and prints socket tracebacks although nothing failed.
     client = NotebookClient(nb, timeout=TIMEOUT_PER_CELL, kernel_name="python3",
                             record_timing=False, shutdown_kernel="immediate",
-                            store_widget_state=False,
+                            store_widget_state=False, coalesce_streams=True,
                             resources={"metadata": {"path": str(source.parent)}})
     try:
         if kernel_log is None:
