@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .catalog import CATALOG_NAME, read_catalog
-from .dedupe import find_duplicates
+from .dedupe import find_duplicates_cached
 from .errors import CorpusError, CorpusWarning
 from .pages import EMPTY, OK, UNDECODABLE, PageResult, text_page
 from .paths import corpus_dir, display_path
@@ -113,7 +113,8 @@ def _pick(catalog_row: dict[str, str] | None, field: str, inferred: Any, how: st
     return inferred
 
 
-def _row(page: PageResult, cat_row: dict[str, str] | None, conf: pd.DataFrame) -> dict[str, Any]:
+def _row(page: PageResult, cat_row: dict[str, str] | None,
+         years: dict[str, int]) -> dict[str, Any]:
     meta, art = page.metadata, page.article
     assert meta is not None and art is not None
     prov: dict[str, str] = {}
@@ -126,8 +127,8 @@ def _row(page: PageResult, cat_row: dict[str, str] | None, conf: pd.DataFrame) -
         precision = meta.date_precision if picked["published"] else None
     event = picked["event"]
     year = None
-    if event in conf.index:
-        year = int(conf.loc[event, "year"])
+    if event in years:
+        year = years[event]
     elif picked["published"] is not None:
         year = pd.Timestamp(picked["published"]).year
     return {
@@ -143,13 +144,16 @@ def _row(page: PageResult, cat_row: dict[str, str] | None, conf: pd.DataFrame) -
     }
 
 
-def _table(pages: list[PageResult], catalog: dict[str, dict[str, str]]) -> pd.DataFrame:
+def _table(pages: list[PageResult], catalog: dict[str, dict[str, str]],
+           cache: bool = True) -> pd.DataFrame:
     conf = conferences()
-    df = pd.DataFrame([_row(p, catalog.get(p.source_file), conf) for p in pages],
+    years = {event: int(year) for event, year in conf["year"].items()}
+    df = pd.DataFrame([_row(p, catalog.get(p.source_file), years) for p in pages],
                       columns=COLUMNS)
     df["published"] = pd.to_datetime(df["published"])
     df["year"] = df["year"].astype("Int64")
-    dup = find_duplicates([p.shingles for p in pages if p.shingles is not None])
+    dup = find_duplicates_cached([p.shingles for p in pages if p.shingles is not None],
+                                 cache=cache)
     df["duplicate_of"] = [df["doc_id"].iat[i] if i is not None else None for i in dup]
     return df
 
@@ -211,7 +215,7 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
         for name in sorted(set(cat) - {p.source_file for p in pages}):
             warnings.warn(f"{display_path(cat_path)}: lists {name!r}, which is not in the "
                           "corpus folder (or was skipped)", CorpusWarning, stacklevel=2)
-        return _table(pages, cat)
+        return _table(pages, cat, cache)
 
 
 def corpus_from_texts(texts: Mapping[str, str], **columns: Iterable[Any]) -> pd.DataFrame:

@@ -24,6 +24,7 @@ from .cache import FileCache
 from .lexicon import fix_segments
 from .paths import cache_dir
 from .reference import stopword_policy
+from .segmenter import word_tokenize_many
 
 # --- normalization ---------------------------------------------------------------------------
 
@@ -134,14 +135,16 @@ def stopwords() -> frozenset[str]:
 TOKENIZER_VERSION = f"underthesea-{underthesea.__version__}/helpers-1"
 
 
-
-
 def _cache() -> FileCache:
     return FileCache(cache_dir() / "segmentation")
 
 
 def _segment_uncached(paragraphs: tuple[str, ...]) -> list[list[str]]:
-    return [underthesea.word_tokenize(p) if p.strip() else [] for p in paragraphs]
+    # One batched call per page to the exact segmenter (``helpers.segmenter``: the same words
+    # as ``underthesea.word_tokenize``, falling back to it when the versions differ).
+    kept = [p for p in paragraphs if p.strip()]
+    found = iter(word_tokenize_many(kept)) if kept else iter(())
+    return [next(found) if p.strip() else [] for p in paragraphs]
 
 
 def raw_segments(text: str, cache: bool = True) -> list[list[str]]:
