@@ -369,7 +369,7 @@ def table(results: dict) -> str:
     lines += ["", "| target | value | goal | met |", "|---|---|---|---|"]
     for t in results.get("targets", []):
         lines.append(f"| {t['target']} | {t['value']} | {t['goal']} | "
-                     f"{'yes' if t['met'] else '**no**'} |")
+                     f"{'not measured' if t['met'] is None else 'yes' if t['met'] else '**no**'} |")
     return "\n".join(lines)
 
 
