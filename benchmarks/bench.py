@@ -1,15 +1,22 @@
-"""Benchmark of load_corpus at scale: `make bench` (or `.venv/bin/python benchmarks/bench.py`).
+"""Benchmark of loading a corpus at scale on text that does not repeat: `make bench`
+(or `.venv/bin/python benchmarks/bench.py --sizes 1000 3000 10000`).
 
-Builds synthetic corpora of N articles from the seeds (each article a unique draw of
-paragraphs from all seed articles, in its own order, wrapped in varied page furniture, so the
-segmentation cache cannot cheat) and measures, each in a fresh process:
+Builds N synthetic pages whose paragraphs are drawn from sentences of the seeds and the VLSP2013
+test sentences shipped in underthesea, half of them syllable-shuffled, mixed across sources
+(no paragraph repeats, so no cache can cheat), wrapped in page furniture; one page in 50 is a
+shortened copy of an earlier one. Each measurement runs in a fresh process:
 
-- floor: underthesea's word_tokenize over exactly the paragraphs load_corpus segments;
-- cold, 1 worker and cold, 2 workers: load_corpus with an empty segmentation cache;
-- warm: load_corpus again, reading every segmentation from the cache;
+- underthesea: ``word_tokenize`` per paragraph, over exactly the paragraphs load_corpus segments;
+- segmenter per page / batched: ``helpers.segmenter.word_tokenize_many`` once per page, and
+  over all paragraphs at once (its caches cold);
+- cold, 1 and 2 workers: ``load_corpus`` with an empty cache; warm: again, cache filled;
+- baseline (``--baseline SRC``, at ``--baseline-sizes``): a cold 1-worker load with another
+  source tree of the package (e.g. the commit before this work) on the same pages;
+- stages (at ``--stage-sizes``): cleaning, metadata and building the table, per article, for
+  this tree and the baseline;
 - peak memory (resident set) of each run, the parent and its worker processes.
 
-Usage: bench.py [--sizes 100 1000 3000] [--repeats 2] [--out benchmarks/results.json]
+Usage: bench.py [--sizes 1000 3000 10000] [--baseline SRC] [--out benchmarks/results.json]
 """
 from __future__ import annotations
 
@@ -27,44 +34,68 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 CHROME_TOP = [["Trang chủ", "Thời sự > Đối ngoại"], ["Back to E-magazine", "e magazine"],
               ["English | Tiếng Việt", "Chính trị"], ["Theo dõi Báo Điện tử trên"]]
 CHROME_BOTTOM = [["BÌNH LUẬN", "Bạn còn 500/500 ký tự"], ["fb yt zl tw"], ["Lượt xem: 1.024"],
                  ["© Bản quyền thuộc về Báo Điện tử Thử Nghiệm"], ["Phiên bản di động"]]
 RELATED_HEADINGS = ["Tin liên quan", "Đọc thêm", "Tin cùng chuyên mục", "Có thể bạn quan tâm"]
+COPY_EVERY = 50
 
 
-def build_corpus(folder: Path, n: int, seed: int = 0) -> list[str]:
-    """Write n synthetic pages into folder; return the body paragraphs load_corpus will keep
-    (for the floor measurement)."""
-    import helpers
+def sentences() -> list[str]:
+    """Sentences of the seeds (split at '. ') and the VLSP2013 test sentences in underthesea."""
+    import underthesea
 
-    seeds = helpers.load_corpus(progress=False)
-    paragraphs = [p for text in seeds["text"] for p in text.split("\n") if len(p.split()) > 8]
-    headlines = list(seeds["title"])
+    vlsp = (Path(underthesea.__file__).parent / "pipeline" / "pos_tag" / "models"
+            / "pos_crf_vlsp2013_20230303" / "test_output.txt")
+    out = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            out += [s.strip() for s in line.split(". ") if len(s.split()) > 3]
+    words: list[str] = []
+    for line in vlsp.read_text(encoding="utf-8").split("\n"):
+        if line.strip():
+            words.append(line.split("\t")[0])
+        elif words:
+            out.append(" ".join(words))
+            words = []
+    return out
+
+
+def _paragraph(rng: random.Random, pool: list[str]) -> str:
+    parts = []
+    for sentence in rng.sample(pool, rng.randint(1, 4)):
+        if rng.random() < 0.5:
+            syllables = sentence.split()
+            rng.shuffle(syllables)
+            sentence = " ".join(syllables)
+        parts.append(sentence.rstrip(" ."))
+    return ". ".join(parts) + "."
+
+
+def build_corpus(folder: Path, n: int, seed: int = 0) -> None:
+    """Write n synthetic pages (``00000.txt`` ...) into folder."""
     rng = random.Random(seed)
-    seen: set[tuple[int, ...]] = set()
-    bodies: list[str] = []
+    pool = sentences()
     folder.mkdir(parents=True, exist_ok=True)
+    bodies: list[list[str]] = []
     for i in range(n):
-        while True:
-            draw = tuple(rng.sample(range(len(paragraphs)), rng.randint(4, 6)))
-            if draw not in seen:
-                seen.add(draw)
-                break
-        body = [paragraphs[k] for k in draw]
-        # The random draws stay in the order they always had, so corpora are unchanged.
+        if i % COPY_EVERY == COPY_EVERY - 1:
+            source = bodies[rng.randrange(len(bodies))]
+            body = source[:max(1, len(source) - 1)]  # a shortened copy
+        else:
+            body = [_paragraph(rng, pool) for _ in range(rng.randint(4, 6))]
+        bodies.append(body)
         day, month = rng.randint(1, 28), rng.randint(1, 12)
         year = rng.choice([2013, 2016, 2018, 2021, 2023])
-        headline = f"{rng.choice(headlines)} – bài {i}"
-        related = rng.sample(headlines, 2)
-        top = rng.choice(CHROME_TOP)
-        clock = f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} | {day:02d}/{month:02d}/{year}"
-        page = [*top, headline, clock, *body, "Nguyễn Văn An", rng.choice(RELATED_HEADINGS),
-                related[0], related[0], "Tóm tắt bài liên quan...", *rng.choice(CHROME_BOTTOM)]
+        headline = _paragraph(rng, pool)[:90].rstrip(" .") + f" – bài {i}"
+        page = [*rng.choice(CHROME_TOP), headline,
+                f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} | {day:02d}/{month:02d}/{year}",
+                *body, "Nguyễn Văn An", rng.choice(RELATED_HEADINGS),
+                _paragraph(rng, pool)[:80], "Tóm tắt bài liên quan...",
+                *rng.choice(CHROME_BOTTOM)]
         (folder / f"{i:05d}.txt").write_text("\n".join(page), encoding="utf-8")
-        bodies.extend(body)
-    return bodies
 
 
 class MemorySampler:
@@ -106,164 +137,241 @@ class MemorySampler:
                 "peak_workers_mb": round(self.peak_workers / 2**20, 1)}
 
 
-def run_one(kind: str, folder: str, workers: int) -> dict:
-    """One measurement, in this (fresh) process; prints a JSON line."""
-    with MemorySampler() as memory:
-        if kind == "floor":
-            import underthesea
+def _bodies(folder: str) -> list[list[str]]:
+    return json.loads((Path(folder).parent / f"{Path(folder).name}.bodies.json")
+                      .read_text(encoding="utf-8"))
 
-            paragraphs = json.loads((Path(folder) / "_bodies.json").read_text(encoding="utf-8"))
-            underthesea.word_tokenize("khởi động")  # model load, outside the timing
-            start = time.perf_counter()
-            for p in paragraphs:
+
+def _segment_run(kind: str, folder: str) -> float:
+    pages = _bodies(folder)
+    if kind == "underthesea":
+        import underthesea
+
+        underthesea.word_tokenize("khởi động")  # model load, outside the timing
+        start = time.perf_counter()
+        for page in pages:
+            for p in page:
                 underthesea.word_tokenize(p)
-            seconds = time.perf_counter() - start
+        return time.perf_counter() - start
+    from helpers import segmenter
+
+    segmenter.word_tokenize("khởi động")  # tables loaded, outside the timing
+    segmenter.clear_caches()
+    start = time.perf_counter()
+    if kind == "seg_page":
+        for page in pages:
+            segmenter.word_tokenize_many(page)
+    else:
+        segmenter.word_tokenize_many([p for page in pages for p in page])
+    return time.perf_counter() - start
+
+
+def _load_run(folder: str, workers: int, save_bodies: bool) -> float:
+    import helpers
+
+    helpers.tokenize("khởi động", cache=False)  # model load, outside the timing
+    start = time.perf_counter()
+    corpus = helpers.load_corpus(folder, workers=workers, progress=False, catalog=False)
+    seconds = time.perf_counter() - start
+    assert len(corpus) == len(list(Path(folder).glob("*.txt")))
+    if save_bodies:  # exactly the paragraphs the load segmented, for the segmenter runs
+        bodies = [text.split("\n") for text in corpus["text"] if text]
+        (Path(folder).parent / f"{Path(folder).name}.bodies.json").write_text(
+            json.dumps(bodies, ensure_ascii=False), encoding="utf-8")
+    return seconds
+
+
+def _stages_run(folder: str) -> dict:
+    """Seconds of cleaning, metadata and the table (duplicate search included, no cache)."""
+    import inspect
+
+    from helpers import corpus as corpus_module
+    from helpers import pages as pages_module
+
+    names = sorted(p.name for p in Path(folder).glob("*.txt"))
+    texts = [pages_module.decode_bytes((Path(folder) / n).read_bytes(), n) for n in names]
+    start = time.perf_counter()
+    articles = [pages_module.clean_article(t) for t in texts]
+    clean = time.perf_counter() - start
+    start = time.perf_counter()
+    for a in articles:
+        pages_module.infer_metadata(a)
+    meta = time.perf_counter() - start
+    results = [pages_module.process_page(n, (Path(folder) / n).read_bytes(), cache=False)
+               for n in names]
+    ok = [r for r in results if r.status == "ok"]
+    takes_cache = "cache" in inspect.signature(corpus_module._table).parameters
+    table_args = {"cache": False} if takes_cache else {}
+    start = time.perf_counter()
+    corpus_module._table(ok, {}, **table_args)
+    table = time.perf_counter() - start
+    return {"clean_s": round(clean, 3), "metadata_s": round(meta, 3), "table_s": round(table, 3),
+            "articles": len(names)}
+
+
+def run_one(kind: str, folder: str, workers: int) -> dict:
+    """One measurement, in this (fresh) process."""
+    extra: dict = {}
+    with MemorySampler() as memory:
+        if kind in {"underthesea", "seg_page", "seg_batch"}:
+            seconds = _segment_run(kind, folder)
+        elif kind == "stages":
+            extra = _stages_run(folder)
+            seconds = extra["clean_s"] + extra["metadata_s"] + extra["table_s"]
         else:
-            import helpers
-
-            helpers.tokenize("khởi động", cache=False)  # model load, outside the timing, as above
-            start = time.perf_counter()
-            corpus = helpers.load_corpus(folder, workers=workers, progress=False, catalog=False)
-            seconds = time.perf_counter() - start
-            assert len(corpus) == len(list(Path(folder).glob("*.txt")))
-    return {"kind": kind, "workers": workers, "seconds": round(seconds, 3), **memory.result()}
+            seconds = _load_run(folder, workers, save_bodies=kind == "cold_first")
+    return {"kind": kind, "workers": workers, "seconds": round(seconds, 3), **extra,
+            **memory.result()}
 
 
-def measure(kind: str, folder: Path, cache: Path, workers: int = 1) -> dict:
-    env = {**os.environ, "HELPERS_CACHE_DIR": str(cache), "HELPERS_PROGRESS": "0"}
+def measure(kind: str, folder: Path, cache: Path, workers: int = 1,
+            src: Path | None = None) -> dict:
+    env = {**os.environ, "HELPERS_CACHE_DIR": str(cache), "HELPERS_PROGRESS": "0",
+           "PYTHONPATH": str(src or ROOT / "src")}
     out = subprocess.run([sys.executable, __file__, "--one", kind, str(folder), str(workers)],
-                         env=env, capture_output=True, text=True, check=True)
+                         env=env, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"{kind} on {folder} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def cache_overhead(n: int = 300) -> dict:
-    """Per-call cost of storing and fetching one short segmentation: joblib.Memory against the
-    project's SegmentCache (the reason the project has its own)."""
-    import joblib
-
-    from helpers.text import SegmentCache
-
-    value = [["Hội nghị", "Ngoại giao", "lần", "thứ", "32"]] * 5
-    keys = [(f"đoạn văn số {i} " * 40,) for i in range(n)]
-    with tempfile.TemporaryDirectory() as tmp:
-        cached = joblib.Memory(Path(tmp) / "joblib", verbose=0).cache(lambda p, v: value)
-        start = time.perf_counter()
-        for k in keys:
-            cached(k, "v1")
-        joblib_miss = (time.perf_counter() - start) / n
-        start = time.perf_counter()
-        for k in keys:
-            cached(k, "v1")
-        joblib_hit = (time.perf_counter() - start) / n
-        store = SegmentCache(Path(tmp) / "own")
-        start = time.perf_counter()
-        for k in keys:
-            key = store.key(k, "v1")
-            if store.get(key) is None:
-                store.put(key, value)
-        own_miss = (time.perf_counter() - start) / n
-        start = time.perf_counter()
-        for k in keys:
-            store.get(store.key(k, "v1"))
-        own_hit = (time.perf_counter() - start) / n
-    ms = lambda s: round(s * 1000, 3)  # noqa: E731
-    return {"joblib_miss_ms": ms(joblib_miss), "joblib_hit_ms": ms(joblib_hit),
-            "own_miss_ms": ms(own_miss), "own_hit_ms": ms(own_hit)}
-
-
 def machine() -> dict:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem_kb = 0
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                mem_kb = int(line.split()[1])
-    except OSError:
-        pass
-    import underthesea
+    import importlib.metadata
 
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem_kb / 1024 / 1024, 1),
-            "python": platform.python_version(), "underthesea": underthesea.__version__,
-            "platform": platform.platform()}
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem_kb = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem_kb / 2**20, 1),
+            "python": platform.python_version(), "platform": platform.platform(),
+            **{name: importlib.metadata.version(name)
+               for name in ("underthesea", "underthesea_core", "numpy", "pandas")}}
+
+
+def run_size(n: int, tmp: Path, args) -> dict:
+    folder = tmp / f"corpus-{n}"
+    build_corpus(folder, n, args.seed)
+    mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
+    row: dict = {"n": n, "page_mb": round(mb, 2)}
+    say = lambda key: print(f"  {key:12} {row[key]}", flush=True)  # noqa: E731
+    row["cold1"] = measure("cold_first", folder, tmp / f"c1-{n}", 1)
+    bodies = _bodies(str(folder))
+    row["chars"] = sum(len(p) for page in bodies for p in page)
+    print(f"\nN={n}: {row['chars']:,} characters segmented, {mb:.1f} MB of pages", flush=True)
+    say("cold1")
+    for kind in ("underthesea", "seg_page", "seg_batch"):
+        row[kind] = measure(kind, folder, tmp / "unused")
+        say(kind)
+    row["cold2"] = measure("cold", folder, tmp / f"c2-{n}", 2)
+    say("cold2")
+    row["warm"] = measure("warm", folder, tmp / f"c1-{n}", 1)
+    say("warm")
+    if n in args.stage_sizes:
+        row["stages"] = measure("stages", folder, tmp / "unused")
+        say("stages")
+    if args.baseline and n in args.baseline_sizes:
+        row["baseline_cold1"] = measure("cold", folder, tmp / f"b-{n}", 1, args.baseline)
+        say("baseline_cold1")
+        if n in args.stage_sizes:
+            row["baseline_stages"] = measure("stages", folder, tmp / "unused", 1, args.baseline)
+            say("baseline_stages")
+    return row
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000])
+    parser.add_argument("--baseline", type=Path, help="src/ folder of the package to compare")
+    parser.add_argument("--baseline-sizes", type=int, nargs="+", default=[3000])
+    parser.add_argument("--stage-sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
-    parser.add_argument("--repeats", type=int, default=2,
-                        help="runs of floor and cold 1-worker per size; the fastest counts")
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         kind, folder, workers = args.one
         print(json.dumps(run_one(kind, folder, int(workers))))
         return 0
-
-    results = {"machine": machine(), "cache_overhead": cache_overhead(), "runs": []}
-    print(f"machine: {results['machine']}")
-    print(f"cache store+fetch per call (ms): {results['cache_overhead']}")
+    results = {"command": " ".join(["python", "benchmarks/bench.py", *(argv or sys.argv[1:])]),
+               "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+               "machine": machine(), "runs": []}
+    print(f"machine: {results['machine']}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
-            folder = Path(tmp) / f"corpus-{n}"
-            bodies = build_corpus(folder, n)
-            (folder / "_bodies.json").write_text(json.dumps(bodies, ensure_ascii=False),
-                                                 encoding="utf-8")
-            chars = sum(len(b) for b in bodies)
-            mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
-            print(f"\nN={n}: {chars:,} characters of article text, {mb:.1f} MB of pages",
-                  flush=True)
-            row = {"n": n, "chars": chars, "page_mb": round(mb, 2)}
-            # Floor and cold 1-worker alternate, `repeats` times each, and the fastest run of
-            # each counts: timings on a shared machine are noisy, and noise only adds time.
-            floors, colds = [], []
-            for r in range(args.repeats):
-                floors.append(measure("floor", folder, Path(tmp) / f"c-floor-{n}"))
-                print(f"  floor  {floors[-1]}", flush=True)
-                colds.append(measure("load", folder, Path(tmp) / f"c1-{n}-{r}", 1))
-                print(f"  cold1  {colds[-1]}", flush=True)
-            row["floor"] = min(floors, key=lambda m: m["seconds"])
-            row["cold1"] = min(colds, key=lambda m: m["seconds"])
-            row["repeats"] = args.repeats
-            row["cold2"] = measure("load", folder, Path(tmp) / f"c2-{n}", 2)
-            print(f"  cold2  {row['cold2']}", flush=True)
-            row["warm"] = measure("load", folder, Path(tmp) / f"c1-{n}-0", 1)
-            print(f"  warm   {row['warm']}", flush=True)
-            results["runs"].append(row)
+            results["runs"].append(run_size(n, Path(tmp), args))
+            results["targets"] = targets(results["runs"])
+            args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
+                                encoding="utf-8")  # after each size: a long run keeps its parts
     print()
     print(table(results))
-    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    shown = args.out.relative_to(HERE.parent) if args.out.is_relative_to(HERE.parent) else args.out
-    print(f"\nwrote {shown}")
+    print(f"\nwrote {args.out}")
     return 0
 
 
+def targets(runs: list[dict]) -> list[dict]:
+    """Every target of issue 13 that these runs can decide, met or not."""
+    by = {r["n"]: r for r in runs}
+    out = []
+
+    def add(name: str, value: float | None, goal: str, met: bool | None, note: str = ""):
+        out.append({"target": name, "value": value, "goal": goal, "met": met, "note": note})
+
+    for r in runs:
+        u = r["underthesea"]["seconds"]
+        page, batch = u / r["seg_page"]["seconds"], u / r["seg_batch"]["seconds"]
+        add(f"segmenter per page vs underthesea, N={r['n']}", round(page, 1), ">= 10x", page >= 10)
+        add(f"segmenter batched vs underthesea, N={r['n']}", round(batch, 1), ">= 25x", batch >= 25)
+        warm = r["cold1"]["seconds"] / r["warm"]["seconds"]
+        add(f"warm vs new cold, N={r['n']}", round(warm, 1), ">= 10x", warm >= 10)
+    if 3000 in by:
+        r = by[3000]
+        two = r["cold1"]["seconds"] / r["cold2"]["seconds"]
+        add("2 workers vs 1 at 3,000", round(two, 2), ">= 1.8x", two >= 1.8)
+        if "baseline_cold1" in r:
+            x = r["baseline_cold1"]["seconds"] / r["cold1"]["seconds"]
+            add("cold 1 worker at 3,000 vs the baseline tree, same pages", round(x, 1), ">= 5x",
+                x >= 5)
+        x = 82.4 / r["cold1"]["seconds"]
+        add("cold 1 worker at 3,000 vs today's 82.4 s (other, seed-reusing pages)", round(x, 1),
+            ">= 5x", x >= 5)
+    if 3000 in by and 10000 in by:
+        g = by[10000]["cold1"]["seconds"] / by[3000]["cold1"]["seconds"]
+        add("cold 10,000 / 3,000 (1 worker)", round(g, 2), "<= 3.5x", g <= 3.5)
+    if 10000 in by:
+        peak = max(by[10000][k]["peak_mb"] for k in ("cold1", "cold2", "warm"))
+        add("peak memory at 10,000 (largest of cold 1w, cold 2w all processes, warm)", peak,
+            "< 1536 MB", peak < 1536)
+    for r in runs:
+        if "stages" in r and "baseline_stages" in r:
+            new, old = r["stages"]["seconds"], r["baseline_stages"]["seconds"]
+            add(f"cleaning + metadata + table vs baseline, N={r['n']}", round(old / new, 1),
+                ">= 5x", old / new >= 5,
+                f"new {new:.2f} s, baseline {old:.2f} s for {r['n']} articles")
+    return out
+
+
 def table(results: dict) -> str:
-    """The results as a Markdown table, with throughput and ratios to the floor."""
-    lines = ["| N | chars | floor s | cold 1w s | cold 2w s | warm s | floor chars/s "
-             "| cold 1w / floor | 2w speed-up | warm speed-up | peak MB 1w "
-             "| peak MB 2w (all processes; workers) |",
+    """The results as Markdown tables: times per size, then the targets."""
+    lines = ["| N | chars | underthesea s | segmenter per page s | batched s | cold 1w s | "
+             "cold 2w s | warm s | baseline cold 1w s | peak MB cold 1w | cold 2w (workers) "
+             "| warm |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results["runs"]:
-        f, c1, c2, w = (r[k]["seconds"] for k in ("floor", "cold1", "cold2", "warm"))
+        base = r.get("baseline_cold1", {}).get("seconds")
         lines.append(
-            f"| {r['n']:,} | {r['chars']:,} | {f:.1f} | {c1:.1f} | {c2:.1f} | {w:.2f} | "
-            f"{r['chars'] / f:,.0f} | {f / c1:.2f}x | {c1 / c2:.2f}x | {c1 / w:.0f}x | "
+            f"| {r['n']:,} | {r['chars']:,} | {r['underthesea']['seconds']:.1f} | "
+            f"{r['seg_page']['seconds']:.2f} | {r['seg_batch']['seconds']:.2f} | "
+            f"{r['cold1']['seconds']:.1f} | {r['cold2']['seconds']:.1f} | "
+            f"{r['warm']['seconds']:.2f} | {'' if base is None else f'{base:.1f}'} | "
             f"{r['cold1']['peak_mb']:.0f} | {r['cold2']['peak_mb']:.0f} "
-            f"({r['cold2']['peak_workers_mb']:.0f}) |")
-    runs = {r["n"]: r for r in results["runs"]}
-    if 1000 in runs and 3000 in runs:
-        growth = runs[3000]["cold1"]["seconds"] / runs[1000]["cold1"]["seconds"]
-        mem = runs[3000]["cold1"]["peak_mb"] / runs[1000]["cold1"]["peak_mb"]
-        lines.append(f"\ntime 3,000 / 1,000 articles (cold, 1 worker): {growth:.2f}x; "
-                     f"peak memory 3,000 / 1,000: {mem:.2f}x (corpus: 3.00x)")
+            f"({r['cold2']['peak_workers_mb']:.0f}) | {r['warm']['peak_mb']:.0f} |")
+    lines += ["", "| target | value | goal | met |", "|---|---|---|---|"]
+    for t in results.get("targets", []):
+        lines.append(f"| {t['target']} | {t['value']} | {t['goal']} | "
+                     f"{'not measured' if t['met'] is None else 'yes' if t['met'] else '**no**'} |")
     return "\n".join(lines)
 
 

@@ -39,7 +39,7 @@ def test_prints_one_caption_line(tmp_path, capsys):
 def test_bad_name_or_missing_caption_is_refused(tmp_path):
     with pytest.raises(ValueError, match="caption"):
         export.save_table(_table(), "02-x", " ", tmp_path)
-    with pytest.raises(ValueError, match="02-x.csv"):
+    with pytest.raises(ValueError, match=r"02-x\.csv"):
         export.save_table(_table(), "02-x.csv", "c", tmp_path)
 
 

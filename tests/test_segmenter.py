@@ -205,11 +205,12 @@ def test_fixed_words_match_underthesea_in_a_fresh_process():
     done = subprocess.run([sys.executable, "-c", script], input=json.dumps([FIXED_CASES, texts]),
                           capture_output=True, text=True, check=True, timeout=300)
     expected = json.loads(done.stdout)
-    for (words, k), reference in zip(FIXED_CASES, expected, strict=False):
+    for (words, _), reference in zip(FIXED_CASES, expected, strict=False):
         assert segmenter.word_tokenize_many(texts, fixed_words=words) == reference, words
         assert [segmenter.word_tokenize(t, fixed_words=words) for t in texts] == reference
-    assert any(" " in w and w in words for (words, _), ref in zip(FIXED_CASES, expected, strict=False)
-               for para in ref for w in para)  # multi-syllable fixed words were kept whole
+    pairs = zip(FIXED_CASES, expected, strict=False)
+    # Multi-syllable fixed words were kept whole.
+    assert any(" " in w and w in words for (words, _), ref in pairs for para in ref for w in para)
 
 
 def test_fixed_words_leave_no_global_state():

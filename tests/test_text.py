@@ -106,8 +106,8 @@ def test_segmentation_is_cached_on_disk(monkeypatch):
     text = "Hội nghị Ngoại giao lần thứ 32 bế mạc tại Hà Nội."
     first = helpers.tokenize(text)
     calls = []
-    monkeypatch.setattr(helpers.text.underthesea, "word_tokenize",
-                        lambda s: calls.append(s) or s.split())
+    monkeypatch.setattr(helpers.text, "word_tokenize_many",
+                        lambda ps: calls.extend(ps) or [p.split() for p in ps])
     assert helpers.tokenize(text) == first
     assert calls == []
     # A different text is not in the cache and does reach the segmenter.
@@ -120,8 +120,8 @@ def test_cache_key_includes_the_tokenizer_version(monkeypatch):
     helpers.tokenize(text)
     calls = []
     monkeypatch.setattr(helpers.text, "TOKENIZER_VERSION", "underthesea-0.0/helpers-0")
-    monkeypatch.setattr(helpers.text.underthesea, "word_tokenize",
-                        lambda s: calls.append(s) or s.split())
+    monkeypatch.setattr(helpers.text, "word_tokenize_many",
+                        lambda ps: calls.extend(ps) or [p.split() for p in ps])
     helpers.tokenize(text)
     assert calls == [text]
 
@@ -153,8 +153,8 @@ def test_segment_cache_survives_a_new_process_and_ignores_corrupt_entries(tmp_pa
     entries = list(tmp_path.rglob("*.json"))
     assert len(entries) == 1 and not list(tmp_path.rglob("*.tmp"))
     script = ("import helpers, helpers.text as t\n"
-              "t.underthesea.word_tokenize = "
-              "lambda s: (_ for _ in ()).throw(RuntimeError('segmented'))\n"
+              "t.word_tokenize_many = "
+              "lambda ps: (_ for _ in ()).throw(RuntimeError('segmented'))\n"
               f"print(helpers.segment({text!r}))")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          env={**__import__("os").environ, "HELPERS_CACHE_DIR": str(tmp_path)})

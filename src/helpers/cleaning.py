@@ -95,7 +95,8 @@ def _alternatives(patterns) -> str:
 @functools.cache
 def _compiled() -> _Compiled:
     rules = page_rules()
-    alternatives, group_reason = [], {}
+    alternatives: list[str] = []
+    group_reason: dict[str, str] = {}
     for reason, patterns in rules.line_patterns:
         for pattern in patterns:
             name = f"r{len(alternatives)}"
@@ -116,7 +117,7 @@ def _compiled() -> _Compiled:
         byline_patterns=_optional(rules.passes["byline"].get("patterns")),
         sources=tuple(re.compile(normalize_text(p), re.IGNORECASE)
                       for p in rules.setting("source line", "patterns")),
-        not_headline=re.compile(_alternatives(not_headline), re.IGNORECASE) if not_headline else None,
+        not_headline=_optional(not_headline),
     )
 
 
@@ -165,7 +166,8 @@ def is_name(text: str) -> bool:
     rules = _compiled().rules
     name = _NAME_TITLE.sub("", _AGENCY_SUFFIX.split(text)[0].strip())
     words = name.split()
-    return (rules.setting("byline", "min_words") <= len(words) <= rules.setting("byline", "max_words")
+    low, high = rules.setting("byline", "min_words"), rules.setting("byline", "max_words")
+    return (low <= len(words) <= high
             and len(name) <= rules.setting("byline", "max_chars")
             and all(_NAME_WORD.match(w) and w[0].isupper() for w in words))
 
@@ -233,7 +235,8 @@ def _pattern_reason(text: str, c: _Compiled) -> str | None:
     if c.byline_patterns is not None and c.byline_patterns.fullmatch(text):
         return "byline"
     if len(tokens) <= c.rules.setting("dateline", "max_words") and (
-            parse_dateline(text) or (_n_words(text) <= c.rules.setting("dateline", "max_words_with_source")
+            parse_dateline(text)
+            or (_n_words(text) <= c.rules.setting("dateline", "max_words_with_source")
                                      and _CLOCK.search(text) and parse_full_date(text))):
         return "dateline"
     if line_key(text) in c.related_headings or (
@@ -241,7 +244,8 @@ def _pattern_reason(text: str, c: _Compiled) -> str | None:
             and c.related_heading_patterns.fullmatch(line_key(text))):
         return "related heading"
     low = text.casefold()
-    if ("ảnh" in low or "nguồn" in low) and len(tokens) <= c.rules.setting("photo caption", "max_words") \
+    caption_words = c.rules.setting("photo caption", "max_words")
+    if ("ảnh" in low or "nguồn" in low) and len(tokens) <= caption_words \
             and c.caption_end.search(text):
         return "photo caption"
     return None
@@ -261,7 +265,8 @@ def _is_paragraph(text: str, c: _Compiled) -> bool:
     """A line of running text: longer than a headline, or a sentence of several words."""
     words = _n_words(text)
     return words > c.rules.setting("headline", "max_words") or (
-        words >= c.rules.setting("headline", "min_words") and bool(re.search(r"[.!?…][\"”’)]*$", text))
+        words >= c.rules.setting("headline", "min_words")
+        and bool(re.search(r"[.!?…][\"”’)]*$", text))
         and not text.endswith(":"))
 
 
@@ -269,7 +274,8 @@ def _headline_like(text: str, c: _Compiled) -> bool:
     """Could be a headline: headline length, not a sentence, not a menu, clock or masthead."""
     words = _n_words(text)
     letters = [ch for ch in text if ch.isalpha()]
-    return (c.rules.setting("headline", "min_words") <= words <= c.rules.setting("headline", "max_words")
+    low, high = c.rules.setting("headline", "min_words"), c.rules.setting("headline", "max_words")
+    return (low <= words <= high
             and not text.rstrip().endswith((".", ":", ";", ","))
             and not (letters and all(ch.isupper() for ch in letters))      # a masthead
             and not _MENU_SEPARATOR.search(text)
@@ -495,7 +501,8 @@ def clean_article(raw: str) -> CleanedArticle:
 
     Examples
     --------
-    >>> page = "Tin mới nhất\\nHội nghị bế mạc\\n10:08 | 13/12/2021\\nSáng 18/12, hội nghị bế mạc.\\n"\\
+    >>> page = "Tin mới nhất\\nHội nghị bế mạc\\n10:08 | 13/12/2021\\n"\\
+    ...        "Sáng 18/12, hội nghị bế mạc.\\n"\\
     ...        "Hội nghị bế mạc\\nThanh Huyền\\nBÌNH LUẬN\\nĐọc thêm\\nMột tin khác"
     >>> art = clean_article(page)
     >>> art.headline, art.text

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .catalog import CATALOG_NAME, read_catalog
-from .dedupe import find_duplicates
+from .dedupe import find_duplicates_cached
 from .errors import CorpusError, CorpusWarning
 from .pages import EMPTY, OK, UNDECODABLE, PageResult, text_page
 from .paths import corpus_dir, display_path
@@ -154,7 +154,8 @@ def _pick(catalog_row: dict[str, str] | None, field: str, inferred: Any, how: st
     return inferred
 
 
-def _row(page: PageResult, cat_row: dict[str, str] | None, conf: pd.DataFrame) -> dict[str, Any]:
+def _row(page: PageResult, cat_row: dict[str, str] | None,
+         years: dict[str, int]) -> dict[str, Any]:
     meta, art = page.metadata, page.article
     assert meta is not None and art is not None
     prov: dict[str, str] = {}
@@ -162,13 +163,13 @@ def _row(page: PageResult, cat_row: dict[str, str] | None, conf: pd.DataFrame) -
     picked = {f: _pick(cat_row, f, getattr(meta, f), by.get(f), prov)
               for f in ("title", "outlet", "author", "published", "event", "kind", "language")}
     if prov.get("published") == "catalog":
-        precision = (cat_row or {}).get("date_precision") or "day"
+        precision: str | None = (cat_row or {}).get("date_precision") or "day"
     else:
         precision = meta.date_precision if picked["published"] else None
     event = picked["event"]
     year = None
-    if event in conf.index:
-        year = int(conf.loc[event, "year"])
+    if event in years:
+        year = years[event]
     elif picked["published"] is not None:
         year = pd.Timestamp(picked["published"]).year
     return {
@@ -184,13 +185,16 @@ def _row(page: PageResult, cat_row: dict[str, str] | None, conf: pd.DataFrame) -
     }
 
 
-def _table(pages: list[PageResult], catalog: dict[str, dict[str, str]]) -> pd.DataFrame:
+def _table(pages: list[PageResult], catalog: dict[str, dict[str, str]],
+           cache: bool = True) -> pd.DataFrame:
     conf = conferences()
-    df = pd.DataFrame([_row(p, catalog.get(p.source_file), conf) for p in pages],
+    years = {event: int(year) for event, year in conf["year"].items()}
+    df = pd.DataFrame([_row(p, catalog.get(p.source_file), years) for p in pages],
                       columns=COLUMNS)
     df["published"] = pd.to_datetime(df["published"])
     df["year"] = df["year"].astype("Int64")
-    dup = find_duplicates([p.shingles for p in pages if p.shingles is not None])
+    dup = find_duplicates_cached([p.shingles for p in pages if p.shingles is not None],
+                                 cache=cache)
     df["duplicate_of"] = [df["doc_id"].iat[i] if i is not None else None for i in dup]
     return df
 
@@ -252,7 +256,7 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
         for name in sorted(set(cat) - {p.source_file for p in pages}):
             warnings.warn(f"{display_path(cat_path)}: lists {name!r}, which is not in the "
                           "corpus folder (or was skipped)", CorpusWarning, stacklevel=2)
-        return _table(pages, cat)
+        return _table(pages, cat, cache)
 
 
 def corpus_from_texts(texts: Mapping[str, str], **columns: Iterable[Any]) -> pd.DataFrame:
@@ -312,7 +316,7 @@ def analysable(corpus: pd.DataFrame) -> pd.DataFrame:
 # --- views of a loaded corpus ----------------------------------------------------------------
 
 def _pages(corpus: pd.DataFrame) -> Iterable[tuple[str, PageResult]]:
-    return zip(corpus["doc_id"], corpus["page"])
+    return zip(corpus["doc_id"], corpus["page"], strict=True)
 
 
 def cleaning_audit(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -337,7 +341,7 @@ def cleaning_audit(corpus: pd.DataFrame) -> pd.DataFrame:
     3
     """
     rows = [{"doc_id": doc, "line": line.number, "reason": line.reason, "text": line.text}
-            for doc, page in _pages(corpus) for line in page.article.removed]
+            for doc, page in _pages(corpus) for line in page.lines if line.role == "removed"]
     # An HTML page's extraction dropped blocks before cleaning saw a line: one summary row.
     rows += [{"doc_id": doc, "line": 0, "reason": "html extraction", "text": page.extraction}
              for doc, page in _pages(corpus) if page.extraction]

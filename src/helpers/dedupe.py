@@ -1,20 +1,25 @@
 """Copies of an article: shingle fingerprints of a text, and which texts copy an earlier one.
 
-Owns the duplicate rule (containment of 5-syllable shingles) and its fast all-pairs count.
-Knows nothing of files or tables: ``helpers.pages`` fingerprints each page, ``helpers.corpus``
-marks the copies.
+Owns the duplicate rule (containment of 5-syllable shingles), its exact candidate search and
+its on-disk cache. Knows nothing of files or tables: ``helpers.pages`` fingerprints each page,
+``helpers.corpus`` marks the copies.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
+from .cache import FileCache
+from .paths import cache_dir
 from .text import normalize_text
 
-__all__ = ["SHINGLE_SIZE", "find_duplicates", "shingle_hashes"]
+__all__ = ["DEDUPE_VERSION", "SHINGLE_SIZE", "candidate_pairs", "find_duplicates",
+           "find_duplicates_cached", "shingle_hashes"]
+
+DEDUPE_VERSION = "containment-prefix-1"
 
 _WORDLIKE = re.compile(r"\w")
 SHINGLE_SIZE = 5
@@ -53,13 +58,67 @@ def shingle_hashes(text: str) -> np.ndarray:
     return np.array(sorted(values), dtype=np.uint64)
 
 
+def _prefix_lengths(sizes: np.ndarray, threshold: float) -> np.ndarray:
+    # A text of m shingles that shares at least threshold * m of them with another keeps at
+    # most m - ceil(threshold * m) outside it, so any m - floor(threshold * m) + 1 of its
+    # shingles include a shared one (floor: one more than needed, safe against rounding).
+    return np.where(sizes > 0, sizes - np.floor(threshold * sizes).astype(np.int64) + 1, 0)
+
+
+def candidate_pairs(hashes: list[np.ndarray], threshold: float) -> np.ndarray:
+    """Every pair of texts that can be copies under ``threshold``, as rows (earlier, later);
+    exact (prefix filtering): no pair that passes the rule is missed.
+
+    Each text's shingles are ordered rarest first across the corpus; a copy must share one of
+    the shorter text's first ``m - floor(threshold * m) + 1`` shingles (m: its size) with the
+    longer one. Only those rare shingles are looked up, so the work grows with the number of
+    texts and the number of real copies, not with the number of pairs.
+
+    Examples
+    --------
+    >>> a = np.array([1, 2, 3, 4, 5], dtype=np.uint64)
+    >>> candidate_pairs([a, a[:4], np.array([9], dtype=np.uint64)], 0.8).tolist()
+    [[0, 1]]
+    """
+    n = len(hashes)
+    sizes = np.array([len(h) for h in hashes], dtype=np.int64)
+    if n < 2 or sizes.sum() == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    docs = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    _, ids, counts = np.unique(np.concatenate(hashes), return_inverse=True,
+                                        return_counts=True)
+    ids = ids.ravel()
+    # Rarest first within each text (ties by shingle value): sort by (text, frequency, id).
+    order = np.lexsort((ids, counts[ids], docs))
+    docs, ids = docs[order], ids[order]
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    rank = np.arange(len(ids)) - starts[docs]
+    probe = rank < _prefix_lengths(sizes, threshold)[docs]
+    probe_docs, probe_ids = docs[probe], ids[probe]
+    # Postings: for each shingle id, the texts holding it.
+    by_id = np.argsort(ids, kind="stable")
+    post_docs = docs[by_id]
+    post_start = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    width = counts[probe_ids]
+    keep = width > 1
+    probe_docs, probe_ids, width = probe_docs[keep], probe_ids[keep], width[keep]
+    offsets = np.arange(width.sum()) - np.repeat(np.cumsum(width) - width, width)
+    short = np.repeat(probe_docs, width)
+    other = post_docs[np.repeat(post_start[probe_ids], width) + offsets]
+    # The probing text must be the shorter one (or equal in size).
+    good = (other != short) & (sizes[other] >= sizes[short])
+    pairs = np.stack([np.minimum(short, other), np.maximum(short, other)], axis=1)[good]
+    return np.unique(pairs, axis=0) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
+
+
 def find_duplicates(hashes: list[np.ndarray], threshold: float = 0.8) -> list[int | None]:
     """For each text, the index of an earlier text it copies, or None.
 
     Two texts are copies when at least ``threshold`` of the shingles of the shorter one occur
     in the longer one (containment), so an added caption or a changed byline does not hide a
-    copy, while two reports of the same event share far less. Shared shingles are counted for
-    all pairs at once with a sparse matrix product, block by block.
+    copy, while two reports of the same event share far less. Only the pairs
+    ``candidate_pairs`` finds are compared (exactly), so the time stays close to linear in
+    the number of texts. A copy points to the earliest earlier text that is itself no copy.
 
     Parameters
     ----------
@@ -81,26 +140,39 @@ def find_duplicates(hashes: list[np.ndarray], threshold: float = 0.8) -> list[in
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
-    n = len(hashes)
-    if n == 0:
-        return []
-    sizes = np.array([len(h) for h in hashes], dtype=np.int64)
-    indptr = np.concatenate([[0], np.cumsum(sizes)])
-    flat = np.concatenate(hashes)
-    vocabulary, indices = np.unique(flat, return_inverse=True)
-    matrix = csr_matrix((np.ones(len(indices), dtype=np.int32), indices.ravel(), indptr),
-                        shape=(n, max(len(vocabulary), 1)))
-    transposed = matrix.T.tocsr()
-    result: list[int | None] = [None] * n
-    block = 256
-    for start in range(0, n, block):
-        shared = (matrix[start:start + block] @ transposed).tocoo()
-        rows, cols, vals = shared.row + start, shared.col, shared.data
-        copy = ((cols < rows) & (sizes[rows] > 0)
-                & (vals >= threshold * np.minimum(sizes[rows], sizes[cols])))
-        rows, cols = rows[copy], cols[copy]
-        for j, i in zip(*(a[np.lexsort((cols, rows))] for a in (rows, cols)), strict=True):
-            # The earliest earlier text that is itself no copy is the one kept.
-            if result[j] is None and result[i] is None:
-                result[j] = int(i)
+    result: list[int | None] = [None] * len(hashes)
+    copies = []
+    for i, j in candidate_pairs(hashes, threshold).tolist():
+        shared = len(np.intersect1d(hashes[i], hashes[j], assume_unique=True))
+        if shared >= threshold * min(len(hashes[i]), len(hashes[j])):
+            copies.append((j, i))
+    for j, i in sorted(copies):
+        if result[j] is None and result[i] is None:
+            result[j] = i
+    return result
+
+
+def find_duplicates_cached(hashes: list[np.ndarray], threshold: float = 0.8,
+                           cache: bool = True) -> list[int | None]:
+    """``find_duplicates`` kept on disk, keyed by every text's shingles in order and the
+    threshold, so a warm load of an unchanged corpus reads the answer instead of searching.
+
+    Examples
+    --------
+    >>> texts = ["một hai ba bốn năm sáu", "một hai ba bốn năm sáu bảy"]
+    >>> find_duplicates_cached([shingle_hashes(t) for t in texts], cache=False)
+    [None, 0]
+    """
+    if not cache:
+        return find_duplicates(hashes, threshold)
+    store = FileCache(cache_dir() / "duplicates")
+    digest = hashlib.sha256(repr(threshold).encode("ascii"))
+    for h in hashes:
+        digest.update(len(h).to_bytes(8, "little") + np.ascontiguousarray(h, np.uint64).tobytes())
+    key = store.key([digest.hexdigest()], DEDUPE_VERSION)
+    found = store.get(key)
+    if isinstance(found, list) and len(found) == len(hashes):
+        return found
+    result = find_duplicates(hashes, threshold)
+    store.put(key, result)
     return result

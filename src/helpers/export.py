@@ -81,7 +81,8 @@ def save_table(df: pd.DataFrame, name: str, caption: str, folder: str | Path | N
     '00-x.csv'
     """
     if not name or "/" in name or name.endswith(".csv"):
-        raise ValueError(f"save_table: name must be a bare file stem like '02-collocates', got {name!r}")
+        raise ValueError("save_table: name must be a bare file stem like '02-collocates', "
+                         f"got {name!r}")
     if not str(caption).strip():
         raise ValueError(f"save_table: table {name!r} needs a caption")
     out = Path(folder) if folder is not None else figures_dir()

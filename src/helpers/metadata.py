@@ -411,13 +411,16 @@ def detect_language(text: str) -> tuple[str | None, str]:
     >>> detect_language("The 32nd Diplomatic Conference closed in Ha Noi after five days " * 3)[0]
     'en'
     """
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
-    if len(words) < LANGUAGE_MIN_WORDS:
+    # Each distinct word is judged once (a page repeats most of its words).
+    counts = {w: c for w, c in Counter(text.split()).items() if any(ch.isalpha() for ch in w)}
+    total = sum(counts.values())
+    if total < LANGUAGE_MIN_WORDS:
         return None, ""
-    vietnamese = sum(bool(_VIETNAMESE_LETTERS.search(w)) for w in words) / len(words)
-    english = sum(w.lower().strip(".,;:!?\"'()") in _ENGLISH_WORDS for w in words) / len(words)
+    vietnamese = sum(c for w, c in counts.items() if _VIETNAMESE_LETTERS.search(w)) / total
     if vietnamese >= 0.2:
         return "vi", f"{vietnamese:.0%} of words with Vietnamese letters"
+    english = sum(c for w, c in counts.items()
+                  if w.lower().strip(".,;:!?\"'()") in _ENGLISH_WORDS) / total
     if english >= 0.1:
         return "en", f"{english:.0%} of words are English function words"
     return "und", f"{vietnamese:.0%} Vietnamese letters, {english:.0%} English function words"

@@ -148,9 +148,11 @@ class PageResult:
             return NotImplemented
         fields = ("source_file", "status", "error", "article", "segments", "words", "metadata",
                   "extraction")
-        return (all(getattr(self, f) == getattr(other, f) for f in fields)
-                and (self.shingles is None) == (other.shingles is None)
-                and (self.shingles is None or np.array_equal(self.shingles, other.shingles)))
+        if not all(getattr(self, f) == getattr(other, f) for f in fields):
+            return False
+        if self.shingles is None or other.shingles is None:
+            return self.shingles is other.shingles
+        return bool(np.array_equal(self.shingles, other.shingles))
 
     __hash__ = None  # type: ignore[assignment]  # holds arrays and lists: not hashable
 
@@ -189,7 +191,8 @@ def process_page(name: str, data: bytes, cache: bool = True) -> PageResult:
 
     Examples
     --------
-    >>> page = process_page("a.txt", "Hội nghị khai mạc hôm nay\\nSáng 19/12, hội nghị khai mạc.".encode())
+    >>> data = "Hội nghị khai mạc hôm nay\\nSáng 19/12, hội nghị khai mạc.".encode()
+    >>> page = process_page("a.txt", data)
     >>> page.status, page.article.headline, page.words[:3]
     ('ok', 'Hội nghị khai mạc hôm nay', ('sáng', 'hội nghị', 'khai mạc'))
     """
@@ -205,7 +208,8 @@ def process_page(name: str, data: bytes, cache: bool = True) -> PageResult:
     if not text.strip():
         return PageResult(name, EMPTY)
     article = clean_article(text)
-    segments = tuple(tuple(s) for s in segment(article.text, cache=cache)) if article.paragraphs else ()
+    segments = (tuple(tuple(s) for s in segment(article.text, cache=cache))
+                if article.paragraphs else ())
     metadata = infer_metadata(article)
     if html is not None:
         metadata = with_fallback(metadata, html.metadata(), html.metadata_from)

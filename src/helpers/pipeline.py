@@ -69,12 +69,13 @@ def fingerprinted_files() -> list[Path]:
 
 def cached_page(name: str, data: bytes, cache: bool = True) -> PageResult:
     """``helpers.pages.process_page`` with the whole result kept on disk, keyed by the bytes
-    and ``pipeline_version()``, so a warm load reads instead of recomputing."""
+    and ``pipeline_version()``, so a warm load reads instead of recomputing. One cache entry
+    per page: the page result holds its segmentation, so none is written separately."""
     store = FileCache(cache_dir() / "pages", codec="pickle") if cache else None
     key = store.key([data], pipeline_version()) if store else ""
     if store and isinstance(found := store.get(key), PageResult):
         return found.renamed(name)
-    result = process_page(name, data, cache)
+    result = process_page(name, data, cache=False)
     if store and result.status == "ok":
         store.put(key, result)
     return result

@@ -195,9 +195,9 @@ def _parse_templates(configs: list[str], attr_index: dict[str, int]) -> list[_Te
     return out
 
 
-def _window_keys(values, n: int, vocab: dict[str, int]) -> list[tuple[int, ...]]:
+def _window_keys(values, n: int, vocab: dict[str, int]) -> list[tuple[int, ...] | None]:
     """Piece-id tuples of the values that split into exactly ``n`` non-empty pieces."""
-    keys = []
+    keys: list[tuple[int, ...] | None] = []
     for value in values:
         pieces = value.split(" ")
         if len(pieces) == n and all(pieces):
@@ -337,7 +337,9 @@ class _Tables:
         self.lookup = _CodeTable(np.concatenate(tagged), np.concatenate(local))
         self.missing = np.array([len(self.grams[w]) + 3 + _NONE for w in self.wheres])
         specs: list[tuple[int, int]] = []  # (index in self.wheres, start offset)
-        columns, offsets, spec_of = [], [], []
+        columns: list[np.ndarray] = []
+        offsets: list[int] = []
+        spec_of: list[int] = []
         self.window_templates = []
         for j, t in enumerate(self.templates):
             if t.syntax not in self.gram_columns:
@@ -423,7 +425,8 @@ class _Tables:
         self.raw_piece[lo:hi] = [self.vocab.get(tok, -1) for tok in new]
         self.low_piece[lo:hi] = [self.vocab.get(v[1], -1) for v in values]
         self.title[lo:hi] = [v[3] == "True" for v in values]
-        self.spaced[lo:hi] = [" " in tok or " " in v[1] or not tok for tok, v in zip(new, values, strict=False)]
+        self.spaced[lo:hi] = [" " in tok or " " in v[1] or not tok
+                              for tok, v in zip(new, values, strict=False)]
         self.n_types = hi
 
     def exact_attr_ids(self, tokens: list[str], position: int) -> list[int]:
@@ -832,7 +835,8 @@ def _words(tokens: list[str], labels: list[int], lay: _Layout, inside: int) -> l
     out = []
     for start, length in zip(lay.starts.tolist(), lay.lengths.tolist(), strict=False):
         words: list[str] = []
-        for tok, label in zip(tokens[start:start + length], labels[start:start + length], strict=False):
+        span = slice(start, start + length)
+        for tok, label in zip(tokens[span], labels[span], strict=False):
             if label == inside and words:
                 words[-1] = words[-1] + " " + tok
             else:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import underthesea
 from underthesea.datasets.stopwords import words as _UNDERTHESEA_STOPWORDS
@@ -24,6 +24,7 @@ from .cache import FileCache
 from .lexicon import fix_segments
 from .paths import cache_dir
 from .reference import stopword_policy
+from .segmenter import word_tokenize_many
 
 __all__ = ["TOKENIZER_VERSION", "normalize_text", "normalize_tone_marks", "raw_segments",
            "segment", "sort_key", "stopwords", "tokenize", "words_from_segments"]
@@ -137,14 +138,16 @@ def stopwords() -> frozenset[str]:
 TOKENIZER_VERSION = f"underthesea-{underthesea.__version__}/helpers-1"
 
 
-
-
 def _cache() -> FileCache:
     return FileCache(cache_dir() / "segmentation")
 
 
 def _segment_uncached(paragraphs: tuple[str, ...]) -> list[list[str]]:
-    return [underthesea.word_tokenize(p) if p.strip() else [] for p in paragraphs]
+    # One batched call per page to the exact segmenter (``helpers.segmenter``: the same words
+    # as ``underthesea.word_tokenize``, falling back to it when the versions differ).
+    kept = [p for p in paragraphs if p.strip()]
+    found = iter(word_tokenize_many(kept)) if kept else iter(())
+    return [next(found) if p.strip() else [] for p in paragraphs]
 
 
 def raw_segments(text: str, cache: bool = True) -> list[list[str]]:
@@ -219,7 +222,7 @@ def _case_fold(token: str, shouting: bool) -> str:
 
 
 def words_from_segments(
-    segments: Iterable[list[str]], remove_stopwords: bool = False
+    segments: Iterable[Sequence[str]], remove_stopwords: bool = False
 ) -> list[str]:
     """Apply the word policy to raw segments (see ``tokenize``)."""
     stop = stopwords() if remove_stopwords else frozenset()
