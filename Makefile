@@ -61,7 +61,7 @@ fetch: $(STAMP) ## Download pages into a corpus folder: make fetch URLS=links.tx
 	@test -n "$(URLS)" -a -n "$(DEST)" || { echo "usage: make fetch URLS=links.txt DEST=folder"; exit 2; }
 	$(BIN)/python -m helpers.fetch $(URLS) $(DEST)
 
-bench: $(STAMP) ## Benchmark load_corpus at scale (about 10 minutes): make bench SIZES="100 1000 3000"
+bench: $(STAMP) ## Benchmark loading at scale (about 20 minutes): make bench SIZES="1000 3000"
 	$(BIN)/python benchmarks/bench.py $(if $(SIZES),--sizes $(SIZES))
 
 # uv resolves for the Python CI runs (some pins need >= 3.11.5) and records it in each file's
