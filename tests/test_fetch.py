@@ -217,6 +217,7 @@ def test_fetched_folder_reads_back_as_articles(server, tmp_path):
                       "XIII"}
 
 
+@pytest.mark.slow   # a subprocess
 def test_command_line_module_runs_and_exits_non_zero_on_failure(server, tmp_path):
     urls = tmp_path / "urls.txt"
     urls.write_text(f"{server}{GOOD[0]}\n{server}/missing.html\n", encoding="utf-8")

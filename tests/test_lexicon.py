@@ -54,6 +54,7 @@ def test_vlsp_gold_file_has_the_expected_format():
                                  if line.strip() and (i == 0 or not lines[i - 1].strip()))
 
 
+@pytest.mark.slow   # segments all 2,120 VLSP2013 test sentences
 @pytest.mark.parametrize("fixes", [{"ordinals": False}, {"ordinals": True}])
 def test_lexicon_and_repair_do_not_lower_f1_on_vlsp2013_gold(vlsp, fixes):
     # The lexicon alone departs from VLSP2013 conventions on purpose ("nâng cao", "Bộ Chính
@@ -63,6 +64,7 @@ def test_lexicon_and_repair_do_not_lower_f1_on_vlsp2013_gold(vlsp, fixes):
     assert f1_of(fixed, gold_words) >= f1_of(predicted, gold_words)
 
 
+@pytest.mark.slow   # segments all 2,120 VLSP2013 test sentences
 def test_repair_raises_f1_and_the_tone_style_restriction_is_what_makes_it(vlsp):
     gold_words, predicted = vlsp
     words = lx.dictionary()
@@ -73,6 +75,7 @@ def test_repair_raises_f1_and_the_tone_style_restriction_is_what_makes_it(vlsp):
     assert f1_of(unrestricted, gold_words) < f1_of(predicted, gold_words)
 
 
+@pytest.mark.slow   # segments all 2,120 VLSP2013 test sentences
 def test_segmenting_in_the_crf_tone_style_beats_underthesea_alone(vlsp):
     gold_words, predicted = vlsp
     styled = [[normalize_tone_marks(t) for t in underthesea.word_tokenize(

@@ -38,6 +38,9 @@ def test_overlap_checker_finds_overlapping_and_escaping_text():
     assert any(p.startswith("overlap") and "hòa bình" in p and "hợp tác" in p for p in problems)
     assert any(p.startswith("outside") and "ngoài hình" in p for p in problems)
 
+# Each test renders several large figures: they run with the slow tests (make test).
+pytestmark = pytest.mark.slow
+
 
 def test_overlap_checker_sees_only_drawn_text():
     fig, ax = plt.subplots(figsize=(4, 3))
@@ -274,6 +277,7 @@ helpers.save_figure(fig, "timeline", data, folder=sys.argv[1])
 """
 
 
+@pytest.mark.slow
 def test_new_figures_are_byte_identical_across_processes(tmp_path):
     tests_dir = str(helpers.paths.PROJECT_ROOT / "tests")
     for run in ("a", "b"):

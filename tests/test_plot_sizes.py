@@ -14,7 +14,13 @@ from figure_text import text_problems
 from helpers import frequency, plotting, timeline
 
 # (articles, groups): a single article, two, the seed-like five, and real folders.
-SIZES = [(1, 1), (2, 2), (5, 3), (40, 6), (300, 10), (2000, 10)]
+# Most sizes run with the slow tests (make test); one article runs in make unit too.
+SIZES = [(1, 1),
+         pytest.param((5, 3), marks=pytest.mark.slow),
+         pytest.param((2, 2), marks=pytest.mark.slow),
+         pytest.param((40, 6), marks=pytest.mark.slow),
+         pytest.param((300, 10), marks=pytest.mark.slow),
+         pytest.param((2000, 10), marks=pytest.mark.slow)]
 
 
 def _figures(corpus):

@@ -6,6 +6,7 @@ import zipfile
 
 import nbformat
 import pandas as pd
+import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from openpyxl import load_workbook
 
@@ -23,6 +24,7 @@ def _saving(name, caption):
             f"print('saved table: {name.rsplit('/', 1)[-1]} — {caption}')")
 
 
+@pytest.mark.slow   # runs notebook kernels
 def test_failed_notebook_gives_one_line_and_the_others_still_run(tmp_path, capsys):
     src = tmp_path / "src"
     src.mkdir()
@@ -44,6 +46,7 @@ def test_failed_notebook_gives_one_line_and_the_others_still_run(tmp_path, capsy
     assert third.cells[1].outputs[0]["text"] == "third\n"
 
 
+@pytest.mark.slow   # runs notebook kernels
 def test_main_exits_1_when_a_notebook_fails(tmp_path, monkeypatch, capsys):
     root = tmp_path / "project"
     (root / "notebooks").mkdir(parents=True)
@@ -63,6 +66,7 @@ def test_main_exits_1_when_a_notebook_fails(tmp_path, monkeypatch, capsys):
     assert (root / "build" / "failed" / "02-b.ipynb").is_file()
 
 
+@pytest.mark.slow   # runs notebook kernels
 def test_main_exits_0_when_all_succeed(tmp_path, monkeypatch, capsys):
     root = tmp_path / "project"
     (root / "notebooks").mkdir(parents=True)
@@ -78,6 +82,7 @@ def test_main_exits_0_when_all_succeed(tmp_path, monkeypatch, capsys):
     assert nbformat.read(root / "notebooks" / "01-a.ipynb", as_version=4).cells[1].outputs == []
 
 
+@pytest.mark.slow   # runs a notebook kernel
 def test_manifest_is_built_from_the_saved_lines_in_outputs(tmp_path):
     figs = tmp_path / "figs"
     figs.mkdir()
@@ -147,6 +152,7 @@ def test_workbook_names_a_missing_table(tmp_path):
         raise AssertionError("a missing table must be an error")
 
 
+@pytest.mark.slow   # runs a notebook kernel
 def test_output_flushed_in_parts_is_written_as_one_stream(tmp_path):
     source = _notebook(tmp_path / "01-a.ipynb",
                        "import sys, time\nsys.stdout.write('101 repairs'); sys.stdout.flush()\n"
@@ -157,6 +163,7 @@ def test_output_flushed_in_parts_is_written_as_one_stream(tmp_path):
         ("stream", "101 repairs\nnext line\n")]
 
 
+@pytest.mark.slow   # runs a notebook kernel
 def test_widget_views_are_not_written(tmp_path):
     source = _notebook(tmp_path / "01-a.ipynb", "import ipywidgets\nipywidgets.IntSlider(value=3)")
     report.run_all([source], tmp_path / "out", tmp_path / "figs", tmp_path / "failed")

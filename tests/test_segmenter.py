@@ -21,6 +21,8 @@ from underthesea_core import CRFTagger
 from helpers import segmenter
 from helpers.paths import PROJECT_ROOT
 
+# The equality suite segments thousands of texts twice: it runs in make test, not make unit.
+pytestmark = pytest.mark.slow
 SEEDS = PROJECT_ROOT / "seeds"
 #: Generated fuzz texts compared per run; raise it (HELPERS_SEGMENTER_FUZZ=20000) for a deep run.
 FUZZ_COUNT = int(os.environ.get("HELPERS_SEGMENTER_FUZZ", "1200"))
