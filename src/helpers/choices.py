@@ -13,7 +13,7 @@ import pandas as pd
 
 from .corpus import analysable, plain
 
-__all__ = ["choose_k", "missing_groups", "pick_groups", "survivors"]
+__all__ = ["choose_k", "like_for_like_kind", "missing_groups", "pick_groups", "survivors"]
 
 SIGNIFICANT_G2 = 3.84   # chi-squared (1 df) at p = 0.05
 
@@ -154,3 +154,45 @@ def missing_groups(corpus: pd.DataFrame, groups: Iterable[Hashable], by: str = "
     """
     present = {plain(g) for g in analysable(corpus)[by].dropna()}
     return [g for g in groups if g not in present]
+
+
+def like_for_like_kind(corpus: pd.DataFrame, target: Hashable, reference: Hashable,
+                       by: str = "year", prefer: str = "closing report") -> str | None:
+    """The kind of article to compare like for like: ``prefer`` when both groups have it,
+    else the kind both groups have with the most articles (ties: dictionary order); None when
+    they share no kind or kinds are unknown.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus table with ``by`` and ``kind`` columns.
+    target, reference : hashable
+        The two groups compared.
+    by : str
+        The grouping column.
+    prefer : str
+        The kind chosen whenever both groups have it.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"year": [2023, 2023, 2021, 2021], "duplicate_of": [None] * 4,
+    ...                       "kind": ["news", "closing report", "news", "closing report"]})
+    >>> like_for_like_kind(table, 2023, 2021), like_for_like_kind(table, 2023, 2021, prefer="x")
+    ('closing report', 'closing report')
+    """
+    rows = analysable(corpus)
+    if "kind" not in rows:
+        return None
+    mine = rows[rows[by].isin([target, reference])].dropna(subset=["kind"])
+    groups_per_kind = mine.groupby("kind")[by].nunique()
+    shared = sorted(groups_per_kind[groups_per_kind == 2].index, key=str)
+    if not shared:
+        return None
+    if prefer in shared:
+        return prefer
+    sizes = mine[mine["kind"].isin(shared)].groupby("kind").size()
+    return min(shared, key=lambda k: (-sizes[k], str(k)))

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import csv
 import functools
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+
+import pandas as pd
 
 from .errors import CorpusError
 from .paths import DATA_DIR
 from .text import normalize_text
 
-__all__ = ["gloss", "glossary", "read_glossary", "with_gloss"]
+__all__ = ["display_forms", "gloss", "glossary", "glossed", "read_glossary", "with_gloss"]
 
 
 def read_glossary(path: Path) -> dict[str, str]:
@@ -113,3 +117,59 @@ def with_gloss(word: str) -> str:
     """
     g = gloss(word)
     return f"{word} ({g})" if g else word
+
+
+def display_forms(segmented: Iterable[Sequence[str]]) -> dict[str, str]:
+    """How to show proper names: lower-cased word -> the form the articles print most often,
+    for words of two or more syllables all capitalised ("bùi thanh sơn" -> "Bùi Thanh Sơn").
+    Other words are shown as counted (lower case).
+
+    Parameters
+    ----------
+    segmented : iterable of sequences of str
+        Words as segmented, case kept (e.g. ``helpers.text.segment`` per paragraph).
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> display_forms([["Bộ trưởng", "Bùi Thanh Sơn", "phát biểu"], ["bùi thanh sơn"]])
+    {'bùi thanh sơn': 'Bùi Thanh Sơn'}
+    """
+    counts = Counter(w for words in segmented for w in words)
+    forms: dict[str, str] = {}
+    for form, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        forms.setdefault(normalize_text(form).lower(), form)
+    return {word: form for word, form in forms.items()
+            if " " in form and form != word and all(s[:1].isupper() for s in form.split())}
+
+
+def glossed(table: pd.DataFrame, names: Mapping[str, str] | None = None,
+            column: str = "word") -> pd.DataFrame:
+    """``table`` with its words shown as printed (``names``, e.g. from ``display_forms``) and a
+    ``gloss`` column: the English gloss where the glossary has one, else "".
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table with a ``column`` of words.
+    names : mapping, optional
+        Lower-cased word -> display form.
+    column : str
+        The column of words.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> glossed(pd.DataFrame({"word": ["ngoại giao", "bùi thanh sơn"]}),
+    ...         {"bùi thanh sơn": "Bùi Thanh Sơn"})["word"].tolist()
+    ['ngoại giao', 'Bùi Thanh Sơn']
+    """
+    names = names or {}
+    return table.assign(**{column: table[column].map(lambda w: names.get(w, w)),
+                           "gloss": table[column].map(lambda w: gloss(w) or "")})
