@@ -51,6 +51,11 @@ def describe(path: str | None = None, out: TextIO | None = None) -> int:
     article with only the fields that are known, its removals and flags (duplicate, not in
     Vietnamese), then every warning. Returns the number of distinct corpus warnings.
 
+    Parameters
+    ----------
+    path : str | None, optional
+    out : TextIO | None, optional
+
     Examples
     --------
     >>> import io
@@ -82,6 +87,23 @@ def describe(path: str | None = None, out: TextIO | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line: ``python -m helpers.check [PATH]``.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        The exit code: 0, or 2 for a usage error.
+
+    Examples
+    --------
+    >>> main(["--help"])
+    0
+    """
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) > 1 or (argv and argv[0] in {"-h", "--help"}):
         print("usage: python -m helpers.check [PATH]\n"

@@ -73,6 +73,16 @@ def _to_date(day: str, month: str, year: str) -> dt.date | None:
 def parse_full_date(text: str) -> dt.date | None:
     """The first complete, valid day-month-year date in ``text``, or None.
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    dt.date | None
+
+    Examples
+    --------
     >>> parse_full_date("Hội nghị ngày 14/12/2021 tại Hà Nội")
     datetime.date(2021, 12, 14)
     >>> parse_full_date("19 Tháng Mười Hai, 2023") , parse_full_date("32/13/2021")
@@ -89,6 +99,16 @@ def parse_full_date(text: str) -> dt.date | None:
 def parse_dateline(line: str) -> dt.date | None:
     """The date of a line that is only a dateline (date, weekday, time, zone), else None.
 
+    Parameters
+    ----------
+    line : str
+
+    Returns
+    -------
+    dt.date | None
+
+    Examples
+    --------
     >>> parse_dateline("10:08 | 13/12/2021"), parse_dateline("Thứ ba, 19/12/2023, 16:45")
     (datetime.date(2021, 12, 13), datetime.date(2023, 12, 19))
     >>> parse_dateline("Ngày 14/12/2021, Hội nghị khai mạc.") is None
@@ -167,6 +187,14 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
     DC30, DC29, DC32, DC32, DC31; "Hội nghị Đối ngoại toàn quốc" (any case) and "National
     Foreign Affairs Conference" -> NFAC.
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list[tuple[int, int, str]]
+
     Examples
     --------
     >>> text = "Bế mạc HNNG lần thứ 32 sau Hội nghị Đối ngoại toàn quốc"
@@ -185,7 +213,23 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
 
 def nearest_year(day: int, month: int, reference: dt.date) -> dt.date | None:
     """The date with this day and month nearest to ``reference`` (same year, or the one
-    before or after): "Sáng 23/12" in an article of January 2024 is 23 Dec 2023."""
+    before or after): "Sáng 23/12" in an article of January 2024 is 23 Dec 2023.
+
+    Parameters
+    ----------
+    day : int
+    month : int
+    reference : dt.date
+
+    Returns
+    -------
+    dt.date | None
+
+    Examples
+    --------
+    >>> nearest_year(23, 12, dt.date(2024, 1, 10))
+    datetime.date(2023, 12, 23)
+    """
     best = None
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:

@@ -74,6 +74,15 @@ def candidate_pairs(hashes: list[np.ndarray], threshold: float) -> np.ndarray:
     longer one. Only those rare shingles are looked up, so the work grows with the number of
     texts and the number of real copies, not with the number of pairs.
 
+    Parameters
+    ----------
+    hashes : list[np.ndarray]
+    threshold : float
+
+    Returns
+    -------
+    np.ndarray
+
     Examples
     --------
     >>> a = np.array([1, 2, 3, 4, 5], dtype=np.uint64)
@@ -156,6 +165,16 @@ def find_duplicates_cached(hashes: list[np.ndarray], threshold: float = 0.8,
                            cache: bool = True) -> list[int | None]:
     """``find_duplicates`` kept on disk, keyed by every text's shingles in order and the
     threshold, so a warm load of an unchanged corpus reads the answer instead of searching.
+
+    Parameters
+    ----------
+    hashes : list[np.ndarray]
+    threshold : float, optional
+    cache : bool, optional
+
+    Returns
+    -------
+    list[int | None]
 
     Examples
     --------

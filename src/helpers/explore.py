@@ -63,6 +63,15 @@ def group_values(corpus: pd.DataFrame, column: str) -> list:
     """The values of ``column`` among the analysable articles, in order (numbers, then text
     in Vietnamese dictionary order); missing values left out.
 
+    Parameters
+    ----------
+    corpus : pd.DataFrame
+    column : str
+
+    Returns
+    -------
+    list
+
     Examples
     --------
     >>> corpus = pd.DataFrame({"kind": ["b", "a", None, "a"], "duplicate_of": [None] * 4})
@@ -75,6 +84,14 @@ def group_values(corpus: pd.DataFrame, column: str) -> list:
 
 def group_columns(corpus: pd.DataFrame) -> list[str]:
     """Columns that can group articles: two to ``MAX_GROUPS`` distinct plain values.
+
+    Parameters
+    ----------
+    corpus : pd.DataFrame
+
+    Returns
+    -------
+    list[str]
 
     Examples
     --------
@@ -143,6 +160,17 @@ def keyness_for(corpus: pd.DataFrame, column: str, target: Hashable,
     """``compare.compare_groups`` of two values of any column, with a clear error when they
     are the same or one has no article.
 
+    Parameters
+    ----------
+    corpus : pd.DataFrame
+    column : str
+    target : Hashable
+    reference : Hashable
+
+    Returns
+    -------
+    pd.DataFrame
+
     Examples
     --------
     >>> corpus = pd.DataFrame({"kind": ["a", "b"], "duplicate_of": [None, None],
@@ -160,6 +188,14 @@ def keyness_for(corpus: pd.DataFrame, column: str, target: Hashable,
 def syllables_and_words(sentence: str) -> pd.DataFrame:
     """A sentence cut at spaces (syllables) and by the segmenter (words), side by side.
 
+    Parameters
+    ----------
+    sentence : str
+
+    Returns
+    -------
+    pd.DataFrame
+
     Examples
     --------
     >>> syllables_and_words("Ngoại giao cây tre.")[["unit", "count"]].values.tolist()
@@ -175,6 +211,14 @@ def syllables_and_words(sentence: str) -> pd.DataFrame:
 def code_points(text: str) -> str:
     """The Unicode code points of ``text``, one ``U+XXXX`` per character.
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> code_points("ộ")
@@ -188,6 +232,14 @@ def code_points(text: str) -> str:
 def unicode_forms(word: str) -> pd.DataFrame:
     """One word in its composed (NFC), decomposed (NFD) and project-normal forms: characters,
     code points, and whether it equals the project form (what matching needs).
+
+    Parameters
+    ----------
+    word : str
+
+    Returns
+    -------
+    pd.DataFrame
 
     Examples
     --------
@@ -208,6 +260,14 @@ def segmentation_changes(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
     words, with the pieces underthesea had and how often), and the splits still left
     (``lexicon.remaining_splits``).
 
+    Parameters
+    ----------
+    corpus : pd.DataFrame
+
+    Returns
+    -------
+    tuple[pd.DataFrame, pd.DataFrame]
+
     Examples
     --------
     >>> from helpers.corpus import corpus_from_texts
@@ -224,6 +284,15 @@ def segmentation_changes(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
 
 def counts_text(corpus: pd.DataFrame, column: str) -> str:
     """Articles per value of ``column`` as text, missing values counted apart.
+
+    Parameters
+    ----------
+    corpus : pd.DataFrame
+    column : str
+
+    Returns
+    -------
+    str
 
     Examples
     --------
@@ -242,6 +311,18 @@ def shared_kind(corpus: pd.DataFrame, target: Hashable, reference: Hashable, by:
                 kind: str = "kind") -> str | None:
     """The kind of article both groups have, with the most articles (ties: dictionary order);
     None when they share none or there is no ``kind`` column.
+
+    Parameters
+    ----------
+    corpus : pd.DataFrame
+    target : Hashable
+    reference : Hashable
+    by : str, optional
+    kind : str, optional
+
+    Returns
+    -------
+    str | None
 
     Examples
     --------
@@ -273,6 +354,12 @@ def findings_overview(corpus: pd.DataFrame, by: str = "year", kind: str = "kind"
     dict
         target, reference, like_kind, table, sentences.
 
+    Parameters
+    ----------
+    corpus : pd.DataFrame
+    by : str, optional
+    kind : str, optional
+
     Examples
     --------
     >>> corpus = pd.DataFrame({"year": ["2023", None], "duplicate_of": [None] * 2,
@@ -297,6 +384,14 @@ def findings_overview(corpus: pd.DataFrame, by: str = "year", kind: str = "kind"
 def strongest_statement(overview: dict) -> str:
     """The one sentence notebook 06 ends on: which words keep their direction like for like,
     and whether the article-level test can reach significance with these group sizes.
+
+    Parameters
+    ----------
+    overview : dict
+
+    Returns
+    -------
+    str
 
     Examples
     --------
@@ -336,6 +431,15 @@ def claims_table(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     and how robust it is, in words: article-level p, like for like, genre. Strongest: kept
     like for like first, then not genre-bound, then by article-level p, then by |G2|.
 
+    Parameters
+    ----------
+    table : pd.DataFrame
+    n : int, optional
+
+    Returns
+    -------
+    pd.DataFrame
+
     Examples
     --------
     >>> corpus = pd.DataFrame({"year": [2023, 2023, 2021, 2021], "duplicate_of": [None] * 4,
@@ -357,6 +461,15 @@ def claims_table(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 
 def evidence_files(prefix: str, folder=None) -> list[str]:
     """Names of the saved files starting with ``prefix`` in the figures folder (sorted).
+
+    Parameters
+    ----------
+    prefix : str
+    folder : object, optional
+
+    Returns
+    -------
+    list[str]
 
     Examples
     --------

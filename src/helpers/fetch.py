@@ -87,6 +87,14 @@ def read_urls(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
     """The URLs of a list file (one per line; blank lines and ``#`` comments ignored), and the
     lines that are not http(s) URLs, as (line, reason) pairs.
 
+    Parameters
+    ----------
+    path : Path
+
+    Returns
+    -------
+    tuple[list[str], list[tuple[str, str]]]
+
     Examples
     --------
     >>> import tempfile; f = Path(tempfile.mkdtemp()) / "urls.txt"
@@ -114,6 +122,14 @@ def read_urls(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
 def file_name(url: str) -> str:
     """A stable file name for a URL: a readable ASCII slug of host and path plus a short hash
     of the whole URL (the fragment left out, as it names the same page).
+
+    Parameters
+    ----------
+    url : str
+
+    Returns
+    -------
+    str
 
     Examples
     --------
@@ -185,7 +201,24 @@ def _attempt(session: requests.Session, url: str,
 def download(session: requests.Session, url: str, settings: Settings,
              throttle: Throttle) -> tuple[bytes, requests.Response]:
     """Fetch one URL, retrying timeouts, connection errors, 408, 429 and 5xx with exponential
-    back-off (honouring a numeric Retry-After); other errors fail at once. Raises FetchFailure."""
+    back-off (honouring a numeric Retry-After); other errors fail at once. Raises FetchFailure.
+
+    Parameters
+    ----------
+    session : requests.Session
+    url : str
+    settings : Settings
+    throttle : Throttle
+
+    Returns
+    -------
+    tuple[bytes, requests.Response]
+
+    Examples
+    --------
+    >>> data, response = download(session, "http://127.0.0.1:8000/a.html", Settings(),
+    ...                           Throttle(0.0))  # doctest: +SKIP
+    """
     for attempt in range(settings.retries + 1):
         pause = settings.backoff * 2 ** attempt
         throttle.wait(url)
@@ -212,7 +245,21 @@ def download(session: requests.Session, url: str, settings: Settings,
 
 def save_atomically(path: Path, data: bytes) -> None:
     """Write bytes under a temporary name and rename, so a file either is complete or absent;
-    the saved file is made read-only, as raw pages are never modified."""
+    the saved file is made read-only, as raw pages are never modified.
+
+    Parameters
+    ----------
+    path : Path
+    data : bytes
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "page.html"
+    >>> save_atomically(target, b"<html></html>")
+    >>> target.read_bytes()
+    b'<html></html>'
+    """
     temp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         temp.write_bytes(data)
@@ -358,7 +405,21 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: returns 0 when every URL is saved or present, 1 when any failed, 2 when the
-    list cannot be read."""
+    list cannot be read.
+
+    Parameters
+    ----------
+    argv : list[str] | None, optional
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> main(["links.txt", "my-corpus"])  # doctest: +SKIP
+    0
+    """
     args = _parser().parse_args(argv)
     try:
         urls, bad = read_urls(args.urls_file)

@@ -127,6 +127,15 @@ def is_html(name: str, data: bytes | None = None) -> bool:
     """Whether a corpus file is an HTML page: by its extension, or (for a file whose extension
     says nothing, neither HTML nor ``.txt``) by its first bytes.
 
+    Parameters
+    ----------
+    name : str
+    data : bytes | None, optional
+
+    Returns
+    -------
+    bool
+
     Examples
     --------
     >>> page = b"<!DOCTYPE html><html>"
@@ -166,6 +175,11 @@ def decode_html(data: bytes, name: str) -> tuple[str, str, str]:
     """Decode a page's bytes: a byte-order mark first, then UTF-8 when the bytes are valid UTF-8
     (whatever the page declares: pages declared windows-1252 are often served in UTF-8), then
     the declared charset, then charset-normalizer's guess. Returns text (NFC), codec, note.
+
+    Parameters
+    ----------
+    data : bytes
+    name : str
 
     Examples
     --------

@@ -447,6 +447,14 @@ def read_vlsp_gold(path: str | Path = VLSP_GOLD_FILE) -> list[list[str]]:
     """Gold-segmented sentences from a VLSP2013-style file (word TAB tag ..., blank line
     between sentences; syllables joined by spaces or underscores).
 
+    Parameters
+    ----------
+    path : str | Path, optional
+
+    Returns
+    -------
+    list[list[str]]
+
     Examples
     --------
     >>> read_vlsp_gold()[0][:4]
@@ -545,6 +553,12 @@ def remaining_splits(token_lists: Iterable[Sequence[str]], words: Lexicon | None
     -------
     pandas.DataFrame
         Columns ``word``, ``pieces``, ``count``, most frequent first.
+
+    Parameters
+    ----------
+    token_lists : Iterable[Sequence[str]]
+    words : Lexicon | None, optional
+    max_syllables : int, optional
 
     Examples
     --------

@@ -8,6 +8,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+__all__ = ["DATA_DIR", "PACKAGE_DIR", "PROJECT_ROOT", "build_dir", "cache_dir", "corpus_dir",
+           "display_path", "figures_dir", "seeds_dir"]
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 

@@ -38,7 +38,19 @@ def paused_gc():
     """Pause Python's cyclic garbage collector for a bulk load. Loading builds hundreds of
     thousands of small live objects and no cycles worth collecting; every full collection would
     walk all of them (about 17% of a cold load in ``make bench``). Reference counting still
-    frees memory as usual, and the collector resumes afterwards whatever happens."""
+    frees memory as usual, and the collector resumes afterwards whatever happens.
+
+    Yields
+    ------
+    None
+        The collector is off inside the ``with`` block.
+
+    Examples
+    --------
+    >>> with paused_gc():
+    ...     gc.isenabled()
+    False
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -70,7 +82,24 @@ def fingerprinted_files() -> list[Path]:
 def cached_page(name: str, data: bytes, cache: bool = True) -> PageResult:
     """``helpers.pages.process_page`` with the whole result kept on disk, keyed by the bytes
     and ``pipeline_version()``, so a warm load reads instead of recomputing. One cache entry
-    per page: the page result holds its segmentation, so none is written separately."""
+    per page: the page result holds its segmentation, so none is written separately.
+
+    Parameters
+    ----------
+    name : str
+    data : bytes
+    cache : bool, optional
+
+    Returns
+    -------
+    PageResult
+
+    Examples
+    --------
+    >>> cached_page("a.txt", "Hội nghị khai mạc hôm nay\\nSáng 19/12, hội nghị khai mạc.".encode(),
+    ...             cache=False).status
+    'ok'
+    """
     store = FileCache(cache_dir() / "pages", codec="pickle") if cache else None
     key = store.key([data], pipeline_version()) if store else ""
     if store and isinstance(found := store.get(key), PageResult):
@@ -87,7 +116,22 @@ def _process_path(folder: str, name: str, cache: bool) -> PageResult:
 
 def choose_workers(total_bytes: int, workers: int | None = None) -> int:
     """The number of processes: ``workers`` if given, else ``$HELPERS_WORKERS``, else all
-    cores for loads above ``AUTO_PARALLEL_BYTES`` and one below."""
+    cores for loads above ``AUTO_PARALLEL_BYTES`` and one below.
+
+    Parameters
+    ----------
+    total_bytes : int
+    workers : int | None, optional
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> choose_workers(10_000, workers=2)
+    2
+    """
     if workers is None and os.environ.get("HELPERS_WORKERS"):
         workers = int(os.environ["HELPERS_WORKERS"])
     if workers is None:
@@ -113,6 +157,26 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     the pages' bytes are sent to the cluster's workers and the same function runs there
     (install the extra: ``pip install '.[dask]'``). Otherwise local processes (joblib/loky),
     ``workers`` of them (see ``choose_workers``).
+
+    Parameters
+    ----------
+    folder : Path
+    names : list[str]
+    cache : bool, optional
+    workers : int | None, optional
+    client : object, optional
+    progress : bool | None, optional
+
+    Returns
+    -------
+    list[PageResult]
+
+    Examples
+    --------
+    >>> from helpers.corpus import list_pages
+    >>> folder, names = list_pages()
+    >>> [page.status for page in map_pages(folder, names[:2], workers=1, progress=False)]
+    ['ok', 'ok']
     """
     total = sum((folder / n).stat().st_size for n in names)
     show = _show_progress(total, progress)

@@ -32,6 +32,13 @@ from .paths import figures_dir
 from .stats import PER, ZERO_ADJUSTMENT, bonferroni_g2
 from .text import normalize_text, sort_key
 
+__all__ = ["LABELLED_ARTICLES", "LABEL_SIZE", "MANY_BARS", "MAX_HEIGHT", "MAX_NUMBERED",
+           "NEUTRAL", "NUMBERED_CELLS", "OKABE_ITO", "OPTIMAL_ORDERING_MAX", "ROW_INCHES",
+           "TOL_MUTED", "article_labels", "cluster_order", "group_colors", "plot_article_lengths",
+           "plot_event_timeline", "plot_keyness", "plot_rate_scatter", "plot_referenced_years",
+           "plot_removals", "plot_similarity", "plot_top_words", "plot_topic_shares",
+           "plot_word_trends", "plot_xray", "save_figure", "set_style", "short_label"]
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour-vision deficiency.
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
              "#000000"]

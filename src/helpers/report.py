@@ -24,6 +24,11 @@ from openpyxl import Workbook
 
 from .paths import PROJECT_ROOT, build_dir, corpus_dir, display_path, figures_dir, seeds_dir
 
+__all__ = ["FIGURE_SIBLINGS", "FIXED_DATE", "MANIFEST_COLUMNS", "SAVED_LINE", "TIMEOUT_PER_CELL",
+           "WIDGET_VIEW", "Outcome", "build_manifest", "build_workbook", "coalesce_streams",
+           "execute_notebook", "failure_line", "main", "output_folders", "project_root",
+           "run_all", "saved_files", "strip_widget_views"]
+
 TIMEOUT_PER_CELL = 1200
 MANIFEST_COLUMNS = ["file", "notebook", "cell", "kind", "caption"]
 # "saved figure: 03-x.png, 03-x.svg, 03-x.csv — caption" (the caption part is optional).

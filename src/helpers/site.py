@@ -20,6 +20,9 @@ from nbconvert import HTMLExporter
 from .paths import DATA_DIR, build_dir, corpus_dir, display_path
 from .report import output_folders, project_root
 
+__all__ = ["LOADS", "NAV_STYLE", "TEMPLATE", "Page", "build_site", "check_site", "exporter",
+           "index_page", "main", "nav_bar", "page_for"]
+
 TEMPLATE = "site.html.j2"  # in helpers/data: the lab template with the CDN blocks emptied
 NAV_STYLE = ("nav.site{font-family:sans-serif;padding:.6em 1em;border-bottom:1px solid #ccc;"
              "background:#f6f6f6}nav.site a{margin-right:1.2em}nav.site .here{font-weight:bold}")

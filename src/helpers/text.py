@@ -93,6 +93,16 @@ def normalize_tone_marks(text: str) -> str:
     """Put tone marks of "oa", "oe", "uy" syllables on the first vowel ("hoà" -> "hòa").
     Expects NFC text (``normalize_text`` composes first).
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> normalize_tone_marks("hoà bình, sức khoẻ, thuý, quý")
     'hòa bình, sức khỏe, thúy, quý'
     """
@@ -103,6 +113,16 @@ def normalize_text(text: str) -> str:
     """The project's normal form: LF line ends, NFC, one tone-mark placement, plain spaces,
     no zero-width characters, no trailing spaces on a line. Idempotent.
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> normalize_text("Ho\\u0300a\\r\\nbi\\u0300nh  ") == "Hòa\\nbình"
     True
     """
@@ -154,6 +174,15 @@ def raw_segments(text: str, cache: bool = True) -> list[list[str]]:
     """underthesea's word segmentation of each paragraph (line) of normalized ``text``, as it
     returns it: punctuation and case kept, no project fixes. Cached on disk
     (``helpers.cache.FileCache``), keyed by the text and the tokenizer version.
+
+    Parameters
+    ----------
+    text : str
+    cache : bool, optional
+
+    Returns
+    -------
+    list[list[str]]
 
     Examples
     --------
@@ -224,7 +253,22 @@ def _case_fold(token: str, shouting: bool) -> str:
 def words_from_segments(
     segments: Iterable[Sequence[str]], remove_stopwords: bool = False
 ) -> list[str]:
-    """Apply the word policy to raw segments (see ``tokenize``)."""
+    """Apply the word policy to raw segments (see ``tokenize``).
+
+    Parameters
+    ----------
+    segments : Iterable[Sequence[str]]
+    remove_stopwords : bool, optional
+
+    Returns
+    -------
+    list[str]
+
+    Examples
+    --------
+    >>> words_from_segments([["Hội nghị", "ASEAN", ",", "2023"]])
+    ['hội nghị', 'ASEAN']
+    """
     stop = stopwords() if remove_stopwords else frozenset()
     out: list[str] = []
     for para in segments:
@@ -249,6 +293,18 @@ def tokenize(text: str, remove_stopwords: bool = False, cache: bool = True) -> l
     whole paragraph is written in capitals. With
     ``remove_stopwords=True`` the words of ``stopwords()`` are dropped.
 
+    Parameters
+    ----------
+    text : str
+    remove_stopwords : bool, optional
+    cache : bool, optional
+
+    Returns
+    -------
+    list[str]
+
+    Examples
+    --------
     >>> tokenize("Bộ trưởng Ngoại giao Bùi Thanh Sơn dự Hội nghị ASEAN năm 2023.")
     ['bộ trưởng', 'ngoại giao', 'bùi thanh sơn', 'dự', 'hội nghị', 'ASEAN', 'năm']
     """
@@ -268,6 +324,16 @@ def sort_key(text: str) -> tuple:
     (a ă â b c d đ e ê …), tones only to break ties (ngang, huyền, hỏi, ngã, sắc, nặng).
     Code-point order would put "đ" after "z".
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    tuple
+
+    Examples
+    --------
     >>> sorted(["tác", "đồng", "dân", "ăn", "ana", "an toàn", "ân"], key=sort_key)
     ['an toàn', 'ana', 'ăn', 'ân', 'dân', 'đồng', 'tác']
     """
