@@ -3,7 +3,6 @@ kinds of outlet (tests/data/realistic, expected metadata in expected.csv), with 
 real folders show: no headline, page clocks, menus, media players, English copies, backward
 references to earlier conferences, mirrors and a page saved on one line."""
 import io
-import unicodedata
 import warnings
 
 import pandas as pd
@@ -13,6 +12,7 @@ import helpers
 from helpers.check import describe
 from helpers.errors import CorpusError
 from helpers.paths import PROJECT_ROOT
+from test_html import encode_cp1258  # the one Windows-1258 encoder of the tests
 
 FOLDER = PROJECT_ROOT / "tests" / "data" / "realistic"
 FIELDS = ["title", "published", "event", "kind", "language"]
@@ -116,22 +116,6 @@ def test_the_check_command_shows_only_what_is_known_and_flags_copies_and_languag
 
 
 # --- encodings ---------------------------------------------------------------------------------
-
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def encode_cp1258(text: str) -> bytes:
-    """Text in Windows-1258: precomposed vowel qualities, tone marks as separate characters."""
-    out = bytearray()
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", char)
-            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
-            out += (base + "".join(c for c in parts if c in _TONES)).encode("cp1258")
-    return bytes(out)
-
 
 def test_a_windows_1258_page_is_decoded_like_its_utf8_copy(tmp_path):
     text = (FOLDER / "daily_02.txt").read_text(encoding="utf-8")
