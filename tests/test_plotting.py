@@ -86,3 +86,24 @@ def test_saving_freezes_a_constrained_layout_where_it_was_drawn(tmp_path):
     assert fig.get_layout_engine() is not None and not fig.get_constrained_layout()
     assert ax.get_position().bounds == tuple(round(v, 6) for v in laid_out)
     plt.close(fig)
+
+
+def test_figure_data_does_not_carry_last_bit_float_noise(tmp_path):
+    # NMF on another CPU gave 0.29486591065082673 where the committed CSV had ...723.
+    fig, ax = plt.subplots()
+    ax.bar(["2021"], [0.3])
+    written = {}
+    for run, share in (("a", 0.29486591065082723), ("b", 0.29486591065082673)):
+        data = helpers.save_figure(fig, "share", _frame(share), folder=tmp_path / run)
+        written[run] = (tmp_path / run / "share.csv").read_bytes()
+        assert "share.csv" in data
+    plt.close(fig)
+    assert written["a"] == written["b"]
+    assert b"0.294865910651" in written["a"]          # still 12 significant digits
+    tiny = helpers.save_figure(plt.figure(), "tiny", _frame(3.2e-09), folder=tmp_path / "c")
+    assert tiny and b"3.2e-09" in (tmp_path / "c" / "tiny.csv").read_bytes()
+
+
+def _frame(value):
+    import pandas as pd
+    return pd.DataFrame({"year": [2021], "share": [value]})

@@ -114,10 +114,16 @@ def _freeze_layout(fig) -> None:
     fig.set_layout_engine("none")
 
 
+#: Significant digits of the floats in a figure's data CSV (a double holds 15-17).
+FIGURE_DATA_DIGITS = 12
+
+
 def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder=None, *,
                 caption: str | None = None) -> list[str]:
     """Save ``fig`` as ``name``.png and .svg, and ``data`` (what is plotted) as ``name``.csv, in
-    ``figures/`` (or ``$HELPERS_FIGURES_DIR``). Re-running writes identical bytes. Returns the
+    ``figures/`` (or ``$HELPERS_FIGURES_DIR``). Re-running writes identical bytes: floats in the
+    CSV keep ``FIGURE_DATA_DIGITS`` significant digits, so the last-bit differences a BLAS
+    library's kernels make from one CPU to another do not change the file. Returns the
     file names written; with a ``caption``, also prints one line
     ``saved figure: name.png — caption``.
 
@@ -135,7 +141,8 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder=None, *
     fig.savefig(out / f"{name}.svg", format="svg", metadata={"Date": None, "Creator": None})
     written.append(f"{name}.svg")
     if data is not None:
-        data.to_csv(out / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8")
+        data.to_csv(out / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8",
+                    float_format=f"%.{FIGURE_DATA_DIGITS}g")
         written.append(f"{name}.csv")
     if caption is not None:
         print(f"saved figure: {name}.png — {' '.join(str(caption).split())}")
