@@ -45,6 +45,7 @@ _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _DIGITS = re.compile(r"\d+")
 # Ordinal markers, as lower-case syllables. "lần thứ 32", "thứ XIII", "khóa XIII", "lần 32".
 _ORDINAL_MARKERS = (("lần", "thứ"), ("thứ",), ("khóa",), ("khoá",), ("lần",))
+_MARKER_STARTS = frozenset(marker[0] for marker in _ORDINAL_MARKERS)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,16 @@ class Lexicon:
     def __contains__(self, item: object) -> bool:
         return (_key(item) if isinstance(item, str) else item) in self.entries
 
+    @functools.cached_property
+    def prefixes(self) -> frozenset[tuple[str, ...]]:
+        """Every leading run of an entry's keys, the entries included: a span that is not one
+        cannot grow into an entry, so a left-to-right search stops there.
+
+        >>> sorted(Lexicon.from_words(["Tập Cận Bình"]).prefixes)
+        [('tập',), ('tập', 'cận'), ('tập', 'cận', 'bình')]
+        """
+        return frozenset(e[:n] for e in self.entries for n in range(1, len(e) + 1))
+
 
 @functools.lru_cache(maxsize=65536)
 def _syllable_key(syllable: str) -> str:
@@ -75,6 +86,7 @@ def _syllable_key(syllable: str) -> str:
     return _crf_style_syllable(unicodedata.normalize("NFC", syllable).lower())
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _key(word: str) -> tuple[str, ...]:
     return tuple(_syllable_key(s) for s in word.split())
 
@@ -173,6 +185,7 @@ def crf_tone_style(text: str) -> str:
     return _LETTERS.sub(lambda m: _crf_style_syllable(m.group()), text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _has_style_choice(syllable: str) -> bool:
     # A toned "oa", "oe", "uy" syllable (not "qu-"): the two styles place its mark differently.
     decomposed = unicodedata.normalize("NFD", syllable.lower())
@@ -185,26 +198,41 @@ def _style_sensitive(syllables: tuple[str, ...]) -> bool:
     return any(_has_style_choice(s) for s in syllables)
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _token_style_sensitive(token: str) -> bool:
+    return _style_sensitive(_key(token))
+
+
 # --- merging ---------------------------------------------------------------------------------
 
+# The fixes run on every paragraph of a cold load and ask the same questions of the same tokens
+# over and over ("is it a word", "what are its keys"): both are cached per distinct token.
+@functools.lru_cache(maxsize=1 << 17)
 def _is_word(token: str) -> bool:
     return bool(_ALNUM.search(token))
 
 
 def _merge(tokens: Sequence[str], matches: Callable[[tuple[str, ...]], bool],
-           max_syllables: int) -> list[str]:
+           max_syllables: int, prefixes: frozenset[tuple[str, ...]] | None = None) -> list[str]:
     """Greedy longest match: at each position join the most following tokens (two or more,
-    all containing a letter or digit) whose syllables together satisfy ``matches``."""
+    all containing a letter or digit) whose syllables together satisfy ``matches``. With
+    ``prefixes`` (every leading run of a span that ``matches`` can accept), the search from a
+    position stops as soon as its span is none of them."""
     syllables = [_key(t) for t in tokens]
+    word = [_is_word(t) for t in tokens]
     out: list[str] = []
     i = 0
     while i < len(tokens):
         best, span = i + 1, syllables[i]
+        if prefixes is not None and span not in prefixes:
+            out.append(tokens[i])
+            i += 1
+            continue
         for j in range(i + 1, len(tokens)):
-            if not _is_word(tokens[j - 1]) or not _is_word(tokens[j]):
+            if not word[j - 1] or not word[j]:
                 break
             span = span + syllables[j]
-            if len(span) > max_syllables:
+            if len(span) > max_syllables or (prefixes is not None and span not in prefixes):
                 break
             if matches(span):
                 best = j + 1
@@ -244,8 +272,11 @@ def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None,
     """
     lexicon = project_lexicon() if lexicon is None else lexicon
     words = dictionary() if words is None else words
+    keys = list(itertools.chain.from_iterable(map(_key, tokens)))
+    if lexicon.prefixes.isdisjoint(itertools.pairwise(keys)):
+        # Every match spans two syllables or more and starts with such a pair: none here.
+        return [joined for joined in map(_single_spaced, tokens) if joined]
     syllables = [s for t in tokens for s in t.split()]
-    keys = [_syllable_key(s) for s in syllables]
     owner = [k for k, t in enumerate(tokens) for _ in t.split()]
     cuttable = [_is_word(t) and len(t.split()) > 1 and _key(t) not in words
                 and _key(t) not in lexicon for t in tokens]
@@ -264,17 +295,27 @@ def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None,
     return [" ".join(syllables[a:b]) for a, b in itertools.pairwise(edges)]
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _single_spaced(token: str) -> str:
+    return " ".join(token.split())
+
+
 def _longest_entry(syllables: list[str], owner: list[int], cuttable: list[bool],
                    bounds: set[int], i: int, lexicon: Lexicon) -> int:
     """End of the longest entry starting at syllable ``i``, or 0. An end or start that falls
     inside a token is allowed only if that token may be cut."""
-    if not _is_word(syllables[i]) or (i not in bounds and not cuttable[owner[i]]):
+    prefixes = lexicon.prefixes
+    if ((syllables[i],) not in prefixes or not _is_word(syllables[i])
+            or (i not in bounds and not cuttable[owner[i]])):
         return 0
     best = 0
     for end in range(i + 2, min(len(syllables), i + lexicon.longest) + 1):
         if not _is_word(syllables[end - 1]):
             break
-        if tuple(syllables[i:end]) not in lexicon:
+        span = tuple(syllables[i:end])
+        if span not in prefixes:
+            break
+        if span not in lexicon.entries:
             continue
         if end in bounds or cuttable[owner[end - 1]]:
             best = end
@@ -284,6 +325,12 @@ def _longest_entry(syllables: list[str], owner: list[int], cuttable: list[bool],
 def _is_number(syllable: str) -> bool:
     return bool(_DIGITS.fullmatch(syllable) or (syllable and _ROMAN.fullmatch(syllable.upper())
                                                 and syllable.isupper()))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _starts_with_marker(token: str) -> bool:
+    first = token.split(maxsplit=1)[:1]
+    return bool(first) and first[0].lower() in _MARKER_STARTS
 
 
 def _is_ordinal(span: tuple[str, ...]) -> bool:
@@ -317,16 +364,21 @@ def merge_ordinals(tokens: Sequence[str]) -> list[str]:
     >>> merge_ordinals(["Đại hội", "lần", "thứ XIII", "của", "Đảng"])
     ['Đại hội', 'lần thứ XIII', 'của', 'Đảng']
     """
-    syllables = [tuple(t.split()) for t in tokens]
+    if not any(map(_starts_with_marker, tokens)):
+        return list(tokens)
     # Matched on original case (Roman numerals must be capitals), markers compared lower-cased.
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        best, span = i + 1, syllables[i]
+        if not _starts_with_marker(tokens[i]):  # no ordinal starts here
+            out.append(tokens[i])
+            i += 1
+            continue
+        best, span = i + 1, tuple(tokens[i].split())
         for j in range(i + 1, min(len(tokens), i + 3)):
             if not _is_word(tokens[j]):
                 break
-            span = span + syllables[j]
+            span = span + tuple(tokens[j].split())
             if len(span) <= 3 and _is_ordinal(tuple(s.lower() for s in span[:-1]) + span[-1:]):
                 best = j + 1
         out.append(" ".join(tokens[i:best]))
@@ -367,7 +419,9 @@ def repair_splits(tokens: Sequence[str], words: Lexicon | None = None,
     def matches(span: tuple[str, ...]) -> bool:
         return span in words and _style_sensitive(span)
 
-    return _merge(tokens, matches, max_syllables)
+    if not any(_token_style_sensitive(t) for t in tokens):
+        return list(tokens)  # a join needs a syllable whose mark placement has two styles
+    return _merge(tokens, matches, max_syllables, words.prefixes)
 
 
 def fix_segments(tokens: Sequence[str], lexicon: Lexicon | None = None,
