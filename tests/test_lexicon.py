@@ -268,3 +268,50 @@ def test_matching_ignores_the_tone_mark_style():
     assert apply_lexicon(["Uỷ", "ban", "Đối ngoại"], lexicon) == ["Uỷ ban Đối ngoại"]
     assert apply_lexicon(["Ủy", "ban", "Đối ngoại"], lexicon) == ["Ủy ban Đối ngoại"]
     assert repair_splits(["hàng", "hoá"]) == ["hàng hoá"]
+
+
+# --- the shortcuts that make the fixes fast change nothing ---------------------------------
+
+def _shuffled(paragraphs, seed=7):
+    import random
+    rng = random.Random(seed)
+    out = []
+    for para in paragraphs:
+        tokens = list(para)
+        rng.shuffle(tokens)
+        out.append(tokens)
+    return out
+
+
+def test_repair_search_restricted_to_sensitive_windows_equals_the_full_search(seed_paragraphs):
+    # The unrestricted generic search is the reference: no prefix pruning, every start tried.
+    _, before, _ = seed_paragraphs
+    words = lx.dictionary()
+
+    def matches(span):
+        return span in words and lx._style_sensitive(span)
+
+    paragraphs = before + _shuffled(before)
+    joined = 0
+    for tokens in paragraphs:
+        fast = repair_splits(tokens)
+        assert fast == lx._merge(tokens, matches, lx.REPAIR_MAX_SYLLABLES), tokens
+        joined += len(tokens) - len(fast)
+    assert joined > 0  # the comparison saw joins, not only untouched paragraphs
+
+
+def test_ordinal_shortcut_equals_the_search_at_every_position():
+    tokens = ["Hội nghị", "lần", "thứ", "32", "và", "khóa", "XIII", "thứ hai", "Lần thứ", "5"]
+    assert merge_ordinals(tokens) == ["Hội nghị", "lần thứ 32", "và", "khóa XIII", "thứ hai",
+                                      "Lần thứ 5"]
+    assert merge_ordinals(["hội nghị", "ngoại giao"]) == ["hội nghị", "ngoại giao"]
+
+
+def test_lexicon_prefixes_stop_only_spans_that_cannot_become_entries():
+    small = Lexicon.from_words(["Ban Bí thư", "chuyến thăm"])
+    assert ("ban", "bí") in small.prefixes and ("bí",) not in small.prefixes
+    assert apply_lexicon(["Thường trực Ban", "Bí thư", "và", "chuyến", "thăm"], small,
+                         Lexicon.from_words([])) == ["Thường trực", "Ban Bí thư", "và",
+                                                     "chuyến thăm"]
+    # Nothing can start a match: tokens come back with single spaces, empty ones dropped.
+    assert apply_lexicon(["hội  nghị", "", "lớn"], small) == ["hội nghị", "lớn"]

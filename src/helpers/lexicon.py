@@ -213,18 +213,21 @@ def _is_word(token: str) -> bool:
 
 
 def _merge(tokens: Sequence[str], matches: Callable[[tuple[str, ...]], bool],
-           max_syllables: int, prefixes: frozenset[tuple[str, ...]] | None = None) -> list[str]:
+           max_syllables: int, prefixes: frozenset[tuple[str, ...]] | None = None,
+           starts: set[int] | None = None) -> list[str]:
     """Greedy longest match: at each position join the most following tokens (two or more,
     all containing a letter or digit) whose syllables together satisfy ``matches``. With
     ``prefixes`` (every leading run of a span that ``matches`` can accept), the search from a
-    position stops as soon as its span is none of them."""
+    position stops as soon as its span is none of them; with ``starts``, only those positions
+    are searched (the caller knows no match starts elsewhere)."""
     syllables = [_key(t) for t in tokens]
     word = [_is_word(t) for t in tokens]
     out: list[str] = []
     i = 0
     while i < len(tokens):
         best, span = i + 1, syllables[i]
-        if prefixes is not None and span not in prefixes:
+        if ((starts is not None and i not in starts)
+                or (prefixes is not None and span not in prefixes)):
             out.append(tokens[i])
             i += 1
             continue
@@ -419,9 +422,13 @@ def repair_splits(tokens: Sequence[str], words: Lexicon | None = None,
     def matches(span: tuple[str, ...]) -> bool:
         return span in words and _style_sensitive(span)
 
-    if not any(_token_style_sensitive(t) for t in tokens):
-        return list(tokens)  # a join needs a syllable whose mark placement has two styles
-    return _merge(tokens, matches, max_syllables, words.prefixes)
+    # A join needs a syllable whose mark placement has two styles, so it starts at most
+    # max_syllables - 1 tokens before a token holding one.
+    sensitive = [i for i, flag in enumerate(map(_token_style_sensitive, tokens)) if flag]
+    if not sensitive:
+        return list(tokens)
+    starts = {start for i in sensitive for start in range(i - max_syllables + 1, i + 1)}
+    return _merge(tokens, matches, max_syllables, words.prefixes, starts)
 
 
 def fix_segments(tokens: Sequence[str], lexicon: Lexicon | None = None,
