@@ -134,3 +134,19 @@ def test_shingle_hashes_are_stable_across_processes():
                            env={**__import__("os").environ, "PYTHONHASHSEED": "123"})
     assert other.returncode == 0, other.stderr
     assert other.stdout.strip() == str(here)
+
+
+def test_loaded_pages_share_one_string_per_token(monkeypatch, tmp_path):
+    # Warm (from the disk cache, as a worker's results arrive): every page was unpickled on
+    # its own, yet a token common to all pages is one object in memory.
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    helpers.load_corpus()
+    corpus = helpers.load_corpus()
+    firsts = []
+    for page in corpus["page"]:
+        (found,) = {id(w) for w in page.words if w == "ngoại giao"} or {None}
+        firsts.append(found)
+    assert len(corpus) == 5 and None not in firsts and len(set(firsts)) == 1
+    segment_tokens = {id(t) for page in corpus["page"] for para in page.segments for t in para
+                      if t == "ngoại giao"}
+    assert len(segment_tokens) == 1

@@ -8,10 +8,12 @@ table from the results is ``helpers.corpus``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 from joblib import Parallel, delayed
@@ -22,7 +24,8 @@ from .pages import PageResult, process_page
 from .paths import PACKAGE_DIR, cache_dir
 from .text import TOKENIZER_VERSION
 
-__all__ = ["cached_page", "choose_workers", "map_pages", "paused_gc", "pipeline_version"]
+__all__ = ["cached_page", "choose_workers", "map_pages", "paused_gc", "pipeline_version",
+           "shared_tokens"]
 
 FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 
@@ -181,7 +184,7 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     total = sum((folder / n).stat().st_size for n in names)
     show = _show_progress(total, progress)
     if client is not None:
-        return _map_dask(folder, names, cache, client, show)
+        return [shared_tokens(r) for r in _map_dask(folder, names, cache, client, show)]
     n_workers = choose_workers(total, workers)
     if n_workers == 1:
         results = (_process_path(str(folder), n, cache) for n in names)
@@ -191,7 +194,38 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
         results = parallel(delayed(_process_path)(str(folder), n, cache) for n in names)
     if show:
         results = tqdm(results, total=len(names), desc="loading corpus", unit="file")
-    return list(results)
+    return [shared_tokens(result) for result in results]
+
+
+def shared_tokens(result: PageResult) -> PageResult:
+    """``result`` with each of its tokens (segments and words) replaced by the one string
+    object all pages share for that token. A page result that comes back from a worker process
+    or the disk cache holds its own copy of every token; a corpus has few distinct tokens
+    (about 50,000 for 1,000 articles, against 770,000 occurrences), so sharing them keeps a
+    large load's memory down. The result is equal to ``result``.
+
+    Parameters
+    ----------
+    result : PageResult
+
+    Returns
+    -------
+    PageResult
+
+    Examples
+    --------
+    >>> a = cached_page("a.txt", "Hội nghị\\nHội nghị ngoại giao và hội nghị.".encode(),
+    ...                 cache=False)
+    >>> b = shared_tokens(a)
+    >>> b == a, b.words[0] is shared_tokens(a).words[0]
+    (True, True)
+    """
+    if not result.words and not result.segments:
+        return result
+    intern = sys.intern
+    return dataclasses.replace(
+        result, words=tuple(map(intern, result.words)),
+        segments=tuple(tuple(map(intern, paragraph)) for paragraph in result.segments))
 
 
 def _map_dask(folder: Path, names: list[str], cache: bool, client,
