@@ -37,7 +37,7 @@ import struct
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, pairwise
 from pathlib import Path
 
 import joblib
@@ -832,17 +832,17 @@ def _segment_batch(texts: Sequence[str], fixed_words: tuple[str, ...]) -> list[l
 def _words(tokens: list[str], labels: list[int], lay: _Layout, inside: int) -> list[list[str]]:
     """Join each token labelled inside a word to the word before it, as underthesea does (a
     text's first token always starts a word); one list of words per text."""
-    out = []
-    for start, length in zip(lay.starts.tolist(), lay.lengths.tolist(), strict=False):
-        words: list[str] = []
-        span = slice(start, start + length)
-        for tok, label in zip(tokens[span], labels[span], strict=False):
-            if label == inside and words:
-                words[-1] = words[-1] + " " + tok
-            else:
-                words.append(tok)
-        out.append(words)
-    return out
+    # A word starts at every token not labelled inside and at every text's first token.
+    first = np.array(labels, dtype=np.int64) != inside
+    first[lay.starts[lay.lengths > 0]] = True
+    begins = np.flatnonzero(first).tolist()
+    ends = [*begins[1:], lay.n]
+    join = " ".join
+    words = [tokens[a] if b - a == 1 else join(tokens[a:b]) for a, b in zip(begins, ends,
+                                                                             strict=True)]
+    # Each text's words are the run of words whose first token lies in the text.
+    cuts = [*np.searchsorted(begins, lay.starts).tolist(), len(words)]
+    return [words[a:b] for a, b in pairwise(cuts)]
 
 
 def word_tokenize_many(texts: Sequence[str], fixed_words: Sequence[str] = ()) -> list[list[str]]:
