@@ -262,3 +262,20 @@ def test_jobs_option(monkeypatch, capsys):
     assert report.main(["-j", "3", "01-corpus"]) == 0
     assert report.main(["01-corpus"]) == 0
     assert calls == [3, report.default_jobs()]
+
+
+def test_kernels_keep_bytecode_in_the_cache_when_not_beside_the_sources(tmp_path, monkeypatch):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.delenv("PYTHONPYCACHEPREFIX", raising=False)
+    env = report.kernel_environment(tmp_path / "figs")
+    assert env["HELPERS_FIGURES_DIR"] == str(tmp_path / "figs")
+    assert "PYTHONDONTWRITEBYTECODE" not in env
+    assert env["PYTHONPYCACHEPREFIX"] == str(tmp_path / "cache" / "bytecode")
+    # The user's own prefix, or no ban on bytecode: the environment is left as it is.
+    monkeypatch.setenv("PYTHONPYCACHEPREFIX", str(tmp_path / "mine"))
+    assert report.kernel_environment(tmp_path)["PYTHONPYCACHEPREFIX"] == str(tmp_path / "mine")
+    assert report.kernel_environment(tmp_path)["PYTHONDONTWRITEBYTECODE"] == "1"
+    monkeypatch.delenv("PYTHONPYCACHEPREFIX")
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE")
+    assert "PYTHONPYCACHEPREFIX" not in report.kernel_environment(tmp_path)

@@ -27,11 +27,20 @@ from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from openpyxl import Workbook
 
-from .paths import PROJECT_ROOT, build_dir, corpus_dir, display_path, figures_dir, seeds_dir
+from .paths import (
+    PROJECT_ROOT,
+    build_dir,
+    cache_dir,
+    corpus_dir,
+    display_path,
+    figures_dir,
+    seeds_dir,
+)
 
 __all__ = ["FIGURE_SIBLINGS", "FIXED_DATE", "MANIFEST_COLUMNS", "MAX_DEFAULT_JOBS", "SAVED_LINE",
            "TIMEOUT_PER_CELL", "WIDGET_VIEW", "Outcome", "build_manifest", "build_workbook",
-           "coalesce_streams", "default_jobs", "execute_notebook", "failure_line", "main",
+           "coalesce_streams", "default_jobs", "execute_notebook", "failure_line",
+           "kernel_environment", "main",
            "output_folders", "project_root", "run_all", "runs_after", "saved_files",
            "strip_widget_views"]
 
@@ -138,7 +147,7 @@ async def _execute(nb: nbformat.NotebookNode, source: Path, target: Path, env_fi
                             store_widget_state=False, coalesce_streams=True,
                             resources={"metadata": {"path": str(source.parent)}})
     # The kernel's environment is given, not set in ours: runs at once each get their own.
-    env = {**os.environ, "HELPERS_FIGURES_DIR": str(env_figures)}
+    env = kernel_environment(env_figures)
     try:
         if kernel_log is None:
             await client.async_execute(env=env)
@@ -418,6 +427,37 @@ def output_folders(folder: Path) -> tuple[Path, Path, Path]:
         return notebooks_dir, figures_dir(), build_dir() / "failed"
     base = build_dir() / folder.resolve().name
     return base / "notebooks", base / "figures", base / "failed"
+
+
+def kernel_environment(figures: Path) -> dict[str, str]:
+    """The environment of a notebook kernel: ours, with ``HELPERS_FIGURES_DIR`` set to
+    ``figures``.
+
+    Where ours forbids writing compiled bytecode beside the sources
+    (``PYTHONDONTWRITEBYTECODE``, set in many containers and CI images), the kernels keep it in
+    ``bytecode/`` of the cache folder instead (``PYTHONPYCACHEPREFIX``): otherwise each of them
+    compiles pandas, matplotlib and the rest again on every import, seconds per notebook. A
+    ``PYTHONPYCACHEPREFIX`` of the user's own is left as it is.
+
+    Parameters
+    ----------
+    figures : pathlib.Path
+        Where the kernel saves figures and tables.
+
+    Returns
+    -------
+    dict of str to str
+
+    Examples
+    --------
+    >>> kernel_environment(Path("/tmp/figures"))["HELPERS_FIGURES_DIR"]
+    '/tmp/figures'
+    """
+    env = {**os.environ, "HELPERS_FIGURES_DIR": str(figures)}
+    if env.get("PYTHONDONTWRITEBYTECODE") and not env.get("PYTHONPYCACHEPREFIX"):
+        del env["PYTHONDONTWRITEBYTECODE"]
+        env["PYTHONPYCACHEPREFIX"] = str(cache_dir() / "bytecode")
+    return env
 
 
 def default_jobs() -> int:
