@@ -216,18 +216,24 @@ def test_notebooks_run_at_once_but_report_in_order(tmp_path, capsys):
 
 
 @pytest.mark.slow   # runs notebook kernels
-def test_a_notebook_runs_after_the_ones_it_reads(tmp_path):
+def test_a_notebook_runs_after_the_ones_it_reads_which_start_first(tmp_path, capsys):
     src = tmp_path / "src"
     src.mkdir()
-    first = _notebook(src / "01-writes.ipynb", _stamping("01", seconds=2))
-    other = _notebook(src / "02-other.ipynb", _stamping("02"))
+    other = _notebook(src / "01-other.ipynb", _stamping("01"))
+    writer = _notebook(src / "02-writes.ipynb", _stamping("02", seconds=2))
     reader = src / "03-reads.ipynb"
     nbformat.write(new_notebook(cells=[new_code_cell(_stamping("03"))],
-                                metadata={"helpers": {"runs_after": ["01-writes"]}}), reader)
-    figs = tmp_path / "figs"
-    report.run_all([first, other, reader], tmp_path / "out", figs, tmp_path / "failed", jobs=3)
-    assert _times(figs, "03")[0] >= _times(figs, "01")[1]
-    assert _times(figs, "02")[0] < _times(figs, "01")[1]   # the others do not wait
+                                metadata={"helpers": {"runs_after": ["02-writes"]}}), reader)
+    for jobs in (1, 3):
+        figs = tmp_path / f"figs{jobs}"
+        report.run_all([other, writer, reader], tmp_path / "out", figs, tmp_path / "failed",
+                       jobs=jobs)
+        assert capsys.readouterr().out.splitlines() == [
+            "ok  01-other.ipynb", "ok  02-writes.ipynb", "ok  03-reads.ipynb"]
+        assert _times(figs, "03")[0] >= _times(figs, "02")[1]   # 03 waits for what it reads
+    # The awaited notebook starts first; the others do not wait for it.
+    assert _times(tmp_path / "figs1", "01")[0] >= _times(tmp_path / "figs1", "02")[1]
+    assert _times(tmp_path / "figs3", "01")[0] < _times(tmp_path / "figs3", "02")[1]
 
 
 def test_a_notebook_cannot_run_after_a_later_one(tmp_path):

@@ -495,10 +495,10 @@ def run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
     """Run ``notebooks``, each in its own fresh kernel, ``jobs`` at a time; print one line
     each, in notebook order; keep going after a failure.
 
-    Notebooks start in order. One whose metadata names notebooks it reads from
-    (``runs_after``) starts when those have finished, so what it reads is the same whatever
-    ``jobs`` is; the notebooks write nothing else in common but the page cache, whose entries
-    are written atomically.
+    A notebook whose metadata names notebooks it reads from (``runs_after``) starts when those
+    have finished, so what it reads is the same whatever ``jobs`` is; the notebooks write
+    nothing else in common but the caches, whose entries are written atomically. The notebooks
+    others wait for start first, then the rest, each group in notebook order.
 
     Parameters
     ----------
@@ -535,33 +535,40 @@ def run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
 async def _run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
                    failed: Path, jobs: int) -> list[Outcome]:
     log = failed / "kernels.log"
-    stems = [nb.stem for nb in notebooks]
-    tasks: list[asyncio.Task[Outcome]] = []
+    books = [nbformat.read(source, as_version=4) for source in notebooks]
+    stems = [source.stem for source in notebooks]
+    prior = [[stems.index(name) for name in runs_after(nb) if name in stems] for nb in books]
+    for index, source in enumerate(notebooks):
+        later = [stems[i] for i in prior[index] if i >= index]
+        if later:
+            raise ValueError(f"{source.name} runs after {', '.join(later)}, which come(s) "
+                             f"later: rename the notebooks so that it comes after them")
+    # The notebooks others wait for start first (in notebook order), then the rest: a
+    # notebook waiting for a late starter would leave its kernel slot idle at the end.
+    awaited = {i for indices in prior for i in indices}
+    order = sorted(range(len(notebooks)), key=lambda i: i not in awaited)
+    tasks: dict[int, asyncio.Task[Outcome]] = {}
     printed = 0
 
     async def wait_for(pending: Sequence[asyncio.Task[Outcome]]) -> None:
         # Until one of `pending` ends; then print every line now due, in notebook order.
         nonlocal printed
         await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-        while printed < len(tasks) and tasks[printed].done():
+        while printed in tasks and tasks[printed].done():
             print(tasks[printed].result().line, flush=True)
             printed += 1
 
-    for index, source in enumerate(notebooks):
-        nb = nbformat.read(source, as_version=4)
-        later = [name for name in runs_after(nb) if name in stems[index:]]
-        if later:
-            raise ValueError(f"{source.name} runs after {', '.join(later)}, which come(s) "
-                             f"later: rename the notebooks so that it comes after them")
-        before = [tasks[stems.index(name)] for name in runs_after(nb) if name in stems]
-        while (running := [t for t in tasks if not t.done()]) and (
-                len(running) >= jobs or any(not t.done() for t in before)):
+    for index in order:
+        source = notebooks[index]
+        while (running := [t for t in tasks.values() if not t.done()]) and (
+                len(running) >= jobs or any(not tasks[i].done() for i in prior[index])):
             await wait_for(running)
-        tasks.append(asyncio.create_task(_execute(
-            nb, source, out_notebooks / source.name, out_figures, failed / source.name, log)))
-    while printed < len(tasks):
-        await wait_for(tasks[printed:])
-    return [task.result() for task in tasks]
+        tasks[index] = asyncio.create_task(_execute(
+            books[index], source, out_notebooks / source.name, out_figures, failed / source.name,
+            log))
+    while printed < len(notebooks):
+        await wait_for([tasks[i] for i in range(printed, len(notebooks))])
+    return [tasks[i].result() for i in range(len(notebooks))]
 
 
 def _jobs(value: str) -> int:
