@@ -40,9 +40,8 @@ from .paths import (
 __all__ = ["FIGURE_SIBLINGS", "FIXED_DATE", "MANIFEST_COLUMNS", "MAX_DEFAULT_JOBS", "SAVED_LINE",
            "TIMEOUT_PER_CELL", "WIDGET_VIEW", "Outcome", "build_manifest", "build_workbook",
            "coalesce_streams", "default_jobs", "execute_notebook", "failure_line",
-           "kernel_environment", "main",
-           "output_folders", "project_root", "run_all", "runs_after", "saved_files",
-           "strip_widget_views"]
+           "kernel_environment", "main", "output_folders", "project_root", "run_all",
+           "runs_after", "saved_files", "strip_widget_views"]
 
 TIMEOUT_PER_CELL = 1200
 # Kernels run at once by default: each holds a whole corpus in memory, so not one per processor
