@@ -26,8 +26,9 @@ $(STAMP): pyproject.toml requirements-dev.lock
 	$(BIN)/python -m pip check
 	@touch $@
 
-report: $(STAMP) ## Execute every notebook in order (in place) and write figures/
-	$(BIN)/python -m helpers.report
+# Notebooks run two at a time, each in its own kernel (JOBS=1: one at a time).
+report: $(STAMP) ## Execute every notebook (in place, two at a time) and write figures/
+	$(BIN)/python -m helpers.report $(if $(JOBS),--jobs $(JOBS))
 
 .PHONY: html
 html: $(STAMP) ## Render the executed notebooks to build/site/ (open build/site/index.html from disk)

@@ -171,3 +171,117 @@ def test_widget_views_are_not_written(tmp_path):
     (output,) = written.cells[1].outputs
     assert report.WIDGET_VIEW not in output["data"] and "IntSlider" in output["data"]["text/plain"]
     assert "widgets" not in written.metadata
+
+
+def _stamping(name, seconds=0.0):
+    # A cell that records when it started and ended, in the run's figures folder.
+    return ("import os, time; from pathlib import Path\n"
+            "out = Path(os.environ['HELPERS_FIGURES_DIR'])\n"
+            "out.mkdir(parents=True, exist_ok=True)\n"
+            f"start = time.time(); time.sleep({seconds})\n"
+            f"(out / '{name}.times').write_text(f'{{start}} {{time.time()}}')\n"
+            f"print('{name} done')")
+
+
+def _times(folder, name):
+    start, end = (float(x) for x in (folder / f"{name}.times").read_text().split())
+    return start, end
+
+
+@pytest.mark.slow   # runs notebook kernels
+def test_notebooks_run_at_once_but_report_in_order(tmp_path, capsys):
+    src = tmp_path / "src"
+    src.mkdir()
+    slow = _notebook(src / "01-slow.ipynb", _stamping("01", seconds=3))
+    quick = _notebook(src / "02-quick.ipynb", _stamping("02"))
+    bad = _notebook(src / "03-bad.ipynb", "1 / 0")
+    runs = {}
+    for jobs in (1, 2):
+        out, figs = tmp_path / f"out{jobs}", tmp_path / f"figs{jobs}"
+        outcomes = report.run_all([slow, quick, bad], out, figs, tmp_path / f"failed{jobs}",
+                                  jobs=jobs)
+        assert [o.line for o in outcomes] == ["ok  01-slow.ipynb", "ok  02-quick.ipynb",
+                                              "FAILED 03-bad.ipynb: cell 2: ZeroDivisionError: "
+                                              "division by zero"]
+        # Printed in notebook order although 02 and 03 end before 01 when run at once.
+        assert capsys.readouterr().out.splitlines() == [o.line for o in outcomes]
+        runs[jobs] = {name: (out / name).read_bytes() for name in ("01-slow.ipynb",
+                                                                   "02-quick.ipynb")}
+        assert not (out / "03-bad.ipynb").exists()
+        assert (tmp_path / f"failed{jobs}" / "03-bad.ipynb").is_file()
+    assert runs[1] == runs[2]   # the executed notebooks are the same bytes
+    # One at a time, 02 starts after 01 ends; two at a time, while 01 still runs.
+    assert _times(tmp_path / "figs1", "02")[0] >= _times(tmp_path / "figs1", "01")[1]
+    assert _times(tmp_path / "figs2", "02")[0] < _times(tmp_path / "figs2", "01")[1]
+
+
+@pytest.mark.slow   # runs notebook kernels
+def test_a_notebook_runs_after_the_ones_it_reads_which_start_first(tmp_path, capsys):
+    src = tmp_path / "src"
+    src.mkdir()
+    other = _notebook(src / "01-other.ipynb", _stamping("01"))
+    writer = _notebook(src / "02-writes.ipynb", _stamping("02", seconds=2))
+    reader = src / "03-reads.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell(_stamping("03"))],
+                                metadata={"helpers": {"runs_after": ["02-writes"]}}), reader)
+    for jobs in (1, 3):
+        figs = tmp_path / f"figs{jobs}"
+        report.run_all([other, writer, reader], tmp_path / "out", figs, tmp_path / "failed",
+                       jobs=jobs)
+        assert capsys.readouterr().out.splitlines() == [
+            "ok  01-other.ipynb", "ok  02-writes.ipynb", "ok  03-reads.ipynb"]
+        assert _times(figs, "03")[0] >= _times(figs, "02")[1]   # 03 waits for what it reads
+    # The awaited notebook starts first; the others do not wait for it.
+    assert _times(tmp_path / "figs1", "01")[0] >= _times(tmp_path / "figs1", "02")[1]
+    assert _times(tmp_path / "figs3", "01")[0] < _times(tmp_path / "figs3", "02")[1]
+
+
+def test_a_notebook_cannot_run_after_a_later_one(tmp_path):
+    early = tmp_path / "01-a.ipynb"
+    nbformat.write(new_notebook(metadata={"helpers": {"runs_after": ["02-b"]}}), early)
+    later = _notebook(tmp_path / "02-b.ipynb", "1")
+    with pytest.raises(ValueError, match=r"01-a\.ipynb runs after 02-b"):
+        report.run_all([early, later], tmp_path / "out", tmp_path / "figs", tmp_path / "failed",
+                       jobs=2)
+    with pytest.raises(ValueError, match="at least 1"):
+        report.run_all([later], tmp_path / "out", tmp_path / "figs", tmp_path / "failed", jobs=0)
+
+
+def test_the_project_notebooks_run_after_earlier_ones_only():
+    every = sorted((report.project_root() / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    stems = [nb.stem for nb in every]
+    needs = {nb.stem: report.runs_after(nbformat.read(nb, as_version=4)) for nb in every}
+    for stem, names in needs.items():
+        for name in names:
+            assert name in stems[:stems.index(stem)], f"{stem} runs after {name}"
+    # The findings list the files notebook 03 saves.
+    assert "03-tfidf-comparison" in needs["06-findings"]
+
+
+def test_jobs_option(monkeypatch, capsys):
+    assert report.main(["--jobs", "0"]) == 2
+    assert "must be at least 1" in capsys.readouterr().err
+    calls = []
+    monkeypatch.setattr(report, "run_all", lambda *args, jobs: calls.append(jobs) or [])
+    monkeypatch.setattr(report, "build_manifest", lambda *args: pd.DataFrame())
+    monkeypatch.setattr(report, "build_workbook", lambda *args: None)
+    assert report.main(["-j", "3", "01-corpus"]) == 0
+    assert report.main(["01-corpus"]) == 0
+    assert calls == [3, report.default_jobs()]
+
+
+def test_kernels_keep_bytecode_in_the_cache_when_not_beside_the_sources(tmp_path, monkeypatch):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.delenv("PYTHONPYCACHEPREFIX", raising=False)
+    env = report.kernel_environment(tmp_path / "figs")
+    assert env["HELPERS_FIGURES_DIR"] == str(tmp_path / "figs")
+    assert "PYTHONDONTWRITEBYTECODE" not in env
+    assert env["PYTHONPYCACHEPREFIX"] == str(tmp_path / "cache" / "bytecode")
+    # The user's own prefix, or no ban on bytecode: the environment is left as it is.
+    monkeypatch.setenv("PYTHONPYCACHEPREFIX", str(tmp_path / "mine"))
+    assert report.kernel_environment(tmp_path)["PYTHONPYCACHEPREFIX"] == str(tmp_path / "mine")
+    assert report.kernel_environment(tmp_path)["PYTHONDONTWRITEBYTECODE"] == "1"
+    monkeypatch.delenv("PYTHONPYCACHEPREFIX")
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE")
+    assert "PYTHONPYCACHEPREFIX" not in report.kernel_environment(tmp_path)

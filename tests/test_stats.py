@@ -42,6 +42,18 @@ def test_bonferroni_threshold_matches_scipy_and_rejects_zero_tests():
         stats.bonferroni_g2(0)
 
 
+def test_chi_squared_tail_and_quantile_are_scipy_stats_bit_for_bit():
+    # stats takes them from scipy.special so that kernels need not import scipy.stats: the
+    # values, and so every saved table and figure, must not move by one bit.
+    rng = np.random.default_rng(13)
+    g2 = np.concatenate([rng.exponential(6, 5000), rng.uniform(-60, 60, 5000),
+                         [0.0, 3.841458820694124, 1e-300, 800.0, np.inf, np.nan]])
+    np.testing.assert_array_equal(stats.g2_p(g2), sps.chi2.sf(np.abs(g2), 1))
+    for p in [*rng.uniform(0, 1, 2000), *(0.05 / np.arange(1, 2000)), 1e-300]:
+        assert stats.g2_critical(p) == float(sps.chi2.isf(p, 1))
+    assert isinstance(stats.g2_critical(0.05), float)
+
+
 def test_benjamini_hochberg_by_hand_and_against_scipy():
     p = [0.01, 0.04, 0.03, 0.2]
     # sorted: .01 .03 .04 .2 -> .04, .06->min(.06,.0533)=.0533, .0533, .2

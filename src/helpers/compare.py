@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
-from sklearn.decomposition import NMF
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from .corpus import analysable, plain
 from .ranking import rank_words, top_n
@@ -32,6 +29,12 @@ from .stats import (
     permutation_test,
 )
 from .text import stopwords
+
+if TYPE_CHECKING:
+    from sklearn.decomposition import NMF
+
+# scikit-learn (and the scipy.stats it imports) takes seconds to import: it is imported inside
+# the functions that fit its models, so the notebooks that only test keyness never pay for it.
 
 __all__ = [
     "RATE_BASIS",
@@ -414,6 +417,8 @@ def tfidf(token_lists: Iterable[list[str]],
     >>> list(vocab), matrix.shape
     (['hòa bình', 'hợp tác'], (2, 2))
     """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     stop = stopwords() if remove_stopwords else frozenset()
     docs = [[t for t in tokens if t.lower() not in stop] for tokens in token_lists]
     vectorizer = TfidfVectorizer(analyzer=_identity)  # our tokens, not sklearn's regex
@@ -507,6 +512,8 @@ def similarity(corpus: pd.DataFrame) -> pd.DataFrame:
     >>> similarity(corpus).round(3).values.tolist()
     [[1.0, 1.0], [1.0, 1.0]]
     """
+    from sklearn.metrics.pairwise import cosine_similarity
+
     rows = analysable(corpus).sort_values(["published", "doc_id"])
     matrix, _ = tfidf(rows["tokens"])
     sims = cosine_similarity(matrix)
@@ -601,8 +608,7 @@ def nmf_topics(token_lists: Iterable[list[str]], k: int, seed: int = 0,
     ['a, b', 'c, d']
     """
     matrix, vocab = tfidf(token_lists)
-    model = NMF(n_components=k, init="random", random_state=seed, max_iter=2000, tol=1e-5)
-    weights = model.fit_transform(matrix)
+    model, weights = _fit_nmf(matrix, k, seed)
     sums = weights.sum(axis=1, keepdims=True)
     shares = np.divide(weights, sums, out=np.zeros_like(weights), where=sums > 0)
     topics = pd.DataFrame({
@@ -613,11 +619,23 @@ def nmf_topics(token_lists: Iterable[list[str]], k: int, seed: int = 0,
     return TopicModel(shares, topics, model, vocab)
 
 
-def _pair_stability(models) -> float:
+def _fit_nmf(matrix: Any, k: int, seed: int) -> tuple[NMF, np.ndarray]:
+    """The model of ``nmf_topics`` fitted on a TF-IDF ``matrix``, and the documents' weights."""
+    from sklearn.decomposition import NMF
+
+    model = NMF(n_components=k, init="random", random_state=seed, max_iter=2000, tol=1e-5)
+    return model, model.fit_transform(matrix)
+
+
+def _pair_stability(unit_topics: Sequence[np.ndarray]) -> float:
+    """Mean best-match cosine similarity over every pair of runs; ``unit_topics`` holds each
+    run's topics with L2-normalized rows, so a product of two is their cosine similarity
+    (what ``sklearn.metrics.pairwise.cosine_similarity`` computes, the same way, without
+    normalizing each run again for every pair)."""
     scores = []
-    for i in range(len(models)):
-        for j in range(i + 1, len(models)):
-            sims = cosine_similarity(models[i].components_, models[j].components_)
+    for i in range(len(unit_topics)):
+        for j in range(i + 1, len(unit_topics)):
+            sims = unit_topics[i] @ unit_topics[j].T
             scores.append((sims.max(axis=1).mean() + sims.max(axis=0).mean()) / 2)
     return float(np.mean(scores))
 
@@ -657,17 +675,21 @@ def topic_stability(token_lists: Iterable[list[str]], ks: Iterable[int] = range(
     >>> table.columns.tolist()
     ['k', 'reconstruction error', 'stability', 'spread', 'set_min', 'set_max']
     """
-    token_lists = list(token_lists)
+    from sklearn.preprocessing import normalize
+
     seeds = list(seeds)
     if len(seeds) < 2 * n_sets:
         raise ValueError(f"{n_sets} seed sets need at least {2 * n_sets} seeds, got {len(seeds)}")
     sets = np.array_split(np.arange(len(seeds)), n_sets)
+    # Every run fits the same matrix (nmf_topics' TF-IDF), computed once.
+    matrix, _ = tfidf(token_lists)
     rows = []
     for k in ks:
-        models = [nmf_topics(token_lists, k, seed=s).model for s in seeds]
-        per_set = [_pair_stability([models[i] for i in idx]) for idx in sets]
+        models = [_fit_nmf(matrix, k, s)[0] for s in seeds]
+        unit = [normalize(model.components_) for model in models]
+        per_set = [_pair_stability([unit[i] for i in idx]) for idx in sets]
         rows.append({"k": k, "reconstruction error": models[0].reconstruction_err_,
-                     "stability": _pair_stability(models), "spread": max(per_set) - min(per_set),
+                     "stability": _pair_stability(unit), "spread": max(per_set) - min(per_set),
                      "set_min": min(per_set), "set_max": max(per_set)})
     return pd.DataFrame(rows)
 

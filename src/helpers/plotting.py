@@ -23,13 +23,10 @@ from matplotlib.artist import Artist
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 from matplotlib.typing import LineStyleType
-from scipy.cluster.hierarchy import leaves_list, linkage
-from scipy.spatial.distance import squareform
-from scipy.stats import chi2
 
 from .glossary import with_gloss
 from .paths import figures_dir
-from .stats import PER, ZERO_ADJUSTMENT, bonferroni_g2
+from .stats import PER, ZERO_ADJUSTMENT, bonferroni_g2, g2_critical
 from .text import normalize_text, sort_key
 
 __all__ = ["LABELLED_ARTICLES", "LABEL_SIZE", "MANY_BARS", "MAX_HEIGHT", "MAX_NUMBERED",
@@ -549,7 +546,7 @@ def _bh_g2(p: pd.Series, n_tests: int, alpha: float) -> float | None:
     passing = np.nonzero(ordered <= np.arange(1, len(ordered) + 1) / n_tests * alpha)[0]
     if len(passing) == 0:
         return None
-    return float(chi2.isf((passing[-1] + 1) / n_tests * alpha, 1))
+    return g2_critical((passing[-1] + 1) / n_tests * alpha)
 
 
 def plot_keyness(table: pd.DataFrame, target, reference, n: int = 12,
@@ -619,7 +616,7 @@ def plot_keyness(table: pd.DataFrame, target, reference, n: int = 12,
     for yi, (g2, a, b, tie) in enumerate(rows):
         ax.text(g2, yi, f" {a}:{b}{' =' if tie else ''} ", va="center", fontsize=LABEL_SIZE - 1,
                 ha="left" if g2 > 0 else "right")
-    uncorrected, critical = float(chi2.isf(alpha, 1)), bonferroni_g2(n_tests, alpha)
+    uncorrected, critical = g2_critical(alpha), bonferroni_g2(n_tests, alpha)
     lines: list[tuple[float | None, LineStyleType, str]] = [
         (uncorrected, "--", f"p = {alpha:g}, uncorrected (G2 {uncorrected:.2f})"),
         (critical, "-.", f"Bonferroni over {n_tests:,} words (G2 {critical:.2f})")]
@@ -765,6 +762,11 @@ def cluster_order(sims: pd.DataFrame) -> list:
     >>> cluster_order(sims)
     ['b', 'c', 'a']
     """
+    # Imported here: only the similarity figure clusters, and no other figure should make a
+    # kernel import scipy's clustering.
+    from scipy.cluster.hierarchy import leaves_list, linkage
+    from scipy.spatial.distance import squareform
+
     ids = list(sims.index)
     if len(ids) < 3:
         return ids

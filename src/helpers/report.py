@@ -1,35 +1,52 @@
-"""``make report``: execute every notebook in order, say in one line each how it went, then
-list what they saved (``figures/index.csv``) and gather the saved tables in one workbook.
+"""``make report``: execute every notebook, say in one line each (in notebook order) how it
+went, then list what they saved (``figures/index.csv``) and gather the saved tables in one workbook.
 
-Owns running notebooks reproducibly (fresh kernel each, no timing metadata, no interpreter
-version in the file), the manifest and the workbook. Does not own what the notebooks compute.
+Owns running notebooks reproducibly (fresh kernel each, two at a time on a machine with two
+processors or more, no timing metadata, no interpreter version in the file), the manifest and
+the workbook. Does not own what the notebooks compute.
 With ``CORPUS_DIR`` pointing at another folder, everything goes to ``build/<folder name>/`` (or
 ``$HELPERS_BUILD_DIR/<folder name>/``), never over the committed files.
 """
 from __future__ import annotations
 
+import argparse
+import asyncio
 import io
 import os
 import re
 import sys
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import nbformat
 import pandas as pd
+from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from openpyxl import Workbook
 
-from .paths import PROJECT_ROOT, build_dir, corpus_dir, display_path, figures_dir, seeds_dir
+from .paths import (
+    PROJECT_ROOT,
+    build_dir,
+    cache_dir,
+    corpus_dir,
+    display_path,
+    figures_dir,
+    seeds_dir,
+)
 
-__all__ = ["FIGURE_SIBLINGS", "FIXED_DATE", "MANIFEST_COLUMNS", "SAVED_LINE", "TIMEOUT_PER_CELL",
-           "WIDGET_VIEW", "Outcome", "build_manifest", "build_workbook", "coalesce_streams",
-           "execute_notebook", "failure_line", "main", "output_folders", "project_root",
-           "run_all", "saved_files", "strip_widget_views"]
+__all__ = ["FIGURE_SIBLINGS", "FIXED_DATE", "MANIFEST_COLUMNS", "MAX_DEFAULT_JOBS", "SAVED_LINE",
+           "TIMEOUT_PER_CELL", "WIDGET_VIEW", "Outcome", "build_manifest", "build_workbook",
+           "coalesce_streams", "default_jobs", "execute_notebook", "failure_line",
+           "kernel_environment", "main", "output_folders", "project_root", "run_all",
+           "runs_after", "saved_files", "strip_widget_views"]
 
 TIMEOUT_PER_CELL = 1200
+# Kernels run at once by default: each holds a whole corpus in memory, so not one per processor
+# on a big machine; on one processor, one.
+MAX_DEFAULT_JOBS = 2
 MANIFEST_COLUMNS = ["file", "notebook", "cell", "kind", "caption"]
 # "saved figure: 03-x.png, 03-x.svg, 03-x.csv — caption" (the caption part is optional).
 SAVED_LINE = re.compile(
@@ -113,7 +130,13 @@ def execute_notebook(source: Path, target: Path, env_figures: Path,
     'ok  01-corpus.ipynb'
     """
     nb = nbformat.read(source, as_version=4)
-    os.environ["HELPERS_FIGURES_DIR"] = str(env_figures)
+    return run_sync(_execute)(nb, source, target, env_figures, failed_target, kernel_log)
+
+
+async def _execute(nb: nbformat.NotebookNode, source: Path, target: Path, env_figures: Path,
+                   failed_target: Path | None, kernel_log: Path | None) -> Outcome:
+    """``execute_notebook`` on the notebook ``nb`` read from ``source``, in the running event
+    loop, so that several notebooks can run at once."""
     # coalesce_streams: ipykernel flushes stdout on a timer, so one cell's prints arrive in a
     # varying number of chunks; merged, the stored outputs are the same on every run.
     # "immediate": every output is collected when the last cell ends; a graceful shutdown
@@ -122,15 +145,17 @@ def execute_notebook(source: Path, target: Path, env_figures: Path,
                             record_timing=False, shutdown_kernel="immediate",
                             store_widget_state=False, coalesce_streams=True,
                             resources={"metadata": {"path": str(source.parent)}})
+    # The kernel's environment is given, not set in ours: runs at once each get their own.
+    env = kernel_environment(env_figures)
     try:
         if kernel_log is None:
-            client.execute()
+            await client.async_execute(env=env)
         else:
             # The kernel's own stderr (start-up warnings) goes to a log, not between the
             # one-line results; cell errors arrive as outputs and are reported from there.
             kernel_log.parent.mkdir(parents=True, exist_ok=True)
             with kernel_log.open("a", encoding="utf-8") as stderr:
-                client.execute(stderr=stderr)
+                await client.async_execute(env=env, stderr=stderr)
     except Exception as exc:  # any failure of one notebook is reported; the others run
         if failed_target is not None:
             _write(nb, failed_target)
@@ -403,9 +428,76 @@ def output_folders(folder: Path) -> tuple[Path, Path, Path]:
     return base / "notebooks", base / "figures", base / "failed"
 
 
+def kernel_environment(figures: Path) -> dict[str, str]:
+    """The environment of a notebook kernel: ours, with ``HELPERS_FIGURES_DIR`` set to
+    ``figures``.
+
+    Where ours forbids writing compiled bytecode beside the sources
+    (``PYTHONDONTWRITEBYTECODE``, set in many containers and CI images), the kernels keep it in
+    ``bytecode/`` of the cache folder instead (``PYTHONPYCACHEPREFIX``): otherwise each of them
+    compiles pandas, matplotlib and the rest again on every import, seconds per notebook. A
+    ``PYTHONPYCACHEPREFIX`` of the user's own is left as it is.
+
+    Parameters
+    ----------
+    figures : pathlib.Path
+        Where the kernel saves figures and tables.
+
+    Returns
+    -------
+    dict of str to str
+
+    Examples
+    --------
+    >>> kernel_environment(Path("/tmp/figures"))["HELPERS_FIGURES_DIR"]
+    '/tmp/figures'
+    """
+    env = {**os.environ, "HELPERS_FIGURES_DIR": str(figures)}
+    if env.get("PYTHONDONTWRITEBYTECODE") and not env.get("PYTHONPYCACHEPREFIX"):
+        del env["PYTHONDONTWRITEBYTECODE"]
+        env["PYTHONPYCACHEPREFIX"] = str(cache_dir() / "bytecode")
+    return env
+
+
+def default_jobs() -> int:
+    """How many notebooks ``make report`` runs at once: ``MAX_DEFAULT_JOBS``, or fewer when
+    this process may use fewer processors.
+
+    Examples
+    --------
+    >>> 1 <= default_jobs() <= MAX_DEFAULT_JOBS
+    True
+    """
+    if hasattr(os, "sched_getaffinity"):
+        processors = len(os.sched_getaffinity(0))
+    else:  # macOS, Windows
+        processors = os.cpu_count() or 1
+    return max(1, min(MAX_DEFAULT_JOBS, processors))
+
+
+def runs_after(nb: nbformat.NotebookNode) -> list[str]:
+    """The notebooks (file names without ``.ipynb``) whose saved files ``nb`` reads, from its
+    metadata ``{"helpers": {"runs_after": [...]}}``: ``run_all`` starts it only when they
+    have finished.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(metadata={"helpers": {"runs_after": ["03-tfidf"]}})
+    >>> runs_after(nb), runs_after(nbformat.v4.new_notebook())
+    (['03-tfidf'], [])
+    """
+    return list(nb.metadata.get("helpers", {}).get("runs_after", []))
+
+
 def run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
-            failed: Path) -> list[Outcome]:
-    """Run ``notebooks`` in order, printing one line each; keep going after a failure.
+            failed: Path, jobs: int = 1) -> list[Outcome]:
+    """Run ``notebooks``, each in its own fresh kernel, ``jobs`` at a time; print one line
+    each, in notebook order; keep going after a failure.
+
+    A notebook whose metadata names notebooks it reads from (``runs_after``) starts when those
+    have finished, so what it reads is the same whatever ``jobs`` is; the notebooks write
+    nothing else in common but the caches, whose entries are written atomically. The notebooks
+    others wait for start first, then the rest, each group in notebook order.
 
     Parameters
     ----------
@@ -414,41 +506,106 @@ def run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
     out_notebooks, out_figures, failed : pathlib.Path
         Where successful runs, figures and failed runs go (and ``kernels.log``, the
         kernels' stderr).
+    jobs : int
+        How many kernels run at once (at least 1).
 
     Returns
     -------
     list of Outcome
-        One per notebook.
+        One per notebook, in order.
+
+    Raises
+    ------
+    ValueError
+        When a notebook runs after one that comes later in ``notebooks``.
 
     Examples
     --------
     >>> run_all([], Path("nb"), Path("fig"), Path("failed"))
     []
     """
-    outcomes = []
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
     log = failed / "kernels.log"
     log.unlink(missing_ok=True)
-    for nb in notebooks:
-        outcome = execute_notebook(nb, out_notebooks / nb.name, out_figures, failed / nb.name, log)
-        print(outcome.line, flush=True)
-        outcomes.append(outcome)
-    return outcomes
+    return run_sync(_run_all)(notebooks, out_notebooks, out_figures, failed, jobs)
+
+
+async def _run_all(notebooks: list[Path], out_notebooks: Path, out_figures: Path,
+                   failed: Path, jobs: int) -> list[Outcome]:
+    log = failed / "kernels.log"
+    books = [nbformat.read(source, as_version=4) for source in notebooks]
+    stems = [source.stem for source in notebooks]
+    prior = [[stems.index(name) for name in runs_after(nb) if name in stems] for nb in books]
+    for index, source in enumerate(notebooks):
+        later = [stems[i] for i in prior[index] if i >= index]
+        if later:
+            raise ValueError(f"{source.name} runs after {', '.join(later)}, which come(s) "
+                             f"later: rename the notebooks so that it comes after them")
+    # The notebooks others wait for start first (in notebook order), then the rest: a
+    # notebook waiting for a late starter would leave its kernel slot idle at the end.
+    awaited = {i for indices in prior for i in indices}
+    order = sorted(range(len(notebooks)), key=lambda i: i not in awaited)
+    tasks: dict[int, asyncio.Task[Outcome]] = {}
+    printed = 0
+
+    async def wait_for(pending: Sequence[asyncio.Task[Outcome]]) -> None:
+        # Until one of `pending` ends; then print every line now due, in notebook order.
+        nonlocal printed
+        await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+        while printed in tasks and tasks[printed].done():
+            print(tasks[printed].result().line, flush=True)
+            printed += 1
+
+    for index in order:
+        source = notebooks[index]
+        while (running := [t for t in tasks.values() if not t.done()]) and (
+                len(running) >= jobs or any(not tasks[i].done() for i in prior[index])):
+            await wait_for(running)
+        tasks[index] = asyncio.create_task(_execute(
+            books[index], source, out_notebooks / source.name, out_figures, failed / source.name,
+            log))
+    while printed < len(notebooks):
+        await wait_for([tasks[i] for i in range(printed, len(notebooks))])
+    return [tasks[i].result() for i in range(len(notebooks))]
+
+
+def _jobs(value: str) -> int:
+    jobs = int(value)
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {jobs}")
+    return jobs
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run every ``notebooks/NN-*.ipynb`` (or the ones named, e.g. ``05-lesson``), then write
-    the manifest and the workbook; 1 if any notebook failed, 2 for an unknown name, else 0."""
+    """Run every ``notebooks/NN-*.ipynb`` (or the ones named, e.g. ``05-lesson``), ``--jobs``
+    at a time (default ``default_jobs()``), then write the manifest and the workbook; 1 if any
+    notebook failed, 2 for an unknown name or a bad option, else 0."""
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.report", description="Execute the notebooks, write the "
+        "manifest of what they saved and the workbook of their tables.")
+    parser.add_argument("names", nargs="*", metavar="NOTEBOOK",
+                        help="notebooks to run (e.g. 05-lesson); default: every one")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None,
+                        help=f"notebooks run at once, each in its own kernel (default: "
+                             f"{MAX_DEFAULT_JOBS}, or 1 on one processor)")
+    try:
+        options = parser.parse_args([] if argv is None else argv)
+    except SystemExit as exit_:  # argparse has printed why
+        return 2 if exit_.code else 0
+    names = options.names
     notebooks_dir = project_root() / "notebooks"
     every = sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
-    notebooks = [nb for nb in every if not argv or nb.name in argv or nb.stem in argv]
-    if argv and len(notebooks) < len(set(argv)):
+    notebooks = [nb for nb in every if not names or nb.name in names or nb.stem in names]
+    if names and len(notebooks) < len(set(names)):
         known = ", ".join(nb.stem for nb in every)
-        print(f"unknown notebook name in {argv}; notebooks are: {known}")
+        print(f"unknown notebook name in {names}; notebooks are: {known}")
         return 2
     folder = corpus_dir()
     out_notebooks, out_figures, failed = output_folders(folder)
     print(f"corpus: {display_path(folder)}")
-    outcomes = run_all(notebooks, out_notebooks, out_figures, failed)
+    jobs = options.jobs or default_jobs()
+    outcomes = run_all(notebooks, out_notebooks, out_figures, failed, jobs=jobs)
     # The manifest covers every notebook, also when only some were run now.
     manifest = build_manifest([out_notebooks / nb.name for nb in every], out_figures)
     workbook = build_workbook(manifest, out_figures)

@@ -16,8 +16,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.special import comb, xlogy
-from scipy.stats import chi2
+from scipy.special import chdtrc, chdtri, comb, xlogy
+
+# The chi-squared tail and quantile come from scipy.special (chdtrc, chdtri), not from
+# scipy.stats.chi2: the same values (chi2.sf and chi2.isf call these functions), without the
+# second it takes every notebook kernel to import scipy.stats.
 
 __all__ = [
     "PER",
@@ -28,6 +31,7 @@ __all__ = [
     "benjamini_hochberg",
     "bonferroni_g2",
     "g2",
+    "g2_critical",
     "g2_p",
     "gries_dp",
     "juilland_d",
@@ -123,14 +127,37 @@ def g2_p(statistic: ArrayLike) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        Upper-tail probabilities (``scipy.stats.chi2.sf``).
+        Upper-tail probabilities (``scipy.stats.chi2.sf``, through the function it calls,
+        ``scipy.special.chdtrc``).
 
     Examples
     --------
     >>> round(float(g2_p(3.841459)), 4), round(float(g2_p(-3.841459)), 4)
     (0.05, 0.05)
     """
-    return chi2.sf(np.abs(np.asarray(statistic, dtype=float)), 1)
+    return chdtrc(1, np.abs(np.asarray(statistic, dtype=float)))
+
+
+def g2_critical(p: float) -> float:
+    """The |G2| whose p-value (``g2_p``) is ``p``: the chi-squared (1 df) quantile with upper
+    tail ``p`` (``scipy.stats.chi2.isf``, through ``scipy.special.chdtri``).
+
+    Parameters
+    ----------
+    p : float
+        Upper-tail probability, between 0 and 1.
+
+    Returns
+    -------
+    float
+        The critical |G2|.
+
+    Examples
+    --------
+    >>> round(g2_critical(0.05), 4), round(float(g2_p(g2_critical(0.01))), 4)
+    (3.8415, 0.01)
+    """
+    return float(chdtri(1, p))
 
 
 def bonferroni_g2(n_tests: int, alpha: float = 0.05) -> float:
@@ -156,7 +183,7 @@ def bonferroni_g2(n_tests: int, alpha: float = 0.05) -> float:
     """
     if n_tests < 1:
         raise ValueError(f"a Bonferroni threshold needs at least one test, got {n_tests}")
-    return float(chi2.isf(alpha / n_tests, 1))
+    return g2_critical(alpha / n_tests)
 
 
 def benjamini_hochberg(p_values: ArrayLike) -> np.ndarray:

@@ -1,0 +1,62 @@
+"""The on-disk cache: entries are written whole or not at all, so kernels that load the same
+corpus at once (``make report`` runs two notebooks at a time) never read half an entry."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+from helpers.cache import FileCache
+
+VERSIONS = 3
+ROUNDS = 20
+
+
+def _value(version: int) -> list[str]:
+    # About 400 kB, so a write takes many system calls and a reader could catch one half done.
+    return [f"{version}:" + "hòa bình " * 20] * 2000
+
+
+def _writer(folder: str, codec: str, version: int) -> None:
+    store = FileCache(folder, codec=codec)
+    key = store.key(["same page"], "v1")
+    for _ in range(ROUNDS):
+        store.put(key, _value(version))
+
+
+@pytest.mark.parametrize("codec", ["json", "pickle"])
+def test_processes_writing_one_entry_at_once_never_leave_half_of_it(tmp_path, codec):
+    store = FileCache(tmp_path, codec=codec)
+    key = store.key(["same page"], "v1")
+    whole = [_value(v) for v in range(VERSIONS)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    writers = [context.Process(target=_writer, args=(str(tmp_path), codec, v))
+               for v in range(VERSIONS)]
+    for process in writers:
+        process.start()
+    seen = []
+    while any(process.is_alive() for process in writers):
+        value = store.get(key)
+        if value is not None:   # absent until the first rename, then always a whole entry
+            assert value in whole, "a reader saw an entry mixed from two writes"
+            seen.append(value[0])
+    for process in writers:
+        process.join()
+        assert process.exitcode == 0
+    assert store.get(key) in whole, "the last entry is mixed from two writes"
+    assert seen, "the reader never saw an entry: the test proved nothing"
+    # Only the entry is left: no temporary file of a writer.
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert [p.name for p in files] == [store._path(key).name]
+
+
+def test_a_failed_write_leaves_the_old_entry_and_no_temporary_file(tmp_path):
+    store = FileCache(tmp_path)
+    key = store.key(["page"], "v1")
+    store.put(key, ["kept"])
+    with pytest.raises(TypeError):
+        store.put(key, ["half written", object()])   # json cannot store an object()
+    assert store.get(key) == ["kept"]
+    assert sorted(os.listdir(store._path(key).parent)) == [store._path(key).name]
