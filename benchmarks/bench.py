@@ -169,12 +169,18 @@ def _segment_run(kind: str, folder: str) -> float:
     return time.perf_counter() - start
 
 
-def _warm_worker(pause: float) -> int:
-    """Load the segmenter in a worker process, then hold it a moment so that each of the
-    pool's workers takes one of these tasks."""
+WARM_PAGE = ("Hội nghị Ngoại giao khai mạc\nHà Nội, 19/12/2023. Thủ tướng dự Hội nghị Ngoại "
+             "giao lần thứ 32 và phát biểu chỉ đạo.\nTin liên quan").encode()
+
+
+def _warm(pause: float = 0.0) -> int:
+    """Import what a page's processing needs and load the model, by processing one small page
+    (uncached), then hold a moment so that each of a pool's workers takes one such task."""
     import helpers
+    from helpers import pages
 
     helpers.tokenize("khởi động", cache=False)
+    pages.process_page("warm.txt", WARM_PAGE, cache=False)
     time.sleep(pause)
     return os.getpid()
 
@@ -185,15 +191,16 @@ def _load_run(folder: str, workers: int, save_bodies: bool) -> tuple[float, floa
 
     started = time.perf_counter()
     if workers == 1:
-        helpers.tokenize("khởi động", cache=False)  # model load, outside the timing
+        _warm()  # imports and the model load, outside the timing
     else:
         # The same for a pool: loky keeps the workers that load_corpus's Parallel reuses, so
-        # their start-up and model loads are timed apart, as the one-process load's is.
+        # their start-up, imports and model loads are timed apart, as the one-process load's.
         from joblib import Parallel, delayed
 
         pids = Parallel(n_jobs=workers, backend="loky")(
-            delayed(_warm_worker)(1.0) for _ in range(workers))
+            delayed(_warm)(1.0) for _ in range(workers))
         assert len(set(pids)) == workers, pids
+        import helpers.corpus  # the parent's imports, as in the one-process run
     startup = time.perf_counter() - started if workers > 1 else 0.0
     start = time.perf_counter()
     corpus = helpers.load_corpus(folder, workers=workers, progress=False, catalog=False)
