@@ -170,6 +170,10 @@ _CONFERENCE = re.compile(
     + r"|Diplomatic Conference\s+(?:No\.?\s*)?(?P<en2>\d{2})\b"
     + r"|Hội nghị Đối ngoại toàn quốc|National Foreign Affairs Conference",
     re.IGNORECASE)
+# Every way ``_CONFERENCE`` names a conference holds one of these: a text with none of them is
+# not searched further (the short search is several times faster than the full one).
+_CONFERENCE_WORDS = re.compile(r"hội nghị|hnng|diplomatic conference|national foreign",
+                               re.IGNORECASE)
 
 
 def _number(text: str) -> int:
@@ -204,7 +208,9 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
     >>> [c for _, _, c in conference_mentions(text)]
     ['DC31', 'DC30']
     """
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if not _CONFERENCE_WORDS.search(text):
+        return out
     for m in _CONFERENCE.finditer(text):
         number = m["n"] or m["en"] or m["en2"]
         out.append((m.start(), m.end(), f"DC{_number(number)}" if number else "NFAC"))
