@@ -9,9 +9,10 @@ never a particular site. Reading metadata off the classified lines is ``helpers.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .dates import parse_dateline, parse_full_date
 from .reference import ChromeRules, page_rules
@@ -70,7 +71,7 @@ class CleanedArticle:
 
 # --- compiled rules --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)     # eq=False: hashed by identity, a key of _line_facts
 class _Compiled:
     rules: ChromeRules
     combined: re.Pattern               # every line pattern; the named group says which table
@@ -146,13 +147,17 @@ _NETWORKS = frozenset({"facebook", "zalo", "twitter", "youtube", "linkedin", "ti
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
 # Academic and professional titles before a name: "PGS, TS.", "ThS.", "GS.TS."
 _NAME_TITLE = re.compile(r"^(?:(?:GS|PGS|TS|TSKH|ThS|NCS|CN|KS|BS|Ts|Ths)\b[.,]?\s*)+")
-_AGENCY_SUFFIX = re.compile(r"\s*[/–-]\s*(?=[A-ZĐ]{2,}\s*$)")
+_AGENCY_DASHES = "/–-"
+_AGENCY_SUFFIX = re.compile(rf"\s*[{_AGENCY_DASHES}]\s*(?=[A-ZĐ]{{2,}}\s*$)")
 _WORD = re.compile(r"[^\W_]")
 
 
 def _n_words(text: str) -> int:
     """Words of a line, not counting tokens without a letter or digit (bullets, dashes)."""
-    return sum(1 for token in text.split() if _WORD.search(token))
+    tokens = text.split()
+    # A token of letters and digits only (most) is a word; the others are searched.
+    return sum(map(str.isalnum, tokens)) + sum(
+        1 for token in itertools.filterfalse(str.isalnum, tokens) if _WORD.search(token))
 
 
 def is_name(text: str) -> bool:
@@ -164,7 +169,9 @@ def is_name(text: str) -> bool:
     (True, True, False)
     """
     rules = _compiled().rules
-    name = _NAME_TITLE.sub("", _AGENCY_SUFFIX.split(text)[0].strip())
+    if any(dash in text for dash in _AGENCY_DASHES):   # else there is no suffix to split off
+        text = _AGENCY_SUFFIX.split(text)[0]
+    name = _NAME_TITLE.sub("", text.strip())
     words = name.split()
     low, high = rules.setting("byline", "min_words"), rules.setting("byline", "max_words")
     return (low <= len(words) <= high
@@ -211,21 +218,42 @@ def source_in(text: str) -> str | None:
 
 @dataclass
 class _Page:
-    """The working state of the passes: the lines, their keys and each line's reason (None
-    while the line is article text), and the headline's index once found."""
+    """The working state of the passes: the lines, their keys (``line_key``) and word counts
+    (``_n_words``), each line's reason (None while the line is article text), and the
+    headline's index once found."""
 
     numbers: list[int]
     texts: list[str]
     keys: list[str]
+    words: list[int]
     reason: list[str | None]
     headline_at: int | None = None
+    names: dict[int, bool] = field(default_factory=dict)
 
     def body(self) -> list[int]:
         return [i for i, r in enumerate(self.reason) if r is None and i != self.headline_at]
 
+    def is_name(self, i: int) -> bool:
+        """``is_name`` of line ``i``, computed once (several passes ask)."""
+        if i not in self.names:
+            self.names[i] = is_name(self.texts[i])
+        return self.names[i]
 
-def _pattern_reason(text: str, c: _Compiled) -> str | None:
-    """The reason a line is page furniture wherever it stands, or None."""
+
+# Distinct lines whose facts are kept: a site prints the same furniture on every page.
+LINE_CACHE_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _line_facts(text: str, c: _Compiled) -> tuple[str, int, str | None]:
+    """A line's key, word count and furniture reason, computed once per distinct line."""
+    key, words = line_key(text), _n_words(text)
+    return key, words, _pattern_reason(text, key, words, c)
+
+
+def _pattern_reason(text: str, key: str, words: int, c: _Compiled) -> str | None:
+    """The reason a line is page furniture wherever it stands, or None (``key`` and ``words``:
+    the line's ``line_key`` and ``_n_words``)."""
     if match := c.combined.fullmatch(text):
         # The named alternative closes after any group inside it, so it is the last group.
         return c.group_reason[match.lastgroup or ""]
@@ -236,16 +264,15 @@ def _pattern_reason(text: str, c: _Compiled) -> str | None:
         return "byline"
     if len(tokens) <= c.rules.setting("dateline", "max_words") and (
             parse_dateline(text)
-            or (_n_words(text) <= c.rules.setting("dateline", "max_words_with_source")
-                                     and _CLOCK.search(text) and parse_full_date(text))):
+            or (words <= c.rules.setting("dateline", "max_words_with_source")
+                and _CLOCK.search(text) and parse_full_date(text))):
         return "dateline"
-    if line_key(text) in c.related_headings or (
+    if key in c.related_headings or (
             c.related_heading_patterns is not None and len(tokens) <= 8
-            and c.related_heading_patterns.fullmatch(line_key(text))):
+            and c.related_heading_patterns.fullmatch(key)):
         return "related heading"
-    low = text.casefold()
-    caption_words = c.rules.setting("photo caption", "max_words")
-    if ("ảnh" in low or "nguồn" in low) and len(tokens) <= caption_words \
+    if len(tokens) <= c.rules.setting("photo caption", "max_words") \
+            and ("ảnh" in (low := text.casefold()) or "nguồn" in low) \
             and c.caption_end.search(text):
         return "photo caption"
     return None
@@ -253,30 +280,32 @@ def _pattern_reason(text: str, c: _Compiled) -> str | None:
 
 def classify_pass(page: _Page, c: _Compiled) -> None:
     """Lines that are furniture wherever they stand: menus, comment boxes, datelines, credits."""
-    page.reason = [_pattern_reason(t, c) for t in page.texts]
+    page.reason = [_line_facts(t, c)[2] for t in page.texts]
 
 
 _SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”’)\]]*$")
+_PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]*$")
 _CLOCK = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b")
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s|^\s*[•·▪►▸■□◆*]")
 
 
-def _is_paragraph(text: str, c: _Compiled) -> bool:
-    """A line of running text: longer than a headline, or a sentence of several words."""
-    words = _n_words(text)
+def _is_paragraph(text: str, words: int, c: _Compiled) -> bool:
+    """A line of running text (of ``words`` words): longer than a headline, or a sentence of
+    several words."""
     return words > c.rules.setting("headline", "max_words") or (
         words >= c.rules.setting("headline", "min_words")
-        and bool(re.search(r"[.!?…][\"”’)]*$", text))
+        and bool(_PARAGRAPH_END.search(text))
         and not text.endswith(":"))
 
 
-def _headline_like(text: str, c: _Compiled) -> bool:
-    """Could be a headline: headline length, not a sentence, not a menu, clock or masthead."""
-    words = _n_words(text)
-    letters = [ch for ch in text if ch.isalpha()]
+def _headline_like(text: str, words: int, c: _Compiled) -> bool:
+    """Could be a headline (of ``words`` words): headline length, not a sentence, not a menu,
+    clock or masthead."""
     low, high = c.rules.setting("headline", "min_words"), c.rules.setting("headline", "max_words")
-    return (low <= words <= high
-            and not text.rstrip().endswith((".", ":", ";", ","))
+    if not low <= words <= high:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    return (not text.rstrip().endswith((".", ":", ";", ","))
             and not (letters and all(ch.isupper() for ch in letters))      # a masthead
             and not _MENU_SEPARATOR.search(text)
             and not (_CLOCK.search(text) or parse_full_date(text))          # a clock or dateline
@@ -290,7 +319,7 @@ def menu_pass(page: _Page, c: _Compiled) -> None:
     limit = c.rules.setting("menu", "max_words")
     run: list[int] = []
     for i in range(anchor if anchor is not None else len(page.texts)):
-        if page.reason[i] is None and _n_words(page.texts[i]) <= limit \
+        if page.reason[i] is None and page.words[i] <= limit \
                 and not _SENTENCE_FINAL.search(page.texts[i]):
             run.append(i)
             continue
@@ -309,7 +338,7 @@ def _close_menu(page: _Page, run: list[int], c: _Compiled) -> None:
 def _anchor(page: _Page, c: _Compiled) -> int | None:
     """The first free line of running text: where the article's body begins."""
     return next((i for i, r in enumerate(page.reason)
-                 if r is None and _is_paragraph(page.texts[i], c)), None)
+                 if r is None and _is_paragraph(page.texts[i], page.words[i], c)), None)
 
 
 def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
@@ -320,11 +349,10 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
             return None
         if page.reason[i] is not None:
             continue
-        text = page.texts[i]
-        below_name = i > 0 and page.reason[i - 1] is None and is_name(page.texts[i - 1])
-        if is_name(text) or below_name:
+        below_name = i > 0 and page.reason[i - 1] is None and page.is_name(i - 1)
+        if page.is_name(i) or below_name:
             continue
-        if _headline_like(text, c):
+        if _headline_like(page.texts[i], page.words[i], c):
             return i
     return None
 
@@ -346,10 +374,9 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
     for i in free:
         if i >= top:
             break
-        text = page.texts[i]
-        if text.endswith(":") and _n_words(text) <= kicker_words:
+        if page.texts[i].endswith(":") and page.words[i] <= kicker_words:
             page.reason[i] = "kicker"
-        elif _n_words(text) <= c.rules.setting("section label", "max_words"):
+        elif page.words[i] <= c.rules.setting("section label", "max_words"):
             page.reason[i] = "section label"
         else:
             page.reason[i] = "page header"
@@ -374,7 +401,8 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
         elif zone:
             zone, seen_body = None, True           # an inline box ended: the article goes on
             j = i - 1                                # ... after its subheading, if any
-            if page.reason[j] == "related news" and _headline_like(page.texts[j], c):
+            if page.reason[j] == "related news" and _headline_like(page.texts[j], page.words[j],
+                                                                   c):
                 page.reason[j] = None
         elif page.keys[i] == head_key:
             page.reason[i] = "headline repeat"
@@ -388,11 +416,10 @@ def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:
     """Whether line ``i`` in a related-news zone is the article again after an inline box: a
     long line of running text that is not a teaser's summary (a teaser prints its title twice,
     as image alt text and link, the one sometimes shortened, right above its summary)."""
-    text = page.texts[i]
     above, title = (page.keys[i - 2], page.keys[i - 1]) if i >= 2 else ("", "")
     teaser = bool(above and title) and (above in title or title in above)
-    return (not teaser and _n_words(text) >= c.rules.setting("related news", "resume_min_words")
-            and bool(_SENTENCE_FINAL.search(text)))
+    return (not teaser and page.words[i] >= c.rules.setting("related news", "resume_min_words")
+            and bool(_SENTENCE_FINAL.search(page.texts[i])))
 
 
 def repeats_pass(page: _Page, c: _Compiled) -> None:
@@ -412,7 +439,7 @@ def repeats_pass(page: _Page, c: _Compiled) -> None:
 def byline_pass(page: _Page, c: _Compiled) -> None:
     """A byline right under the headline, above the first paragraph."""
     body = page.body()
-    if len(body) > 1 and is_name(page.texts[body[0]]):
+    if len(body) > 1 and page.is_name(body[0]):
         page.reason[body[0]] = "byline"
 
 
@@ -427,7 +454,7 @@ def trailing_pass(page: _Page, c: _Compiled) -> None:
     while j > first:
         r = reason[j]
         if r == "repeated line" and j - 1 > first and reason[j - 1] is None \
-                and keys[j - 1] == keys[j] and not is_name(page.texts[j]):
+                and keys[j - 1] == keys[j] and not page.is_name(j):
             reason[j - 1] = reason[j] = "related news"           # teaser headline, twice
             j -= 2
         elif (r is None and j - 2 > first and reason[j - 1] == "repeated line"
@@ -436,7 +463,7 @@ def trailing_pass(page: _Page, c: _Compiled) -> None:
             j -= 3
         elif r is not None:
             j -= 1
-        elif is_name(page.texts[j]):
+        elif page.is_name(j):
             reason[j] = "byline"
             j -= 1
         else:
@@ -514,8 +541,10 @@ def clean_article(raw: str) -> CleanedArticle:
     c = _compiled()
     text = split_long_lines(normalize_text(raw))
     items = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    facts = [_line_facts(t, c) for _, t in items]
     page = _Page(numbers=[n for n, _ in items], texts=[t for _, t in items],
-                 keys=[line_key(t) for _, t in items], reason=[])
+                 keys=[key for key, _, _ in facts], words=[words for _, words, _ in facts],
+                 reason=[])
     for _name, apply in CLEANING_PASSES:
         apply(page, c)
     lines = tuple(

@@ -42,6 +42,9 @@ FULL_DATE = re.compile(
     + r"),?\s+(?P<y4>\d{4})(?!\d)",
     re.IGNORECASE,
 )
+# Every form of ``FULL_DATE`` ends with a four-digit year: a text without four digits in a row
+# holds no full date (this short search is much faster than the full one).
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 # What may stand beside the date on a dateline: weekday, time, time zone, "updated", separators.
 _DATELINE_REST = re.compile(
@@ -90,6 +93,8 @@ def parse_full_date(text: str) -> dt.date | None:
     >>> parse_full_date("Monday, December 17, 2018 | 16:05"), parse_full_date("19 Dec 2023")
     (datetime.date(2018, 12, 17), datetime.date(2023, 12, 19))
     """
+    if not _FOUR_DIGITS.search(text):
+        return None
     for match in FULL_DATE.finditer(text):
         if date := _match_date(match):
             return date
@@ -114,7 +119,7 @@ def parse_dateline(line: str) -> dt.date | None:
     >>> parse_dateline("Ngày 14/12/2021, Hội nghị khai mạc.") is None
     True
     """
-    match = FULL_DATE.search(line)
+    match = FULL_DATE.search(line) if _FOUR_DIGITS.search(line) else None
     if not match:
         return None
     rest = line[: match.start()] + " " + line[match.end():]

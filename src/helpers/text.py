@@ -37,6 +37,7 @@ _SPACES = ("\u00a0", "\u2007", "\u202f")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
+@functools.lru_cache(maxsize=4096)     # texts repeat their syllables
 def _move_tone(syllable: str) -> str:
     # The open syllables ending in "oa", "oe", "uy" take the tone mark on the first vowel in the
     # style underthesea uses ("hòa", "khỏe", "thúy"); the other style writes "hoà", "khoẻ",
