@@ -138,7 +138,13 @@ def line_key(text: str) -> str:
     >>> line_key("  Tin  liên quan: ")
     'tin liên quan'
     """
-    return " ".join(text.casefold().split()).rstrip(" :")
+    return _key(text.split())
+
+
+def _key(tokens: list[str]) -> str:
+    """``line_key`` of a line split into tokens (case-folding neither makes nor removes a space,
+    so folding after joining is the same as before splitting)."""
+    return " ".join(tokens).casefold().rstrip(" :")
 
 
 # A share button printed on a line of its own.
@@ -154,10 +160,15 @@ _WORD = re.compile(r"[^\W_]")
 
 def _n_words(text: str) -> int:
     """Words of a line, not counting tokens without a letter or digit (bullets, dashes)."""
-    tokens = text.split()
-    # A token of letters and digits only (most) is a word; the others are searched.
-    return sum(map(str.isalnum, tokens)) + sum(
-        1 for token in itertools.filterfalse(str.isalnum, tokens) if _WORD.search(token))
+    return _count_words(text.split())
+
+
+def _count_words(tokens: list[str]) -> int:
+    """``_n_words`` of a line split into tokens."""
+    # Every token is a word but those without a letter or digit, which are among the few
+    # tokens not made of letters and digits only.
+    return len(tokens) - sum(1 for token in itertools.filterfalse(str.isalnum, tokens)
+                             if not _WORD.search(token))
 
 
 def is_name(text: str) -> bool:
@@ -172,11 +183,12 @@ def is_name(text: str) -> bool:
     if any(dash in text for dash in _AGENCY_DASHES):   # else there is no suffix to split off
         text = _AGENCY_SUFFIX.split(text)[0]
     name = _NAME_TITLE.sub("", text.strip())
+    if len(name) > rules.setting("byline", "max_chars"):
+        return False
     words = name.split()
     low, high = rules.setting("byline", "min_words"), rules.setting("byline", "max_words")
-    return (low <= len(words) <= high
-            and len(name) <= rules.setting("byline", "max_chars")
-            and all(_NAME_WORD.match(w) and w[0].isupper() for w in words))
+    return low <= len(words) <= high and all(_NAME_WORD.match(w) and w[0].isupper()
+                                              for w in words)
 
 
 _CREDIT_ROLE = re.compile(r"^(?:btv|pv|ktv|phóng viên|biên tập viên|nội dung|bài và ảnh)\s*:?\s*"
@@ -246,32 +258,38 @@ LINE_CACHE_SIZE = 4096
 
 @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _line_facts(text: str, c: _Compiled) -> tuple[str, int, str | None]:
-    """A line's key, word count and furniture reason, computed once per distinct line."""
-    key, words = line_key(text), _n_words(text)
-    return key, words, _pattern_reason(text, key, words, c)
+    """A line's key (``line_key``), word count (``_n_words``) and furniture reason, computed
+    once per distinct line, from one split into tokens."""
+    tokens = text.split()
+    key, words = _key(tokens), _count_words(tokens)
+    return key, words, _pattern_reason(text, tokens, key, words, c)
 
 
-def _pattern_reason(text: str, key: str, words: int, c: _Compiled) -> str | None:
-    """The reason a line is page furniture wherever it stands, or None (``key`` and ``words``:
-    the line's ``line_key`` and ``_n_words``)."""
+def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
+                    c: _Compiled) -> str | None:
+    """The reason a line is page furniture wherever it stands, or None (``tokens``: the line
+    split at spaces; ``key`` and ``words``: its ``line_key`` and ``_n_words``)."""
     if match := c.combined.fullmatch(text):
         # The named alternative closes after any group inside it, so it is the last group.
         return c.group_reason[match.lastgroup or ""]
-    tokens = text.lower().replace("|", " ").split()
-    if all(t in c.social_tokens for t in tokens) and (len(tokens) >= 2 or tokens[0] in _NETWORKS):
+    # Buttons are separated by spaces or "|"; each token is lower-cased only when read (the
+    # test usually stops at the first), which is the same as lower-casing the line.
+    buttons = text.replace("|", " ").split() if "|" in text else tokens
+    if all(b.lower() in c.social_tokens for b in buttons) \
+            and (len(buttons) >= 2 or buttons[0].lower() in _NETWORKS):
         return "social buttons"
     if c.byline_patterns is not None and c.byline_patterns.fullmatch(text):
         return "byline"
-    if len(tokens) <= c.rules.setting("dateline", "max_words") and (
+    if len(buttons) <= c.rules.setting("dateline", "max_words") and (
             parse_dateline(text)
             or (words <= c.rules.setting("dateline", "max_words_with_source")
                 and _CLOCK.search(text) and parse_full_date(text))):
         return "dateline"
     if key in c.related_headings or (
-            c.related_heading_patterns is not None and len(tokens) <= 8
+            c.related_heading_patterns is not None and len(buttons) <= 8
             and c.related_heading_patterns.fullmatch(key)):
         return "related heading"
-    if len(tokens) <= c.rules.setting("photo caption", "max_words") \
+    if len(buttons) <= c.rules.setting("photo caption", "max_words") \
             and ("ảnh" in (low := text.casefold()) or "nguồn" in low) \
             and c.caption_end.search(text):
         return "photo caption"
@@ -304,9 +322,9 @@ def _headline_like(text: str, words: int, c: _Compiled) -> bool:
     low, high = c.rules.setting("headline", "min_words"), c.rules.setting("headline", "max_words")
     if not low <= words <= high:
         return False
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = list(filter(str.isalpha, text))
     return (not text.rstrip().endswith((".", ":", ";", ","))
-            and not (letters and all(ch.isupper() for ch in letters))      # a masthead
+            and not (letters and all(map(str.isupper, letters)))           # a masthead
             and not _MENU_SEPARATOR.search(text)
             and not (_CLOCK.search(text) or parse_full_date(text))          # a clock or dateline
             and not (c.not_headline is not None and c.not_headline.fullmatch(text)))
@@ -390,6 +408,8 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
     head_key = page.keys[page.headline_at] if page.headline_at is not None else None
     start = page.headline_at + 1 if page.headline_at is not None else 0
     seen_body, zone = False, None          # zone: the reason of the box we are in, if any
+    # More words than a source line has tokens: not one (source_in would say so too).
+    source_words = c.rules.setting("source line", "max_words")
     for i in range(start, len(page.texts)):
         r = page.reason[i]
         if r in ZONE_OPENERS:
@@ -406,7 +426,7 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
                 page.reason[j] = None
         elif page.keys[i] == head_key:
             page.reason[i] = "headline repeat"
-        elif source_in(page.texts[i]) is not None:
+        elif page.words[i] <= source_words and source_in(page.texts[i]) is not None:
             page.reason[i] = "source line"
         else:
             seen_body = True

@@ -263,8 +263,9 @@ LEAD_MIN_WORDS = 8
 def _lead_index(article: CleanedArticle) -> int:
     """The lead: the first paragraph of at least ``LEAD_MIN_WORDS`` words (a short first line
     is a caption, an affiliation or a player's label), else the first."""
+    # (Split no further than needed: the last piece is the rest of a longer paragraph.)
     return next((k for k, p in enumerate(article.paragraphs)
-                 if len(p.split()) >= LEAD_MIN_WORDS), 0)
+                 if len(p.split(maxsplit=LEAD_MIN_WORDS - 1)) >= LEAD_MIN_WORDS), 0)
 
 
 def lead_paragraph(article: CleanedArticle) -> str:
@@ -416,10 +417,10 @@ def detect_language(text: str) -> tuple[str | None, str]:
     'en'
     """
     words = text.split()
-    # Words with a letter: those of letters only (most), and the others that hold one.
-    total = sum(map(str.isalpha, words)) + sum(
-        1 for w in itertools.filterfalse(str.isalpha, words)
-        if w[0].isalpha() or any(map(str.isalpha, w)))
+    # Words with a letter: all but those without one, which are among the few words not
+    # made of letters only.
+    total = len(words) - sum(1 for w in itertools.filterfalse(str.isalpha, words)
+                             if not any(map(str.isalpha, w)))
     if total < LANGUAGE_MIN_WORDS:
         return None, ""
     vietnamese = len(_VIETNAMESE_WORD.findall(text)) / total
