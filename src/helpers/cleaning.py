@@ -153,9 +153,18 @@ _NETWORKS = frozenset({"facebook", "zalo", "twitter", "youtube", "linkedin", "ti
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
 # Academic and professional titles before a name: "PGS, TS.", "ThS.", "GS.TS."
 _NAME_TITLE = re.compile(r"^(?:(?:GS|PGS|TS|TSKH|ThS|NCS|CN|KS|BS|Ts|Ths)\b[.,]?\s*)+")
-_AGENCY_DASHES = "/–-"
-_AGENCY_SUFFIX = re.compile(rf"\s*[{_AGENCY_DASHES}]\s*(?=[A-ZĐ]{{2,}}\s*$)")
+_AGENCY_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ"
+_AGENCY_SUFFIX = re.compile(rf"\s*[/–-]\s*(?=[{_AGENCY_LETTERS}]{{2,}}\s*$)")
 _WORD = re.compile(r"[^\W_]")
+
+
+def _without_agency(text: str) -> str:
+    """``text`` up to an "/AGENCY" suffix, if it has one."""
+    # The suffix ends the text with two or more capitals: cheap to rule out before the search.
+    end = text.rstrip()[-2:]
+    if len(end) == 2 and end[0] in _AGENCY_LETTERS and end[1] in _AGENCY_LETTERS:
+        return _AGENCY_SUFFIX.split(text)[0]
+    return text
 
 
 def _n_words(text: str) -> int:
@@ -167,8 +176,8 @@ def _count_words(tokens: list[str]) -> int:
     """``_n_words`` of a line split into tokens."""
     # Every token is a word but those without a letter or digit, which are among the few
     # tokens not made of letters and digits only.
-    return len(tokens) - sum(1 for token in itertools.filterfalse(str.isalnum, tokens)
-                             if not _WORD.search(token))
+    no_word = itertools.filterfalse(_WORD.search, itertools.filterfalse(str.isalnum, tokens))
+    return len(tokens) - len(list(no_word))
 
 
 def is_name(text: str) -> bool:
@@ -180,9 +189,7 @@ def is_name(text: str) -> bool:
     (True, True, False)
     """
     rules = _compiled().rules
-    if any(dash in text for dash in _AGENCY_DASHES):   # else there is no suffix to split off
-        text = _AGENCY_SUFFIX.split(text)[0]
-    name = _NAME_TITLE.sub("", text.strip())
+    name = _NAME_TITLE.sub("", _without_agency(text).strip())
     if len(name) > rules.setting("byline", "max_chars"):
         return False
     words = name.split()
@@ -203,7 +210,7 @@ def author_name(byline: str) -> str:
     >>> author_name("Thanh Huyền/TTXVN"), author_name("Gia Bảo (thực hiện)")
     ('Thanh Huyền', 'Gia Bảo')
     """
-    return _CREDIT_ROLE.sub("", _AGENCY_SUFFIX.split(byline)[0]).strip()
+    return _CREDIT_ROLE.sub("", _without_agency(byline)).strip()
 
 
 def source_in(text: str) -> str | None:
