@@ -176,9 +176,12 @@ _CONFERENCE = re.compile(
     + r"|Hội nghị Đối ngoại toàn quốc|National Foreign Affairs Conference",
     re.IGNORECASE)
 # Every way ``_CONFERENCE`` names a conference holds one of these words: a text with none of
-# them is not searched further (a search for one word is many times faster than the full one).
-_CONFERENCE_WORDS = tuple(re.compile(word, re.IGNORECASE)
-                          for word in ("hội nghị", "hnng", "conference"))
+# them is not searched further. Looking for them in the lower-cased text finds what a
+# case-insensitive search finds, many times faster: on their letters ``str.lower`` agrees with
+# ``re.IGNORECASE``, which only also reads the Turkish "İ" and "ı" as "i" (so a text with
+# either is always searched; tests/test_metadata.py checks this on every character).
+CONFERENCE_WORDS = ("hội nghị", "hnng", "conference")
+_ALSO_I = ("İ", "ı")
 
 
 def _number(text: str) -> int:
@@ -214,7 +217,8 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
     ['DC31', 'DC30']
     """
     out: list[tuple[int, int, str]] = []
-    if not any(word.search(text) for word in _CONFERENCE_WORDS):
+    low = text.lower()
+    if not any(word in low for word in CONFERENCE_WORDS) and not any(i in text for i in _ALSO_I):
         return out
     for m in _CONFERENCE.finditer(text):
         number = m["n"] or m["en"] or m["en2"]

@@ -420,7 +420,7 @@ def detect_language(text: str) -> tuple[str | None, str]:
     # Words with a letter: all but those without one, which are among the few words not
     # made of letters only.
     total = len(words) - sum(1 for w in itertools.filterfalse(str.isalpha, words)
-                             if not any(map(str.isalpha, w)))
+                             if not (w[0].isalpha() or any(map(str.isalpha, w))))
     if total < LANGUAGE_MIN_WORDS:
         return None, ""
     vietnamese = len(_VIETNAMESE_WORD.findall(text)) / total
