@@ -152,7 +152,8 @@ _NETWORKS = frozenset({"facebook", "zalo", "twitter", "youtube", "linkedin", "ti
                        "telegram", "instagram", "viber", "pinterest", "threads"})
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
 # Academic and professional titles before a name: "PGS, TS.", "ThS.", "GS.TS."
-_NAME_TITLE = re.compile(r"^(?:(?:GS|PGS|TS|TSKH|ThS|NCS|CN|KS|BS|Ts|Ths)\b[.,]?\s*)+")
+_NAME_TITLES = ("GS", "PGS", "TS", "TSKH", "ThS", "NCS", "CN", "KS", "BS", "Ts", "Ths")
+_NAME_TITLE = re.compile(r"^(?:(?:" + "|".join(_NAME_TITLES) + r")\b[.,]?\s*)+")
 _AGENCY_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ"
 _AGENCY_SUFFIX = re.compile(rf"\s*[/–-]\s*(?=[{_AGENCY_LETTERS}]{{2,}}\s*$)")
 _WORD = re.compile(r"[^\W_]")
@@ -189,7 +190,9 @@ def is_name(text: str) -> bool:
     (True, True, False)
     """
     rules = _compiled().rules
-    name = _NAME_TITLE.sub("", _without_agency(text).strip())
+    name = _without_agency(text).strip()
+    if name.startswith(_NAME_TITLES):          # else there is no title to take off
+        name = _NAME_TITLE.sub("", name)
     if len(name) > rules.setting("byline", "max_chars"):
         return False
     words = name.split()
