@@ -92,3 +92,19 @@ def test_outlet_source_and_author_from_the_page():
             "Chu Văn\n" + BODY + "\n(theo TTXVN)\n© Bản quyền thuộc về Báo Thế giới và Việt Nam")
     m = meta(page)
     assert (m.outlet, m.source, m.author) == ("Baoquocte.vn", "TTXVN", "Chu Văn")
+
+
+def test_conference_words_are_found_in_lower_case_as_ignorecase_finds_them():
+    """conference_mentions skips a text whose lower case holds none of CONFERENCE_WORDS (and no
+    Turkish i): for that to be safe, every character IGNORECASE takes for a letter of those
+    words must lower-case to it, but for the Turkish i's."""
+    import re
+    import sys
+
+    from helpers.dates import CONFERENCE_WORDS
+
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in set("".join(CONFERENCE_WORDS)):
+        taken = set(re.findall(re.escape(letter), every_character, re.IGNORECASE))
+        assert letter in taken
+        assert {ch for ch in taken if ch.lower() != letter} <= {"İ", "ı"}, letter

@@ -9,9 +9,10 @@ never a particular site. Reading metadata off the classified lines is ``helpers.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .dates import parse_dateline, parse_full_date
 from .reference import ChromeRules, page_rules
@@ -70,7 +71,7 @@ class CleanedArticle:
 
 # --- compiled rules --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)     # eq=False: hashed by identity, a key of _line_facts
 class _Compiled:
     rules: ChromeRules
     combined: re.Pattern               # every line pattern; the named group says which table
@@ -137,7 +138,13 @@ def line_key(text: str) -> str:
     >>> line_key("  Tin  liên quan: ")
     'tin liên quan'
     """
-    return " ".join(text.casefold().split()).rstrip(" :")
+    return _key(text.split())
+
+
+def _key(tokens: list[str]) -> str:
+    """``line_key`` of a line split into tokens (case-folding neither makes nor removes a space,
+    so folding after joining is the same as before splitting)."""
+    return " ".join(tokens).casefold().rstrip(" :")
 
 
 # A share button printed on a line of its own.
@@ -145,14 +152,33 @@ _NETWORKS = frozenset({"facebook", "zalo", "twitter", "youtube", "linkedin", "ti
                        "telegram", "instagram", "viber", "pinterest", "threads"})
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
 # Academic and professional titles before a name: "PGS, TS.", "ThS.", "GS.TS."
-_NAME_TITLE = re.compile(r"^(?:(?:GS|PGS|TS|TSKH|ThS|NCS|CN|KS|BS|Ts|Ths)\b[.,]?\s*)+")
-_AGENCY_SUFFIX = re.compile(r"\s*[/–-]\s*(?=[A-ZĐ]{2,}\s*$)")
+_NAME_TITLES = ("GS", "PGS", "TS", "TSKH", "ThS", "NCS", "CN", "KS", "BS", "Ts", "Ths")
+_NAME_TITLE = re.compile(r"^(?:(?:" + "|".join(_NAME_TITLES) + r")\b[.,]?\s*)+")
+_AGENCY_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ"
+_AGENCY_SUFFIX = re.compile(rf"\s*[/–-]\s*(?=[{_AGENCY_LETTERS}]{{2,}}\s*$)")
 _WORD = re.compile(r"[^\W_]")
+
+
+def _without_agency(text: str) -> str:
+    """``text`` up to an "/AGENCY" suffix, if it has one."""
+    # The suffix ends the text with two or more capitals: cheap to rule out before the search.
+    end = text.rstrip()[-2:]
+    if len(end) == 2 and end[0] in _AGENCY_LETTERS and end[1] in _AGENCY_LETTERS:
+        return _AGENCY_SUFFIX.split(text)[0]
+    return text
 
 
 def _n_words(text: str) -> int:
     """Words of a line, not counting tokens without a letter or digit (bullets, dashes)."""
-    return sum(1 for token in text.split() if _WORD.search(token))
+    return _count_words(text.split())
+
+
+def _count_words(tokens: list[str]) -> int:
+    """``_n_words`` of a line split into tokens."""
+    # Every token is a word but those without a letter or digit, which are among the few
+    # tokens not made of letters and digits only.
+    no_word = itertools.filterfalse(_WORD.search, itertools.filterfalse(str.isalnum, tokens))
+    return len(tokens) - len(list(no_word))
 
 
 def is_name(text: str) -> bool:
@@ -164,12 +190,15 @@ def is_name(text: str) -> bool:
     (True, True, False)
     """
     rules = _compiled().rules
-    name = _NAME_TITLE.sub("", _AGENCY_SUFFIX.split(text)[0].strip())
+    name = _without_agency(text).strip()
+    if name.startswith(_NAME_TITLES):          # else there is no title to take off
+        name = _NAME_TITLE.sub("", name)
+    if len(name) > rules.setting("byline", "max_chars"):
+        return False
     words = name.split()
     low, high = rules.setting("byline", "min_words"), rules.setting("byline", "max_words")
-    return (low <= len(words) <= high
-            and len(name) <= rules.setting("byline", "max_chars")
-            and all(_NAME_WORD.match(w) and w[0].isupper() for w in words))
+    return low <= len(words) <= high and all(_NAME_WORD.match(w) and w[0].isupper()
+                                              for w in words)
 
 
 _CREDIT_ROLE = re.compile(r"^(?:btv|pv|ktv|phóng viên|biên tập viên|nội dung|bài và ảnh)\s*:?\s*"
@@ -184,7 +213,7 @@ def author_name(byline: str) -> str:
     >>> author_name("Thanh Huyền/TTXVN"), author_name("Gia Bảo (thực hiện)")
     ('Thanh Huyền', 'Gia Bảo')
     """
-    return _CREDIT_ROLE.sub("", _AGENCY_SUFFIX.split(byline)[0]).strip()
+    return _CREDIT_ROLE.sub("", _without_agency(byline)).strip()
 
 
 def source_in(text: str) -> str | None:
@@ -211,41 +240,67 @@ def source_in(text: str) -> str | None:
 
 @dataclass
 class _Page:
-    """The working state of the passes: the lines, their keys and each line's reason (None
-    while the line is article text), and the headline's index once found."""
+    """The working state of the passes: the lines, their keys (``line_key``) and word counts
+    (``_n_words``), each line's reason (None while the line is article text), and the
+    headline's index once found."""
 
     numbers: list[int]
     texts: list[str]
     keys: list[str]
+    words: list[int]
     reason: list[str | None]
     headline_at: int | None = None
+    names: dict[int, bool] = field(default_factory=dict)
 
     def body(self) -> list[int]:
         return [i for i, r in enumerate(self.reason) if r is None and i != self.headline_at]
 
+    def is_name(self, i: int) -> bool:
+        """``is_name`` of line ``i``, computed once (several passes ask)."""
+        if i not in self.names:
+            self.names[i] = is_name(self.texts[i])
+        return self.names[i]
 
-def _pattern_reason(text: str, c: _Compiled) -> str | None:
-    """The reason a line is page furniture wherever it stands, or None."""
+
+# Distinct lines whose facts are kept: a site prints the same furniture on every page.
+LINE_CACHE_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _line_facts(text: str, c: _Compiled) -> tuple[str, int, str | None]:
+    """A line's key (``line_key``), word count (``_n_words``) and furniture reason, computed
+    once per distinct line, from one split into tokens."""
+    tokens = text.split()
+    key, words = _key(tokens), _count_words(tokens)
+    return key, words, _pattern_reason(text, tokens, key, words, c)
+
+
+def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
+                    c: _Compiled) -> str | None:
+    """The reason a line is page furniture wherever it stands, or None (``tokens``: the line
+    split at spaces; ``key`` and ``words``: its ``line_key`` and ``_n_words``)."""
     if match := c.combined.fullmatch(text):
         # The named alternative closes after any group inside it, so it is the last group.
         return c.group_reason[match.lastgroup or ""]
-    tokens = text.lower().replace("|", " ").split()
-    if all(t in c.social_tokens for t in tokens) and (len(tokens) >= 2 or tokens[0] in _NETWORKS):
+    # Buttons are separated by spaces or "|"; each token is lower-cased only when read (the
+    # test usually stops at the first), which is the same as lower-casing the line.
+    buttons = text.replace("|", " ").split() if "|" in text else tokens
+    if all(b.lower() in c.social_tokens for b in buttons) \
+            and (len(buttons) >= 2 or buttons[0].lower() in _NETWORKS):
         return "social buttons"
     if c.byline_patterns is not None and c.byline_patterns.fullmatch(text):
         return "byline"
-    if len(tokens) <= c.rules.setting("dateline", "max_words") and (
+    if len(buttons) <= c.rules.setting("dateline", "max_words") and (
             parse_dateline(text)
-            or (_n_words(text) <= c.rules.setting("dateline", "max_words_with_source")
-                                     and _CLOCK.search(text) and parse_full_date(text))):
+            or (words <= c.rules.setting("dateline", "max_words_with_source")
+                and _CLOCK.search(text) and parse_full_date(text))):
         return "dateline"
-    if line_key(text) in c.related_headings or (
-            c.related_heading_patterns is not None and len(tokens) <= 8
-            and c.related_heading_patterns.fullmatch(line_key(text))):
+    if key in c.related_headings or (
+            c.related_heading_patterns is not None and len(buttons) <= 8
+            and c.related_heading_patterns.fullmatch(key)):
         return "related heading"
-    low = text.casefold()
-    caption_words = c.rules.setting("photo caption", "max_words")
-    if ("ảnh" in low or "nguồn" in low) and len(tokens) <= caption_words \
+    if len(buttons) <= c.rules.setting("photo caption", "max_words") \
+            and ("ảnh" in (low := text.casefold()) or "nguồn" in low) \
             and c.caption_end.search(text):
         return "photo caption"
     return None
@@ -253,31 +308,33 @@ def _pattern_reason(text: str, c: _Compiled) -> str | None:
 
 def classify_pass(page: _Page, c: _Compiled) -> None:
     """Lines that are furniture wherever they stand: menus, comment boxes, datelines, credits."""
-    page.reason = [_pattern_reason(t, c) for t in page.texts]
+    page.reason = [_line_facts(t, c)[2] for t in page.texts]
 
 
 _SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”’)\]]*$")
+_PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]*$")
 _CLOCK = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b")
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s|^\s*[•·▪►▸■□◆*]")
 
 
-def _is_paragraph(text: str, c: _Compiled) -> bool:
-    """A line of running text: longer than a headline, or a sentence of several words."""
-    words = _n_words(text)
+def _is_paragraph(text: str, words: int, c: _Compiled) -> bool:
+    """A line of running text (of ``words`` words): longer than a headline, or a sentence of
+    several words."""
     return words > c.rules.setting("headline", "max_words") or (
         words >= c.rules.setting("headline", "min_words")
-        and bool(re.search(r"[.!?…][\"”’)]*$", text))
+        and bool(_PARAGRAPH_END.search(text))
         and not text.endswith(":"))
 
 
-def _headline_like(text: str, c: _Compiled) -> bool:
-    """Could be a headline: headline length, not a sentence, not a menu, clock or masthead."""
-    words = _n_words(text)
-    letters = [ch for ch in text if ch.isalpha()]
+def _headline_like(text: str, words: int, c: _Compiled) -> bool:
+    """Could be a headline (of ``words`` words): headline length, not a sentence, not a menu,
+    clock or masthead."""
     low, high = c.rules.setting("headline", "min_words"), c.rules.setting("headline", "max_words")
-    return (low <= words <= high
-            and not text.rstrip().endswith((".", ":", ";", ","))
-            and not (letters and all(ch.isupper() for ch in letters))      # a masthead
+    if not low <= words <= high:
+        return False
+    letters = list(filter(str.isalpha, text))
+    return (not text.rstrip().endswith((".", ":", ";", ","))
+            and not (letters and all(map(str.isupper, letters)))           # a masthead
             and not _MENU_SEPARATOR.search(text)
             and not (_CLOCK.search(text) or parse_full_date(text))          # a clock or dateline
             and not (c.not_headline is not None and c.not_headline.fullmatch(text)))
@@ -290,7 +347,7 @@ def menu_pass(page: _Page, c: _Compiled) -> None:
     limit = c.rules.setting("menu", "max_words")
     run: list[int] = []
     for i in range(anchor if anchor is not None else len(page.texts)):
-        if page.reason[i] is None and _n_words(page.texts[i]) <= limit \
+        if page.reason[i] is None and page.words[i] <= limit \
                 and not _SENTENCE_FINAL.search(page.texts[i]):
             run.append(i)
             continue
@@ -309,7 +366,7 @@ def _close_menu(page: _Page, run: list[int], c: _Compiled) -> None:
 def _anchor(page: _Page, c: _Compiled) -> int | None:
     """The first free line of running text: where the article's body begins."""
     return next((i for i, r in enumerate(page.reason)
-                 if r is None and _is_paragraph(page.texts[i], c)), None)
+                 if r is None and _is_paragraph(page.texts[i], page.words[i], c)), None)
 
 
 def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
@@ -320,11 +377,10 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
             return None
         if page.reason[i] is not None:
             continue
-        text = page.texts[i]
-        below_name = i > 0 and page.reason[i - 1] is None and is_name(page.texts[i - 1])
-        if is_name(text) or below_name:
+        below_name = i > 0 and page.reason[i - 1] is None and page.is_name(i - 1)
+        if page.is_name(i) or below_name:
             continue
-        if _headline_like(text, c):
+        if _headline_like(page.texts[i], page.words[i], c):
             return i
     return None
 
@@ -346,10 +402,9 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
     for i in free:
         if i >= top:
             break
-        text = page.texts[i]
-        if text.endswith(":") and _n_words(text) <= kicker_words:
+        if page.texts[i].endswith(":") and page.words[i] <= kicker_words:
             page.reason[i] = "kicker"
-        elif _n_words(text) <= c.rules.setting("section label", "max_words"):
+        elif page.words[i] <= c.rules.setting("section label", "max_words"):
             page.reason[i] = "section label"
         else:
             page.reason[i] = "page header"
@@ -363,6 +418,8 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
     head_key = page.keys[page.headline_at] if page.headline_at is not None else None
     start = page.headline_at + 1 if page.headline_at is not None else 0
     seen_body, zone = False, None          # zone: the reason of the box we are in, if any
+    # More words than a source line has tokens: not one (source_in would say so too).
+    source_words = c.rules.setting("source line", "max_words")
     for i in range(start, len(page.texts)):
         r = page.reason[i]
         if r in ZONE_OPENERS:
@@ -374,11 +431,12 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
         elif zone:
             zone, seen_body = None, True           # an inline box ended: the article goes on
             j = i - 1                                # ... after its subheading, if any
-            if page.reason[j] == "related news" and _headline_like(page.texts[j], c):
+            if page.reason[j] == "related news" and _headline_like(page.texts[j], page.words[j],
+                                                                   c):
                 page.reason[j] = None
         elif page.keys[i] == head_key:
             page.reason[i] = "headline repeat"
-        elif source_in(page.texts[i]) is not None:
+        elif page.words[i] <= source_words and source_in(page.texts[i]) is not None:
             page.reason[i] = "source line"
         else:
             seen_body = True
@@ -388,11 +446,10 @@ def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:
     """Whether line ``i`` in a related-news zone is the article again after an inline box: a
     long line of running text that is not a teaser's summary (a teaser prints its title twice,
     as image alt text and link, the one sometimes shortened, right above its summary)."""
-    text = page.texts[i]
     above, title = (page.keys[i - 2], page.keys[i - 1]) if i >= 2 else ("", "")
     teaser = bool(above and title) and (above in title or title in above)
-    return (not teaser and _n_words(text) >= c.rules.setting("related news", "resume_min_words")
-            and bool(_SENTENCE_FINAL.search(text)))
+    return (not teaser and page.words[i] >= c.rules.setting("related news", "resume_min_words")
+            and bool(_SENTENCE_FINAL.search(page.texts[i])))
 
 
 def repeats_pass(page: _Page, c: _Compiled) -> None:
@@ -412,7 +469,7 @@ def repeats_pass(page: _Page, c: _Compiled) -> None:
 def byline_pass(page: _Page, c: _Compiled) -> None:
     """A byline right under the headline, above the first paragraph."""
     body = page.body()
-    if len(body) > 1 and is_name(page.texts[body[0]]):
+    if len(body) > 1 and page.is_name(body[0]):
         page.reason[body[0]] = "byline"
 
 
@@ -427,7 +484,7 @@ def trailing_pass(page: _Page, c: _Compiled) -> None:
     while j > first:
         r = reason[j]
         if r == "repeated line" and j - 1 > first and reason[j - 1] is None \
-                and keys[j - 1] == keys[j] and not is_name(page.texts[j]):
+                and keys[j - 1] == keys[j] and not page.is_name(j):
             reason[j - 1] = reason[j] = "related news"           # teaser headline, twice
             j -= 2
         elif (r is None and j - 2 > first and reason[j - 1] == "repeated line"
@@ -436,7 +493,7 @@ def trailing_pass(page: _Page, c: _Compiled) -> None:
             j -= 3
         elif r is not None:
             j -= 1
-        elif is_name(page.texts[j]):
+        elif page.is_name(j):
             reason[j] = "byline"
             j -= 1
         else:
@@ -514,8 +571,10 @@ def clean_article(raw: str) -> CleanedArticle:
     c = _compiled()
     text = split_long_lines(normalize_text(raw))
     items = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    facts = [_line_facts(t, c) for _, t in items]
     page = _Page(numbers=[n for n, _ in items], texts=[t for _, t in items],
-                 keys=[line_key(t) for _, t in items], reason=[])
+                 keys=[key for key, _, _ in facts], words=[words for _, words, _ in facts],
+                 reason=[])
     for _name, apply in CLEANING_PASSES:
         apply(page, c)
     lines = tuple(

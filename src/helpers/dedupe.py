@@ -94,26 +94,34 @@ def candidate_pairs(hashes: list[np.ndarray], threshold: float) -> np.ndarray:
     if n < 2 or sizes.sum() == 0:
         return np.zeros((0, 2), dtype=np.int64)
     docs = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    _, ids, counts = np.unique(np.concatenate(hashes), return_inverse=True,
-                                        return_counts=True)
-    ids = ids.ravel()
-    # Rarest first within each text (ties by shingle value): sort by (text, frequency, id).
-    order = np.lexsort((ids, counts[ids], docs))
-    docs, ids = docs[order], ids[order]
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    rank = np.arange(len(ids)) - starts[docs]
-    probe = rank < _prefix_lengths(sizes, threshold)[docs]
-    probe_docs, probe_ids = docs[probe], ids[probe]
-    # Postings: for each shingle id, the texts holding it.
-    by_id = np.argsort(ids, kind="stable")
-    post_docs = docs[by_id]
-    post_start = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    width = counts[probe_ids]
-    keep = width > 1
-    probe_docs, probe_ids, width = probe_docs[keep], probe_ids[keep], width[keep]
+    values = np.concatenate(hashes)
+    # One sort groups the entries by shingle: each run is a shingle's postings (the texts
+    # holding it), its length how many hold it; the runs are numbered in order (shingle ids).
+    by_value = np.argsort(values)
+    sorted_values = values[by_value]
+    run_start = np.empty(len(values), dtype=bool)
+    run_start[0] = True
+    np.not_equal(sorted_values[1:], sorted_values[:-1], out=run_start[1:])
+    starts = np.flatnonzero(run_start)
+    counts = np.diff(np.append(starts, len(values)))
+    post_docs = docs[by_value]
+    ids = np.cumsum(run_start) - 1
+    width = np.repeat(counts, counts)
+    # Rarest first, a text's shingles that no other text holds come first and find nothing:
+    # only shared shingles within the rest of its prefix are looked up.
+    budget = (_prefix_lengths(sizes, threshold)
+              - np.bincount(post_docs[width == 1], minlength=n))
+    look = (width > 1) & (budget[post_docs] > 0)
+    look_docs, look_ids, look_width = post_docs[look], ids[look], width[look]
+    # Rarest first within each text (ties by shingle id): sort by (text, frequency, id).
+    order = np.lexsort((look_ids, look_width, look_docs))
+    look_docs, look_ids, look_width = look_docs[order], look_ids[order], look_width[order]
+    first = np.concatenate([[0], np.cumsum(np.bincount(look_docs, minlength=n))[:-1]])
+    probe = np.arange(len(look_ids)) - first[look_docs] < budget[look_docs]
+    probe_docs, probe_ids, width = look_docs[probe], look_ids[probe], look_width[probe]
     offsets = np.arange(width.sum()) - np.repeat(np.cumsum(width) - width, width)
     short = np.repeat(probe_docs, width)
-    other = post_docs[np.repeat(post_start[probe_ids], width) + offsets]
+    other = post_docs[np.repeat(starts[probe_ids], width) + offsets]
     # The probing text must be the shorter one (or equal in size).
     good = (other != short) & (sizes[other] >= sizes[short])
     pairs = np.stack([np.minimum(short, other), np.maximum(short, other)], axis=1)[good]

@@ -8,6 +8,7 @@ about conferences come from ``helpers.reference``, never from constants here.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -262,8 +263,9 @@ LEAD_MIN_WORDS = 8
 def _lead_index(article: CleanedArticle) -> int:
     """The lead: the first paragraph of at least ``LEAD_MIN_WORDS`` words (a short first line
     is a caption, an affiliation or a player's label), else the first."""
+    # (Split no further than needed: the last piece is the rest of a longer paragraph.)
     return next((k for k, p in enumerate(article.paragraphs)
-                 if len(p.split()) >= LEAD_MIN_WORDS), 0)
+                 if len(p.split(maxsplit=LEAD_MIN_WORDS - 1)) >= LEAD_MIN_WORDS), 0)
 
 
 def lead_paragraph(article: CleanedArticle) -> str:
@@ -380,8 +382,11 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
 
 # Letters only Vietnamese uses among languages written in Latin script: the vowels with
 # breve, circumflex or horn, đ, and the tone marks hook above and dot below.
-_VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ]"
-                                 "|[ảạẩậẳặẻẹểệỉịỏọổộởợủụửựỷỵẢẠẨẬẲẶẺẸỂỆỈỊỎỌỔỘỞỢỦỤỬỰỶỴ]")
+_VIETNAMESE_LETTERS = ("ăâđêôơưĂÂĐÊÔƠƯ"
+                       "ảạẩậẳặẻẹểệỉịỏọổộởợủụửựỷỵẢẠẨẬẲẶẺẸỂỆỈỊỎỌỔỘỞỢỦỤỬỰỶỴ")
+# A word (run of non-space characters) with one of those letters, from the first such letter
+# to the word's end: each such word is found once, in one pass over the text.
+_VIETNAMESE_WORD = re.compile(rf"[{_VIETNAMESE_LETTERS}]\S*")
 _ENGLISH_WORDS = frozenset({
     "the", "of", "and", "to", "in", "a", "is", "for", "on", "that", "with", "by", "was", "were",
     "are", "as", "at", "from", "this", "be", "has", "have", "it", "its", "an"})
@@ -411,16 +416,18 @@ def detect_language(text: str) -> tuple[str | None, str]:
     >>> detect_language("The 32nd Diplomatic Conference closed in Ha Noi after five days " * 3)[0]
     'en'
     """
-    # Each distinct word is judged once (a page repeats most of its words).
-    counts = {w: c for w, c in Counter(text.split()).items() if any(ch.isalpha() for ch in w)}
-    total = sum(counts.values())
+    words = text.split()
+    # Words with a letter: all but those without one, which are among the few words not
+    # made of letters only.
+    total = len(words) - sum(1 for w in itertools.filterfalse(str.isalpha, words)
+                             if not (w[0].isalpha() or any(map(str.isalpha, w))))
     if total < LANGUAGE_MIN_WORDS:
         return None, ""
-    vietnamese = sum(c for w, c in counts.items() if _VIETNAMESE_LETTERS.search(w)) / total
+    vietnamese = len(_VIETNAMESE_WORD.findall(text)) / total
     if vietnamese >= 0.2:
         return "vi", f"{vietnamese:.0%} of words with Vietnamese letters"
-    english = sum(c for w, c in counts.items()
-                  if w.lower().strip(".,;:!?\"'()") in _ENGLISH_WORDS) / total
+    english = sum(1 for w in words if w.lower().strip(".,;:!?\"'()") in _ENGLISH_WORDS
+                  and any(map(str.isalpha, w))) / total
     if english >= 0.1:
         return "en", f"{english:.0%} of words are English function words"
     return "und", f"{vietnamese:.0%} Vietnamese letters, {english:.0%} English function words"

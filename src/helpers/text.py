@@ -34,9 +34,10 @@ __all__ = ["TOKENIZER_VERSION", "normalize_text", "normalize_tone_marks", "raw_s
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
 # Characters that only ever get in the way of matching: no-break and zero-width spaces, BOMs.
 _SPACES = ("\u00a0", "\u2007", "\u202f")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 
 
+@functools.lru_cache(maxsize=4096)     # texts repeat their syllables
 def _move_tone(syllable: str) -> str:
     # The open syllables ending in "oa", "oe", "uy" take the tone mark on the first vowel in the
     # style underthesea uses ("hòa", "khỏe", "thúy"); the other style writes "hoà", "khoẻ",
@@ -76,8 +77,12 @@ def _ending_table() -> dict[str, str]:
 _ENDINGS = _ending_table()
 # An ending with no letter after it; the callback looks back over the rest of the syllable.
 # A syllable is letters and any combining marks left after NFC (stacked tones).
-_ENDING_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_ENDINGS)))
-                        + r")(?![^\W\d_]|[\u0300-\u036f])")
+# One alternative per first letter, "o(?:à|á|…)": the same endings as one alternative per
+# ending, found twice as fast.
+_ENDING_RE = re.compile("(?:" + "|".join(
+    re.escape(first) + "(?:" + "|".join(re.escape(e[1:]) for e in sorted(_ENDINGS)
+                                        if e[0] == first) + ")"
+    for first in sorted({e[0] for e in _ENDINGS})) + r")(?![^\W\d_]|[\u0300-\u036f])")
 
 
 def _fix_ending(m: re.Match) -> str:
@@ -129,7 +134,8 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for space in _SPACES:
         text = text.replace(space, " ")
-    text = _INVISIBLE.sub("", text)
+    for invisible in _INVISIBLE:
+        text = text.replace(invisible, "")
     text = unicodedata.normalize("NFC", text)
     # NFC again after moving marks: input with stacked tones can recompose differently.
     text = unicodedata.normalize("NFC", normalize_tone_marks(text))
