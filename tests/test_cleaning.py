@@ -220,3 +220,13 @@ def test_cleaning_is_idempotent_on_found_cases(page):
     assert (again.headline, again.paragraphs) == (art.headline, art.paragraphs)
     # Under a headline, the name is a byline; a page opening with a sentence has no headline.
     assert page_author(art) == ("Thanh Huyền" if art.headline else None)
+
+
+@pytest.mark.parametrize("separator", ["| |", "|", "||| |"])
+def test_a_line_of_bars_only_does_not_crash_the_cleaning(separator):
+    # Such a line once reached the social-buttons test with no buttons and raised IndexError.
+    page = ("Hội nghị Ngoại giao lần thứ 32 khai mạc\n" + separator + "\nHà Nội, ngày 19/12/2023, "
+            "Hội nghị Ngoại giao lần thứ 32 khai mạc với sự tham dự của nhiều đại biểu.")
+    article = helpers.clean_article(page)
+    assert [line.text for line in article.lines][1] == separator
+    assert any("khai mạc với sự tham dự" in p for p in article.paragraphs)

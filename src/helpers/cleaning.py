@@ -285,7 +285,7 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
     # Buttons are separated by spaces or "|"; each token is lower-cased only when read (the
     # test usually stops at the first), which is the same as lower-casing the line.
     buttons = text.replace("|", " ").split() if "|" in text else tokens
-    if all(b.lower() in c.social_tokens for b in buttons) \
+    if buttons and all(b.lower() in c.social_tokens for b in buttons) \
             and (len(buttons) >= 2 or buttons[0].lower() in _NETWORKS):
         return "social buttons"
     if c.byline_patterns is not None and c.byline_patterns.fullmatch(text):
