@@ -30,7 +30,7 @@ ZONE_OPENERS = {"related heading": "related news", "comment box": "reader commen
 _POSITIONAL = {"byline", "kicker", "section label", "page header", "menu"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One non-blank line of the page: its 1-based number, text, role and (if removed) why."""
 
