@@ -45,6 +45,9 @@ _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _DIGITS = re.compile(r"\d+")
 # Ordinal markers, as lower-case syllables. "lần thứ 32", "thứ XIII", "khóa XIII", "lần 32".
 _ORDINAL_MARKERS = (("lần", "thứ"), ("thứ",), ("khóa",), ("khoá",), ("lần",))
+# Distinct tokens (and syllables) whose facts the fixes keep: enough for the common
+# vocabulary of a large corpus; rarer tokens are looked up again.
+TOKEN_CACHE_SIZE = 1 << 15
 _MARKER_STARTS = frozenset(marker[0] for marker in _ORDINAL_MARKERS)
 
 
@@ -80,13 +83,13 @@ class Lexicon:
         return frozenset(e[:n] for e in self.entries for n in range(1, len(e) + 1))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _syllable_key(syllable: str) -> str:
     # Matching ignores case and the tone-mark style: "Hòa", "hoà" and "HOÀ" are one key.
     return _crf_style_syllable(unicodedata.normalize("NFC", syllable).lower())
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _key(word: str) -> tuple[str, ...]:
     return tuple(_syllable_key(s) for s in word.split())
 
@@ -185,7 +188,7 @@ def crf_tone_style(text: str) -> str:
     return _LETTERS.sub(lambda m: _crf_style_syllable(m.group()), text)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _has_style_choice(syllable: str) -> bool:
     # A toned "oa", "oe", "uy" syllable (not "qu-"): the two styles place its mark differently.
     decomposed = unicodedata.normalize("NFD", syllable.lower())
@@ -198,7 +201,7 @@ def _style_sensitive(syllables: tuple[str, ...]) -> bool:
     return any(_has_style_choice(s) for s in syllables)
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _token_style_sensitive(token: str) -> bool:
     return _style_sensitive(_key(token))
 
@@ -207,7 +210,7 @@ def _token_style_sensitive(token: str) -> bool:
 
 # The fixes run on every paragraph of a cold load and ask the same questions of the same tokens
 # over and over ("is it a word", "what are its keys"): both are cached per distinct token.
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _is_word(token: str) -> bool:
     return bool(_ALNUM.search(token))
 
@@ -298,7 +301,7 @@ def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None,
     return [" ".join(syllables[a:b]) for a, b in itertools.pairwise(edges)]
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _single_spaced(token: str) -> str:
     return " ".join(token.split())
 
@@ -330,7 +333,7 @@ def _is_number(syllable: str) -> bool:
                                                 and syllable.isupper()))
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _starts_with_marker(token: str) -> bool:
     first = token.split(maxsplit=1)[:1]
     return bool(first) and first[0].lower() in _MARKER_STARTS
