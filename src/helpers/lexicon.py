@@ -279,24 +279,33 @@ def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None,
     lexicon = project_lexicon() if lexicon is None else lexicon
     words = dictionary() if words is None else words
     keys = list(itertools.chain.from_iterable(map(_key, tokens)))
-    if lexicon.prefixes.isdisjoint(itertools.pairwise(keys)):
-        # Every match spans two syllables or more and starts with such a pair: none here.
+    # Every match spans two syllables or more, so it starts at a pair that begins an entry.
+    prefixes = lexicon.prefixes
+    starts = [i for i, pair in enumerate(itertools.pairwise(keys)) if pair in prefixes]
+    if not starts:
         return [joined for joined in map(_single_spaced, tokens) if joined]
+    lengths = [len(_key(t)) for t in tokens]
     syllables = [s for t in tokens for s in t.split()]
-    owner = [k for k, t in enumerate(tokens) for _ in t.split()]
-    cuttable = [_is_word(t) and len(t.split()) > 1 and _key(t) not in words
-                and _key(t) not in lexicon for t in tokens]
-    bounds = {i for i in range(len(syllables) + 1)
-              if i in (0, len(syllables)) or owner[i] != owner[i - 1]}
+    owner = [k for k, n in enumerate(lengths) for _ in range(n)]
+    known: dict[int, bool] = {}
+
+    def cuttable(k: int) -> bool:
+        if k not in known:
+            t = tokens[k]
+            known[k] = (_is_word(t) and lengths[k] > 1 and _key(t) not in words
+                        and _key(t) not in lexicon)
+        return known[k]
+
+    bounds = set(itertools.accumulate(lengths, initial=0))  # where the tokens meet
     i = 0
-    while i < len(syllables):
-        end = _longest_entry(keys, owner, cuttable, bounds, i, lexicon)
+    for start in starts:
+        if start < i:
+            continue
+        end = _longest_entry(keys, owner, cuttable, bounds, start, lexicon)
         if end:
-            bounds -= set(range(i + 1, end))
-            bounds |= {i, end}
+            bounds -= set(range(start + 1, end))
+            bounds |= {start, end}
             i = end
-        else:
-            i += 1
     edges = sorted(bounds)
     return [" ".join(syllables[a:b]) for a, b in itertools.pairwise(edges)]
 
@@ -306,13 +315,13 @@ def _single_spaced(token: str) -> str:
     return " ".join(token.split())
 
 
-def _longest_entry(syllables: list[str], owner: list[int], cuttable: list[bool],
+def _longest_entry(syllables: list[str], owner: list[int], cuttable: Callable[[int], bool],
                    bounds: set[int], i: int, lexicon: Lexicon) -> int:
     """End of the longest entry starting at syllable ``i``, or 0. An end or start that falls
     inside a token is allowed only if that token may be cut."""
     prefixes = lexicon.prefixes
     if ((syllables[i],) not in prefixes or not _is_word(syllables[i])
-            or (i not in bounds and not cuttable[owner[i]])):
+            or (i not in bounds and not cuttable(owner[i]))):
         return 0
     best = 0
     for end in range(i + 2, min(len(syllables), i + lexicon.longest) + 1):
@@ -323,7 +332,7 @@ def _longest_entry(syllables: list[str], owner: list[int], cuttable: list[bool],
             break
         if span not in lexicon.entries:
             continue
-        if end in bounds or cuttable[owner[end - 1]]:
+        if end in bounds or cuttable(owner[end - 1]):
             best = end
     return best
 
