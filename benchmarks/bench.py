@@ -309,9 +309,9 @@ def run_size(n: int, tmp: Path, args) -> dict:
     if args.baseline and n in args.baseline_sizes:
         row["baseline_cold1"] = measure("cold", folder, tmp / f"b-{n}", 1, args.baseline)
         say("baseline_cold1")
-        if n in args.stage_sizes:
-            row["baseline_stages"] = measure("stages", folder, tmp / "unused", 1, args.baseline)
-            say("baseline_stages")
+    if args.baseline and n in args.stage_sizes:
+        row["baseline_stages"] = measure("stages", folder, tmp / "unused", 1, args.baseline)
+        say("baseline_stages")
     return row
 
 

@@ -24,8 +24,8 @@ from .pages import PageResult, process_page
 from .paths import PACKAGE_DIR, cache_dir
 from .text import TOKENIZER_VERSION
 
-__all__ = ["cached_page", "choose_workers", "map_pages", "paused_gc", "pipeline_version",
-           "shared_tokens"]
+__all__ = ["cached_page", "choose_workers", "map_pages", "page_store", "paused_gc",
+           "pipeline_version", "shared_tokens"]
 
 FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 
@@ -82,7 +82,23 @@ def fingerprinted_files() -> list[Path]:
             and "__pycache__" not in path.parts]
 
 
-def cached_page(name: str, data: bytes, cache: bool = True) -> PageResult:
+def page_store() -> FileCache:
+    """The on-disk store of page results: ``pages/`` in the cache folder.
+
+    Returns
+    -------
+    FileCache
+
+    Examples
+    --------
+    >>> page_store().folder.name
+    'pages'
+    """
+    return FileCache(cache_dir() / "pages", codec="pickle")
+
+
+def cached_page(name: str, data: bytes, cache: bool = True,
+                store: FileCache | None = None) -> PageResult:
     """``helpers.pages.process_page`` with the whole result kept on disk, keyed by the bytes
     and ``pipeline_version()``, so a warm load reads instead of recomputing. One cache entry
     per page: the page result holds its segmentation, so none is written separately.
@@ -92,6 +108,9 @@ def cached_page(name: str, data: bytes, cache: bool = True) -> PageResult:
     name : str
     data : bytes
     cache : bool, optional
+    store : FileCache, optional
+        Where results are kept (``page_store()`` by default; a caller mapping many pages
+        passes it once).
 
     Returns
     -------
@@ -103,7 +122,10 @@ def cached_page(name: str, data: bytes, cache: bool = True) -> PageResult:
     ...             cache=False).status
     'ok'
     """
-    store = FileCache(cache_dir() / "pages", codec="pickle") if cache else None
+    if not cache:
+        store = None
+    elif store is None:
+        store = page_store()
     key = store.key([data], pipeline_version()) if store else ""
     if store and isinstance(found := store.get(key), PageResult):
         return found.renamed(name)
@@ -113,8 +135,10 @@ def cached_page(name: str, data: bytes, cache: bool = True) -> PageResult:
     return result
 
 
-def _process_path(folder: str, name: str, cache: bool) -> PageResult:
-    return cached_page(name, (Path(folder) / name).read_bytes(), cache)
+def _process_path(folder: str, name: str, store: FileCache | None) -> PageResult:
+    with open(os.path.join(folder, name), "rb") as fh:
+        data = fh.read()
+    return cached_page(name, data, store is not None, store)
 
 
 def choose_workers(total_bytes: int, workers: int | None = None) -> int:
@@ -181,17 +205,18 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     >>> [page.status for page in map_pages(folder, names[:2], workers=1, progress=False)]
     ['ok', 'ok']
     """
-    total = sum((folder / n).stat().st_size for n in names)
+    total = sum(os.path.getsize(os.path.join(folder, n)) for n in names)
     show = _show_progress(total, progress)
     if client is not None:
         return [shared_tokens(r) for r in _map_dask(folder, names, cache, client, show)]
     n_workers = choose_workers(total, workers)
+    store = page_store() if cache else None
     if n_workers == 1:
-        results = (_process_path(str(folder), n, cache) for n in names)
+        results = (_process_path(str(folder), n, store) for n in names)
     else:
         parallel = Parallel(n_jobs=n_workers, backend="loky", return_as="generator",
                             batch_size="auto")
-        results = parallel(delayed(_process_path)(str(folder), n, cache) for n in names)
+        results = parallel(delayed(_process_path)(str(folder), n, store) for n in names)
     if show:
         results = tqdm(results, total=len(names), desc="loading corpus", unit="file")
     return [shared_tokens(result) for result in results]
