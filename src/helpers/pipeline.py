@@ -29,9 +29,13 @@ __all__ = ["cached_page", "choose_workers", "map_pages", "page_store", "paused_g
 
 FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 
-# Above this many bytes of pages, a second process pays for its start-up (importing
-# underthesea takes about a second); below it one process is faster. See benchmarks/.
-AUTO_PARALLEL_BYTES = 1_500_000
+# Above this many bytes of pages, more processes pay for their start-up; below it one process
+# is faster. Measured by `make bench` (benchmarks/README.md): one process loads about 1,000
+# articles (3.5 MB) in 5.5 s, two are 1.8 times faster once started, and starting them (imports
+# and the model in each) took about 5 s where Python compiles every library afresh, about 2 s
+# where it keeps bytecode. 5 MB, about 1,400 articles, is past the break-even in the second
+# case and near it in the first.
+AUTO_PARALLEL_BYTES = 5_000_000
 # Loads above this size show a progress bar (roughly a few seconds of segmentation).
 PROGRESS_BYTES = 300_000
 
