@@ -132,8 +132,10 @@ def cached_page(name: str, data: bytes, cache: bool = True,
         store = page_store()
     key = store.key([data], pipeline_version()) if store else ""
     if store and isinstance(found := store.get(key), PageResult):
-        return found.renamed(name)
-    result = process_page(name, data, cache=False)
+        return shared_tokens(found.renamed(name))
+    # Tokens shared before the result leaves this function: the cache entry and what a worker
+    # sends back then hold each distinct token of the page once (pickle keeps shared objects).
+    result = shared_tokens(process_page(name, data, cache=False))
     if store and result.status == "ok":
         store.put(key, result)
     return result
@@ -223,7 +225,9 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
         results = parallel(delayed(_process_path)(str(folder), n, store) for n in names)
     if show:
         results = tqdm(results, total=len(names), desc="loading corpus", unit="file")
-    return [shared_tokens(result) for result in results]
+    if n_workers == 1:
+        return list(results)  # cached_page shared the tokens, in this process
+    return [shared_tokens(result) for result in results]  # across the workers' results
 
 
 def shared_tokens(result: PageResult) -> PageResult:
