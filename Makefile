@@ -46,7 +46,7 @@ NBVAL := --nbval-lax --nbval-current-env --nbval-cell-timeout=900 \
 test: lint ## Lint, then every test: unit, doctests, slow ones (dask, whole report) and nbval
 	$(BIN)/python -m pytest $(NBVAL)
 
-unit: $(STAMP) ## Unit tests and doctests, without the slow ones (under 30 s)
+unit: $(STAMP) ## Unit tests and doctests, without the slow ones (about 40 s)
 	$(BIN)/python -m pytest -p no:nbval -m "not slow" tests src/helpers
 
 notebooks: $(STAMP) ## nbval over the notebooks only
