@@ -230,3 +230,18 @@ def test_a_line_of_bars_only_does_not_crash_the_cleaning(separator):
     article = helpers.clean_article(page)
     assert [line.text for line in article.lines][1] == separator
     assert any("khai mạc với sự tham dự" in p for p in article.paragraphs)
+
+
+def test_separator_lines_are_removed_and_leave_the_headline_alone():
+    # Three rules under a headline once made a "menu" run with it: the headline was lost as
+    # page header, and the page had no title.
+    page = ("Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội\n***\n---\n| |\n"
+            "Hà Nội, ngày 19/12/2023, Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội với sự "
+            "tham dự của nhiều đại biểu trong nước và quốc tế.\n• • •")
+    article = helpers.clean_article(page)
+    assert article.headline == "Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội"
+    assert {line.text: line.reason for line in article.removed} == {
+        "***": "separator", "---": "separator", "| |": "separator", "• • •": "separator"}
+    assert len(article.paragraphs) == 1
+    # A line with a digit or a letter is not a separator.
+    assert helpers.clean_article(page.replace("***", "* 1 *")).lines[1].reason != "separator"
