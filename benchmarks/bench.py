@@ -193,6 +193,7 @@ def _load_run(folder: str, workers: int, save_bodies: bool) -> tuple[float, floa
     import helpers
 
     started = time.perf_counter()
+    rounds = 0
     if workers == 1:
         _warm()  # imports and the model load, outside the timing
     else:
@@ -200,12 +201,18 @@ def _load_run(folder: str, workers: int, save_bodies: bool) -> tuple[float, floa
         # their start-up, imports and model loads are timed apart, as the one-process load's.
         from joblib import Parallel, delayed
 
-        pids = Parallel(n_jobs=workers, backend="loky")(
-            delayed(_warm)(WARM_HOLD) for _ in range(workers))
-        assert len(set(pids)) == workers, pids
+        # The hold spreads the tasks over the workers; a worker slow to start may still miss
+        # a round, so rounds repeat until every worker has warmed up.
+        warmed: set[int] = set()
+        while len(warmed) < workers:
+            if rounds == 5:
+                raise RuntimeError(f"only {len(warmed)} of {workers} workers warmed up")
+            warmed |= set(Parallel(n_jobs=workers, backend="loky")(
+                delayed(_warm)(WARM_HOLD) for _ in range(workers)))
+            rounds += 1
         import helpers.corpus  # the parent's imports, as in the one-process run
-    # The hold is not start-up: the tasks run side by side, so it is paid once.
-    startup = time.perf_counter() - started - WARM_HOLD if workers > 1 else 0.0
+    # The holds are not start-up: a round's tasks run side by side, so each round pays one.
+    startup = time.perf_counter() - started - rounds * WARM_HOLD if workers > 1 else 0.0
     start = time.perf_counter()
     corpus = helpers.load_corpus(folder, workers=workers, progress=False, catalog=False)
     seconds = time.perf_counter() - start

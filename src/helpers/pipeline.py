@@ -13,7 +13,6 @@ import functools
 import gc
 import hashlib
 import os
-import sys
 from pathlib import Path
 
 from joblib import Parallel, delayed
@@ -132,10 +131,11 @@ def cached_page(name: str, data: bytes, cache: bool = True,
         store = page_store()
     key = store.key([data], pipeline_version()) if store else ""
     if store and isinstance(found := store.get(key), PageResult):
-        return shared_tokens(found.renamed(name))
-    # Tokens shared before the result leaves this function: the cache entry and what a worker
-    # sends back then hold each distinct token of the page once (pickle keeps shared objects).
-    result = shared_tokens(process_page(name, data, cache=False))
+        return found.renamed(name)
+    # Tokens shared within the page before the result leaves this function: the cache entry
+    # and what a worker sends back hold each distinct token of the page once (pickle writes a
+    # shared object once and reads it back shared).
+    result = shared_tokens(process_page(name, data, cache=False), {})
     if store and result.status == "ok":
         store.put(key, result)
     return result
@@ -214,7 +214,9 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     total = sum(os.path.getsize(os.path.join(folder, n)) for n in names)
     show = _show_progress(total, progress)
     if client is not None:
-        return [shared_tokens(r) for r in _map_dask(folder, names, cache, client, show)]
+        shared: dict[str, str] = {}
+        return [shared_tokens(page, shared)
+                for page in _map_dask(folder, names, cache, client, show)]
     n_workers = choose_workers(total, workers)
     store = page_store() if cache else None
     if n_workers == 1:
@@ -225,21 +227,25 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
         results = parallel(delayed(_process_path)(str(folder), n, store) for n in names)
     if show:
         results = tqdm(results, total=len(names), desc="loading corpus", unit="file")
-    if n_workers == 1:
-        return list(results)  # cached_page shared the tokens, in this process
-    return [shared_tokens(result) for result in results]  # across the workers' results
+    tokens: dict[str, str] = {}  # one string per distinct token, across the pages of this load
+    return [shared_tokens(result, tokens) for result in results]
 
 
-def shared_tokens(result: PageResult) -> PageResult:
-    """``result`` with each of its tokens (segments and words) replaced by the one string
-    object all pages share for that token. A page result that comes back from a worker process
-    or the disk cache holds its own copy of every token; a corpus has few distinct tokens
-    (about 50,000 for 1,000 articles, against 770,000 occurrences), so sharing them keeps a
-    large load's memory down. The result is equal to ``result``.
+def shared_tokens(result: PageResult, tokens: dict[str, str]) -> PageResult:
+    """``result`` with each of its tokens (segments and words) replaced by the string ``tokens``
+    holds for it (the token itself is added when new). A page result that comes back from a
+    worker process or the disk cache holds its own copy of every token; a corpus has few
+    distinct tokens (about 50,000 for 1,000 articles, against 770,000 occurrences), so sharing
+    them across a load's pages keeps its memory down. The result is equal to ``result``.
+
+    A dict of the load rather than ``sys.intern``: on Python 3.12 interned strings are never
+    freed, so every token of every corpus loaded would stay in memory.
 
     Parameters
     ----------
     result : PageResult
+    tokens : dict
+        The strings already seen, by value; updated.
 
     Returns
     -------
@@ -247,18 +253,22 @@ def shared_tokens(result: PageResult) -> PageResult:
 
     Examples
     --------
-    >>> a = cached_page("a.txt", "Hội nghị\\nHội nghị ngoại giao và hội nghị.".encode(),
-    ...                 cache=False)
-    >>> b = shared_tokens(a)
-    >>> b == a, b.words[0] is shared_tokens(a).words[0]
+    >>> page = "Hội nghị\\nHội nghị ngoại giao và hội nghị.".encode()
+    >>> a, b = (cached_page(name, page, cache=False) for name in ("a.txt", "b.txt"))
+    >>> a.words[0] is b.words[0]
+    False
+    >>> seen = {}
+    >>> a2, b2 = shared_tokens(a, seen), shared_tokens(b, seen)
+    >>> a2 == a, a2.words[0] is b2.words[0]
     (True, True)
     """
     if not result.words and not result.segments:
         return result
-    intern = sys.intern
+    canonical = tokens.setdefault
     return dataclasses.replace(
-        result, words=tuple(map(intern, result.words)),
-        segments=tuple(tuple(map(intern, paragraph)) for paragraph in result.segments))
+        result, words=tuple(map(canonical, result.words, result.words)),
+        segments=tuple(tuple(map(canonical, paragraph, paragraph))
+                       for paragraph in result.segments))
 
 
 def _map_dask(folder: Path, names: list[str], cache: bool, client,
