@@ -320,8 +320,7 @@ def _longest_entry(syllables: list[str], owner: list[int], cuttable: Callable[[i
     """End of the longest entry starting at syllable ``i``, or 0. An end or start that falls
     inside a token is allowed only if that token may be cut."""
     prefixes = lexicon.prefixes
-    if ((syllables[i],) not in prefixes or not _is_word(syllables[i])
-            or (i not in bounds and not cuttable(owner[i]))):
+    if not _is_word(syllables[i]) or (i not in bounds and not cuttable(owner[i])):
         return 0
     best = 0
     for end in range(i + 2, min(len(syllables), i + lexicon.longest) + 1):
