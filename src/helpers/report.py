@@ -21,6 +21,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+if __name__ == "__main__":
+    # nbformat imports jsonschema, which builds some 35 grammars as it imports rfc3987_syntax,
+    # the checker of the "iri" string format that no notebook schema uses: a second before the
+    # first kernel starts (python-jsonschema/jsonschema#1428). Marked absent, it is skipped.
+    sys.modules.setdefault("rfc3987_syntax", None)
+
 import nbformat
 import pandas as pd
 from jupyter_core.utils import run_sync
@@ -30,7 +36,6 @@ from openpyxl import Workbook
 from .paths import (
     PROJECT_ROOT,
     build_dir,
-    cache_dir,
     corpus_dir,
     display_path,
     figures_dir,
@@ -432,12 +437,6 @@ def kernel_environment(figures: Path) -> dict[str, str]:
     """The environment of a notebook kernel: ours, with ``HELPERS_FIGURES_DIR`` set to
     ``figures``.
 
-    Where ours forbids writing compiled bytecode beside the sources
-    (``PYTHONDONTWRITEBYTECODE``, set in many containers and CI images), the kernels keep it in
-    ``bytecode/`` of the cache folder instead (``PYTHONPYCACHEPREFIX``): otherwise each of them
-    compiles pandas, matplotlib and the rest again on every import, seconds per notebook. A
-    ``PYTHONPYCACHEPREFIX`` of the user's own is left as it is.
-
     Parameters
     ----------
     figures : pathlib.Path
@@ -452,11 +451,7 @@ def kernel_environment(figures: Path) -> dict[str, str]:
     >>> kernel_environment(Path("/tmp/figures"))["HELPERS_FIGURES_DIR"]
     '/tmp/figures'
     """
-    env = {**os.environ, "HELPERS_FIGURES_DIR": str(figures)}
-    if env.get("PYTHONDONTWRITEBYTECODE") and not env.get("PYTHONPYCACHEPREFIX"):
-        del env["PYTHONDONTWRITEBYTECODE"]
-        env["PYTHONPYCACHEPREFIX"] = str(cache_dir() / "bytecode")
-    return env
+    return {**os.environ, "HELPERS_FIGURES_DIR": str(figures)}
 
 
 def default_jobs() -> int:
