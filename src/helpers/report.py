@@ -25,7 +25,7 @@ if __name__ == "__main__":
     # nbformat imports jsonschema, which builds some 35 grammars as it imports rfc3987_syntax,
     # the checker of the "iri" string format that no notebook schema uses: a second before the
     # first kernel starts (python-jsonschema/jsonschema#1428). Marked absent, it is skipped.
-    sys.modules.setdefault("rfc3987_syntax", None)
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None: absent
 
 import nbformat
 import pandas as pd
