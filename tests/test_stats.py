@@ -162,3 +162,21 @@ def test_permutation_rejects_one_sided_groups_and_bad_shapes():
         stats.permutation_test([[1], [2]], [10, 10], [1, 1])
     with pytest.raises(ValueError, match="counts must be"):
         stats.permutation_test([[1], [2]], [10, 10, 10], [1, 0, 0])
+
+
+def test_bh_g2_separates_the_words_benjamini_hochberg_passes_from_the_others():
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        p = np.concatenate([rng.uniform(0, 0.002, rng.integers(0, 6)), rng.uniform(0, 1, 40)])
+        passes = stats.benjamini_hochberg(p) <= 0.05
+        cut = stats.bh_g2(p)
+        if not passes.any():
+            assert cut is None
+            continue
+        g = stats.g2_critical  # a word's |G2| is g2_critical of its p-value
+        assert all(g(x) >= cut * (1 - 1e-12) for x in p[passes])
+        assert all(g(x) < cut for x in p[~passes])
+    # m is the number of words tested, which may be more than the p-values shown.
+    assert stats.bh_g2([0.01], n_tests=1) == pytest.approx(stats.g2_critical(0.05))
+    assert stats.bh_g2([0.01], n_tests=10) is None
+    assert stats.bh_g2([0.01, np.nan]) == stats.bh_g2([0.01])

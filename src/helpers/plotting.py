@@ -26,7 +26,7 @@ from matplotlib.typing import LineStyleType
 
 from .glossary import with_gloss
 from .paths import figures_dir
-from .stats import PER, ZERO_ADJUSTMENT, bonferroni_g2, g2_critical
+from .stats import PER, ZERO_ADJUSTMENT, bh_g2, bonferroni_g2, g2_critical
 from .text import normalize_text, sort_key
 
 __all__ = ["LABELLED_ARTICLES", "LABEL_SIZE", "MANY_BARS", "MAX_HEIGHT", "MAX_NUMBERED",
@@ -539,16 +539,6 @@ def _top_with_ties(table: pd.DataFrame, n: int, sign: int) -> tuple[pd.DataFrame
     return chosen, left_out
 
 
-def _bh_g2(p: pd.Series, n_tests: int, alpha: float) -> float | None:
-    """The G2 a word needs to pass Benjamini-Hochberg at false discovery rate ``alpha``
-    (Benjamini & Hochberg 1995: the largest k with p_(k) <= k/m * alpha); None if none pass."""
-    ordered = np.sort(p.dropna().to_numpy())
-    passing = np.nonzero(ordered <= np.arange(1, len(ordered) + 1) / n_tests * alpha)[0]
-    if len(passing) == 0:
-        return None
-    return g2_critical((passing[-1] + 1) / n_tests * alpha)
-
-
 def plot_keyness(table: pd.DataFrame, target, reference, n: int = 12,
                  colors: dict | None = None, title: str | None = None, *,
                  n_tests: int | None = None, alpha: float = 0.05, bh: bool = True,
@@ -621,7 +611,7 @@ def plot_keyness(table: pd.DataFrame, target, reference, n: int = 12,
         (uncorrected, "--", f"p = {alpha:g}, uncorrected (G2 {uncorrected:.2f})"),
         (critical, "-.", f"Bonferroni over {n_tests:,} words (G2 {critical:.2f})")]
     if bh:
-        cut = _bh_g2(table["p"], n_tests, alpha)
+        cut = bh_g2(table["p"], n_tests, alpha)
         lines.append((cut, ":", f"Benjamini-Hochberg, FDR {alpha:g} (G2 {cut:.2f})" if cut
                       else f"Benjamini-Hochberg, FDR {alpha:g}: no word passes"))
     handles: list[Artist] = []

@@ -29,6 +29,7 @@ __all__ = [
     "ZERO_ADJUSTMENT",
     "PermutationResult",
     "benjamini_hochberg",
+    "bh_g2",
     "bonferroni_g2",
     "g2",
     "g2_critical",
@@ -219,6 +220,39 @@ def benjamini_hochberg(p_values: ArrayLike) -> np.ndarray:
     q[order] = adjusted
     out[valid] = q
     return out
+
+
+def bh_g2(p_values: ArrayLike, n_tests: int | None = None, alpha: float = 0.05) -> float | None:
+    """The G2 a word needs to pass Benjamini-Hochberg (1995) at false discovery rate ``alpha``:
+    with p_(k) the largest p-value such that p_(k) <= k / m * alpha, the |G2| whose p-value is
+    k / m * alpha (every word at or above it passes, the others do not); None if none passes.
+
+    Parameters
+    ----------
+    p_values : array_like
+        Unadjusted p-values of the words (NaN left out).
+    n_tests : int, optional
+        m, the number of words tested; default: the number of p-values that are not NaN.
+    alpha : float
+        False discovery rate.
+
+    Returns
+    -------
+    float or None
+        The critical |G2|.
+
+    Examples
+    --------
+    >>> round(bh_g2([0.001, 0.01, 0.04, 0.5]), 3), bh_g2([0.5, 0.9])
+    (5.024, None)
+    """
+    ordered = np.sort(np.asarray(p_values, dtype=float))
+    ordered = ordered[~np.isnan(ordered)]
+    m = len(ordered) if n_tests is None else n_tests
+    passing = np.nonzero(ordered <= np.arange(1, len(ordered) + 1) / m * alpha)[0]
+    if len(passing) == 0:
+        return None
+    return g2_critical((passing[-1] + 1) / m * alpha)
 
 
 def log_ratio(a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike,
