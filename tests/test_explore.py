@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import helpers as h
-from helpers import explore
+from helpers import choices, explore
 from helpers.compare import compare_groups
 from helpers.corpus import corpus_from_texts
 
@@ -124,7 +124,7 @@ def test_findings_overview_on_seeds_states_computed_numbers(seeds):
     overview = explore.findings_overview(seeds)
     table = overview["table"]
     assert (overview["target"], overview["reference"]) == (2023, 2021)
-    assert overview["like_kind"] == explore.shared_kind(seeds, 2023, 2021)
+    assert overview["like_kind"] == choices.like_for_like_kind(seeds, 2023, 2021)
     assert overview["sentences"][0].startswith(f"{table.attrs['words_tested']} words were tested")
     claims = explore.claims_table(table, n=len(table))
     kept = claims["robustness"].str.contains("kept like for like")
@@ -145,9 +145,22 @@ def test_findings_overview_on_one_group_says_so(typed):
     assert explore.strongest_statement(overview) == overview["sentences"][0]
 
 
-def test_shared_kind_none_when_groups_share_no_kind(typed):
-    assert explore.shared_kind(typed, 2023, 2021) is None
-    assert explore.shared_kind(typed.drop(columns="kind"), 2023, 2021) is None
+def test_like_for_like_kind_none_when_groups_share_no_kind(typed):
+    assert choices.like_for_like_kind(typed, 2023, 2021) is None
+    assert choices.like_for_like_kind(typed.drop(columns="kind"), 2023, 2021) is None
+
+
+def test_findings_overview_compares_like_for_like_on_notebook_03s_kind():
+    # "news" is the larger kind of both years, but a closing report exists in both: notebook
+    # 03 compares closing reports, and so does 06's overview (they had chosen differently).
+    years = [2023, 2023, 2023, 2023, 2021, 2021, 2021, 2021]
+    kinds = ["news", "news", "news", "closing report"] * 2
+    corpus = pd.DataFrame({"year": years, "kind": kinds, "duplicate_of": [None] * 8,
+                           "tokens": [["hội", "nghị", str(i % 3)] for i in range(8)]})
+    assert explore.findings_overview(corpus)["like_kind"] == "closing report"
+    assert explore.findings_overview(corpus.assign(kind="news"))["like_kind"] == "news"
+    assert choices.like_for_like_kind(corpus.rename(columns={"kind": "type"}), 2023, 2021,
+                                      kind="type") == "closing report"
 
 
 def test_lesson_tables():

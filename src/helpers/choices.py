@@ -157,7 +157,8 @@ def missing_groups(corpus: pd.DataFrame, groups: Iterable[Hashable], by: str = "
 
 
 def like_for_like_kind(corpus: pd.DataFrame, target: Hashable, reference: Hashable,
-                       by: str = "year", prefer: str = "closing report") -> str | None:
+                       by: str = "year", prefer: str = "closing report",
+                       kind: str = "kind") -> str | None:
     """The kind of article to compare like for like: ``prefer`` when both groups have it,
     else the kind both groups have with the most articles (ties: dictionary order); None when
     they share no kind or kinds are unknown.
@@ -172,6 +173,8 @@ def like_for_like_kind(corpus: pd.DataFrame, target: Hashable, reference: Hashab
         The grouping column.
     prefer : str
         The kind chosen whenever both groups have it.
+    kind : str
+        The column of kinds.
 
     Returns
     -------
@@ -185,14 +188,14 @@ def like_for_like_kind(corpus: pd.DataFrame, target: Hashable, reference: Hashab
     ('closing report', 'closing report')
     """
     rows = analysable(corpus)
-    if "kind" not in rows:
+    if kind not in rows:
         return None
-    mine = rows[rows[by].isin([target, reference])].dropna(subset=["kind"])
-    groups_per_kind = mine.groupby("kind")[by].nunique()
+    mine = rows[rows[by].isin([target, reference])].dropna(subset=[kind])
+    groups_per_kind = mine.groupby(kind)[by].nunique()
     shared = sorted(groups_per_kind[groups_per_kind == 2].index, key=str)
     if not shared:
         return None
     if prefer in shared:
         return prefer
-    sizes = mine[mine["kind"].isin(shared)].groupby("kind").size()
+    sizes = mine[mine[kind].isin(shared)].groupby(kind).size()
     return min(shared, key=lambda k: (-sizes[k], str(k)))

@@ -21,7 +21,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .choices import pick_groups
+from .choices import like_for_like_kind, pick_groups
 from .compare import compare_groups, top_keywords
 from .corpus import analysable, paragraph_table, plain
 from .findings import findings_table, summarize_findings
@@ -46,7 +46,6 @@ __all__ = [
     "group_values",
     "keyness_for",
     "segmentation_changes",
-    "shared_kind",
     "strongest_statement",
     "syllables_and_words",
     "unicode_forms",
@@ -307,47 +306,11 @@ def counts_text(corpus: pd.DataFrame, column: str) -> str:
     return text + (f" (unknown: {missing})" if missing else "")
 
 
-def shared_kind(corpus: pd.DataFrame, target: Hashable, reference: Hashable, by: str = "year",
-                kind: str = "kind") -> str | None:
-    """The kind of article both groups have, with the most articles (ties: dictionary order);
-    None when they share none or there is no ``kind`` column.
-
-    Parameters
-    ----------
-    corpus : pd.DataFrame
-    target : Hashable
-    reference : Hashable
-    by : str, optional
-    kind : str, optional
-
-    Returns
-    -------
-    str | None
-
-    Examples
-    --------
-    >>> corpus = pd.DataFrame({"year": [2023, 2023, 2021], "duplicate_of": [None] * 3,
-    ...                        "kind": ["report", "interview", "report"]})
-    >>> shared_kind(corpus, 2023, 2021)
-    'report'
-    """
-    rows = analysable(corpus)
-    if kind not in rows:
-        return None
-    mine = rows[rows[by].isin([target, reference])].dropna(subset=[kind])
-    groups_per_kind = mine.groupby(kind)[by].nunique()
-    both = groups_per_kind[groups_per_kind == 2].index
-    if not len(both):
-        return None
-    sizes = mine[mine[kind].isin(both)].groupby(kind).size()
-    return min(sizes.index, key=lambda k: (-sizes[k], sort_key(str(k))))
-
-
 def findings_overview(corpus: pd.DataFrame, by: str = "year", kind: str = "kind") -> dict:
     """The comparison notebook 06 states: latest against earliest group of ``by``, like for
-    like on the kind both share, as ``findings.findings_table`` and its summary sentences.
-    When the corpus cannot answer (fewer than two groups), ``table`` is None and
-    ``sentences`` says why in one sentence.
+    like on the kind ``choices.like_for_like_kind`` picks (as notebook 03 does), as
+    ``findings.findings_table`` and its summary sentences. When the corpus cannot answer
+    (fewer than two groups), ``table`` is None and ``sentences`` says why in one sentence.
 
     Returns
     -------
@@ -374,7 +337,8 @@ def findings_overview(corpus: pd.DataFrame, by: str = "year", kind: str = "kind"
         return {"target": None, "reference": None, "like_kind": None, "table": None,
                 "sentences": [(f"The articles fall into fewer than two groups of {by} "
                               f"({present or 'none'}), so there is nothing to compare.")]}
-    like = shared_kind(corpus, target, reference, by=by, kind=kind)
+    # The same kind as notebook 03's like-for-like comparison.
+    like = like_for_like_kind(corpus, target, reference, by=by, kind=kind)
     where = corpus[kind].eq(like).fillna(False) if like is not None else None
     table = findings_table(corpus, target, reference, by=by, like_for_like=where, kind=kind)
     return {"target": target, "reference": reference, "like_kind": like, "table": table,
