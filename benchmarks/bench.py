@@ -47,8 +47,9 @@ RELATED_HEADINGS = ["Tin liên quan", "Đọc thêm", "Tin cùng chuyên mục",
 COPY_EVERY = 50
 
 
-def sentences() -> list[str]:
-    """Sentences of the seeds (split at '. ') and the VLSP2013 test sentences in underthesea."""
+def sentences(min_words: int = 4) -> list[str]:
+    """Sentences of the seeds (split at '. ', those of at least ``min_words`` words) and the
+    VLSP2013 test sentences shipped in underthesea (words joined by spaces)."""
     import underthesea
 
     vlsp = (Path(underthesea.__file__).parent / "pipeline" / "pos_tag" / "models"
@@ -56,7 +57,7 @@ def sentences() -> list[str]:
     out = []
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         for line in path.read_text(encoding="utf-8").split("\n"):
-            out += [s.strip() for s in line.split(". ") if len(s.split()) > 3]
+            out += [s.strip() for s in line.split(". ") if len(s.split()) >= min_words]
     words: list[str] = []
     for line in vlsp.read_text(encoding="utf-8").split("\n"):
         if line.strip():

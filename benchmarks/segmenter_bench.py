@@ -24,34 +24,15 @@ import time
 from pathlib import Path
 
 import underthesea
+from bench import sentences  # benchmarks/, the script's folder
 
 from helpers import segmenter
-from helpers.paths import PROJECT_ROOT
-
-VLSP_TEST = (Path(underthesea.__file__).parent / "pipeline" / "pos_tag" / "models"
-             / "pos_crf_vlsp2013_20230303" / "test_output.txt")
-
-
-def _sentences() -> list[str]:
-    """Seed sentences (split at '. ') and VLSP2013 test sentences (words joined by spaces)."""
-    out = []
-    for path in sorted((PROJECT_ROOT / "seeds").glob("*.txt")):
-        for line in path.read_text(encoding="utf-8").split("\n"):
-            out += [s.strip() for s in line.split(". ") if s.strip()]
-    words: list[str] = []
-    for line in VLSP_TEST.read_text(encoding="utf-8").split("\n"):
-        if line.strip():
-            words.append(line.split("\t")[0])
-        elif words:
-            out.append(" ".join(words))
-            words = []
-    return out
 
 
 def build_pages(chars: int, seed: int) -> list[list[str]]:
     """Pages (lists of paragraphs) totalling about ``chars`` characters, no paragraph repeated."""
     rng = random.Random(seed)
-    pool = _sentences()
+    pool = sentences(min_words=1)
     pages: list[list[str]] = []
     seen: set[str] = set()
     total = 0
