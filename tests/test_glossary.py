@@ -31,3 +31,14 @@ def test_a_bad_glossary_names_the_file_row_and_problem(tmp_path, content, proble
     with pytest.raises(CorpusError, match=r"my_glossary\.csv") as err:
         glossary.read_glossary(path)
     assert problem in str(err.value)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("lần thứ 32", "32nd time / session"), ("Lần thứ 31", "31st time / session"),
+    ("thứ 2", "2nd"), ("thứ 13", "13th"), ("thứ 23", "23rd"), ("lần 2", "2nd time"),
+    ("khóa XIII", "13th term"), ("khoá XIV", "14th term"), ("khóa XL", "40th term"),
+    # not a standard Roman numeral, lower case, or no marker: no gloss is made up
+    ("khóa VX", None), ("khóa IIII", None), ("khóa xiv", None), ("năm 32", None),
+])
+def test_ordinals_made_by_merge_ordinals_are_glossed_from_their_number(word, expected):
+    assert glossary.gloss(word) == expected

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -91,10 +92,47 @@ def gloss(word: str) -> str | None:
 
     Examples
     --------
-    >>> gloss("Ngoại giao"), gloss("xyz")
-    ('diplomacy', None)
+    >>> gloss("Ngoại giao"), gloss("xyz"), gloss("lần thứ 32"), gloss("khóa XIII")
+    ('diplomacy', None, '32nd time / session', '13th term')
     """
-    return glossary().get(normalize_text(word).lower())
+    word = normalize_text(word)
+    return glossary().get(word.lower()) or _ordinal_gloss(word)
+
+
+# The ordinals helpers.lexicon.merge_ordinals makes one token ("lần thứ 32", "khóa XIII"),
+# glossed from their number: marker -> what the English ordinal counts.
+_ORDINAL_COUNTS = {"lần thứ": "time / session", "thứ": "", "khóa": "term", "lần": "time"}
+_ORDINAL = re.compile(r"(?i:(lần thứ|thứ|khóa|lần)) (\d+|[IVXLCDM]+)")
+_ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90),
+          ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def _roman(n: int) -> str:
+    """``n`` in Roman numerals (the standard form: 14 is "XIV", never "XIIII")."""
+    out = ""
+    for numeral, value in _ROMAN:
+        count, n = divmod(n, value)
+        out += numeral * count
+    return out
+
+
+def _ordinal_gloss(word: str) -> str | None:
+    """"32nd time / session" for "lần thứ 32", "13th term" for "khóa XIII"; else None
+    (also for a Roman numeral not in standard form)."""
+    match = _ORDINAL.fullmatch(word)
+    if match is None:
+        return None
+    number = match.group(2)
+    if number.isdigit():
+        n = int(number)
+    else:  # a smaller value before a larger one is subtracted; then the form is checked
+        values = [dict(_ROMAN)[c] for c in number]
+        n = sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+        if _roman(n) != number:
+            return None
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    counts = _ORDINAL_COUNTS[match.group(1).lower()]
+    return f"{n}{suffix} {counts}".rstrip()
 
 
 def with_gloss(word: str) -> str:
