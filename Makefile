@@ -3,9 +3,10 @@
 # re-installs only when pyproject.toml or the lock file change.
 
 PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+VENV     := .venv
+BIN      := $(VENV)/bin
+STAMP    := $(VENV)/.installed
+COMPILED := $(VENV)/.compiled
 
 # Notebooks and nbval run in the same environment; keep BLAS/tokenizer threads predictable.
 export PYTHONHASHSEED := 0
@@ -16,29 +17,33 @@ export PYTHONHASHSEED := 0
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-# Bytecode is compiled once here, on both processors (pip's own compiling runs on one and took
-# half the bootstrap), leaving out the libraries' test suites. Where PYTHONDONTWRITEBYTECODE is
-# set (many containers and CI images) Python would otherwise compile pandas, matplotlib and the
-# rest again in every process: every notebook kernel, worker and test.
 $(STAMP): pyproject.toml requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --no-compile --require-hashes --no-deps \
 	    -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/python -m pip check
+	@touch $@
+
+# Bytecode is compiled here, on every processor (pip's own compiling runs on one and took half
+# the bootstrap), leaving out the libraries' test suites; again after an install or a change of
+# this file (files already compiled are skipped). Where PYTHONDONTWRITEBYTECODE is set (many
+# containers and CI images) Python would otherwise compile pandas, matplotlib and the rest again
+# in every process: every notebook kernel, worker and test.
+$(COMPILED): $(STAMP) Makefile
 	$(BIN)/python -m compileall -q -j 0 -x 'site-packages/.*/tests?/' \
-	    $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))') src
+	    "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" src
 	@touch $@
 
 # Notebooks run two at a time, each in its own kernel (JOBS=1: one at a time).
-report: $(STAMP) ## Execute every notebook (in place, two at a time) and write figures/
+report: $(COMPILED) ## Execute every notebook (in place, two at a time) and write figures/
 	$(BIN)/python -m helpers.report $(if $(JOBS),--jobs $(JOBS))
 
 .PHONY: html
-html: $(STAMP) ## Render the executed notebooks to build/site/ (open build/site/index.html from disk)
+html: $(COMPILED) ## Render the executed notebooks to build/site/ (open build/site/index.html from disk)
 	$(BIN)/python -m helpers.site
 
-lint: $(STAMP) ## ruff and mypy (settings in pyproject.toml)
+lint: $(COMPILED) ## ruff and mypy (settings in pyproject.toml)
 	$(BIN)/ruff check src tests benchmarks conftest.py
 	$(BIN)/mypy
 
@@ -50,19 +55,19 @@ NBVAL := --nbval-lax --nbval-current-env --nbval-cell-timeout=900 \
 test: lint ## Lint, then every test: unit, doctests, slow ones (dask, whole report) and nbval
 	$(BIN)/python -m pytest $(NBVAL)
 
-unit: $(STAMP) ## Unit tests and doctests, without the slow ones (about 40 s)
+unit: $(COMPILED) ## Unit tests and doctests, without the slow ones (about 40 s)
 	$(BIN)/python -m pytest -p no:nbval -m "not slow" tests src/helpers
 
-notebooks: $(STAMP) ## nbval over the notebooks only
+notebooks: $(COMPILED) ## nbval over the notebooks only
 	$(BIN)/python -m pytest $(NBVAL) notebooks
 
-lab: $(STAMP) ## Open JupyterLab on notebooks/
+lab: $(COMPILED) ## Open JupyterLab on notebooks/
 	$(BIN)/jupyter lab notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
-check-corpus: $(STAMP) ## Show what the loader makes of a folder: make check-corpus CORPUS_DIR=path
+check-corpus: $(COMPILED) ## Show what the loader makes of a folder: make check-corpus CORPUS_DIR=path
 	$(BIN)/python -m helpers.check $(CORPUS_DIR)
 
-fetch: $(STAMP) ## Download pages into a corpus folder: make fetch URLS=links.txt DEST=my-corpus
+fetch: $(COMPILED) ## Download pages into a corpus folder: make fetch URLS=links.txt DEST=my-corpus
 	@test -n "$(URLS)" -a -n "$(DEST)" || { echo "usage: make fetch URLS=links.txt DEST=folder"; exit 2; }
 	$(BIN)/python -m helpers.fetch $(URLS) $(DEST)
 
@@ -71,7 +76,7 @@ fetch: $(STAMP) ## Download pages into a corpus folder: make fetch URLS=links.tx
 # own package).
 BASELINE_COMMIT ?= 023df8d
 REPORT_BASELINE_COMMIT ?= 4cdeb43
-bench: $(STAMP) ## Benchmark loading at scale (about 14 minutes): make bench SIZES="1000 3000"
+bench: $(COMPILED) ## Benchmark loading at scale (about 14 minutes): make bench SIZES="1000 3000"
 	$(BIN)/python benchmarks/bench.py $(if $(SIZES),--sizes $(SIZES)) \
 	    --baseline-commit $(BASELINE_COMMIT) --report-baseline-commit $(REPORT_BASELINE_COMMIT)
 

@@ -180,3 +180,8 @@ def test_bh_g2_separates_the_words_benjamini_hochberg_passes_from_the_others():
     assert stats.bh_g2([0.01], n_tests=1) == pytest.approx(stats.g2_critical(0.05))
     assert stats.bh_g2([0.01], n_tests=10) is None
     assert stats.bh_g2([0.01, np.nan]) == stats.bh_g2([0.01])
+    # Fewer tests than p-values would lower the bar below the uncorrected one.
+    with pytest.raises(ValueError, match="2 tests, but 3 p-values"):
+        stats.bh_g2([0.01, 0.02, 0.03], n_tests=2)
+    with pytest.raises(ValueError):
+        stats.bh_g2([], n_tests=0)

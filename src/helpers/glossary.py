@@ -1,7 +1,8 @@
 """English glosses for Vietnamese words shown in tables and figures.
 
 Owns ``data/glossary.csv`` (word, gloss: written for this project, for the words the notebooks
-show), validated on load. A word without an entry is shown without a gloss, never a guessed one.
+show), validated on load. Ordinal tokens ("lần thứ 32", "khóa XIII") are glossed from their
+number. Any other word without an entry is shown without a gloss, never a guessed one.
 """
 from __future__ import annotations
 
@@ -100,9 +101,12 @@ def gloss(word: str) -> str | None:
 
 
 # The ordinals helpers.lexicon.merge_ordinals makes one token ("lần thứ 32", "khóa XIII"),
-# glossed from their number: marker -> what the English ordinal counts.
+# glossed from their number: marker -> what the English ordinal counts. "thứ 2" to "thứ 7" are
+# also the weekdays, Monday to Saturday ("thứ 6 ngày 10/5": Friday 10 May).
 _ORDINAL_COUNTS = {"lần thứ": "time / session", "thứ": "", "khóa": "term", "lần": "time"}
-_ORDINAL = re.compile(r"(?i:(lần thứ|thứ|khóa|lần)) (\d+|[IVXLCDM]+)")
+_ORDINAL = re.compile(r"(?i:(lần thứ|thứ|khóa|lần) (\d+|[IVXLCDM]+))")
+_WEEKDAYS = {2: "Monday", 3: "Tuesday", 4: "Wednesday", 5: "Thursday", 6: "Friday",
+             7: "Saturday"}
 _ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90),
           ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 
@@ -117,12 +121,13 @@ def _roman(n: int) -> str:
 
 
 def _ordinal_gloss(word: str) -> str | None:
-    """"32nd time / session" for "lần thứ 32", "13th term" for "khóa XIII"; else None
-    (also for a Roman numeral not in standard form)."""
+    """"32nd time / session" for "lần thứ 32", "13th term" for "khóa XIII" (or "khóa xiii":
+    word counts lower-case it); "6th, or Friday" for "thứ 6"; None for anything else, also a
+    Roman numeral not in standard form ("IIII")."""
     match = _ORDINAL.fullmatch(word)
     if match is None:
         return None
-    number = match.group(2)
+    marker, number = match.group(1).lower(), match.group(2).upper()
     if number.isdigit():
         n = int(number)
     else:  # a smaller value before a larger one is subtracted; then the form is checked
@@ -131,8 +136,10 @@ def _ordinal_gloss(word: str) -> str | None:
         if _roman(n) != number:
             return None
     suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    counts = _ORDINAL_COUNTS[match.group(1).lower()]
-    return f"{n}{suffix} {counts}".rstrip()
+    ordinal = f"{n}{suffix} {_ORDINAL_COUNTS[marker]}".rstrip()
+    if marker == "thứ" and number.isdigit() and n in _WEEKDAYS:
+        return f"{ordinal}, or {_WEEKDAYS[n]}"
+    return ordinal
 
 
 def with_gloss(word: str) -> str:

@@ -241,13 +241,21 @@ def bh_g2(p_values: ArrayLike, n_tests: int | None = None, alpha: float = 0.05) 
     float or None
         The critical |G2|.
 
+    Raises
+    ------
+    ValueError
+        When ``n_tests`` is less than 1 or than the number of p-values given.
+
     Examples
     --------
-    >>> round(bh_g2([0.001, 0.01, 0.04, 0.5]), 3), bh_g2([0.5, 0.9])
-    (5.024, None)
+    >>> round(bh_g2([0.001, 0.01, 0.04, 0.5]), 3), bh_g2([0.5, 0.9]), bh_g2([])
+    (5.024, None, None)
     """
     ordered = np.sort(np.asarray(p_values, dtype=float))
     ordered = ordered[~np.isnan(ordered)]
+    if n_tests is not None and n_tests < max(1, len(ordered)):
+        raise ValueError(f"Benjamini-Hochberg over {n_tests} tests, but {len(ordered)} p-values "
+                         f"were given (n_tests counts every word tested, at least 1)")
     m = len(ordered) if n_tests is None else n_tests
     passing = np.nonzero(ordered <= np.arange(1, len(ordered) + 1) / m * alpha)[0]
     if len(passing) == 0:
