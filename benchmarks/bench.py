@@ -20,7 +20,8 @@ shortened copy of an earlier one. Each measurement runs in a fresh process:
   seeds, outputs in a temporary folder, empty cache; twice, each time followed by the same for
   the tree of ``--report-baseline-commit`` if given.
 
-Usage: bench.py [--sizes 1000 3000 10000] [--baseline SRC] [--out benchmarks/results.json]
+Usage: bench.py [--sizes 1000 3000 10000] [--baseline SRC | --baseline-commit C]
+       [--report-baseline-commit C] [--no-report] [--out benchmarks/results.json]
 """
 from __future__ import annotations
 
