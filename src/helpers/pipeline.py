@@ -30,10 +30,11 @@ FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 
 # Above this many bytes of pages, more processes pay for their start-up; below it one process
 # is faster. Measured by `make bench` (benchmarks/README.md): one process loads about 1,000
-# articles (3.5 MB) in 5.5 s, two are 1.8 times faster once started, and starting them (imports
-# and the model in each) took about 5 s where Python compiles every library afresh, about 2 s
-# where it keeps bytecode. 5 MB, about 1,400 articles, is past the break-even in the second
-# case and near it in the first.
+# articles (3.5 MB) in 5.6 s, two are 1.8-2 times faster once started, and starting them
+# (imports and the model in each) takes about 2.5 s with compiled bytecode (as the Makefile
+# installs the environment), about 5 s where Python compiles every library afresh. The
+# break-even is then near 3 MB and 6 MB; 5 MB, about 1,400 articles, is past the first and
+# costs little in the second case.
 AUTO_PARALLEL_BYTES = 5_000_000
 # Loads above this size show a progress bar (roughly a few seconds of segmentation).
 PROGRESS_BYTES = 300_000
