@@ -55,7 +55,7 @@ NBVAL := --nbval-lax --nbval-current-env --nbval-cell-timeout=900 \
 test: lint ## Lint, then every test: unit, doctests, slow ones (dask, whole report) and nbval
 	$(BIN)/python -m pytest $(NBVAL)
 
-unit: $(COMPILED) ## Unit tests and doctests, without the slow ones (about 40 s)
+unit: $(COMPILED) ## Unit tests and doctests, without the slow ones (about 30 s)
 	$(BIN)/python -m pytest -p no:nbval -m "not slow" tests src/helpers
 
 notebooks: $(COMPILED) ## nbval over the notebooks only
