@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import CorpusError
+from .lexicon import ordinal_parts
 from .paths import DATA_DIR
 from .text import normalize_text
 
@@ -104,37 +104,24 @@ def gloss(word: str) -> str | None:
 # glossed from their number: marker -> what the English ordinal counts. "thứ 2" to "thứ 7" are
 # also the weekdays, Monday to Saturday ("thứ 6 ngày 10/5": Friday 10 May).
 _ORDINAL_COUNTS = {"lần thứ": "time / session", "thứ": "", "khóa": "term", "lần": "time"}
-_ORDINAL = re.compile(r"(?i:(lần thứ|thứ|khóa|lần) (\d+|[IVXLCDM]+))")
 _WEEKDAYS = {2: "Monday", 3: "Tuesday", 4: "Wednesday", 5: "Thursday", 6: "Friday",
              7: "Saturday"}
-_ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90),
-          ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
-
-
-def _roman(n: int) -> str:
-    """``n`` in Roman numerals (the standard form: 14 is "XIV", never "XIIII")."""
-    out = ""
-    for numeral, value in _ROMAN:
-        count, n = divmod(n, value)
-        out += numeral * count
-    return out
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
 def _ordinal_gloss(word: str) -> str | None:
     """"32nd time / session" for "lần thứ 32", "13th term" for "khóa XIII" (or "khóa xiii":
     word counts lower-case it); "6th, or Friday" for "thứ 6"; None for anything else, also a
-    Roman numeral not in standard form ("IIII")."""
-    match = _ORDINAL.fullmatch(word)
-    if match is None:
+    Roman numeral not in standard form ("IIII"). ``word`` is normalized ("khóa", not "khoá")."""
+    parts = ordinal_parts(word)
+    if parts is None:
         return None
-    marker, number = match.group(1).lower(), match.group(2).upper()
+    marker, number = parts
     if number.isdigit():
         n = int(number)
-    else:  # a smaller value before a larger one is subtracted; then the form is checked
-        values = [dict(_ROMAN)[c] for c in number]
+    else:  # standard form (ordinal_parts checks it): a smaller value before a larger is taken off
+        values = [_ROMAN_VALUES[c] for c in number]
         n = sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
-        if _roman(n) != number:
-            return None
     suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     ordinal = f"{n}{suffix} {_ORDINAL_COUNTS[marker]}".rstrip()
     if marker == "thứ" and number.isdigit() and n in _WEEKDAYS:

@@ -21,7 +21,7 @@ from .paths import DATA_DIR
 
 __all__ = ["DICTIONARY_FILE", "LEXICON_FILE", "VLSP_GOLD_FILE", "Lexicon", "apply_lexicon",
            "crf_tone_style", "dictionary", "fix_segments", "lexicon_changes", "merge_ordinals",
-           "project_lexicon", "read_lexicon", "read_vlsp_gold", "remaining_splits",
+           "ordinal_parts", "project_lexicon", "read_lexicon", "read_vlsp_gold", "remaining_splits",
            "repair_splits", "segmentation_f1"]
 
 LEXICON_FILE = DATA_DIR / "lexicon.txt"
@@ -350,6 +350,36 @@ def _starts_with_marker(token: str) -> bool:
 def _is_ordinal(span: tuple[str, ...]) -> bool:
     *head, last = span
     return tuple(head) in _ORDINAL_MARKERS and _is_number(last)
+
+
+_MARKER_TEXTS = frozenset(" ".join(marker) for marker in _ORDINAL_MARKERS)
+
+
+def ordinal_parts(token: str) -> tuple[str, str] | None:
+    """The marker and number of an ordinal token ``merge_ordinals`` makes, the marker lower-case
+    and the number as printed, a Roman numeral in capitals; in any case, since word counts
+    lower-case tokens ("lần thứ xiii"). None for any other token, also for a Roman numeral not
+    in standard form ("IIII").
+
+    Parameters
+    ----------
+    token : str
+
+    Returns
+    -------
+    tuple of (str, str), or None
+
+    Examples
+    --------
+    >>> ordinal_parts("Lần thứ 32"), ordinal_parts("khóa xiii"), ordinal_parts("khóa học")
+    (('lần thứ', '32'), ('khóa', 'XIII'), None)
+    """
+    head, _, number = token.rpartition(" ")
+    marker, number = head.lower(), number.upper()
+    if marker in _MARKER_TEXTS and number and (_DIGITS.fullmatch(number)
+                                               or _ROMAN.fullmatch(number)):
+        return marker, number
+    return None
 
 
 def merge_ordinals(tokens: Sequence[str]) -> list[str]:
