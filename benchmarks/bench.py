@@ -329,22 +329,24 @@ def run_size(n: int, tmp: Path, args) -> dict:
     return row
 
 
-def baseline_tree(commit: str, into: Path) -> Path:
-    """The ``src/`` folder of ``commit`` of this repository, extracted into ``into``."""
+def _extract(commit: str, into: Path, *paths: str) -> Path:
+    """``paths`` of ``commit`` of this repository (all of it if none), extracted into ``into``."""
     into.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src"],
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, *paths],
                              capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into / "src"
+    return into
+
+
+def baseline_tree(commit: str, into: Path) -> Path:
+    """The ``src/`` folder of ``commit`` of this repository, extracted into ``into``."""
+    return _extract(commit, into, "src") / "src"
 
 
 def report_tree(commit: str, into: Path) -> Path:
     """The whole tree of ``commit`` (notebooks, seeds and package), extracted into ``into``,
     its package compiled to bytecode as the Makefile compiles this tree's when it installs."""
-    into.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit],
-                             capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    _extract(commit, into)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(into / "src")],
                    capture_output=True, check=True)
     return into
