@@ -19,7 +19,7 @@ ALLOWED = {
     "frequency": {"corpus", "ranking", "stats", "text"},
     "timeline": {"corpus", "dates", "frequency", "reference", "stats"},
     "findings": {"choices", "compare", "corpus", "ranking", "stats"},
-    "glossary": {"errors", "paths", "text"},
+    "glossary": {"errors", "lexicon", "paths", "text"},
 }
 
 
