@@ -384,7 +384,6 @@ class _Tables:
         self.low_piece = np.full(1024, -1, dtype=np.int64)
         self.title = np.zeros(1024, dtype=bool)
         self.spaced = np.zeros(1024, dtype=bool)
-        self.chunk_tokens: dict[str, list[str]] = {}
         self.chunk_ids: dict[str, list[int]] = {}
 
     def type_id(self, token: str) -> int:
@@ -694,32 +693,31 @@ class _Tokenizer:
             tokens = [_rt.token_normalize(chunk)]
         else:  # the text goes on after the chunk, or ends (key + newline: `$` matches)
             tokens = _regex_tokens(self.pattern, key if key != chunk else key + " ")
-        self.tables.chunk_tokens[key] = tokens
         self.tables.chunk_ids[key] = [self.tables.type_id(t) for t in tokens]
 
-    def tokens(self, text: str) -> tuple[list[str], list[int]]:
+    def tokens(self, text: str) -> list[int]:
+        """The type ids of the text's tokens (``tables.type_strings`` holds the tokens)."""
         text = _rt.normalize_characters_in_text(text)
         if _CROSSES_WHITESPACE.search(text):
-            tokens = _regex_tokens(self.pattern, text)
-            return tokens, [self.tables.type_id(t) for t in tokens]
+            return [self.tables.type_id(t) for t in _regex_tokens(self.pattern, text)]
         keys = text.split()
         if not keys:
-            return [], []
+            return []
         # `$` in the regex matches at the end of the text or before one final newline
         if text[len(text.rstrip()):] in ("", "\n"):
             keys[-1] += "\n"
-        cached = self.tables.chunk_tokens
+        cached = self.tables.chunk_ids
         for key in set(keys).difference(cached):
             self._add(key)
-        return (list(chain.from_iterable(map(cached.__getitem__, keys))),
-                list(chain.from_iterable(map(self.tables.chunk_ids.__getitem__, keys))))
+        return list(chain.from_iterable(map(cached.__getitem__, keys)))
 
-    def fixed_tokens(self, text: str, fixed_words: tuple[str, ...]) -> tuple[list[str], list[int]]:
+    def fixed_tokens(self, text: str, fixed_words: tuple[str, ...]) -> list[int]:
+        """``tokens`` with underthesea's regex for ``fixed_words`` (not cached per chunk)."""
         pattern = self.fixed_patterns.get(fixed_words)
         if pattern is None:
             pattern = self.fixed_patterns[fixed_words] = _fixed_words_pattern(fixed_words)
         tokens = _regex_tokens(pattern, _rt.normalize_characters_in_text(text))
-        return tokens, [self.tables.type_id(t) for t in tokens]
+        return [self.tables.type_id(t) for t in tokens]
 
 
 # --------------------------------------------------------------------------- state and API
@@ -815,9 +813,10 @@ def _segment_batch(texts: Sequence[str], fixed_words: tuple[str, ...]) -> list[l
     per_text = [tokenizer.fixed_tokens(t, fixed_words) if fixed_words else tokenizer.tokens(t)
                 for t in texts]
     tables.featurize_pending()
-    tokens = list(chain.from_iterable(toks for toks, _ in per_text))
-    lay = _Layout(list(chain.from_iterable(ids for _, ids in per_text)),
-                  [len(ids) for _, ids in per_text], tables.span)
+    ids = list(chain.from_iterable(per_text))
+    # The tokens from their type ids: one list index each, cheaper than a second chunk lookup.
+    tokens = list(map(tables.type_strings.__getitem__, ids))
+    lay = _Layout(ids, list(map(len, per_text)), tables.span)
     if lay.n == 0:
         return [[] for _ in texts]
     scores = _emissions(tables, lay, tokens)
