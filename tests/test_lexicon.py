@@ -64,11 +64,29 @@ def test_lexicon_and_repair_do_not_lower_f1_on_vlsp2013_gold(vlsp, fixes):
     assert f1_of(fixed, gold_words) >= f1_of(predicted, gold_words)
 
 
+def _full_search(tokens, matches, max_syllables):
+    """Greedy longest match tried at every position, without pruning: the reference."""
+    out, i = [], 0
+    while i < len(tokens):
+        best, span = i + 1, lx._key(tokens[i])
+        for j in range(i + 1, len(tokens)):
+            if not (lx._is_word(tokens[j - 1]) and lx._is_word(tokens[j])):
+                break
+            span += lx._key(tokens[j])
+            if len(span) > max_syllables:
+                break
+            if matches(span):
+                best = j + 1
+        out.append(" ".join(tokens[i:best]))
+        i = best
+    return out
+
+
 @pytest.mark.slow   # segments all 2,120 VLSP2013 test sentences
 def test_repair_raises_f1_and_the_tone_style_restriction_is_what_makes_it(vlsp):
     gold_words, predicted = vlsp
     words = lx.dictionary()
-    unrestricted = [lx._merge(s, words.__contains__, lx.REPAIR_MAX_SYLLABLES)
+    unrestricted = [_full_search(s, words.__contains__, lx.REPAIR_MAX_SYLLABLES)
                     for s in predicted]
     repaired = [repair_splits(s) for s in predicted]
     assert f1_of(repaired, gold_words) > f1_of(predicted, gold_words)
@@ -284,7 +302,7 @@ def _shuffled(paragraphs, seed=7):
 
 
 def test_repair_search_restricted_to_sensitive_windows_equals_the_full_search(seed_paragraphs):
-    # The unrestricted generic search is the reference: no prefix pruning, every start tried.
+    # The unrestricted search is the reference: no prefix pruning, every start tried.
     _, before, _ = seed_paragraphs
     words = lx.dictionary()
 
@@ -295,7 +313,7 @@ def test_repair_search_restricted_to_sensitive_windows_equals_the_full_search(se
     joined = 0
     for tokens in paragraphs:
         fast = repair_splits(tokens)
-        assert fast == lx._merge(tokens, matches, lx.REPAIR_MAX_SYLLABLES), tokens
+        assert fast == _full_search(tokens, matches, lx.REPAIR_MAX_SYLLABLES), tokens
         joined += len(tokens) - len(fast)
     assert joined > 0  # the comparison saw joins, not only untouched paragraphs
 
@@ -315,3 +333,15 @@ def test_lexicon_prefixes_stop_only_spans_that_cannot_become_entries():
                                                      "chuyến thăm"]
     # Nothing can start a match: tokens come back with single spaces, empty ones dropped.
     assert apply_lexicon(["hội  nghị", "", "lớn"], small) == ["hội nghị", "lớn"]
+
+
+@pytest.mark.parametrize("tokens", [
+    ["hội nghị", "lớn"], [], [""], ["", ""], ["hội  nghị"], [" hội"], ["hội "], ["a\tb"],
+    ["hội\xa0nghị", "lớn"], ["hội", "", "lớn"], ["hội\u2003nghị"], [",", "32", "ASEAN"],
+])
+def test_tokens_no_entry_can_start_come_back_single_spaced_and_not_empty(tokens):
+    # apply_lexicon returns such tokens as they are when their join shows them already clean;
+    # the result must be what single-spacing each token and dropping empty ones gives.
+    small = Lexicon.from_words(["Ban Bí thư"])
+    expected = [" ".join(t.split()) for t in tokens if t.split()]
+    assert apply_lexicon(tokens, small) == expected

@@ -216,34 +216,36 @@ def _is_word(token: str) -> bool:
 
 
 def _merge(tokens: Sequence[str], matches: Callable[[tuple[str, ...]], bool],
-           max_syllables: int, prefixes: frozenset[tuple[str, ...]] | None = None,
-           starts: set[int] | None = None) -> list[str]:
-    """Greedy longest match: at each position join the most following tokens (two or more,
-    all containing a letter or digit) whose syllables together satisfy ``matches``. With
-    ``prefixes`` (every leading run of a span that ``matches`` can accept), the search from a
-    position stops as soon as its span is none of them; with ``starts``, only those positions
-    are searched (the caller knows no match starts elsewhere)."""
-    syllables = [_key(t) for t in tokens]
-    word = [_is_word(t) for t in tokens]
+           max_syllables: int, prefixes: frozenset[tuple[str, ...]],
+           starts: Iterable[int]) -> list[str]:
+    """Greedy longest match from the left, tried only at ``starts`` (the caller knows no match
+    starts elsewhere): from a start, join the most following tokens (two or more, all
+    containing a letter or digit) whose syllables together satisfy ``matches``; the search
+    stops as soon as the span is none of ``prefixes`` (every leading run of a span that
+    ``matches`` can accept). Tokens between starts are passed on in one slice each."""
     out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        best, span = i + 1, syllables[i]
-        if ((starts is not None and i not in starts)
-                or (prefixes is not None and span not in prefixes)):
-            out.append(tokens[i])
-            i += 1
+    done = 0  # tokens before this index are in ``out``
+    for i in sorted(starts):
+        if i < done:  # before the paragraph, or inside a token just joined
             continue
-        for j in range(i + 1, len(tokens)):
-            if not word[j - 1] or not word[j]:
-                break
-            span = span + syllables[j]
-            if len(span) > max_syllables or (prefixes is not None and span not in prefixes):
-                break
-            if matches(span):
-                best = j + 1
+        out += tokens[done:i]
+        done = i
+        span = _key(tokens[i])
+        if span not in prefixes:
+            continue
+        best = i + 1
+        if _is_word(tokens[i]):
+            for j in range(i + 1, len(tokens)):
+                if not _is_word(tokens[j]):
+                    break
+                span = span + _key(tokens[j])
+                if len(span) > max_syllables or span not in prefixes:
+                    break
+                if matches(span):
+                    best = j + 1
         out.append(" ".join(tokens[i:best]))
-        i = best
+        done = best
+    out += tokens[done:]
     return out
 
 
@@ -283,7 +285,15 @@ def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None,
     prefixes = lexicon.prefixes
     starts = [i for i, pair in enumerate(itertools.pairwise(keys)) if pair in prefixes]
     if not starts:
-        return [joined for joined in map(_single_spaced, tokens) if joined]
+        # Tokens are returned as they are when each is already single-spaced and not empty:
+        # then their join is not empty, has no double, leading or trailing space and (being
+        # printable) no whitespace but plain spaces. Segmenter output always is; a test holds
+        # this rule to ``_single_spaced`` token by token.
+        joined = " ".join(tokens)
+        if (joined and joined.isprintable() and "  " not in joined
+                and not joined.startswith(" ") and not joined.endswith(" ")):
+            return list(tokens)
+        return [single for single in map(_single_spaced, tokens) if single]
     lengths = [len(_key(t)) for t in tokens]
     syllables = [s for t in tokens for s in t.split()]
     owner = [k for k, n in enumerate(lengths) for _ in range(n)]
