@@ -1,7 +1,9 @@
 """The project lexicon, ordinal phrases and the dictionary repair, guarded by word F1 on
 underthesea's gold-segmented VLSP2013 test sentences."""
+import collections
 import re
 
+import numpy as np
 import pytest
 import underthesea
 
@@ -345,3 +347,12 @@ def test_tokens_no_entry_can_start_come_back_single_spaced_and_not_empty(tokens)
     small = Lexicon.from_words(["Ban Bí thư"])
     expected = [" ".join(t.split()) for t in tokens if t.split()]
     assert apply_lexicon(tokens, small) == expected
+
+
+def test_repair_takes_any_sequence_of_tokens():
+    tokens = ["và", "hàng", "hóa", "và", "Ủy", "ban nhân dân"]
+    expected = ["và", "hàng hóa", "và", "Ủy ban nhân dân"]
+    assert repair_splits(tokens) == expected
+    assert repair_splits(tuple(tokens)) == expected
+    assert repair_splits(collections.deque(tokens)) == expected
+    assert repair_splits(np.array(tokens)) == expected

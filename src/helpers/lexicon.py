@@ -223,6 +223,7 @@ def _merge(tokens: Sequence[str], matches: Callable[[tuple[str, ...]], bool],
     containing a letter or digit) whose syllables together satisfy ``matches``; the search
     stops as soon as the span is none of ``prefixes`` (every leading run of a span that
     ``matches`` can accept). Tokens between starts are passed on in one slice each."""
+    tokens = list(tokens)  # slices of a list (a numpy array or a deque would not do)
     out: list[str] = []
     done = 0  # tokens before this index are in ``out``
     for i in sorted(starts):
@@ -285,10 +286,13 @@ def apply_lexicon(tokens: Sequence[str], lexicon: Lexicon | None = None,
     prefixes = lexicon.prefixes
     starts = [i for i, pair in enumerate(itertools.pairwise(keys)) if pair in prefixes]
     if not starts:
-        # Tokens are returned as they are when each is already single-spaced and not empty:
-        # then their join is not empty, has no double, leading or trailing space and (being
-        # printable) no whitespace but plain spaces. Segmenter output always is; a test holds
-        # this rule to ``_single_spaced`` token by token.
+        # Tokens are returned as they are when their join shows each of them single-spaced
+        # and not empty: a join that is printable has no whitespace but plain spaces (the only
+        # printable character ``str.split`` splits at), and an empty token or a token with a
+        # double, leading or trailing space would leave a double, leading or trailing space
+        # (or, alone, an empty join). Segmenter output passes; a token with a character that
+        # is not printable (a zero-width space) takes the token-by-token path, which a test
+        # holds this shortcut to.
         joined = " ".join(tokens)
         if (joined and joined.isprintable() and "  " not in joined
                 and not joined.startswith(" ") and not joined.endswith(" ")):
