@@ -288,3 +288,38 @@ def test_emissions_around_fixed_words_equal_the_featurizers():
             patched += sum([a for a in attrs[i].tolist() if a >= 0]
                            != tables.exact_attr_ids(tokens, i) for i in range(len(tokens)))
     assert patched > 0  # the integer path alone would be wrong next to these fixed words
+
+
+def _find_probe_by_probe(table, codes):
+    """The lookup one probe round at a time until every code is resolved: the reference."""
+    out = np.full(len(codes), -1, dtype=np.int64)
+    home, todo = table._hash(codes), np.arange(len(codes))
+    for probe in range(table.probes):
+        slot = (home[todo] + probe) & table.mask
+        key = table.keys[slot]
+        hit = key == codes[todo]
+        out[todo[hit]] = table.rows[slot[hit]]
+        todo = todo[~hit & (key != -1)]
+    return out
+
+
+def test_window_lookup_equals_the_probe_by_probe_search():
+    rng = np.random.default_rng(0)
+    model = segmenter._exact_tables()[0].lookup          # the real table
+    # A table whose 500 codes all hash into its first 50 slots: long probe runs.
+    same_size = segmenter._CodeTable(np.arange(500), np.arange(500))
+    candidates = np.unique(rng.integers(0, 2**40, 100_000))
+    crowded_codes = candidates[same_size._hash(candidates) < 50][:500]
+    crowded = segmenter._CodeTable(crowded_codes, np.arange(500, dtype=np.int64))
+    assert crowded.probes > segmenter._CodeTable.STEPWISE_PROBES + 2
+    for table in (model, crowded):
+        stored = table.keys[table.keys != -1]
+        for n in (0, 1, 7, 2000):
+            codes = np.concatenate([rng.choice(stored, n), stored[:n] + 1,
+                                    rng.integers(0, stored.max() + 2, n)])
+            assert (table.find(codes) == _find_probe_by_probe(table, codes)).all()
+        assert (table.find(stored) >= 0).all()     # every stored code is found
+    small_blocks = segmenter._CodeTable(crowded_codes, np.arange(500, dtype=np.int64))
+    small_blocks.BLOCK = 1000                      # the 2-D step in several blocks
+    codes = np.concatenate([crowded_codes, crowded_codes + 1])
+    assert (small_blocks.find(codes) == _find_probe_by_probe(crowded, codes)).all()

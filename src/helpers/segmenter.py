@@ -243,6 +243,7 @@ class _CodeTable:
     # (about 8% of a page's) probe all their remaining slots in one 2-D step, instead of a
     # dozen more rounds of small array operations for a handful of stragglers.
     STEPWISE_PROBES = 2
+    BLOCK = 1 << 20  # slots looked at per 2-D step at most (a table with long runs stays small)
 
     def find(self, codes: np.ndarray) -> np.ndarray:
         """Row of each code, or -1."""
@@ -257,15 +258,17 @@ class _CodeTable:
             hit = key == codes.take(todo)
             out[todo[hit]] = self.rows.take(slot[hit])
             todo = todo[~hit & (key != -1)]
-        if len(todo) and self.probes > self.STEPWISE_PROBES:
+        offsets = np.arange(self.STEPWISE_PROBES, self.probes)
+        rows_at_once = max(1, self.BLOCK // max(1, len(offsets)))
+        for start in range(0, len(todo) if len(offsets) else 0, rows_at_once):
+            part = todo[start:start + rows_at_once]
             # The search for a code ends at its key or at the first empty slot, as above.
-            slots = (home[todo][:, None]
-                     + np.arange(self.STEPWISE_PROBES, self.probes)) & self.mask
+            slots = (home[part][:, None] + offsets) & self.mask
             keys = self.keys.take(slots)
-            hit = keys == codes.take(todo)[:, None]
+            hit = keys == codes.take(part)[:, None]
             first = (hit | (keys == -1)).argmax(axis=1)   # 0 also when no slot ends it ...
-            found = hit[np.arange(len(todo)), first]        # ... which is then not a hit
-            out[todo[found]] = self.rows.take(slots[found, first[found]])
+            found = hit[np.arange(len(part)), first]        # ... which is then not a hit
+            out[part[found]] = self.rows.take(slots[found, first[found]])
         return out
 
 
