@@ -1,0 +1,150 @@
+"""Where a cold load's time goes, step by step, for this tree and (``--against``) another commit
+of it: ``.venv/bin/python benchmarks/steps.py --against dfa4ca6``.
+
+Builds the benchmark's pages (``bench.build_corpus``: text that does not repeat, in page
+furniture), then goes through them in a fresh process per tree and run, in order, as a cold
+one-worker load does, and adds up the time of each step over all pages: reading and decoding,
+cleaning, segmentation (``text.raw_segments``, no cache), the lexicon fixes
+(``lexicon.fix_segments``), metadata, words, shingles, sharing the page's tokens, writing its
+cache entry (to a temporary folder) and sharing its tokens with the load. The process's own
+caches start empty, as in a new process; one small page goes through every step before the
+timing, so imports and the model load are outside it. With ``--against``, the two trees run in
+turn, ``--pairs`` times, so that a slow spell of the machine falls on both; means are compared.
+
+Usage: steps.py [--pages 1000] [--against COMMIT] [--pairs 3] [--out FILE.json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import ROOT, baseline_tree, build_corpus  # benchmarks/, the script's folder
+
+STEPS = ("read + decode", "clean", "segment", "lexicon fixes", "metadata", "words", "shingles",
+         "share in page", "cache write", "share in load")
+WARM_UP_PAGE = "Hội nghị khai mạc hôm nay\nSáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc."
+
+
+def run_steps(folder: Path) -> dict[str, float]:
+    """Seconds of each step over the pages of ``folder``, in this process."""
+    from helpers import dedupe, lexicon, metadata, pages, pipeline, text
+    from helpers.cleaning import clean_article
+
+    def page(name: str, data: bytes, tick) -> object:
+        raw = pages.decode_bytes(data, name)
+        tick("read + decode")
+        article = clean_article(raw)
+        tick("clean")
+        found = text.raw_segments(article.text, cache=False)
+        tick("segment")
+        segments = tuple(tuple(lexicon.fix_segments(p)) for p in found)
+        tick("lexicon fixes")
+        meta = metadata.infer_metadata(article)
+        tick("metadata")
+        words = tuple(text.words_from_segments(segments))
+        tick("words")
+        shingles = dedupe.shingle_hashes(article.text)
+        tick("shingles")
+        result = pages.PageResult(name, "ok", article=article, segments=segments, words=words,
+                                  metadata=meta, shingles=shingles)
+        result = pipeline.shared_tokens(result, {})
+        tick("share in page")
+        return result
+
+    page("warm-up.txt", WARM_UP_PAGE.encode("utf-8"), lambda step: None)
+    store, version = pipeline.page_store(), pipeline.pipeline_version()
+    seconds = dict.fromkeys(STEPS, 0.0)
+    clock = [0.0]
+
+    def tick(step: str) -> None:
+        now = time.perf_counter()
+        seconds[step] += now - clock[0]
+        clock[0] = now
+
+    shared: dict[str, str] = {}
+    for path in sorted(folder.glob("*.txt")):
+        clock[0] = time.perf_counter()
+        data = path.read_bytes()
+        result = page(path.name, data, tick)
+        store.put(store.key([data], version), result)
+        tick("cache write")
+        pipeline.shared_tokens(result, shared)
+        tick("share in load")
+    return seconds
+
+
+def one_run(src: Path, folder: Path, tmp: Path) -> dict[str, float]:
+    """``run_steps`` in a fresh process with the package at ``src``, an empty cache."""
+    cache = Path(tempfile.mkdtemp(dir=tmp, prefix="cache-"))
+    env = {**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{Path(__file__).parent}",
+           "HELPERS_CACHE_DIR": str(cache)}
+    code = ("import json, sys; from pathlib import Path; import steps; "
+            "print(json.dumps(steps.run_steps(Path(sys.argv[1]))))")
+    done = subprocess.run([sys.executable, "-c", code, str(folder)], env=env, cwd=tmp,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"steps with {src} failed:\n{done.stderr}")
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def mean(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {step: sum(r[step] for r in runs) / len(runs) for step in STEPS}
+
+
+def table(this: dict[str, float], other: dict[str, float] | None, pages: int,
+          against: str | None) -> str:
+    per = 1000 / pages
+    head = "| step | this tree, s per 1,000 pages |"
+    rule = "|---|---|"
+    if other is not None:
+        head += f" {against}, s per 1,000 pages | this / {against} |"
+        rule += "---|---|"
+    lines = [head, rule]
+    for step in (*STEPS, "total"):
+        a = sum(this.values()) if step == "total" else this[step]
+        row = f"| {step} | {a * per:.3f} |"
+        if other is not None:
+            b = sum(other.values()) if step == "total" else other[step]
+            row += f" {b * per:.3f} | {a / b:.2f} |" if b else " 0 | |"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--against", help="a commit of this repository to compare with")
+    parser.add_argument("--pairs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, help="write every run as JSON")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="steps-") as name:
+        tmp = Path(name)
+        folder = tmp / "pages"
+        build_corpus(folder, args.pages, seed=args.seed)
+        other_src = baseline_tree(args.against, tmp / "against") if args.against else None
+        runs: dict[str, list[dict[str, float]]] = {"this": [], "against": []}
+        for _ in range(args.pairs):
+            runs["this"].append(one_run(ROOT / "src", folder, tmp))
+            if other_src is not None:
+                runs["against"].append(one_run(other_src, folder, tmp))
+    this = mean(runs["this"])
+    other = mean(runs["against"]) if other_src is not None else None
+    print(f"{args.pages} pages, {args.pairs} run(s) of each tree, in turn; means:")
+    print(table(this, other, args.pages, args.against))
+    if args.out:
+        args.out.write_text(json.dumps({"pages": args.pages, "against": args.against,
+                                        "date": time.strftime("%Y-%m-%d %H:%M UTC",
+                                                              time.gmtime()),
+                                        **runs}, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
