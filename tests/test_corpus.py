@@ -229,3 +229,57 @@ def test_check_command_usage_and_exit_codes(capsys):
     assert "usage: python -m helpers.check [PATH]" in capsys.readouterr().err
     assert main(["one", "two"]) == 2
     assert main([]) == 0 and "5 article(s)" in capsys.readouterr().out
+
+
+def _listed_by_pathlib(folder):
+    """Page files and other files as ``sorted(Path.rglob("*"))`` lists them: the reference."""
+    from pathlib import Path
+    files, other = [], []
+    for file in sorted(Path(folder).rglob("*")):
+        rel = file.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not file.is_file():
+            continue
+        if file.suffix.lower() in helpers.corpus.PAGE_SUFFIXES:
+            files.append(rel.as_posix())
+        elif file.name != "catalog.csv":
+            other.append(rel.as_posix())
+    return files, other
+
+
+def test_page_files_are_listed_as_pathlib_orders_and_filters_them(tmp_path):
+    names = ["a-b.txt", "a/b.txt", "a /q.txt", "a0/b.txt", "a_/b.TXT", "a/c/d.html", "x.Htm",
+             "b.", "..txt", "g..txt", ".hidden/x.txt", "h/.x.txt", "sub/catalog.csv",
+             "catalog.csv", "notes.md", unicodedata.normalize("NFD", "Hội nghị.txt"),
+             "Hội nghị 2.txt", "deep/1/2/3.txt", "f.txt.bak"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "link to a").symlink_to(tmp_path / "a", target_is_directory=True)
+    (tmp_path / "link.txt").symlink_to(tmp_path / "x.Htm")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "folder.txt").mkdir()
+    files, other = _listed_by_pathlib(tmp_path)
+    assert "a/b.txt" in files and "link.txt" in files and "link to a/b.txt" not in files
+    with pytest.warns(CorpusWarning) as caught:
+        _, listed = helpers.corpus.list_pages(tmp_path)
+    assert listed == files
+    assert str(caught[0].message).endswith(": " + ", ".join(other))
+
+
+def test_an_unreadable_folder_is_an_error_and_an_unreadable_subfolder_is_passed_over(
+        tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text("x", encoding="utf-8")
+    scandir = helpers.corpus.os.scandir
+
+    def refuse(path, refused):
+        if str(path).endswith(refused):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(helpers.corpus.os, "scandir", lambda path: refuse(path, "locked"))
+    assert helpers.corpus.list_pages(tmp_path)[1] == ["a.txt"]
+    monkeypatch.setattr(helpers.corpus.os, "scandir", lambda path: refuse(path, tmp_path.name))
+    with pytest.raises(CorpusError, match="cannot read the corpus folder"):
+        helpers.corpus.list_pages(tmp_path)

@@ -80,8 +80,9 @@ def plain(value: Any) -> Any:
 # --- the folder ------------------------------------------------------------------------------
 
 def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
-    """The corpus folder and its page files (relative paths, sorted; subfolders included;
-    hidden files and the catalog left out). Other files are named in one warning.
+    """The corpus folder and its page files (relative paths, sorted; subfolders included,
+    links to folders not followed; hidden files and folders and the catalog left out). Other
+    files are named in one warning.
 
     Parameters
     ----------
@@ -96,7 +97,7 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     Raises
     ------
     CorpusError
-        When the folder does not exist or holds no page.
+        When the folder does not exist, cannot be read or holds no page.
 
     Examples
     --------
@@ -108,14 +109,14 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     if not folder.is_dir():
         raise CorpusError(f"{folder}: corpus folder not found (set CORPUS_DIR or pass a path)")
     files, other = [], []
-    for file in sorted(folder.rglob("*")):
-        rel = file.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not file.is_file():
-            continue
-        if file.suffix.lower() in PAGE_SUFFIXES:
-            files.append(rel.as_posix())
-        elif file.name != CATALOG_NAME:
-            other.append(rel.as_posix())
+    for parts in sorted(_visible_files(folder), key=_path_order):
+        name = parts[-1]
+        dot = name.rfind(".")
+        suffix = name[dot:] if 0 < dot < len(name) - 1 else ""  # as ``Path.suffix``
+        if suffix.lower() in PAGE_SUFFIXES:
+            files.append("/".join(parts))
+        elif name != CATALOG_NAME:
+            other.append("/".join(parts))
     if other:
         more = f" and {len(other) - 5} more" if len(other) > 5 else ""
         warnings.warn(f"{folder}: ignored {len(other)} file(s) that are not "
@@ -124,6 +125,32 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     if not files:
         raise CorpusError(f"{folder}: no {' or '.join(sorted(PAGE_SUFFIXES))} files found")
     return folder, files
+
+
+def _visible_files(folder: Path, parts: tuple[str, ...] = ()) -> Iterable[tuple[str, ...]]:
+    """The path parts (relative to ``folder``) of the files under it, links to files included,
+    leaving out every name that starts with a dot and not entering links to folders, as
+    ``Path.rglob`` does; a subfolder that cannot be read is passed over, as rglob passes it."""
+    try:
+        with os.scandir(os.path.join(folder, *parts)) as entries:
+            found = [(entry.name, entry.is_file(),
+                      entry.is_dir(follow_symlinks=False)) for entry in entries
+                     if not entry.name.startswith(".")]
+    except PermissionError as err:
+        if parts:
+            return
+        raise CorpusError(f"{folder}: cannot read the corpus folder ({err.strerror})") from None
+    for name, is_file, is_folder in found:
+        if is_file:
+            yield (*parts, name)
+        elif is_folder:
+            yield from _visible_files(folder, (*parts, name))
+
+
+def _path_order(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The order ``sorted`` gives ``Path`` objects: part by part, case-folded where the
+    system's paths are (Windows)."""
+    return tuple(map(os.path.normcase, parts))
 
 
 def _report(page: PageResult, on_error: str) -> None:
