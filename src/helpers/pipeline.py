@@ -30,10 +30,10 @@ FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 
 # Above this many bytes of pages, more processes pay for their start-up; below it one process
 # is faster. Measured by `make bench` (benchmarks/README.md, 2 Dec): one process loads about
-# 1,000 articles (3.5 MB) in 4.1 s, two are 1.8-2 times faster once started, and starting them
-# (imports and the model in each) takes about 2 s with compiled bytecode (as the Makefile
+# 1,000 articles (3.5 MB) in 4.1-5.3 s, two are 1.8-2 times faster once started, and starting
+# them (imports and the model in each) takes about 2 s with compiled bytecode (as the Makefile
 # installs the environment), about 5 s where Python compiles every library afresh. The
-# break-even is then near 3.5 MB and 9 MB; 5 MB, about 1,400 articles, lies between them.
+# break-even is then near 3-3.5 MB and 7-9 MB; 5 MB, about 1,400 articles, lies between.
 AUTO_PARALLEL_BYTES = 5_000_000
 # Loads above this size show a progress bar (roughly a few seconds of segmentation).
 PROGRESS_BYTES = 300_000
