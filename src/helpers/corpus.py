@@ -111,9 +111,7 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     files, other = [], []
     for parts in sorted(_visible_files(folder), key=_path_order):
         name = parts[-1]
-        dot = name.rfind(".")
-        suffix = name[dot:] if 0 < dot < len(name) - 1 else ""  # as ``Path.suffix``
-        if suffix.lower() in PAGE_SUFFIXES:
+        if os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
             files.append("/".join(parts))
         elif name != CATALOG_NAME:
             other.append("/".join(parts))
