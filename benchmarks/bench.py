@@ -14,7 +14,7 @@ shortened copy of an earlier one. Each measurement runs in a fresh process:
 - baseline (``--baseline SRC``, at ``--baseline-sizes``): a cold 1-worker load with another
   source tree of the package (e.g. the commit before this work) on the same pages;
 - stages (at ``--stage-sizes``): cleaning, metadata and building the table, per article, for
-  this tree and the baseline;
+  this tree and the baseline (``steps.py`` times each step of the per-page work, kind "steps");
 - peak memory (resident set) of each run, the parent and its worker processes;
 - a cold `make report` on the seeds (``--no-report`` to skip): the notebooks on a copy of the
   seeds, outputs in a temporary folder, empty cache; twice, each time followed by the same for
@@ -255,6 +255,60 @@ def _stages_run(folder: str) -> dict:
             "articles": len(names)}
 
 
+STEPS = ("read + decode", "clean", "segment", "lexicon fixes", "metadata", "words", "shingles",
+         "share in page", "cache write", "share in load")
+WARM_UP_PAGE = "Hội nghị khai mạc hôm nay\nSáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc."
+
+
+def _steps_run(folder: str) -> dict[str, float]:
+    """Seconds of each step of a cold load's per-page work over the pages of ``folder``, in
+    this process (``benchmarks/steps.py``)."""
+    from helpers import dedupe, lexicon, metadata, pages, pipeline, text
+    from helpers.cleaning import clean_article
+
+    def page(name: str, data: bytes, tick) -> object:
+        raw = pages.decode_bytes(data, name)
+        tick("read + decode")
+        article = clean_article(raw)
+        tick("clean")
+        found = text.raw_segments(article.text, cache=False)
+        tick("segment")
+        segments = tuple(tuple(lexicon.fix_segments(p)) for p in found)
+        tick("lexicon fixes")
+        meta = metadata.infer_metadata(article)
+        tick("metadata")
+        words = tuple(text.words_from_segments(segments))
+        tick("words")
+        shingles = dedupe.shingle_hashes(article.text)
+        tick("shingles")
+        result = pages.PageResult(name, "ok", article=article, segments=segments, words=words,
+                                  metadata=meta, shingles=shingles)
+        result = pipeline.shared_tokens(result, {})
+        tick("share in page")
+        return result
+
+    page("warm-up.txt", WARM_UP_PAGE.encode("utf-8"), lambda step: None)
+    store, version = pipeline.page_store(), pipeline.pipeline_version()
+    seconds = dict.fromkeys(STEPS, 0.0)
+    clock = [0.0]
+
+    def tick(step: str) -> None:
+        now = time.perf_counter()
+        seconds[step] += now - clock[0]
+        clock[0] = now
+
+    shared: dict[str, str] = {}
+    for path in sorted(Path(folder).glob("*.txt")):
+        clock[0] = time.perf_counter()
+        data = path.read_bytes()
+        result = page(path.name, data, tick)
+        store.put(store.key([data], version), result)
+        tick("cache write")
+        pipeline.shared_tokens(result, shared)
+        tick("share in load")
+    return seconds
+
+
 def run_one(kind: str, folder: str, workers: int) -> dict:
     """One measurement, in this (fresh) process."""
     extra: dict = {}
@@ -264,6 +318,9 @@ def run_one(kind: str, folder: str, workers: int) -> dict:
         elif kind == "stages":
             extra = _stages_run(folder)
             seconds = extra["clean_s"] + extra["metadata_s"] + extra["table_s"]
+        elif kind == "steps":
+            extra = _steps_run(folder)
+            seconds = sum(extra.values())
         else:
             seconds, startup = _load_run(folder, workers, save_bodies=kind == "cold_first")
             if workers > 1:

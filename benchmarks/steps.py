@@ -10,6 +10,7 @@ cache entry (to a temporary folder) and sharing its tokens with the load. The pr
 caches start empty, as in a new process; one small page goes through every step before the
 timing, so imports and the model load are outside it. With ``--against``, the two trees run in
 turn, ``--pairs`` times, so that a slow spell of the machine falls on both; means are compared.
+Each run is ``bench.py``'s measurement of kind "steps" (``bench._steps_run``).
 
 Usage: steps.py [--pages 1000] [--against COMMIT] [--pairs 3] [--out FILE.json]
 """
@@ -17,80 +18,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench import ROOT, baseline_tree, build_corpus  # benchmarks/, the script's folder
-
-STEPS = ("read + decode", "clean", "segment", "lexicon fixes", "metadata", "words", "shingles",
-         "share in page", "cache write", "share in load")
-WARM_UP_PAGE = "Hội nghị khai mạc hôm nay\nSáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc."
-
-
-def run_steps(folder: Path) -> dict[str, float]:
-    """Seconds of each step over the pages of ``folder``, in this process."""
-    from helpers import dedupe, lexicon, metadata, pages, pipeline, text
-    from helpers.cleaning import clean_article
-
-    def page(name: str, data: bytes, tick) -> object:
-        raw = pages.decode_bytes(data, name)
-        tick("read + decode")
-        article = clean_article(raw)
-        tick("clean")
-        found = text.raw_segments(article.text, cache=False)
-        tick("segment")
-        segments = tuple(tuple(lexicon.fix_segments(p)) for p in found)
-        tick("lexicon fixes")
-        meta = metadata.infer_metadata(article)
-        tick("metadata")
-        words = tuple(text.words_from_segments(segments))
-        tick("words")
-        shingles = dedupe.shingle_hashes(article.text)
-        tick("shingles")
-        result = pages.PageResult(name, "ok", article=article, segments=segments, words=words,
-                                  metadata=meta, shingles=shingles)
-        result = pipeline.shared_tokens(result, {})
-        tick("share in page")
-        return result
-
-    page("warm-up.txt", WARM_UP_PAGE.encode("utf-8"), lambda step: None)
-    store, version = pipeline.page_store(), pipeline.pipeline_version()
-    seconds = dict.fromkeys(STEPS, 0.0)
-    clock = [0.0]
-
-    def tick(step: str) -> None:
-        now = time.perf_counter()
-        seconds[step] += now - clock[0]
-        clock[0] = now
-
-    shared: dict[str, str] = {}
-    for path in sorted(folder.glob("*.txt")):
-        clock[0] = time.perf_counter()
-        data = path.read_bytes()
-        result = page(path.name, data, tick)
-        store.put(store.key([data], version), result)
-        tick("cache write")
-        pipeline.shared_tokens(result, shared)
-        tick("share in load")
-    return seconds
+from bench import ROOT, STEPS, baseline_tree, build_corpus, measure  # benchmarks/
 
 
 def one_run(src: Path, folder: Path, tmp: Path) -> dict[str, float]:
-    """``run_steps`` in a fresh process with the package at ``src``, an empty cache."""
+    """The steps' seconds in a fresh process with the package at ``src``, an empty cache."""
     cache = Path(tempfile.mkdtemp(dir=tmp, prefix="cache-"))
-    env = {**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{Path(__file__).parent}",
-           "HELPERS_CACHE_DIR": str(cache)}
-    code = ("import json, sys; from pathlib import Path; import steps; "
-            "print(json.dumps(steps.run_steps(Path(sys.argv[1]))))")
-    done = subprocess.run([sys.executable, "-c", code, str(folder)], env=env, cwd=tmp,
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"steps with {src} failed:\n{done.stderr}")
-    return json.loads(done.stdout.splitlines()[-1])
+    result = measure("steps", folder, cache, src=src)
+    return {step: result[step] for step in STEPS}
 
 
 def mean(runs: list[dict[str, float]]) -> dict[str, float]:
