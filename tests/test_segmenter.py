@@ -319,6 +319,12 @@ def test_window_lookup_equals_the_probe_by_probe_search():
                                     rng.integers(0, stored.max() + 2, n)])
             assert (table.find(codes) == _find_probe_by_probe(table, codes)).all()
         assert (table.find(stored) >= 0).all()     # every stored code is found
+    # The bit filter in front lets every key through and stops most other codes.
+    others = rng.integers(0, 2**40, 100_000)
+    others = others[model.find(others) == -1]
+    bits = model._filter_hash(others)
+    passed = (model.filter[bits >> 3] >> (bits & 7).astype(np.uint8)) & 1
+    assert 0 < passed.mean() < 0.1
     small_blocks = segmenter._CodeTable(crowded_codes, np.arange(500, dtype=np.int64))
     small_blocks.BLOCK = 1000                      # the 2-D step in several blocks
     codes = np.concatenate([crowded_codes, crowded_codes + 1])

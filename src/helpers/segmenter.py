@@ -208,13 +208,22 @@ def _window_keys(values, n: int, vocab: dict[str, int]) -> list[tuple[int, ...] 
 
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_MIXER = np.uint64(0xD6E8FEB86659FD93)  # another odd constant: a second hash for the filter
 
 
 class _CodeTable:
     """Open-addressing hash table (linear probing) from window codes to their row in the
     sorted code array: a vectorized exact lookup, faster than ``np.searchsorted`` on
     unsorted queries. A key sits at most ``probes - 1`` slots after its hash, and every slot
-    in between is taken, so a lookup stops at the key, at an empty slot or after ``probes``."""
+    in between is taken, so a lookup stops at the key, at an empty slot or after ``probes``.
+    A bit filter in front of it answers most queries, which are not keys, alone."""
+
+    # Slots probed one at a time for every code; the few codes still unresolved after them
+    # probe all their remaining slots in one 2-D step, instead of a dozen more rounds of small
+    # array operations for a handful of stragglers.
+    STEPWISE_PROBES = 2
+    BLOCK = 1 << 20  # slots looked at per 2-D step at most (a table with long runs stays small)
+    FILTER_BITS = 21  # 256 kB of filter bits: they stay in the CPU's cache
 
     def __init__(self, codes: np.ndarray, rows: np.ndarray) -> None:
         size = 1 << max(4, (2 * len(codes)).bit_length())
@@ -235,18 +244,29 @@ class _CodeTable:
             placed[free[first]] = True
             pending = pending[~placed]
             self.probes += 1
+        # One bit per value of a second hash, set for every key: most queries are not keys
+        # (about 7 in 8 of a page's windows), and a clear bit rules a query out.
+        self.filter_shift = np.uint64(64 - self.FILTER_BITS)
+        bits = self._filter_hash(codes)
+        self.filter = np.zeros(1 << (self.FILTER_BITS - 3), dtype=np.uint8)
+        np.bitwise_or.at(self.filter, bits >> 3, np.left_shift(1, bits & 7).astype(np.uint8))
 
     def _hash(self, codes: np.ndarray) -> np.ndarray:
         return ((codes.astype(np.uint64) * _GOLDEN) >> self.shift).astype(np.int64)
 
-    # Slots probed one at a time for every code; the few codes still unresolved after them
-    # (about 8% of a page's) probe all their remaining slots in one 2-D step, instead of a
-    # dozen more rounds of small array operations for a handful of stragglers.
-    STEPWISE_PROBES = 2
-    BLOCK = 1 << 20  # slots looked at per 2-D step at most (a table with long runs stays small)
+    def _filter_hash(self, codes: np.ndarray) -> np.ndarray:
+        return ((codes.astype(np.uint64) * _MIXER) >> self.filter_shift).astype(np.int64)
 
     def find(self, codes: np.ndarray) -> np.ndarray:
         """Row of each code, or -1."""
+        bits = self._filter_hash(codes)
+        maybe = np.flatnonzero((self.filter.take(bits >> 3) >> (bits & 7).astype(np.uint8)) & 1)
+        out = np.full(len(codes), -1, dtype=np.int64)
+        out[maybe] = self._probe(codes.take(maybe))
+        return out
+
+    def _probe(self, codes: np.ndarray) -> np.ndarray:
+        """Row of each code, or -1, from the table alone."""
         out = np.full(len(codes), -1, dtype=np.int64)
         home = self._hash(codes)
         todo = np.arange(len(codes))
@@ -335,50 +355,29 @@ class _Tables:
                 self.gram_columns[t.syntax] = (where, np.array([*ids, t.bos, t.eos],
                                                                dtype=np.int64))
         self._merge_window_tables()
-        self.unigram_rows = np.array([j for j, t in enumerate(self.templates) if t.hi == t.lo],
-                                     dtype=np.int64)
-        self.unigram_offsets = np.array([t.lo for t in self.templates if t.hi == t.lo],
-                                        dtype=np.int64)
-        covered = sorted(self.unigram_rows.tolist() + self.window_templates
-                         + self.title_templates)
-        if covered != list(range(len(self.templates))):
-            raise UnsupportedModel(f"{_MODEL_DIR}: feature templates not all reproduced")
 
     def _merge_window_tables(self) -> None:
-        """One hash table for every kind of window (code * 4 + kind), one row of window starts
-        per (kind, start) used by a template, one flat array of all window templates'
-        columns: a handful of numpy calls per batch, however many templates."""
+        """One hash table for every kind of window (code * 4 + kind), and the plan: for each
+        template, in the model's order, where its attribute ids come from
+        (``_template_sources``)."""
         self.wheres = sorted(self.grams)
         tagged = [self.grams[w] * 4 + i for i, w in enumerate(self.wheres)]
         local = [np.arange(len(self.grams[w]), dtype=np.int64) for w in self.wheres]
         self.lookup = _CodeTable(np.concatenate(tagged), np.concatenate(local))
-        self.missing = np.array([len(self.grams[w]) + 3 + _NONE for w in self.wheres])
-        specs: list[tuple[int, int]] = []  # (index in self.wheres, start offset)
-        columns: list[np.ndarray] = []
-        offsets: list[int] = []
-        spec_of: list[int] = []
-        self.window_templates = []
+        unigrams = [j for j, t in enumerate(self.templates) if t.hi == t.lo]
+        # (kind, row of uni_by_template or index in wheres, column of a window template)
+        self.plan: list[tuple[str, int, np.ndarray | None]] = []
         for j, t in enumerate(self.templates):
-            if t.syntax not in self.gram_columns:
-                continue
-            where, column = self.gram_columns[t.syntax]
-            spec = (self.wheres.index(where), t.lo)
-            if spec not in specs:
-                specs.append(spec)
-            self.window_templates.append(j)
-            spec_of.append(specs.index(spec))
-            offsets.append(sum(len(c) for c in columns))
-            columns.append(column)
-        self.spec_where = np.array([w for w, _ in specs], dtype=np.int64)
-        self.spec_lo = np.array([lo for _, lo in specs], dtype=np.int64)
-        self.spec_n = np.array([self.wheres[w][1] for w, _ in specs], dtype=np.int64)
-        self.spec_size = np.array([len(self.grams[self.wheres[w]]) + 3 for w, _ in specs],
-                                  dtype=np.int64)
-        self.window_spec = np.array(spec_of, dtype=np.int64)
-        self.window_offset = np.array(offsets, dtype=np.int64)
-        self.window_columns = np.concatenate(columns)
-        self.title_templates = [j for j, t in enumerate(self.templates)
-                                if t.hi > t.lo and t.function == "istitle"]
+            if t.hi == t.lo:
+                self.plan.append(("unigram", unigrams.index(j), None))
+            elif t.syntax in self.gram_columns:
+                where, column = self.gram_columns[t.syntax]
+                self.plan.append(("window", self.wheres.index(where), column))
+            elif t.function == "istitle":
+                self.plan.append(("title", -1, None))
+            else:
+                raise UnsupportedModel(f"{_MODEL_DIR}: feature template {t.syntax!r} not "
+                                       "reproduced")
 
     def _encode(self, key: tuple[int, ...]) -> int:
         code = 0
@@ -462,116 +461,139 @@ _NONE, _BOS, _EOS = -3, -2, -1  # the last three entries of a window template's 
 
 
 class _Layout:
-    """Flat token arrays of a batch: types, position in its text, its text's length, and for
-    each offset k of the templates (rows of the 2-D arrays: k + span) the index of token t + k,
-    whether it is in t's text, whether it is before it, and its type (pseudo types BOS / EOS
-    outside the text)."""
+    """Token arrays of a batch, padded: each text's tokens with ``span`` positions of pseudo
+    type BOS before them and ``span`` of EOS after, texts one after another. Token t + k of a
+    text (|k| <= span) is then position p + k, or a pad of that text's own: a feature at offset
+    k is a shifted slice of a per-position array (``at``), not a gather, and the BOS / EOS rules
+    are which pads a window touches. Scores are computed over ``span:-span`` of the padded
+    positions; ``real`` maps each token to its padded position."""
 
     def __init__(self, type_ids: list[int], lengths: list[int], span: int) -> None:
         self.span = span
-        self.types = np.array(type_ids, dtype=np.int64)
         self.lengths = np.array(lengths, dtype=np.int64)
-        self.n = len(self.types)
-        self.starts = np.cumsum(self.lengths) - self.lengths
-        self.size = np.repeat(self.lengths, self.lengths)
-        self.pos = np.arange(self.n, dtype=np.int64) - np.repeat(self.starts, self.lengths)
-        offsets = np.arange(-span, span + 1, dtype=np.int64)[:, None]
-        self.at2 = np.minimum(np.maximum(np.arange(self.n) + offsets, 0), max(self.n - 1, 0))
-        moved = self.pos + offsets
-        self.ok2 = (moved >= 0) & (moved < self.size)
-        self.before2 = moved < 0
-        self.type_at2 = np.where(self.ok2, self.types.take(self.at2),
-                                 np.where(self.before2, _BOS_TYPE, _EOS_TYPE))
-        self.at = {k: self.at2[k + span] for k in range(-span, span + 1)}
-        self.ok = {k: self.ok2[k + span] for k in range(-span, span + 1)}
-        self.rows: dict[tuple, np.ndarray] = {}
+        self.n = int(self.lengths.sum())
+        self.starts = np.cumsum(self.lengths) - self.lengths  # of each text, unpadded
+        first = self.starts + span * (2 * np.arange(len(self.lengths)) + 1)  # padded
+        self.size = self.n + 2 * span * len(self.lengths)
+        self.real = np.arange(self.n, dtype=np.int64) + np.repeat(first - self.starts,
+                                                                  self.lengths)
+        self.types = np.full(self.size, _EOS_TYPE, dtype=np.int64)
+        self.before = np.zeros(self.size, dtype=bool)  # the BOS pads
+        before = (first[:, None] - np.arange(1, span + 1)).ravel()
+        self.types[before] = _BOS_TYPE
+        self.before[before] = True
+        self.types[self.real] = type_ids
+        self.after = self.types == _EOS_TYPE  # the EOS pads (no token has type _EOS_TYPE)
+        self.after[self.real] = False
 
-    def gram_rows(self, tables: _Tables) -> np.ndarray:
-        """(n_kinds, n_tokens): row of the window of each kind (``tables.wheres``) starting at
-        each token, _NONE when the model and the dictionary have no such window."""
-        codes, known = [], []
+    def at(self, values: np.ndarray, k: int) -> np.ndarray:
+        """``values`` (one per padded position) at p + k, for each computed position p."""
+        return values[self.span + k:self.size - self.span + k]
+
+    def window_rows(self, tables: _Tables) -> list[np.ndarray]:
+        """For each kind of window (``tables.wheres``), per padded position p: the row of the
+        window of that kind starting at p in its template columns; ``_NONE`` when the model
+        and the dictionary do not know it, ``_BOS`` when p is before the text, else ``_EOS``
+        when the window runs past its end (as Rust)."""
+        size = self.size
+        codes, where = [], []
         for kind in ("raw", "low"):
-            pieces = (tables.raw_piece if kind == "raw" else tables.low_piece).take(self.types)
-            code, ok = pieces, pieces >= 0
+            pieces = np.empty(size + 2, dtype=np.int64)  # two more: no piece past the end
+            (tables.raw_piece if kind == "raw" else tables.low_piece).take(self.types,
+                                                                            out=pieces[:size])
+            pieces[size:] = -1
+            code, known = pieces[:size], pieces[:size] >= 0  # pads have no piece
             for n in (2, 3):
-                nxt = pieces.take(self.at[n - 1])
+                nxt = pieces[n - 1:n - 1 + size]
                 code = code * tables.radix + nxt
-                ok = ok & (nxt >= 0) & self.ok[n - 1]
+                known &= nxt >= 0
                 if (kind, n) in tables.grams:
-                    codes.append(code * 4 + tables.wheres.index((kind, n)))
-                    known.append(ok)
-        order = [tables.wheres.index(w) for w in [(k, n) for k in ("raw", "low")
-                                                  for n in (2, 3) if (k, n) in tables.grams]]
-        rows = tables.lookup.find(np.concatenate(codes)).reshape(len(codes), self.n)
-        rows = np.where(np.stack(known) & (rows >= 0), rows, tables.missing[order][:, None])
-        out = np.empty_like(rows)
-        out[order] = rows
+                    w = tables.wheres.index((kind, n))
+                    at = np.flatnonzero(known)
+                    codes.append(code.take(at) * 4 + w)
+                    where.append((w, n, at))
+        found = (tables.lookup.find(np.concatenate(codes)) if codes
+                 else np.empty(0, dtype=np.int64))
+        after, before = np.flatnonzero(self.after), np.flatnonzero(self.before)
+        out: list[np.ndarray] = [np.empty(0, dtype=np.int64)] * len(tables.wheres)
+        done = 0
+        for w, n, at in where:
+            rows_of = len(tables.grams[tables.wheres[w]]) + 3
+            rows = found[done:done + len(at)]
+            done += len(at)
+            hit = rows >= 0
+            out[w] = np.full(size, rows_of + _NONE, dtype=np.int64)
+            out[w][at[hit]] = rows[hit]
+            out[w][(after[:, None] - np.arange(n)).ravel()] = rows_of + _EOS  # ends past it
+            out[w][before] = rows_of + _BOS  # before the text wins, as in Rust
         return out
 
-    def window_rows(self, tables: _Tables) -> np.ndarray:
-        """(n_specs, n_tokens): row of the window (kind, start lo) over tokens t + lo ... for
-        every t, or _BOS / _EOS (as Rust: BOS when the window starts before the text, else
-        EOS when it ends after it)."""
-        flat = self.gram_rows(tables).ravel()
-        lo = tables.spec_lo + self.span
-        rows = flat.take(tables.spec_where[:, None] * self.n + self.at2[lo])
-        inside = self.ok2[lo] & self.ok2[lo + tables.spec_n - 1]
-        size = tables.spec_size[:, None]
-        return np.where(inside, rows, np.where(self.before2[lo], size + _BOS, size + _EOS))
+
+def _template_sources(tables: _Tables, lay: _Layout) -> list[tuple[np.ndarray, np.ndarray, int]]:
+    """For each template, in the model's order, ``(table, values, k)``: its attribute ids at
+    the computed positions are ``table.take(lay.at(values, k))`` (-1: not in the model)."""
+    windows = lay.window_rows(tables)
+    index = tables.model.attr_index
+    out = []
+    for (kind, row, column), t in zip(tables.plan, tables.templates, strict=True):
+        if kind == "unigram":
+            out.append((tables.uni_by_template[row], lay.types, t.lo))
+        elif column is not None:  # a window
+            out.append((column, windows[row], t.lo))
+        else:  # istitle of a window: AND of its tokens', unless it touches a pad
+            span = range(t.lo, t.hi + 1)
+            title = tables.title.take(lay.types)
+            both = np.logical_and.reduce([lay.at(title, k) for k in span])
+            past_end = np.logical_or.reduce([lay.at(lay.after, k) for k in span])
+            code = np.where(lay.at(lay.before, t.lo), 0, np.where(past_end, 1, 2 + both))
+            table = np.array([t.bos, t.eos, index.get(t.syntax + "=False", -1),
+                              index.get(t.syntax + "=True", -1)], dtype=np.int64)
+            # padded like the other values, so that the same shift reads it
+            out.append((table, np.pad(code, lay.span), 0))
+    return out
 
 
 def _attribute_matrix(tables: _Tables, lay: _Layout) -> np.ndarray:
     """(n_templates, n_tokens) attribute ids in template order; -1 where the feature is not in
-    the model."""
-    out = np.empty((len(tables.templates), lay.n), dtype=np.int64)
-    width = tables.uni_by_template.shape[1]
-    out[tables.unigram_rows] = tables.uni_by_template.ravel().take(
-        np.arange(len(tables.unigram_rows))[:, None] * width
-        + lay.type_at2[tables.unigram_offsets + lay.span])
-    windows = lay.window_rows(tables)
-    out[tables.window_templates] = tables.window_columns.take(
-        tables.window_offset[:, None] + windows[tables.window_spec])
-    index = tables.model.attr_index
-    for j in tables.title_templates:
-        t = tables.templates[j]
-        both = np.logical_and.reduce([tables.title.take(lay.type_at2[k + lay.span])
-                                      for k in range(t.lo, t.hi + 1)])
-        values = np.where(both, index.get(t.syntax + "=True", -1),
-                          index.get(t.syntax + "=False", -1))
-        inside = lay.ok[t.lo] & lay.ok[t.hi]
-        out[j] = np.where(inside, values, np.where(lay.before2[t.lo + lay.span], t.bos, t.eos))
-    return out
+    the model (the integer path only: positions near a spaced token are patched later)."""
+    rows = lay.real - lay.span
+    return np.array([table.take(lay.at(values, k)).take(rows)
+                     for table, values, k in _template_sources(tables, lay)], dtype=np.int64)
+
+
+_SUM_BLOCK = 16384  # positions summed together: the partial sums stay in the CPU's cache
 
 
 def _emissions(tables: _Tables, lay: _Layout, tokens: list[str]) -> np.ndarray:
     """(n_tokens, n_labels) emission scores, summed in template order from 0.0 like Rust."""
     weights = tables.model.weights
-    attrs = _attribute_matrix(tables, lay)
-    scores = np.zeros((lay.n, weights.shape[1]))
-    if lay.n <= 8192:  # few tokens: one gather, then template after template, as Rust adds
-        for row in weights.take(attrs, axis=0):
-            scores += row
-    else:  # many tokens: gather per template, to keep the arrays in cache
-        for row in attrs:
-            scores += weights.take(row, axis=0)
+    sources = _template_sources(tables, lay)
+    n = lay.size - 2 * lay.span
+    scores = np.zeros((n, weights.shape[1]))
+    for start in range(0, n, _SUM_BLOCK):
+        block = scores[start:start + _SUM_BLOCK]
+        lo, hi = lay.span + start, lay.span + start + len(block)
+        for table, values, k in sources:
+            block += weights.take(table.take(values[lo + k:hi + k]), axis=0)
+    scores = scores.take(lay.real - lay.span, axis=0)
     _patch_spaced(tables, lay, tokens, scores)
     return scores
 
 
 def _patch_spaced(tables: _Tables, lay: _Layout, tokens: list[str], scores: np.ndarray) -> None:
     """Positions within the template span of a token holding a space: real featurizer."""
-    spaced = tables.spaced[lay.types]
+    spaced = tables.spaced.take(lay.types)  # pads are not spaced
     if not spaced.any():
         return
-    near = np.zeros(lay.n, dtype=bool)
-    for k in range(-tables.span, tables.span + 1):
-        near |= lay.ok[k] & spaced[lay.at[k]]
+    near = np.logical_or.reduce([lay.at(spaced, k) for k in range(-tables.span,
+                                                                   tables.span + 1)])
     weights = tables.model.weights
-    for i in np.flatnonzero(near).tolist():
-        start = i - int(lay.pos[i])
-        text_tokens = tokens[start:start + int(lay.size[i])]
+    for i in np.flatnonzero(near.take(lay.real - lay.span)).tolist():
+        text = int(np.searchsorted(lay.starts, i, side="right")) - 1  # empty texts before it
+        start = int(lay.starts[text])
         row = np.zeros(weights.shape[1])
-        for aid in tables.exact_attr_ids(text_tokens, int(lay.pos[i])):
+        for aid in tables.exact_attr_ids(tokens[start:start + int(lay.lengths[text])],
+                                         i - start):
             row += weights[aid]
         scores[i] = row
 
