@@ -35,7 +35,7 @@ import importlib.metadata
 import re
 import struct
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise
 from pathlib import Path
@@ -54,7 +54,9 @@ VERIFIED_VERSIONS = {"underthesea": "9.5.0", "underthesea_core": "3.3.2"}
 BATCH_SIZE = 1000
 _MODEL_DIR = Path(_rt.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
 _INSIDE_LABEL = "I-W"
-_MAX_TYPES = 2_000_000  # caches are dropped and rebuilt beyond this many token types
+# Caches are dropped and rebuilt beyond this many token types: each holds about 600 bytes of
+# arrays (its 23 attribute ids and their weights) besides its string and chunks.
+_MAX_TYPES = 500_000
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
 _PLAIN_FIXED_WORD = re.compile(r"\w+(?: \w+)*")
 # "Th.S" and "Th.s" in underthesea's abbreviations have an unescaped dot, which matches whitespace.
@@ -292,6 +294,17 @@ class _CodeTable:
         return out
 
 
+class _ChunkIds(dict[str, list[int]]):
+    """Token type ids of each whitespace chunk. A chunk not seen yet is tokenized on its first
+    lookup, by ``tokenize`` (the tokenizer's), so a text's chunks are read in one pass."""
+
+    tokenize: Callable[[str], list[int]]
+
+    def __missing__(self, key: str) -> list[int]:
+        ids = self[key] = self.tokenize(key)
+        return ids
+
+
 class _Tables:
     """Model, templates, integer window tables and the per-token-type feature cache."""
 
@@ -307,6 +320,7 @@ class _Tables:
                        if _INSIDE_LABEL in self.model.labels else -1)
         self.vocab: dict[str, int] = {}
         self._build_window_tables()
+        self.chunk_ids = _ChunkIds()
         self.clear()
 
     def _build_window_tables(self) -> None:
@@ -365,16 +379,18 @@ class _Tables:
         local = [np.arange(len(self.grams[w]), dtype=np.int64) for w in self.wheres]
         self.lookup = _CodeTable(np.concatenate(tagged), np.concatenate(local))
         unigrams = [j for j, t in enumerate(self.templates) if t.hi == t.lo]
-        # (kind, row of uni_by_template or index in wheres, column of a window template)
-        self.plan: list[tuple[str, int, np.ndarray | None]] = []
+        # (kind, row of uni_by_template or index in wheres, a window template's column of
+        # attribute ids and their weights)
+        self.plan: list[tuple[str, int, np.ndarray | None, np.ndarray | None]] = []
         for j, t in enumerate(self.templates):
             if t.hi == t.lo:
-                self.plan.append(("unigram", unigrams.index(j), None))
+                self.plan.append(("unigram", unigrams.index(j), None, None))
             elif t.syntax in self.gram_columns:
                 where, column = self.gram_columns[t.syntax]
-                self.plan.append(("window", self.wheres.index(where), column))
+                self.plan.append(("window", self.wheres.index(where), column,
+                                  self.model.weights.take(column, axis=0)))
             elif t.function == "istitle":
-                self.plan.append(("title", -1, None))
+                self.plan.append(("title", -1, None, None))
             else:
                 raise UnsupportedModel(f"{_MODEL_DIR}: feature template {t.syntax!r} not "
                                        "reproduced")
@@ -396,11 +412,13 @@ class _Tables:
         unigrams = [t for t in self.templates if t.hi == t.lo]
         self.uni_by_template[:, _BOS_TYPE] = [t.bos for t in unigrams]
         self.uni_by_template[:, _EOS_TYPE] = [t.eos for t in unigrams]
+        # the weights of those attributes, per template and type: one gather per template
+        self.uni_weights = self.model.weights.take(self.uni_by_template, axis=0)
         self.raw_piece = np.full(1024, -1, dtype=np.int64)
         self.low_piece = np.full(1024, -1, dtype=np.int64)
         self.title = np.zeros(1024, dtype=bool)
         self.spaced = np.zeros(1024, dtype=bool)
-        self.chunk_ids: dict[str, list[int]] = {}
+        self.chunk_ids.clear()
 
     def type_id(self, token: str) -> int:
         tid = self.type_of.get(token)
@@ -420,9 +438,11 @@ class _Tables:
             grown = np.zeros(size, dtype=old.dtype)
             grown[:len(old)] = old
             setattr(self, name, grown)
-        old = self.uni_by_template
-        self.uni_by_template = np.zeros((len(old), size), dtype=old.dtype)
-        self.uni_by_template[:, :old.shape[1]] = old
+        for name in ("uni_by_template", "uni_weights"):
+            old = getattr(self, name)
+            grown = np.zeros((len(old), size, *old.shape[2:]), dtype=old.dtype)
+            grown[:, :old.shape[1]] = old
+            setattr(self, name, grown)
 
     def featurize_pending(self) -> None:
         """Per-type features of the new token types, from underthesea_core's featurizer."""
@@ -437,6 +457,8 @@ class _Tables:
         lo, hi = self.n_types, self.n_types + len(new)
         self._reserve(hi)
         self.uni_by_template[:, lo:hi] = np.array(uni, dtype=np.int64).reshape(len(new), -1).T
+        self.uni_weights[:, lo:hi] = self.model.weights.take(self.uni_by_template[:, lo:hi],
+                                                             axis=0)
         self.raw_piece[lo:hi] = [self.vocab.get(tok, -1) for tok in new]
         self.low_piece[lo:hi] = [self.vocab.get(v[1], -1) for v in values]
         self.title[lo:hi] = [v[3] == "True" for v in values]
@@ -529,17 +551,21 @@ class _Layout:
         return out
 
 
-def _template_sources(tables: _Tables, lay: _Layout) -> list[tuple[np.ndarray, np.ndarray, int]]:
+def _template_sources(tables: _Tables, lay: _Layout,
+                      weights: bool = False) -> list[tuple[np.ndarray, np.ndarray, int]]:
     """For each template, in the model's order, ``(table, values, k)``: its attribute ids at
-    the computed positions are ``table.take(lay.at(values, k))`` (-1: not in the model)."""
+    the computed positions are ``table.take(lay.at(values, k))`` (-1: not in the model), or
+    with ``weights`` the weights of those attributes (``table.take(..., axis=0)``)."""
     windows = lay.window_rows(tables)
     index = tables.model.attr_index
     out = []
-    for (kind, row, column), t in zip(tables.plan, tables.templates, strict=True):
+    for (kind, row, column, column_weights), t in zip(tables.plan, tables.templates,
+                                                      strict=True):
         if kind == "unigram":
-            out.append((tables.uni_by_template[row], lay.types, t.lo))
-        elif column is not None:  # a window
-            out.append((column, windows[row], t.lo))
+            out.append((tables.uni_weights[row] if weights else tables.uni_by_template[row],
+                        lay.types, t.lo))
+        elif column is not None and column_weights is not None:  # a window
+            out.append((column_weights if weights else column, windows[row], t.lo))
         else:  # istitle of a window: AND of its tokens', unless it touches a pad
             span = range(t.lo, t.hi + 1)
             title = tables.title.take(lay.types)
@@ -548,6 +574,8 @@ def _template_sources(tables: _Tables, lay: _Layout) -> list[tuple[np.ndarray, n
             code = np.where(lay.at(lay.before, t.lo), 0, np.where(past_end, 1, 2 + both))
             table = np.array([t.bos, t.eos, index.get(t.syntax + "=False", -1),
                               index.get(t.syntax + "=True", -1)], dtype=np.int64)
+            if weights:
+                table = tables.model.weights.take(table, axis=0)
             # padded like the other values, so that the same shift reads it
             out.append((table, np.pad(code, lay.span), 0))
     return out
@@ -567,14 +595,14 @@ _SUM_BLOCK = 16384  # positions summed together: the partial sums stay in the CP
 def _emissions(tables: _Tables, lay: _Layout, tokens: list[str]) -> np.ndarray:
     """(n_tokens, n_labels) emission scores, summed in template order from 0.0 like Rust."""
     weights = tables.model.weights
-    sources = _template_sources(tables, lay)
+    sources = _template_sources(tables, lay, weights=True)
     n = lay.size - 2 * lay.span
     scores = np.zeros((n, weights.shape[1]))
     for start in range(0, n, _SUM_BLOCK):
         block = scores[start:start + _SUM_BLOCK]
         lo, hi = lay.span + start, lay.span + start + len(block)
         for table, values, k in sources:
-            block += weights.take(table.take(values[lo + k:hi + k]), axis=0)
+            block += table.take(values[lo + k:hi + k], axis=0)
     scores = scores.take(lay.real - lay.span, axis=0)
     _patch_spaced(tables, lay, tokens, scores)
     return scores
@@ -725,14 +753,16 @@ class _Tokenizer:
         self.tables = tables
         self.pattern = _pristine_pattern()
         self.fixed_patterns: dict[tuple[str, ...], re.Pattern] = {}
+        tables.chunk_ids.tokenize = self._chunk
 
-    def _add(self, key: str) -> None:
+    def _chunk(self, key: str) -> list[int]:
+        """Type ids of the tokens of one chunk (its cache key)."""
         chunk = key.removesuffix("\n")
         if _one_word(chunk):
             tokens = [_rt.token_normalize(chunk)]
         else:  # the text goes on after the chunk, or ends (key + newline: `$` matches)
             tokens = _regex_tokens(self.pattern, key if key != chunk else key + " ")
-        self.tables.chunk_ids[key] = [self.tables.type_id(t) for t in tokens]
+        return [self.tables.type_id(t) for t in tokens]
 
     def tokens(self, text: str) -> list[int]:
         """The type ids of the text's tokens (``tables.type_strings`` holds the tokens)."""
@@ -745,10 +775,7 @@ class _Tokenizer:
         # `$` in the regex matches at the end of the text or before one final newline
         if text[len(text.rstrip()):] in ("", "\n"):
             keys[-1] += "\n"
-        cached = self.tables.chunk_ids
-        for key in set(keys).difference(cached):
-            self._add(key)
-        return list(chain.from_iterable(map(cached.__getitem__, keys)))
+        return list(chain.from_iterable(map(self.tables.chunk_ids.__getitem__, keys)))
 
     def fixed_tokens(self, text: str, fixed_words: tuple[str, ...]) -> list[int]:
         """``tokens`` with underthesea's regex for ``fixed_words`` (not cached per chunk)."""
@@ -860,18 +887,20 @@ def _segment_batch(texts: Sequence[str], fixed_words: tuple[str, ...]) -> list[l
         return [[] for _ in texts]
     scores = _emissions(tables, lay, tokens)
     trans = tables.model.transitions
+    labels: list[int] | np.ndarray
     if trans.shape[0] == 2 and len(texts) < _PYTHON_VITERBI_MAX_TEXTS:
         labels = _viterbi_loop(scores, trans, lay.starts.tolist(), lay.lengths.tolist())
     else:
-        labels = _viterbi_lockstep(scores, trans, lay).tolist()
+        labels = _viterbi_lockstep(scores, trans, lay)
     return _words(tokens, labels, lay, tables.inside)
 
 
-def _words(tokens: list[str], labels: list[int], lay: _Layout, inside: int) -> list[list[str]]:
+def _words(tokens: list[str], labels: list[int] | np.ndarray, lay: _Layout,
+           inside: int) -> list[list[str]]:
     """Join each token labelled inside a word to the word before it, as underthesea does (a
     text's first token always starts a word); one list of words per text."""
     # A word starts at every token not labelled inside and at every text's first token.
-    first = np.array(labels, dtype=np.int64) != inside
+    first = np.asarray(labels, dtype=np.int64) != inside
     first[lay.starts[lay.lengths > 0]] = True
     begins = np.flatnonzero(first).tolist()
     ends = [*begins[1:], lay.n]
