@@ -43,6 +43,15 @@ def test_find_duplicates_agrees_with_every_pair_compared(seed, threshold):
     assert dedupe.find_duplicates(hashes, threshold) == expected
 
 
+def test_shingle_hashes_are_sorted_and_count_each_distinct_shingle_once():
+    syllables = ("một hai ba bốn năm " * 4 + "sáu bảy một hai ba bốn năm").split()
+    distinct = {tuple(syllables[i:i + 5]) for i in range(len(syllables) - 4)}
+    hashes = dedupe.shingle_hashes(" ".join(syllables))
+    assert len(hashes) == len(distinct) < len(syllables) - 4   # repeated shingles, once each
+    assert (hashes[1:] > hashes[:-1]).all()                       # sorted, no repeats
+    assert hashes.dtype == np.uint64
+
+
 def test_candidate_pairs_stay_few_when_texts_share_common_shingles():
     # 2,000 texts that all share 3 common shingles and otherwise own their own: no pair is a
     # copy, and the rare-first order keeps the common shingles out of the search.
