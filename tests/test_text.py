@@ -85,6 +85,17 @@ def test_paragraphs_written_in_capitals_are_lower_cased():
     assert tokens == ["hội nghị ngoại giao", "đã", "bế mạc"]
 
 
+def test_a_token_gets_its_paragraphs_word_whatever_was_met_before():
+    # words are kept per token for paragraphs in mixed case; a paragraph in capitals is not
+    # read from them, and the order of the calls does not matter
+    mixed, shouting = [["Hội nghị", "ASEAN", "HỘI NGHỊ", ",", "45"]], [["HỘI NGHỊ", "ASEAN"]]
+    for _ in range(2):
+        assert helpers.text.words_from_segments(mixed) == ["hội nghị", "ASEAN", "HỘI NGHỊ"]
+        assert helpers.text.words_from_segments(shouting) == ["hội nghị", "asean"]
+    both = helpers.text.words_from_segments(shouting + mixed, remove_stopwords=True)
+    assert both == ["hội nghị", "asean", "hội nghị", "ASEAN", "HỘI NGHỊ"]
+
+
 def test_nfd_input_gives_the_same_tokens():
     text = "Ngoại giao cây tre Việt Nam, hoà bình và hợp tác."
     assert (helpers.tokenize(unicodedata.normalize("NFD", text))

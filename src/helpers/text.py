@@ -276,18 +276,38 @@ def words_from_segments(
     ['hội nghị', 'ASEAN']
     """
     stop = stopwords() if remove_stopwords else frozenset()
+    if len(_WORD_OF) > WORD_CACHE_SIZE:
+        _WORD_OF.clear()
     out: list[str] = []
     for para in segments:
         joined = " ".join(para)
         shouting = joined == joined.upper() and joined != joined.lower()  # no lower-case letter
-        for token in para:
-            if not (token[:1].isalpha() or _HAS_LETTER.search(token)):
-                continue  # punctuation, bare numbers ("45", "1.586", "2-3")
-            word = _case_fold(token, shouting)
-            if stop and word.lower() in stop:
-                continue
-            out.append(word)
+        # None (no letter) is dropped by the filter; a word is never empty
+        found = filter(None, (_word(t, True) for t in para) if shouting
+                       else map(_WORD_OF.__getitem__, para))
+        out += [w for w in found if w.lower() not in stop] if stop else found
     return out
+
+
+def _word(token: str, shouting: bool) -> str | None:
+    """The word of one raw token under the word policy, or None for punctuation and bare
+    numbers ("45", "1.586", "2-3")."""
+    if not (token[:1].isalpha() or _HAS_LETTER.search(token)):
+        return None
+    return _case_fold(token, shouting)
+
+
+class _WordOf(dict[str, str | None]):
+    """``_word(token, False)`` of each token met, computed on its first lookup."""
+
+    def __missing__(self, token: str) -> str | None:
+        word = self[token] = _word(token, False)
+        return word
+
+
+# Distinct tokens whose word is kept (emptied beyond this size); a corpus has few of them.
+WORD_CACHE_SIZE = 1 << 18
+_WORD_OF = _WordOf()
 
 
 def tokenize(text: str, remove_stopwords: bool = False, cache: bool = True) -> list[str]:
