@@ -1,4 +1,5 @@
 """The per-article function, local parallelism, the cache, and the dask path give one table."""
+import itertools
 import shutil
 
 import pandas as pd
@@ -30,6 +31,49 @@ def test_process_page_is_a_pure_function_of_the_bytes(tmp_path):
     assert pages.process_page("x.txt", b"").status == "empty"
     bad = pages.process_page("x.txt", b"\xff\xfe\xff")
     assert bad.status == "undecodable" and "x.txt" in bad.error
+
+
+def _mixed_pages() -> list[tuple[str, bytes]]:
+    """Seeds, realistic text pages, HTML pages, an empty and an undecodable one, a page with no
+    body, interleaved."""
+    data = SEEDS.parent / "tests" / "data"
+    files = (sorted(SEEDS.glob("*.txt")) + sorted((data / "realistic").glob("*.txt"))[:12]
+             + sorted((data / "html").glob("*.html")))
+    items = [(path.name, path.read_bytes()) for path in files]
+    extra = [("empty.txt", b" \n "), ("bad.txt", b"\xff\xfe\xff"),
+             ("menu.txt", "Trang chủ\nThời sự\nBÌNH LUẬN".encode())]
+    return [item for pair in itertools.zip_longest(items, extra) for item in pair if item]
+
+
+def test_pages_processed_together_equal_pages_processed_one_by_one(monkeypatch):
+    items = _mixed_pages()
+    alone = [pages.process_page(name, data, cache=False) for name, data in items]
+    assert {page.status for page in alone} == {"ok", "empty", "undecodable"}
+    calls = []
+    real = helpers.text._segment_uncached
+    monkeypatch.setattr(helpers.text, "_segment_uncached",
+                        lambda texts: calls.append(len(texts)) or real(texts))
+    together = pages.process_pages(items, cache=False)
+    assert together == alone
+    assert calls == [sum(1 for page in alone if page.segments)]  # one call for all the pages
+
+
+def test_cached_pages_process_only_the_pages_not_in_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    items = _mixed_pages()
+    store = pipeline.page_store()
+    first = pipeline.cached_pages(items[::2], store=store)
+    processed = []
+    real = pipeline.process_pages
+    monkeypatch.setattr(pipeline, "process_pages",
+                        lambda todo, cache: processed.extend(n for n, _ in todo)
+                        or real(todo, cache=cache))
+    both = pipeline.cached_pages(items, store=store)
+    assert both[::2] == first
+    assert both == [pages.process_page(name, data, cache=False) for name, data in items]
+    # the odd pages, and the even ones that are not cached (only "ok" results are)
+    assert processed == [name for i, (name, _) in enumerate(items)
+                         if i % 2 or first[i // 2].status != "ok"]
 
 
 @pytest.mark.slow

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,9 +21,10 @@ from .dedupe import shingle_hashes
 from .errors import CorpusError
 from .html import HtmlPage, extract_html, is_html
 from .metadata import PageMetadata, detect_language, infer_metadata, with_fallback
-from .text import normalize_text, segment, words_from_segments
+from .text import normalize_text, segment, segment_many, words_from_segments
 
-__all__ = ["PageResult", "decode_bytes", "likely_legacy_encoding", "process_page", "text_page"]
+__all__ = ["PageResult", "decode_bytes", "likely_legacy_encoding", "process_page", "process_pages",
+           "text_page"]
 
 OK, EMPTY, UNDECODABLE = "ok", "empty", "undecodable"
 
@@ -196,6 +198,47 @@ def process_page(name: str, data: bytes, cache: bool = True) -> PageResult:
     >>> page.status, page.article.headline, page.words[:3]
     ('ok', 'Hội nghị khai mạc hôm nay', ('sáng', 'hội nghị', 'khai mạc'))
     """
+    return process_pages([(name, data)], cache=cache)[0]
+
+
+def process_pages(items: Sequence[tuple[str, bytes]], cache: bool = True) -> list[PageResult]:
+    """``process_page`` of each ``(name, data)``: the same results, the pages' paragraphs
+    segmented in one call (faster than a call per page).
+
+    Parameters
+    ----------
+    items : sequence of (str, bytes)
+        Each file's path in the corpus folder and its content.
+    cache : bool
+        Use the on-disk segmentation cache.
+
+    Returns
+    -------
+    list of PageResult
+        One per item, in order.
+
+    Examples
+    --------
+    >>> pages = process_pages([("a.txt", "Hội nghị khai mạc hôm nay\\nSáng 19/12, hội nghị "
+    ...                        "khai mạc.".encode()), ("b.txt", b"  ")], cache=False)
+    >>> [(page.source_file, page.status) for page in pages]
+    [('a.txt', 'ok'), ('b.txt', 'empty')]
+    """
+    prepared = [_read_and_clean(name, data) for name, data in items]
+    cleaned = [i for i, page in enumerate(prepared)
+               if not isinstance(page, PageResult) and page[1].paragraphs]
+    found = segment_many([prepared[i][1].text for i in cleaned],  # type: ignore[index]
+                         cache=cache)
+    segments = dict(zip(cleaned, found, strict=True))
+    return [page if isinstance(page, PageResult)
+            else _page_result(name, *page, segments.get(i, []))
+            for i, ((name, _), page) in enumerate(zip(items, prepared, strict=True))]
+
+
+def _read_and_clean(name: str,
+                    data: bytes) -> PageResult | tuple[HtmlPage | None, CleanedArticle]:
+    """The page's HTML extraction (or None for text) and its cleaned article, or the result of
+    a page that cannot be read or is empty."""
     html: HtmlPage | None = None
     try:
         if is_html(name, data):
@@ -207,9 +250,12 @@ def process_page(name: str, data: bytes, cache: bool = True) -> PageResult:
         return PageResult(name, UNDECODABLE, str(err))
     if not text.strip():
         return PageResult(name, EMPTY)
-    article = clean_article(text)
-    segments = (tuple(tuple(s) for s in segment(article.text, cache=cache))
-                if article.paragraphs else ())
+    return html, clean_article(text)
+
+
+def _page_result(name: str, html: HtmlPage | None, article: CleanedArticle,
+                 found: list[list[str]]) -> PageResult:
+    segments = tuple(tuple(s) for s in found)
     metadata = infer_metadata(article)
     if html is not None:
         metadata = with_fallback(metadata, html.metadata(), html.metadata_from)

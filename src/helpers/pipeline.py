@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import gc
 import hashlib
+import itertools
 import os
 from pathlib import Path
 
@@ -19,11 +20,11 @@ from joblib import Parallel, delayed
 from tqdm.auto import tqdm
 
 from .cache import FileCache
-from .pages import PageResult, process_page
+from .pages import PageResult, process_pages
 from .paths import PACKAGE_DIR, cache_dir
 from .text import TOKENIZER_VERSION
 
-__all__ = ["cached_page", "choose_workers", "map_pages", "page_store", "paused_gc",
+__all__ = ["cached_page", "cached_pages", "choose_workers", "map_pages", "page_store", "paused_gc",
            "pipeline_version", "shared_tokens"]
 
 FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
@@ -125,26 +126,63 @@ def cached_page(name: str, data: bytes, cache: bool = True,
     ...             cache=False).status
     'ok'
     """
+    return cached_pages([(name, data)], cache, store)[0]
+
+
+def cached_pages(items: list[tuple[str, bytes]], cache: bool = True,
+                 store: FileCache | None = None) -> list[PageResult]:
+    """``cached_page`` of each ``(name, data)``, the pages not in the cache processed together
+    (``helpers.pages.process_pages``: one segmenter call for all of them).
+
+    Parameters
+    ----------
+    items : list of (str, bytes)
+    cache : bool, optional
+    store : FileCache, optional
+
+    Returns
+    -------
+    list[PageResult]
+        One per item, in order.
+
+    Examples
+    --------
+    >>> [p.status for p in cached_pages([("a.txt", b"Tin moi."), ("b.txt", b"")], cache=False)]
+    ['ok', 'empty']
+    """
     if not cache:
         store = None
     elif store is None:
         store = page_store()
-    key = store.key([data], pipeline_version()) if store else ""
-    if store and isinstance(found := store.get(key), PageResult):
-        return found.renamed(name)
-    # Tokens shared within the page before the result leaves this function: the cache entry
-    # and what a worker sends back hold each distinct token of the page once (pickle writes a
-    # shared object once and reads it back shared).
-    result = shared_tokens(process_page(name, data, cache=False), {})
-    if store and result.status == "ok":
-        store.put(key, result)
-    return result
+    keys = [store.key([data], pipeline_version()) if store else "" for _, data in items]
+    results: list[PageResult | None] = [None] * len(items)
+    if store:
+        for i, ((name, _), key) in enumerate(zip(items, keys, strict=True)):
+            if isinstance(found := store.get(key), PageResult):
+                results[i] = found.renamed(name)
+    todo = [i for i, result in enumerate(results) if result is None]
+    for i, result in zip(todo, process_pages([items[i] for i in todo], cache=False),
+                         strict=True):
+        # Tokens shared within the page before the result leaves this function: the cache
+        # entry and what a worker sends back hold each distinct token of the page once (pickle
+        # writes a shared object once and reads it back shared).
+        results[i] = result = shared_tokens(result, {})
+        if store and result.status == "ok":
+            store.put(keys[i], result)
+    return results  # type: ignore[return-value]  # every one filled above
 
 
-def _process_path(folder: str, name: str, store: FileCache | None) -> PageResult:
-    with open(os.path.join(folder, name), "rb") as fh:
-        data = fh.read()
-    return cached_page(name, data, store is not None, store)
+# Pages a worker processes in one task: their paragraphs are segmented in one call, which is
+# faster than a call per page (benchmarks/README.md); a few dozen keep both workers busy.
+PAGES_PER_TASK = 32
+
+
+def _process_paths(folder: str, names: list[str], store: FileCache | None) -> list[PageResult]:
+    items = []
+    for name in names:
+        with open(os.path.join(folder, name), "rb") as fh:
+            items.append((name, fh.read()))
+    return cached_pages(items, store is not None, store)
 
 
 def choose_workers(total_bytes: int, workers: int | None = None) -> int:
@@ -219,12 +257,14 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
                 for page in _map_dask(folder, names, cache, client, show)]
     n_workers = choose_workers(total, workers)
     store = page_store() if cache else None
+    tasks = [names[i:i + PAGES_PER_TASK] for i in range(0, len(names), PAGES_PER_TASK)]
     if n_workers == 1:
-        results = (_process_path(str(folder), n, store) for n in names)
+        done = (_process_paths(str(folder), task, store) for task in tasks)
     else:
         parallel = Parallel(n_jobs=n_workers, backend="loky", return_as="generator",
-                            batch_size="auto")
-        results = parallel(delayed(_process_path)(str(folder), n, store) for n in names)
+                            batch_size=1)
+        done = parallel(delayed(_process_paths)(str(folder), task, store) for task in tasks)
+    results = itertools.chain.from_iterable(done)
     if show:
         results = tqdm(results, total=len(names), desc="loading corpus", unit="file")
     tokens: dict[str, str] = {}  # one string per distinct token, across the pages of this load
@@ -253,8 +293,10 @@ def shared_tokens(result: PageResult, tokens: dict[str, str]) -> PageResult:
 
     Examples
     --------
+    >>> import pickle  # as results come back from a worker process or the disk cache
     >>> page = "Hội nghị\\nHội nghị ngoại giao và hội nghị.".encode()
-    >>> a, b = (cached_page(name, page, cache=False) for name in ("a.txt", "b.txt"))
+    >>> a, b = (pickle.loads(pickle.dumps(cached_page(name, page, cache=False)))
+    ...         for name in ("a.txt", "b.txt"))
     >>> a.words[0] is b.words[0]
     False
     >>> seen = {}
