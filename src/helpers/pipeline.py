@@ -173,9 +173,11 @@ def cached_pages(items: list[tuple[str, bytes]], cache: bool = True,
 
 
 # Pages a worker processes in one task: their paragraphs are segmented in one call, which is
-# faster than a call per page. Cold one-worker load of the 1,000 bench pages here: 4.1 s with a
-# call per page, 2.9 s with tasks of 32 pages, 2.7 s with 64, 2.5 s with 128 (about 0.3 s of
-# work per task; a load big enough for two workers, AUTO_PARALLEL_BYTES, makes 11 tasks or more).
+# faster than a call per page. `benchmarks/loads.py` (loads-1000.json, loads-3000-2w.json):
+# a cold one-worker load of the 1,000 bench pages takes 4.17 s with a call per page, 2.90 s
+# with tasks of 32 pages, 2.53 s with 128; two workers on 3,000 pages 5.13 s with 32, 4.82 s
+# with 128. A task is then about 0.3 s of work, and a load big enough for two workers
+# (AUTO_PARALLEL_BYTES) makes 11 tasks or more.
 PAGES_PER_TASK = 128
 
 
