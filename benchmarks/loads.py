@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -55,7 +56,12 @@ def main(argv=None) -> int:
               f"{', '.join(f'{s:.2f}' for s in seconds)} | "
               f"{max(r['peak_mb'] for r in found):.0f} |")
     if args.out:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                              capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=ROOT,
+                               capture_output=True, text=True).stdout.strip()
         args.out.write_text(json.dumps({
+            "this_tree": f"{head}{' with uncommitted changes in src/' if dirty else ''}",
             "pages": args.pages, "workers": args.workers, "pairs": args.pairs,
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "command": " ".join(["benchmarks/loads.py", *(argv or sys.argv[1:])]),

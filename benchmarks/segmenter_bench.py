@@ -7,7 +7,9 @@ every paragraph gets the same words from both, and times, each with cold caches:
 - underthesea: one ``word_tokenize`` call per paragraph (model already loaded);
 - helpers, one call per paragraph: ``segmenter.word_tokenize``;
 - helpers, one call per page: ``segmenter.word_tokenize_many(paragraphs of the page)``;
-- helpers, batched: ``segmenter.word_tokenize_many(all paragraphs)`` (batches of BATCH_SIZE).
+- helpers, batched: ``segmenter.word_tokenize_many(all paragraphs)`` (batches of BATCH_SIZE);
+
+and the peak memory allocated while segmenting one batch (tracemalloc, caches warm).
 
 Usage: segmenter_bench.py [--chars 600000] [--repeats 2] [--seed 0] [--out FILE.json]
 """
@@ -21,6 +23,7 @@ import platform
 import random
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import underthesea
@@ -68,6 +71,18 @@ def _timed(fn, repeats: int) -> tuple[float, float, object]:
     return best_wall, best_cpu, result
 
 
+def _batch_peak(paragraphs: list[str]) -> dict:
+    """Peak memory allocated (tracemalloc: Python objects and numpy arrays) while segmenting
+    one batch, the words it returns included, caches warm."""
+    segmenter.word_tokenize_many(paragraphs)
+    tokens = sum(len(segmenter.word_tokenize_many([p])[0]) for p in paragraphs)  # words
+    tracemalloc.start()
+    segmenter.word_tokenize_many(paragraphs)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {"paragraphs": len(paragraphs), "words": tokens, "peak_bytes": peak}
+
+
 def machine() -> dict:
     versions = {n: importlib.metadata.version(n) for n in ("underthesea", "underthesea_core",
                                                            "numpy")}
@@ -90,6 +105,7 @@ def run(chars: int, repeats: int, seed: int) -> dict:
     runs["helpers, call per page"] = _timed(
         lambda: [w for page in pages for w in segmenter.word_tokenize_many(page)], repeats)
     runs["helpers, batched"] = _timed(lambda: segmenter.word_tokenize_many(paragraphs), repeats)
+    batch_peak = _batch_peak(paragraphs[:segmenter.BATCH_SIZE])
     base_wall, base_cpu = runs["underthesea, call per paragraph"][:2]
     rows = []
     for name, (wall, cpu, result) in runs.items():
@@ -100,6 +116,7 @@ def run(chars: int, repeats: int, seed: int) -> dict:
                      round(base_wall / wall, 1), "x_underthesea_cpu": round(base_cpu / cpu, 1)})
     return {"machine": machine(), "pages": len(pages), "paragraphs": len(paragraphs),
             "chars": n_chars, "repeats": repeats, "seed": seed, "runs": rows,
+            "batch_peak": batch_peak,
             "command": " ".join([Path(sys.executable).name, *sys.argv])}
 
 
@@ -119,6 +136,10 @@ def main() -> None:
     for r in report["runs"]:
         print(f"{r['run']:34} {r['wall_s']:8.2f} {r['cpu_s']:8.2f} {r['chars_per_s']:11,} "
               f"{r['x_underthesea_wall']:7.1f} {r['x_underthesea_cpu']:7.1f}")
+    peak = report["batch_peak"]
+    print(f"one batch of {peak['paragraphs']} paragraphs ({peak['words']:,} words): peak "
+          f"{peak['peak_bytes'] / 2**20:.1f} MB allocated, "
+          f"{peak['peak_bytes'] / peak['words']:.0f} bytes per word")
     if args.out:
         args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n",
                             encoding="utf-8")

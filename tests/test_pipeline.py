@@ -1,4 +1,5 @@
 """The per-article function, local parallelism, the cache, and the dask path give one table."""
+import gc
 import itertools
 import shutil
 
@@ -58,6 +59,22 @@ def test_pages_processed_together_equal_pages_processed_one_by_one(monkeypatch):
     assert calls == [sum(1 for page in alone if page.segments)]  # one call for all the pages
 
 
+def test_an_unexpected_error_in_a_task_names_its_page(monkeypatch):
+    items = _mixed_pages()[:6]
+    real = pages.infer_metadata
+    third = pages.process_page(*items[2], cache=False).article.text
+
+    def fails_on_the_third(article):
+        if article.text == third:
+            raise KeyError("boom")
+        return real(article)
+
+    monkeypatch.setattr(pages, "infer_metadata", fails_on_the_third)
+    with pytest.raises(KeyError, match="boom") as caught:
+        pages.process_pages(items, cache=False)
+    assert caught.value.__notes__ == [f"while processing the page {items[2][0]}"]
+
+
 def test_cached_pages_process_only_the_pages_not_in_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
     items = _mixed_pages()
@@ -74,13 +91,28 @@ def test_cached_pages_process_only_the_pages_not_in_the_cache(tmp_path, monkeypa
     # the odd pages, and the even ones that are not cached (only "ok" results are)
     assert processed == [name for i, (name, _) in enumerate(items)
                          if i % 2 or first[i // 2].status != "ok"]
+    _, read = pipeline._cached_pages(items, True, store)
+    assert read == [page.status == "ok" for page in both]     # now every "ok" page is cached
 
 
 @pytest.mark.slow
-def test_two_local_workers_give_the_same_table_in_the_same_order():
-    serial = helpers.load_corpus(workers=1)
-    parallel = helpers.load_corpus(workers=2)
+@pytest.mark.filterwarnings("ignore:.*that are not .htm")       # the folder's README and key
+@pytest.mark.parametrize("folder", [None, SEEDS.parent / "tests" / "data" / "realistic"])
+def test_two_local_workers_give_the_same_table_in_the_same_order(folder, monkeypatch):
+    serial = helpers.load_corpus(folder, workers=1)
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 3)   # several tasks, joined in order
+    parallel = helpers.load_corpus(folder, workers=2, cache=False)
     assert_same_corpus(serial, parallel)
+
+
+def test_tasks_keep_the_page_order_and_give_several_workers_four_tasks_each():
+    names = [f"{i}.txt" for i in range(1000)]
+    for workers, sizes in [(1, {128, 104}), (2, {125}), (2, {125}), (4, {63, 55})]:
+        tasks = pipeline._tasks(names, workers)
+        assert [n for task in tasks for n in task] == names
+        assert {len(task) for task in tasks} == sizes
+    assert [len(t) for t in pipeline._tasks(names[:6], 2)] == [1] * 6
+    assert pipeline._tasks([], 2) == []
 
 
 def test_worker_choice():
@@ -180,12 +212,14 @@ def test_shingle_hashes_are_stable_across_processes():
     assert other.stdout.strip() == str(here)
 
 
-def test_loaded_pages_share_one_string_per_token(monkeypatch, tmp_path):
-    # Warm (from the disk cache, as a worker's results arrive): every page was unpickled on
-    # its own, yet a token common to all pages is one object in memory.
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pages_a_load_computes_share_one_string_per_token(monkeypatch, tmp_path, workers):
+    # With two workers every page's result is unpickled on its own in this process, yet a
+    # token common to all pages is one object in memory.
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
-    helpers.load_corpus()
-    corpus = helpers.load_corpus()
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    corpus = helpers.load_corpus(workers=workers)
     firsts = []
     for page in corpus["page"]:
         (found,) = {id(w) for w in page.words if w == "ngoại giao"} or {None}
@@ -194,3 +228,26 @@ def test_loaded_pages_share_one_string_per_token(monkeypatch, tmp_path):
     segment_tokens = {id(t) for page in corpus["page"] for para in page.segments for t in para
                       if t == "ngoại giao"}
     assert len(segment_tokens) == 1
+
+
+class _Node:
+    pass
+
+
+def test_paused_gc_resumes_with_the_loads_objects_in_the_oldest_generation():
+    assert gc.isenabled()
+    with pipeline.paused_gc():
+        assert not gc.isenabled()
+        built = [_Node() for _ in range(3)]
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(node) in oldest for node in built)
+    # objects the process keeps frozen itself stay frozen
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with pipeline.paused_gc():
+            _Node()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -290,6 +290,32 @@ def test_emissions_around_fixed_words_equal_the_featurizers():
     assert patched > 0  # the integer path alone would be wrong next to these fixed words
 
 
+def test_a_batchs_emissions_equal_each_texts_own():
+    # Texts side by side in one padded layout: empty ones, one- and two-token ones, texts
+    # shorter than a window, fixed words (tokens holding a space) at a text's edges.
+    tables, tokenizer = segmenter._exact_tables()
+    words = ("Hội nghị", "ngoại giao")
+    texts = ["", "x", "Th S", "", "A.", "Hội nghị ngoại giao", "ngoại giao là", "",
+             *_seed_paragraphs()[:8], *fuzz_texts(12, seed=11), "Hội nghị", ""]
+    per_text = [tokenizer.fixed_tokens(t, words) for t in texts]
+    tables.featurize_pending()
+    ids = [i for text_ids in per_text for i in text_ids]
+    tokens = [tables.type_strings[i] for i in ids]
+    lay = segmenter._Layout(ids, [len(t) for t in per_text], tables.span)
+    scores = segmenter._emissions(tables, lay, tokens)
+    attrs = segmenter._attribute_matrix(tables, lay).T
+    start = 0
+    for text_ids in per_text:
+        text_tokens = tokens[start:start + len(text_ids)]
+        if text_ids:
+            rows = slice(start, start + len(text_ids))
+            assert (scores[rows] == _reference_emissions(tables, text_tokens)).all()
+            alone = segmenter._Layout(text_ids, [len(text_ids)], tables.span)
+            assert (attrs[rows] == segmenter._attribute_matrix(tables, alone).T).all()
+        start += len(text_ids)
+    assert start == lay.n and any(" " in t for t in tokens)
+
+
 def _find_probe_by_probe(table, codes):
     """The lookup one probe round at a time until every code is resolved: the reference."""
     out = np.full(len(codes), -1, dtype=np.int64)

@@ -96,6 +96,16 @@ def test_a_token_gets_its_paragraphs_word_whatever_was_met_before():
     assert both == ["hội nghị", "asean", "hội nghị", "ASEAN", "HỘI NGHỊ"]
 
 
+def test_the_kept_words_are_emptied_beyond_their_bound(monkeypatch):
+    segments = [["Hội nghị", "ASEAN", "lần", "thứ XIII", ",", "45"], ["ĐÃ", "BẾ MẠC"]]
+    expected = helpers.text.words_from_segments(segments)
+    monkeypatch.setattr(helpers.text, "WORD_CACHE_SIZE", 2)
+    helpers.text.words_from_segments([["một", "hai", "ba"]])
+    assert len(helpers.text._WORD_OF) >= 3
+    assert helpers.text.words_from_segments(segments) == expected   # emptied first, then refilled
+    assert set(helpers.text._WORD_OF) == set(segments[0])  # (a paragraph in capitals: not kept)
+
+
 def test_nfd_input_gives_the_same_tokens():
     text = "Ngoại giao cây tre Việt Nam, hoà bình và hợp tác."
     assert (helpers.tokenize(unicodedata.normalize("NFD", text))

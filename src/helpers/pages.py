@@ -10,8 +10,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import numpy as np
 from charset_normalizer import from_bytes
@@ -22,6 +23,8 @@ from .errors import CorpusError
 from .html import HtmlPage, extract_html, is_html
 from .metadata import PageMetadata, detect_language, infer_metadata, with_fallback
 from .text import normalize_text, segment, segment_many, words_from_segments
+
+_T = TypeVar("_T")
 
 __all__ = ["PageResult", "decode_bytes", "likely_legacy_encoding", "process_page", "process_pages",
            "text_page"]
@@ -224,15 +227,24 @@ def process_pages(items: Sequence[tuple[str, bytes]], cache: bool = True) -> lis
     >>> [(page.source_file, page.status) for page in pages]
     [('a.txt', 'ok'), ('b.txt', 'empty')]
     """
-    prepared = [_read_and_clean(name, data) for name, data in items]
+    prepared = [_naming(name, _read_and_clean, name, data) for name, data in items]
     cleaned = [i for i, page in enumerate(prepared)
                if not isinstance(page, PageResult) and page[1].paragraphs]
     found = segment_many([prepared[i][1].text for i in cleaned],  # type: ignore[index]
                          cache=cache)
     segments = dict(zip(cleaned, found, strict=True))
     return [page if isinstance(page, PageResult)
-            else _page_result(name, *page, segments.get(i, []))
+            else _naming(name, _page_result, name, *page, segments.get(i, []))
             for i, ((name, _), page) in enumerate(zip(items, prepared, strict=True))]
+
+
+def _naming(name: str, function: Callable[..., _T], *args: Any) -> _T:
+    """``function(*args)``; an unexpected error says which page it came from."""
+    try:
+        return function(*args)
+    except Exception as err:
+        err.add_note(f"while processing the page {name}")
+        raise
 
 
 def _read_and_clean(name: str,

@@ -13,7 +13,9 @@ import functools
 import gc
 import hashlib
 import itertools
+import math
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from joblib import Parallel, delayed
@@ -45,7 +47,10 @@ def paused_gc():
     """Pause Python's cyclic garbage collector for a bulk load. Loading builds hundreds of
     thousands of small live objects and no cycles worth collecting; every full collection would
     walk all of them (about 17% of a cold load in ``make bench``). Reference counting still
-    frees memory as usual, and the collector resumes afterwards whatever happens.
+    frees memory as usual, and the collector resumes afterwards whatever happens. The objects
+    alive then (the load's, and the process's other young ones) join the oldest generation at
+    once, rather than after the next collections walk them all: a garbage cycle among them is
+    freed by the next full collection, not the next young one.
 
     Yields
     ------
@@ -64,6 +69,12 @@ def paused_gc():
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:
+                # What the load built is alive: moved to the oldest generation in one step
+                # (freeze, then unfreeze), instead of the first collections walking all of it
+                # again. Skipped if the process keeps objects frozen itself.
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -129,7 +140,7 @@ def cached_page(name: str, data: bytes, cache: bool = True,
     return cached_pages([(name, data)], cache, store)[0]
 
 
-def cached_pages(items: list[tuple[str, bytes]], cache: bool = True,
+def cached_pages(items: Sequence[tuple[str, bytes]], cache: bool = True,
                  store: FileCache | None = None) -> list[PageResult]:
     """``cached_page`` of each ``(name, data)``, the pages not in the cache processed together
     (``helpers.pages.process_pages``: one segmenter call for all of them).
@@ -150,6 +161,12 @@ def cached_pages(items: list[tuple[str, bytes]], cache: bool = True,
     >>> [p.status for p in cached_pages([("a.txt", b"Tin moi."), ("b.txt", b"")], cache=False)]
     ['ok', 'empty']
     """
+    return _cached_pages(items, cache, store)[0]
+
+
+def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool,
+                  store: FileCache | None) -> tuple[list[PageResult], list[bool]]:
+    """``cached_pages``, and for each page whether it was read from the cache."""
     if not cache:
         store = None
     elif store is None:
@@ -169,7 +186,10 @@ def cached_pages(items: list[tuple[str, bytes]], cache: bool = True,
         results[i] = result = shared_tokens(result, {})
         if store and result.status == "ok":
             store.put(keys[i], result)
-    return results  # type: ignore[return-value]  # every one filled above
+    read = [True] * len(items)
+    for i in todo:
+        read[i] = False
+    return results, read  # type: ignore[return-value]  # every result filled above
 
 
 # Pages a worker processes in one task: their paragraphs are segmented in one call, which is
@@ -181,12 +201,22 @@ def cached_pages(items: list[tuple[str, bytes]], cache: bool = True,
 PAGES_PER_TASK = 128
 
 
-def _process_paths(folder: str, names: list[str], store: FileCache | None) -> list[PageResult]:
+def _process_paths(folder: str, names: list[str],
+                   store: FileCache | None) -> tuple[list[PageResult], list[bool]]:
     items = []
     for name in names:
         with open(os.path.join(folder, name), "rb") as fh:
             items.append((name, fh.read()))
-    return cached_pages(items, store is not None, store)
+    return _cached_pages(items, store is not None, store)
+
+
+def _tasks(names: list[str], n_workers: int) -> list[list[str]]:
+    """The pages in tasks of ``PAGES_PER_TASK``, smaller when there are several workers and
+    too few pages to give each of them four tasks."""
+    size = PAGES_PER_TASK
+    if n_workers > 1:
+        size = max(1, min(size, math.ceil(len(names) / (4 * n_workers))))
+    return [names[i:i + size] for i in range(0, len(names), size)]
 
 
 def choose_workers(total_bytes: int, workers: int | None = None) -> int:
@@ -261,26 +291,29 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
                 for page in _map_dask(folder, names, cache, client, show)]
     n_workers = choose_workers(total, workers)
     store = page_store() if cache else None
-    tasks = [names[i:i + PAGES_PER_TASK] for i in range(0, len(names), PAGES_PER_TASK)]
+    tasks = _tasks(names, n_workers)
     if n_workers == 1:
         done = (_process_paths(str(folder), task, store) for task in tasks)
     else:
         parallel = Parallel(n_jobs=n_workers, backend="loky", return_as="generator",
                             batch_size=1)
         done = parallel(delayed(_process_paths)(str(folder), task, store) for task in tasks)
-    results = itertools.chain.from_iterable(done)
+    results = itertools.chain.from_iterable(zip(*task, strict=True) for task in done)
     if show:
         results = tqdm(results, total=len(names), desc="loading corpus", unit="file")
-    tokens: dict[str, str] = {}  # one string per distinct token, across the pages of this load
-    return [shared_tokens(result, tokens) for result in results]
+    # Pages computed in this load share one string per distinct token; pages read back from
+    # the cache keep their own: sharing those took about a third of a warm load's time, for
+    # about a quarter less memory at its peak (benchmarks/README.md).
+    tokens: dict[str, str] = {}
+    return [result if read else shared_tokens(result, tokens) for result, read in results]
 
 
 def shared_tokens(result: PageResult, tokens: dict[str, str]) -> PageResult:
     """``result`` with each of its tokens (segments and words) replaced by the string ``tokens``
     holds for it (the token itself is added when new). A page result that comes back from a
-    worker process or the disk cache holds its own copy of every token; a corpus has few
-    distinct tokens (about 50,000 for 1,000 articles, against 770,000 occurrences), so sharing
-    them across a load's pages keeps its memory down. The result is equal to ``result``.
+    worker process holds its own copy of every token; a corpus has few distinct tokens (about
+    50,000 for 1,000 articles, against 770,000 occurrences), so sharing them across the pages
+    a load computes keeps its memory down. The result is equal to ``result``.
 
     A dict of the load rather than ``sys.intern``: on Python 3.12 interned strings are never
     freed, so every token of every corpus loaded would stay in memory.

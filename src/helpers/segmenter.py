@@ -50,13 +50,16 @@ __all__ = ["BATCH_SIZE", "backend", "clear_caches", "word_tokenize", "word_token
 
 #: The versions this module was verified against (equality suite in tests/test_segmenter.py).
 VERIFIED_VERSIONS = {"underthesea": "9.5.0", "underthesea_core": "3.3.2"}
-#: Paragraphs segmented together by ``word_tokenize_many`` (bounds memory: ~0.7 kB per token).
+#: Paragraphs segmented together by ``word_tokenize_many`` (bounds memory: a batch of 1,000
+#: bench paragraphs peaks at 33 MB, its words included; benchmarks/segmenter_bench.py).
 BATCH_SIZE = 1000
 _MODEL_DIR = Path(_rt.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
 _INSIDE_LABEL = "I-W"
-# Caches are dropped and rebuilt beyond this many token types: each holds about 600 bytes of
-# arrays (its 23 attribute ids and their weights) besides its string and chunks.
-_MAX_TYPES = 500_000
+# Caches are dropped and rebuilt beyond this many token types (a corpus of news has tens of
+# thousands): each holds about 600 bytes of arrays (its 23 attribute ids and their weights)
+# besides its string and chunks, and the arrays grow to this many at most, or to what one batch
+# needs beyond it.
+_MAX_TYPES = 200_000
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
 _PLAIN_FIXED_WORD = re.compile(r"\w+(?: \w+)*")
 # "Th.S" and "Th.s" in underthesea's abbreviations have an unescaped dot, which matches whitespace.
@@ -246,8 +249,8 @@ class _CodeTable:
             placed[free[first]] = True
             pending = pending[~placed]
             self.probes += 1
-        # One bit per value of a second hash, set for every key: most queries are not keys
-        # (about 7 in 8 of a page's windows), and a clear bit rules a query out.
+        # One bit per value of a second hash, set for every key: most queries (windows of a
+        # text) are not keys, and a clear bit rules a query out.
         self.filter_shift = np.uint64(64 - self.FILTER_BITS)
         bits = self._filter_hash(codes)
         self.filter = np.zeros(1 << (self.FILTER_BITS - 3), dtype=np.uint8)
@@ -432,7 +435,7 @@ class _Tables:
         """Room for ``count`` token types in the per-type arrays (capacity doubles)."""
         if count <= len(self.raw_piece):
             return
-        size = max(count, 2 * len(self.raw_piece))
+        size = max(count, min(2 * len(self.raw_piece), _MAX_TYPES))
         for name in ("raw_piece", "low_piece", "title", "spaced"):
             old = getattr(self, name)
             grown = np.zeros(size, dtype=old.dtype)
