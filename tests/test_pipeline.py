@@ -115,6 +115,22 @@ def test_tasks_keep_the_page_order_and_give_several_workers_four_tasks_each():
     assert pipeline._tasks([], 2) == []
 
 
+@pytest.mark.slow
+def test_a_warm_load_starts_no_worker_processes(tmp_path, monkeypatch):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("HELPERS_WORKERS", raising=False)
+    monkeypatch.setattr(pipeline, "AUTO_PARALLEL_BYTES", 0)      # the seeds count as large
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    pools = []
+    real = pipeline.Parallel
+    monkeypatch.setattr(pipeline, "Parallel", lambda *a, **k: pools.append(k) or real(*a, **k))
+    cold = helpers.load_corpus()
+    assert len(pools) == 1
+    warm = helpers.load_corpus()
+    assert len(pools) == 1                                         # every page was cached
+    assert_same_corpus(cold, warm)
+
+
 def test_worker_choice():
     assert pipeline.choose_workers(10_000) == 1
     assert pipeline.choose_workers(10_000, workers=3) == 3

@@ -56,6 +56,10 @@ class FileCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}{self.suffix}"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under ``key`` (it may still prove unreadable)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> Any:
         """The stored value, or None when absent or unreadable (it is then computed again)."""
         try:

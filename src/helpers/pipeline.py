@@ -210,6 +210,18 @@ def _process_paths(folder: str, names: list[str],
     return _cached_pages(items, store is not None, store)
 
 
+def _bytes_to_process(folder: Path, names: list[str], store: FileCache) -> int:
+    """The size of the pages that have no entry in ``store``."""
+    version = pipeline_version()
+    total = 0
+    for name in names:
+        with open(os.path.join(folder, name), "rb") as fh:
+            data = fh.read()
+        if not store.has(store.key([data], version)):
+            total += len(data)
+    return total
+
+
 def _tasks(names: list[str], n_workers: int) -> list[list[str]]:
     """The pages in tasks of ``PAGES_PER_TASK``, smaller when there are several workers and
     too few pages to give each of them four tasks."""
@@ -291,6 +303,10 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
                 for page in _map_dask(folder, names, cache, client, show)]
     n_workers = choose_workers(total, workers)
     store = page_store() if cache else None
+    if n_workers > 1 and store is not None and workers is None \
+            and not os.environ.get("HELPERS_WORKERS"):
+        # Pages already in the cache need no worker: a warm load starts no processes.
+        n_workers = choose_workers(_bytes_to_process(folder, names, store))
     tasks = _tasks(names, n_workers)
     if n_workers == 1:
         done = (_process_paths(str(folder), task, store) for task in tasks)
