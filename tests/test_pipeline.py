@@ -131,6 +131,27 @@ def test_a_warm_load_starts_no_worker_processes(tmp_path, monkeypatch):
     assert_same_corpus(cold, warm)
 
 
+@pytest.mark.slow
+def test_worker_results_read_from_the_cache_are_renamed_and_corrupt_entries_recomputed(
+        tmp_path, monkeypatch):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 2)
+    folder = tmp_path / "pages"
+    shutil.copytree(SEEDS, folder)
+    first = sorted(folder.glob("*.txt"))[0]
+    (folder / "zz_copy.txt").write_bytes(first.read_bytes())   # the same bytes, another name
+    alone = helpers.load_corpus(folder, workers=1, cache=False)
+    cold = helpers.load_corpus(folder, workers=2)
+    assert_same_corpus(alone, cold)
+    store = pipeline.page_store()
+    key = store.key([first.read_bytes()], pipeline.pipeline_version())
+    store.put_bytes(key, b"not a pickle")
+    warm = helpers.load_corpus(folder, workers=2)
+    assert_same_corpus(alone, warm)
+    assert warm["source_file"].tolist()[-1] == "zz_copy.txt"
+    assert isinstance(store.get(key), pages.PageResult)               # written again
+
+
 def test_worker_choice():
     assert pipeline.choose_workers(10_000) == 1
     assert pipeline.choose_workers(10_000, workers=3) == 3

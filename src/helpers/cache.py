@@ -73,18 +73,36 @@ class FileCache:
         except Exception:  # unreadable or corrupt entry: compute again
             return None
 
+    def get_bytes(self, key: str) -> bytes | None:
+        """The stored entry as it is on disk (``loads`` reads it), or None when absent."""
+        try:
+            with open(self._path(key), "rb") as fh:
+                return fh.read()
+        except OSError:
+            return None
+
+    def loads(self, data: bytes) -> Any:
+        """The value of an entry's bytes (``get_bytes``); an error if they are corrupt."""
+        return json.loads(data) if self.codec == "json" else pickle.loads(data)
+
+    def dumps(self, value: Any) -> bytes:
+        """An entry's bytes for ``value``, as ``put`` writes them."""
+        if self.codec == "json":
+            return json.dumps(value, ensure_ascii=False).encode("utf-8")
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` atomically."""
+        self.put_bytes(key, self.dumps(value))
+
+    def put_bytes(self, key: str, data: bytes) -> None:
+        """Store an entry's bytes (``dumps``) atomically."""
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
-            if self.codec == "json":
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(value, fh, ensure_ascii=False)
-            else:
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

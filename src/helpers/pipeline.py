@@ -12,10 +12,10 @@ import dataclasses
 import functools
 import gc
 import hashlib
-import itertools
 import math
 import os
-from collections.abc import Sequence
+import pickle
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from joblib import Parallel, delayed
@@ -210,6 +210,47 @@ def _process_paths(folder: str, names: list[str],
     return _cached_pages(items, store is not None, store)
 
 
+def _process_paths_in_worker(folder: str, names: list[str],
+                             store: FileCache | None) -> tuple[list[bytes], list[bool]]:
+    """``_process_paths`` in a worker process: each result as the bytes of its cache entry,
+    which the parent reads (``_from_worker``). A page in the cache is sent as its entry's
+    bytes, and a new one pickled once, for the cache and the parent alike."""
+    items = []
+    for name in names:
+        with open(os.path.join(folder, name), "rb") as fh:
+            items.append((name, fh.read()))
+    keys = [store.key([data], pipeline_version()) if store else "" for _, data in items]
+    out: list[bytes | None] = [store.get_bytes(key) if store else None for key in keys]
+    todo = [i for i, found in enumerate(out) if found is None]
+    for i, result in zip(todo, process_pages([items[i] for i in todo], cache=False),
+                         strict=True):
+        # the page store's format (page_store: pickle)
+        out[i] = data = pickle.dumps(shared_tokens(result, {}),
+                                     protocol=pickle.HIGHEST_PROTOCOL)
+        if store and result.status == "ok":
+            store.put_bytes(keys[i], data)
+    read = [True] * len(items)
+    for i in todo:
+        read[i] = False
+    return out, read  # type: ignore[return-value]  # every one filled above
+
+
+def _from_worker(folder: str, name: str, data: bytes, read: bool,
+                 store: FileCache | None) -> tuple[PageResult, bool]:
+    """A worker's result for one page; an unreadable cache entry is computed again here."""
+    try:
+        result = pickle.loads(data)
+    except Exception:  # a corrupt cache entry: as FileCache.get, compute again
+        result = None
+    if not isinstance(result, PageResult):
+        (result,), (read,) = _process_paths(folder, [name], None)
+        if store is not None and result.status == "ok":
+            with open(os.path.join(folder, name), "rb") as fh:
+                store.put(store.key([fh.read()], pipeline_version()), result)
+        return result, read
+    return (result.renamed(name) if read else result), read
+
+
 def _bytes_to_process(folder: Path, names: list[str], store: FileCache) -> int:
     """The size of the pages that have no entry in ``store``."""
     version = pipeline_version()
@@ -308,13 +349,18 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
         # Pages already in the cache need no worker: a warm load starts no processes.
         n_workers = choose_workers(_bytes_to_process(folder, names, store))
     tasks = _tasks(names, n_workers)
+    results: Iterable[tuple[PageResult, bool]]  # each page's result, and if it was cached
     if n_workers == 1:
-        done = (_process_paths(str(folder), task, store) for task in tasks)
+        results = (pair for task in tasks
+                   for pair in zip(*_process_paths(str(folder), task, store), strict=True))
     else:
         parallel = Parallel(n_jobs=n_workers, backend="loky", return_as="generator",
                             batch_size=1)
-        done = parallel(delayed(_process_paths)(str(folder), task, store) for task in tasks)
-    results = itertools.chain.from_iterable(zip(*task, strict=True) for task in done)
+        sent = parallel(delayed(_process_paths_in_worker)(str(folder), task, store)
+                        for task in tasks)
+        results = (_from_worker(str(folder), name, data, read, store)
+                   for task, (datas, reads) in zip(tasks, sent, strict=True)
+                   for name, data, read in zip(task, datas, reads, strict=True))
     if show:
         results = tqdm(results, total=len(names), desc="loading corpus", unit="file")
     # Pages computed in this load share one string per distinct token; pages read back from
