@@ -264,18 +264,12 @@ def _bytes_to_process(folder: Path, names: list[str], store: FileCache) -> int:
 
 
 def _tasks(names: list[str], n_workers: int) -> list[list[str]]:
-    """The pages in tasks of ``PAGES_PER_TASK``. With several workers: smaller when there are
-    too few pages to give each of them four tasks, and the last ``n_workers`` tasks' pages in
-    tasks a quarter of that size, so that the workers finish at about the same time."""
-    if n_workers == 1:
-        size = PAGES_PER_TASK
-        return [names[i:i + size] for i in range(0, len(names), size)]
-    size = max(1, min(PAGES_PER_TASK, math.ceil(len(names) / (4 * n_workers))))
-    tail = min(len(names), n_workers * size)
-    bulk = len(names) - tail
-    small = max(1, size // 4)
-    return ([names[i:min(i + size, bulk)] for i in range(0, bulk, size)]
-            + [names[i:i + small] for i in range(bulk, len(names), small)])
+    """The pages in tasks of ``PAGES_PER_TASK``, smaller when there are several workers and
+    too few pages to give each of them four tasks."""
+    size = PAGES_PER_TASK
+    if n_workers > 1:
+        size = max(1, min(size, math.ceil(len(names) / (4 * n_workers))))
+    return [names[i:i + size] for i in range(0, len(names), size)]
 
 
 def choose_workers(total_bytes: int, workers: int | None = None) -> int:
