@@ -31,13 +31,15 @@ __all__ = ["cached_page", "cached_pages", "choose_workers", "map_pages", "page_s
 
 FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 
-# Above this many bytes of pages, more processes pay for their start-up; below it one process
-# is faster. Measured by `make bench` (benchmarks/README.md, 2 Dec): one process loads about
-# 1,000 articles (3.5 MB) in 4.1-5.3 s, two are 1.8-2 times faster once started, and starting
+# Above this many bytes of pages still to process, more processes pay for their start-up;
+# below it one process is faster. Measured by `make bench` (benchmarks/README.md, 2 Dec,
+# 04:29 run): one process loads 1,000 articles (3.5 MB) in 2.6 s and 3,000 (10.6 MB) in 7.6 s,
+# about 0.72 s per MB; two take 1.5 and 4.6 s once started, about 0.43 s per MB, and starting
 # them (imports and the model in each) takes about 2 s with compiled bytecode (as the Makefile
 # installs the environment), about 5 s where Python compiles every library afresh. The
-# break-even is then near 3-3.5 MB and 7-9 MB; 5 MB, about 1,400 articles, lies between.
-AUTO_PARALLEL_BYTES = 5_000_000
+# break-even is then near 7 MB, and 17 MB without compiled bytecode; 7 MB is about 2,000
+# articles.
+AUTO_PARALLEL_BYTES = 7_000_000
 # Loads above this size show a progress bar (roughly a few seconds of segmentation).
 PROGRESS_BYTES = 300_000
 
@@ -196,8 +198,8 @@ def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool,
 # faster than a call per page. `benchmarks/loads.py` (loads-1000.json, loads-3000-2w.json):
 # a cold one-worker load of the 1,000 bench pages takes 4.17 s with a call per page, 2.90 s
 # with tasks of 32 pages, 2.53 s with 128; two workers on 3,000 pages 5.13 s with 32, 4.82 s
-# with 128. A task is then about 0.3 s of work, and a load big enough for two workers
-# (AUTO_PARALLEL_BYTES) makes 11 tasks or more.
+# with 128. A task is then about 0.3 s of work; with several workers tasks are smaller when
+# there are too few pages to give each worker four (``_tasks``).
 PAGES_PER_TASK = 128
 
 
