@@ -26,6 +26,7 @@ Usage: bench.py [--sizes 1000 3000 10000] [--baseline SRC | --baseline-commit C]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -78,6 +79,24 @@ def _paragraph(rng: random.Random, pool: list[str]) -> str:
             sentence = " ".join(syllables)
         parts.append(sentence.rstrip(" ."))
     return ". ".join(parts) + "."
+
+
+def comparison_args(parser) -> None:
+    """The options ``steps.py`` and ``loads.py`` share: --pages, --pairs, --seed, --out."""
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--pairs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, help="write every run as JSON")
+
+
+@contextlib.contextmanager
+def built_pages(prefix: str, n: int, seed: int = 0):
+    """A temporary folder holding ``pages/``, n benchmark pages (``build_corpus``); yields
+    (the folder, the pages' folder), removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as name:
+        tmp = Path(name)
+        build_corpus(tmp / "pages", n, seed=seed)
+        yield tmp, tmp / "pages"
 
 
 def build_corpus(folder: Path, n: int, seed: int = 0) -> None:

@@ -20,23 +20,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import ROOT, baseline_tree, build_corpus, measure  # benchmarks/
+from bench import ROOT, baseline_tree, built_pages, comparison_args, measure  # benchmarks/
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", nargs="+", required=True,
                         help="commits of this repository to compare with")
-    parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--pairs", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--out", type=Path, help="write every run as JSON")
+    comparison_args(parser)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="loads-") as name:
-        tmp = Path(name)
-        folder = tmp / "pages"
-        build_corpus(folder, args.pages, seed=args.seed)
+    with built_pages("loads-", args.pages, args.seed) as (tmp, folder):
         trees = {"this tree": ROOT / "src"}
         for i, commit in enumerate(args.against):
             trees[commit] = baseline_tree(commit, tmp / f"tree-{i}")

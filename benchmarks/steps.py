@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import ROOT, STEPS, baseline_tree, build_corpus, measure  # benchmarks/
+from bench import ROOT, STEPS, baseline_tree, built_pages, comparison_args, measure  # benchmarks/
 
 
 def one_run(src: Path, folder: Path, tmp: Path) -> dict[str, float]:
@@ -58,16 +58,10 @@ def table(this: dict[str, float], other: dict[str, float] | None, pages: int,
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--against", help="a commit of this repository to compare with")
-    parser.add_argument("--pairs", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--out", type=Path, help="write every run as JSON")
+    comparison_args(parser)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="steps-") as name:
-        tmp = Path(name)
-        folder = tmp / "pages"
-        build_corpus(folder, args.pages, seed=args.seed)
+    with built_pages("steps-", args.pages, args.seed) as (tmp, folder):
         other_src = baseline_tree(args.against, tmp / "against") if args.against else None
         runs: dict[str, list[dict[str, float]]] = {"this": [], "against": []}
         for _ in range(args.pairs):

@@ -180,18 +180,25 @@ def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool,
             if isinstance(found := store.get(key), PageResult):
                 results[i] = found.renamed(name)
     todo = [i for i, result in enumerate(results) if result is None]
-    for i, result in zip(todo, process_pages([items[i] for i in todo], cache=False),
-                         strict=True):
-        # Tokens shared within the page before the result leaves this function: the cache
-        # entry and what a worker sends back hold each distinct token of the page once (pickle
-        # writes a shared object once and reads it back shared).
-        results[i] = result = shared_tokens(result, {})
+    for i, result in zip(todo, _new_results(items, todo), strict=True):
+        results[i] = result
         if store and result.status == "ok":
             store.put(keys[i], result)
-    read = [True] * len(items)
-    for i in todo:
-        read[i] = False
-    return results, read  # type: ignore[return-value]  # every result filled above
+    return results, _read_flags(len(items), todo)  # type: ignore[return-value]  # all filled
+
+
+def _new_results(items: Sequence[tuple[str, bytes]], todo: list[int]) -> list[PageResult]:
+    """The pages ``todo`` of ``items``, processed together. Each result's tokens are shared
+    within its page: its cache entry and what a worker sends back hold each distinct token of
+    the page once (pickle writes a shared object once and reads it back shared)."""
+    return [shared_tokens(result, {})
+            for result in process_pages([items[i] for i in todo], cache=False)]
+
+
+def _read_flags(count: int, todo: list[int]) -> list[bool]:
+    """For each of ``count`` pages, whether it was read from the cache (not in ``todo``)."""
+    computed = set(todo)
+    return [i not in computed for i in range(count)]
 
 
 # Pages a worker processes in one task: their paragraphs are segmented in one call, which is
@@ -224,17 +231,12 @@ def _process_paths_in_worker(folder: str, names: list[str],
     keys = [store.key([data], pipeline_version()) if store else "" for _, data in items]
     out: list[bytes | None] = [store.get_bytes(key) if store else None for key in keys]
     todo = [i for i, found in enumerate(out) if found is None]
-    for i, result in zip(todo, process_pages([items[i] for i in todo], cache=False),
-                         strict=True):
+    for i, result in zip(todo, _new_results(items, todo), strict=True):
         # the page store's format (page_store: pickle)
-        out[i] = data = pickle.dumps(shared_tokens(result, {}),
-                                     protocol=pickle.HIGHEST_PROTOCOL)
+        out[i] = data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         if store and result.status == "ok":
             store.put_bytes(keys[i], data)
-    read = [True] * len(items)
-    for i in todo:
-        read[i] = False
-    return out, read  # type: ignore[return-value]  # every one filled above
+    return out, _read_flags(len(items), todo)  # type: ignore[return-value]  # all filled
 
 
 def _from_worker(folder: str, name: str, data: bytes, read: bool,
