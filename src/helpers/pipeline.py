@@ -316,9 +316,11 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     """``cached_page`` over the files ``names`` of ``folder``, results in the same order.
 
     ``client``: a ``dask.distributed.Client`` or a scheduler address ("tcp://host:8786"):
-    the pages' bytes are sent to the cluster's workers and the same function runs there
-    (install the extra: ``pip install '.[dask]'``). Otherwise local processes (joblib/loky),
-    ``workers`` of them (see ``choose_workers``).
+    the pages' bytes are sent to the cluster's workers and the same function runs there, a
+    page at a time (install the extra: ``pip install '.[dask]'``). Otherwise local processes
+    (joblib/loky), ``workers`` of them (see ``choose_workers``; by default only the pages not
+    yet cached count towards the size), in tasks of ``PAGES_PER_TASK`` pages whose paragraphs
+    are segmented in one call (``cached_pages``).
 
     Parameters
     ----------
