@@ -1,6 +1,6 @@
 """The per-article function, local parallelism, the cache, and the dask path give one table."""
-import gc
 import itertools
+import pickle
 import shutil
 
 import pandas as pd
@@ -107,7 +107,7 @@ def test_two_local_workers_give_the_same_table_in_the_same_order(folder, monkeyp
 
 def test_tasks_keep_the_page_order_and_give_several_workers_four_tasks_each():
     names = [f"{i}.txt" for i in range(1000)]
-    for workers, sizes in [(1, {128, 104}), (2, {125}), (2, {125}), (4, {63, 55})]:
+    for workers, sizes in [(1, {128, 104}), (2, {125}), (3, {84, 76}), (4, {63, 55})]:
         tasks = pipeline._tasks(names, workers)
         assert [n for task in tasks for n in task] == names
         assert {len(task) for task in tasks} == sizes
@@ -138,18 +138,24 @@ def test_worker_results_read_from_the_cache_are_renamed_and_corrupt_entries_reco
     monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 2)
     folder = tmp_path / "pages"
     shutil.copytree(SEEDS, folder)
-    first = sorted(folder.glob("*.txt"))[0]
+    first, second = sorted(folder.glob("*.txt"))[:2]
     (folder / "zz_copy.txt").write_bytes(first.read_bytes())   # the same bytes, another name
     alone = helpers.load_corpus(folder, workers=1, cache=False)
-    cold = helpers.load_corpus(folder, workers=2)
-    assert_same_corpus(alone, cold)
+    assert_same_corpus(alone, helpers.load_corpus(folder, workers=2))
     store = pipeline.page_store()
-    key = store.key([first.read_bytes()], pipeline.pipeline_version())
+    # the copy is read from the first page's entry, and renamed in the parent
+    sent, read = pipeline._process_paths_in_worker(str(folder), ["zz_copy.txt"], store)
+    assert read == [True]
+    page, _ = pipeline._from_worker(str(folder), "zz_copy.txt", sent[0], True, store)
+    assert page.source_file == "zz_copy.txt" and store.loads(sent[0]).source_file == first.name
+    # a corrupt entry is computed again, in the parent, and written again
+    key = store.key([second.read_bytes()], pipeline.pipeline_version())
     store.put_bytes(key, b"not a pickle")
-    warm = helpers.load_corpus(folder, workers=2)
-    assert_same_corpus(alone, warm)
-    assert warm["source_file"].tolist()[-1] == "zz_copy.txt"
-    assert isinstance(store.get(key), pages.PageResult)               # written again
+    assert_same_corpus(alone, helpers.load_corpus(folder, workers=2))
+    assert isinstance(store.get(key), pages.PageResult)
+    # a result the worker computed that does not load is an error, not a corrupt entry
+    with pytest.raises(pickle.UnpicklingError):
+        pipeline._from_worker(str(folder), second.name, b"not a pickle", False, store)
 
 
 def test_worker_choice():
@@ -265,26 +271,3 @@ def test_pages_a_load_computes_share_one_string_per_token(monkeypatch, tmp_path,
     segment_tokens = {id(t) for page in corpus["page"] for para in page.segments for t in para
                       if t == "ngoại giao"}
     assert len(segment_tokens) == 1
-
-
-class _Node:
-    pass
-
-
-def test_paused_gc_resumes_with_the_loads_objects_in_the_oldest_generation():
-    assert gc.isenabled()
-    with pipeline.paused_gc():
-        assert not gc.isenabled()
-        built = [_Node() for _ in range(3)]
-    assert gc.isenabled() and gc.get_freeze_count() == 0
-    oldest = {id(o) for o in gc.get_objects(generation=2)}
-    assert all(id(node) in oldest for node in built)
-    # objects the process keeps frozen itself stay frozen
-    gc.freeze()
-    try:
-        frozen = gc.get_freeze_count()
-        with pipeline.paused_gc():
-            _Node()
-        assert gc.get_freeze_count() == frozen
-    finally:
-        gc.unfreeze()

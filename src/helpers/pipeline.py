@@ -49,10 +49,7 @@ def paused_gc():
     """Pause Python's cyclic garbage collector for a bulk load. Loading builds hundreds of
     thousands of small live objects and no cycles worth collecting; every full collection would
     walk all of them (about 17% of a cold load in ``make bench``). Reference counting still
-    frees memory as usual, and the collector resumes afterwards whatever happens. The objects
-    alive then (the load's, and the process's other young ones) join the oldest generation at
-    once, rather than after the next collections walk them all: a garbage cycle among them is
-    freed by the next full collection, not the next young one.
+    frees memory as usual, and the collector resumes afterwards whatever happens.
 
     Yields
     ------
@@ -71,12 +68,6 @@ def paused_gc():
         yield
     finally:
         if was_enabled:
-            if gc.get_freeze_count() == 0:
-                # What the load built is alive: moved to the oldest generation in one step
-                # (freeze, then unfreeze), instead of the first collections walking all of it
-                # again. Skipped if the process keeps objects frozen itself.
-                gc.freeze()
-                gc.unfreeze()
             gc.enable()
 
 
@@ -232,8 +223,8 @@ def _process_paths_in_worker(folder: str, names: list[str],
     out: list[bytes | None] = [store.get_bytes(key) if store else None for key in keys]
     todo = [i for i, found in enumerate(out) if found is None]
     for i, result in zip(todo, _new_results(items, todo), strict=True):
-        # the page store's format (page_store: pickle)
-        out[i] = data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        out[i] = data = (store.dumps(result) if store
+                         else pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         if store and result.status == "ok":
             store.put_bytes(keys[i], data)
     return out, _read_flags(len(items), todo)  # type: ignore[return-value]  # all filled
@@ -242,8 +233,10 @@ def _process_paths_in_worker(folder: str, names: list[str],
 def _from_worker(folder: str, name: str, data: bytes, read: bool,
                  store: FileCache | None) -> tuple[PageResult, bool]:
     """A worker's result for one page; an unreadable cache entry is computed again here."""
+    if not read:  # computed by the worker: any error here is a real one
+        return (store.loads(data) if store else pickle.loads(data)), read
     try:
-        result = pickle.loads(data)
+        result = store.loads(data) if store else None
     except Exception:  # a corrupt cache entry: as FileCache.get, compute again
         result = None
     if not isinstance(result, PageResult):
@@ -252,11 +245,12 @@ def _from_worker(folder: str, name: str, data: bytes, read: bool,
             with open(os.path.join(folder, name), "rb") as fh:
                 store.put(store.key([fh.read()], pipeline_version()), result)
         return result, read
-    return (result.renamed(name) if read else result), read
+    return result.renamed(name), read
 
 
-def _bytes_to_process(folder: Path, names: list[str], store: FileCache) -> int:
-    """The size of the pages that have no entry in ``store``."""
+def _bytes_to_process(folder: Path, names: list[str], store: FileCache, enough: int) -> int:
+    """The size of the pages that have no entry in ``store``, counted until it passes
+    ``enough``."""
     version = pipeline_version()
     total = 0
     for name in names:
@@ -264,6 +258,8 @@ def _bytes_to_process(folder: Path, names: list[str], store: FileCache) -> int:
             data = fh.read()
         if not store.has(store.key([data], version)):
             total += len(data)
+            if total > enough:
+                break
     return total
 
 
@@ -353,7 +349,8 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     if n_workers > 1 and store is not None and workers is None \
             and not os.environ.get("HELPERS_WORKERS"):
         # Pages already in the cache need no worker: a warm load starts no processes.
-        n_workers = choose_workers(_bytes_to_process(folder, names, store))
+        n_workers = choose_workers(_bytes_to_process(folder, names, store,
+                                                     AUTO_PARALLEL_BYTES))
     tasks = _tasks(names, n_workers)
     results: Iterable[tuple[PageResult, bool]]  # each page's result, and if it was cached
     if n_workers == 1:
@@ -370,8 +367,8 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     if show:
         results = tqdm(results, total=len(names), desc="loading corpus", unit="file")
     # Pages computed in this load share one string per distinct token; pages read back from
-    # the cache keep their own: sharing those took about a third of a warm load's time, for
-    # about a quarter less memory at its peak (benchmarks/README.md).
+    # the cache keep their own: sharing them was a large part of a warm load's time, for less
+    # memory at its peak (benchmarks/README.md).
     tokens: dict[str, str] = {}
     return [result if read else shared_tokens(result, tokens) for result, read in results]
 

@@ -51,7 +51,7 @@ __all__ = ["BATCH_SIZE", "backend", "clear_caches", "word_tokenize", "word_token
 #: The versions this module was verified against (equality suite in tests/test_segmenter.py).
 VERIFIED_VERSIONS = {"underthesea": "9.5.0", "underthesea_core": "3.3.2"}
 #: Paragraphs segmented together by ``word_tokenize_many`` (bounds memory: a batch of 1,000
-#: bench paragraphs peaks at 33 MB, its words included; benchmarks/segmenter_bench.py).
+#: bench paragraphs peaks at 34 MB allocated, its words included; benchmarks/segmenter.json).
 BATCH_SIZE = 1000
 _MODEL_DIR = Path(_rt.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
 _INSIDE_LABEL = "I-W"
