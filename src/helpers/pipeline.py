@@ -201,13 +201,15 @@ def _read_flags(count: int, todo: list[int]) -> list[bool]:
 PAGES_PER_TASK = 128
 
 
+def _read(folder: str | Path, name: str) -> bytes:
+    with open(os.path.join(folder, name), "rb") as fh:
+        return fh.read()
+
+
 def _process_paths(folder: str, names: list[str],
                    store: FileCache | None) -> tuple[list[PageResult], list[bool]]:
-    items = []
-    for name in names:
-        with open(os.path.join(folder, name), "rb") as fh:
-            items.append((name, fh.read()))
-    return _cached_pages(items, store is not None, store)
+    return _cached_pages([(name, _read(folder, name)) for name in names], store is not None,
+                         store)
 
 
 def _process_paths_in_worker(folder: str, names: list[str],
@@ -215,10 +217,7 @@ def _process_paths_in_worker(folder: str, names: list[str],
     """``_process_paths`` in a worker process: each result as the bytes of its cache entry,
     which the parent reads (``_from_worker``). A page in the cache is sent as its entry's
     bytes, and a new one pickled once, for the cache and the parent alike."""
-    items = []
-    for name in names:
-        with open(os.path.join(folder, name), "rb") as fh:
-            items.append((name, fh.read()))
+    items = [(name, _read(folder, name)) for name in names]
     keys = [store.key([data], pipeline_version()) if store else "" for _, data in items]
     out: list[bytes | None] = [store.get_bytes(key) if store else None for key in keys]
     todo = [i for i, found in enumerate(out) if found is None]
@@ -239,11 +238,8 @@ def _from_worker(folder: str, name: str, data: bytes, read: bool,
         result = store.loads(data) if store else None
     except Exception:  # a corrupt cache entry: as FileCache.get, compute again
         result = None
-    if not isinstance(result, PageResult):
-        (result,), (read,) = _process_paths(folder, [name], None)
-        if store is not None and result.status == "ok":
-            with open(os.path.join(folder, name), "rb") as fh:
-                store.put(store.key([fh.read()], pipeline_version()), result)
+    if not isinstance(result, PageResult):  # the store reads it as absent: computed, written
+        (result,), (read,) = _process_paths(folder, [name], store)
         return result, read
     return result.renamed(name), read
 
@@ -254,8 +250,7 @@ def _bytes_to_process(folder: Path, names: list[str], store: FileCache, enough: 
     version = pipeline_version()
     total = 0
     for name in names:
-        with open(os.path.join(folder, name), "rb") as fh:
-            data = fh.read()
+        data = _read(folder, name)
         if not store.has(store.key([data], version)):
             total += len(data)
             if total > enough:
