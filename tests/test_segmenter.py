@@ -141,6 +141,35 @@ def test_batches_split_at_batch_size_give_the_same_words(monkeypatch):
     assert segmenter.word_tokenize_many(texts) == whole
 
 
+def test_the_collector_is_paused_during_a_batch_and_resumed_after(monkeypatch):
+    import gc
+
+    seen = []
+    real = segmenter._segment_batch
+
+    def recording(texts, fixed_words):
+        seen.append(gc.isenabled())
+        if texts and texts[0] == "boom":
+            raise RuntimeError("boom")
+        return real(texts, fixed_words)
+
+    monkeypatch.setattr(segmenter, "_segment_batch", recording)
+    monkeypatch.setattr(segmenter, "BATCH_SIZE", 2)
+    assert gc.isenabled()
+    assert segmenter.word_tokenize_many(["Hội nghị", "khai mạc", "hôm nay"]) == [
+        ["Hội nghị"], ["khai mạc"], ["hôm nay"]]
+    assert seen == [False, False] and gc.isenabled()
+    with pytest.raises(RuntimeError):
+        segmenter.word_tokenize_many(["boom"])
+    assert gc.isenabled()
+    gc.disable()                       # a caller's own pause is left as it was
+    try:
+        segmenter.word_tokenize_many(["Hội nghị"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_features_equal_underthesea_core_featurizer():
     tables, _ = segmenter._exact_tables()
     texts = fuzz_texts(150, seed=7)

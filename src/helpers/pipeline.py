@@ -7,10 +7,8 @@ table from the results is ``helpers.corpus``.
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
-import gc
 import hashlib
 import math
 import os
@@ -22,6 +20,7 @@ from joblib import Parallel, delayed
 from tqdm.auto import tqdm
 
 from .cache import FileCache
+from .gcpause import paused_gc
 from .pages import PageResult, process_pages
 from .paths import PACKAGE_DIR, cache_dir
 from .text import TOKENIZER_VERSION
@@ -42,33 +41,6 @@ FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 AUTO_PARALLEL_BYTES = 7_000_000
 # Loads above this size show a progress bar (roughly a few seconds of segmentation).
 PROGRESS_BYTES = 300_000
-
-
-@contextlib.contextmanager
-def paused_gc():
-    """Pause Python's cyclic garbage collector for a bulk load. Loading builds hundreds of
-    thousands of small live objects and no cycles worth collecting; every full collection would
-    walk all of them (about 17% of a cold load in ``make bench``). Reference counting still
-    frees memory as usual, and the collector resumes afterwards whatever happens.
-
-    Yields
-    ------
-    None
-        The collector is off inside the ``with`` block.
-
-    Examples
-    --------
-    >>> with paused_gc():
-    ...     gc.isenabled()
-    False
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @functools.cache
