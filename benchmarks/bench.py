@@ -13,14 +13,20 @@ shortened copy of an earlier one. Each measurement runs in a fresh process:
   workers started, before the timing; their start-up is reported apart); warm: again, cache filled;
 - baseline (``--baseline SRC``, at ``--baseline-sizes``): a cold 1-worker load with another
   source tree of the package (e.g. the commit before this work) on the same pages;
-- stages (at ``--stage-sizes``): cleaning, metadata and building the table, per article, for
-  this tree and the baseline (``steps.py`` times each step of the per-page work, kind "steps");
+- stages (at ``--stage-sizes``): cleaning, metadata and building the table, per article (one
+  page through every stage first, so that reading the rules' data files is outside the timing),
+  for this tree and the baseline (``steps.py`` times each step of the per-page work, kind
+  "steps");
 - peak memory (resident set) of each run, the parent and its worker processes;
+- at ``--repeat-sizes`` (1,000 and 3,000), ``--repeat`` rounds (3) of all of the above but the
+  baseline's cold load, each round every kind in turn; each kind's median run is kept, with
+  the seconds of every run (``runs_s``);
 - a cold `make report` on the seeds (``--no-report`` to skip): the notebooks on a copy of the
   seeds, outputs in a temporary folder, empty cache; twice, each time followed by the same for
   the tree of ``--report-baseline-commit`` if given.
 
 Usage: bench.py [--sizes 1000 3000 10000] [--baseline SRC | --baseline-commit C]
+       [--repeat 3] [--repeat-sizes 1000 3000]
        [--report-baseline-commit C] [--no-report] [--out benchmarks/results.json]
 """
 from __future__ import annotations
@@ -246,8 +252,12 @@ def _load_run(folder: str, workers: int, save_bodies: bool) -> tuple[float, floa
     return seconds, startup
 
 
+WARM_UP_PAGE = "Hội nghị khai mạc hôm nay\nSáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc."
+
+
 def _stages_run(folder: str) -> dict:
-    """Seconds of cleaning, metadata and the table (duplicate search included, no cache)."""
+    """Seconds of cleaning, metadata and the table (duplicate search included, no cache), per
+    article: after one page has gone through every stage."""
     import inspect
 
     from helpers import corpus as corpus_module
@@ -255,6 +265,12 @@ def _stages_run(folder: str) -> dict:
 
     names = sorted(p.name for p in Path(folder).glob("*.txt"))
     texts = [pages_module.decode_bytes((Path(folder) / n).read_bytes(), n) for n in names]
+    takes_cache = "cache" in inspect.signature(corpus_module._table).parameters
+    table_args = {"cache": False} if takes_cache else {}
+    # One page through every stage first: the rules' data files read and compiled once, the
+    # table's libraries warmed, outside the timing (per-article costs only, for both trees).
+    warm = pages_module.process_page("warm-up.txt", WARM_UP_PAGE.encode("utf-8"), cache=False)
+    corpus_module._table([warm], {}, **table_args)
     start = time.perf_counter()
     articles = [pages_module.clean_article(t) for t in texts]
     clean = time.perf_counter() - start
@@ -265,8 +281,6 @@ def _stages_run(folder: str) -> dict:
     results = [pages_module.process_page(n, (Path(folder) / n).read_bytes(), cache=False)
                for n in names]
     ok = [r for r in results if r.status == "ok"]
-    takes_cache = "cache" in inspect.signature(corpus_module._table).parameters
-    table_args = {"cache": False} if takes_cache else {}
     start = time.perf_counter()
     corpus_module._table(ok, {}, **table_args)
     table = time.perf_counter() - start
@@ -276,7 +290,6 @@ def _stages_run(folder: str) -> dict:
 
 STEPS = ("read + decode", "clean", "segment", "lexicon fixes", "metadata", "words", "shingles",
          "share in page", "cache write", "share in load")
-WARM_UP_PAGE = "Hội nghị khai mạc hôm nay\nSáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc."
 
 
 def _steps_run(folder: str) -> dict[str, float]:
@@ -375,33 +388,50 @@ def machine() -> dict:
                for name in ("underthesea", "underthesea_core", "numpy", "pandas")}}
 
 
+def _median_run(runs: list[dict]) -> dict:
+    """The run of median seconds (the lower of the middle two for an even count), with the
+    seconds of every run."""
+    ordered = sorted(runs, key=lambda r: r["seconds"])
+    return {**ordered[(len(ordered) - 1) // 2], "runs_s": [r["seconds"] for r in runs]}
+
+
 def run_size(n: int, tmp: Path, args) -> dict:
+    """Every measurement at size n: ``--repeat`` rounds at the sizes of ``--repeat-sizes``, each
+    round measuring every kind once in turn (so that a slow spell of the machine falls on all
+    kinds alike), the median run of each kind kept with the seconds of all; the baseline's
+    cold load (slow, and far from its target) once."""
     folder = tmp / f"corpus-{n}"
     build_corpus(folder, n, args.seed)
     mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
     row: dict = {"n": n, "page_mb": round(mb, 2)}
-    say = lambda key: print(f"  {key:12} {row[key]}", flush=True)  # noqa: E731
-    row["cold1"] = measure("cold_first", folder, tmp / f"c1-{n}", 1)
-    bodies = _bodies(str(folder))
-    row["chars"] = sum(len(p) for page in bodies for p in page)
-    print(f"\nN={n}: {row['chars']:,} characters segmented, {mb:.1f} MB of pages", flush=True)
-    say("cold1")
-    for kind in ("underthesea", "seg_page", "seg_batch"):
-        row[kind] = measure(kind, folder, tmp / "unused")
-        say(kind)
-    row["cold2"] = measure("cold", folder, tmp / f"c2-{n}", 2)
-    say("cold2")
-    row["warm"] = measure("warm", folder, tmp / f"c1-{n}", 1)
-    say("warm")
-    if n in args.stage_sizes:
-        row["stages"] = measure("stages", folder, tmp / "unused")
-        say("stages")
+    rounds = args.repeat if n in args.repeat_sizes else 1
+    runs: dict[str, list[dict]] = {}
+
+    def run(key: str, kind: str, cache: Path, workers: int = 1, src: Path | None = None):
+        runs.setdefault(key, []).append(measure(kind, folder, cache, workers, src))
+        label = f"{key} ({len(runs[key])}/{rounds})" if rounds > 1 else key
+        print(f"  {label:16} {runs[key][-1]}", flush=True)
+
+    for r in range(rounds):
+        run("cold1", "cold_first" if r == 0 else "cold", tmp / f"c1-{n}-{r}")
+        if r == 0:
+            bodies = _bodies(str(folder))
+            row["chars"] = sum(len(p) for page in bodies for p in page)
+            print(f"\nN={n}: {row['chars']:,} characters segmented, {mb:.1f} MB of pages"
+                  + (f"; {rounds} rounds, the median of each kind kept" if rounds > 1 else ""),
+                  flush=True)
+        for kind in ("underthesea", "seg_page", "seg_batch"):
+            run(kind, kind, tmp / "unused")
+        run("cold2", "cold", tmp / f"c2-{n}-{r}", 2)
+        run("warm", "warm", tmp / f"c1-{n}-{r}")
+        if n in args.stage_sizes:
+            run("stages", "stages", tmp / "unused")
+            if args.baseline:
+                run("baseline_stages", "stages", tmp / "unused", 1, args.baseline)
     if args.baseline and n in args.baseline_sizes:
         row["baseline_cold1"] = measure("cold", folder, tmp / f"b-{n}", 1, args.baseline)
-        say("baseline_cold1")
-    if args.baseline and n in args.stage_sizes:
-        row["baseline_stages"] = measure("stages", folder, tmp / "unused", 1, args.baseline)
-        say("baseline_stages")
+        print(f"  {'baseline_cold1':16} {row['baseline_cold1']}", flush=True)
+    row.update({key: _median_run(found) for key, found in runs.items()})
     return row
 
 
@@ -477,6 +507,9 @@ def main(argv=None) -> int:
                              "tree before issue 13)")
     parser.add_argument("--baseline-sizes", type=int, nargs="+", default=[3000])
     parser.add_argument("--stage-sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of every measurement at --repeat-sizes (median kept)")
+    parser.add_argument("--repeat-sizes", type=int, nargs="+", default=[1000, 3000])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--report", action=argparse.BooleanOptionalAction, default=True,
