@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .dates import parse_dateline, parse_full_date
@@ -40,18 +40,55 @@ class Line:
     reason: str = ""
 
     def __reduce__(self):
-        # Rebuilt from its four fields: a warm load unpickles tens of thousands of lines, and
-        # the generic state restore of a frozen slotted dataclass is several times slower.
+        # Rebuilt from its four fields: the generic state restore of a frozen slotted
+        # dataclass is several times slower.
         return (Line, (self.number, self.text, self.role, self.reason))
 
 
 @dataclass(frozen=True)
 class CleanedArticle:
-    """What ``clean_article`` returns. ``lines`` holds every non-blank input line once."""
+    """What ``clean_article`` returns: the headline, the body paragraphs, and every non-blank
+    input line once, with its number, text, role and removal reason.
+
+    The lines are kept as four columns (``line_numbers``, ``line_texts``, ``line_roles``,
+    ``line_reasons``, one tuple each), not as one object per line: a loaded corpus holds and
+    caches a page's lines in four tuples, which the garbage collector walks once and reading
+    a cache entry back builds quickly. ``lines`` gives them as ``Line`` objects.
+
+    Examples
+    --------
+    >>> art = CleanedArticle.from_lines("Tựa", ("Đoạn.",), [Line(1, "Tựa", HEADLINE),
+    ...                                   Line(2, "Đoạn.", BODY), Line(3, "Menu", REMOVED, "menu")])
+    >>> art.line_roles, art.removed
+    (('headline', 'body', 'removed'), [Line(number=3, text='Menu', role='removed', reason='menu')])
+    """
 
     headline: str | None
     paragraphs: tuple[str, ...]
-    lines: tuple[Line, ...]
+    line_numbers: tuple[int, ...]
+    line_texts: tuple[str, ...]
+    line_roles: tuple[str, ...]
+    line_reasons: tuple[str, ...]
+
+    @classmethod
+    def from_lines(cls, headline: str | None, paragraphs: tuple[str, ...],
+                   lines: Iterable[Line]) -> CleanedArticle:
+        """The article of these lines (in page order)."""
+        lines = tuple(lines)
+        return cls(headline, tuple(paragraphs), tuple(line.number for line in lines),
+                   tuple(line.text for line in lines), tuple(line.role for line in lines),
+                   tuple(line.reason for line in lines))
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """Every non-blank input line, in page order, with its role and reason."""
+        return tuple(map(Line, self.line_numbers, self.line_texts, self.line_roles,
+                         self.line_reasons))
+
+    def _lines_where(self, column: tuple[str, ...], value: str) -> list[Line]:
+        return [Line(self.line_numbers[i], self.line_texts[i], self.line_roles[i],
+                     self.line_reasons[i])
+                for i, found in enumerate(column) if found == value]
 
     @property
     def text(self) -> str:
@@ -61,17 +98,18 @@ class CleanedArticle:
     @property
     def removed(self) -> list[Line]:
         """The removed lines, in page order, each with its line number and reason."""
-        return [line for line in self.lines if line.role == REMOVED]
+        return self._lines_where(self.line_roles, REMOVED)
 
     def with_reason(self, reason: str) -> list[Line]:
         """The removed lines removed for ``reason``, in page order."""
-        return [line for line in self.lines if line.reason == reason]
+        return self._lines_where(self.line_reasons, reason)
 
     @property
     def kicker(self) -> str | None:
         """The short "Topic:" line above the headline, if any."""
-        found = self.with_reason("kicker")
-        return found[0].text if found else None
+        if "kicker" not in self.line_reasons:
+            return None
+        return self.line_texts[self.line_reasons.index("kicker")]
 
 
 # --- compiled rules --------------------------------------------------------------------------
@@ -582,14 +620,12 @@ def clean_article(raw: str) -> CleanedArticle:
                  reason=[])
     for _name, apply in CLEANING_PASSES:
         apply(page, c)
-    lines = tuple(
-        Line(n, t, HEADLINE, "") if i == page.headline_at
-        else Line(n, t, BODY, "") if page.reason[i] is None
-        else Line(n, t, REMOVED, page.reason[i] or "")
-        for i, (n, t) in enumerate(items)
-    )
+    roles = tuple(HEADLINE if i == page.headline_at else BODY if r is None else REMOVED
+                  for i, r in enumerate(page.reason))
     return CleanedArticle(
         headline=page.texts[page.headline_at] if page.headline_at is not None else None,
-        paragraphs=tuple(line.text for line in lines if line.role == BODY),
-        lines=lines,
+        paragraphs=tuple(t for t, role in zip(page.texts, roles, strict=True) if role == BODY),
+        line_numbers=tuple(page.numbers), line_texts=tuple(page.texts), line_roles=roles,
+        line_reasons=tuple("" if role != REMOVED else r or ""
+                           for role, r in zip(roles, page.reason, strict=True)),
     )

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .catalog import CATALOG_NAME, read_catalog
+from .cleaning import REMOVED
 from .dedupe import find_duplicates_cached
 from .errors import CorpusError, CorpusWarning
 from .pages import EMPTY, OK, UNDECODABLE, PageResult, text_page
@@ -204,7 +205,8 @@ def _row(page: PageResult, cat_row: dict[str, str] | None,
         "published": picked["published"], "date_precision": precision, "event": event,
         "year": year, "kind": picked["kind"], "language": picked["language"],
         "text": art.text, "tokens": list(page.words), "n_paragraphs": len(art.paragraphs),
-        "n_words": len(page.words), "n_removed": len(art.removed), "duplicate_of": None,
+        "n_words": len(page.words), "n_removed": art.line_roles.count(REMOVED),
+        "duplicate_of": None,
         "metadata_from": "; ".join(f"{k}: {v}" for k, v in prov.items()),
         "notes": (cat_row or {}).get("notes") or None, "page": page,
     }
@@ -447,8 +449,9 @@ def line_accounting(corpus: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for doc, page in _pages(corpus):
-        roles = Counter(line.role for line in page.lines)
-        rows.append({"doc_id": doc, "lines": len(page.lines), "headline": roles["headline"],
+        roles = Counter(page.article.line_roles if page.article else ())
+        lines = len(page.article.line_numbers) if page.article else 0
+        rows.append({"doc_id": doc, "lines": lines, "headline": roles["headline"],
                      "body": roles["body"], "removed": roles["removed"]})
     table = pd.DataFrame(rows, columns=["doc_id", "lines", "headline", "body", "removed"])
     table["accounted"] = table["lines"] == table[["headline", "body", "removed"]].sum(axis=1)

@@ -42,7 +42,7 @@ def shingle_hashes(text: str) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        Sorted, distinct, dtype uint64.
+        Sorted, distinct, dtype uint64, read-only.
 
     Examples
     --------
@@ -52,7 +52,9 @@ def shingle_hashes(text: str) -> np.ndarray:
     True
     """
     if not text.strip():
-        return np.zeros(0, dtype=np.uint64)
+        empty = np.zeros(0, dtype=np.uint64)
+        empty.flags.writeable = False
+        return empty
     syllables = [s for s in normalize_text(text).casefold().split()
                  if s.isalpha() or _WORDLIKE.search(s)]
     ids = np.fromiter(map(_syllable_number, syllables), dtype=np.uint64, count=len(syllables))
@@ -68,7 +70,9 @@ def shingle_hashes(text: str) -> np.ndarray:
     combined.sort()
     distinct = np.ones(len(combined), dtype=bool)
     np.not_equal(combined[1:], combined[:-1], out=distinct[1:])
-    return combined[distinct]
+    out = combined[distinct]
+    out.flags.writeable = False  # part of a frozen page result
+    return out
 
 
 # An odd 64-bit constant (the golden ratio's fraction): multiplying by it mixes the bits.

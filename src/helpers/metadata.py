@@ -62,12 +62,14 @@ def _dateline_cutoff(article: CleanedArticle) -> int:
     """Datelines before this line number may be the article's own: everything down to the
     first related-news line after the body (a magazine prints its date under the article;
     related stories' dates stand in the related zone)."""
-    body = [line.number for line in article.lines if line.role in (HEADLINE, BODY)]
+    numbers = article.line_numbers
+    body = [n for n, role in zip(numbers, article.line_roles, strict=True)
+            if role in (HEADLINE, BODY)]
     if not body:
         return 0
-    related = [line.number for line in article.lines
-               if line.number > body[-1] and line.reason in ("related heading", "related news")]
-    return related[0] if related else article.lines[-1].number + 1
+    related = [n for n, reason in zip(numbers, article.line_reasons, strict=True)
+               if n > body[-1] and reason in ("related heading", "related news")]
+    return related[0] if related else numbers[-1] + 1
 
 
 def page_dateline(article: CleanedArticle) -> dt.date | None:
@@ -173,7 +175,8 @@ def page_author(article: CleanedArticle) -> str | None:
     bylines = article.with_reason("byline")
     if not bylines:
         return None
-    body = [line.number for line in article.lines if line.role == BODY]
+    body = [n for n, role in zip(article.line_numbers, article.line_roles, strict=True)
+            if role == BODY]
     top = [b for b in bylines if body and b.number < body[0]]
     return author_name((top or bylines[-1:])[0].text)
 

@@ -171,10 +171,32 @@ class PageResult:
         """The page's non-blank lines as read (normalized), before cleaning."""
         return "\n".join(line.text for line in self.lines)
 
+    def __reduce__(self):
+        # The shingles travel as bytes and come back as a read-only array over them, as
+        # shingle_hashes makes them: pickle's own way for arrays leaves two buffer objects per
+        # page for the garbage collector to walk in a loaded corpus.
+        shingles = (None if self.shingles is None
+                    else (self.shingles.dtype.str, self.shingles.tobytes()))
+        return (_unpickled_page, (self.source_file, self.status, self.error, self.article,
+                               self.segments, self.words, self.metadata, shingles,
+                               self.extraction))
+
     def renamed(self, source_file: str) -> PageResult:
         """The same result under another file name (a cached result found for equal bytes)."""
         return PageResult(source_file, self.status, self.error, self.article, self.segments,
                           self.words, self.metadata, self.shingles, self.extraction)
+
+
+def _unpickled_page(source_file: str, status: str, error: str | None,
+                    article: CleanedArticle | None,
+                    segments: tuple[tuple[str, ...], ...],
+                    words: tuple[str, ...], metadata: PageMetadata | None,
+                    shingles: tuple[str, bytes] | None,
+                    extraction: str | None) -> PageResult:
+    """A ``PageResult`` read back from its pickle (``PageResult.__reduce__``)."""
+    array = None if shingles is None else np.frombuffer(shingles[1], dtype=shingles[0])
+    return PageResult(source_file, status, error, article, segments, words, metadata, array,
+                      extraction)
 
 
 def process_page(name: str, data: bytes, cache: bool = True) -> PageResult:
@@ -301,8 +323,8 @@ def text_page(name: str, text: str, cache: bool = True) -> PageResult:
     ('chuyến thăm', 'hữu nghị', 'hợp tác', 'ASEAN')
     """
     lines = [line.strip() for line in normalize_text(text).split("\n") if line.strip()]
-    article = CleanedArticle(None, tuple(lines),
-                             tuple(Line(n, t, BODY) for n, t in enumerate(lines, 1)))
+    article = CleanedArticle.from_lines(None, tuple(lines),
+                                        (Line(n, t, BODY) for n, t in enumerate(lines, 1)))
     segments = tuple(tuple(s) for s in segment(article.text, cache=cache)) if lines else ()
     return PageResult(source_file=name, status=OK, article=article, segments=segments,
                       words=tuple(words_from_segments(segments)),
