@@ -245,3 +245,20 @@ def test_separator_lines_are_removed_and_leave_the_headline_alone():
     assert len(article.paragraphs) == 1
     # A line with a digit or a letter is not a separator.
     assert helpers.clean_article(page.replace("***", "* 1 *")).lines[1].reason != "separator"
+
+
+def test_the_line_columns_give_the_same_lines_as_line_objects(seeds):
+    from helpers.cleaning import CleanedArticle, Line
+
+    for art in seeds.values():
+        lines = art.lines
+        assert all(isinstance(line, Line) for line in lines)
+        assert [line.number for line in lines] == list(art.line_numbers)
+        assert CleanedArticle.from_lines(art.headline, art.paragraphs, lines) == art
+        assert art.removed == [line for line in lines if line.role == REMOVED]
+        assert art.with_reason("byline") == [line for line in lines if line.reason == "byline"]
+        kickers = [line.text for line in lines if line.reason == "kicker"]
+        assert art.kicker == (kickers[0] if kickers else None)
+        assert [line.text for line in lines if line.role == BODY] == list(art.paragraphs)
+    empty = CleanedArticle.from_lines(None, (), [])
+    assert empty.lines == () and empty.removed == [] and empty.kicker is None

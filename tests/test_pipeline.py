@@ -271,3 +271,18 @@ def test_pages_a_load_computes_share_one_string_per_token(monkeypatch, tmp_path,
     segment_tokens = {id(t) for page in corpus["page"] for para in page.segments for t in para
                       if t == "ngoại giao"}
     assert len(segment_tokens) == 1
+
+
+def test_a_pickled_page_reads_back_equal_with_read_only_shingles_over_bytes():
+    import gc
+
+    data = SEEDS.joinpath(sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_bytes()
+    page = pages.process_page("a.txt", data, cache=False)
+    assert not page.shingles.flags.writeable
+    back = pickle.loads(pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == page and back.source_file == "a.txt"
+    assert back.shingles.dtype == page.shingles.dtype and not back.shingles.flags.writeable
+    assert isinstance(back.shingles.base, bytes) and not gc.is_tracked(back.shingles.base)
+    assert back.article.line_texts == page.article.line_texts
+    unreadable = pages.PageResult("b.txt", "empty")
+    assert pickle.loads(pickle.dumps(unreadable)) == unreadable
