@@ -412,14 +412,15 @@ def run_size(n: int, tmp: Path, args) -> dict:
         label = f"{key} ({len(runs[key])}/{rounds})" if rounds > 1 else key
         print(f"  {label:16} {runs[key][-1]}", flush=True)
 
+    print(f"\nN={n}: {mb:.1f} MB of pages"
+          + (f"; {rounds} rounds, the median of each kind kept" if rounds > 1 else ""),
+          flush=True)
     for r in range(rounds):
         run("cold1", "cold_first" if r == 0 else "cold", tmp / f"c1-{n}-{r}")
         if r == 0:
             bodies = _bodies(str(folder))
             row["chars"] = sum(len(p) for page in bodies for p in page)
-            print(f"\nN={n}: {row['chars']:,} characters segmented, {mb:.1f} MB of pages"
-                  + (f"; {rounds} rounds, the median of each kind kept" if rounds > 1 else ""),
-                  flush=True)
+            print(f"  {row['chars']:,} characters segmented", flush=True)
         for kind in ("underthesea", "seg_page", "seg_batch"):
             run(kind, kind, tmp / "unused")
         run("cold2", "cold", tmp / f"c2-{n}-{r}", 2)
