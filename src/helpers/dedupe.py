@@ -120,26 +120,40 @@ def candidate_pairs(hashes: list[np.ndarray], threshold: float) -> np.ndarray:
     sizes = np.array([len(h) for h in hashes], dtype=np.int64)
     if n < 2 or sizes.sum() == 0:
         return np.zeros((0, 2), dtype=np.int64)
-    docs = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    # The arrays over every shingle of the corpus are few and narrow (32-bit text and run
+    # numbers while they fit), each dropped once used: fresh memory is slow to fault in on
+    # some machines (a quarter to one second for this search's 150 MB at 3,000 articles in
+    # the bench's VM, the search itself 0.1 s), and it is most of the search's peak memory.
+    total = int(sizes.sum())
+    index = np.int32 if max(total, n) < 2**31 else np.int64
     values = np.concatenate(hashes)
     # One sort groups the entries by shingle: each run is a shingle's postings (the texts
     # holding it), its length how many hold it; the runs are numbered in order (shingle ids).
     by_value = np.argsort(values)
-    sorted_values = values[by_value]
-    run_start = np.empty(len(values), dtype=bool)
+    values = values.take(by_value)
+    run_start = np.empty(total, dtype=bool)
     run_start[0] = True
-    np.not_equal(sorted_values[1:], sorted_values[:-1], out=run_start[1:])
+    np.not_equal(values[1:], values[:-1], out=run_start[1:])
+    del values
+    post_docs = np.repeat(np.arange(n, dtype=index), sizes).take(by_value)
+    del by_value
     starts = np.flatnonzero(run_start)
-    counts = np.diff(np.append(starts, len(values)))
-    post_docs = docs[by_value]
-    ids = np.cumsum(run_start) - 1
-    width = np.repeat(counts, counts)
+    counts = np.diff(starts, append=total)
+    ids: np.ndarray = np.cumsum(run_start, dtype=index)
+    np.subtract(ids, 1, out=ids)
+    del run_start
     # Rarest first, a text's shingles that no other text holds come first and find nothing:
     # only shared shingles within the rest of its prefix are looked up.
+    single = counts == 1
     budget = (_prefix_lengths(sizes, threshold)
-              - np.bincount(post_docs[width == 1], minlength=n))
-    look = (width > 1) & (budget[post_docs] > 0)
-    look_docs, look_ids, look_width = post_docs[look], ids[look], width[look]
+              - np.bincount(post_docs[starts[single]], minlength=n))
+    look = np.repeat(~single, counts)
+    look &= (budget > 0)[post_docs]
+    at = np.flatnonzero(look)
+    del look
+    look_docs, look_ids = post_docs[at], ids[at]
+    del ids, at
+    look_width = counts[look_ids]
     # Rarest first within each text (ties by shingle id): sort by (text, frequency, id).
     order = np.lexsort((look_ids, look_width, look_docs))
     look_docs, look_ids, look_width = look_docs[order], look_ids[order], look_width[order]
@@ -152,7 +166,8 @@ def candidate_pairs(hashes: list[np.ndarray], threshold: float) -> np.ndarray:
     # The probing text must be the shorter one (or equal in size).
     good = (other != short) & (sizes[other] >= sizes[short])
     pairs = np.stack([np.minimum(short, other), np.maximum(short, other)], axis=1)[good]
-    return np.unique(pairs, axis=0) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
+    return (np.unique(pairs, axis=0).astype(np.int64) if len(pairs)
+            else np.zeros((0, 2), dtype=np.int64))
 
 
 def find_duplicates(hashes: list[np.ndarray], threshold: float = 0.8) -> list[int | None]:
