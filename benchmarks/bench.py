@@ -20,7 +20,8 @@ shortened copy of an earlier one. Each measurement runs in a fresh process:
 - peak memory (resident set) of each run, the parent and its worker processes;
 - at ``--repeat-sizes`` (1,000 and 3,000), ``--repeat`` rounds (3) of all of the above but the
   baseline's cold load, each round every kind in turn; each kind's median run is kept, with
-  the seconds of every run (``runs_s``);
+  the seconds of every run (``runs_s``; the first round's cold load also saves the paragraphs
+  it segmented, after its timing, for the segmenter runs);
 - a cold `make report` on the seeds (``--no-report`` to skip): the notebooks on a copy of the
   seeds, outputs in a temporary folder, empty cache; twice, each time followed by the same for
   the tree of ``--report-baseline-commit`` if given.
@@ -38,6 +39,7 @@ import os
 import platform
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -93,6 +95,32 @@ def comparison_args(parser) -> None:
     parser.add_argument("--pairs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="write every run as JSON")
+
+
+def tree_table(runs: dict[str, list[dict]], centre: str = "mean", digits: int = 2) -> str:
+    """Each tree's runs (``seconds``, ``peak_mb``) as a Markdown table: the mean or median
+    seconds, every run, the largest peak."""
+    average = statistics.median if centre == "median" else statistics.fmean
+    lines = [f"| tree | {centre} s | runs s | peak MB |", "|---|---|---|---|"]
+    for tree, found in runs.items():
+        seconds = [r["seconds"] for r in found]
+        lines.append(f"| {tree} | {average(seconds):.{digits}f} | "
+                     f"{', '.join(f'{s:.{digits}f}' for s in seconds)} | "
+                     f"{max(r['peak_mb'] for r in found):.0f} |")
+    return "\n".join(lines)
+
+
+def write_runs(out: Path, command: list[str], runs: dict[str, list[dict]], **fields) -> None:
+    """The runs of a comparison as JSON, with this tree's commit (marked when src/ has
+    uncommitted changes), ``fields``, the date and the command."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                          capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=ROOT,
+                           capture_output=True, text=True).stdout.strip()
+    out.write_text(json.dumps({
+        "this_tree": f"{head}{' with uncommitted changes in src/' if dirty else ''}", **fields,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "command": " ".join(command), "runs": runs}, indent=1) + "\n")
 
 
 @contextlib.contextmanager

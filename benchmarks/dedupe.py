@@ -18,13 +18,19 @@ import json
 import os
 import pickle
 import resource
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bench import ROOT, baseline_tree, built_pages, comparison_args  # benchmarks/
+from bench import (  # benchmarks/
+    ROOT,
+    baseline_tree,
+    built_pages,
+    comparison_args,
+    tree_table,
+    write_runs,
+)
 
 
 def one(shingles: str) -> int:
@@ -80,21 +86,10 @@ def main(argv=None) -> int:
     print(f"{args.pages} pages, {sum(map(len, hashes)):,} shingles, "
           f"{runs['this tree'][0]['copies']} copies; first call of find_duplicates in a fresh "
           f"process, {args.pairs} of each tree, in turn; every tree found the same copies")
-    print("| tree | median s | runs s | peak MB |")
-    print("|---|---|---|---|")
-    for tree, found in runs.items():
-        seconds = [r["seconds"] for r in found]
-        print(f"| {tree} | {statistics.median(seconds):.3f} | "
-              f"{', '.join(f'{s:.3f}' for s in seconds)} | "
-              f"{max(r['peak_mb'] for r in found):.0f} |")
+    print(tree_table(runs, centre="median", digits=3))
     if args.out:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                              capture_output=True, text=True).stdout.strip()
-        args.out.write_text(json.dumps({
-            "this_tree": head, "pages": args.pages, "pairs": args.pairs,
-            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-            "command": " ".join(["benchmarks/dedupe.py", *(argv or sys.argv[1:])]),
-            "runs": runs}, indent=1) + "\n")
+        write_runs(args.out, ["benchmarks/dedupe.py", *(argv or sys.argv[1:])], runs,
+                   pages=args.pages, pairs=args.pairs)
     return 0
 
 

@@ -13,14 +13,19 @@ Usage: loads.py --against COMMIT [COMMIT ...] [--pages 1000] [--workers 1] [--pa
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench import ROOT, baseline_tree, built_pages, comparison_args, measure  # benchmarks/
+from bench import (  # benchmarks/
+    ROOT,
+    baseline_tree,
+    built_pages,
+    comparison_args,
+    measure,
+    tree_table,
+    write_runs,
+)
 
 
 def main(argv=None) -> int:
@@ -42,24 +47,10 @@ def main(argv=None) -> int:
                                           src=src))
     print(f"{args.pages} pages, {args.workers} worker(s), {args.pairs} cold load(s) of each "
           "tree, in turn")
-    print("| tree | mean s | runs s | peak MB |")
-    print("|---|---|---|---|")
-    for tree, found in runs.items():
-        seconds = [r["seconds"] for r in found]
-        print(f"| {tree} | {sum(seconds) / len(seconds):.2f} | "
-              f"{', '.join(f'{s:.2f}' for s in seconds)} | "
-              f"{max(r['peak_mb'] for r in found):.0f} |")
+    print(tree_table(runs))
     if args.out:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                              capture_output=True, text=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=ROOT,
-                               capture_output=True, text=True).stdout.strip()
-        args.out.write_text(json.dumps({
-            "this_tree": f"{head}{' with uncommitted changes in src/' if dirty else ''}",
-            "pages": args.pages, "workers": args.workers, "pairs": args.pairs,
-            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-            "command": " ".join(["benchmarks/loads.py", *(argv or sys.argv[1:])]),
-            "runs": runs}, indent=1) + "\n")
+        write_runs(args.out, ["benchmarks/loads.py", *(argv or sys.argv[1:])], runs,
+                   pages=args.pages, workers=args.workers, pairs=args.pairs)
     return 0
 
 

@@ -262,3 +262,5 @@ def test_the_line_columns_give_the_same_lines_as_line_objects(seeds):
         assert [line.text for line in lines if line.role == BODY] == list(art.paragraphs)
     empty = CleanedArticle.from_lines(None, (), [])
     assert empty.lines == () and empty.removed == [] and empty.kicker is None
+    with pytest.raises(ValueError, match="differ in length"):
+        CleanedArticle(None, (), (1, 2), ("a",), ("body",), ("",))

@@ -86,3 +86,27 @@ def test_a_cold_load_writes_one_cache_entry_per_page(tmp_path, monkeypatch):
         if files:
             entries[kind] = entries.get(kind, 0) + len(files)
     assert entries == {"pages": len(corpus), "duplicates": 1}
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.8, 1.0])
+def test_candidate_pairs_are_the_same_with_64_bit_numbers_and_hold_every_copy(threshold,
+                                                                              monkeypatch):
+    hashes = [*_corpus(3), np.zeros(0, dtype=np.uint64), *_corpus(4, n=20)]
+    narrow = dedupe.candidate_pairs(hashes, threshold)
+    assert narrow.dtype == np.int64 and narrow.shape[1] == 2
+    assert (narrow[:, 0] < narrow[:, 1]).all()
+    monkeypatch.setattr(dedupe, "_INT32_LIMIT", 0)   # as a corpus of 2**31 shingles would
+    assert np.array_equal(dedupe.candidate_pairs(hashes, threshold), narrow)
+    # every pair that passes the rule is a candidate
+    found = set(map(tuple, narrow.tolist()))
+    for i, j in itertools.combinations(range(len(hashes)), 2):
+        small = min(len(hashes[i]), len(hashes[j]))
+        shared = len(set(hashes[i].tolist()) & set(hashes[j].tolist()))
+        if small and shared >= threshold * small:
+            assert (i, j) in found
+
+
+def test_shingle_hashes_are_read_only():
+    for text in ("một hai ba bốn năm sáu bảy", ""):
+        with pytest.raises(ValueError):
+            dedupe.shingle_hashes(text)[:1] = 0

@@ -51,9 +51,11 @@ class CleanedArticle:
     input line once, with its number, text, role and removal reason.
 
     The lines are kept as four columns (``line_numbers``, ``line_texts``, ``line_roles``,
-    ``line_reasons``, one tuple each), not as one object per line: a loaded corpus holds and
-    caches a page's lines in four tuples, which the garbage collector walks once and reading
-    a cache entry back builds quickly. ``lines`` gives them as ``Line`` objects.
+    ``line_reasons``, one tuple each, of one length), not as one object per line: a loaded
+    corpus holds and caches a page's lines in four tuples, which the garbage collector walks
+    once and reading a cache entry back builds quickly. ``lines`` gives them as ``Line``
+    objects; ``from_lines`` builds an article from ``Line`` objects (the constructor takes the
+    columns).
 
     Examples
     --------
@@ -69,6 +71,13 @@ class CleanedArticle:
     line_texts: tuple[str, ...]
     line_roles: tuple[str, ...]
     line_reasons: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        lengths = [len(self.line_numbers), len(self.line_texts), len(self.line_roles),
+                   len(self.line_reasons)]
+        if len(set(lengths)) > 1:
+            raise ValueError("CleanedArticle: the line columns (numbers, texts, roles, "
+                             f"reasons) differ in length: {lengths}")
 
     @classmethod
     def from_lines(cls, headline: str | None, paragraphs: tuple[str, ...],

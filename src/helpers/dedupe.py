@@ -92,6 +92,9 @@ def _prefix_lengths(sizes: np.ndarray, threshold: float) -> np.ndarray:
     return np.where(sizes > 0, sizes - np.floor(threshold * sizes).astype(np.int64) + 1, 0)
 
 
+_INT32_LIMIT = 2**31  # text and run numbers below this fit in 32 bits
+
+
 def candidate_pairs(hashes: list[np.ndarray], threshold: float) -> np.ndarray:
     """Every pair of texts that can be copies under ``threshold``, as rows (earlier, later);
     exact (prefix filtering): no pair that passes the rule is missed.
@@ -125,7 +128,7 @@ def candidate_pairs(hashes: list[np.ndarray], threshold: float) -> np.ndarray:
     # some machines (a quarter to one second for this search's 150 MB at 3,000 articles in
     # the bench's VM, the search itself 0.1 s), and it is most of the search's peak memory.
     total = int(sizes.sum())
-    index = np.int32 if max(total, n) < 2**31 else np.int64
+    index = np.int32 if max(total, n) < _INT32_LIMIT else np.int64
     values = np.concatenate(hashes)
     # One sort groups the entries by shingle: each run is a shingle's postings (the texts
     # holding it), its length how many hold it; the runs are numbered in order (shingle ids).
