@@ -124,9 +124,10 @@ def candidate_pairs(hashes: list[np.ndarray], threshold: float) -> np.ndarray:
     if n < 2 or sizes.sum() == 0:
         return np.zeros((0, 2), dtype=np.int64)
     # The arrays over every shingle of the corpus are few and narrow (32-bit text and run
-    # numbers while they fit), each dropped once used: fresh memory is slow to fault in on
-    # some machines (a quarter to one second for this search's 150 MB at 3,000 articles in
-    # the bench's VM, the search itself 0.1 s), and it is most of the search's peak memory.
+    # numbers while they fit), each dropped once used: they are most of the search's peak
+    # memory, and fresh memory is slow to fault in on some machines (benchmarks/dedupe.json:
+    # on the bench's VM the wider arrays' first search took up to 1.2 s, the search itself
+    # 0.13 s).
     total = int(sizes.sum())
     index = np.int32 if max(total, n) < _INT32_LIMIT else np.int64
     values = np.concatenate(hashes)
