@@ -136,7 +136,7 @@ def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool,
         store = None
     elif store is None:
         store = page_store()
-    keys = [store.key([data], pipeline_version()) if store else "" for _, data in items]
+    keys = _keys(items, store)
     results: list[PageResult | None] = [None] * len(items)
     if store:
         for i, ((name, _), key) in enumerate(zip(items, keys, strict=True)):
@@ -148,6 +148,15 @@ def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool,
         if store and result.status == "ok":
             store.put(keys[i], result)
     return results, _read_flags(len(items), todo)  # type: ignore[return-value]  # all filled
+
+
+def _keys(items: Sequence[tuple[str, bytes]], store: FileCache | None) -> list[str]:
+    """Each page's cache key in ``store`` (from its bytes and ``pipeline_version``); "" for
+    all without a store."""
+    if store is None:
+        return [""] * len(items)
+    version = pipeline_version()
+    return [store.key([data], version) for _, data in items]
 
 
 def _new_results(items: Sequence[tuple[str, bytes]], todo: list[int]) -> list[PageResult]:
@@ -190,7 +199,7 @@ def _process_paths_in_worker(folder: str, names: list[str],
     which the parent reads (``_from_worker``). A page in the cache is sent as its entry's
     bytes, and a new one pickled once, for the cache and the parent alike."""
     items = [(name, _read(folder, name)) for name in names]
-    keys = [store.key([data], pipeline_version()) if store else "" for _, data in items]
+    keys = _keys(items, store)
     out: list[bytes | None] = [store.get_bytes(key) if store else None for key in keys]
     todo = [i for i, found in enumerate(out) if found is None]
     for i, result in zip(todo, _new_results(items, todo), strict=True):

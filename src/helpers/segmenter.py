@@ -563,6 +563,7 @@ def _template_sources(tables: _Tables, lay: _Layout,
     with ``weights`` the weights of those attributes (``table.take(..., axis=0)``)."""
     windows = lay.window_rows(tables)
     index = tables.model.attr_index
+    title = tables.title.take(lay.types)  # for the istitle window templates
     out = []
     for (kind, row, column, column_weights), t in zip(tables.plan, tables.templates,
                                                       strict=True):
@@ -573,7 +574,6 @@ def _template_sources(tables: _Tables, lay: _Layout,
             out.append((column_weights if weights else column, windows[row], t.lo))
         else:  # istitle of a window: AND of its tokens', unless it touches a pad
             span = range(t.lo, t.hi + 1)
-            title = tables.title.take(lay.types)
             both = np.logical_and.reduce([lay.at(title, k) for k in span])
             past_end = np.logical_or.reduce([lay.at(lay.after, k) for k in span])
             code = np.where(lay.at(lay.before, t.lo), 0, np.where(past_end, 1, 2 + both))
