@@ -245,12 +245,13 @@ def _warm(pause: float = 0.0) -> int:
 
 
 def _load_run(folder: str, workers: int, save_bodies: bool) -> tuple[float, float]:
-    """Seconds of one ``load_corpus``, and of starting its workers beforehand (0 for one)."""
+    """Seconds of one ``load_corpus``, and of starting its workers beforehand (0 for one;
+    ``workers`` 0: as many as ``load_corpus`` chooses by default, no pool started before)."""
     import helpers
 
     started = time.perf_counter()
     rounds = 0
-    if workers == 1:
+    if workers <= 1:
         _warm()  # imports and the model load, outside the timing
     else:
         # The same for a pool: loky keeps the workers that load_corpus's Parallel reuses, so
@@ -270,7 +271,8 @@ def _load_run(folder: str, workers: int, save_bodies: bool) -> tuple[float, floa
     # The holds are not start-up: a round's tasks run side by side, so each round pays one.
     startup = time.perf_counter() - started - rounds * WARM_HOLD if workers > 1 else 0.0
     start = time.perf_counter()
-    corpus = helpers.load_corpus(folder, workers=workers, progress=False, catalog=False)
+    corpus = helpers.load_corpus(folder, workers=workers or None, progress=False,
+                                 catalog=False)
     seconds = time.perf_counter() - start
     assert len(corpus) == len(list(Path(folder).glob("*.txt")))
     if save_bodies:  # exactly the paragraphs the load segmented, for the segmenter runs

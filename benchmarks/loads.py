@@ -1,4 +1,4 @@
-"""Cold loads of this tree against other commits of it, in turn:
+"""Cold (or warm) loads of this tree against other commits of it, in turn:
 ``.venv/bin/python benchmarks/loads.py --against C1 [C2 ...] [--pages 1000] [--workers 1]``.
 
 Builds the benchmark's pages (``bench.build_corpus``), then times a cold ``load_corpus`` of them
@@ -7,8 +7,12 @@ with each tree in a fresh process and an empty cache (``bench.py``'s measurement
 trees one after the other, ``--pairs`` rounds, so that a slow spell of the machine falls on all
 of them; prints the mean and every run of each tree.
 
-Usage: loads.py --against COMMIT [COMMIT ...] [--pages 1000] [--workers 1] [--pairs 3]
-       [--out FILE.json]
+``--warm``: each tree's cache is filled once by a cold one-worker load (not timed), then the
+rounds time warm loads (kind "warm"). ``--workers 0``: as many workers as ``load_corpus``
+chooses itself (``workers=None``, its default), no pool started before the timing.
+
+Usage: loads.py --against COMMIT [COMMIT ...] [--pages 1000] [--workers 1] [--warm]
+       [--pairs 3] [--out FILE.json]
 """
 from __future__ import annotations
 
@@ -32,7 +36,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", nargs="+", required=True,
                         help="commits of this repository to compare with")
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="0: as many as load_corpus chooses by default")
+    parser.add_argument("--warm", action="store_true",
+                        help="time warm loads, each tree's cache filled once beforehand")
     comparison_args(parser)
     args = parser.parse_args(argv)
     with built_pages("loads-", args.pages, args.seed) as (tmp, folder):
@@ -40,17 +47,24 @@ def main(argv=None) -> int:
         for i, commit in enumerate(args.against):
             trees[commit] = baseline_tree(commit, tmp / f"tree-{i}")
         runs: dict[str, list[dict]] = {tree: [] for tree in trees}
+        filled = {}
+        if args.warm:
+            for tree, src in trees.items():
+                filled[tree] = Path(tempfile.mkdtemp(dir=tmp, prefix="cache-"))
+                measure("cold", folder, filled[tree], workers=1, src=src)
         for _ in range(args.pairs):
             for tree, src in trees.items():
-                cache = Path(tempfile.mkdtemp(dir=tmp, prefix="cache-"))
-                runs[tree].append(measure("cold", folder, cache, workers=args.workers,
-                                          src=src))
-    print(f"{args.pages} pages, {args.workers} worker(s), {args.pairs} cold load(s) of each "
-          "tree, in turn")
+                cache = filled.get(tree) or Path(tempfile.mkdtemp(dir=tmp, prefix="cache-"))
+                runs[tree].append(measure("warm" if args.warm else "cold", folder, cache,
+                                          workers=args.workers, src=src))
+    workers = f"{args.workers} worker(s)" if args.workers else "workers chosen by load_corpus"
+    print(f"{args.pages} pages, {workers}, {args.pairs} {'warm' if args.warm else 'cold'} "
+          "load(s) of each tree, in turn")
     print(tree_table(runs))
     if args.out:
         write_runs(args.out, ["benchmarks/loads.py", *(argv or sys.argv[1:])], runs,
-                   pages=args.pages, workers=args.workers, pairs=args.pairs)
+                   pages=args.pages, workers=args.workers, pairs=args.pairs,
+                   warm=args.warm)
     return 0
 
 

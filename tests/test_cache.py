@@ -49,7 +49,7 @@ def test_processes_writing_one_entry_at_once_never_leave_half_of_it(tmp_path, co
     assert seen, "the reader never saw an entry: the test proved nothing"
     # Only the entry is left: no temporary file of a writer.
     files = [p for p in tmp_path.rglob("*") if p.is_file()]
-    assert [p.name for p in files] == [store._path(key).name]
+    assert [p.name for p in files] == [os.path.basename(store._path(key))]
 
 
 def test_a_failed_write_leaves_the_old_entry_and_no_temporary_file(tmp_path):
@@ -59,4 +59,5 @@ def test_a_failed_write_leaves_the_old_entry_and_no_temporary_file(tmp_path):
     with pytest.raises(TypeError):
         store.put(key, ["half written", object()])   # json cannot store an object()
     assert store.get(key) == ["kept"]
-    assert sorted(os.listdir(store._path(key).parent)) == [store._path(key).name]
+    entry = store._path(key)
+    assert sorted(os.listdir(os.path.dirname(entry))) == [os.path.basename(entry)]
