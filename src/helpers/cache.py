@@ -54,9 +54,10 @@ class FileCache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> str:
-        # Joined as strings: a warm load looks up every page's entry, and building Path
-        # objects took most of that time (0.18 s for 10,000 lookups, against 0.09 s to read
-        # the pages themselves).
+        # Joined as strings, not as Path objects: a warm load looks up every page's entry
+        # (twice when it chooses its workers itself). Warm loads of 10,000 pages, five of
+        # each: 2.22 s against 2.50 s with workers chosen by load_corpus, 1.97 against 2.06
+        # with one (benchmarks/loads-10000-warm.json, loads-10000-warm-1w.json).
         return os.path.join(os.fspath(self.folder), key[:2], f"{key[2:]}{self.suffix}")
 
     def has(self, key: str) -> bool:
