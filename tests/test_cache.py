@@ -61,3 +61,13 @@ def test_a_failed_write_leaves_the_old_entry_and_no_temporary_file(tmp_path):
     assert store.get(key) == ["kept"]
     entry = store._path(key)
     assert sorted(os.listdir(os.path.dirname(entry))) == [os.path.basename(entry)]
+
+
+def test_has_tells_a_stored_entry_from_a_missing_one(tmp_path):
+    store = FileCache(tmp_path / "pages", codec="pickle")
+    key, other = store.key([b"page"], "v1"), store.key([b"page"], "v2")
+    assert not store.has(key)
+    store.put(key, {"kept": 1})
+    assert store.has(key) and not store.has(other)
+    assert os.path.isfile(store._path(key))
+    assert store.get_bytes(key) == store.dumps({"kept": 1})
