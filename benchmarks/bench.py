@@ -480,6 +480,15 @@ def baseline_tree(commit: str, into: Path) -> Path:
     return _extract(commit, into, "src") / "src"
 
 
+def compared_trees(against: list[str], tmp: Path) -> dict[str, Path]:
+    """The ``src/`` folders to compare, by name: this tree's ("this tree"), then each commit's
+    of ``against``, extracted under ``tmp``."""
+    trees = {"this tree": ROOT / "src"}
+    for i, commit in enumerate(against):
+        trees[commit] = baseline_tree(commit, tmp / f"tree-{i}")
+    return trees
+
+
 def report_tree(commit: str, into: Path) -> Path:
     """The whole tree of ``commit`` (notebooks, seeds and package), extracted into ``into``,
     its package compiled to bytecode as the Makefile compiles this tree's when it installs."""

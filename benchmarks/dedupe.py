@@ -24,9 +24,8 @@ import time
 from pathlib import Path
 
 from bench import (  # benchmarks/
-    ROOT,
-    baseline_tree,
     built_pages,
+    compared_trees,
     comparison_args,
     tree_table,
     write_runs,
@@ -68,9 +67,7 @@ def main(argv=None) -> int:
                   for path in sorted(folder.glob("*.txt"))]
         shingles = tmp / "shingles.pickle"
         shingles.write_bytes(pickle.dumps(hashes))
-        trees = {"this tree": ROOT / "src"}
-        for i, commit in enumerate(args.against):
-            trees[commit] = baseline_tree(commit, tmp / f"tree-{i}")
+        trees = compared_trees(args.against, tmp)
         runs: dict[str, list[dict]] = {tree: [] for tree in trees}
         answers = set()
         for _ in range(args.pairs):

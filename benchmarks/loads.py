@@ -22,9 +22,8 @@ import tempfile
 from pathlib import Path
 
 from bench import (  # benchmarks/
-    ROOT,
-    baseline_tree,
     built_pages,
+    compared_trees,
     comparison_args,
     measure,
     tree_table,
@@ -43,9 +42,7 @@ def main(argv=None) -> int:
     comparison_args(parser)
     args = parser.parse_args(argv)
     with built_pages("loads-", args.pages, args.seed) as (tmp, folder):
-        trees = {"this tree": ROOT / "src"}
-        for i, commit in enumerate(args.against):
-            trees[commit] = baseline_tree(commit, tmp / f"tree-{i}")
+        trees = compared_trees(args.against, tmp)
         runs: dict[str, list[dict]] = {tree: [] for tree in trees}
         filled = {}
         if args.warm:
