@@ -429,12 +429,17 @@ def _median_run(runs: list[dict]) -> dict:
     return {**ordered[(len(ordered) - 1) // 2], "runs_s": [r["seconds"] for r in runs]}
 
 
+def corpus_folder(tmp: Path, n: int) -> Path:
+    """Where ``run_size`` builds the pages of size ``n`` (``scaling_pairs`` loads them again)."""
+    return tmp / f"corpus-{n}"
+
+
 def run_size(n: int, tmp: Path, args) -> dict:
     """Every measurement at size n: ``--repeat`` rounds at the sizes of ``--repeat-sizes``, each
     round measuring every kind once in turn (so that a slow spell of the machine falls on all
     kinds alike), the median run of each kind kept with the seconds of all; the baseline's
     cold load (slow, and far from its target) once."""
-    folder = tmp / f"corpus-{n}"
+    folder = corpus_folder(tmp, n)
     build_corpus(folder, n, args.seed)
     mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
     row: dict = {"n": n, "page_mb": round(mb, 2)}
@@ -473,10 +478,13 @@ def run_size(n: int, tmp: Path, args) -> dict:
 def scaling_pairs(tmp: Path, pairs: int, small: int = 3000, large: int = 10000) -> dict:
     """Cold one-worker loads of the ``small`` and ``large`` corpora (built by ``run_size``)
     in turn, ``pairs`` times, the first size alternating between pairs so that a drift of
-    the machine's speed favours neither; the ratio of each pair, and their median."""
+    the machine's speed does not always fall on the same size (with an odd count, ``small``
+    goes first once more); the ratio of each pair, and their median (of the unrounded
+    ratios)."""
     import shutil
 
     out: dict = {"small": small, "large": large, "pairs": []}
+    ratios = []
     print(f"\nScaling: cold 1-worker loads of {small:,} and {large:,} articles in turn, "
           f"{pairs} pairs", flush=True)
     for i in range(pairs):
@@ -484,14 +492,15 @@ def scaling_pairs(tmp: Path, pairs: int, small: int = 3000, large: int = 10000) 
         seconds = {}
         for n in order:
             cache = tmp / f"scaling-{n}-{i}"
-            seconds[n] = measure("cold", tmp / f"corpus-{n}", cache)["seconds"]
+            seconds[n] = measure("cold", corpus_folder(tmp, n), cache)["seconds"]
             shutil.rmtree(cache, ignore_errors=True)
         ratio = seconds[large] / seconds[small]
+        ratios.append(ratio)
         out["pairs"].append({"first": order[0], "small_s": seconds[small],
                              "large_s": seconds[large], "ratio": round(ratio, 3)})
         print(f"  pair {i + 1}: {order[0]:,} first; {small:,}: {seconds[small]} s, "
               f"{large:,}: {seconds[large]} s, ratio {ratio:.2f}", flush=True)
-    out["median_ratio"] = round(statistics.median(p["ratio"] for p in out["pairs"]), 3)
+    out["median_ratio"] = round(statistics.median(ratios), 3)
     return out
 
 
