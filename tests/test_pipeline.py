@@ -1,5 +1,6 @@
 """The per-article function, local parallelism, the cache, and the dask path give one table."""
 import itertools
+import os
 import pickle
 import shutil
 
@@ -126,9 +127,44 @@ def test_a_warm_load_starts_no_worker_processes(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "Parallel", lambda *a, **k: pools.append(k) or real(*a, **k))
     cold = helpers.load_corpus()
     assert len(pools) == 1
+    reads = []
+    real_read = pipeline._read
+    monkeypatch.setattr(pipeline, "_read", lambda folder, name: reads.append(name)
+                        or real_read(folder, name))
     warm = helpers.load_corpus()
     assert len(pools) == 1                                         # every page was cached
     assert_same_corpus(cold, warm)
+    # the count that found every page cached was the only read of each page
+    assert sorted(reads) == sorted(warm["source_file"]) and len(set(reads)) == len(reads)
+
+
+def test_pages_counted_are_not_read_again_and_a_lost_entry_is_read_afresh(tmp_path,
+                                                                           monkeypatch):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "pages"
+    shutil.copytree(SEEDS, folder)
+    names = sorted(p.name for p in folder.glob("*.txt"))
+    store = pipeline.page_store()
+    pipeline._process_paths(str(folder), names[:2], store)              # the first two cached
+    uncached, counted = pipeline._count_uncached(folder, names, store, enough=10**9)
+    assert [counted[n][1] is None for n in names] == [True, True] + [False] * (len(names) - 2)
+    assert uncached == sum((folder / n).stat().st_size for n in names[2:])
+    # after the count: the third page changes on disk, the first one's entry goes
+    (folder / names[2]).write_text("Một trang khác\nNội dung đã đổi sau khi đếm.", "utf-8")
+    os.unlink(store._path(counted[names[0]][0]))
+    reads = []
+    real_read = pipeline._read
+    monkeypatch.setattr(pipeline, "_read", lambda f, name: reads.append(name)
+                        or real_read(f, name))
+    results, read = pipeline._process_paths(str(folder), names, store, counted)
+    assert reads == [names[0]]                            # only the page whose entry went
+    assert read == [False, True] + [False] * (len(names) - 2)
+    assert counted == {}                                  # every page's count was used
+    # each page as the count read it (the third one's old bytes), under the name given
+    original = {n: (SEEDS / n).read_bytes() for n in names}
+    assert results == [pages.process_page(n, original[n], cache=False) for n in names]
+    assert store.has(counted_key := store.key([original[names[2]]], pipeline.pipeline_version()))
+    assert isinstance(store.get(counted_key), pages.PageResult)
 
 
 @pytest.mark.slow

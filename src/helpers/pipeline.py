@@ -129,14 +129,16 @@ def cached_pages(items: Sequence[tuple[str, bytes]], cache: bool = True,
     return _cached_pages(items, cache, store)[0]
 
 
-def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool,
-                  store: FileCache | None) -> tuple[list[PageResult], list[bool]]:
-    """``cached_pages``, and for each page whether it was read from the cache."""
+def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool, store: FileCache | None,
+                  keys: Sequence[str] | None = None) -> tuple[list[PageResult], list[bool]]:
+    """``cached_pages``, and for each page whether it was read from the cache (``keys``: the
+    pages' keys in ``store``, when already computed from these bytes)."""
     if not cache:
         store = None
     elif store is None:
         store = page_store()
-    keys = _keys(items, store)
+    if keys is None or store is None:
+        keys = _keys(items, store)
     results: list[PageResult | None] = [None] * len(items)
     if store:
         for i, ((name, _), key) in enumerate(zip(items, keys, strict=True)):
@@ -187,10 +189,36 @@ def _read(folder: str | Path, name: str) -> bytes:
         return fh.read()
 
 
-def _process_paths(folder: str, names: list[str],
-                   store: FileCache | None) -> tuple[list[PageResult], list[bool]]:
-    return _cached_pages([(name, _read(folder, name)) for name in names], store is not None,
-                         store)
+def _process_paths(folder: str, names: list[str], store: FileCache | None,
+                   counted: dict[str, tuple[str, bytes | None]] | None = None
+                   ) -> tuple[list[PageResult], list[bool]]:
+    """``cached_pages`` of the files ``names``. ``counted``: what ``_count_uncached`` found of
+    some of them, taken out as they are used. A page counted as cached is read from its entry
+    without reading the file again; a page counted as not cached is processed from the bytes
+    the count read. Either way the result is the page's content as the count read it, under
+    the key of those bytes; a page whose entry has gone since is read and keyed afresh."""
+    results: list[PageResult | None] = [None] * len(names)
+    rest: list[int] = []
+    items: list[tuple[str, bytes]] = []
+    keys: list[str] = []
+    for i, name in enumerate(names):
+        key, data = counted.pop(name, ("", None)) if counted else ("", None)
+        if store is not None and key and data is None:
+            if isinstance(found := store.get(key), PageResult):
+                results[i] = found.renamed(name)
+                continue
+            key = ""
+        rest.append(i)
+        if data is None:
+            data = _read(folder, name)
+            key = store.key([data], pipeline_version()) if store is not None else ""
+        items.append((name, data))
+        keys.append(key)
+    computed, reads = _cached_pages(items, store is not None, store, keys) if items else ([], [])
+    read = [True] * len(names)
+    for i, result, was_read in zip(rest, computed, reads, strict=True):
+        results[i], read[i] = result, was_read
+    return results, read  # type: ignore[return-value]  # all filled
 
 
 def _process_paths_in_worker(folder: str, names: list[str],
@@ -225,18 +253,25 @@ def _from_worker(folder: str, name: str, data: bytes, read: bool,
     return result.renamed(name), read
 
 
-def _bytes_to_process(folder: Path, names: list[str], store: FileCache, enough: int) -> int:
+def _count_uncached(folder: Path, names: list[str], store: FileCache,
+                    enough: int) -> tuple[int, dict[str, tuple[str, bytes | None]]]:
     """The size of the pages that have no entry in ``store``, counted until it passes
-    ``enough``."""
+    ``enough``; and what the count found of each page it read: its key, and its bytes if it
+    had no entry (at most about ``enough`` bytes are kept), for ``_process_paths``."""
     version = pipeline_version()
     total = 0
+    counted: dict[str, tuple[str, bytes | None]] = {}
     for name in names:
         data = _read(folder, name)
-        if not store.has(store.key([data], version)):
+        key = store.key([data], version)
+        if store.has(key):
+            counted[name] = (key, None)
+        else:
+            counted[name] = (key, data)
             total += len(data)
             if total > enough:
                 break
-    return total
+    return total, counted
 
 
 def _tasks(names: list[str], n_workers: int) -> list[list[str]]:
@@ -322,16 +357,22 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
                 for page in _map_dask(folder, names, cache, client, show)]
     n_workers = choose_workers(total, workers)
     store = page_store() if cache else None
+    counted: dict[str, tuple[str, bytes | None]] = {}
     if n_workers > 1 and store is not None and workers is None \
             and not os.environ.get("HELPERS_WORKERS"):
-        # Pages already in the cache need no worker: a warm load starts no processes.
-        n_workers = choose_workers(_bytes_to_process(folder, names, store,
-                                                     AUTO_PARALLEL_BYTES))
+        # Pages already in the cache need no worker: a warm load starts no processes. What
+        # the count read is used again by this process, not by workers: each page is then
+        # read and hashed once.
+        uncached, counted = _count_uncached(folder, names, store, AUTO_PARALLEL_BYTES)
+        n_workers = choose_workers(uncached)
+        if n_workers > 1:
+            counted = {}
     tasks = _tasks(names, n_workers)
     results: Iterable[tuple[PageResult, bool]]  # each page's result, and if it was cached
     if n_workers == 1:
         results = (pair for task in tasks
-                   for pair in zip(*_process_paths(str(folder), task, store), strict=True))
+                   for pair in zip(*_process_paths(str(folder), task, store, counted),
+                                   strict=True))
     else:
         parallel = Parallel(n_jobs=n_workers, backend="loky", return_as="generator",
                             batch_size=1)
