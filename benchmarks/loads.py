@@ -8,15 +8,20 @@ trees one after the other, ``--pairs`` rounds, so that a slow spell of the machi
 of them; prints the mean and every run of each tree.
 
 ``--warm``: each tree's cache is filled once by a cold one-worker load (not timed), then the
-rounds time warm loads (kind "warm"). ``--workers 0``: as many workers as ``load_corpus``
+rounds time warm loads (kind "warm"). ``--evicted`` (with ``--warm``): before each warm load,
+the pages and that tree's cache entries are dropped from the system's memory (written out, then
+``POSIX_FADV_DONTNEED``), so that the load reads them from disk, as after a restart or once the
+system has reclaimed idle file pages (the machine of benchmarks/README.md's EPYC runs does so
+after about a minute). ``--workers 0``: as many workers as ``load_corpus``
 chooses itself (``workers=None``, its default), no pool started before the timing.
 
 Usage: loads.py --against COMMIT [COMMIT ...] [--pages 1000] [--workers 1] [--warm]
-       [--pairs 3] [--out FILE.json]
+       [--evicted] [--pairs 3] [--out FILE.json]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -31,6 +36,19 @@ from bench import (  # benchmarks/
 )
 
 
+def evict(*folders: Path) -> None:
+    """Drop every file under ``folders`` from the system's memory (after writing it out)."""
+    os.sync()
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                fd = os.open(path, os.O_RDONLY)
+                try:
+                    os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                finally:
+                    os.close(fd)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", nargs="+", required=True,
@@ -39,8 +57,12 @@ def main(argv=None) -> int:
                         help="0: as many as load_corpus chooses by default")
     parser.add_argument("--warm", action="store_true",
                         help="time warm loads, each tree's cache filled once beforehand")
+    parser.add_argument("--evicted", action="store_true",
+                        help="with --warm: the pages and entries read from disk, not memory")
     comparison_args(parser)
     args = parser.parse_args(argv)
+    if args.evicted and not args.warm:
+        parser.error("--evicted needs --warm")
     with built_pages("loads-", args.pages, args.seed) as (tmp, folder):
         trees = compared_trees(args.against, tmp)
         runs: dict[str, list[dict]] = {tree: [] for tree in trees}
@@ -52,16 +74,18 @@ def main(argv=None) -> int:
         for _ in range(args.pairs):
             for tree, src in trees.items():
                 cache = filled.get(tree) or Path(tempfile.mkdtemp(dir=tmp, prefix="cache-"))
+                if args.evicted:
+                    evict(folder, cache)
                 runs[tree].append(measure("warm" if args.warm else "cold", folder, cache,
                                           workers=args.workers, src=src))
     workers = f"{args.workers} worker(s)" if args.workers else "workers chosen by load_corpus"
-    print(f"{args.pages} pages, {workers}, {args.pairs} {'warm' if args.warm else 'cold'} "
-          "load(s) of each tree, in turn")
+    kind = ("warm (from disk)" if args.evicted else "warm") if args.warm else "cold"
+    print(f"{args.pages} pages, {workers}, {args.pairs} {kind} load(s) of each tree, in turn")
     print(tree_table(runs))
     if args.out:
         write_runs(args.out, ["benchmarks/loads.py", *(argv or sys.argv[1:])], runs,
                    pages=args.pages, workers=args.workers, pairs=args.pairs,
-                   warm=args.warm)
+                   warm=args.warm, evicted=args.evicted)
     return 0
 
 

@@ -71,3 +71,24 @@ def test_has_tells_a_stored_entry_from_a_missing_one(tmp_path):
     assert store.has(key) and not store.has(other)
     assert os.path.isfile(store._path(key))
     assert store.get_bytes(key) == store.dumps({"kept": 1})
+
+
+@pytest.mark.skipif(not hasattr(os, "posix_fadvise"), reason="no posix_fadvise on this system")
+def test_will_get_advises_each_stored_entry_once_and_skips_the_rest(tmp_path, monkeypatch):
+    store = FileCache(tmp_path / "pages", codec="pickle")
+    keys = [store.key([f"page {i}".encode()], "v1") for i in range(3)]
+    for key in keys[:2]:
+        store.put(key, {"kept": key})
+    advised: list[tuple[str, int]] = []
+    real = os.posix_fadvise
+
+    def spy(fd, offset, length, advice):
+        advised.append((os.readlink(f"/proc/self/fd/{fd}"), advice))
+        return real(fd, offset, length, advice)
+
+    monkeypatch.setattr(os, "posix_fadvise", spy)
+    opened_before = len(os.listdir("/proc/self/fd"))
+    store.will_get(keys + [""])                    # the third was never stored; "" is no key
+    assert advised == [(store._path(k), os.POSIX_FADV_WILLNEED) for k in keys[:2]]
+    assert len(os.listdir("/proc/self/fd")) == opened_before        # every file closed again
+    assert [store.get(k) for k in keys] == [{"kept": keys[0]}, {"kept": keys[1]}, None]

@@ -10,7 +10,7 @@ import pytest
 import helpers
 import helpers.text
 from conftest import SEEDS
-from helpers import pages, pipeline
+from helpers import cache, pages, pipeline
 
 
 def _comparable(df: pd.DataFrame) -> pd.DataFrame:
@@ -136,6 +136,38 @@ def test_a_warm_load_starts_no_worker_processes(tmp_path, monkeypatch):
     assert_same_corpus(cold, warm)
     # the count that found every page cached was the only read of each page
     assert sorted(reads) == sorted(warm["source_file"]) and len(set(reads)) == len(reads)
+
+
+@pytest.mark.parametrize("workers", [1, None])
+def test_every_file_a_load_reads_was_asked_for_beforehand(tmp_path, monkeypatch, workers):
+    """Files a task reads are advised at once (``will_read``), before the first is read: the
+    system reads those no longer in memory side by side."""
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("HELPERS_WORKERS", raising=False)
+    monkeypatch.setattr(pipeline, "AUTO_PARALLEL_BYTES", 10**9)      # one process, counted
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    helpers.load_corpus(workers=1)                                   # the cache filled
+    events: list[tuple[str, str]] = []
+    real_advise, real_read, real_get = cache.will_read, pipeline._read, cache.FileCache.get
+
+    def advise(paths):
+        paths = list(paths)
+        events.extend(("advised", os.path.abspath(path)) for path in paths)
+        return real_advise(paths)
+
+    monkeypatch.setattr(cache, "will_read", advise)
+    monkeypatch.setattr(pipeline, "will_read", advise)
+    monkeypatch.setattr(pipeline, "_read", lambda folder, name: events.append(
+        ("read", os.path.abspath(os.path.join(folder, name)))) or real_read(folder, name))
+    monkeypatch.setattr(cache.FileCache, "get", lambda self, key: events.append(
+        ("read", os.path.abspath(self._path(key)))) or real_get(self, key))
+    warm = helpers.load_corpus(workers=workers)
+    entries = os.path.abspath(pipeline.page_store().folder)
+    reads = [(i, path) for i, (kind, path) in enumerate(events) if kind == "read"
+             and (path.startswith(entries) or path.startswith(str(SEEDS.resolve())))]
+    assert len(reads) == 2 * len(warm)                         # each page and its entry
+    for i, path in reads:
+        assert ("advised", path) in events[:i], path
 
 
 def test_pages_counted_are_not_read_again_and_a_lost_entry_is_read_afresh(tmp_path,

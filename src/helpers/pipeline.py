@@ -19,7 +19,7 @@ from pathlib import Path
 from joblib import Parallel, delayed
 from tqdm.auto import tqdm
 
-from .cache import FileCache
+from .cache import FileCache, will_read
 from .gcpause import paused_gc
 from .pages import PageResult, process_pages
 from .paths import PACKAGE_DIR, cache_dir
@@ -141,6 +141,7 @@ def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool, store: FileCa
         keys = _keys(items, store)
     results: list[PageResult | None] = [None] * len(items)
     if store:
+        store.will_get(keys)
         for i, ((name, _), key) in enumerate(zip(items, keys, strict=True)):
             if isinstance(found := store.get(key), PageResult):
                 results[i] = found.renamed(name)
@@ -197,12 +198,19 @@ def _process_paths(folder: str, names: list[str], store: FileCache | None,
     without reading the file again; a page counted as not cached is processed from the bytes
     the count read. Either way the result is the page's content as the count read it, under
     the key of those bytes; a page whose entry has gone since is read and keyed afresh."""
+    counted = counted or {}
+    # What this task reads, asked for at once (``will_read``): its entries counted as cached,
+    # the files not counted.
+    if store is not None:
+        store.will_get(counted[name][0] for name in names
+                       if name in counted and counted[name][1] is None)
+    will_read(os.path.join(folder, name) for name in names if name not in counted)
     results: list[PageResult | None] = [None] * len(names)
     rest: list[int] = []
     items: list[tuple[str, bytes]] = []
     keys: list[str] = []
     for i, name in enumerate(names):
-        key, data = counted.pop(name, ("", None)) if counted else ("", None)
+        key, data = counted.pop(name, ("", None))
         if store is not None and key and data is None:
             if isinstance(found := store.get(key), PageResult):
                 results[i] = found.renamed(name)
@@ -226,8 +234,11 @@ def _process_paths_in_worker(folder: str, names: list[str],
     """``_process_paths`` in a worker process: each result as the bytes of its cache entry,
     which the parent reads (``_from_worker``). A page in the cache is sent as its entry's
     bytes, and a new one pickled once, for the cache and the parent alike."""
+    will_read(os.path.join(folder, name) for name in names)
     items = [(name, _read(folder, name)) for name in names]
     keys = _keys(items, store)
+    if store:
+        store.will_get(keys)
     out: list[bytes | None] = [store.get_bytes(key) if store else None for key in keys]
     todo = [i for i, found in enumerate(out) if found is None]
     for i, result in zip(todo, _new_results(items, todo), strict=True):
@@ -261,7 +272,9 @@ def _count_uncached(folder: Path, names: list[str], store: FileCache,
     version = pipeline_version()
     total = 0
     counted: dict[str, tuple[str, bytes | None]] = {}
-    for name in names:
+    for i, name in enumerate(names):
+        if i % PAGES_PER_TASK == 0:
+            will_read(os.path.join(folder, n) for n in names[i:i + PAGES_PER_TASK])
         data = _read(folder, name)
         key = store.key([data], version)
         if store.has(key):
