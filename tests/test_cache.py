@@ -88,7 +88,7 @@ def test_will_get_advises_each_stored_entry_once_and_skips_the_rest(tmp_path, mo
 
     monkeypatch.setattr(os, "posix_fadvise", spy)
     opened_before = len(os.listdir("/proc/self/fd"))
-    store.will_get(keys + [""])                    # the third was never stored; "" is no key
+    store.will_get([*keys, ""])                      # the third was never stored; "" is no key
     assert advised == [(store._path(k), os.POSIX_FADV_WILLNEED) for k in keys[:2]]
     assert len(os.listdir("/proc/self/fd")) == opened_before        # every file closed again
     assert [store.get(k) for k in keys] == [{"kept": keys[0]}, {"kept": keys[1]}, None]
