@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from helpers import cache
 from helpers.cache import FileCache
 
 VERSIONS = 3
@@ -74,7 +75,9 @@ def test_has_tells_a_stored_entry_from_a_missing_one(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "posix_fadvise"), reason="no posix_fadvise on this system")
-def test_will_get_advises_each_stored_entry_once_and_skips_the_rest(tmp_path, monkeypatch):
+@pytest.mark.parametrize("in_memory", [False, None, True])
+def test_will_get_advises_the_stored_entries_unless_the_first_is_in_memory(
+        tmp_path, monkeypatch, in_memory):
     store = FileCache(tmp_path / "pages", codec="pickle")
     keys = [store.key([f"page {i}".encode()], "v1") for i in range(3)]
     for key in keys[:2]:
@@ -87,8 +90,30 @@ def test_will_get_advises_each_stored_entry_once_and_skips_the_rest(tmp_path, mo
         return real(fd, offset, length, advice)
 
     monkeypatch.setattr(os, "posix_fadvise", spy)
+    monkeypatch.setattr(cache, "_in_memory", lambda path: in_memory)
     opened_before = len(os.listdir("/proc/self/fd"))
     store.will_get([*keys, ""])                      # the third was never stored; "" is no key
-    assert advised == [(store._path(k), os.POSIX_FADV_WILLNEED) for k in keys[:2]]
+    # advised when the first is not in memory, or when that cannot be told
+    expected = [] if in_memory else [(store._path(k), os.POSIX_FADV_WILLNEED) for k in keys[:2]]
+    assert advised == expected
     assert len(os.listdir("/proc/self/fd")) == opened_before        # every file closed again
     assert [store.get(k) for k in keys] == [{"kept": keys[0]}, {"kept": keys[1]}, None]
+
+
+@pytest.mark.skipif(not cache._CAN_PROBE, reason="reads cannot ask for memory only here")
+def test_a_file_is_in_memory_once_read_and_not_once_dropped(tmp_path):
+    path = tmp_path / "entry.bin"
+    path.write_bytes(b"x" * 100_000)
+    assert cache._in_memory(str(path)) is True                  # just written
+    assert cache._in_memory(str(tmp_path / "missing.bin")) is None
+    os.sync()                                                   # written out, so it can go
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
+    if cache._in_memory(str(path)):
+        pytest.skip("this file system keeps files in memory (tmpfs)")
+    assert cache._in_memory(str(path)) is False
+    path.read_bytes()
+    assert cache._in_memory(str(path)) is True

@@ -18,21 +18,47 @@ __all__ = ["FileCache", "will_read"]
 
 # Where the system can be told which files are about to be read (not on Windows or macOS).
 _CAN_ADVISE = hasattr(os, "posix_fadvise")
+# Where a read can ask for data only if it is already in memory (Linux).
+_CAN_PROBE = hasattr(os, "preadv") and hasattr(os, "RWF_NOWAIT")
+
+
+def _in_memory(path: str) -> bool | None:
+    """Whether the start of the file ``path`` is in the system's memory (a read would not wait
+    for the disk); None when that cannot be told, or the file cannot be opened."""
+    if not _CAN_PROBE:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        os.preadv(fd, [bytearray(1)], 0, os.RWF_NOWAIT)
+        return True
+    except BlockingIOError:
+        return False
+    except OSError:     # a file system that cannot tell
+        return None
+    finally:
+        os.close(fd)
 
 
 def will_read(paths: Iterable[str]) -> None:
     """Tell the system that ``paths`` are about to be read, so that it starts reading them all
-    at once (``POSIX_FADV_WILLNEED``) instead of one after the other as they are opened. Files
-    no longer in memory (after a restart, or when the system has dropped them) are then read
-    side by side; files still in memory cost an open and a close each. A file that cannot be
-    opened is skipped: reading it will say why. Does nothing where the system has no such
-    advice.
+    at once (``POSIX_FADV_WILLNEED``) instead of one after the other as they are opened: files
+    no longer in memory (after a restart, or once the system has reclaimed them) are then read
+    side by side. Only when the first of them is not in memory: files written or read together
+    leave memory together, and advising files still in memory costs three system calls each
+    for nothing. A file that cannot be opened is skipped: reading it will say why. Does
+    nothing where the system takes no such advice.
 
     Examples
     --------
     >>> will_read(["no such file.txt"])   # skipped
     """
     if not _CAN_ADVISE:
+        return
+    paths = list(paths)
+    if not paths or _in_memory(paths[0]):
         return
     for path in paths:
         try:
