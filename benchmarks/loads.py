@@ -9,10 +9,11 @@ of them; prints the mean and every run of each tree.
 
 ``--warm``: each tree's cache is filled once by a cold one-worker load (not timed), then the
 rounds time warm loads (kind "warm"). ``--evicted`` (with ``--warm``): before each warm load,
-the pages and that tree's cache entries are dropped from the system's memory (written out, then
-``POSIX_FADV_DONTNEED``), so that the load reads them from disk, as after a restart or once the
-system has reclaimed idle file pages (the machine of benchmarks/README.md's EPYC runs does so
-after about a minute). ``--workers 0``: as many workers as ``load_corpus``
+the contents of the pages and of that tree's cache entries are dropped from the system's memory
+(written out, then ``POSIX_FADV_DONTNEED``; the file system's own records of the files stay), so
+that the load reads them from disk, as once the system has reclaimed idle file pages (the
+machine of benchmarks/README.md's EPYC runs does so after about a minute) or, for the contents,
+after a restart. ``--workers 0``: as many workers as ``load_corpus``
 chooses itself (``workers=None``, its default), no pool started before the timing.
 
 Usage: loads.py --against COMMIT [COMMIT ...] [--pages 1000] [--workers 1] [--warm]
@@ -37,7 +38,8 @@ from bench import (  # benchmarks/
 
 
 def evict(*folders: Path) -> None:
-    """Drop every file under ``folders`` from the system's memory (after writing it out)."""
+    """Drop the contents of every file under ``folders`` from the system's memory (after
+    writing them out)."""
     os.sync()
     for folder in folders:
         for path in folder.rglob("*"):

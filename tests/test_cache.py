@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 
 import pytest
 
@@ -74,7 +75,8 @@ def test_has_tells_a_stored_entry_from_a_missing_one(tmp_path):
     assert store.get_bytes(key) == store.dumps({"kept": 1})
 
 
-@pytest.mark.skipif(not hasattr(os, "posix_fadvise"), reason="no posix_fadvise on this system")
+@pytest.mark.skipif(not hasattr(os, "posix_fadvise") or sys.platform != "linux",
+                    reason="no posix_fadvise, or no /proc/self/fd, on this system")
 @pytest.mark.parametrize("in_memory", [False, None, True])
 def test_will_get_advises_the_stored_entries_unless_the_first_is_in_memory(
         tmp_path, monkeypatch, in_memory):
@@ -104,16 +106,52 @@ def test_will_get_advises_the_stored_entries_unless_the_first_is_in_memory(
 def test_a_file_is_in_memory_once_read_and_not_once_dropped(tmp_path):
     path = tmp_path / "entry.bin"
     path.write_bytes(b"x" * 100_000)
-    assert cache._in_memory(str(path)) is True                  # just written
-    assert cache._in_memory(str(tmp_path / "missing.bin")) is None
+
+    def in_memory():
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            return cache._in_memory(fd)
+        finally:
+            os.close(fd)
+
+    if in_memory() is None:
+        pytest.skip("this file system cannot tell what is in memory")
+    assert in_memory() is True                                  # just written
     os.sync()                                                   # written out, so it can go
     fd = os.open(path, os.O_RDONLY)
     try:
         os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
     finally:
         os.close(fd)
-    if cache._in_memory(str(path)):
+    if in_memory():
         pytest.skip("this file system keeps files in memory (tmpfs)")
-    assert cache._in_memory(str(path)) is False
+    assert in_memory() is False
     path.read_bytes()
-    assert cache._in_memory(str(path)) is True
+    assert in_memory() is True
+
+
+@pytest.mark.skipif(not cache._CAN_PROBE or sys.platform != "linux",
+                    reason="reads cannot ask for memory only, or no /proc/self/fd, here")
+def test_the_first_file_that_opens_and_is_not_empty_decides(tmp_path, monkeypatch):
+    empty, full, other = tmp_path / "empty.bin", tmp_path / "full.bin", tmp_path / "other.bin"
+    empty.write_bytes(b"")
+    full.write_bytes(b"x" * 10)
+    other.write_bytes(b"y" * 10)
+    paths = [str(tmp_path / "missing.bin"), str(empty), str(full), str(other)]
+    probed: list[str] = []
+    advised: list[str] = []
+    real = os.posix_fadvise
+    monkeypatch.setattr(os, "posix_fadvise", lambda fd, *a: advised.append(
+        os.readlink(f"/proc/self/fd/{fd}")) or real(fd, *a))
+    for answer in (True, False):
+        probed.clear()
+        advised.clear()
+        monkeypatch.setattr(cache, "_in_memory", lambda fd, answer=answer: probed.append(
+            os.readlink(f"/proc/self/fd/{fd}")) or answer)
+        cache.will_read(paths)
+        assert probed == [str(full)]
+        # in memory: nothing from the probed file on; not: every file that opens
+        assert advised == ([str(empty)] if answer else [str(empty), str(full), str(other)])
+    probed.clear()
+    cache.will_read([str(full)])                        # one file: nothing to read beside it
+    assert probed == [] and advised == [str(empty), str(full), str(other)]

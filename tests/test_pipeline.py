@@ -144,9 +144,15 @@ def test_every_file_a_load_reads_was_asked_for_beforehand(tmp_path, monkeypatch,
     system reads those no longer in memory side by side."""
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("HELPERS_WORKERS", raising=False)
-    monkeypatch.setattr(pipeline, "AUTO_PARALLEL_BYTES", 10**9)      # one process, counted
+    # With workers chosen by the load, the seeds count as large: their uncached bytes are
+    # counted, none are found, and the load stays in this process.
+    monkeypatch.setattr(pipeline, "AUTO_PARALLEL_BYTES", 0)
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     helpers.load_corpus(workers=1)                                   # the cache filled
+    counts = []
+    real_count = pipeline._count_uncached
+    monkeypatch.setattr(pipeline, "_count_uncached",
+                        lambda *a: counts.append(a) or real_count(*a))
     events: list[tuple[str, str]] = []
     real_advise, real_read, real_get = cache.will_read, pipeline._read, cache.FileCache.get
 
@@ -168,6 +174,7 @@ def test_every_file_a_load_reads_was_asked_for_beforehand(tmp_path, monkeypatch,
     assert len(reads) == 2 * len(warm)                         # each page and its entry
     for i, path in reads:
         assert ("advised", path) in events[:i], path
+    assert len(counts) == (workers is None)
 
 
 def test_pages_counted_are_not_read_again_and_a_lost_entry_is_read_afresh(tmp_path,

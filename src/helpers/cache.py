@@ -22,15 +22,9 @@ _CAN_ADVISE = hasattr(os, "posix_fadvise")
 _CAN_PROBE = hasattr(os, "preadv") and hasattr(os, "RWF_NOWAIT")
 
 
-def _in_memory(path: str) -> bool | None:
-    """Whether the start of the file ``path`` is in the system's memory (a read would not wait
-    for the disk); None when that cannot be told, or the file cannot be opened."""
-    if not _CAN_PROBE:
-        return None
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return None
+def _in_memory(fd: int) -> bool | None:
+    """Whether the start of the open file ``fd`` is in the system's memory (a read would not
+    wait for the disk); None when the system cannot tell."""
     try:
         os.preadv(fd, [bytearray(1)], 0, os.RWF_NOWAIT)
         return True
@@ -38,34 +32,38 @@ def _in_memory(path: str) -> bool | None:
         return False
     except OSError:     # a file system that cannot tell
         return None
-    finally:
-        os.close(fd)
 
 
 def will_read(paths: Iterable[str]) -> None:
     """Tell the system that ``paths`` are about to be read, so that it starts reading them all
     at once (``POSIX_FADV_WILLNEED``) instead of one after the other as they are opened: files
     no longer in memory (after a restart, or once the system has reclaimed them) are then read
-    side by side. Only when the first of them is not in memory: files written or read together
-    leave memory together, and advising files still in memory costs three system calls each
-    for nothing. A file that cannot be opened is skipped: reading it will say why. Does
-    nothing where the system takes no such advice.
+    side by side. Only when the first of them (that opens and is not empty) is not in memory:
+    files written or read together leave memory together, and advising files still in memory
+    costs three system calls each for nothing. A file that cannot be opened is skipped:
+    reading it will say why. Does nothing for fewer than two files, or where the system takes
+    no such advice.
 
     Examples
     --------
-    >>> will_read(["no such file.txt"])   # skipped
+    >>> will_read(["no such file.txt", "nor this one.txt"])   # skipped
     """
     if not _CAN_ADVISE:
         return
     paths = list(paths)
-    if not paths or _in_memory(paths[0]):
+    if len(paths) < 2:          # one file is not read side by side with anything
         return
+    probed = not _CAN_PROBE
     for path in paths:
         try:
             fd = os.open(path, os.O_RDONLY)
         except OSError:
             continue
         try:
+            if not probed and os.fstat(fd).st_size:
+                probed = True
+                if _in_memory(fd):
+                    return
             os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
         except OSError:   # advice the file system does not take: the read goes as usual
             pass
@@ -110,10 +108,11 @@ class FileCache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> str:
-        # Joined as strings, not as Path objects: a warm load looks up every page's entry
-        # (twice when it chooses its workers itself). Warm loads of 10,000 pages, five of
-        # each: 2.22 s against 2.50 s with workers chosen by load_corpus, 1.97 against 2.06
-        # with one (benchmarks/loads-10000-warm.json, loads-10000-warm-1w.json).
+        # Joined as strings, not as Path objects: a warm load builds every page's entry path
+        # two or three times (advice, lookup, and the count when it chooses its workers
+        # itself). Warm loads of 10,000 pages, five of each: 2.22 s against 2.50 s with
+        # workers chosen by load_corpus, 1.97 against 2.06 with one
+        # (benchmarks/loads-10000-warm.json, loads-10000-warm-1w.json).
         return os.path.join(os.fspath(self.folder), key[:2], f"{key[2:]}{self.suffix}")
 
     def will_get(self, keys: Iterable[str]) -> None:

@@ -198,19 +198,19 @@ def _process_paths(folder: str, names: list[str], store: FileCache | None,
     without reading the file again; a page counted as not cached is processed from the bytes
     the count read. Either way the result is the page's content as the count read it, under
     the key of those bytes; a page whose entry has gone since is read and keyed afresh."""
-    counted = counted or {}
+    counted = {} if counted is None else counted
+    found = [counted.pop(name, ("", None)) for name in names]
     # What this task reads, asked for at once (``will_read``): its entries counted as cached,
     # the files not counted.
     if store is not None:
-        store.will_get(counted[name][0] for name in names
-                       if name in counted and counted[name][1] is None)
-    will_read(os.path.join(folder, name) for name in names if name not in counted)
+        store.will_get(key for key, data in found if key and data is None)
+    will_read(os.path.join(folder, name) for name, (key, _) in zip(names, found, strict=True)
+              if not key)
     results: list[PageResult | None] = [None] * len(names)
     rest: list[int] = []
     items: list[tuple[str, bytes]] = []
     keys: list[str] = []
-    for i, name in enumerate(names):
-        key, data = counted.pop(name, ("", None))
+    for i, (name, (key, data)) in enumerate(zip(names, found, strict=True)):
         if store is not None and key and data is None:
             if isinstance(found := store.get(key), PageResult):
                 results[i] = found.renamed(name)
