@@ -132,13 +132,12 @@ def cached_pages(items: Sequence[tuple[str, bytes]], cache: bool = True,
 def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool, store: FileCache | None,
                   keys: Sequence[str] | None = None) -> tuple[list[PageResult], list[bool]]:
     """``cached_pages``, and for each page whether it was read from the cache (``keys``: the
-    pages' keys in ``store``, when already computed from these bytes)."""
+    pages' keys in ``store`` already computed from these bytes, "" where not)."""
     if not cache:
         store = None
     elif store is None:
         store = page_store()
-    if keys is None or store is None:
-        keys = _keys(items, store)
+    keys = _keys(items, store, keys)
     results: list[PageResult | None] = [None] * len(items)
     if store:
         store.will_get(keys)
@@ -153,13 +152,16 @@ def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool, store: FileCa
     return results, _read_flags(len(items), todo)  # type: ignore[return-value]  # all filled
 
 
-def _keys(items: Sequence[tuple[str, bytes]], store: FileCache | None) -> list[str]:
-    """Each page's cache key in ``store`` (from its bytes and ``pipeline_version``); "" for
-    all without a store."""
+def _keys(items: Sequence[tuple[str, bytes]], store: FileCache | None,
+          known: Sequence[str] | None = None) -> list[str]:
+    """Each page's cache key in ``store`` (from its bytes and ``pipeline_version``), unless
+    ``known`` has it already (not ""); "" for all without a store."""
     if store is None:
         return [""] * len(items)
     version = pipeline_version()
-    return [store.key([data], version) for _, data in items]
+    known = known or [""] * len(items)
+    return [key or store.key([data], version)
+            for (_, data), key in zip(items, known, strict=True)]
 
 
 def _new_results(items: Sequence[tuple[str, bytes]], todo: list[int]) -> list[PageResult]:
@@ -211,15 +213,13 @@ def _process_paths(folder: str, names: list[str], store: FileCache | None,
     items: list[tuple[str, bytes]] = []
     keys: list[str] = []
     for i, (name, (key, data)) in enumerate(zip(names, found, strict=True)):
-        if store is not None and key and data is None:
-            if isinstance(found := store.get(key), PageResult):
-                results[i] = found.renamed(name)
-                continue
-            key = ""
+        if store is not None and key and data is None \
+                and isinstance(entry := store.get(key), PageResult):
+            results[i] = entry.renamed(name)
+            continue
         rest.append(i)
-        if data is None:
-            data = _read(folder, name)
-            key = store.key([data], pipeline_version()) if store is not None else ""
+        if data is None:    # not counted, or its entry has gone: read and keyed afresh
+            data, key = _read(folder, name), ""
         items.append((name, data))
         keys.append(key)
     computed, reads = _cached_pages(items, store is not None, store, keys) if items else ([], [])
