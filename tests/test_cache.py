@@ -123,9 +123,12 @@ def test_a_file_is_in_memory_once_read_and_not_once_dropped(tmp_path):
         os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
     finally:
         os.close(fd)
-    if in_memory():
+    # One probe only: on a miss the probe itself starts reading the file ahead (Linux does
+    # so for RWF_NOWAIT reads), so a second probe may find it in memory.
+    dropped = in_memory()
+    if dropped:
         pytest.skip("this file system keeps files in memory (tmpfs)")
-    assert in_memory() is False
+    assert dropped is False
     path.read_bytes()
     assert in_memory() is True
 

@@ -24,7 +24,8 @@ _CAN_PROBE = hasattr(os, "preadv") and hasattr(os, "RWF_NOWAIT")
 
 def _in_memory(fd: int) -> bool | None:
     """Whether the start of the open file ``fd`` is in the system's memory (a read would not
-    wait for the disk); None when the system cannot tell."""
+    wait for the disk); None when the system cannot tell. When it is not, Linux starts reading
+    it ahead all the same, so asking again moments later may find it there."""
     try:
         os.preadv(fd, [bytearray(1)], 0, os.RWF_NOWAIT)
         return True
