@@ -252,26 +252,35 @@ def _load_run(folder: str, workers: int, save_bodies: bool) -> tuple[float, floa
     """Seconds of one ``load_corpus``, and of starting its workers beforehand (0 for one;
     ``workers`` 0: as many as ``load_corpus`` chooses by default, no pool started before)."""
     import helpers
+    from helpers import pipeline
 
-    started = time.perf_counter()
     rounds = 0
-    if workers <= 1:
-        _warm()  # imports and the model load, outside the timing
-    else:
-        # The same for a pool: loky keeps the workers that load_corpus's Parallel reuses, so
-        # their start-up, imports and model loads are timed apart, as the one-process load's.
-        from joblib import Parallel, delayed
+    _warm()  # imports and the model load, outside the timing: this process works on pages too
+    started = time.perf_counter()
+    if workers > 1:
+        # The same for the processes beside this one (``pipeline.worker_pool``, kept by loky
+        # for the load to reuse): their start-up, imports and model loads are timed apart.
+        # A tree before the pool (this process idle, ``workers`` processes in joblib's pool):
+        # the same for joblib's, which its loads reuse.
+        older = not hasattr(pipeline, "worker_pool")
+        beside = workers if older else workers - 1
+        if older:
+            from joblib import Parallel, delayed
 
+            def warm_round() -> set[int]:
+                return set(Parallel(n_jobs=workers, backend="loky")(
+                    delayed(_warm)(WARM_HOLD) for _ in range(workers)))
+        else:
+            def warm_round() -> set[int]:
+                return set(pipeline.worker_pool(workers).map(_warm, [WARM_HOLD] * beside))
         # The hold spreads the tasks over the workers; a worker slow to start may still miss
         # a round, so rounds repeat until every worker has warmed up.
         warmed: set[int] = set()
-        while len(warmed) < workers:
+        while len(warmed) < beside:
             if rounds == 5:
-                raise RuntimeError(f"only {len(warmed)} of {workers} workers warmed up")
-            warmed |= set(Parallel(n_jobs=workers, backend="loky")(
-                delayed(_warm)(WARM_HOLD) for _ in range(workers)))
+                raise RuntimeError(f"only {len(warmed)} of {beside} workers warmed up")
+            warmed |= warm_round()
             rounds += 1
-        import helpers.corpus  # the parent's imports, as in the one-process run
     # The holds are not start-up: a round's tasks run side by side, so each round pays one.
     startup = time.perf_counter() - started - rounds * WARM_HOLD if workers > 1 else 0.0
     start = time.perf_counter()

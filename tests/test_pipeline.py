@@ -116,6 +116,83 @@ def test_tasks_keep_the_page_order_and_give_several_workers_four_tasks_each():
     assert pipeline._tasks([], 2) == []
 
 
+def _threads_as_workers(monkeypatch) -> dict[str, list[str]]:
+    """``worker_pool`` as threads of this process, and the first page of each task this
+    process ("here") and the workers ran."""
+    import concurrent.futures
+
+    ran: dict[str, list[str]] = {"here": [], "workers": []}
+    real_here, real_worker = pipeline._process_paths, pipeline._process_paths_in_worker
+    monkeypatch.setattr(pipeline, "worker_pool",
+                        lambda n: concurrent.futures.ThreadPoolExecutor(max_workers=n - 1))
+    monkeypatch.setattr(pipeline, "_process_paths", lambda folder, names, *rest: ran[
+        "here"].append(names[0]) or real_here(folder, names, *rest))
+    monkeypatch.setattr(pipeline, "_process_paths_in_worker", lambda folder, names, store: ran[
+        "workers"].append(names[0]) or real_worker(folder, names, store))
+    return ran
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_this_process_takes_tasks_from_the_first_and_the_workers_from_the_last(
+        tmp_path, monkeypatch, workers):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    serial = helpers.load_corpus(workers=1, cache=False)
+    ran = _threads_as_workers(monkeypatch)
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    shared = helpers.load_corpus(workers=workers)
+    assert_same_corpus(serial, shared)
+    names = sorted(serial["source_file"])              # one page per task, in name order
+    here, there = sorted(ran["here"]), sorted(ran["workers"])
+    assert sorted(here + there) == names                # each task once
+    assert here == names[:len(here)] and there == names[len(here):]
+    assert here                                        # this process took the first
+
+
+def test_a_workers_error_is_raised_here_and_no_more_tasks_are_sent(tmp_path, monkeypatch):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    ran = _threads_as_workers(monkeypatch)
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+
+    def broken(folder, names, store):
+        ran["workers"].append(names[0])
+        raise OSError(f"disk gone while reading {names[0]}")
+
+    monkeypatch.setattr(pipeline, "_process_paths_in_worker", broken)
+    with pytest.raises(OSError, match="disk gone while reading"):
+        helpers.load_corpus(workers=2)
+    assert len(ran["workers"]) == 1
+    assert len(ran["here"]) < len(list(SEEDS.glob("*.txt")))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_progress_bar_counts_every_page_once(tmp_path, monkeypatch, workers):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    _threads_as_workers(monkeypatch)
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 2)
+    bars = []
+
+    class Bar:
+        def __init__(self, total, **kwargs):
+            bars.append(self)
+            self.total, self.counted, self.closed = total, 0, False
+
+        def update(self, n):
+            self.counted += n
+
+        def close(self):
+            self.closed = True
+
+    monkeypatch.setattr(pipeline, "tqdm", Bar)
+    corpus = helpers.load_corpus(workers=workers, progress=True)
+    (bar,) = bars
+    assert bar.total == bar.counted == len(corpus) and bar.closed
+
+
+def test_a_pool_serves_loads_of_two_workers_or_more():
+    with pytest.raises(ValueError, match="at least 2 workers"):
+        pipeline.worker_pool(1)
+
+
 @pytest.mark.slow
 def test_a_warm_load_starts_no_worker_processes(tmp_path, monkeypatch):
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
@@ -123,8 +200,8 @@ def test_a_warm_load_starts_no_worker_processes(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "AUTO_PARALLEL_BYTES", 0)      # the seeds count as large
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     pools = []
-    real = pipeline.Parallel
-    monkeypatch.setattr(pipeline, "Parallel", lambda *a, **k: pools.append(k) or real(*a, **k))
+    real = pipeline.worker_pool
+    monkeypatch.setattr(pipeline, "worker_pool", lambda n: pools.append(n) or real(n))
     cold = helpers.load_corpus()
     assert len(pools) == 1
     reads = []
@@ -218,7 +295,10 @@ def test_worker_results_read_from_the_cache_are_renamed_and_corrupt_entries_reco
     alone = helpers.load_corpus(folder, workers=1, cache=False)
     assert_same_corpus(alone, helpers.load_corpus(folder, workers=2))
     store = pipeline.page_store()
-    # the copy is read from the first page's entry, and renamed in the parent
+    # the copy is read from the first page's entry, and renamed in the parent (the entry as
+    # the first page wrote it: in the load, the copy may have been processed first)
+    store.put(store.key([first.read_bytes()], pipeline.pipeline_version()),
+              pipeline.cached_page(first.name, first.read_bytes(), cache=False))
     sent, read = pipeline._process_paths_in_worker(str(folder), ["zz_copy.txt"], store)
     assert read == [True]
     page, _ = pipeline._from_worker(str(folder), "zz_copy.txt", sent[0], True, store)

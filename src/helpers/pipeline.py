@@ -7,16 +7,19 @@ table from the results is ``helpers.corpus``.
 """
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import hashlib
 import math
 import os
 import pickle
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from pathlib import Path
 
-from joblib import Parallel, delayed
+from joblib.externals.loky import get_reusable_executor
 from tqdm.auto import tqdm
 
 from .cache import FileCache, will_read
@@ -26,7 +29,7 @@ from .paths import PACKAGE_DIR, cache_dir
 from .text import TOKENIZER_VERSION
 
 __all__ = ["cached_page", "cached_pages", "choose_workers", "map_pages", "page_store", "paused_gc",
-           "pipeline_version", "shared_tokens"]
+           "pipeline_version", "shared_tokens", "worker_pool"]
 
 FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 
@@ -39,6 +42,9 @@ FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 # break-even is then near 7 MB, and 17 MB without compiled bytecode; 7 MB is about 2,000
 # articles.
 AUTO_PARALLEL_BYTES = 7_000_000
+# A load's worker processes wait this long for the next load before they exit (joblib's
+# default for its loky pool, which the loads used before).
+WORKER_IDLE_SECONDS = 300
 # Loads above this size show a progress bar (roughly a few seconds of segmentation).
 PROGRESS_BYTES = 300_000
 
@@ -297,8 +303,9 @@ def _tasks(names: list[str], n_workers: int) -> list[list[str]]:
 
 
 def choose_workers(total_bytes: int, workers: int | None = None) -> int:
-    """The number of processes: ``workers`` if given, else ``$HELPERS_WORKERS``, else all
-    cores for loads above ``AUTO_PARALLEL_BYTES`` and one below.
+    """The number of processes working on the pages, the loading one included: ``workers`` if
+    given, else ``$HELPERS_WORKERS``, else all cores for loads above ``AUTO_PARALLEL_BYTES``
+    and one below.
 
     Parameters
     ----------
@@ -337,10 +344,11 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
 
     ``client``: a ``dask.distributed.Client`` or a scheduler address ("tcp://host:8786"):
     the pages' bytes are sent to the cluster's workers and the same function runs there, a
-    page at a time (install the extra: ``pip install '.[dask]'``). Otherwise local processes
-    (joblib/loky), ``workers`` of them (see ``choose_workers``; by default only the pages not
-    yet cached count towards the size), in tasks of ``PAGES_PER_TASK`` pages whose paragraphs
-    are segmented in one call (``cached_pages``).
+    page at a time (install the extra: ``pip install '.[dask]'``). Otherwise ``workers`` local
+    processes, this one included (see ``choose_workers``; by default only the pages not yet
+    cached count towards the size), in tasks of ``PAGES_PER_TASK`` pages whose paragraphs are
+    segmented in one call (``cached_pages``): this process takes the tasks from the first, the
+    others (``worker_pool``) from the last.
 
     Parameters
     ----------
@@ -381,26 +389,111 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
         if n_workers > 1:
             counted = {}
     tasks = _tasks(names, n_workers)
-    results: Iterable[tuple[PageResult, bool]]  # each page's result, and if it was cached
-    if n_workers == 1:
-        results = (pair for task in tasks
-                   for pair in zip(*_process_paths(str(folder), task, store, counted),
-                                   strict=True))
-    else:
-        parallel = Parallel(n_jobs=n_workers, backend="loky", return_as="generator",
-                            batch_size=1)
-        sent = parallel(delayed(_process_paths_in_worker)(str(folder), task, store)
-                        for task in tasks)
-        results = (_from_worker(str(folder), name, data, read, store)
-                   for task, (datas, reads) in zip(tasks, sent, strict=True)
-                   for name, data, read in zip(task, datas, reads, strict=True))
-    if show:
-        results = tqdm(results, total=len(names), desc="loading corpus", unit="file")
+    bar = tqdm(total=len(names), desc="loading corpus", unit="file") if show else None
+    try:
+        results = _run_tasks(str(folder), tasks, store, counted, n_workers,
+                             bar.update if bar is not None else lambda pages: None)
+    finally:
+        if bar is not None:
+            bar.close()
     # Pages computed in this load share one string per distinct token; pages read back from
     # the cache keep their own: sharing them was a large part of a warm load's time, for less
     # memory at its peak (benchmarks/README.md).
     tokens: dict[str, str] = {}
     return [result if read else shared_tokens(result, tokens) for result, read in results]
+
+
+def worker_pool(n_workers: int) -> Executor:
+    """The processes a load with ``n_workers`` workers runs beside this one (``n_workers - 1``
+    of them, loky's reusable pool): started at the first call, kept for later loads while
+    they are used (``WORKER_IDLE_SECONDS``).
+
+    Parameters
+    ----------
+    n_workers : int
+        Processes working on pages, this one included (at least 2).
+
+    Returns
+    -------
+    concurrent.futures.Executor
+    """
+    if n_workers < 2:
+        raise ValueError(f"a pool serves loads with at least 2 workers, not {n_workers}")
+    return get_reusable_executor(max_workers=n_workers - 1, timeout=WORKER_IDLE_SECONDS)
+
+
+def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
+               counted: dict[str, tuple[str, bytes | None]], n_workers: int,
+               tick: Callable[[int], object]) -> list[tuple[PageResult, bool]]:
+    """Each page's result, and whether it was read from the cache, in the order of ``tasks``.
+
+    This process works through the tasks from the first (``_process_paths``, with what the
+    count read: ``counted``); the ``n_workers - 1`` processes of ``worker_pool`` take them from
+    the last, one each at a time, the next sent as soon as one is done. This process reads
+    their results back between its own tasks. So it never waits idle while there are tasks
+    left, does not compete with as many workers as there are cores, and starts at once while
+    the workers start up. ``tick(pages)``: after each task, with its number of pages."""
+    done: list[list[tuple[PageResult, bool]] | None] = [None] * len(tasks)
+    pending = collections.deque(range(len(tasks)))
+    if n_workers == 1:
+        for i in pending:
+            done[i] = list(zip(*_process_paths(folder, tasks[i], store, counted), strict=True))
+            tick(len(tasks[i]))
+        return [pair for task in done for pair in task]  # type: ignore[union-attr]  # filled
+    executor = worker_pool(n_workers)
+    lock = threading.RLock()        # pending and running, shared with the pool's callbacks
+    running: dict[Future, int] = {}
+    finished: collections.deque[Future] = collections.deque()
+
+    def send() -> None:  # with the lock held: the last task not taken, to a worker
+        if pending:
+            i = pending.pop()
+            future = executor.submit(_process_paths_in_worker, folder, tasks[i], store)
+            running[future] = i
+            future.add_done_callback(returned)
+
+    def returned(future: Future) -> None:  # in the pool's thread (or here, if already done)
+        with lock:
+            finished.append(future)
+            if not future.cancelled() and future.exception() is None:
+                send()
+
+    def read_back() -> None:  # the workers' results returned so far
+        while finished:
+            future = finished.popleft()
+            with lock:
+                i = running.pop(future)
+            datas, reads = future.result()  # a worker's error is raised here
+            done[i] = [_from_worker(folder, name, data, read, store)
+                       for name, data, read in zip(tasks[i], datas, reads, strict=True)]
+            tick(len(tasks[i]))
+
+    try:
+        with lock:
+            for _ in range(n_workers - 1):
+                send()
+        while True:
+            with lock:
+                if not pending:
+                    break
+                i = pending.popleft()
+            done[i] = list(zip(*_process_paths(folder, tasks[i], store, counted), strict=True))
+            tick(len(tasks[i]))
+            read_back()
+        while True:  # no task left to take: the workers' last ones
+            with lock:
+                left = list(running)
+            if not left:
+                break
+            wait(left, return_when=FIRST_COMPLETED)
+            read_back()
+    except BaseException:
+        with lock:
+            pending.clear()          # nothing more is sent; tasks not started are dropped
+            for future in running:
+                future.cancel()
+        raise
+    return [pair for task in done for pair in task]  # type: ignore[union-attr]  # all filled
 
 
 def shared_tokens(result: PageResult, tokens: dict[str, str]) -> PageResult:
