@@ -188,6 +188,36 @@ def test_the_progress_bar_counts_every_page_once(tmp_path, monkeypatch, workers)
     assert bar.total == bar.counted == len(corpus) and bar.closed
 
 
+def test_a_single_task_is_done_here_without_a_pool(tmp_path, monkeypatch):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    ran = _threads_as_workers(monkeypatch)
+    pools = []
+    monkeypatch.setattr(pipeline, "worker_pool", lambda n: pools.append(n))
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (seed,) = sorted(SEEDS.glob("*.txt"))[:1]
+    shutil.copy(seed, folder / seed.name)
+    corpus = helpers.load_corpus(folder, workers=2)
+    assert corpus["source_file"].tolist() == [seed.name]
+    assert ran == {"here": [seed.name], "workers": []} and pools == []
+
+
+def test_a_task_the_pool_refuses_is_done_here(tmp_path, monkeypatch):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    serial = helpers.load_corpus(workers=1, cache=False)
+    ran = _threads_as_workers(monkeypatch)
+
+    class ShutDown:
+        def submit(self, *args, **kwargs):
+            raise RuntimeError("cannot schedule new futures after shutdown")
+
+    monkeypatch.setattr(pipeline, "worker_pool", lambda n: ShutDown())
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    assert_same_corpus(serial, helpers.load_corpus(workers=2))
+    assert sorted(ran["here"]) == sorted(serial["source_file"]) and ran["workers"] == []
+
+
 def test_a_pool_serves_loads_of_two_workers_or_more():
     with pytest.raises(ValueError, match="at least 2 workers"):
         pipeline.worker_pool(1)

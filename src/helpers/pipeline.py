@@ -435,7 +435,7 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
     the workers start up. ``tick(pages)``: after each task, with its number of pages."""
     done: list[list[tuple[PageResult, bool]] | None] = [None] * len(tasks)
     pending = collections.deque(range(len(tasks)))
-    if n_workers == 1:
+    if n_workers == 1 or len(tasks) < 2:  # one task is done here, not sent to wait for a pool
         for i in pending:
             done[i] = list(zip(*_process_paths(folder, tasks[i], store, counted), strict=True))
             tick(len(tasks[i]))
@@ -448,7 +448,11 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
     def send() -> None:  # with the lock held: the last task not taken, to a worker
         if pending:
             i = pending.pop()
-            future = executor.submit(_process_paths_in_worker, folder, tasks[i], store)
+            try:
+                future = executor.submit(_process_paths_in_worker, folder, tasks[i], store)
+            except Exception:  # a pool shut down or broken meanwhile: the task stays here
+                pending.append(i)
+                return
             running[future] = i
             future.add_done_callback(returned)
 
