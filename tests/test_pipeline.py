@@ -116,28 +116,33 @@ def test_tasks_keep_the_page_order_and_give_several_workers_four_tasks_each():
     assert pipeline._tasks([], 2) == []
 
 
-def _threads_as_workers(monkeypatch) -> dict[str, list[str]]:
-    """``worker_pool`` as threads of this process, and the first page of each task this
-    process ("here") and the workers ran."""
+@pytest.fixture
+def threads_as_workers(monkeypatch):
+    """``worker_pool`` as threads of this process (shut down afterwards); yields the first
+    page of each task this process ("here") and the workers ran."""
     import concurrent.futures
 
     ran: dict[str, list[str]] = {"here": [], "workers": []}
+    pools: list[concurrent.futures.ThreadPoolExecutor] = []
     real_here, real_worker = pipeline._process_paths, pipeline._process_paths_in_worker
-    monkeypatch.setattr(pipeline, "worker_pool",
-                        lambda n: concurrent.futures.ThreadPoolExecutor(max_workers=n - 1))
+    monkeypatch.setattr(pipeline, "worker_pool", lambda n: pools.append(
+        concurrent.futures.ThreadPoolExecutor(max_workers=n - 1)) or pools[-1])
     monkeypatch.setattr(pipeline, "_process_paths", lambda folder, names, *rest: ran[
         "here"].append(names[0]) or real_here(folder, names, *rest))
     monkeypatch.setattr(pipeline, "_process_paths_in_worker", lambda folder, names, store: ran[
         "workers"].append(names[0]) or real_worker(folder, names, store))
-    return ran
+    yield ran
+    for pool in pools:
+        pool.shutdown(wait=True)
 
 
 @pytest.mark.parametrize("workers", [2, 3])
 def test_this_process_takes_tasks_from_the_first_and_the_workers_from_the_last(
-        tmp_path, monkeypatch, workers):
+        tmp_path, monkeypatch, threads_as_workers, workers):
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
     serial = helpers.load_corpus(workers=1, cache=False)
-    ran = _threads_as_workers(monkeypatch)
+    ran = threads_as_workers
+    ran["here"].clear()                                  # the serial load's task
     monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
     shared = helpers.load_corpus(workers=workers)
     assert_same_corpus(serial, shared)
@@ -148,26 +153,38 @@ def test_this_process_takes_tasks_from_the_first_and_the_workers_from_the_last(
     assert here                                        # this process took the first
 
 
-def test_a_workers_error_is_raised_here_and_no_more_tasks_are_sent(tmp_path, monkeypatch):
+def test_a_workers_error_is_raised_here_and_no_more_tasks_are_sent(tmp_path, monkeypatch,
+                                                                    threads_as_workers):
+    import threading
+
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
-    ran = _threads_as_workers(monkeypatch)
+    ran = threads_as_workers
     monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    failed = threading.Event()
+    real_here = pipeline._process_paths
 
     def broken(folder, names, store):
         ran["workers"].append(names[0])
+        failed.set()
         raise OSError(f"disk gone while reading {names[0]}")
 
+    def here_after_the_failure(folder, names, *rest):  # (real_here records the task)
+        assert failed.wait(timeout=30)
+        return real_here(folder, names, *rest)
+
     monkeypatch.setattr(pipeline, "_process_paths_in_worker", broken)
+    monkeypatch.setattr(pipeline, "_process_paths", here_after_the_failure)
     with pytest.raises(OSError, match="disk gone while reading"):
-        helpers.load_corpus(workers=2)
-    assert len(ran["workers"]) == 1
-    assert len(ran["here"]) < len(list(SEEDS.glob("*.txt")))
+        helpers.load_corpus(workers=3)                 # two workers, one task each at first
+    # the other worker's task may have run; nothing was sent after the failure, and this
+    # process stopped after the task it was doing
+    assert len(ran["workers"]) <= 2 and len(ran["here"]) == 1
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_the_progress_bar_counts_every_page_once(tmp_path, monkeypatch, workers):
+def test_the_progress_bar_counts_every_page_once(tmp_path, monkeypatch, threads_as_workers,
+                                                 workers):
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
-    _threads_as_workers(monkeypatch)
     monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 2)
     bars = []
 
@@ -188,9 +205,9 @@ def test_the_progress_bar_counts_every_page_once(tmp_path, monkeypatch, workers)
     assert bar.total == bar.counted == len(corpus) and bar.closed
 
 
-def test_a_single_task_is_done_here_without_a_pool(tmp_path, monkeypatch):
+def test_a_single_task_is_done_here_without_a_pool(tmp_path, monkeypatch, threads_as_workers):
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
-    ran = _threads_as_workers(monkeypatch)
+    ran = threads_as_workers
     pools = []
     monkeypatch.setattr(pipeline, "worker_pool", lambda n: pools.append(n))
     monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
@@ -203,19 +220,66 @@ def test_a_single_task_is_done_here_without_a_pool(tmp_path, monkeypatch):
     assert ran == {"here": [seed.name], "workers": []} and pools == []
 
 
-def test_a_task_the_pool_refuses_is_done_here(tmp_path, monkeypatch):
+@pytest.mark.parametrize("accepted", [0, 1])
+def test_a_task_the_pool_refuses_is_done_here(tmp_path, monkeypatch, threads_as_workers,
+                                              accepted):
+    """Refused on the first send (``accepted`` 0), or on a send from the pool's thread."""
+    import concurrent.futures
+
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
     serial = helpers.load_corpus(workers=1, cache=False)
-    ran = _threads_as_workers(monkeypatch)
+    ran = threads_as_workers
+    ran["here"].clear()                                  # the serial load's task
 
-    class ShutDown:
+    class ShutDownAfter(concurrent.futures.ThreadPoolExecutor):
         def submit(self, *args, **kwargs):
-            raise RuntimeError("cannot schedule new futures after shutdown")
+            if len(ran["workers"]) >= accepted:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            return super().submit(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "worker_pool", lambda n: ShutDown())
+    pools = []
+    monkeypatch.setattr(pipeline, "worker_pool", lambda n: pools.append(ShutDownAfter(1))
+                        or pools[-1])
     monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
     assert_same_corpus(serial, helpers.load_corpus(workers=2))
-    assert sorted(ran["here"]) == sorted(serial["source_file"]) and ran["workers"] == []
+    names = sorted(serial["source_file"])
+    assert len(ran["workers"]) == accepted
+    assert sorted(ran["here"] + ran["workers"]) == names            # each task once
+    pools[0].shutdown(wait=True)
+
+
+def test_ctrl_c_stops_the_workers(tmp_path, monkeypatch, threads_as_workers):
+    import concurrent.futures
+
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    stopped = []
+
+    class Recording(concurrent.futures.ThreadPoolExecutor):
+        def shutdown(self, wait=True, **kwargs):
+            stopped.append(kwargs)
+            super().shutdown(wait=False)
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "worker_pool", lambda n: Recording(max_workers=1))
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    monkeypatch.setattr(pipeline, "_process_paths", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        helpers.load_corpus(workers=2)
+    assert stopped == [{"kill_workers": True}]
+
+
+def test_a_pools_processes_get_their_share_of_the_cores_for_thread_pools(monkeypatch):
+    calls = []
+    monkeypatch.setattr(pipeline, "get_reusable_executor", lambda **kw: calls.append(kw))
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 4)
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    monkeypatch.setenv("MKL_NUM_THREADS", "3")                 # the user's choice is kept
+    pipeline.worker_pool(2)
+    (kwargs,) = calls
+    assert kwargs["max_workers"] == 1
+    assert kwargs["env"]["OMP_NUM_THREADS"] == "2" and "MKL_NUM_THREADS" not in kwargs["env"]
 
 
 def test_a_pool_serves_loads_of_two_workers_or_more():

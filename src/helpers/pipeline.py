@@ -14,9 +14,10 @@ import hashlib
 import math
 import os
 import pickle
+import queue
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from concurrent.futures import Executor, Future
 from pathlib import Path
 
 from joblib.externals.loky import get_reusable_executor
@@ -45,6 +46,11 @@ AUTO_PARALLEL_BYTES = 7_000_000
 # A load's worker processes wait this long for the next load before they exit (joblib's
 # default for its loky pool, which the loads used before).
 WORKER_IDLE_SECONDS = 300
+# The native thread pools whose sizes a pool's processes get (``worker_pool``), as joblib's.
+_THREAD_POOL_SIZES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                      "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+# Tasks each of a pool's processes holds at once: the next is sent as one returns.
+TASKS_PER_WORKER = 1
 # Loads above this size show a progress bar (roughly a few seconds of segmentation).
 PROGRESS_BYTES = 300_000
 
@@ -382,12 +388,10 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     if n_workers > 1 and store is not None and workers is None \
             and not os.environ.get("HELPERS_WORKERS"):
         # Pages already in the cache need no worker: a warm load starts no processes. What
-        # the count read is used again by this process, not by workers: each page is then
-        # read and hashed once.
+        # the count read is used again by this process, which takes the tasks from the first:
+        # those pages are read and hashed once (but for any the other processes reach).
         uncached, counted = _count_uncached(folder, names, store, AUTO_PARALLEL_BYTES)
         n_workers = choose_workers(uncached)
-        if n_workers > 1:
-            counted = {}
     tasks = _tasks(names, n_workers)
     bar = tqdm(total=len(names), desc="loading corpus", unit="file") if show else None
     try:
@@ -406,7 +410,9 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
 def worker_pool(n_workers: int) -> Executor:
     """The processes a load with ``n_workers`` workers runs beside this one (``n_workers - 1``
     of them, loky's reusable pool): started at the first call, kept for later loads while
-    they are used (``WORKER_IDLE_SECONDS``).
+    they are used (``WORKER_IDLE_SECONDS``). Each uses its share of the cores for the native
+    thread pools (BLAS, OpenMP) unless the environment sets their sizes, as joblib's pool
+    did.
 
     Parameters
     ----------
@@ -419,7 +425,18 @@ def worker_pool(n_workers: int) -> Executor:
     """
     if n_workers < 2:
         raise ValueError(f"a pool serves loads with at least 2 workers, not {n_workers}")
-    return get_reusable_executor(max_workers=n_workers - 1, timeout=WORKER_IDLE_SECONDS)
+    share = str(max(1, (os.cpu_count() or 1) // n_workers))
+    env = {name: share for name in _THREAD_POOL_SIZES if name not in os.environ}
+    return get_reusable_executor(max_workers=n_workers - 1, timeout=WORKER_IDLE_SECONDS,
+                                 env=env)
+
+
+def _stop(executor: Executor) -> None:
+    """Stop ``executor``'s processes now, their tasks unfinished (after Ctrl-C)."""
+    try:
+        executor.shutdown(wait=False, kill_workers=True)  # type: ignore[call-arg]  # loky's
+    except TypeError:   # an executor without processes to kill
+        executor.shutdown(wait=False)
 
 
 def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
@@ -429,53 +446,54 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
 
     This process works through the tasks from the first (``_process_paths``, with what the
     count read: ``counted``); the ``n_workers - 1`` processes of ``worker_pool`` take them from
-    the last, one each at a time, the next sent as soon as one is done. This process reads
-    their results back between its own tasks. So it never waits idle while there are tasks
-    left, does not compete with as many workers as there are cores, and starts at once while
-    the workers start up. ``tick(pages)``: after each task, with its number of pages."""
+    the last, ``TASKS_PER_WORKER`` each at a time, the next sent as soon as one returns. This
+    process reads their results back between its own tasks. So it works while the others
+    start up, and does not compete with as many others as there are cores. It keeps at least
+    the first task: a load of a single task sends nothing. A worker's error is raised here
+    and nothing more is sent; after Ctrl-C the workers are stopped. ``tick(pages)``: after
+    each task, with its number of pages."""
     done: list[list[tuple[PageResult, bool]] | None] = [None] * len(tasks)
     pending = collections.deque(range(len(tasks)))
-    if n_workers == 1 or len(tasks) < 2:  # one task is done here, not sent to wait for a pool
-        for i in pending:
-            done[i] = list(zip(*_process_paths(folder, tasks[i], store, counted), strict=True))
-            tick(len(tasks[i]))
-        return [pair for task in done for pair in task]  # type: ignore[union-attr]  # filled
-    executor = worker_pool(n_workers)
-    lock = threading.RLock()        # pending and running, shared with the pool's callbacks
+    executor = worker_pool(n_workers) if n_workers > 1 and len(tasks) > 1 else None
+    lock = threading.Lock()         # pending and running, shared with the pool's thread
     running: dict[Future, int] = {}
-    finished: collections.deque[Future] = collections.deque()
+    returned: queue.SimpleQueue[Future] = queue.SimpleQueue()
 
-    def send() -> None:  # with the lock held: the last task not taken, to a worker
-        if pending:
+    def send() -> None:  # the last task not taken, to a worker
+        with lock:
+            if not pending or executor is None:
+                return
             i = pending.pop()
             try:
                 future = executor.submit(_process_paths_in_worker, folder, tasks[i], store)
-            except Exception:  # a pool shut down or broken meanwhile: the task stays here
+            except RuntimeError:  # a pool shut down or broken meanwhile: the task stays here
                 pending.append(i)
                 return
             running[future] = i
-            future.add_done_callback(returned)
+        future.add_done_callback(on_return)  # called at once if it is done already
 
-    def returned(future: Future) -> None:  # in the pool's thread (or here, if already done)
-        with lock:
-            finished.append(future)
-            if not future.cancelled() and future.exception() is None:
-                send()
+    def on_return(future: Future) -> None:  # in the pool's thread
+        returned.put(future)
+        if not future.cancelled() and future.exception() is None:
+            send()
 
-    def read_back() -> None:  # the workers' results returned so far
-        while finished:
-            future = finished.popleft()
+    def read_back(block: bool) -> None:  # the workers' results returned (at least one)
+        while True:
+            try:
+                future = returned.get(block=block)
+            except queue.Empty:
+                return
             with lock:
                 i = running.pop(future)
             datas, reads = future.result()  # a worker's error is raised here
             done[i] = [_from_worker(folder, name, data, read, store)
                        for name, data, read in zip(tasks[i], datas, reads, strict=True)]
             tick(len(tasks[i]))
+            block = False
 
     try:
-        with lock:
-            for _ in range(n_workers - 1):
-                send()
+        for _ in range(min((n_workers - 1) * TASKS_PER_WORKER, len(tasks) - 1)):
+            send()
         while True:
             with lock:
                 if not pending:
@@ -483,19 +501,16 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                 i = pending.popleft()
             done[i] = list(zip(*_process_paths(folder, tasks[i], store, counted), strict=True))
             tick(len(tasks[i]))
-            read_back()
-        while True:  # no task left to take: the workers' last ones
-            with lock:
-                left = list(running)
-            if not left:
-                break
-            wait(left, return_when=FIRST_COMPLETED)
-            read_back()
-    except BaseException:
+            read_back(block=False)
+        while running:  # no task left to take (nor to send): the workers' last ones
+            read_back(block=True)
+    except BaseException as error:
         with lock:
             pending.clear()          # nothing more is sent; tasks not started are dropped
             for future in running:
                 future.cancel()
+        if executor is not None and not isinstance(error, Exception):
+            _stop(executor)          # Ctrl-C: a worker's task may be what hangs
         raise
     return [pair for task in done for pair in task]  # type: ignore[union-attr]  # all filled
 
