@@ -255,14 +255,18 @@ def _load_run(folder: str, workers: int, save_bodies: bool) -> tuple[float, floa
     from helpers import pipeline
 
     rounds = 0
-    _warm()  # imports and the model load, outside the timing: this process works on pages too
+    # A tree before ``pipeline.worker_pool`` has this process wait while ``workers``
+    # processes of joblib's pool do the tasks (if more than one).
+    older = workers > 1 and not hasattr(pipeline, "worker_pool")
+    if older:
+        import helpers.corpus  # this process's imports, as in the one-process run
+    else:
+        _warm()  # imports and the model load, outside the timing: this process works too
     started = time.perf_counter()
     if workers > 1:
-        # The same for the processes beside this one (``pipeline.worker_pool``, kept by loky
-        # for the load to reuse): their start-up, imports and model loads are timed apart.
-        # A tree before the pool (this process idle, ``workers`` processes in joblib's pool):
-        # the same for joblib's, which its loads reuse.
-        older = not hasattr(pipeline, "worker_pool")
+        # The same for the processes beside this one (``pipeline.worker_pool``, or joblib's
+        # pool for an older tree; kept by loky for the load to reuse): their start-up,
+        # imports and model loads are timed apart.
         beside = workers if older else workers - 1
         if older:
             from joblib import Parallel, delayed
