@@ -41,7 +41,8 @@ FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 # them (imports and the model in each) takes about 2 s with compiled bytecode (as the Makefile
 # installs the environment), about 5 s where Python compiles every library afresh. The
 # break-even is then near 7 MB, and 17 MB without compiled bytecode; 7 MB is about 2,000
-# articles.
+# articles. That was measured with this process waiting during the start-up; since it works
+# meanwhile (``_run_tasks``), smaller loads might gain too, not measured yet.
 AUTO_PARALLEL_BYTES = 7_000_000
 # A load's worker processes wait this long for the next load before they exit (joblib's
 # default for its loky pool, which the loads used before).
@@ -49,7 +50,10 @@ WORKER_IDLE_SECONDS = 300
 # The native thread pools whose sizes a pool's processes get (``worker_pool``), as joblib's.
 _THREAD_POOL_SIZES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                       "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
-# Tasks each of a pool's processes holds at once: the next is sent as one returns.
+# Tasks each of a pool's processes holds at once: the next is sent as one returns. Two
+# (one waiting in the queue) were slower with two workers on 3,000 pages, 8.36 s against
+# 7.87 s in four pairs (benchmarks/loads-3000-tasks-per-worker.log): at the end this process
+# waited for the worker's queued task.
 TASKS_PER_WORKER = 1
 # Loads above this size show a progress bar (roughly a few seconds of segmentation).
 PROGRESS_BYTES = 300_000
@@ -194,7 +198,8 @@ def _read_flags(count: int, todo: list[int]) -> list[bool]:
 # faster than a call per page. `benchmarks/loads.py` (loads-1000.json, loads-3000-2w.json):
 # a cold one-worker load of the 1,000 bench pages takes 4.17 s with a call per page, 2.90 s
 # with tasks of 32 pages, 2.53 s with 128; two workers on 3,000 pages 5.13 s with 32, 4.82 s
-# with 128. A task is then about 0.3 s of work; with several workers tasks are smaller when
+# with 128 (two worker processes, this one waiting, as loads were then). A task is then
+# about 0.3 s of work; with several workers tasks are smaller when
 # there are too few pages to give each worker four (``_tasks``).
 PAGES_PER_TASK = 128
 
