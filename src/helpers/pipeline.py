@@ -436,14 +436,6 @@ def worker_pool(n_workers: int) -> Executor:
                                  env=env)
 
 
-def _stop(executor: Executor) -> None:
-    """Stop ``executor``'s processes now, their tasks unfinished (after Ctrl-C)."""
-    try:
-        executor.shutdown(wait=False, kill_workers=True)  # type: ignore[call-arg]  # loky's
-    except TypeError:   # an executor without processes to kill
-        executor.shutdown(wait=False)
-
-
 def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                counted: dict[str, tuple[str, bytes | None]], n_workers: int,
                tick: Callable[[int], object]) -> list[tuple[PageResult, bool]]:
@@ -515,7 +507,8 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
             for future in running:
                 future.cancel()
         if executor is not None and not isinstance(error, Exception):
-            _stop(executor)          # Ctrl-C: a worker's task may be what hangs
+            # Ctrl-C: a worker's task may be what hangs; loky's pool stops its processes now
+            executor.shutdown(wait=False, kill_workers=True)  # type: ignore[call-arg]
         raise
     return [pair for task in done for pair in task]  # type: ignore[union-attr]  # all filled
 
