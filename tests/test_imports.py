@@ -1,13 +1,15 @@
 """What importing helpers costs: ``helpers`` imports each public name on first use (so
 ``make report``'s own process loads none of the analysis), scikit-learn, scipy.stats and
-scipy's clustering are imported only by the functions that use them, and the public surface is
-unchanged."""
+scipy's clustering are imported only by the functions that use them, underthesea, trafilatura
+and loky only when pages are processed, and the public surface is unchanged."""
 from __future__ import annotations
 
 import ast
 import json
 import subprocess
 import sys
+
+import pytest
 
 import helpers
 from helpers.paths import PACKAGE_DIR
@@ -45,8 +47,27 @@ def test_the_report_process_loads_no_analysis():
     watched = ("helpers.corpus", "helpers.plotting", "matplotlib", "underthesea", "sklearn")
     steps = ["import helpers, helpers.report", "helpers.load_corpus", "helpers.plotting"]
     assert _loaded_after_each(steps, watched) == [
-        [], ["helpers.corpus", "underthesea"],   # a name is imported when first used
-        ["helpers.corpus", "helpers.plotting", "matplotlib", "underthesea"]]   # a submodule
+        [], ["helpers.corpus"],   # a name is imported when first used
+        ["helpers.corpus", "helpers.plotting", "matplotlib"]]   # a submodule
+
+
+@pytest.mark.slow
+def test_a_notebook_loading_a_cached_corpus_leaves_the_page_processing_libraries_out():
+    # underthesea (about half a second to import), trafilatura and loky (joblib) serve pages
+    # not yet in the cache: a notebook's kernel loading a cached corpus does without them, and
+    # segmenting new text imports them on first use.
+    helpers.load_corpus()                    # fills the cache the fresh interpreter reads
+    steps = ["import helpers as h\n"
+             "from helpers import choices, compare, explore, export, findings, frequency, "
+             "glossary, lexicon, stats, text, timeline\n"
+             "h.set_style()\n"
+             "docs = h.analysable(h.load_corpus(workers=1))\n"
+             "assert len(docs) and len(text.stopwords())",
+             "assert h.segment('Hội nghị Ngoại giao bế mạc.', cache=False) == "
+             "[['Hội nghị Ngoại giao', 'bế mạc', '.']]"]
+    watched = ("underthesea", "underthesea_core", "trafilatura", "joblib")
+    assert _loaded_after_each(steps, watched) == [
+        [], ["joblib", "underthesea", "underthesea_core"]]
 
 
 def test_every_public_name_is_importable_from_helpers():

@@ -272,7 +272,8 @@ def test_ctrl_c_stops_the_workers(tmp_path, monkeypatch, threads_as_workers):
 
 def test_a_pools_processes_get_their_share_of_the_cores_for_thread_pools(monkeypatch):
     calls = []
-    monkeypatch.setattr(pipeline, "get_reusable_executor", lambda **kw: calls.append(kw))
+    monkeypatch.setattr("joblib.externals.loky.get_reusable_executor",
+                        lambda **kw: calls.append(kw))
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 4)
     monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
     monkeypatch.setenv("MKL_NUM_THREADS", "3")                 # the user's choice is kept

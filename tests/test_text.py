@@ -1,11 +1,13 @@
 """Normalization and word segmentation."""
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import helpers
+import helpers.paths
 import helpers.text
 from helpers.text import normalize_tone_marks
 
@@ -121,6 +123,18 @@ def test_stopwords_are_optional_and_keep_meaningful_words():
     for kept in ("năm", "quan trọng", "mới", "hợp tác"):
         assert kept in without
     assert "của" in helpers.stopwords() and "năm" not in helpers.stopwords()
+
+
+def test_underthesea_data_read_without_importing_it_matches_its_own_reading():
+    import underthesea
+    from underthesea.datasets.stopwords import words
+
+    from helpers.reference import underthesea_stopwords
+
+    assert underthesea_stopwords() == tuple(words)
+    version, folder = helpers.text.TOKENIZER_VERSION, helpers.paths.UNDERTHESEA_DIR
+    assert version == f"underthesea-{underthesea.__version__}/helpers-1"
+    assert folder == Path(underthesea.__file__).resolve().parent
 
 
 def test_segmentation_is_cached_on_disk(monkeypatch):

@@ -13,13 +13,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import lxml.etree
 import lxml.html
-import trafilatura
 from charset_normalizer import from_bytes
-from trafilatura.settings import Document
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 from .errors import CorpusError
 
@@ -387,8 +388,12 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
         root = lxml.html.fromstring(_XML_DECLARATION.sub("", text, count=1))
     except (lxml.etree.ParserError, ValueError) as error:
         raise CorpusError(f"{name}: not an HTML page ({error})") from error
+    # Imported here, on the first HTML page: about 0.1 s a corpus of text files or a load from
+    # the cache does not need.
+    import trafilatura
+
     # Without as_dict=True, bare_extraction returns a Document (or None), never a dict.
-    document = cast(Document | None, trafilatura.bare_extraction(
+    document = cast("Document | None", trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, favor_precision=True,
         include_tables=True, date_extraction_params=dict(_DATE_PARAMS)))
     if document is None or not (document.text or "").strip():

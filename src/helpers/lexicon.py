@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import underthesea
 
-from .paths import DATA_DIR
+from .paths import DATA_DIR, UNDERTHESEA_DIR
 
 __all__ = ["DICTIONARY_FILE", "LEXICON_FILE", "VLSP_GOLD_FILE", "Lexicon", "apply_lexicon",
            "crf_tone_style", "dictionary", "fix_segments", "lexicon_changes", "merge_ordinals",
@@ -25,13 +24,12 @@ __all__ = ["DICTIONARY_FILE", "LEXICON_FILE", "VLSP_GOLD_FILE", "Lexicon", "appl
            "repair_splits", "segmentation_f1"]
 
 LEXICON_FILE = DATA_DIR / "lexicon.txt"
-_UNDERTHESEA_DIR = Path(underthesea.__file__).resolve().parent
 #: The dictionary underthesea ships (Ho Ngoc Duc's Viet74K word list); its word-segmentation CRF
 #: uses a lower-cased copy of it for its ``is_in_dict`` features.
-DICTIONARY_FILE = _UNDERTHESEA_DIR / "corpus" / "data" / "Viet74K.txt"
+DICTIONARY_FILE = UNDERTHESEA_DIR / "corpus" / "data" / "Viet74K.txt"
 #: Gold-segmented VLSP2013 test sentences: one word per line (word, gold tag, predicted tag,
 #: tab-separated; a word's syllables separated by spaces), a blank line between sentences.
-VLSP_GOLD_FILE = (_UNDERTHESEA_DIR / "pipeline" / "pos_tag" / "models"
+VLSP_GOLD_FILE = (UNDERTHESEA_DIR / "pipeline" / "pos_tag" / "models"
                   / "pos_crf_vlsp2013_20230303" / "test_output.txt")
 
 # The longest word ``repair_splits`` makes: on the VLSP2013 gold sentences F1 rose up to 4

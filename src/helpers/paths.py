@@ -5,14 +5,29 @@ same from JupyterLab, nbval (kernel started in notebooks/) and `make report`. Re
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
-__all__ = ["DATA_DIR", "PACKAGE_DIR", "PROJECT_ROOT", "build_dir", "cache_dir", "corpus_dir",
-           "display_path", "figures_dir", "seeds_dir"]
+__all__ = ["DATA_DIR", "PACKAGE_DIR", "PROJECT_ROOT", "UNDERTHESEA_DIR", "build_dir", "cache_dir",
+           "corpus_dir", "display_path", "figures_dir", "seeds_dir"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
+
+
+def _package_folder(name: str) -> Path:
+    """The folder of the installed package ``name``, found without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError(f"the package {name!r} is not installed")
+    return Path(next(iter(spec.submodule_search_locations))).resolve()
+
+
+#: underthesea's installed folder (its data files: dictionary, stopwords, VLSP sentences), found
+#: without importing underthesea, which costs about half a second that a load from the cache
+#: or a notebook reading the corpus does not need.
+UNDERTHESEA_DIR = _package_folder("underthesea")
 
 
 def _find_project_root() -> Path | None:

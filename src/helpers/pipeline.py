@@ -20,7 +20,6 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
 from pathlib import Path
 
-from joblib.externals.loky import get_reusable_executor
 from tqdm.auto import tqdm
 
 from .cache import FileCache, will_read
@@ -430,10 +429,13 @@ def worker_pool(n_workers: int) -> Executor:
     """
     if n_workers < 2:
         raise ValueError(f"a pool serves loads with at least 2 workers, not {n_workers}")
+    # Imported here: about 0.1 s that a load in one process (or from the cache) does not need.
+    from joblib.externals import loky
+
     share = str(max(1, (os.cpu_count() or 1) // n_workers))
     env = {name: share for name in _THREAD_POOL_SIZES if name not in os.environ}
-    return get_reusable_executor(max_workers=n_workers - 1, timeout=WORKER_IDLE_SECONDS,
-                                 env=env)
+    return loky.get_reusable_executor(max_workers=n_workers - 1, timeout=WORKER_IDLE_SECONDS,
+                                      env=env)
 
 
 def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,

@@ -13,18 +13,15 @@ distinct words of the seeds but leaves tokens longer than six characters alone.
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-import underthesea
-from underthesea.datasets.stopwords import words as _UNDERTHESEA_STOPWORDS
-
 from .cache import FileCache
 from .lexicon import fix_segments
 from .paths import cache_dir
-from .reference import stopword_policy
-from .segmenter import word_tokenize_many
+from .reference import stopword_policy, underthesea_stopwords
 
 __all__ = ["TOKENIZER_VERSION", "normalize_text", "normalize_tone_marks", "raw_segments",
            "raw_segments_many", "segment", "segment_many", "sort_key", "stopwords", "tokenize",
@@ -154,7 +151,7 @@ def stopwords() -> frozenset[str]:
     (True, False)
     """
     added, kept = stopword_policy()
-    base = {normalize_text(w).strip().lower() for w in _UNDERTHESEA_STOPWORDS if w.strip()}
+    base = {normalize_text(w).strip().lower() for w in underthesea_stopwords() if w.strip()}
     add = {normalize_text(w) for w in added}
     keep = {normalize_text(w) for w in kept}
     return frozenset((base | add) - keep)
@@ -162,11 +159,21 @@ def stopwords() -> frozenset[str]:
 
 # --- segmentation ----------------------------------------------------------------------------
 
-TOKENIZER_VERSION = f"underthesea-{underthesea.__version__}/helpers-1"
+# The installed version, read without importing underthesea (the same string as its
+# ``__version__``): a load whose pages are all cached never imports it.
+TOKENIZER_VERSION = f"underthesea-{importlib.metadata.version('underthesea')}/helpers-1"
 
 
 def _cache() -> FileCache:
     return FileCache(cache_dir() / "segmentation")
+
+
+def word_tokenize_many(paragraphs: list[str]) -> list[list[str]]:
+    """``helpers.segmenter.word_tokenize_many``; the segmenter, and underthesea with it, are
+    imported on the first call, not with this module."""
+    from .segmenter import word_tokenize_many as segment_paragraphs
+
+    return segment_paragraphs(paragraphs)
 
 
 def _segment_uncached(texts: Sequence[tuple[str, ...]]) -> list[list[list[str]]]:
