@@ -38,6 +38,44 @@ def test_save_figure_is_byte_identical_across_processes(tmp_path):
     assert b"Software" not in (tmp_path / "a" / "lengths.png").read_bytes()
 
 
+@pytest.mark.slow   # runs a notebook kernel, as make report does
+def test_in_a_notebook_a_saved_figure_is_shown_as_the_saved_png_once(tmp_path):
+    import base64
+
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from helpers import report
+
+    figures = tmp_path / "figures"
+    make = ("fig, ax = plt.subplots(); _ = ax.bar(['hòa bình'], [3])\n"
+            f"_ = helpers.save_figure(fig, '{{}}', folder=r'{figures}')\n"
+            "print('after')")
+    cells = ["import matplotlib.pyplot as plt, helpers\nhelpers.set_style()",
+             make.format("shown"),
+             "display(fig)",                            # a saved figure can be shown again
+             "%config InlineBackend.figure_formats = ['svg']\n" + make.format("as-svg")]
+    source = tmp_path / "n.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell(c) for c in cells]), source)
+    outcome = report.execute_notebook(source, tmp_path / "out.ipynb", figures)
+    assert outcome.error is None
+    nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    shown, again, svg = (nb.cells[i].outputs for i in (1, 2, 3))
+    # Shown where it is saved, once, as the very bytes of the file, at the size the inline
+    # backend gives a figure (figure.dpi 100 against savefig.dpi 150).
+    assert [o.output_type for o in shown] == ["display_data", "stream"]
+    png = (figures / "shown.png").read_bytes()
+    assert base64.b64decode(shown[0].data["image/png"]) == png
+    width = int.from_bytes(png[16:20], "big")
+    assert shown[0].metadata["image/png"]["width"] == round(width * 100 / 150)
+    assert shown[1].text == "after\n"
+    assert [o.output_type for o in again] == ["display_data"]
+    assert "image/png" in again[0].data
+    # Figures shown in another format are left to the inline backend.
+    images = [o for o in svg if o.output_type == "display_data"]
+    assert len(images) == 1 and set(images[0].data) == {"image/svg+xml", "text/plain"}
+
+
 def test_figure_text_is_normalized_to_nfc(tmp_path):
     helpers.set_style()
     fig, ax = plt.subplots()

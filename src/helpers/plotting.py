@@ -7,6 +7,8 @@ where they fit) and ``save_figure``. Does not compute what is plotted: the analy
 """
 from __future__ import annotations
 
+import base64
+import io
 import math
 import numbers
 import textwrap
@@ -122,7 +124,9 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder=None, *
     CSV keep ``FIGURE_DATA_DIGITS`` significant digits, so the last-bit differences a BLAS
     library's kernels make from one CPU to another do not change the file. Returns the
     file names written; with a ``caption``, also prints one line
-    ``saved figure: name.png — caption``.
+    ``saved figure: name.png — caption``. In a notebook (inline backend, PNG), the figure is
+    shown there and then as the saved PNG, and closed: re-display a figure changed after saving
+    with ``display(fig)``.
 
     >>> fig, ax = plt.subplots(); _ = ax.bar(["hòa bình"], [3])
     >>> save_figure(fig, "00-example", folder=__import__("tempfile").mkdtemp())
@@ -133,7 +137,9 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder=None, *
     _normalize_figure_text(fig)
     _freeze_layout(fig)
     written = []
-    fig.savefig(out / f"{name}.png", format="png", metadata={"Software": None})
+    png = io.BytesIO()
+    fig.savefig(png, format="png", metadata={"Software": None})
+    (out / f"{name}.png").write_bytes(png.getvalue())
     written.append(f"{name}.png")
     fig.savefig(out / f"{name}.svg", format="svg", metadata={"Date": None, "Creator": None})
     written.append(f"{name}.svg")
@@ -143,7 +149,34 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder=None, *
         written.append(f"{name}.csv")
     if caption is not None:
         print(f"saved figure: {name}.png — {' '.join(str(caption).split())}")
+    _show_saved(fig, png.getvalue())
     return written
+
+
+_INLINE_BACKENDS = {"inline", "module://matplotlib_inline.backend_inline"}
+
+
+def _show_saved(fig, png: bytes) -> None:
+    """In a notebook whose figures the inline backend shows as PNG: show ``fig`` now as the
+    PNG just saved, at the size the backend would show it, and close it, so that the cell's
+    output is not drawn a second time (about as long as saving the PNG: most of a second for a
+    figure with many labels). Elsewhere, or for a figure pyplot does not manage: nothing."""
+    manager = fig.canvas.manager
+    if (mpl.get_backend() not in _INLINE_BACKENDS or manager is None
+            or not plt.fignum_exists(manager.num)):
+        return
+    from IPython.display import display
+    from matplotlib_inline.config import InlineBackend
+
+    if set(InlineBackend.instance().figure_formats) != {"png"}:
+        return
+    saved_dpi = mpl.rcParams["savefig.dpi"]
+    scale = 1.0 if saved_dpi == "figure" else fig.dpi / float(saved_dpi)
+    width = int.from_bytes(png[16:20], "big")          # the PNG header's IHDR width
+    text = repr(fig)
+    plt.close(fig)
+    display({"image/png": base64.b64encode(png).decode("ascii"), "text/plain": text}, raw=True,
+            metadata={"image/png": {"width": round(width * scale)}})
 
 
 def short_label(title: str, width: int = 38) -> str:
