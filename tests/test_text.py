@@ -129,9 +129,12 @@ def test_underthesea_data_read_without_importing_it_matches_its_own_reading():
     import underthesea
     from underthesea.datasets.stopwords import words
 
-    from helpers.reference import underthesea_stopwords
+    from helpers.reference import stopword_policy, underthesea_stopwords
 
     assert underthesea_stopwords() == tuple(words)
+    # Each list is read once per process.
+    assert underthesea_stopwords() is underthesea_stopwords()
+    assert stopword_policy() is stopword_policy()
     version, folder = helpers.text.TOKENIZER_VERSION, helpers.paths.UNDERTHESEA_DIR
     assert version == f"underthesea-{underthesea.__version__}/helpers-1"
     assert folder == Path(underthesea.__file__).resolve().parent

@@ -137,9 +137,10 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder=None, *
     _normalize_figure_text(fig)
     _freeze_layout(fig)
     written = []
-    png = io.BytesIO()
-    fig.savefig(png, format="png", metadata={"Software": None})
-    (out / f"{name}.png").write_bytes(png.getvalue())
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    png = buffer.getvalue()
+    (out / f"{name}.png").write_bytes(png)
     written.append(f"{name}.png")
     fig.savefig(out / f"{name}.svg", format="svg", metadata={"Date": None, "Creator": None})
     written.append(f"{name}.svg")
@@ -149,7 +150,7 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder=None, *
         written.append(f"{name}.csv")
     if caption is not None:
         print(f"saved figure: {name}.png — {' '.join(str(caption).split())}")
-    _show_saved(fig, png.getvalue())
+    _show_saved(fig, png)
     return written
 
 

@@ -135,7 +135,6 @@ def eras() -> dict[str, int]:
 
 
 @functools.cache
-@functools.cache
 def underthesea_stopwords() -> tuple[str, ...]:
     """underthesea's stopword list, one entry per line of the file it ships, as its
     ``underthesea.datasets.stopwords.words`` holds them (blank entries included), read
@@ -150,6 +149,7 @@ def underthesea_stopwords() -> tuple[str, ...]:
     return tuple(path.read_text(encoding="utf-8").split("\n"))
 
 
+@functools.cache
 def stopword_policy() -> tuple[frozenset[str], frozenset[str]]:
     """The project's stopword policy (``data/stopwords.txt``): words added to and words kept
     out of underthesea's list, as written (normalization is the text module's job).
