@@ -5,8 +5,8 @@ Builds the benchmark's pages (``bench.build_corpus``: text that does not repeat,
 furniture), then goes through them in a fresh process per tree and run, in order, as a cold
 one-worker load does, and adds up the time of each step over all pages: reading and decoding,
 cleaning, segmentation (``text.raw_segments``, no cache), the lexicon fixes
-(``lexicon.fix_segments``), metadata, words, shingles, sharing the page's tokens, writing its
-cache entry (to a temporary folder) and sharing its tokens with the load. The process's own
+(``lexicon.fix_segments``), metadata, words, shingles, sharing the page's tokens with the
+load's other pages, and writing its cache entry (to a temporary folder). The process's own
 caches start empty, as in a new process; one small page goes through every step before the
 timing, so imports and the model load are outside it. With ``--against``, the two trees run in
 turn, ``--pairs`` times, so that a slow spell of the machine falls on both; means are compared.

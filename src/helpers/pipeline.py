@@ -145,9 +145,11 @@ def cached_pages(items: Sequence[tuple[str, bytes]], cache: bool = True,
 
 
 def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool, store: FileCache | None,
-                  keys: Sequence[str] | None = None) -> tuple[list[PageResult], list[bool]]:
+                  keys: Sequence[str] | None = None, tokens: dict[str, str] | None = None
+                  ) -> tuple[list[PageResult], list[bool]]:
     """``cached_pages``, and for each page whether it was read from the cache (``keys``: the
-    pages' keys in ``store`` already computed from these bytes, "" where not)."""
+    pages' keys in ``store`` already computed from these bytes, "" where not; ``tokens``: as
+    for ``_new_results``)."""
     if not cache:
         store = None
     elif store is None:
@@ -160,7 +162,7 @@ def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool, store: FileCa
             if isinstance(found := store.get(key), PageResult):
                 results[i] = found.renamed(name)
     todo = [i for i, result in enumerate(results) if result is None]
-    for i, result in zip(todo, _new_results(items, todo), strict=True):
+    for i, result in zip(todo, _new_results(items, todo, tokens), strict=True):
         results[i] = result
         if store and result.status == "ok":
             store.put(keys[i], result)
@@ -179,11 +181,13 @@ def _keys(items: Sequence[tuple[str, bytes]], store: FileCache | None,
             for (_, data), key in zip(items, known, strict=True)]
 
 
-def _new_results(items: Sequence[tuple[str, bytes]], todo: list[int]) -> list[PageResult]:
+def _new_results(items: Sequence[tuple[str, bytes]], todo: list[int],
+                 tokens: dict[str, str] | None = None) -> list[PageResult]:
     """The pages ``todo`` of ``items``, processed together. Each result's tokens are shared
-    within its page: its cache entry and what a worker sends back hold each distinct token of
-    the page once (pickle writes a shared object once and reads it back shared)."""
-    return [shared_tokens(result, {})
+    within its page, so that its cache entry and what a worker sends back hold each distinct
+    token of the page once (pickle writes a shared object once and reads it back shared);
+    with ``tokens`` (a load's, ``shared_tokens``) across the pages of the load as well."""
+    return [shared_tokens(result, {} if tokens is None else tokens)
             for result in process_pages([items[i] for i in todo], cache=False)]
 
 
@@ -209,9 +213,10 @@ def _read(folder: str | Path, name: str) -> bytes:
 
 
 def _process_paths(folder: str, names: list[str], store: FileCache | None,
-                   counted: dict[str, tuple[str, bytes | None]] | None = None
-                   ) -> tuple[list[PageResult], list[bool]]:
-    """``cached_pages`` of the files ``names``. ``counted``: what ``_count_uncached`` found of
+                   counted: dict[str, tuple[str, bytes | None]] | None = None,
+                   tokens: dict[str, str] | None = None) -> tuple[list[PageResult], list[bool]]:
+    """``cached_pages`` of the files ``names``, the pages computed sharing ``tokens`` (as for
+    ``_new_results``). ``counted``: what ``_count_uncached`` found of
     some of them, taken out as they are used. A page counted as cached is read from its entry
     without reading the file again; a page counted as not cached is processed from the bytes
     the count read. Either way the result is the page's content as the count read it, under
@@ -238,7 +243,8 @@ def _process_paths(folder: str, names: list[str], store: FileCache | None,
             data, key = _read(folder, name), ""
         items.append((name, data))
         keys.append(key)
-    computed, reads = _cached_pages(items, store is not None, store, keys) if items else ([], [])
+    computed, reads = (_cached_pages(items, store is not None, store, keys, tokens) if items
+                       else ([], []))
     read = [True] * len(names)
     for i, result, was_read in zip(rest, computed, reads, strict=True):
         results[i], read[i] = result, was_read
@@ -265,17 +271,18 @@ def _process_paths_in_worker(folder: str, names: list[str],
     return out, _read_flags(len(items), todo)  # type: ignore[return-value]  # all filled
 
 
-def _from_worker(folder: str, name: str, data: bytes, read: bool,
-                 store: FileCache | None) -> tuple[PageResult, bool]:
-    """A worker's result for one page; an unreadable cache entry is computed again here."""
+def _from_worker(folder: str, name: str, data: bytes, read: bool, store: FileCache | None,
+                 tokens: dict[str, str]) -> tuple[PageResult, bool]:
+    """A worker's result for one page, sharing the load's ``tokens`` if the worker computed it
+    (``shared_tokens``); an unreadable cache entry is computed again here."""
     if not read:  # computed by the worker: any error here is a real one
-        return (store.loads(data) if store else pickle.loads(data)), read
+        return shared_tokens(store.loads(data) if store else pickle.loads(data), tokens), read
     try:
         result = store.loads(data) if store else None
     except Exception:  # a corrupt cache entry: as FileCache.get, compute again
         result = None
     if not isinstance(result, PageResult):  # the store reads it as absent: computed, written
-        (result,), (read,) = _process_paths(folder, [name], store)
+        (result,), (read,) = _process_paths(folder, [name], store, tokens=tokens)
         return result, read
     return result.renamed(name), read
 
@@ -398,17 +405,18 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
         n_workers = choose_workers(uncached)
     tasks = _tasks(names, n_workers)
     bar = tqdm(total=len(names), desc="loading corpus", unit="file") if show else None
+    # Pages computed in this load share one string per distinct token (``shared_tokens``, as
+    # each is computed here or read back from a worker); pages read back from the cache keep
+    # their own: sharing them was a large part of a warm load's time, for less memory at its
+    # peak (benchmarks/README.md).
+    tokens: dict[str, str] = {}
     try:
         results = _run_tasks(str(folder), tasks, store, counted, n_workers,
-                             bar.update if bar is not None else lambda pages: None)
+                             bar.update if bar is not None else lambda pages: None, tokens)
     finally:
         if bar is not None:
             bar.close()
-    # Pages computed in this load share one string per distinct token; pages read back from
-    # the cache keep their own: sharing them was a large part of a warm load's time, for less
-    # memory at its peak (benchmarks/README.md).
-    tokens: dict[str, str] = {}
-    return [result if read else shared_tokens(result, tokens) for result, read in results]
+    return results
 
 
 def worker_pool(n_workers: int) -> Executor:
@@ -440,8 +448,9 @@ def worker_pool(n_workers: int) -> Executor:
 
 def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                counted: dict[str, tuple[str, bytes | None]], n_workers: int,
-               tick: Callable[[int], object]) -> list[tuple[PageResult, bool]]:
-    """Each page's result, and whether it was read from the cache, in the order of ``tasks``.
+               tick: Callable[[int], object],
+               tokens: dict[str, str]) -> list[PageResult]:
+    """Each page's result, in the order of ``tasks``.
 
     This process works through the tasks from the first (``_process_paths``, with what the
     count read: ``counted``); the ``n_workers - 1`` processes of ``worker_pool`` take them from
@@ -450,8 +459,9 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
     start up, and does not compete with as many others as there are cores. It keeps at least
     the first task: a load of a single task sends nothing. A worker's error is raised here
     and nothing more is sent; after Ctrl-C the workers are stopped. ``tick(pages)``: after
-    each task, with its number of pages."""
-    done: list[list[tuple[PageResult, bool]] | None] = [None] * len(tasks)
+    each task, with its number of pages. The pages computed, here or by a worker, share
+    ``tokens`` (``shared_tokens``), this process sharing a worker's as it reads them back."""
+    done: list[list[PageResult] | None] = [None] * len(tasks)
     pending = collections.deque(range(len(tasks)))
     executor = worker_pool(n_workers) if n_workers > 1 and len(tasks) > 1 else None
     lock = threading.Lock()         # pending and running, shared with the pool's thread
@@ -485,7 +495,7 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
             with lock:
                 i = running.pop(future)
             datas, reads = future.result()  # a worker's error is raised here
-            done[i] = [_from_worker(folder, name, data, read, store)
+            done[i] = [_from_worker(folder, name, data, read, store, tokens)[0]
                        for name, data, read in zip(tasks[i], datas, reads, strict=True)]
             tick(len(tasks[i]))
             block = False
@@ -498,7 +508,7 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                 if not pending:
                     break
                 i = pending.popleft()
-            done[i] = list(zip(*_process_paths(folder, tasks[i], store, counted), strict=True))
+            done[i] = _process_paths(folder, tasks[i], store, counted, tokens)[0]
             tick(len(tasks[i]))
             read_back(block=False)
         while running:  # no task left to take (nor to send): the workers' last ones
@@ -512,7 +522,7 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
             # Ctrl-C: a worker's task may be what hangs; loky's pool stops its processes now
             executor.shutdown(wait=False, kill_workers=True)  # type: ignore[call-arg]
         raise
-    return [pair for task in done for pair in task]  # type: ignore[union-attr]  # all filled
+    return [result for task in done for result in task]  # type: ignore[union-attr]  # all filled
 
 
 def shared_tokens(result: PageResult, tokens: dict[str, str]) -> PageResult:
