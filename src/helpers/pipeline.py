@@ -216,11 +216,11 @@ def _process_paths(folder: str, names: list[str], store: FileCache | None,
                    counted: dict[str, tuple[str, bytes | None]] | None = None,
                    tokens: dict[str, str] | None = None) -> tuple[list[PageResult], list[bool]]:
     """``cached_pages`` of the files ``names``, the pages computed sharing ``tokens`` (as for
-    ``_new_results``). ``counted``: what ``_count_uncached`` found of
-    some of them, taken out as they are used. A page counted as cached is read from its entry
-    without reading the file again; a page counted as not cached is processed from the bytes
-    the count read. Either way the result is the page's content as the count read it, under
-    the key of those bytes; a page whose entry has gone since is read and keyed afresh."""
+    ``_new_results``). ``counted``: what ``_count_uncached`` found of some of them, taken out
+    as they are used. A page counted as cached is read from its entry without reading the file
+    again; a page counted as not cached is processed from the bytes the count read. Either way
+    the result is the page's content as the count read it, under the key of those bytes; a
+    page whose entry has gone since is read and keyed afresh."""
     counted = {} if counted is None else counted
     found = [counted.pop(name, ("", None)) for name in names]
     # What this task reads, asked for at once (``will_read``): its entries counted as cached,
@@ -274,7 +274,7 @@ def _process_paths_in_worker(folder: str, names: list[str],
 def _from_worker(folder: str, name: str, data: bytes, read: bool, store: FileCache | None,
                  tokens: dict[str, str]) -> tuple[PageResult, bool]:
     """A worker's result for one page, sharing the load's ``tokens`` if the worker computed it
-    (``shared_tokens``); an unreadable cache entry is computed again here."""
+    (``shared_tokens``); an unreadable cache entry is computed again here, sharing them too."""
     if not read:  # computed by the worker: any error here is a real one
         return shared_tokens(store.loads(data) if store else pickle.loads(data), tokens), read
     try:
