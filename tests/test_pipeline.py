@@ -396,7 +396,7 @@ def test_worker_results_read_from_the_cache_are_renamed_and_corrupt_entries_reco
               pipeline.cached_page(first.name, first.read_bytes(), cache=False))
     sent, read = pipeline._process_paths_in_worker(str(folder), ["zz_copy.txt"], store)
     assert read == [True]
-    page, _ = pipeline._from_worker(str(folder), "zz_copy.txt", sent[0], True, store, {})
+    page = pipeline._from_worker(str(folder), "zz_copy.txt", sent[0], True, store, {})
     assert page.source_file == "zz_copy.txt" and store.loads(sent[0]).source_file == first.name
     # a corrupt entry is computed again, in the parent, and written again
     key = store.key([second.read_bytes()], pipeline.pipeline_version())

@@ -272,19 +272,19 @@ def _process_paths_in_worker(folder: str, names: list[str],
 
 
 def _from_worker(folder: str, name: str, data: bytes, read: bool, store: FileCache | None,
-                 tokens: dict[str, str]) -> tuple[PageResult, bool]:
-    """A worker's result for one page, sharing the load's ``tokens`` if the worker computed it
-    (``shared_tokens``); an unreadable cache entry is computed again here, sharing them too."""
+                 tokens: dict[str, str]) -> PageResult:
+    """A worker's result for one page (``read``: whether the worker read it from the cache),
+    sharing the load's ``tokens`` if the worker computed it (``shared_tokens``); an unreadable
+    cache entry is computed again here, sharing them too."""
     if not read:  # computed by the worker: any error here is a real one
-        return shared_tokens(store.loads(data) if store else pickle.loads(data), tokens), read
+        return shared_tokens(store.loads(data) if store else pickle.loads(data), tokens)
     try:
         result = store.loads(data) if store else None
     except Exception:  # a corrupt cache entry: as FileCache.get, compute again
         result = None
     if not isinstance(result, PageResult):  # the store reads it as absent: computed, written
-        (result,), (read,) = _process_paths(folder, [name], store, tokens=tokens)
-        return result, read
-    return result.renamed(name), read
+        return _process_paths(folder, [name], store, tokens=tokens)[0][0]
+    return result.renamed(name)
 
 
 def _count_uncached(folder: Path, names: list[str], store: FileCache,
@@ -495,7 +495,7 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
             with lock:
                 i = running.pop(future)
             datas, reads = future.result()  # a worker's error is raised here
-            done[i] = [_from_worker(folder, name, data, read, store, tokens)[0]
+            done[i] = [_from_worker(folder, name, data, read, store, tokens)
                        for name, data, read in zip(tasks[i], datas, reads, strict=True)]
             tick(len(tasks[i]))
             block = False
