@@ -403,6 +403,13 @@ def test_worker_results_read_from_the_cache_are_renamed_and_corrupt_entries_reco
     store.put_bytes(key, b"not a pickle")
     assert_same_corpus(alone, helpers.load_corpus(folder, workers=2))
     assert isinstance(store.get(key), pages.PageResult)
+    # ... sharing the load's token strings, as any page the load computes
+    store.put_bytes(key, b"not a pickle")
+    tokens: dict[str, str] = {}
+    again = pipeline._from_worker(str(folder), second.name, b"not a pickle", True, store, tokens)
+    assert again.source_file == second.name and again.words
+    assert all(tokens.get(word) is word for word in again.words)
+    assert isinstance(store.get(key), pages.PageResult)
     # a result the worker computed that does not load is an error, not a corrupt entry
     with pytest.raises(pickle.UnpicklingError):
         pipeline._from_worker(str(folder), second.name, b"not a pickle", False, store, {})
