@@ -76,7 +76,7 @@ fetch: $(COMPILED) ## Download pages into a corpus folder: make fetch URLS=links
 # own package).
 BASELINE_COMMIT ?= 023df8d
 REPORT_BASELINE_COMMIT ?= 4cdeb43
-bench: $(COMPILED) ## Benchmark loading at scale (15-22 minutes): make bench SIZES="1000 3000"
+bench: $(COMPILED) ## Benchmark loading at scale (15-42 minutes): make bench SIZES="1000 3000"
 	$(BIN)/python benchmarks/bench.py $(if $(SIZES),--sizes $(SIZES)) \
 	    --baseline-commit $(BASELINE_COMMIT) --report-baseline-commit $(REPORT_BASELINE_COMMIT)
 
