@@ -381,7 +381,10 @@ def _steps_run(folder: str) -> dict[str, float]:
         clock[0] = time.perf_counter()
         data = path.read_bytes()
         result = page(path.name, data, tick, shared)
-        store.put(store.key([data], version), result)
+        # (a tree before page_key keyed the bytes alone)
+        key = (pipeline.page_key(store, path.name, data, version) if hasattr(pipeline, "page_key")
+               else store.key([data], version))
+        store.put(key, result)
         tick("cache write")
     return seconds
 

@@ -374,7 +374,8 @@ def test_pages_counted_are_not_read_again_and_a_lost_entry_is_read_afresh(tmp_pa
     # each page as the count read it (the third one's old bytes), under the name given
     original = {n: (SEEDS / n).read_bytes() for n in names}
     assert results == [pages.process_page(n, original[n], cache=False) for n in names]
-    assert store.has(counted_key := store.key([original[names[2]]], pipeline.pipeline_version()))
+    assert store.has(counted_key := pipeline.page_key(store, names[2], original[names[2]],
+                                                        pipeline.pipeline_version()))
     assert isinstance(store.get(counted_key), pages.PageResult)
 
 
@@ -392,14 +393,15 @@ def test_worker_results_read_from_the_cache_are_renamed_and_corrupt_entries_reco
     store = pipeline.page_store()
     # the copy is read from the first page's entry, and renamed in the parent (the entry as
     # the first page wrote it: in the load, the copy may have been processed first)
-    store.put(store.key([first.read_bytes()], pipeline.pipeline_version()),
+    version = pipeline.pipeline_version()
+    store.put(pipeline.page_key(store, first.name, first.read_bytes(), version),
               pipeline.cached_page(first.name, first.read_bytes(), cache=False))
     sent, read = pipeline._process_paths_in_worker(str(folder), ["zz_copy.txt"], store)
     assert read == [True]
     page = pipeline._from_worker(str(folder), "zz_copy.txt", sent[0], True, store, {})
     assert page.source_file == "zz_copy.txt" and store.loads(sent[0]).source_file == first.name
     # a corrupt entry is computed again, in the parent, and written again
-    key = store.key([second.read_bytes()], pipeline.pipeline_version())
+    key = pipeline.page_key(store, second.name, second.read_bytes(), version)
     store.put_bytes(key, b"not a pickle")
     assert_same_corpus(alone, helpers.load_corpus(folder, workers=2))
     assert isinstance(store.get(key), pages.PageResult)
@@ -477,6 +479,31 @@ def test_a_warm_load_does_not_clean_again_and_a_code_change_invalidates(monkeypa
     monkeypatch.setattr(pipeline, "pipeline_version", lambda: "another-version")
     with pytest.raises(AssertionError, match="cleaned again"):
         helpers.load_corpus(workers=1)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_same_bytes_saved_as_html_and_as_text_are_each_read_their_own_way(
+        tmp_path, monkeypatch, workers):
+    # The extension decides how bytes are read: a cached result must not cross over.
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)     # the two files in different tasks
+    prose = "".join(f"<p>{sentence}</p>" for sentence in (
+        "Sáng 23/12, Hội nghị Ngoại giao lần thứ 32 bế mạc tại Hà Nội sau năm ngày làm việc.",
+        "Các đại biểu đã thảo luận về công tác đối ngoại, ngoại giao kinh tế và bảo hộ công dân.",
+        "Thủ tướng nhấn mạnh vai trò tiên phong của ngành ngoại giao trong giai đoạn mới.",
+        "Hội nghị thống nhất nhiều định hướng lớn cho nhiệm kỳ tới của toàn ngành."))
+    page = ("<html><head><title>Hội nghị Ngoại giao bế mạc</title></head><body><article>"
+            f"<h1>Hội nghị Ngoại giao bế mạc</h1>{prose}</article></body></html>").encode()
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in ("bai-web.html", "ban-luu.txt"):
+        (folder / name).write_bytes(page)
+    expected = {name: pages.process_page(name, page, cache=False)
+                for name in ("bai-web.html", "ban-luu.txt")}
+    assert expected["bai-web.html"].words != expected["ban-luu.txt"].words   # read two ways
+    for _ in ("cold", "warm"):
+        loaded = helpers.load_corpus(folder, workers=workers)
+        assert dict(zip(loaded["source_file"], loaded["page"], strict=True)) == expected
 
 
 def test_pipeline_version_covers_code_and_data_files(tmp_path, monkeypatch):

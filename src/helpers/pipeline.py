@@ -24,12 +24,13 @@ from tqdm.auto import tqdm
 
 from .cache import FileCache, will_read
 from .gcpause import paused_gc
+from .html import is_html
 from .pages import PageResult, process_pages
 from .paths import PACKAGE_DIR, cache_dir
 from .text import TOKENIZER_VERSION
 
-__all__ = ["cached_page", "cached_pages", "choose_workers", "map_pages", "page_store", "paused_gc",
-           "pipeline_version", "shared_tokens", "worker_pool"]
+__all__ = ["cached_page", "cached_pages", "choose_workers", "map_pages", "page_key", "page_store",
+           "paused_gc", "pipeline_version", "shared_tokens", "worker_pool"]
 
 FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 
@@ -94,8 +95,9 @@ def page_store() -> FileCache:
 
 def cached_page(name: str, data: bytes, cache: bool = True,
                 store: FileCache | None = None) -> PageResult:
-    """``helpers.pages.process_page`` with the whole result kept on disk, keyed by the bytes
-    and ``pipeline_version()``, so a warm load reads instead of recomputing. One cache entry
+    """``helpers.pages.process_page`` with the whole result kept on disk, keyed by the bytes,
+    how they are read (``page_key``) and ``pipeline_version()``, so a warm load reads instead
+    of recomputing. One cache entry
     per page: the page result holds its segmentation, so none is written separately.
 
     Parameters
@@ -169,16 +171,43 @@ def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool, store: FileCa
     return results, _read_flags(len(items), todo)  # type: ignore[return-value]  # all filled
 
 
+def page_key(store: FileCache, name: str, data: bytes, version: str) -> str:
+    """The cache key in ``store`` of the file ``name`` with content ``data``: its bytes and
+    whether they are read as HTML or as text (``helpers.html.is_html``: by the name's
+    extension), so the same bytes saved as ``.html`` and as ``.txt`` are two entries, each
+    as a cold load reads it.
+
+    Parameters
+    ----------
+    store : FileCache
+    name : str
+    data : bytes
+    version : str
+        ``pipeline_version()``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> store, page = page_store(), b"<p>Tin</p>"
+    >>> page_key(store, "a.html", page, "v") == page_key(store, "b.txt", page, "v")
+    False
+    """
+    return store.key([data, "html" if is_html(name, data) else "text"], version)
+
+
 def _keys(items: Sequence[tuple[str, bytes]], store: FileCache | None,
           known: Sequence[str] | None = None) -> list[str]:
-    """Each page's cache key in ``store`` (from its bytes and ``pipeline_version``), unless
-    ``known`` has it already (not ""); "" for all without a store."""
+    """Each page's cache key in ``store`` (``page_key``), unless ``known`` has it already
+    (not ""); "" for all without a store."""
     if store is None:
         return [""] * len(items)
     version = pipeline_version()
     known = known or [""] * len(items)
-    return [key or store.key([data], version)
-            for (_, data), key in zip(items, known, strict=True)]
+    return [key or page_key(store, name, data, version)
+            for (name, data), key in zip(items, known, strict=True)]
 
 
 def _new_results(items: Sequence[tuple[str, bytes]], todo: list[int],
@@ -299,7 +328,7 @@ def _count_uncached(folder: Path, names: list[str], store: FileCache,
         if i % PAGES_PER_TASK == 0:
             will_read(os.path.join(folder, n) for n in names[i:i + PAGES_PER_TASK])
         data = _read(folder, name)
-        key = store.key([data], version)
+        key = page_key(store, name, data, version)
         if store.has(key):
             counted[name] = (key, None)
         else:
