@@ -128,6 +128,26 @@ def test_copies_are_flagged_kept_in_the_table_and_left_out_of_analyses(seed_copy
     assert len(helpers.analysable(corpus.reset_index())) == 5
 
 
+def test_files_that_differ_only_in_extension_get_distinct_doc_ids(seed_copy):
+    page = seed_text("001")
+    (seed_copy / "zz_bai.txt").write_text(page, encoding="utf-8")
+    (seed_copy / "zz_bai.TXT").write_text(page.replace("Hội nghị", "Hội  nghị"), encoding="utf-8")
+    (seed_copy / "zz_bai.txt.txt").write_text("Tựa khác\nMột bài khác hẳn về ngoại giao.",
+                                              encoding="utf-8")
+    corpus = helpers.load_corpus(seed_copy)
+    ids = dict(zip(corpus["source_file"], corpus["doc_id"], strict=True))
+    assert corpus["doc_id"].is_unique
+    assert ids["zz_bai.txt"] == "zz_bai.txt" and ids["zz_bai.TXT"] == "zz_bai.TXT"
+    assert ids["zz_bai.txt.txt"] == "zz_bai.txt.txt"    # its short id is another file's path
+    assert ids["001_a5ec4419648efbd0.txt"] == "001_a5ec4419648efbd0"     # the others unchanged
+    # a copy names the one file it copies
+    assert corpus.set_index("source_file").loc["zz_bai.TXT", "duplicate_of"] in {
+        "001_a5ec4419648efbd0", "zz_bai.txt"}
+    # tables keyed by doc_id keep the files apart
+    summary = helpers.corpus.removal_summary(helpers.cleaning_audit(corpus), corpus["doc_id"])
+    assert len(summary) == len(corpus)
+
+
 def test_find_duplicates_threshold_separates_copies_from_same_topic():
     hashes = [helpers.shingle_hashes(t) for t in helpers.load_corpus()["text"]]
     assert helpers.find_duplicates(hashes) == [None] * 5

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from .text import words_from_segments
 
 __all__ = ["COLUMNS", "PAGE_SUFFIXES", "analysable", "cleaning_audit", "corpus_from_texts",
            "doc_id", "line_accounting", "list_pages", "load_corpus", "paragraph_table", "plain",
-           "raw_pages", "removal_summary"]
+           "raw_pages", "removal_summary", "unique_doc_ids"]
 
 PAGE_SUFFIXES = {".txt", ".html", ".htm"}
 COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url", "published",
@@ -55,6 +55,37 @@ def doc_id(source_file: str) -> str:
     '2023/000_abc'
     """
     return Path(source_file).with_suffix("").as_posix()
+
+
+def unique_doc_ids(source_files: Sequence[str]) -> list[str]:
+    """Each file's ``doc_id``, unique in the corpus: a file whose id without the extension
+    another file shares (``bai.txt`` and ``bai.html``, ``tin.txt`` and ``tin.TXT``) keeps its
+    whole path as its id, so no two rows share one.
+
+    Parameters
+    ----------
+    source_files : sequence of str
+        The files' paths relative to the corpus folder (each once).
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> unique_doc_ids(["bai.txt", "bai.html", "2023/tin.txt"])
+    ['bai.txt', 'bai.html', '2023/tin']
+    """
+    ids = [doc_id(name) for name in source_files]
+    # A whole path is unique, but may equal another file's shortened id ("a.txt" beside
+    # "a.txt.txt"): repeated until no id is shared.
+    while True:
+        counts = Counter(ids)
+        shared = [i for i, found in enumerate(ids) if counts[found] > 1]
+        if not shared:
+            return ids
+        for i in shared:
+            ids[i] = Path(source_files[i]).as_posix()
 
 
 def plain(value: Any) -> Any:
@@ -181,7 +212,7 @@ def _pick(catalog_row: dict[str, str] | None, field: str, inferred: Any, how: st
 
 
 def _row(page: PageResult, cat_row: dict[str, str] | None,
-         years: dict[str, int]) -> dict[str, Any]:
+         years: dict[str, int], page_id: str) -> dict[str, Any]:
     meta, art = page.metadata, page.article
     assert meta is not None and art is not None
     prov: dict[str, str] = {}
@@ -199,7 +230,7 @@ def _row(page: PageResult, cat_row: dict[str, str] | None,
     elif picked["published"] is not None:
         year = pd.Timestamp(picked["published"]).year
     return {
-        "doc_id": doc_id(page.source_file), "source_file": page.source_file,
+        "doc_id": page_id, "source_file": page.source_file,
         "title": picked["title"], "outlet": picked["outlet"], "source": meta.source,
         "author": picked["author"], "url": (cat_row or {}).get("url") or meta.url or None,
         "published": picked["published"], "date_precision": precision, "event": event,
@@ -216,8 +247,9 @@ def _table(pages: list[PageResult], catalog: dict[str, dict[str, str]],
            cache: bool = True) -> pd.DataFrame:
     conf = conferences()
     years = {event: int(year) for event, year in conf["year"].items()}
-    df = pd.DataFrame([_row(p, catalog.get(p.source_file), years) for p in pages],
-                      columns=COLUMNS)
+    ids = unique_doc_ids([p.source_file for p in pages])
+    df = pd.DataFrame([_row(p, catalog.get(p.source_file), years, page_id)
+                       for p, page_id in zip(pages, ids, strict=True)], columns=COLUMNS)
     df["published"] = pd.to_datetime(df["published"])
     df["year"] = df["year"].astype("Int64")
     dup = find_duplicates_cached([p.shingles for p in pages if p.shingles is not None],
@@ -234,8 +266,9 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
     Every page file (subfolders included) is decoded, normalized, cleaned, read for metadata
     and segmented (``helpers.pages.process_page``), once: the table keeps each page's whole
     result in its ``page`` column, so the audit, line accounting and paragraphs are read off
-    the loaded corpus. Copies of an article keep their row, with ``duplicate_of`` naming the
-    kept copy's ``doc_id``; analyses leave them out (``analysable``).
+    the loaded corpus. Each row's ``doc_id`` is unique (``unique_doc_ids``). Copies of an
+    article keep their row, with ``duplicate_of`` naming the kept copy's ``doc_id``; analyses
+    leave them out (``analysable``).
 
     Parameters
     ----------
