@@ -49,7 +49,7 @@ def test_every_page_reads_to_the_same_text_whatever_its_encoding(loaded):
 def test_bad_files_are_named_in_warnings(loaded):
     _, messages = loaded
     joined = "\n".join(messages)
-    assert "empty.txt: empty file, skipped" in joined
+    assert "empty.txt: empty file (no visible text), skipped" in joined
     assert "broken.txt: cannot decode as UTF-8" in joined
 
 

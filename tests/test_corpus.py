@@ -79,12 +79,18 @@ def test_on_error_skip_warns_and_keeps_the_rest(seed_copy):
 
 
 def test_empty_files_are_skipped_with_a_warning_naming_them(seed_copy):
-    (seed_copy / "empty.txt").write_bytes(b"")
-    (seed_copy / "blank.txt").write_text(" \n\n\t\n", encoding="utf-8")
+    blank = {"empty.txt": b"", "blank.txt": b" \n\n\t\n",
+             "invisible.txt": "\ufeff\u200b\n \u200b\u2060\n".encode(),
+             "empty.html": b"", "blank.htm": codecs.BOM_UTF8 + b"\n  \r\n",
+             "invisible.html": "\u200b \u200d".encode("utf-16"),
+             "sub/empty.xhtml": b" "}
+    for name, data in blank.items():
+        (seed_copy / name).parent.mkdir(exist_ok=True)
+        (seed_copy / name).write_bytes(data)
     with pytest.warns(CorpusWarning) as record:
         corpus = helpers.load_corpus(seed_copy)
     messages = " ".join(str(w.message) for w in record)
-    assert "empty.txt: empty file" in messages and "blank.txt: empty file" in messages
+    assert all(f"{name}: empty file" in messages for name in blank)
     assert len(corpus) == 5
 
 
@@ -191,7 +197,7 @@ def test_catalog_row_without_a_file_warns(seed_copy):
 def test_other_files_in_the_folder_are_reported_not_silently_ignored(seed_copy):
     (seed_copy / "notes.docx").write_bytes(b"PK\x03\x04")
     with pytest.warns(CorpusWarning, match=r"ignored 1 file\(s\) that are not \.htm or \.html or "
-                                           r"\.txt: notes\.docx"):
+                                           r"\.txt or \.xhtml: notes\.docx"):
         helpers.load_corpus(seed_copy)
 
 
@@ -225,7 +231,7 @@ def test_check_command_reports_articles_removals_and_warnings(seed_copy, capsys)
     assert "5 article(s)" in out
     assert "004_b5a5b979df70e810.txt  ≈2021-12-18  DC31  closing report  vi" in out
     assert "related news 61" in out
-    assert "WARNING: empty.txt: empty file, skipped" in out
+    assert "WARNING: empty.txt: empty file (no visible text), skipped" in out
     assert n_warnings == 1
 
 

@@ -20,6 +20,7 @@ from .catalog import CATALOG_NAME, read_catalog
 from .cleaning import REMOVED
 from .dedupe import find_duplicates_cached
 from .errors import CorpusError, CorpusWarning
+from .html import HTML_SUFFIXES
 from .pages import EMPTY, OK, UNDECODABLE, PageResult, text_page
 from .paths import corpus_dir, display_path
 from .pipeline import map_pages, paused_gc
@@ -30,7 +31,8 @@ __all__ = ["COLUMNS", "PAGE_SUFFIXES", "analysable", "cleaning_audit", "corpus_f
            "doc_id", "line_accounting", "list_pages", "load_corpus", "paragraph_table", "plain",
            "raw_pages", "removal_summary", "unique_doc_ids"]
 
-PAGE_SUFFIXES = {".txt", ".html", ".htm"}
+# Files a corpus folder's pages are in: text, and every extension read as HTML.
+PAGE_SUFFIXES = {".txt"} | HTML_SUFFIXES
 COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url", "published",
            "date_precision", "event", "year", "kind", "language", "text", "tokens",
            "n_paragraphs", "n_words", "n_removed", "duplicate_of", "metadata_from", "notes",
@@ -190,7 +192,8 @@ def _report(page: PageResult, on_error: str) -> None:
             raise CorpusError(page.error)
         warnings.warn(f"{page.error} (skipped)", CorpusWarning, stacklevel=4)
     elif page.status == EMPTY:
-        warnings.warn(f"{page.source_file}: empty file, skipped", CorpusWarning, stacklevel=4)
+        warnings.warn(f"{page.source_file}: empty file (no visible text), skipped", CorpusWarning,
+                      stacklevel=4)
     elif page.article is not None and not page.article.paragraphs:
         warnings.warn(f"{page.source_file}: no article text found (every line was removed as "
                       "page furniture; see cleaning_audit())", CorpusWarning, stacklevel=4)

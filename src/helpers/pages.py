@@ -276,6 +276,8 @@ def _read_and_clean(name: str,
     html: HtmlPage | None = None
     try:
         if is_html(name, data):
+            if _blank(data):
+                return PageResult(name, EMPTY)
             html = extract_html(data, name)
             text = html.text
         else:
@@ -284,7 +286,20 @@ def _read_and_clean(name: str,
         return PageResult(name, UNDECODABLE, str(err))
     if not text.strip():
         return PageResult(name, EMPTY)
-    return html, clean_article(text)
+    article = clean_article(text)
+    if not article.line_texts:      # nothing visible: zero-width characters, marks of order
+        return PageResult(name, EMPTY)
+    return html, article
+
+
+def _blank(data: bytes) -> bool:
+    """Whether a file holds no visible text (spaces, byte-order marks and zero-width characters
+    only), read as UTF-16 after its mark, else as UTF-8 (bytes that are not UTF-8 are visible:
+    some text in another encoding)."""
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    text = data.decode("utf-16" if utf16 else "utf-8", errors="replace").strip()
+    # (a page's worth of text is not blank: only short texts are normalized to tell)
+    return not text or (len(text) <= 1000 and not normalize_text(text).strip())
 
 
 def _page_result(name: str, html: HtmlPage | None, article: CleanedArticle,
