@@ -286,10 +286,18 @@ def test_page_files_are_listed_as_pathlib_orders_and_filters_them(tmp_path):
     (tmp_path / "folder.txt").mkdir()
     files, other = _listed_by_pathlib(tmp_path)
     assert "a/b.txt" in files and "link.txt" in files and "link to a/b.txt" not in files
+    # links that lead to no file, two of them in a loop, are named (pathlib passes over them)
+    (tmp_path / "a" / "loop.lnk").symlink_to(tmp_path / "a" / "loop.txt")
+    (tmp_path / "a" / "loop.txt").symlink_to(tmp_path / "a" / "loop.lnk")
+    (tmp_path / "gone").symlink_to(tmp_path / "no folder", target_is_directory=True)
+    assert _listed_by_pathlib(tmp_path) == (files, other)
     with pytest.warns(CorpusWarning) as caught:
         _, listed = helpers.corpus.list_pages(tmp_path)
     assert listed == files
     assert str(caught[0].message).endswith(": " + ", ".join(other))
+    assert str(caught[1].message).endswith(
+        "ignored 4 link(s) that lead to no file (the target is missing, or links point at each "
+        "other): a/loop.lnk, a/loop.txt, broken.txt, gone")
 
 
 def test_an_unreadable_folder_is_an_error_and_an_unreadable_subfolder_is_passed_over(

@@ -116,7 +116,8 @@ def plain(value: Any) -> Any:
 def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     """The corpus folder and its page files (relative paths, sorted; subfolders included,
     links to folders not followed; hidden files and folders and the catalog left out). Other
-    files are named in one warning.
+    files are named in one warning, and links that lead to no file (a missing target, or a
+    loop of links) in another.
 
     Parameters
     ----------
@@ -142,47 +143,74 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     folder = corpus_dir(path)
     if not folder.is_dir():
         raise CorpusError(f"{folder}: corpus folder not found (set CORPUS_DIR or pass a path)")
-    files, other = [], []
-    for parts in sorted(_visible_files(folder), key=_path_order):
+    files, other, broken = [], [], []
+    for parts, is_link_to_nothing in sorted(_visible_files(folder), key=_path_order):
         name = parts[-1]
-        if os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
+        if is_link_to_nothing:
+            broken.append("/".join(parts))
+        elif os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
             files.append("/".join(parts))
         elif name != CATALOG_NAME:
             other.append("/".join(parts))
     if other:
-        more = f" and {len(other) - 5} more" if len(other) > 5 else ""
         warnings.warn(f"{folder}: ignored {len(other)} file(s) that are not "
-                      f"{' or '.join(sorted(PAGE_SUFFIXES))}: {', '.join(other[:5])}{more}",
+                      f"{' or '.join(sorted(PAGE_SUFFIXES))}: {_first_five(other)}",
+                      CorpusWarning, stacklevel=3)
+    if broken:
+        warnings.warn(f"{folder}: ignored {len(broken)} link(s) that lead to no file (the target "
+                      f"is missing, or links point at each other): {_first_five(broken)}",
                       CorpusWarning, stacklevel=3)
     if not files:
         raise CorpusError(f"{folder}: no {' or '.join(sorted(PAGE_SUFFIXES))} files found")
     return folder, files
 
 
-def _visible_files(folder: Path, parts: tuple[str, ...] = ()) -> Iterable[tuple[str, ...]]:
+def _first_five(names: list[str]) -> str:
+    more = f" and {len(names) - 5} more" if len(names) > 5 else ""
+    return ", ".join(names[:5]) + more
+
+
+def _visible_files(folder: Path, parts: tuple[str, ...] = ()
+                   ) -> Iterable[tuple[tuple[str, ...], bool]]:
     """The path parts (relative to ``folder``) of the files under it, links to files included,
     leaving out every name that starts with a dot and not entering links to folders, as
-    ``Path.rglob`` does; a subfolder that cannot be read is passed over, as rglob passes it."""
+    ``Path.rglob`` does; a subfolder that cannot be read is passed over, as rglob passes it.
+    Each with whether it is a link that leads to no file (missing target, loop of links),
+    which rglob passes over too."""
     try:
         with os.scandir(os.path.join(folder, *parts)) as entries:
-            found = [(entry.name, entry.is_file(),
-                      entry.is_dir(follow_symlinks=False)) for entry in entries
+            found = [(entry.name, _kind(entry)) for entry in entries
                      if not entry.name.startswith(".")]
     except PermissionError as err:
         if parts:
             return
         raise CorpusError(f"{folder}: cannot read the corpus folder ({err.strerror})") from None
-    for name, is_file, is_folder in found:
-        if is_file:
-            yield (*parts, name)
-        elif is_folder:
+    for name, kind in found:
+        if kind in {"file", "link to nothing"}:
+            yield (*parts, name), kind == "link to nothing"
+        elif kind == "folder":
             yield from _visible_files(folder, (*parts, name))
 
 
-def _path_order(parts: tuple[str, ...]) -> tuple[str, ...]:
+def _kind(entry: os.DirEntry) -> str:
+    """"file" (or a link to one), "folder" (not a link to one), "link to nothing", or "other"
+    (a link to a folder, a device...)."""
+    try:
+        if entry.is_file():
+            return "file"
+    except OSError:             # a loop of links (ELOOP), and the like
+        return "link to nothing"
+    if entry.is_dir(follow_symlinks=False):
+        return "folder"
+    if entry.is_symlink() and not os.path.exists(entry.path):
+        return "link to nothing"
+    return "other"
+
+
+def _path_order(found: tuple[tuple[str, ...], bool]) -> tuple[str, ...]:
     """The order ``sorted`` gives ``Path`` objects: part by part, case-folded where the
     system's paths are (Windows)."""
-    return tuple(map(os.path.normcase, parts))
+    return tuple(map(os.path.normcase, found[0]))
 
 
 def _report(page: PageResult, on_error: str) -> None:
