@@ -1,6 +1,7 @@
 """load_corpus: bad input gives clear errors, valid data is never dropped silently."""
 import codecs
 import unicodedata
+import warnings
 
 import pandas as pd
 import pytest
@@ -177,6 +178,37 @@ def test_a_minimal_catalog_gives_the_columns_it_has(seed_copy):
     # Fields the catalog does not give are read from the page.
     assert corpus.loc[name, "event"] == "DC31"
     assert "event: named in" in corpus.loc[name, "metadata_from"]
+
+
+def test_catalog_rows_find_files_named_in_another_unicode_form(seed_copy):
+    # macOS and some archive tools store names decomposed (NFD); users type either tone-mark
+    # placement ("hoà", "hòa"). The catalog lists each name as a person would type it.
+    nfd = unicodedata.normalize("NFD", "Hội nghị ngoại giao.txt")
+    old_style = "Hoà bình.txt"
+    (seed_copy / "004_b5a5b979df70e810.txt").rename(seed_copy / nfd)
+    (seed_copy / "003_079bd86adfea4555.txt").rename(seed_copy / old_style)
+    (seed_copy / "catalog.csv").write_text(
+        "file,title,notes\nHội nghị ngoại giao.txt,Tựa một,\n"
+        "Hòa bình.txt,Tựa hai,\"dòng đầu\ndòng sau\"\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CorpusWarning)     # no row reported as not found
+        corpus = helpers.load_corpus(seed_copy).set_index("source_file")
+    assert corpus.loc[nfd, "title"] == "Tựa một"
+    assert corpus.loc[old_style, "title"] == "Tựa hai"
+    assert corpus.loc[old_style, "notes"] == "dòng đầu\ndòng sau"  # a quoted line break kept
+
+
+def test_a_catalog_cell_may_hold_any_line_break_inside_quotes_or_u0085(tmp_path):
+    path = tmp_path / "catalog.csv"
+    path.write_bytes("file,title,notes\r\na.txt,Tiêu đề A,\"một\r\nhai\"\r\n"
+                     "b.txt,Tiêu đề B\u0085phần sau,\r\nc.txt,,2023-12-19\r\n".encode())
+    rows = helpers.catalog.read_catalog(path)
+    assert list(rows) == ["a.txt", "b.txt", "c.txt"]
+    assert rows["a.txt"]["notes"] == "một\nhai"
+    assert rows["b.txt"]["title"] == "Tiêu đề B\u0085phần sau"
+    path.write_bytes(b"file,published\na.txt,\nb.txt,\"2023\n-12-19\"\n")
+    with pytest.raises(CorpusError, match=r"line 4 \(b\.txt\): published '2023\\n-12-19'"):
+        helpers.catalog.read_catalog(path)
 
 
 def test_catalog_bad_date_names_the_row_and_file(seed_copy):

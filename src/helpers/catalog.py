@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import warnings
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from .pages import decode_bytes
 from .paths import display_path
 from .text import normalize_text
 
-__all__ = ["CATALOG_COLUMNS", "CATALOG_NAME", "read_catalog"]
+__all__ = ["CATALOG_COLUMNS", "CATALOG_NAME", "file_key", "read_catalog"]
 
 CATALOG_NAME = "catalog.csv"
 # Metadata columns, in the documented order; only ``file`` is required.
@@ -24,6 +25,21 @@ CATALOG_COLUMNS = ["file", "title", "outlet", "url", "published", "date_precisio
 # Columns written by ``helpers.fetch``: kept in the file, not used as metadata.
 FETCH_COLUMNS = ["fetched_at", "status"]
 DATE_PRECISIONS = {"day", "approximate"}
+
+
+def file_key(name: str) -> str:
+    """How a catalog's ``file`` cell and a page's path are compared: both in the project's
+    normal form (``helpers.text.normalize_text``), so a name the system stores decomposed (NFD,
+    as macOS and some archive tools write it) or with the other tone-mark placement ("hoà",
+    "hòa") still finds its row.
+
+    Examples
+    --------
+    >>> import unicodedata
+    >>> file_key(unicodedata.normalize("NFD", "Hoà bình.txt")) == file_key("Hòa bình.txt")
+    True
+    """
+    return normalize_text(name)
 
 
 def _check_row(row: dict[str, str], where: str) -> None:
@@ -53,7 +69,8 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
     Returns
     -------
     dict
-        file name -> {column: value} for every column of ``CATALOG_COLUMNS`` ("" when empty).
+        ``file_key`` of the file name -> {column: value} for every column of
+        ``CATALOG_COLUMNS`` ("" when empty).
 
     Raises
     ------
@@ -74,7 +91,9 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
         text = decode_bytes(path.read_bytes(), shown)
     except OSError as err:
         raise CorpusError(f"{shown}: cannot read catalog: {err}") from None
-    reader = csv.DictReader(text.splitlines())
+    # A quoted cell may hold line breaks; only \n and \r end a row (not the other breaks
+    # str.splitlines knows, such as U+0085 inside a cell).
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     columns = [c for c in (reader.fieldnames or []) if c]
     if "file" not in columns:
         raise CorpusError(f"{shown}: no 'file' column (found: {', '.join(columns) or 'none'}); "
@@ -84,9 +103,10 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
         warnings.warn(f"{shown}: ignored unknown column(s) {', '.join(unknown)}",
                       CorpusWarning, stacklevel=2)
     rows: dict[str, dict[str, str]] = {}
-    for lineno, raw in enumerate(reader, start=2):
-        where = f"{shown}, line {lineno}"
+    for raw in reader:
+        where = f"{shown}, line {reader.line_num}"     # where the row ends
         row = {c: normalize_text(raw.get(c) or "").strip() for c in CATALOG_COLUMNS}
+        row["file"] = file_key(row["file"])
         if not row["file"]:
             raise CorpusError(f"{where}: empty 'file'")
         if row["file"] in rows:

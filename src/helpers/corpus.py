@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .catalog import CATALOG_NAME, read_catalog
+from .catalog import CATALOG_NAME, file_key, read_catalog
 from .cleaning import REMOVED
 from .dedupe import find_duplicates_cached
 from .errors import CorpusError, CorpusWarning
@@ -279,7 +279,7 @@ def _table(pages: list[PageResult], catalog: dict[str, dict[str, str]],
     conf = conferences()
     years = {event: int(year) for event, year in conf["year"].items()}
     ids = unique_doc_ids([p.source_file for p in pages])
-    df = pd.DataFrame([_row(p, catalog.get(p.source_file), years, page_id)
+    df = pd.DataFrame([_row(p, catalog.get(file_key(p.source_file)), years, page_id)
                        for p, page_id in zip(pages, ids, strict=True)], columns=COLUMNS)
     df["published"] = pd.to_datetime(df["published"])
     df["year"] = df["year"].astype("Int64")
@@ -344,7 +344,7 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
         pages = [r for r in results if r.status == OK]
         cat_path = folder / CATALOG_NAME
         cat = read_catalog(cat_path) if catalog and cat_path.is_file() else {}
-        for name in sorted(set(cat) - {p.source_file for p in pages}):
+        for name in sorted(set(cat) - {file_key(p.source_file) for p in pages}):
             warnings.warn(f"{display_path(cat_path)}: lists {name!r}, which is not in the "
                           "corpus folder (or was skipped)", CorpusWarning, stacklevel=2)
         return _table(pages, cat, cache)
