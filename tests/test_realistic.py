@@ -135,3 +135,18 @@ def test_a_vni_or_tcvn3_page_is_an_error_naming_the_likely_encoding(tmp_path, le
     (tmp_path / "old.txt").write_bytes(((sample + "\n") * 5).encode("cp1252"))
     with pytest.raises(CorpusError, match=rf"old\.txt: cannot decode .* legacy {legacy} encoding"):
         helpers.load_corpus(tmp_path)
+
+
+@pytest.mark.parametrize("damage, diagnosis", [
+    (lambda data: data[:-1], "ends in the middle of a character: it looks cut short"),
+    (lambda data: data[:200] + b"\xff" + data[200:], "looks damaged"),
+], ids=["cut-short", "bad-byte"])
+def test_utf8_with_a_few_bad_bytes_is_called_damaged_not_a_legacy_encoding(tmp_path, damage,
+                                                                             diagnosis):
+    text = (FOLDER / "daily_02.txt").read_text(encoding="utf-8").rstrip() + " Hà"
+    (tmp_path / "page.txt").write_bytes(damage(text.encode("utf-8")))
+    with pytest.raises(CorpusError) as caught:
+        helpers.load_corpus(tmp_path)
+    message = str(caught.value)
+    assert message.startswith("page.txt: cannot decode as UTF-8") and diagnosis in message
+    assert "legacy" not in message and "TCVN3" not in message and "VNI" not in message
