@@ -21,6 +21,11 @@ def test_seed_table_has_the_documented_columns_and_types():
     assert corpus["n_words"].tolist() == [len(t) for t in corpus["tokens"]]
     assert corpus["n_paragraphs"].tolist() == [len(t.split("\n")) for t in corpus["text"]]
     assert corpus["duplicate_of"].isna().all()
+    # a column's type does not depend on whether some page is a copy, or has a link
+    with_copy = helpers.corpus.corpus_from_texts({"a": "Hợp tác ASEAN.", "b": "Hợp tác ASEAN."})
+    assert with_copy["duplicate_of"].tolist()[1] == "a"
+    for column in ("duplicate_of", "url"):
+        assert corpus[column].dtype == with_copy[column].dtype == corpus["title"].dtype
 
 
 def test_corpus_dir_environment_variable_points_elsewhere(seed_copy, monkeypatch):

@@ -286,6 +286,12 @@ def _table(pages: list[PageResult], catalog: dict[str, dict[str, str]],
     dup = find_duplicates_cached([p.shingles for p in pages if p.shingles is not None],
                                  cache=cache)
     df["duplicate_of"] = [df["doc_id"].iat[i] if i is not None else None for i in dup]
+    # Text columns have one type whatever they hold: pandas 3 makes a column of None only an
+    # object column, and one with some text a string column (missing values NaN); both are
+    # this pandas's type for text.
+    text_type = pd.Series(["text"]).dtype
+    for column in ("url", "duplicate_of"):
+        df[column] = df[column].astype(text_type)
     return df
 
 
