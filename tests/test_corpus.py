@@ -216,6 +216,21 @@ def test_a_catalog_cell_may_hold_any_line_break_inside_quotes_or_u0085(tmp_path)
         helpers.catalog.read_catalog(path)
 
 
+def test_catalog_events_and_kinds_not_known_are_kept_with_a_warning(tmp_path):
+    path = tmp_path / "catalog.csv"
+    path.write_text("file,event,kind\na.txt,DC32,interview\nb.txt,dc32,phỏng vấn\n"
+                    "c.txt,DC99,news\nd.txt,,\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning) as caught:
+        rows = helpers.catalog.read_catalog(path)
+    assert [rows[f"{f}.txt"]["event"] for f in "abcd"] == ["DC32", "dc32", "DC99", ""]
+    messages = [str(w.message) for w in caught]
+    assert len(messages) == 2
+    assert "event values that are not conference codes of data/conferences.csv" in messages[0]
+    assert "'dc32' (line 3; 'DC32'?), 'DC99' (line 4); known: DC28, " in messages[0]
+    assert "kind values that are not kinds of data/kinds.csv, or news" in messages[1]
+    assert "'phỏng vấn' (line 3); known: article, closing report, interview, news, " in messages[1]
+
+
 def test_catalog_bad_date_names_the_row_and_file(seed_copy):
     cat = (seed_copy / "catalog.csv").read_text(encoding="utf-8")
     cat = cat.replace("2021-12-18", "18/12/2021")

@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import CorpusError, CorpusWarning
 from .pages import decode_bytes
 from .paths import display_path
+from .reference import conferences, kind_rules
 from .text import normalize_text
 
 __all__ = ["CATALOG_COLUMNS", "CATALOG_NAME", "file_key", "read_catalog"]
@@ -59,7 +60,9 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
     """Rows of a ``catalog.csv``, keyed by file name, validated.
 
     Only ``file`` is required; a missing metadata column counts as empty, an unknown one is
-    ignored with a warning naming it.
+    ignored with a warning naming it. An ``event`` that is no conference code of
+    ``data/conferences.csv``, or a ``kind`` that is no kind of ``data/kinds.csv`` (nor
+    "news"), is kept, with a warning naming it and its line.
 
     Parameters
     ----------
@@ -103,6 +106,8 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
         warnings.warn(f"{shown}: ignored unknown column(s) {', '.join(unknown)}",
                       CorpusWarning, stacklevel=2)
     rows: dict[str, dict[str, str]] = {}
+    unknown_values: dict[str, list[str]] = {"event": [], "kind": []}
+    known = {"event": set(conferences().index), "kind": {r.kind for r in kind_rules()} | {"news"}}
     for raw in reader:
         where = f"{shown}, line {reader.line_num}"     # where the row ends
         row = {c: normalize_text(raw.get(c) or "").strip() for c in CATALOG_COLUMNS}
@@ -112,5 +117,21 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
         if row["file"] in rows:
             raise CorpusError(f"{where}: file {row['file']!r} is listed twice")
         _check_row(row, where)
+        for column, found in unknown_values.items():
+            if row[column] and row[column] not in known[column]:
+                found.append(_unknown(row[column], reader.line_num, known[column]))
         rows[row["file"]] = row
+    for column, found in unknown_values.items():
+        if found:
+            source = "conference codes of data/conferences.csv" if column == "event" \
+                else "kinds of data/kinds.csv, or news"
+            warnings.warn(f"{shown}: {column} values that are not {source} (kept as given, "
+                          f"each its own group): {', '.join(found)}; known: "
+                          f"{', '.join(sorted(known[column]))}", CorpusWarning, stacklevel=2)
     return rows
+
+
+def _unknown(value: str, line: int, known: set[str]) -> str:
+    """How an unknown catalog value is named in the warning, with the known one it may mean."""
+    same = [k for k in sorted(known) if k.casefold() == value.casefold()]
+    return f"{value!r} (line {line}{f'; {same[0]!r}?' if same else ''})"
