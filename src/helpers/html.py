@@ -22,6 +22,7 @@ from charset_normalizer import from_bytes
 if TYPE_CHECKING:
     from trafilatura.settings import Document
 
+from .damage import utf8_damage
 from .errors import CorpusError
 
 __all__ = ["HTML_SUFFIXES", "HtmlAudit", "HtmlPage", "decode_html", "extract_html", "is_html"]
@@ -176,6 +177,8 @@ def decode_html(data: bytes, name: str) -> tuple[str, str, str]:
     """Decode a page's bytes: a byte-order mark first, then UTF-8 when the bytes are valid UTF-8
     (whatever the page declares: pages declared windows-1252 are often served in UTF-8), then
     the declared charset, then charset-normalizer's guess. Returns text (NFC), codec, note.
+    UTF-8 with a few damaged bytes (``helpers.damage.utf8_damage``: cut short by a download)
+    is an error saying so, not read in another charset.
 
     Parameters
     ----------
@@ -194,6 +197,10 @@ def decode_html(data: bytes, name: str) -> tuple[str, str, str]:
             break
     else:
         text, codec, note = _try(data, "utf-8"), "utf-8", "valid UTF-8"
+        if text is None and (why := utf8_damage(data)) is not None:
+            # before the declared charset, which may read anything (windows-1252)
+            raise CorpusError(f"{name}: cannot decode the page as UTF-8: {why}; save or "
+                              "download it again.")
         if text is not None and declared not in (None, "utf-8") and not data.isascii():
             note += f", declared {declared}"
         elif text is None and declared and (text := _try(data, declared)) is not None:

@@ -18,6 +18,7 @@ import numpy as np
 from charset_normalizer import from_bytes
 
 from .cleaning import BODY, CleanedArticle, Line, clean_article
+from .damage import utf8_damage
 from .dedupe import shingle_hashes
 from .errors import CorpusError
 from .html import HtmlPage, extract_html, is_html
@@ -26,8 +27,8 @@ from .text import normalize_text, segment, segment_many, words_from_segments
 
 _T = TypeVar("_T")
 
-__all__ = ["PageResult", "damaged_utf8", "decode_bytes", "likely_legacy_encoding", "process_page",
-           "process_pages", "text_page"]
+__all__ = ["PageResult", "decode_bytes", "likely_legacy_encoding", "process_page", "process_pages",
+           "text_page"]
 
 OK, EMPTY, UNDECODABLE = "ok", "empty", "undecodable"
 
@@ -68,42 +69,6 @@ def likely_legacy_encoding(data: bytes) -> str | None:
     return "TCVN3" if tcvn3 > vni else "VNI"
 
 
-# Valid characters outside ASCII per invalid sequence at least, for bytes to count as UTF-8
-# with a few damaged bytes (a file cut short, a bad sector) rather than another encoding: in
-# an 8-bit encoding nearly every byte above 127 breaks UTF-8, and valid sequences are chance.
-DAMAGED_UTF8_MIN_RATIO = 20
-
-
-def damaged_utf8(data: bytes) -> tuple[int, int] | None:
-    """``(invalid sequences, valid characters outside ASCII)`` when ``data`` is UTF-8 but for
-    a few invalid byte sequences (see ``DAMAGED_UTF8_MIN_RATIO``), else None.
-
-    Parameters
-    ----------
-    data : bytes
-        A file's content.
-
-    Returns
-    -------
-    tuple of int, or None
-
-    Examples
-    --------
-    >>> text = ("Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội. " * 3 + "Hà").encode()
-    >>> damaged_utf8(text[:-1])            # cut in the middle of its last letter, "à"
-    (1, 27)
-    >>> damaged_utf8("Héi nghÞ Ngo¹i giao lÇn thø 32".encode("cp1252")) is None
-    True
-    """
-    text = data.decode("utf-8", errors="replace")
-    # (a replacement character the file itself holds is valid, not a damaged byte)
-    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
-    valid = sum(1 for ch in text if ord(ch) > 127) - invalid
-    if invalid == 0 or valid < DAMAGED_UTF8_MIN_RATIO * invalid:
-        return None
-    return invalid, valid
-
-
 def _guess_vietnamese(data: bytes) -> str | None:
     """The text, when charset-normalizer is sure the bytes are Vietnamese in Windows-1258
     (and the decoded text reads as Vietnamese), else None."""
@@ -133,7 +98,7 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     ------
     CorpusError
         Naming the file, the encoding tried and where decoding failed, and either that the
-        file is UTF-8 with a few damaged bytes (``damaged_utf8``: cut short, or corrupted) or
+        file is UTF-8 with a few damaged bytes (``helpers.damage``: cut short, or corrupted) or
         the legacy encoding the bytes most likely are in (VNI, TCVN3), which no decoder can
         read reliably.
 
@@ -151,14 +116,9 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     try:
         return payload.decode(encoding)
     except UnicodeDecodeError as err:
-        if encoding == "utf-8" and (damage := damaged_utf8(payload)) is not None:
-            where = ("the file ends in the middle of a character: it looks cut short"
-                     if err.end == len(payload) and damage[0] == 1
-                     else "the file looks damaged")
-            raise CorpusError(
-                f"{name}: cannot decode as {tried}: {err.reason} at byte {err.start}. The rest "
-                f"is UTF-8 ({damage[1]} characters outside ASCII, {damage[0]} invalid "
-                f"sequence(s)): {where}; save or download it again.") from None
+        if encoding == "utf-8" and (why := utf8_damage(payload)) is not None:
+            raise CorpusError(f"{name}: cannot decode as {tried}: {why}; save or download it "
+                              "again.") from None
         if encoding == "utf-8" and (text := _guess_vietnamese(data)) is not None:
             return text
         legacy = likely_legacy_encoding(data)
