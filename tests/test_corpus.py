@@ -21,11 +21,14 @@ def test_seed_table_has_the_documented_columns_and_types():
     assert corpus["n_words"].tolist() == [len(t) for t in corpus["tokens"]]
     assert corpus["n_paragraphs"].tolist() == [len(t.split("\n")) for t in corpus["text"]]
     assert corpus["duplicate_of"].isna().all()
-    # a column's type does not depend on whether some page is a copy, or has a link
+    # a column's type does not depend on what the corpus holds (a copy, a link, a catalog)
     with_copy = helpers.corpus.corpus_from_texts({"a": "Hợp tác ASEAN.", "b": "Hợp tác ASEAN."})
     assert with_copy["duplicate_of"].tolist()[1] == "a"
-    for column in ("duplicate_of", "url"):
-        assert corpus[column].dtype == with_copy[column].dtype == corpus["title"].dtype
+    no_catalog = helpers.load_corpus(catalog=False)
+    text_type = pd.Series(["text"]).dtype
+    for column in helpers.corpus.TEXT_COLUMNS:
+        for table in (corpus, with_copy, no_catalog):
+            assert table[column].dtype == text_type, column
 
 
 def test_corpus_dir_environment_variable_points_elsewhere(seed_copy, monkeypatch):

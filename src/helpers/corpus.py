@@ -37,6 +37,10 @@ COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url"
            "date_precision", "event", "year", "kind", "language", "text", "tokens",
            "n_paragraphs", "n_words", "n_removed", "duplicate_of", "metadata_from", "notes",
            "page"]
+# The columns of text (or missing values): one type whatever a corpus holds.
+TEXT_COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url",
+                "date_precision", "event", "kind", "language", "text", "duplicate_of",
+                "metadata_from", "notes"]
 
 
 def doc_id(source_file: str) -> str:
@@ -290,7 +294,7 @@ def _table(pages: list[PageResult], catalog: dict[str, dict[str, str]],
     # object column, and one with some text a string column (missing values NaN); both are
     # this pandas's type for text.
     text_type = pd.Series(["text"]).dtype
-    for column in ("url", "duplicate_of"):
+    for column in TEXT_COLUMNS:
         df[column] = df[column].astype(text_type)
     return df
 
