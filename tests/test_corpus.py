@@ -92,14 +92,20 @@ def test_empty_files_are_skipped_with_a_warning_naming_them(seed_copy):
              "invisible.txt": "\ufeff\u200b\n \u200b\u2060\n".encode(),
              "empty.html": b"", "blank.htm": codecs.BOM_UTF8 + b"\n  \r\n",
              "invisible.html": "\u200b \u200d".encode("utf-16"),
-             "sub/empty.xhtml": b" "}
+             "sub/empty.xhtml": b" ", "comment.html": b"<!-- saved by a browser -->\n",
+             "template.html": b"<!DOCTYPE html><html><head><title>T</title><script>x()</script>"
+                              b"</head><body><div id='app'></div></body></html>",
+             "zero-width.htm": "<p>&#8203;</p><p>\u200b</p>".encode()}
     for name, data in blank.items():
         (seed_copy / name).parent.mkdir(exist_ok=True)
         (seed_copy / name).write_bytes(data)
     with pytest.warns(CorpusWarning) as record:
         corpus = helpers.load_corpus(seed_copy)
     messages = " ".join(str(w.message) for w in record)
-    assert all(f"{name}: empty file" in messages for name in blank)
+    assert all(f"{name}: empty file (no visible text), skipped" in messages
+               for name in blank if name.endswith(".txt"))
+    assert all(f"{name}: an HTML page with no visible text" in messages
+               for name in blank if not name.endswith(".txt"))
     assert len(corpus) == 5
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cleaning import clean_article
-from helpers.errors import CorpusError
+from helpers.errors import CorpusError, NoVisibleText
 from helpers.html import decode_html, extract_html, is_html
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
@@ -141,11 +141,15 @@ def test_page_without_an_article_raises_an_error_naming_the_file(name):
         page(name)
 
 
-def test_empty_or_markup_only_page_has_no_article():
-    with pytest.raises(CorpusError, match=r"^empty\.html: no article"):
+def test_empty_or_markup_only_page_has_no_visible_text_and_a_short_one_no_article():
+    # (load_corpus skips the first kind as empty, with a warning; the second is an error)
+    with pytest.raises(NoVisibleText, match=r"^empty\.html: an HTML page with no visible text"):
         extract_html(b"<html><head><title>x</title></head><body></body></html>", "empty.html")
-    with pytest.raises(CorpusError, match=r"^blank\.html: not an HTML page"):
+    with pytest.raises(NoVisibleText, match=r"^blank\.html: an HTML page with no visible text"):
         extract_html(b"  \n", "blank.html")
+    with pytest.raises(CorpusError, match=r"^short\.html: no article") as caught:
+        extract_html("<html><body><p>Trang chủ</p></body></html>".encode(), "short.html")
+    assert not isinstance(caught.value, NoVisibleText)
 
 
 def test_page_clock_is_never_taken_for_the_publication_date():

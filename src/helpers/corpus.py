@@ -224,8 +224,8 @@ def _report(page: PageResult, on_error: str) -> None:
             raise CorpusError(page.error)
         warnings.warn(f"{page.error} (skipped)", CorpusWarning, stacklevel=4)
     elif page.status == EMPTY:
-        warnings.warn(f"{page.source_file}: empty file (no visible text), skipped", CorpusWarning,
-                      stacklevel=4)
+        why = page.error or f"{page.source_file}: empty file (no visible text)"
+        warnings.warn(f"{why}, skipped", CorpusWarning, stacklevel=4)
     elif page.article is not None and not page.article.paragraphs:
         warnings.warn(f"{page.source_file}: no article text found (every line was removed as "
                       "page furniture; see cleaning_audit())", CorpusWarning, stacklevel=4)

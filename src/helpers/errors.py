@@ -1,11 +1,16 @@
 """The package's error and warning types, in a module of their own so every other module can
 raise them without importing the corpus loader."""
 
-__all__ = ["CorpusError", "CorpusWarning"]
+__all__ = ["CorpusError", "CorpusWarning", "NoVisibleText"]
 
 
 class CorpusError(Exception):
     """A corpus file or catalog that cannot be read; the message names the file and the problem."""
+
+
+class NoVisibleText(CorpusError):
+    """A page with nothing to read (markup, comments or scripts only): skipped as empty, with a
+    warning, not an error."""
 
 
 class CorpusWarning(UserWarning):

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from trafilatura.settings import Document
 
 from .damage import utf8_damage
-from .errors import CorpusError
+from .errors import CorpusError, NoVisibleText
+from .text import normalize_text
 
 __all__ = ["HTML_SUFFIXES", "HtmlAudit", "HtmlPage", "decode_html", "extract_html", "is_html"]
 
@@ -218,6 +219,16 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+# Comments, processing instructions, a doctype and tags: what a page that lxml cannot parse
+# may hold besides text.
+_MARKUP = re.compile(r"<!--.*?(?:-->|$)|<[!?/]?[A-Za-z][^>]*>", re.DOTALL)
+
+
+def _visible(text: str) -> bool:
+    """Whether text shows anything: not only spaces and zero-width characters."""
+    return bool(normalize_text(text).strip())
+
+
 def _text_blocks(root) -> list[str]:
     """The text of each block-level element of the body, inline children included."""
     blocks: list[str] = []
@@ -253,8 +264,8 @@ def _is_kept(block: str, kept: set[str]) -> bool:
     return block in kept or (len(block) >= KEPT_PART_CHARS and any(block in line for line in kept))
 
 
-def _audit(root, title: str | None, paragraphs: tuple[str, ...]) -> HtmlAudit:
-    blocks = _text_blocks(root)
+def _audit(blocks: list[str], title: str | None, paragraphs: tuple[str, ...]) -> HtmlAudit:
+    """What extraction kept of the body's blocks (``_text_blocks``)."""
     body = set(paragraphs)
     flags = [_is_kept(block, body | {title} if title else body) for block in blocks]
     first = next((i for i, block in enumerate(blocks) if _is_kept(block, body)), len(blocks))
@@ -394,7 +405,13 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     try:
         root = lxml.html.fromstring(_XML_DECLARATION.sub("", text, count=1))
     except (lxml.etree.ParserError, ValueError) as error:
+        if not _visible(_MARKUP.sub("", text)):     # comments, a doctype: nothing to read
+            raise NoVisibleText(f"{name}: an HTML page with no visible text") from error
         raise CorpusError(f"{name}: not an HTML page ({error})") from error
+    blocks = _text_blocks(root)
+    if not any(map(_visible, blocks)):
+        raise NoVisibleText(f"{name}: an HTML page with no visible text in its body (an empty "
+                            "template, or one its scripts fill in?)")
     # Imported here, on the first HTML page: about 0.1 s a corpus of text files or a load from
     # the cache does not need.
     import trafilatura
@@ -420,5 +437,5 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     return HtmlPage(name=name, encoding=encoding, encoding_note=note, title=title,
                     paragraphs=paragraphs, published=None if in_text else date,
                     author=document.author, sitename=document.sitename, url=document.url,
-                    sources=tuple(sources.items()), audit=_audit(root, title, paragraphs),
+                    sources=tuple(sources.items()), audit=_audit(blocks, title, paragraphs),
                     date_in_text=date if in_text else None)

@@ -20,7 +20,7 @@ from charset_normalizer import from_bytes
 from .cleaning import BODY, CleanedArticle, Line, clean_article
 from .damage import utf8_damage
 from .dedupe import shingle_hashes
-from .errors import CorpusError
+from .errors import CorpusError, NoVisibleText
 from .html import HtmlPage, extract_html, is_html
 from .metadata import PageMetadata, detect_language, infer_metadata, with_fallback
 from .text import normalize_text, segment, segment_many, words_from_segments
@@ -133,12 +133,12 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
 class PageResult:
     """Everything computed for one file.
 
-    ``status`` is "ok", "empty" or "undecodable" (then ``error`` says why and the other fields
-    are empty). For a readable page: the cleaned ``article`` (every line with its role and
-    removal reason), ``segments`` (underthesea's raw segments per body paragraph: case and
-    punctuation as returned), ``words`` (the words of the body by the project's word policy,
-    stopwords kept), ``metadata`` with how each field was found, and ``shingles`` for duplicate
-    detection.
+    ``status`` is "ok", "empty" or "undecodable" (then ``error`` says why, None for an empty
+    text file, and the other fields are empty). For a readable page: the cleaned ``article``
+    (every line with its role and removal reason), ``segments`` (underthesea's raw segments per
+    body paragraph: case and punctuation as returned), ``words`` (the words of the body by the
+    project's word policy, stopwords kept), ``metadata`` with how each field was found, and
+    ``shingles`` for duplicate detection.
     """
 
     source_file: str
@@ -282,12 +282,12 @@ def _read_and_clean(name: str,
     html: HtmlPage | None = None
     try:
         if is_html(name, data):
-            if _blank(data):
-                return PageResult(name, EMPTY)
             html = extract_html(data, name)
             text = html.text
         else:
             text = decode_bytes(data, name)
+    except NoVisibleText as err:
+        return PageResult(name, EMPTY, str(err))
     except CorpusError as err:
         return PageResult(name, UNDECODABLE, str(err))
     if not text.strip():
@@ -296,16 +296,6 @@ def _read_and_clean(name: str,
     if not article.line_texts:      # nothing visible: zero-width characters, marks of order
         return PageResult(name, EMPTY)
     return html, article
-
-
-def _blank(data: bytes) -> bool:
-    """Whether a file holds no visible text (spaces, byte-order marks and zero-width characters
-    only), read as UTF-16 after its mark, else as UTF-8 (bytes that are not UTF-8 are visible:
-    some text in another encoding)."""
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    text = data.decode("utf-16" if utf16 else "utf-8", errors="replace").strip()
-    # (a page's worth of text is not blank: only short texts are normalized to tell)
-    return not text or (len(text) <= 1000 and not normalize_text(text).strip())
 
 
 def _page_result(name: str, html: HtmlPage | None, article: CleanedArticle,
