@@ -161,6 +161,11 @@ def test_files_that_differ_only_in_extension_get_distinct_doc_ids(seed_copy):
     assert ids["zz_bai.txt"] == "zz_bai.txt" and ids["zz_bai.TXT"] == "zz_bai.TXT"
     assert ids["zz_bai.txt.txt"] == "zz_bai.txt.txt"    # its short id is another file's path
     assert ids["001_a5ec4419648efbd0.txt"] == "001_a5ec4419648efbd0"     # the others unchanged
+    # a file's id does not depend on whether its namesake loads (an empty one is skipped)
+    (seed_copy / "000_81a13d3eb0ca6e22.html").write_bytes(b"")
+    with pytest.warns(CorpusWarning, match="000_81a13d3eb0ca6e22.html: an HTML page with no"):
+        again = helpers.load_corpus(seed_copy)
+    assert "000_81a13d3eb0ca6e22.txt" in again["doc_id"].tolist()
     # a copy names the one file it copies
     assert corpus.set_index("source_file").loc["zz_bai.TXT", "duplicate_of"] in {
         "001_a5ec4419648efbd0", "zz_bai.txt"}
@@ -210,6 +215,32 @@ def test_catalog_rows_find_files_named_in_another_unicode_form(seed_copy):
     assert corpus.loc[nfd, "title"] == "Tựa một"
     assert corpus.loc[old_style, "title"] == "Tựa hai"
     assert corpus.loc[old_style, "notes"] == "dòng đầu\ndòng sau"  # a quoted line break kept
+
+
+def test_a_catalog_row_that_fits_several_files_goes_to_the_one_named_exactly(seed_copy):
+    # Two files whose names differ only in tone-mark placement (possible on Linux), and a
+    # name with spaces around it.
+    for name, seed in [("Hoà bình.txt", "004_b5a5b979df70e810.txt"),
+                       ("Hòa bình.txt", "003_079bd86adfea4555.txt"),
+                       (" cách.txt", "002_ed76183e011c5285.txt")]:
+        (seed_copy / seed).rename(seed_copy / name)
+    (seed_copy / "catalog.csv").write_text("file,title\nHòa bình.txt,Tựa hai\n cách.txt ,Tựa ba\n"
+                                           "Hòa Bình.txt,Tựa khác\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning) as caught:
+        corpus = helpers.load_corpus(seed_copy).set_index("source_file")
+    assert corpus.loc["Hòa bình.txt", "title"] == "Tựa hai"
+    assert corpus.loc["Hoà bình.txt", "title"] != "Tựa hai"
+    assert corpus.loc[" cách.txt", "title"] == "Tựa ba"
+    messages = [str(w.message) for w in caught]
+    assert any("the row of 'Hòa bình.txt' fits 2 files whose names differ only in Unicode form "
+               "(Hoà bình.txt, Hòa bình.txt): given to Hòa bình.txt" in m for m in messages)
+    assert any("lists 'Hòa Bình.txt', which is not in the corpus folder" in m for m in messages)
+    # with no exact name, to none of them
+    (seed_copy / "catalog.csv").write_text("file,title\nHoa\u0300 bình.txt,Tựa hai\n",
+                                           encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"fits 2 files .*: given to none of them"):
+        corpus = helpers.load_corpus(seed_copy).set_index("source_file")
+    assert "Tựa hai" not in corpus["title"].tolist()
 
 
 def test_a_catalog_cell_may_hold_any_line_break_inside_quotes_or_u0085(tmp_path):

@@ -40,7 +40,7 @@ def file_key(name: str) -> str:
     >>> file_key(unicodedata.normalize("NFD", "Hoà bình.txt")) == file_key("Hòa bình.txt")
     True
     """
-    return normalize_text(name)
+    return normalize_text(name).strip()
 
 
 def _check_row(row: dict[str, str], where: str) -> None:
@@ -73,7 +73,7 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
     -------
     dict
         ``file_key`` of the file name -> {column: value} for every column of
-        ``CATALOG_COLUMNS`` ("" when empty).
+        ``CATALOG_COLUMNS`` ("" when empty; ``file`` as written, without the spaces around).
 
     Raises
     ------
@@ -111,16 +111,17 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
     for raw in reader:
         where = f"{shown}, line {reader.line_num}"     # where the row ends
         row = {c: normalize_text(raw.get(c) or "").strip() for c in CATALOG_COLUMNS}
-        row["file"] = file_key(row["file"])
-        if not row["file"]:
+        row["file"] = (raw.get("file") or "").strip()     # as written: told apart by file_key
+        key = file_key(row["file"])
+        if not key:
             raise CorpusError(f"{where}: empty 'file'")
-        if row["file"] in rows:
+        if key in rows:
             raise CorpusError(f"{where}: file {row['file']!r} is listed twice")
         _check_row(row, where)
         for column, found in unknown_values.items():
             if row[column] and row[column] not in known[column]:
                 found.append(_unknown(row[column], reader.line_num, known[column]))
-        rows[row["file"]] = row
+        rows[key] = row
     for column, found in unknown_values.items():
         if found:
             source = "conference codes of data/conferences.csv" if column == "event" \

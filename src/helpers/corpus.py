@@ -278,13 +278,43 @@ def _row(page: PageResult, cat_row: dict[str, str] | None,
     }
 
 
+def _catalog_rows(names: list[str], catalog: dict[str, dict[str, str]],
+                  shown: str) -> dict[str, dict[str, str]]:
+    """Each file's catalog row, for the files ``names`` of the folder: the row whose name is the
+    file's in any Unicode form (``file_key``). When several files share that form, the row goes
+    to the one named exactly as the catalog writes it, or to none, with a warning; a row that
+    fits no file is named in a warning."""
+    by_key: dict[str, list[str]] = {}
+    for name in names:
+        by_key.setdefault(file_key(name), []).append(name)
+    rows = {}
+    for key, row in sorted(catalog.items(), key=lambda item: item[1]["file"]):
+        found = by_key.get(key, [])
+        if not found:
+            warnings.warn(f"{shown}: lists {row['file']!r}, which is not in the corpus folder "
+                          "(or was skipped)", CorpusWarning, stacklevel=3)
+        elif len(found) > 1:
+            exact = [name for name in found if name == row["file"]]
+            warnings.warn(f"{shown}: the row of {row['file']!r} fits {len(found)} files whose "
+                          f"names differ only in Unicode form ({', '.join(found)}): given to "
+                          f"{exact[0] if exact else 'none of them'}", CorpusWarning, stacklevel=3)
+            found = exact
+        if found:
+            rows[found[0]] = row
+    return rows
+
+
 def _table(pages: list[PageResult], catalog: dict[str, dict[str, str]],
-           cache: bool = True) -> pd.DataFrame:
+           cache: bool = True, ids: dict[str, str] | None = None) -> pd.DataFrame:
+    """The corpus table of ``pages``: ``catalog`` holds each file's catalog row (by its name),
+    ``ids`` its ``doc_id`` (by default ``unique_doc_ids`` of these pages' files)."""
     conf = conferences()
     years = {event: int(year) for event, year in conf["year"].items()}
-    ids = unique_doc_ids([p.source_file for p in pages])
-    df = pd.DataFrame([_row(p, catalog.get(file_key(p.source_file)), years, page_id)
-                       for p, page_id in zip(pages, ids, strict=True)], columns=COLUMNS)
+    if ids is None:
+        sources = [p.source_file for p in pages]
+        ids = dict(zip(sources, unique_doc_ids(sources), strict=True))
+    df = pd.DataFrame([_row(p, catalog.get(p.source_file), years, ids[p.source_file])
+                       for p in pages], columns=COLUMNS)
     df["published"] = pd.to_datetime(df["published"])
     df["year"] = df["year"].astype("Int64")
     dup = find_duplicates_cached([p.shingles for p in pages if p.shingles is not None],
@@ -353,11 +383,11 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
             _report(result, on_error)
         pages = [r for r in results if r.status == OK]
         cat_path = folder / CATALOG_NAME
-        cat = read_catalog(cat_path) if catalog and cat_path.is_file() else {}
-        for name in sorted(set(cat) - {file_key(p.source_file) for p in pages}):
-            warnings.warn(f"{display_path(cat_path)}: lists {name!r}, which is not in the "
-                          "corpus folder (or was skipped)", CorpusWarning, stacklevel=2)
-        return _table(pages, cat, cache)
+        listed = read_catalog(cat_path) if catalog and cat_path.is_file() else {}
+        cat = _catalog_rows([p.source_file for p in pages], listed, display_path(cat_path))
+        # Ids from every file listed, so a file's id does not depend on whether another loads.
+        ids = dict(zip(names, unique_doc_ids(names), strict=True))
+        return _table(pages, cat, cache, ids)
 
 
 def corpus_from_texts(texts: Mapping[str, str], **columns: Iterable[Any]) -> pd.DataFrame:
