@@ -44,7 +44,8 @@ TEXT_COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", 
 
 
 def doc_id(source_file: str) -> str:
-    """An article's id: its file path in the corpus folder without the extension.
+    """An article's id: its file path in the corpus folder without the extension (the id a load
+    gives it unless another file of the folder shares that id: ``unique_doc_ids``).
 
     Parameters
     ----------

@@ -318,7 +318,8 @@ def text_page(name: str, text: str, cache: bool = True) -> PageResult:
     Parameters
     ----------
     name : str
-        The page's name (its doc_id is the name without extension).
+        The page's name (its doc_id is the name without extension, unless another shares it:
+        ``helpers.corpus.unique_doc_ids``).
     text : str
         The article's body.
     cache : bool
