@@ -285,6 +285,8 @@ def _catalog_rows(names: list[str], catalog: dict[str, dict[str, str]],
     file's in any Unicode form (``file_key``). When several files share that form, the row goes
     to the one named exactly as the catalog writes it, or to none, with a warning; a row that
     fits no file is named in a warning."""
+    if not catalog:
+        return {}
     by_key: dict[str, list[str]] = {}
     for name in names:
         by_key.setdefault(file_key(name), []).append(name)
