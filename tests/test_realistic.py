@@ -161,3 +161,12 @@ def test_utf8_with_a_few_bad_bytes_is_called_damaged_not_a_legacy_encoding(
     assert message.startswith(f"{name}: cannot decode ") and "as UTF-8" in message
     assert diagnosis in message
     assert "legacy" not in message and "TCVN3" not in message and "VNI" not in message
+
+
+def test_a_short_windows_1258_page_is_named_as_such_not_as_vni(tmp_path):
+    # Too short for charset-normalizer to be sure, so not read; but named for what it is.
+    text = "Tin ngắn về ngoại giao\nHội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội.\n"
+    (tmp_path / "short.txt").write_bytes(encode_cp1258(text))
+    with pytest.raises(CorpusError, match=r"short\.txt: cannot decode .* legacy Windows-1258 "
+                                          r"encoding, but is too short"):
+        helpers.load_corpus(tmp_path)

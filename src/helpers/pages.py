@@ -39,10 +39,22 @@ OK, EMPTY, UNDECODABLE = "ok", "empty", "undecodable"
 _VNI_MARKS = re.compile("[aeiouyAEIOUY][\u00e0-\u00e5\u00e8-\u00ef\u00f2-\u00f5\u00f8-\u00fb]")
 _TCVN3_LETTERS = re.compile("[\u00a1-\u00bf\u00c6-\u00cf\u00d6\u00de\u00e6\u00f7]")
 LEGACY_MIN_SHARE = 0.05
+# Windows-1258 writes Vietnamese with precomposed vowels and combining tone marks: read in it
+# and composed (NFC), such bytes give only letters of the Vietnamese alphabet and common
+# punctuation, where VNI gives letters it lacks ("Hoäi") and TCVN3 symbols ("Ngo¹i").
+_VIETNAMESE_ALPHABET = frozenset(
+    unicodedata.normalize("NFC", vowel + tone)
+    for vowel in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for tone in ("", "\u0300", "\u0301", "\u0303",
+                                                       "\u0309", "\u0323")) | set("đĐ")
+_PUNCTUATION_1258 = frozenset("\u00a0“”‘’–—…•«»°€")
+# Letters only Vietnamese uses: at least one, so French or Spanish is not taken for it.
+_VIETNAMESE_ONLY = frozenset(_VIETNAMESE_ALPHABET - set("àáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝ"))
 
 
 def likely_legacy_encoding(data: bytes) -> str | None:
-    """"VNI" or "TCVN3" when the bytes look like Vietnamese in that legacy encoding, else None.
+    """"Windows-1258", "VNI" or "TCVN3" when the bytes look like Vietnamese in that legacy
+    encoding, else None (Windows-1258: read in it, every character outside ASCII is a letter of
+    the Vietnamese alphabet or common punctuation, one of them a letter only Vietnamese uses).
 
     Parameters
     ----------
@@ -59,7 +71,11 @@ def likely_legacy_encoding(data: bytes) -> str | None:
     'VNI'
     >>> likely_legacy_encoding("Héi nghÞ Ngo¹i giao lÇn thø 32 t¹i Hµ Néi".encode("cp1252"))
     'TCVN3'
+    >>> likely_legacy_encoding("Hô\\u0323i nghi\\u0323".encode("cp1258"))   # Hội nghị
+    'Windows-1258'
     """
+    if _reads_as_windows_1258(data):
+        return "Windows-1258"
     text = data.decode("latin-1")
     words = text.split() or [""]
     vni = sum(bool(_VNI_MARKS.search(w)) for w in words) / len(words)
@@ -67,6 +83,15 @@ def likely_legacy_encoding(data: bytes) -> str | None:
     if max(vni, tcvn3) < LEGACY_MIN_SHARE:
         return None
     return "TCVN3" if tcvn3 > vni else "VNI"
+
+
+def _reads_as_windows_1258(data: bytes) -> bool:
+    try:
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:       # a byte Windows-1258 leaves undefined
+        return False
+    other = {ch for ch in text if ord(ch) > 127}
+    return bool(other & _VIETNAMESE_ONLY) and other <= _VIETNAMESE_ALPHABET | _PUNCTUATION_1258
 
 
 def _guess_vietnamese(data: bytes) -> str | None:
@@ -125,6 +150,9 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         hint = (f" It looks like Vietnamese in the legacy {legacy} encoding: convert it to "
                 "UTF-8 (e.g. with UniKey's converter) and load it again." if legacy else
                 " Save the file as UTF-8 (or UTF-16 with a BOM) and load it again.")
+        if legacy == "Windows-1258":   # read when long enough to be sure (_guess_vietnamese)
+            hint = (" It looks like Vietnamese in the legacy Windows-1258 encoding, but is too "
+                    "short to be read with confidence: convert it to UTF-8 and load it again.")
         raise CorpusError(f"{name}: cannot decode as {tried}: {err.reason} at byte "
                           f"{err.start}.{hint}") from None
 
