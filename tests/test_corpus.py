@@ -95,7 +95,9 @@ def test_empty_files_are_skipped_with_a_warning_naming_them(seed_copy):
              "sub/empty.xhtml": b" ", "comment.html": b"<!-- saved by a browser -->\n",
              "template.html": b"<!DOCTYPE html><html><head><title>T</title><script>x()</script>"
                               b"</head><body><div id='app'></div></body></html>",
-             "zero-width.htm": "<p>&#8203;</p><p>\u200b</p>".encode()}
+             "zero-width.htm": "<p>&#8203;</p><p>\u200b</p>".encode(),
+             "marks.txt": "\u200e\u200f\u2066\u2069\n\u00ad\u034f\u2028".encode(),
+             "shy.html": b"<html><body><p>&shy;&shy;</p><p>&lrm;</p></body></html>"}
     for name, data in blank.items():
         (seed_copy / name).parent.mkdir(exist_ok=True)
         (seed_copy / name).write_bytes(data)

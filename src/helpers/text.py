@@ -30,9 +30,15 @@ __all__ = ["TOKENIZER_VERSION", "normalize_text", "normalize_tone_marks", "raw_s
 # --- normalization ---------------------------------------------------------------------------
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
-# Characters that only ever get in the way of matching: no-break and zero-width spaces, BOMs.
+# Characters that only ever get in the way of matching: no-break spaces; and invisible format
+# characters: zero-width spaces and joiners, byte-order marks, soft hyphens, the combining
+# grapheme joiner, direction marks, embeddings and isolates, invisible operators.
 _SPACES = ("\u00a0", "\u2007", "\u202f")
-_INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+_INVISIBLE = ("\u00ad", "\u034f", "\u061c", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
+              "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2060", "\u2061", "\u2062",
+              "\u2063", "\u2064", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff")
+# Line and paragraph separators some editors write instead of line ends.
+_LINE_SEPARATORS = ("\u2028", "\u2029")
 
 
 @functools.lru_cache(maxsize=4096)     # texts repeat their syllables
@@ -113,8 +119,9 @@ def normalize_tone_marks(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """The project's normal form: LF line ends, NFC, one tone-mark placement, plain spaces,
-    no zero-width characters, no trailing spaces on a line. Idempotent.
+    """The project's normal form: LF line ends (also for U+2028 and U+2029), NFC, one tone-mark
+    placement, plain spaces, no invisible format characters (zero-width spaces, soft hyphens,
+    direction marks...), no trailing spaces on a line. Idempotent.
 
     Parameters
     ----------
@@ -128,8 +135,12 @@ def normalize_text(text: str) -> str:
     --------
     >>> normalize_text("Ho\\u0300a\\r\\nbi\\u0300nh  ") == "Hòa\\nbình"
     True
+    >>> normalize_text("ngoại\\u00adgiao\\u200e\\u2028Hà Nội")
+    'ngoạigiao\\nHà Nội'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for separator in _LINE_SEPARATORS:
+        text = text.replace(separator, "\n")
     for space in _SPACES:
         text = text.replace(space, " ")
     for invisible in _INVISIBLE:
