@@ -219,30 +219,43 @@ def test_catalog_rows_find_files_named_in_another_unicode_form(seed_copy):
     assert corpus.loc[old_style, "notes"] == "dòng đầu\ndòng sau"  # a quoted line break kept
 
 
-def test_a_catalog_row_that_fits_several_files_goes_to_the_one_named_exactly(seed_copy):
-    # Two files whose names differ only in tone-mark placement (possible on Linux), and a
-    # name with spaces around it.
+def test_catalog_rows_go_to_files_named_exactly_then_alike(seed_copy):
+    # Files whose names differ only in Unicode form (possible on Linux): the same name composed
+    # and decomposed, the two tone-mark placements; a name with a space before it.
+    nfc, nfd = "Hội nghị.txt", unicodedata.normalize("NFD", "Hội nghị.txt")
     for name, seed in [("Hoà bình.txt", "004_b5a5b979df70e810.txt"),
                        ("Hòa bình.txt", "003_079bd86adfea4555.txt"),
-                       (" cách.txt", "002_ed76183e011c5285.txt")]:
+                       (" cách.txt", "002_ed76183e011c5285.txt"),
+                       (nfc, "001_a5ec4419648efbd0.txt"), (nfd, "000_81a13d3eb0ca6e22.txt")]:
         (seed_copy / seed).rename(seed_copy / name)
-    (seed_copy / "catalog.csv").write_text("file,title\nHòa bình.txt,Tựa hai\n cách.txt ,Tựa ba\n"
-                                           "Hòa Bình.txt,Tựa khác\n", encoding="utf-8")
+    (seed_copy / "catalog.csv").write_text(
+        f"file,title\nHòa bình.txt,Tựa hai\n cách.txt ,Tựa ba\n{nfc},Tựa NFC\n{nfd},Tựa NFD\n"
+        "Hòa Bình.txt,Tựa khác\n", encoding="utf-8")
     with pytest.warns(CorpusWarning) as caught:
         corpus = helpers.load_corpus(seed_copy).set_index("source_file")
     assert corpus.loc["Hòa bình.txt", "title"] == "Tựa hai"
     assert corpus.loc["Hoà bình.txt", "title"] != "Tựa hai"
     assert corpus.loc[" cách.txt", "title"] == "Tựa ba"
-    messages = [str(w.message) for w in caught]
-    assert any("the row of 'Hòa bình.txt' fits 2 files whose names differ only in Unicode form "
-               "(Hoà bình.txt, Hòa bình.txt): given to Hòa bình.txt" in m for m in messages)
-    assert any("lists 'Hòa Bình.txt', which is not in the corpus folder" in m for m in messages)
-    # with no exact name, to none of them
+    assert corpus.loc[nfc, "title"] == "Tựa NFC" and corpus.loc[nfd, "title"] == "Tựa NFD"
+    assert [str(w.message).split(": ", 1)[1] for w in caught] == [
+        "lists 'Hòa Bình.txt', which is not in the corpus folder (or was skipped)"]
+    # a row that names neither of two files alike goes to none of them, with a warning
     (seed_copy / "catalog.csv").write_text("file,title\nHoa\u0300 bình.txt,Tựa hai\n",
                                            encoding="utf-8")
-    with pytest.warns(CorpusWarning, match=r"fits 2 files .*: given to none of them"):
+    with pytest.warns(CorpusWarning, match=r"fit 2 files .*: given to none of them"):
         corpus = helpers.load_corpus(seed_copy).set_index("source_file")
     assert "Tựa hai" not in corpus["title"].tolist()
+
+
+def test_catalog_paths_may_be_written_as_on_windows_or_from_the_folder(seed_copy):
+    (seed_copy / "2023").mkdir()
+    (seed_copy / "004_b5a5b979df70e810.txt").rename(seed_copy / "2023" / "bai.txt")
+    (seed_copy / "catalog.csv").write_text("file,title\n2023\\bai.txt,Tựa một\n"
+                                           "./003_079bd86adfea4555.txt,Tựa hai\n",
+                                           encoding="utf-8")
+    corpus = helpers.load_corpus(seed_copy).set_index("source_file")
+    assert corpus.loc["2023/bai.txt", "title"] == "Tựa một"
+    assert corpus.loc["003_079bd86adfea4555.txt", "title"] == "Tựa hai"
 
 
 def test_a_catalog_cell_may_hold_any_line_break_inside_quotes_or_u0085(tmp_path):
@@ -388,8 +401,11 @@ def test_page_files_are_listed_as_pathlib_orders_and_filters_them(tmp_path):
     with pytest.warns(CorpusWarning) as caught:
         _, listed = helpers.corpus.list_pages(tmp_path)
     assert listed == files
-    assert str(caught[0].message).endswith(": " + ", ".join(other))
-    assert str(caught[1].message).endswith(
+    messages = [str(w.message) for w in caught]
+    assert messages[0].endswith("ignored 1 catalog.csv in subfolders (only the folder's own is "
+                                "read; list every file there, with its path): sub/catalog.csv")
+    assert messages[1].endswith(": " + ", ".join(other))
+    assert messages[2].endswith(
         "ignored 4 link(s) that lead to no file (the target is missing, or links point at each "
         "other): a/loop.lnk, a/loop.txt, broken.txt, gone")
 

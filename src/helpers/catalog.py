@@ -17,7 +17,7 @@ from .paths import display_path
 from .reference import conferences, kind_rules
 from .text import normalize_text
 
-__all__ = ["CATALOG_COLUMNS", "CATALOG_NAME", "file_key", "read_catalog"]
+__all__ = ["CATALOG_COLUMNS", "CATALOG_NAME", "file_key", "file_path", "read_catalog"]
 
 CATALOG_NAME = "catalog.csv"
 # Metadata columns, in the documented order; only ``file`` is required.
@@ -28,11 +28,27 @@ FETCH_COLUMNS = ["fetched_at", "status"]
 DATE_PRECISIONS = {"day", "approximate"}
 
 
+def file_path(cell: str) -> str:
+    """A catalog's ``file`` cell as a path in the folder, the way ``list_pages`` writes them:
+    without spaces around, "/" between folders (a catalog written on Windows uses "\\"), no
+    leading "./".
+
+    Examples
+    --------
+    >>> file_path(" ./2023\\\\bai.txt ")
+    '2023/bai.txt'
+    """
+    path = cell.strip().replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:].lstrip("/")
+    return path
+
+
 def file_key(name: str) -> str:
-    """How a catalog's ``file`` cell and a page's path are compared: both in the project's
-    normal form (``helpers.text.normalize_text``), so a name the system stores decomposed (NFD,
-    as macOS and some archive tools write it) or with the other tone-mark placement ("hoà",
-    "hòa") still finds its row.
+    """How a catalog's ``file`` cell and a page's path are compared when they are not equal:
+    both as ``file_path`` in the project's normal form (``helpers.text.normalize_text``), so a
+    name the system stores decomposed (NFD, as macOS and some archive tools write it) or with
+    the other tone-mark placement ("hoà", "hòa") still finds its row.
 
     Examples
     --------
@@ -40,7 +56,7 @@ def file_key(name: str) -> str:
     >>> file_key(unicodedata.normalize("NFD", "Hoà bình.txt")) == file_key("Hòa bình.txt")
     True
     """
-    return normalize_text(name).strip()
+    return normalize_text(file_path(name))
 
 
 def _check_row(row: dict[str, str], where: str) -> None:
@@ -72,8 +88,8 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
     Returns
     -------
     dict
-        ``file_key`` of the file name -> {column: value} for every column of
-        ``CATALOG_COLUMNS`` ("" when empty; ``file`` as written, without the spaces around).
+        ``file_path`` of the file name (as written, in its Unicode form) -> {column: value} for
+        every column of ``CATALOG_COLUMNS`` ("" when empty; ``file`` is the key).
 
     Raises
     ------
@@ -111,17 +127,16 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
     for raw in reader:
         where = f"{shown}, line {reader.line_num}"     # where the row ends
         row = {c: normalize_text(raw.get(c) or "").strip() for c in CATALOG_COLUMNS}
-        row["file"] = (raw.get("file") or "").strip()     # as written: told apart by file_key
-        key = file_key(row["file"])
-        if not key:
+        row["file"] = file_path(raw.get("file") or "")     # as written, in any Unicode form
+        if not row["file"]:
             raise CorpusError(f"{where}: empty 'file'")
-        if key in rows:
+        if row["file"] in rows:
             raise CorpusError(f"{where}: file {row['file']!r} is listed twice")
         _check_row(row, where)
         for column, found in unknown_values.items():
             if row[column] and row[column] not in known[column]:
                 found.append(_unknown(row[column], reader.line_num, known[column]))
-        rows[key] = row
+        rows[row["file"]] = row
     for column, found in unknown_values.items():
         if found:
             source = "conference codes of data/conferences.csv" if column == "event" \

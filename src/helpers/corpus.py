@@ -121,8 +121,8 @@ def plain(value: Any) -> Any:
 def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     """The corpus folder and its page files (relative paths, sorted; subfolders included,
     links to folders not followed; hidden files and folders and the catalog left out). Other
-    files are named in one warning, and links that lead to no file (a missing target, or a
-    loop of links) in another.
+    files are named in one warning, catalogs in subfolders (not read) in another, and links
+    that lead to no file (a missing target, or a loop of links) in another.
 
     Parameters
     ----------
@@ -148,15 +148,21 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     folder = corpus_dir(path)
     if not folder.is_dir():
         raise CorpusError(f"{folder}: corpus folder not found (set CORPUS_DIR or pass a path)")
-    files, other, broken = [], [], []
+    files, other, broken, catalogs = [], [], [], []
     for parts, is_link_to_nothing in sorted(_visible_files(folder), key=_path_order):
         name = parts[-1]
         if is_link_to_nothing:
             broken.append("/".join(parts))
         elif os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
             files.append("/".join(parts))
+        elif name == CATALOG_NAME and len(parts) > 1:
+            catalogs.append("/".join(parts))
         elif name != CATALOG_NAME:
             other.append("/".join(parts))
+    if catalogs:
+        warnings.warn(f"{folder}: ignored {len(catalogs)} {CATALOG_NAME} in subfolders (only the "
+                      f"folder's own is read; list every file there, with its path): "
+                      f"{_first_five(catalogs)}", CorpusWarning, stacklevel=3)
     if other:
         warnings.warn(f"{folder}: ignored {len(other)} file(s) that are not "
                       f"{' or '.join(sorted(PAGE_SUFFIXES))}: {_first_five(other)}",
@@ -281,30 +287,38 @@ def _row(page: PageResult, cat_row: dict[str, str] | None,
 
 def _catalog_rows(names: list[str], catalog: dict[str, dict[str, str]],
                   shown: str) -> dict[str, dict[str, str]]:
-    """Each file's catalog row, for the files ``names`` of the folder: the row whose name is the
-    file's in any Unicode form (``file_key``). When several files share that form, the row goes
-    to the one named exactly as the catalog writes it, or to none, with a warning; a row that
-    fits no file is named in a warning."""
+    """Each file's catalog row, for the files ``names`` of the folder: the row that names it
+    exactly, else the one row that names it in another Unicode form (``file_key``), when no
+    other file has that form. Files and rows that cannot be paired (names alike) get no row,
+    with a warning; a row that fits no file is named in a warning."""
     if not catalog:
         return {}
-    by_key: dict[str, list[str]] = {}
+    files_by_key: dict[str, list[str]] = {}
     for name in names:
-        by_key.setdefault(file_key(name), []).append(name)
-    rows = {}
-    for key, row in sorted(catalog.items(), key=lambda item: item[1]["file"]):
-        found = by_key.get(key, [])
-        if not found:
-            warnings.warn(f"{shown}: lists {row['file']!r}, which is not in the corpus folder "
-                          "(or was skipped)", CorpusWarning, stacklevel=3)
-        elif len(found) > 1:
-            exact = [name for name in found if name == row["file"]]
-            warnings.warn(f"{shown}: the row of {row['file']!r} fits {len(found)} files whose "
-                          f"names differ only in Unicode form ({', '.join(found)}): given to "
-                          f"{exact[0] if exact else 'none of them'}", CorpusWarning, stacklevel=3)
-            found = exact
-        if found:
-            rows[found[0]] = row
-    return rows
+        files_by_key.setdefault(file_key(name), []).append(name)
+    rows_by_key: dict[str, list[dict[str, str]]] = {}
+    for row in catalog.values():
+        rows_by_key.setdefault(file_key(row["file"]), []).append(row)
+    given: dict[str, dict[str, str]] = {}
+    for key, rows in sorted(rows_by_key.items()):
+        files = files_by_key.get(key, [])
+        left = [row for row in rows if row["file"] not in files]
+        given.update((row["file"], row) for row in rows if row["file"] in files)
+        free = [name for name in files if name not in given]
+        if len(left) == 1 and len(free) == 1:
+            given[free[0]] = left[0]
+        elif left and free:
+            warnings.warn(f"{shown}: the row(s) of {', '.join(repr(r['file']) for r in left)} "
+                          f"fit {len(free)} files whose names differ only in Unicode form "
+                          f"({', '.join(free)}): given to none of them; write each name as "
+                          "the file's", CorpusWarning, stacklevel=3)
+        else:
+            for row in left:
+                where = ("is in the folder in another Unicode form, with a row of its own"
+                         if files else "is not in the corpus folder (or was skipped)")
+                warnings.warn(f"{shown}: lists {row['file']!r}, which {where}", CorpusWarning,
+                              stacklevel=3)
+    return given
 
 
 def _table(pages: list[PageResult], catalog: dict[str, dict[str, str]],
