@@ -25,10 +25,13 @@ def test_seed_table_has_the_documented_columns_and_types():
     with_copy = helpers.corpus.corpus_from_texts({"a": "Hợp tác ASEAN.", "b": "Hợp tác ASEAN."})
     assert with_copy["duplicate_of"].tolist()[1] == "a"
     no_catalog = helpers.load_corpus(catalog=False)
+    empty = helpers.corpus._table([], {})
     text_type = pd.Series(["text"]).dtype
-    for column in helpers.corpus.TEXT_COLUMNS:
-        for table in (corpus, with_copy, no_catalog):
+    for table in (corpus, with_copy, no_catalog, empty):
+        for column in helpers.corpus.TEXT_COLUMNS:
             assert table[column].dtype == text_type, column
+        assert table["published"].dtype == "datetime64[us]"
+        assert (table[helpers.corpus.COUNT_COLUMNS].dtypes == "int64").all()
 
 
 def test_corpus_dir_environment_variable_points_elsewhere(seed_copy, monkeypatch):

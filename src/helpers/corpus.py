@@ -37,7 +37,8 @@ COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url"
            "date_precision", "event", "year", "kind", "language", "text", "tokens",
            "n_paragraphs", "n_words", "n_removed", "duplicate_of", "metadata_from", "notes",
            "page"]
-# The columns of text (or missing values): one type whatever a corpus holds.
+# The columns of counts and of text (or missing values): one type whatever a corpus holds.
+COUNT_COLUMNS = ["n_paragraphs", "n_words", "n_removed"]
 TEXT_COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url",
                 "date_precision", "event", "kind", "language", "text", "duplicate_of",
                 "metadata_from", "notes"]
@@ -332,8 +333,10 @@ def _table(pages: list[PageResult], catalog: dict[str, dict[str, str]],
         ids = dict(zip(sources, unique_doc_ids(sources), strict=True))
     df = pd.DataFrame([_row(p, catalog.get(p.source_file), years, ids[p.source_file])
                        for p in pages], columns=COLUMNS)
-    df["published"] = pd.to_datetime(df["published"])
+    # (pandas makes dates from a catalog's text microseconds, dates read from pages seconds)
+    df["published"] = pd.to_datetime(df["published"]).astype("datetime64[us]")
     df["year"] = df["year"].astype("Int64")
+    df[COUNT_COLUMNS] = df[COUNT_COLUMNS].astype("int64")     # (an empty table has no type)
     dup = find_duplicates_cached([p.shingles for p in pages if p.shingles is not None],
                                  cache=cache)
     df["duplicate_of"] = [df["doc_id"].iat[i] if i is not None else None for i in dup]
