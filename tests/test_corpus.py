@@ -268,9 +268,9 @@ def test_a_catalog_cell_may_hold_any_line_break_inside_quotes_or_u0085(tmp_path)
     rows = helpers.catalog.read_catalog(path)
     assert list(rows) == ["a.txt", "b.txt", "c.txt"]
     assert rows["a.txt"]["notes"] == "một\nhai"
-    assert rows["b.txt"]["title"] == "Tiêu đề B\u0085phần sau"
+    assert rows["b.txt"]["title"] == "Tiêu đề B phần sau"      # a title is one line
     path.write_bytes(b"file,published\na.txt,\nb.txt,\"2023\n-12-19\"\n")
-    with pytest.raises(CorpusError, match=r"line 4 \(b\.txt\): published '2023\\n-12-19'"):
+    with pytest.raises(CorpusError, match=r"line 4 \(b\.txt\): published '2023 -12-19'"):
         helpers.catalog.read_catalog(path)
 
 

@@ -76,7 +76,8 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
     """Rows of a ``catalog.csv``, keyed by file name, validated.
 
     Only ``file`` is required; a missing metadata column counts as empty, an unknown one is
-    ignored with a warning naming it. An ``event`` that is no conference code of
+    ignored with a warning naming it. A value's spaces and line breaks become one space, but
+    in ``notes``, which keeps its lines. An ``event`` that is no conference code of
     ``data/conferences.csv``, or a ``kind`` that is no kind of ``data/kinds.csv`` (nor
     "news"), is kept, with a warning naming it and its line.
 
@@ -127,6 +128,9 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
     for raw in reader:
         where = f"{shown}, line {reader.line_num}"     # where the row ends
         row = {c: normalize_text(raw.get(c) or "").strip() for c in CATALOG_COLUMNS}
+        for column in CATALOG_COLUMNS:       # one line each, but for the notes
+            if column != "notes":
+                row[column] = " ".join(row[column].split())
         row["file"] = file_path(raw.get("file") or "")     # as written, in any Unicode form
         if not row["file"]:
             raise CorpusError(f"{where}: empty 'file'")

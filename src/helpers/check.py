@@ -34,7 +34,7 @@ def _article_line(row: pd.Series, removed: Counter) -> str:
         fields.append(approx + row.published.date().isoformat())
     fields += [str(row[c]) for c in ("event", "kind", "language") if _known(row[c])]
     if _known(row.title):
-        fields.append(str(row.title)[:70])
+        fields.append(" ".join(str(row.title).split())[:70])     # one line, whatever it holds
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(removed.items())) or "nothing"
     flags = []
     if _known(row.duplicate_of):
