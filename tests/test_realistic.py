@@ -163,6 +163,22 @@ def test_utf8_with_a_few_bad_bytes_is_called_damaged_not_a_legacy_encoding(
     assert "legacy" not in message and "TCVN3" not in message and "VNI" not in message
 
 
+def test_a_short_line_with_a_bad_byte_and_utf16_cut_short_are_called_damaged(tmp_path):
+    (tmp_path / "short.txt").write_bytes("Hà Nội hôm nay".encode() + b"\xff"
+                                         + " trời đẹp".encode())
+    with pytest.raises(CorpusError, match=r"short\.txt: .* the file looks damaged"):
+        helpers.load_corpus(tmp_path)
+    (tmp_path / "short.txt").write_bytes("Hội nghị Ngoại giao khai mạc".encode("utf-16")[:-1])
+    with pytest.raises(CorpusError, match=r"short\.txt: cannot decode as UTF-16 \(BOM found\): "
+                                          r"truncated data .*: it looks cut short"):
+        helpers.load_corpus(tmp_path)
+
+
+def test_french_in_windows_1252_is_not_called_windows_1258():
+    french = "Une forêt près du lac: l'hôte prépare des crêpes à côté.\n".encode("cp1252")
+    assert helpers.pages.likely_legacy_encoding(french) != "Windows-1258"
+
+
 def test_a_short_windows_1258_page_is_named_as_such_not_as_vni(tmp_path):
     # Too short for charset-normalizer to be sure, so not read; but named for what it is.
     text = "Tin ngắn về ngoại giao\nHội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội.\n"

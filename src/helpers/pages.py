@@ -47,8 +47,9 @@ _VIETNAMESE_ALPHABET = frozenset(
     for vowel in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for tone in ("", "\u0300", "\u0301", "\u0303",
                                                        "\u0309", "\u0323")) | set("đĐ")
 _PUNCTUATION_1258 = frozenset("\u00a0“”‘’–—…•«»°€")
-# Letters only Vietnamese uses: at least one, so French or Spanish is not taken for it.
-_VIETNAMESE_ONLY = frozenset(_VIETNAMESE_ALPHABET - set("àáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝ"))
+# Letters only Vietnamese uses: at least one, so French, Spanish or Portuguese is not taken
+# for it (they share the grave, acute and tilde vowels and â, ê, ô).
+_VIETNAMESE_ONLY = frozenset(_VIETNAMESE_ALPHABET - set("àáãèéìíòóõùúýâêôÀÁÃÈÉÌÍÒÓÕÙÚÝÂÊÔ"))
 
 
 def likely_legacy_encoding(data: bytes) -> str | None:
@@ -144,6 +145,11 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         if encoding == "utf-8" and (why := utf8_damage(payload)) is not None:
             raise CorpusError(f"{name}: cannot decode as {tried}: {why}; save or download it "
                               "again.") from None
+        if encoding == "utf-16":     # its mark says what it is: only damage can break it
+            looks = ("the file ends in the middle of a character: it looks cut short"
+                     if err.reason == "truncated data" else "the file looks damaged")
+            raise CorpusError(f"{name}: cannot decode as {tried}: {err.reason} at byte "
+                              f"{err.start}: {looks}; save or download it again.") from None
         if encoding == "utf-8" and (text := _guess_vietnamese(data)) is not None:
             return text
         legacy = likely_legacy_encoding(data)
