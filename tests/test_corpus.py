@@ -154,6 +154,17 @@ def test_copies_are_flagged_kept_in_the_table_and_left_out_of_analyses(seed_copy
     assert len(helpers.analysable(corpus.reset_index())) == 5
 
 
+def test_a_folder_whose_pages_are_all_skipped_is_an_error(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.html").write_bytes(b"<!-- -->")
+    (tmp_path / "old.txt").write_bytes("Héi nghÞ Ngo¹i giao lÇn thø 32 t¹i Hµ Néi\n".encode("cp1252"))
+    with pytest.warns(CorpusWarning) as caught, \
+            pytest.raises(CorpusError, match=r"none of its 3 page file\(s\) could be read"):
+        helpers.load_corpus(tmp_path, on_error="skip")
+    assert sorted(str(w.message).split(":")[0] for w in caught) == ["blank.html", "empty.txt",
+                                                                    "old.txt"]
+
+
 def test_files_that_differ_only_in_extension_get_distinct_doc_ids(seed_copy):
     page = seed_text("001")
     (seed_copy / "zz_bai.txt").write_text(page, encoding="utf-8")

@@ -370,7 +370,8 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
         read from the page; ``metadata_from`` says which was used for each field.
     on_error : {"raise", "skip"}
         A file that cannot be decoded raises ``CorpusError``, or is skipped with a warning.
-        Empty files are always skipped with a ``CorpusWarning``.
+        Empty files are always skipped with a ``CorpusWarning``. A folder none of whose pages
+        can be read raises ``CorpusError``.
     cache : bool
         Keep page results and segmentations on disk (``.cache/`` or ``$HELPERS_CACHE_DIR``).
     workers : int, optional
@@ -402,6 +403,9 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
         for result in results:
             _report(result, on_error)
         pages = [r for r in results if r.status == OK]
+        if not pages:
+            raise CorpusError(f"{folder}: none of its {len(names)} page file(s) could be read "
+                              "(each is named in a warning above)")
         cat_path = folder / CATALOG_NAME
         listed = read_catalog(cat_path) if catalog and cat_path.is_file() else {}
         cat = _catalog_rows([p.source_file for p in pages], listed, display_path(cat_path))
