@@ -157,7 +157,8 @@ def test_copies_are_flagged_kept_in_the_table_and_left_out_of_analyses(seed_copy
 def test_a_folder_whose_pages_are_all_skipped_is_an_error(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.html").write_bytes(b"<!-- -->")
-    (tmp_path / "old.txt").write_bytes("Héi nghÞ Ngo¹i giao lÇn thø 32 t¹i Hµ Néi\n".encode("cp1252"))
+    tcvn3 = "Héi nghÞ Ngo¹i giao lÇn thø 32 t¹i Hµ Néi\n"
+    (tmp_path / "old.txt").write_bytes(tcvn3.encode("cp1252"))
     with pytest.warns(CorpusWarning) as caught, \
             pytest.raises(CorpusError, match=r"none of its 3 page file\(s\) could be read"):
         helpers.load_corpus(tmp_path, on_error="skip")
