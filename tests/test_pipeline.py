@@ -106,6 +106,35 @@ def test_two_local_workers_give_the_same_table_in_the_same_order(folder, monkeyp
     assert_same_corpus(serial, parallel)
 
 
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore:Trying to resize an executor")   # loky, while both run
+def test_two_loads_at_once_with_different_workers_share_the_pool_and_give_the_same_table(
+        monkeypatch):
+    # loky keeps one reusable pool: a load asking for another size resizes (or replaces) it
+    # while the other load's tasks run; a task the old pool refuses is done in its load.
+    import threading
+
+    serial = helpers.load_corpus(workers=1, cache=False)
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    loaded: dict[int, object] = {}
+
+    def load(workers: int) -> None:
+        try:
+            loaded[workers] = helpers.load_corpus(workers=workers, cache=False)
+        except BaseException as error:      # reported below, in the test's thread
+            loaded[workers] = error
+
+    threads = [threading.Thread(target=load, args=(n,)) for n in (2, 3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    assert not any(thread.is_alive() for thread in threads)
+    for workers in (2, 3):
+        assert isinstance(loaded[workers], pd.DataFrame), loaded[workers]
+        assert_same_corpus(serial, loaded[workers])
+
+
 def test_tasks_keep_the_page_order_and_give_several_workers_four_tasks_each():
     names = [f"{i}.txt" for i in range(1000)]
     for workers, sizes in [(1, {128, 104}), (2, {125}), (3, {84, 76}), (4, {63, 55})]:
