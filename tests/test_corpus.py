@@ -160,7 +160,9 @@ def test_a_folder_whose_pages_are_all_skipped_is_an_error(tmp_path):
     tcvn3 = "Héi nghÞ Ngo¹i giao lÇn thø 32 t¹i Hµ Néi\n"
     (tmp_path / "old.txt").write_bytes(tcvn3.encode("cp1252"))
     with pytest.warns(CorpusWarning) as caught, \
-            pytest.raises(CorpusError, match=r"none of its 3 page file\(s\) could be read"):
+            pytest.raises(CorpusError, match=r"none of its 3 page file\(s\) could be read: "
+                                             r"blank\.html: an HTML page with no visible text; "
+                                             r"empty\.txt: empty file; old\.txt: cannot decode"):
         helpers.load_corpus(tmp_path, on_error="skip")
     assert sorted(str(w.message).split(":")[0] for w in caught) == ["blank.html", "empty.txt",
                                                                     "old.txt"]
@@ -253,13 +255,39 @@ def test_catalog_rows_go_to_files_named_exactly_then_alike(seed_copy):
     assert corpus.loc[" cách.txt", "title"] == "Tựa ba"
     assert corpus.loc[nfc, "title"] == "Tựa NFC" and corpus.loc[nfd, "title"] == "Tựa NFD"
     assert [str(w.message).split(": ", 1)[1] for w in caught] == [
-        "lists 'Hòa Bình.txt', which is not in the corpus folder (or was skipped)"]
+        "lists 'Hòa Bình.txt', which is not in the corpus folder"]
     # a row that names neither of two files alike goes to none of them, with a warning
     (seed_copy / "catalog.csv").write_text("file,title\nHoa\u0300 bình.txt,Tựa hai\n",
                                            encoding="utf-8")
     with pytest.warns(CorpusWarning, match=r"fit 2 files .*: given to none of them"):
         corpus = helpers.load_corpus(seed_copy).set_index("source_file")
     assert "Tựa hai" not in corpus["title"].tolist()
+
+
+def test_a_catalog_row_for_a_skipped_file_is_not_given_to_its_namesake(seed_copy):
+    nfc = "Hòa bình.txt"
+    (seed_copy / "004_b5a5b979df70e810.txt").rename(seed_copy / "Hoà bình.txt")
+    (seed_copy / nfc).write_bytes(b"")                              # skipped: empty
+    (seed_copy / "catalog.csv").write_text(f"file,title\n{nfc},Tựa của tệp rỗng\n",
+                                           encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="empty file"):
+        corpus = helpers.load_corpus(seed_copy)
+    assert "Tựa của tệp rỗng" not in corpus["title"].tolist()
+
+
+def test_one_file_listed_twice_in_two_unicode_forms_is_an_error(seed_copy):
+    name = "Hòa bình.txt"
+    (seed_copy / "004_b5a5b979df70e810.txt").rename(seed_copy / name)
+    nfd = unicodedata.normalize("NFD", name)
+    (seed_copy / "catalog.csv").write_text(f"file,title\n{name},Một\n{nfd},Hai\n",
+                                           encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"lists 'H\\xf2a b\\xecnh\.txt' more than once, as "
+                                          r".* and .* \(the same name in other Unicode forms\)"):
+        helpers.load_corpus(seed_copy)
+    # neither row named exactly (the file has the other tone-mark placement): the same
+    (seed_copy / name).rename(seed_copy / "Hoà bình.txt")
+    with pytest.raises(CorpusError, match=r"lists 'Ho\\xe0 b\\xecnh\.txt' more than once"):
+        helpers.load_corpus(seed_copy)
 
 
 def test_catalog_paths_may_be_written_as_on_windows_or_from_the_folder(seed_copy):

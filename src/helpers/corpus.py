@@ -288,10 +288,12 @@ def _row(page: PageResult, cat_row: dict[str, str] | None,
 
 def _catalog_rows(names: list[str], catalog: dict[str, dict[str, str]],
                   shown: str) -> dict[str, dict[str, str]]:
-    """Each file's catalog row, for the files ``names`` of the folder: the row that names it
-    exactly, else the one row that names it in another Unicode form (``file_key``), when no
-    other file has that form. Files and rows that cannot be paired (names alike) get no row,
-    with a warning; a row that fits no file is named in a warning."""
+    """Each file's catalog row, for the files ``names`` of the folder (every file listed, read
+    or skipped): the row that names it exactly, else the one row that names it in another
+    Unicode form (``file_key``), when no other file has that form. Rows that fit several files
+    named alike get none, with a warning; more rows than files for one name are an error; a
+    row that fits no file is named in a warning. (Names alike are shown with ``ascii``, which tells their
+    forms apart.)"""
     if not catalog:
         return {}
     files_by_key: dict[str, list[str]] = {}
@@ -308,17 +310,19 @@ def _catalog_rows(names: list[str], catalog: dict[str, dict[str, str]],
         free = [name for name in files if name not in given]
         if len(left) == 1 and len(free) == 1:
             given[free[0]] = left[0]
+        elif left and len(free) <= 1 and files:     # more rows than files for one name
+            named = [ascii(r["file"]) for r in rows]
+            raise CorpusError(f"{shown}: lists {', '.join(map(ascii, files))} more than once, "
+                              f"as {' and '.join(named)} (the same name in other Unicode forms)")
         elif left and free:
-            warnings.warn(f"{shown}: the row(s) of {', '.join(repr(r['file']) for r in left)} "
+            warnings.warn(f"{shown}: the row(s) of {', '.join(ascii(r['file']) for r in left)} "
                           f"fit {len(free)} files whose names differ only in Unicode form "
-                          f"({', '.join(free)}): given to none of them; write each name as "
-                          "the file's", CorpusWarning, stacklevel=3)
+                          f"({', '.join(map(ascii, free))}): given to none of them; write each "
+                          "name as the file's", CorpusWarning, stacklevel=3)
         else:
             for row in left:
-                where = ("is in the folder in another Unicode form, with a row of its own"
-                         if files else "is not in the corpus folder (or was skipped)")
-                warnings.warn(f"{shown}: lists {row['file']!r}, which {where}", CorpusWarning,
-                              stacklevel=3)
+                warnings.warn(f"{shown}: lists {row['file']!r}, which is not in the corpus "
+                              "folder", CorpusWarning, stacklevel=3)
     return given
 
 
@@ -404,11 +408,13 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
             _report(result, on_error)
         pages = [r for r in results if r.status == OK]
         if not pages:
-            raise CorpusError(f"{folder}: none of its {len(names)} page file(s) could be read "
-                              "(each is named in a warning above)")
+            why = [r.error or f"{r.source_file}: empty file" for r in results[:3]]
+            more = f"; and {len(results) - 3} more" if len(results) > 3 else ""
+            raise CorpusError(f"{folder}: none of its {len(names)} page file(s) could be read: "
+                              f"{'; '.join(why)}{more}")
         cat_path = folder / CATALOG_NAME
         listed = read_catalog(cat_path) if catalog and cat_path.is_file() else {}
-        cat = _catalog_rows([p.source_file for p in pages], listed, display_path(cat_path))
+        cat = _catalog_rows(names, listed, display_path(cat_path))     # (a skipped file too)
         # Ids from every file listed, so a file's id does not depend on whether another loads.
         ids = dict(zip(names, unique_doc_ids(names), strict=True))
         return _table(pages, cat, cache, ids)
