@@ -292,8 +292,8 @@ def _catalog_rows(names: list[str], catalog: dict[str, dict[str, str]],
     or skipped): the row that names it exactly, else the one row that names it in another
     Unicode form (``file_key``), when no other file has that form. Rows that fit several files
     named alike get none, with a warning; more rows than files for one name are an error; a
-    row that fits no file is named in a warning. (Names alike are shown with ``ascii``, which tells their
-    forms apart.)"""
+    row that fits no file is named in a warning. (Names alike are shown with ``ascii``, which
+    tells their forms apart.)"""
     if not catalog:
         return {}
     files_by_key: dict[str, list[str]] = {}
