@@ -338,6 +338,14 @@ def test_catalog_bad_date_names_the_row_and_file(seed_copy):
         helpers.load_corpus(seed_copy)
 
 
+@pytest.mark.parametrize("date", ["2021-W50-6", "20211218", "2021-12-18T10:00"])
+def test_catalog_dates_must_be_year_month_day(seed_copy, date):
+    cat = (seed_copy / "catalog.csv").read_text(encoding="utf-8").replace("2021-12-18", date)
+    (seed_copy / "catalog.csv").write_text(cat, encoding="utf-8")
+    with pytest.raises(CorpusError, match=rf"published '{date}' is not an ISO date"):
+        helpers.load_corpus(seed_copy)
+
+
 def test_catalog_row_without_a_file_warns(seed_copy):
     (seed_copy / "004_b5a5b979df70e810.txt").unlink()
     with pytest.warns(CorpusWarning, match=r"lists '004_b5a5b979df70e810\.txt', which is not in"):

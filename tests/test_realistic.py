@@ -174,9 +174,21 @@ def test_a_short_line_with_a_bad_byte_and_utf16_cut_short_are_called_damaged(tmp
         helpers.load_corpus(tmp_path)
 
 
-def test_french_in_windows_1252_is_not_called_windows_1258():
-    french = "Une forêt près du lac: l'hôte prépare des crêpes à côté.\n".encode("cp1252")
-    assert helpers.pages.likely_legacy_encoding(french) != "Windows-1258"
+@pytest.mark.parametrize("text", [
+    "Une forêt près du lac: l'hôte prépare des crêpes à côté.",
+    "Été à Paris, où l'hôtel près du lac",
+    "São Paulo não é a capital do país.",
+    "Eu não sei.",
+])
+def test_french_or_portuguese_in_windows_1252_is_not_called_windows_1258(text):
+    # (the VNI and TCVN3 rules may still name such text: a limit of those older rules)
+    assert helpers.pages.likely_legacy_encoding((text + "\n").encode("cp1252")) != "Windows-1258"
+
+
+def test_utf16_cut_inside_a_surrogate_pair_is_called_cut_short(tmp_path):
+    (tmp_path / "p.txt").write_bytes("Tin ngắn 🙂".encode("utf-16")[:-2])
+    with pytest.raises(CorpusError, match=r"p\.txt: .* it looks cut short"):
+        helpers.load_corpus(tmp_path)
 
 
 def test_a_short_windows_1258_page_is_named_as_such_not_as_vni(tmp_path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import warnings
 from pathlib import Path
 
@@ -26,6 +27,7 @@ CATALOG_COLUMNS = ["file", "title", "outlet", "url", "published", "date_precisio
 # Columns written by ``helpers.fetch``: kept in the file, not used as metadata.
 FETCH_COLUMNS = ["fetched_at", "status"]
 DATE_PRECISIONS = {"day", "approximate"}
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def file_path(cell: str) -> str:
@@ -63,6 +65,8 @@ def _check_row(row: dict[str, str], where: str) -> None:
     name = row["file"]
     if row["published"]:
         try:
+            if not _ISO_DAY.fullmatch(row["published"]):   # (3.11 also takes weeks, "20231219")
+                raise ValueError(row["published"])
             dt.date.fromisoformat(row["published"])
         except ValueError:
             raise CorpusError(f"{where} ({name}): published {row['published']!r} is not "

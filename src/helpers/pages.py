@@ -47,15 +47,18 @@ _VIETNAMESE_ALPHABET = frozenset(
     for vowel in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for tone in ("", "\u0300", "\u0301", "\u0303",
                                                        "\u0309", "\u0323")) | set("đĐ")
 _PUNCTUATION_1258 = frozenset("\u00a0“”‘’–—…•«»°€")
-# Letters only Vietnamese uses: at least one, so French, Spanish or Portuguese is not taken
-# for it (they share the grave, acute and tilde vowels and â, ê, ô).
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# Letters only Vietnamese uses: at least one (French, Spanish and Portuguese share the grave,
+# acute and tilde vowels and â, ê, ô); and a tone mark Windows-1258 writes as a combining
+# character, which Windows-1252 text does not give (Portuguese "não" reads "năo" in it).
 _VIETNAMESE_ONLY = frozenset(_VIETNAMESE_ALPHABET - set("àáãèéìíòóõùúýâêôÀÁÃÈÉÌÍÒÓÕÙÚÝÂÊÔ"))
 
 
 def likely_legacy_encoding(data: bytes) -> str | None:
     """"Windows-1258", "VNI" or "TCVN3" when the bytes look like Vietnamese in that legacy
     encoding, else None (Windows-1258: read in it, every character outside ASCII is a letter of
-    the Vietnamese alphabet or common punctuation, one of them a letter only Vietnamese uses).
+    the Vietnamese alphabet or common punctuation, one of them a letter only Vietnamese uses,
+    and one tone mark at least is a combining character, as that encoding writes most).
 
     Parameters
     ----------
@@ -88,9 +91,12 @@ def likely_legacy_encoding(data: bytes) -> str | None:
 
 def _reads_as_windows_1258(data: bytes) -> bool:
     try:
-        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+        raw = data.decode("cp1258")
     except UnicodeDecodeError:       # a byte Windows-1258 leaves undefined
         return False
+    if not _TONES & set(raw):
+        return False
+    text = unicodedata.normalize("NFC", raw)
     other = {ch for ch in text if ord(ch) > 127}
     return bool(other & _VIETNAMESE_ONLY) and other <= _VIETNAMESE_ALPHABET | _PUNCTUATION_1258
 
@@ -146,8 +152,10 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
             raise CorpusError(f"{name}: cannot decode as {tried}: {why}; save or download it "
                               "again.") from None
         if encoding == "utf-16":     # its mark says what it is: only damage can break it
-            looks = ("the file ends in the middle of a character: it looks cut short"
-                     if err.reason == "truncated data" else "the file looks damaged")
+            cut = err.reason == "truncated data" or (  # an odd byte, or half a surrogate pair
+                err.reason == "unexpected end of data" and err.end == len(payload))
+            looks = ("the file ends in the middle of a character: it looks cut short" if cut
+                     else "the file looks damaged")
             raise CorpusError(f"{name}: cannot decode as {tried}: {err.reason} at byte "
                               f"{err.start}: {looks}; save or download it again.") from None
         if encoding == "utf-8" and (text := _guess_vietnamese(data)) is not None:

@@ -30,13 +30,17 @@ __all__ = ["TOKENIZER_VERSION", "normalize_text", "normalize_tone_marks", "raw_s
 # --- normalization ---------------------------------------------------------------------------
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
-# Characters that only ever get in the way of matching: no-break spaces; and invisible format
-# characters: zero-width spaces and joiners, byte-order marks, soft hyphens, the combining
-# grapheme joiner, direction marks, embeddings and isolates, invisible operators.
+# Characters that only ever get in the way of matching: no-break spaces; and the invisible
+# format characters web text carries: zero-width spaces and joiners, byte-order marks, soft
+# hyphens, the combining grapheme joiner, direction marks, embeddings and isolates, invisible
+# operators, the deprecated format characters, interlinear annotation marks, the Mongolian
+# vowel separator.
 _SPACES = ("\u00a0", "\u2007", "\u202f")
 _INVISIBLE = ("\u00ad", "\u034f", "\u061c", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
               "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2060", "\u2061", "\u2062",
-              "\u2063", "\u2064", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff")
+              "\u2063", "\u2064", "\u2066", "\u2067", "\u2068", "\u2069", "\u206a", "\u206b",
+              "\u206c", "\u206d", "\u206e", "\u206f", "\ufff9", "\ufffa", "\ufffb", "\u180e",
+              "\ufeff")
 # Line and paragraph separators some editors write instead of line ends.
 _LINE_SEPARATORS = ("\u2028", "\u2029")
 
@@ -120,8 +124,9 @@ def normalize_tone_marks(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """The project's normal form: LF line ends (also for U+2028 and U+2029), NFC, one tone-mark
-    placement, plain spaces, no invisible format characters (zero-width spaces, soft hyphens,
-    direction marks...), no trailing spaces on a line. Idempotent.
+    placement, plain spaces, none of the invisible format characters web text carries
+    (zero-width spaces, soft hyphens, direction marks...: ``_INVISIBLE``), no trailing spaces
+    on a line. Idempotent.
 
     Parameters
     ----------
