@@ -23,7 +23,7 @@ from .dedupe import shingle_hashes
 from .errors import CorpusError, NoVisibleText
 from .html import HtmlPage, extract_html, is_html
 from .metadata import PageMetadata, detect_language, infer_metadata, with_fallback
-from .text import normalize_text, segment, segment_many, words_from_segments
+from .text import TONE_MARKS, normalize_text, segment, segment_many, words_from_segments
 
 _T = TypeVar("_T")
 
@@ -44,10 +44,8 @@ LEGACY_MIN_SHARE = 0.05
 # punctuation, where VNI gives letters it lacks ("Hoäi") and TCVN3 symbols ("Ngo¹i").
 _VIETNAMESE_ALPHABET = frozenset(
     unicodedata.normalize("NFC", vowel + tone)
-    for vowel in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for tone in ("", "\u0300", "\u0301", "\u0303",
-                                                       "\u0309", "\u0323")) | set("đĐ")
+    for vowel in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for tone in {"", *TONE_MARKS}) | set("đĐ")
 _PUNCTUATION_1258 = frozenset("\u00a0“”‘’–—…•«»°€")
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 # Letters only Vietnamese uses: at least one (French, Spanish and Portuguese share the grave,
 # acute and tilde vowels and â, ê, ô); and a tone mark Windows-1258 writes as a combining
 # character, which Windows-1252 text does not give (Portuguese "não" reads "năo" in it).
@@ -94,7 +92,7 @@ def _reads_as_windows_1258(data: bytes) -> bool:
         raw = data.decode("cp1258")
     except UnicodeDecodeError:       # a byte Windows-1258 leaves undefined
         return False
-    if not _TONES & set(raw):
+    if not TONE_MARKS & set(raw):
         return False
     text = unicodedata.normalize("NFC", raw)
     other = {ch for ch in text if ord(ch) > 127}
@@ -335,7 +333,7 @@ def _read_and_clean(name: str,
     if not text.strip():
         return PageResult(name, EMPTY)
     article = clean_article(text)
-    if not article.line_texts:      # nothing visible: zero-width characters, marks of order
+    if not article.line_texts:      # nothing visible: only invisible format characters
         return PageResult(name, EMPTY)
     return html, article
 

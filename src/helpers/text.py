@@ -23,13 +23,14 @@ from .lexicon import fix_segments
 from .paths import cache_dir
 from .reference import stopword_policy, underthesea_stopwords
 
-__all__ = ["TOKENIZER_VERSION", "normalize_text", "normalize_tone_marks", "raw_segments",
-           "raw_segments_many", "segment", "segment_many", "sort_key", "stopwords", "tokenize",
-           "words_from_segments"]
+__all__ = ["TOKENIZER_VERSION", "TONE_MARKS", "normalize_text", "normalize_tone_marks",
+           "raw_segments", "raw_segments_many", "segment", "segment_many", "sort_key",
+           "stopwords", "tokenize", "words_from_segments"]
 
 # --- normalization ---------------------------------------------------------------------------
 
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+# The five tone marks as combining characters: huyền, sắc, ngã, hỏi, nặng.
+TONE_MARKS = frozenset({"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"})
 # Characters that only ever get in the way of matching: no-break spaces; and the invisible
 # format characters web text carries: zero-width spaces and joiners, byte-order marks, soft
 # hyphens, the combining grapheme joiner, direction marks, embeddings and isolates, invisible
@@ -55,10 +56,10 @@ def _move_tone(syllable: str) -> str:
     # style underthesea uses ("hòa", "khỏe", "thúy"); the other style writes "hoà", "khoẻ",
     # "thuý". After "q" the "u" belongs to the onset ("quý"), so the mark stays on the last vowel.
     decomposed = unicodedata.normalize("NFD", syllable)
-    tones = [c for c in decomposed if c in _TONES]
+    tones = [c for c in decomposed if c in TONE_MARKS]
     if len(tones) != 1:
         return syllable
-    base = "".join(c for c in decomposed if c not in _TONES)
+    base = "".join(c for c in decomposed if c not in TONE_MARKS)
     if len(base) < 2 or base[-2:].lower() not in {"oa", "oe", "uy"}:
         return syllable
     if base[:-2].lower().endswith("q"):
@@ -76,7 +77,7 @@ def _ending_table() -> dict[str, str]:
     table = {}
     for first, seconds in (("o", "ae"), ("u", "y")):
         for second in seconds:
-            for tone in _TONES:
+            for tone in TONE_MARKS:
                 for f in (first, first.upper()):
                     for sec in (second, second.upper()):
                         ending = unicodedata.normalize("NFC", f + sec + tone)
@@ -447,7 +448,7 @@ def sort_key(text: str) -> tuple:
         letter = base
         for mark in marks:
             letter = _VOWEL_MARKS.get((base, mark), letter)
-        tone = next((m for m in marks if m in _TONES), "")
+        tone = next((m for m in marks if m in TONE_MARKS), "")
         rank = _ORDER.index(letter) if letter in _ORDER else len(_ORDER) + ord(letter)
         primary.append(rank if letter.isalnum() else -1 if letter.isspace() else -2)
         secondary.append(_TONE_ORDER.index(tone))
