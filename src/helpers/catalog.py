@@ -131,11 +131,11 @@ def read_catalog(path: Path) -> dict[str, dict[str, str]]:
     known = {"event": set(conferences().index), "kind": {r.kind for r in kind_rules()} | {"news"}}
     for raw in reader:
         where = f"{shown}, line {reader.line_num}"     # where the row ends
-        row = {c: normalize_text(raw.get(c) or "").strip() for c in CATALOG_COLUMNS}
-        for column in CATALOG_COLUMNS:       # one line each, but for the notes
-            if column != "notes":
-                row[column] = " ".join(row[column].split())
-        row["file"] = file_path(raw.get("file") or "")     # as written, in any Unicode form
+        # The file as written (in any Unicode form), the notes with their lines, the rest
+        # one line each.
+        row = {c: " ".join(normalize_text(raw.get(c) or "").split()) for c in CATALOG_COLUMNS}
+        row["file"] = file_path(raw.get("file") or "")
+        row["notes"] = normalize_text(raw.get("notes") or "").strip()
         if not row["file"]:
             raise CorpusError(f"{where}: empty 'file'")
         if row["file"] in rows:

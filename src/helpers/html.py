@@ -225,7 +225,7 @@ _MARKUP = re.compile(r"<!--.*?(?:-->|$)|<[!?/]?[A-Za-z][^>]*>", re.DOTALL)
 
 
 def _visible(text: str) -> bool:
-    """Whether text shows anything: not only spaces and zero-width characters."""
+    """Whether text shows anything: not only spaces and invisible format characters."""
     return bool(normalize_text(text).strip())
 
 
