@@ -51,7 +51,9 @@ def test_article_body_is_one_paragraph_per_line_without_page_chrome():
     assert "Nâng tầm quan hệ với các đối tác" in result.paragraphs
     assert result.paragraphs[-1].startswith("Hội nghị Ngoại giao là sự kiện thường kỳ")
     assert len(result.paragraphs) == 7
-    assert result.text.splitlines() == [DC32_TITLE, *result.paragraphs]
+    # the dateline under the headline, which extraction dropped, is put back for the cleaning
+    assert result.under_title == ("Minh Anh | Thứ ba, 19/12/2023, 09:30",)
+    assert result.text.splitlines() == [DC32_TITLE, *result.under_title, *result.paragraphs]
     for chrome in ("Trang chủ", "Tin liên quan", "Ý kiến bạn đọc", "Gửi bình luận",
                    "Chúc hội nghị thành công", "Tin cùng chuyên mục", "Bản quyền", "23/11/2026",
                    "Nhìn lại một năm đối ngoại sôi động"):
@@ -61,15 +63,14 @@ def test_article_body_is_one_paragraph_per_line_without_page_chrome():
 def test_audit_names_every_dropped_block_and_counts_add_up():
     audit = page("dc32-khai-mac.html").audit
     assert audit.blocks_kept + audit.blocks_dropped == audit.blocks_in_page
-    assert audit.blocks_kept == 8   # headline + 7 paragraphs
+    assert audit.blocks_kept == 9   # headline + the dateline put back + 7 paragraphs
     for dropped in ("Tin liên quan", "Ý kiến bạn đọc", "Trần Văn Bình",
-                    "Hội nghị Ngoại giao lần thứ 32", "Minh Anh | Thứ ba, 19/12/2023, 09:30",
-                    "Thứ hai, 23/11/2026 Đăng nhập Đăng ký"):
+                    "Hội nghị Ngoại giao lần thứ 32", "Thứ hai, 23/11/2026 Đăng nhập Đăng ký"):
         assert dropped in audit.dropped, dropped
     assert audit.chars_kept < audit.chars_in_page
-    assert f"kept 8 of {audit.blocks_in_page} text blocks" in audit.summary()
-    assert audit.dropped_above[-3:] == ("Hội nghị Ngoại giao lần thứ 32",
-                                        "Minh Anh | Thứ ba, 19/12/2023, 09:30",
+    assert f"kept 9 of {audit.blocks_in_page} text blocks" in audit.summary()
+    assert "Minh Anh | Thứ ba, 19/12/2023, 09:30" not in audit.dropped
+    assert audit.dropped_above[-2:] == ("Hội nghị Ngoại giao lần thứ 32",
                                         "Chia sẻ Facebook Chia sẻ Zalo In bài")
 
 
@@ -229,3 +230,101 @@ def test_a_folder_mixing_text_and_html_gives_the_same_clean_body_and_flags_the_c
     audit = helpers.cleaning_audit(corpus.reset_index())
     extraction = audit[audit["reason"] == "html extraction"]
     assert len(extraction) == 3 and extraction["text"].str.contains("dropped").all()
+
+
+# --- shapes of real sites: sapo outside the article, microdata, <title> with the site, tables ---
+
+TOPICS = ("ngoại giao kinh tế", "ngoại giao văn hóa", "công tác người Việt Nam ở nước ngoài",
+          "bảo hộ công dân")
+# Four different paragraphs (extraction keeps one of several equal ones).
+PARAGRAPHS = tuple(f"Hội nghị Ngoại giao lần thứ 32 thảo luận các định hướng lớn về {topic} "
+                   "trong những năm tới, với sự tham dự của các trưởng cơ quan đại diện."
+                   for topic in TOPICS)
+SAPO = ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội, mở đầu năm ngày làm "
+        "việc của toàn ngành.")
+HEADLINE = "Khai mạc Hội nghị Ngoại giao lần thứ 32"
+
+
+def site_page(head: str, above: str, body: str = "", below: str = "") -> bytes:
+    """A news page: menu, then ``above`` (headline, date, sapo ...), the article's element with
+    four paragraphs, then ``below``."""
+    body = body or "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">{head}</head><body>'
+            '<nav><a href="/">Trang chủ</a> <a href="/thoi-su">Thời sự</a></nav>'
+            f'<main>{above}<article class="fck_detail">{body}</article>{below}</main>'
+            '<footer><p>© Báo Mẫu</p></footer></body></html>').encode()
+
+
+def test_sapo_and_dateline_printed_outside_the_article_element_are_put_back():
+    # A sapo in a <p class="description"> above <article>, as many sites print it: extraction
+    # keeps the article's element only; the line cleaning gets the sapo as the lead and the
+    # dateline as a dateline.
+    data = site_page("", f'<h1>{HEADLINE}</h1><div class="date">Thứ Ba, 19/12/2023 | 08:30</div>'
+                         f'<div class="share">Chia sẻ</div><p class="description">{SAPO}</p>')
+    result = extract_html(data, "sapo.html")
+    assert result.under_title == ("Thứ Ba, 19/12/2023 | 08:30", SAPO)
+    assert SAPO not in result.audit.dropped
+    article = clean_article(result.text)
+    assert (article.headline, article.paragraphs[0]) == (HEADLINE, SAPO)
+    assert article.with_reason("dateline")[0].text == "Thứ Ba, 19/12/2023 | 08:30"
+
+
+def test_prose_above_the_headline_or_far_from_the_article_is_not_put_back():
+    sidebar = f'<div class="teaser">{SAPO}</div>'
+    data = site_page("", sidebar + f"<h1>{HEADLINE}</h1>")
+    assert extract_html(data, "teaser.html").under_title == ()
+    # a page whose headline is not found near the article: nothing is put back
+    data = site_page("", f"<h1>{HEADLINE}</h1>" + "<div>Mục</div>" * 9 + f"<p>{SAPO}</p>")
+    assert extract_html(data, "far.html").under_title == ()
+
+
+@pytest.mark.parametrize(("stamp", "expected"), [
+    ("2021-12-14T18:30:00Z", dt.date(2021, 12, 15)),        # 01:30 on the 15th in Vietnam
+    ("2021-12-14T18:30:00+07:00", dt.date(2021, 12, 14)),
+    ("2021-12-14T23:30:00-05:00", dt.date(2021, 12, 15)),
+])
+def test_a_timestamp_with_an_offset_gives_the_date_in_vietnam(stamp, expected):
+    data = site_page(f'<meta property="article:published_time" content="{stamp}">',
+                     f"<h1>{HEADLINE}</h1>")
+    result = extract_html(data, "stamp.html")
+    assert (result.published, result.metadata_from["published"]) == (expected, "html:og")
+
+
+def test_a_microdata_date_counts_as_markup():
+    above = (f'<h1 itemprop="headline">{HEADLINE}</h1>'
+             '<meta itemprop="datePublished" content="2021-12-16T06:00:00+07:00">')
+    result = extract_html(site_page("", above), "microdata.html")
+    assert result.published == dt.date(2021, 12, 16)
+    assert result.metadata_from["published"] == "html:microdata"
+
+
+@pytest.mark.parametrize("title", [f"{HEADLINE} – Báo Mẫu Điện Tử",
+                                   f"{HEADLINE} | Báo Mẫu Điện Tử"])
+def test_the_site_name_is_cut_from_the_title(title):
+    head = (f'<title>{title}</title><meta property="og:title" content="{title}">'
+            '<meta property="og:site_name" content="Báo Mẫu Điện Tử">')
+    assert extract_html(site_page(head, ""), "site.html").title == HEADLINE
+
+
+def test_the_headline_printed_above_the_article_beats_the_site_part_of_the_title():
+    # No <h1>, no og:title: the page's <title> is "Site - Headline", and the headline is
+    # printed above the article in a <span>.
+    head = f"<title>Cổng Thông tin Mẫu - {HEADLINE}</title>"
+    above = f'<div class="title"><span>{HEADLINE}</span></div><div>19/12/2023 10:20</div>'
+    result = extract_html(site_page(head, above), "portal.html")
+    assert result.title == HEADLINE
+    assert result.under_title == ("19/12/2023 10:20",)
+
+
+def test_layout_tables_are_read_as_text_and_data_tables_kept():
+    cells = "".join(f"<tr><td><p>{p}</p></td></tr>" for p in PARAGRAPHS)
+    layout = (f'<table width="980"><tr><td class="menu"><table><tr><td>Chuyên mục</td></tr>'
+              f'</table></td><td><table>{cells}</table></td></tr></table>')
+    result = extract_html(site_page("", f"<h1>{HEADLINE}</h1>", body=layout), "layout.html")
+    assert all(not line.startswith("|") for line in result.paragraphs)
+    assert result.paragraphs == PARAGRAPHS
+    data = ("<table><tr><th>Năm</th><th>Số đoàn</th></tr><tr><td>2022</td><td>27</td></tr>"
+            "<tr><td>2023</td><td>31</td></tr></table>")
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + data
+    result = extract_html(site_page("", f"<h1>{HEADLINE}</h1>", body=body), "data.html")
+    assert any(line.startswith("|") and "Số đoàn" in line for line in result.paragraphs)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .dates import parse_dateline, parse_full_date
+from .dates import CLOCK, parse_dateline, parse_full_date
 from .reference import ChromeRules, page_rules
 from .text import normalize_text
 
@@ -345,7 +345,7 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
     if len(buttons) <= c.rules.setting("dateline", "max_words") and (
             parse_dateline(text)
             or (words <= c.rules.setting("dateline", "max_words_with_source")
-                and _CLOCK.search(text) and parse_full_date(text))):
+                and CLOCK.search(text) and parse_full_date(text))):
         return "dateline"
     if key in c.related_headings or (
             c.related_heading_patterns is not None and len(buttons) <= 8
@@ -365,7 +365,6 @@ def classify_pass(page: _Page, c: _Compiled) -> None:
 
 _SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”’)\]]*$")
 _PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]*$")
-_CLOCK = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b")
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s|^\s*[•·▪►▸■□◆*]")
 
 
@@ -388,7 +387,7 @@ def _headline_like(text: str, words: int, c: _Compiled) -> bool:
     return (not text.rstrip().endswith((".", ":", ";", ","))
             and not (letters and all(map(str.isupper, letters)))           # a masthead
             and not _MENU_SEPARATOR.search(text)
-            and not (_CLOCK.search(text) or parse_full_date(text))          # a clock or dateline
+            and not (CLOCK.search(text) or parse_full_date(text))          # a clock or dateline
             and not (c.not_headline is not None and c.not_headline.fullmatch(text)))
 
 

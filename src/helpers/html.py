@@ -23,15 +23,25 @@ if TYPE_CHECKING:
     from trafilatura.settings import Document
 
 from .damage import utf8_damage
+from .dates import CLOCK, parse_dateline, parse_full_date
 from .errors import CorpusError, NoVisibleText
 from .text import normalize_text
 
-__all__ = ["HTML_SUFFIXES", "HtmlAudit", "HtmlPage", "decode_html", "extract_html", "is_html"]
+__all__ = ["HTML_SUFFIXES", "HtmlAudit", "HtmlPage", "decode_html", "extract_html", "is_html",
+           "local_date", "plain_title"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MIN_PROSE_WORDS = 40        # an article has at least this many words in sentence-long paragraphs
 KEPT_PART_CHARS = 60        # a block this long found inside a kept line counts as kept
 PROSE_PARAGRAPH_WORDS = 12  # a paragraph this long (in syllables) reads as prose, not a menu item
+UNDER_TITLE_BLOCKS = 8      # how far below the headline a dropped sapo or dateline is looked for
+TITLE_PART_WORDS = 4        # a part of a <title> this long may be the headline, not the site
+DATELINE_WORDS = 9          # a short block with a full date and a clock time is a dateline
+# Vietnam's time (no daylight saving): a timestamp's date is read there, as the page prints it.
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "UTC+7")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*$")
+# Between a title and the site's name in <title> or og:title: "Tựa bài - Báo X", "Báo X | Tựa".
+_SITE_SEPARATOR = r"\s+[-–—|»·]\s+"
 _SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
                     re.IGNORECASE | re.DOTALL)
 _DECLARED = re.compile(
@@ -92,7 +102,13 @@ class HtmlPage:
     none of these (e.g. a site name taken from the title). ``published`` is a date the markup
     states (JSON-LD, Open Graph or other meta, ``<time datetime>``, or the page URL); a date
     htmldate found only in the page's text is kept apart in ``date_in_text`` and not used, as it
-    may be a page clock or a related story's.
+    may be a page clock or a related story's. A timestamp that states its offset
+    ("2021-12-14T18:30:00Z") gives its date in Vietnam's time (UTC+7): 15 December here.
+
+    ``under_title`` are blocks trafilatura dropped between the headline and the first paragraph
+    it kept, put back into ``text`` for the line cleaning to judge: a sapo (the bold lead
+    paragraph many sites print outside the article's element) and a dateline
+    (``_under_title``).
     """
 
     name: str
@@ -107,12 +123,14 @@ class HtmlPage:
     sources: tuple[tuple[str, str], ...]
     audit: HtmlAudit
     date_in_text: dt.date | None = None
+    under_title: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
-        """Headline and paragraphs, one per line."""
+        """Headline, the blocks put back from under it (``under_title``) and the paragraphs,
+        one per line."""
         head = (self.title,) if self.title else ()
-        return "\n".join(head + self.paragraphs)
+        return "\n".join(head + self.under_title + self.paragraphs)
 
     @property
     def metadata_from(self) -> dict[str, str]:
@@ -264,10 +282,13 @@ def _is_kept(block: str, kept: set[str]) -> bool:
     return block in kept or (len(block) >= KEPT_PART_CHARS and any(block in line for line in kept))
 
 
-def _audit(blocks: list[str], title: str | None, paragraphs: tuple[str, ...]) -> HtmlAudit:
-    """What extraction kept of the body's blocks (``_text_blocks``)."""
+def _audit(blocks: list[str], title: str | None, paragraphs: tuple[str, ...],
+           under: tuple[str, ...] = ()) -> HtmlAudit:
+    """What extraction kept of the body's blocks (``_text_blocks``), with the blocks put back
+    from under the headline (``under``)."""
     body = set(paragraphs)
-    flags = [_is_kept(block, body | {title} if title else body) for block in blocks]
+    kept = body | set(under) | ({title} if title else set())
+    flags = [_is_kept(block, kept) for block in blocks]
     first = next((i for i, block in enumerate(blocks) if _is_kept(block, body)), len(blocks))
     return HtmlAudit(blocks_in_page=len(blocks), blocks_kept=sum(flags),
                      dropped=tuple(b for b, k in zip(blocks, flags, strict=False) if not k),
@@ -329,6 +350,8 @@ def _candidates(root) -> dict[str, list[tuple[str, str]]]:
         + tagged("html:title", root.xpath("//title/text()")),
         "published": from_ld("datePublished") + tagged("html:og", _meta(
             root, "article:published_time", "og:published_time"))
+        + tagged("html:microdata", root.xpath('//*[@itemprop="datePublished"]/@content'
+                                              '|//*[@itemprop="datePublished"]/@datetime'))
         + tagged("html:meta", _meta(root, "pubdate", "publishdate", "date", "dc.date.issued"))
         + tagged("html:time", root.xpath("//time/@datetime"))
         + tagged("html:url", [f"{y}-{m}-{d}" for href in root.xpath(
@@ -343,14 +366,86 @@ def _candidates(root) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def _source(field: str, value: str, candidates: list[tuple[str, str]]) -> str:
-    """Where a value trafilatura or htmldate returned stands in the markup, else who found it."""
+def _source(field: str, value: str,
+            candidates: list[tuple[str, str]]) -> tuple[str, str | None]:
+    """Where a value trafilatura or htmldate returned stands in the markup, and the markup's
+    own value there (a date's whole timestamp); else who found it, and None."""
     key = _squash(value).casefold()
     for source, candidate in candidates:
-        candidate = _squash(candidate).casefold()
-        if candidate == key or (field == "published" and candidate[:10] == key):
-            return source
-    return "htmldate" if field == "published" else "trafilatura"
+        folded = _squash(candidate).casefold()
+        if folded == key or (field == "published" and folded[:10] == key):
+            return source, candidate
+    return ("htmldate" if field == "published" else "trafilatura"), None
+
+
+def local_date(stamp: str) -> dt.date | None:
+    """The date of an ISO 8601 timestamp in Vietnam's time when it states an offset, else as
+    written; None when it is not one.
+
+    Examples
+    --------
+    >>> local_date("2021-12-14T18:30:00Z"), local_date("2021-12-14T18:30:00+07:00")
+    (datetime.date(2021, 12, 15), datetime.date(2021, 12, 14))
+    >>> local_date("2021-12-14"), local_date("14/12/2021")
+    (datetime.date(2021, 12, 14), None)
+    """
+    try:
+        moment = dt.datetime.fromisoformat(stamp.strip())
+    except ValueError:
+        return None
+    return (moment.astimezone(VIETNAM_TIME) if moment.tzinfo else moment).date()
+
+
+def plain_title(title: str, sitename: str | None, headings: list[str]) -> str:
+    """``title`` without the site's name that ``<title>`` and og:title often add: the page's
+    ``<h1>`` when the title is it plus a separator and more, else the title with the site's
+    name cut off one end.
+
+    Examples
+    --------
+    >>> plain_title("Hội nghị bế mạc – Báo Mẫu", "Báo Mẫu", [])
+    'Hội nghị bế mạc'
+    >>> plain_title("Cổng TTĐT - Hội nghị bế mạc", None, ["Hội nghị bế mạc"])
+    'Hội nghị bế mạc'
+    >>> plain_title("Thủ tướng: Hội nghị bế mạc", "Báo Mẫu", ["Hội nghị bế mạc"])
+    'Thủ tướng: Hội nghị bế mạc'
+    """
+    for heading in headings:
+        if heading and heading != title and (
+                re.fullmatch(rf"{re.escape(heading)}{_SITE_SEPARATOR}.+", title)
+                or re.fullmatch(rf".+{_SITE_SEPARATOR}{re.escape(heading)}", title)):
+            return heading
+    if sitename:
+        name = re.escape(_squash(sitename))
+        cut = re.sub(rf"{_SITE_SEPARATOR}{name}$|^{name}{_SITE_SEPARATOR}", "", title,
+                     flags=re.IGNORECASE)
+        if cut.strip():
+            return cut.strip()
+    return title
+
+
+def _is_dateline(block: str) -> bool:
+    """A block that is only a date (and weekday, time, "updated"), or a short one with a full
+    date and a clock time beside an author's or site's name."""
+    return bool(parse_dateline(block) or (
+        len(block.split()) <= DATELINE_WORDS and CLOCK.search(block) and parse_full_date(block)))
+
+
+def _headline_at(blocks: list[str], first: int, titles: set[str]) -> int | None:
+    """The nearest block above block ``first`` (the article's first kept paragraph), at most
+    ``UNDER_TITLE_BLOCKS`` up, whose text is one of ``titles`` (case aside)."""
+    keys = {title.casefold() for title in titles if title}
+    return next((i for i in range(first - 1, max(first - 1 - UNDER_TITLE_BLOCKS, -1), -1)
+                 if blocks[i].casefold() in keys), None)
+
+
+def _under_title(blocks: list[str], top: int, first: int) -> tuple[str, ...]:
+    """The blocks between the headline (block ``top``) and the first kept paragraph (block
+    ``first``) that are a sapo (prose of ``PROSE_PARAGRAPH_WORDS`` words or more, ending a
+    sentence) or a dateline."""
+    return tuple(block for block in blocks[top + 1:first]
+                 if (len(block.split()) >= PROSE_PARAGRAPH_WORDS and _SENTENCE_END.search(block))
+                 or _is_dateline(block))
 
 
 def _paragraphs(text: str, title: str | None) -> tuple[str, ...]:
@@ -359,6 +454,38 @@ def _paragraphs(text: str, title: str | None) -> tuple[str, ...]:
     if lines and title and lines[0] == _squash(title):
         lines = lines[1:]   # trafilatura keeps the <h1> when it stands inside the article block
     return tuple(lines)
+
+
+def _rows(table) -> list:
+    return table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+
+
+def _is_layout(table) -> bool:
+    """A table that lays out the page (old portals set their columns, menus and the article
+    in tables), not one of data: marked as presentation, or holding another table, or of one
+    column; one with a caption, a header cell or a header row is data."""
+    if (table.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    if table.xpath("./caption|./thead|.//th"):
+        return False
+    rows = _rows(table)
+    return bool(table.xpath(".//table")) or all(len(row.xpath("./td")) <= 1 for row in rows)
+
+
+def _unwrap_layout_tables(root) -> bool:
+    """Turn layout tables (``_is_layout``) into plain blocks, each cell a ``div``, so that
+    extraction reads the article in them as text and not as rows of a table ("| ... |").
+    Whether any was found."""
+    layout = [table for table in root.iter("table") if _is_layout(table)]
+    for table in layout:
+        for row in _rows(table):
+            for cell in row.xpath("./td"):
+                cell.tag = "div"
+            row.tag = "div"
+        for part in table.xpath("./thead|./tbody|./tfoot"):
+            part.tag = "div"
+        table.tag = "div"
+    return bool(layout)
 
 
 def _check_article(name: str, paragraphs: tuple[str, ...]) -> None:
@@ -408,6 +535,8 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
         if not _visible(_MARKUP.sub("", text)):     # comments, a doctype: nothing to read
             raise NoVisibleText(f"{name}: an HTML page with no visible text") from error
         raise CorpusError(f"{name}: not an HTML page ({error})") from error
+    if _unwrap_layout_tables(root):
+        text = lxml.html.tostring(root, encoding="unicode")
     blocks = _text_blocks(root)
     if not any(map(_visible, blocks)):
         raise NoVisibleText(f"{name}: an HTML page with no visible text in its body (an empty "
@@ -422,20 +551,41 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
         include_tables=True, date_extraction_params=dict(_DATE_PARAMS)))
     if document is None or not (document.text or "").strip():
         raise CorpusError(f"{name}: no article in the page (trafilatura found no main text)")
-    title = _squash(document.title) if document.title else None
+    headings = [_squash(el.text_content()) for el in root.xpath("//h1")]
+    title = (plain_title(_squash(document.title), document.sitename, headings)
+             if document.title else None)
     paragraphs = _paragraphs(document.text or "", title)
     _check_article(name, paragraphs)
+    under: tuple[str, ...] = ()
+    kept = set(paragraphs)
+    first = next((i for i, block in enumerate(blocks) if _is_kept(block, kept)), None)
+    if first is not None:
+        top = _headline_at(blocks, first, {title or "", *headings})
+        if top is None:
+            # A part of the page's <title> or og:title printed above the article is its
+            # headline, when extraction took the other part (the site's name) as the title.
+            parts = {part for whole in root.xpath("//title/text()") + _meta(root, "og:title")
+                     for part in re.split(_SITE_SEPARATOR, _squash(whole))
+                     if len(part.split()) >= TITLE_PART_WORDS}
+            if (top := _headline_at(blocks, first, parts)) is not None:
+                title = blocks[top]
+        if top is not None:
+            under = _under_title(blocks, top, first)
     values = {"title": title, "published": document.date, "author": document.author,
               "outlet": document.sitename, "url": document.url}
     candidates = _candidates(root)
-    sources = {field: _source(field, value, candidates[field])
-               for field, value in values.items() if value}
+    found = {field: _source(field, value, candidates[field])
+             for field, value in values.items() if value}
+    sources = {field: source for field, (source, _) in found.items()}
     date = dt.date.fromisoformat(document.date) if document.date else None
+    if date and (stamp := found["published"][1]) and (local := local_date(stamp)):
+        date = local                # the markup's own timestamp, read in Vietnam's time
     in_text = sources.get("published") == "htmldate"
     if in_text:
         del sources["published"]
     return HtmlPage(name=name, encoding=encoding, encoding_note=note, title=title,
                     paragraphs=paragraphs, published=None if in_text else date,
                     author=document.author, sitename=document.sitename, url=document.url,
-                    sources=tuple(sources.items()), audit=_audit(blocks, title, paragraphs),
-                    date_in_text=date if in_text else None)
+                    sources=tuple(sources.items()),
+                    audit=_audit(blocks, title, paragraphs, under),
+                    date_in_text=date if in_text else None, under_title=under)
