@@ -209,6 +209,9 @@ _NAME_TITLE = re.compile(r"^(?:(?:" + "|".join(_NAME_TITLES) + r")\b[.,]?\s*)+")
 _AGENCY_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ"
 _AGENCY_SUFFIX = re.compile(rf"\s*[/–-]\s*(?=[{_AGENCY_LETTERS}]{{2,}}\s*$)")
 _WORD = re.compile(r"[^\W_]")
+# Between the names of a byline of several authors: "Thu Hằng - Quang Vinh", "An, Bình và Chi".
+_NAME_JOIN = re.compile(r"\s+[-–]\s+|\s*[,;&]\s*|\s+và\s+")
+MAX_BYLINE_NAMES = 4
 
 
 def _without_agency(text: str) -> str:
@@ -234,23 +237,30 @@ def _count_words(tokens: list[str]) -> int:
 
 
 def is_name(text: str) -> bool:
-    """A byline: two to five capitalised words, no digits, optionally "/AGENCY".
+    """A byline: two to five capitalised words, no digits, optionally "/AGENCY"; or up to
+    ``MAX_BYLINE_NAMES`` such names joined by " - ", ",", "&" or "và".
 
     Examples
     --------
     >>> is_name("Thanh Huyền"), is_name("Thanh Huyền/TTXVN"), is_name("Hội nghị bế mạc hôm nay")
     (True, True, False)
+    >>> is_name("Thu Hằng - Quang Vinh"), is_name("Thu Hằng, Quang Vinh và Minh Anh/TTXVN")
+    (True, True)
     """
     rules = _compiled().rules
     name = _without_agency(text).strip()
     if name.startswith(_NAME_TITLES):          # else there is no title to take off
         name = _NAME_TITLE.sub("", name)
-    if len(name) > rules.setting("byline", "max_chars"):
+    names = _NAME_JOIN.split(name) if len(name.split()) > 2 else [name]
+    if len(names) > MAX_BYLINE_NAMES:
         return False
-    words = name.split()
     low, high = rules.setting("byline", "min_words"), rules.setting("byline", "max_words")
-    return low <= len(words) <= high and all(_NAME_WORD.match(w) and w[0].isupper()
-                                              for w in words)
+    for one in names:
+        words = one.split()
+        if len(one) > rules.setting("byline", "max_chars") or not low <= len(words) <= high \
+                or not all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
+            return False
+    return True
 
 
 _CREDIT_ROLE = re.compile(r"^(?:btv|pv|ktv|phóng viên|biên tập viên|nội dung|bài và ảnh)\s*:?\s*"
@@ -385,7 +395,8 @@ def _headline_like(text: str, words: int, c: _Compiled) -> bool:
         return False
     letters = list(filter(str.isalpha, text))
     return (not text.rstrip().endswith((".", ":", ";", ","))
-            and not (letters and all(map(str.isupper, letters)))           # a masthead
+            and not (letters and all(map(str.isupper, letters))            # a masthead
+                     and words < c.rules.setting("headline", "caps_min_words"))
             and not _MENU_SEPARATOR.search(text)
             and not (CLOCK.search(text) or parse_full_date(text))          # a clock or dateline
             and not (c.not_headline is not None and c.not_headline.fullmatch(text)))
@@ -436,16 +447,36 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
     return None
 
 
+_EXCLAIMS = re.compile(r"[?!][\"”’)]*$")
+# A question put by the reporter in an interview: "PV: ...?", "Phóng viên: ...?"
+_QUESTION_ROLE = re.compile(r"^(?:pv|phóng viên|hỏi|q)\s*[:.-]", re.IGNORECASE)
+
+
+def _question_headline(page: _Page, i: int, c: _Compiled) -> bool:
+    """Whether line ``i``, the first line of running text, is the headline: a question or
+    exclamation of headline length ("... những gì?"), not a reporter's question, with running
+    text after it."""
+    text = page.texts[i]
+    return (bool(_EXCLAIMS.search(text)) and not _QUESTION_ROLE.match(text)
+            and _headline_like(text, page.words[i], c)
+            and any(page.reason[j] is None and _is_paragraph(page.texts[j], page.words[j], c)
+                    for j in range(i + 1, len(page.texts))))
+
+
 def headline_pass(page: _Page, c: _Compiled) -> None:
     """The headline: the nearest headline-like line above the first paragraph (a page's
     header, menus and clock stand above it; its dateline, byline and credits between). Free
     lines above the headline are a kicker (a short line ending in ":"), a section label or the
     page header. A page whose text starts with its lead has no headline; nothing of the lead
-    is lost, since a line of running text is never a headline."""
+    is lost, since a line of running text is never a headline, but for a question or
+    exclamation of headline length with running text below it, when no other line can be the
+    headline (``_question_headline``)."""
     anchor = _anchor(page, c)
     end = anchor if anchor is not None else len(page.texts)
     free = [i for i in range(end) if page.reason[i] is None]
     page.headline_at = _nearest_headline(page, end, c)
+    if page.headline_at is None and anchor is not None and _question_headline(page, anchor, c):
+        page.headline_at = anchor
     if page.headline_at is None and anchor is None:
         return      # no running text at all: keep every free line as it is
     top = page.headline_at if page.headline_at is not None else end
@@ -477,7 +508,7 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
             zone = ZONE_OPENERS[r] if (seen_body or zone) else zone
         elif r is not None:
             continue
-        elif zone and not _resumes_article(page, i, c):
+        elif zone and not _resumes_article(page, i, c, zone):
             page.reason[i] = zone
         elif zone:
             zone, seen_body = None, True           # an inline box ended: the article goes on
@@ -493,14 +524,22 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
             seen_body = True
 
 
-def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:
-    """Whether line ``i`` in a related-news zone is the article again after an inline box: a
-    long line of running text that is not a teaser's summary (a teaser prints its title twice,
-    as image alt text and link, the one sometimes shortened, right above its summary)."""
+def _resumes_article(page: _Page, i: int, c: _Compiled, zone: str = "related news") -> bool:
+    """Whether line ``i`` in a zone is the article again after an inline box: a long line of
+    running text that is not a teaser's summary (a teaser prints its title twice, as image alt
+    text and link, the one sometimes shortened, right above its summary); in a related-news
+    zone also two sentences in a row (a related list prints a title between two summaries)."""
     above, title = (page.keys[i - 2], page.keys[i - 1]) if i >= 2 else ("", "")
     teaser = bool(above and title) and (above in title or title in above)
-    return (not teaser and page.words[i] >= c.rules.setting("related news", "resume_min_words")
-            and bool(_SENTENCE_FINAL.search(page.texts[i])))
+    if teaser or not _SENTENCE_FINAL.search(page.texts[i]):
+        return False
+    if page.words[i] >= c.rules.setting("related news", "resume_min_words"):
+        return True
+    pair = c.rules.setting("related news", "resume_pair_min_words")
+    j = i + 1
+    return (zone == "related news" and page.words[i] >= pair and j < len(page.texts)
+            and page.reason[j] is None and page.words[j] >= pair
+            and bool(_SENTENCE_FINAL.search(page.texts[j])))
 
 
 def repeats_pass(page: _Page, c: _Compiled) -> None:

@@ -39,29 +39,38 @@ FULL_DATE = re.compile(
     # English: "December 17, 2018", "17 December 2018", "Dec. 17, 2018"
     r"|\b(?P<m3>" + _EN_MONTH_RE + r")\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{4})(?!\d)"
     r"|(?<!\d)(?P<d4>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m4>" + _EN_MONTH_RE
-    + r"),?\s+(?P<y4>\d{4})(?!\d)",
+    + r"),?\s+(?P<y4>\d{4})(?!\d)"
+    # ISO 8601: "2023-12-19", "2023-12-19T10:45"
+    r"|(?<![\d/.-])(?P<y5>\d{4})-(?P<m5>\d{2})-(?P<d5>\d{2})(?![\d/.-]\d|\d)",
     re.IGNORECASE,
 )
-# Every form of ``FULL_DATE`` ends with a four-digit year: a text without four digits in a row
+# Every form of ``FULL_DATE`` holds a four-digit year: a text without four digits in a row
 # holds no full date (this short search is much faster than the full one).
 _FOUR_DIGITS = re.compile(r"\d{4}")
 # A clock time: "09:30", "9h30".
 CLOCK = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b")
 
-# What may stand beside the date on a dateline: weekday, time, time zone, "updated", separators.
+# What may stand beside the date on a dateline: weekday, time, time zone, "updated", separators,
+# a view count or reading time; a place before "ngày" ("Hà Nội, ngày 18 tháng 12 năm 2021").
+_CAPITAL = "A-ZĐÀ-ỸÁ-Ý"
 _DATELINE_REST = re.compile(
-    r"^(?:\s|[|,()\[\]\-–—/:·•]|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn"
-    r"|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}h\d{0,2}|gmt\s*[+-]\s*\d{1,2}|utc\s*[+-]?\s*\d{0,2}"
+    rf"^(?:\s*(?-i:[{_CAPITAL}]\S*(?:\s+[{_CAPITAL}]\S*){{0,3}}),\s*(?=ngày\s*$))?"
+    r"(?:\s|[|,()\[\]\-–—/:·•]|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn"
+    r"|t[2-7]|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}h\d{0,2}|gmt\s*[+-]\s*\d{1,2}"
+    r"|utc\s*[+-]?\s*\d{0,2}|t(?=\d{1,2}:)|z\b|[+-]\d{2}:?\d{2}\b"
     r"|am|pm|sa|ch|ngày|lúc|hôm nay|cập nhật|đăng|đăng lúc|đăng ngày|ngày đăng|xuất bản|thời gian"
-    r"|published|updated|posted|date|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today"
-    r"|(?:lượt xem|lượt đọc|views?)\s*:?\s*[\d.,]+|số\s+\d{1,2}\s*/\s*\d{4})*$",
+    r"|published|updated|posted|last|on|date|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today"
+    r"|(?:lượt xem|lượt đọc|views?)\s*:?\s*[\d.,]+"
+    r"|[\d.,]+\s*(?:lượt xem|lượt đọc|views?|bình luận|comments?)"
+    r"|\d{1,3}\s*(?:phút đọc|phút|min(?:ute)?s?\s+read)|số\s+\d{1,2}\s*/\s*\d{4})*$",
     re.IGNORECASE,
 )
 
 
 def _match_date(match: re.Match) -> dt.date | None:
     g = match.groupdict()
-    for d, m, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4")):
+    for d, m, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4"),
+                    ("d5", "m5", "y5")):
         if g[d]:
             return _to_date(g[d], g[m].rstrip(".").lower(), g[y])
     return None

@@ -58,6 +58,10 @@ class PageMetadata:
 
 # --- fields read off classified lines --------------------------------------------------------
 
+# What starts an item of a list: "• ...", "- ...", "* ...".
+_BULLETS = tuple(f"{mark} " for mark in "•·▪▫►▸‣◦■□◆◇●○*+-–—✓✔")
+
+
 def _dateline_cutoff(article: CleanedArticle) -> int:
     """Datelines before this line number may be the article's own: everything down to the
     first related-news line after the body (a magazine prints its date under the article;
@@ -73,9 +77,11 @@ def _dateline_cutoff(article: CleanedArticle) -> int:
 
 
 def page_dateline(article: CleanedArticle) -> dt.date | None:
-    """The article's own dateline: the earliest date printed on a dateline line above the
-    related-news zone. A page clock shows the day the page was saved (never earlier than
-    publication) and related stories' datelines stand in the related zone, so neither wins.
+    """The article's own dateline: the earliest date printed on a dateline line between the
+    headline and the first paragraph, where the article's date stands; on a page with none
+    there, the earliest dateline above the related-news zone. A page clock shows the day the
+    page was saved (never earlier than publication), a ticker of other stories stands above the
+    headline and related stories' datelines stand in the related zone, so none of them wins.
 
     Parameters
     ----------
@@ -94,10 +100,17 @@ def page_dateline(article: CleanedArticle) -> dt.date | None:
     datetime.date(2021, 12, 13)
     """
     cutoff = _dateline_cutoff(article)
-    dates = [parse_full_date(line.text) for line in article.with_reason("dateline")
-             if line.number < cutoff]
-    found = [d for d in dates if d is not None]
-    return min(found) if found else None
+    found = [(line.number, date) for line in article.with_reason("dateline")
+             if line.number < cutoff and (date := parse_full_date(line.text)) is not None]
+    if not found:
+        return None
+    roles = article.line_roles
+    if HEADLINE in roles and BODY in roles:
+        top = article.line_numbers[roles.index(HEADLINE)]
+        first = article.line_numbers[roles.index(BODY)]
+        if under := [date for number, date in found if top < number < first]:
+            return min(under)
+    return min(date for _, date in found)
 
 
 def page_outlet(article: CleanedArticle) -> str | None:
@@ -264,11 +277,13 @@ LEAD_MIN_WORDS = 8
 
 
 def _lead_index(article: CleanedArticle) -> int:
-    """The lead: the first paragraph of at least ``LEAD_MIN_WORDS`` words (a short first line
-    is a caption, an affiliation or a player's label), else the first."""
+    """The lead: the first paragraph of at least ``LEAD_MIN_WORDS`` words that is not an item
+    of a list (a short first line is a caption, an affiliation or a player's label; bullets
+    above the lead are a summary box), else the first."""
     # (Split no further than needed: the last piece is the rest of a longer paragraph.)
     return next((k for k, p in enumerate(article.paragraphs)
-                 if len(p.split(maxsplit=LEAD_MIN_WORDS - 1)) >= LEAD_MIN_WORDS), 0)
+                 if not p.startswith(_BULLETS)
+                 and len(p.split(maxsplit=LEAD_MIN_WORDS - 1)) >= LEAD_MIN_WORDS), 0)
 
 
 def lead_paragraph(article: CleanedArticle) -> str:

@@ -1,0 +1,121 @@
+"""Shapes of real news pages the line cleaning and the metadata must read (each page written
+here, in the shape a site prints): a ticker of other stories above the headline, bylines of
+several authors, question and capital headlines, an inline related box, a summary box."""
+import datetime as dt
+
+import pytest
+
+import helpers
+from helpers.cleaning import is_name
+from helpers.dates import parse_dateline
+from helpers.metadata import infer_metadata, lead_paragraph
+
+LEAD = ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội với sự tham dự của "
+        "lãnh đạo Đảng, Nhà nước và các trưởng cơ quan đại diện ở nước ngoài.")
+SECOND = ("Bộ trưởng Bùi Thanh Sơn trình bày báo cáo đề dẫn về kết quả công tác đối ngoại kể từ "
+          "hội nghị lần trước đến nay, nêu rõ những việc đã làm được và những việc còn phải làm.")
+HEADLINE = "Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội"
+
+
+def clean(*lines: str):
+    return helpers.clean_article("\n".join(lines))
+
+
+def test_a_ticker_of_other_stories_above_the_headline_does_not_date_the_article():
+    article = clean("Tin mới nhất", "Giá vàng tăng mạnh trong phiên sáng nay", "18/12/2023 21:10",
+                    "Hà Nội tổ chức lại giao thông quanh hồ", "18/12/2023 20:45",
+                    HEADLINE, "Thứ Ba, 19/12/2023 - 08:30", LEAD, SECOND)
+    assert article.headline == HEADLINE
+    assert infer_metadata(article).published == dt.date(2023, 12, 19)
+
+
+def test_without_a_dateline_under_the_headline_the_earliest_above_the_related_zone_counts():
+    # a page clock (later) above the headline, the article's date at the end of the article
+    article = clean("Thứ Năm, 07/11/2024", HEADLINE, LEAD, SECOND, "18/12/2023 09:00")
+    assert infer_metadata(article).published == dt.date(2023, 12, 18)
+
+
+@pytest.mark.parametrize("line", ["Hội nghị, ngày 18/12/2021", "12/19/2023",
+                                  "Ngày 14/12/2021, Hội nghị khai mạc."])
+def test_lines_that_are_not_datelines(line):
+    assert parse_dateline(line) is None
+
+
+def test_a_byline_of_two_authors_is_not_the_headline():
+    article = clean("Thời sự", "Chính trị", "Đối ngoại", HEADLINE, "Thu Hằng - Quang Vinh",
+                    "20/12/2023 | 17:20 GMT+7", LEAD, SECOND)
+    assert article.headline == HEADLINE
+    assert [line.text for line in article.with_reason("byline")] == ["Thu Hằng - Quang Vinh"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thu Hằng - Quang Vinh", True), ("Thu Hằng, Quang Vinh và Minh Anh/TTXVN", True),
+    ("Hội nghị - Hà Nội", False), ("An - Bình", False),
+    ("Thu Hằng, Quang Vinh, Minh Anh, Hải Yến, Bảo Ngọc", False),    # five names: not a byline
+])
+def test_bylines_of_several_names(text, expected):
+    assert is_name(text) is expected
+
+
+def test_a_question_headline_is_found_when_no_other_line_can_be_it():
+    question = "Doanh nghiệp được hỗ trợ những gì sau Hội nghị Ngoại giao lần thứ 32?"
+    article = clean("Trang chủ", "Chính trị", "Kinh tế", "Văn hóa", question,
+                    "Thứ Năm, 21-12-2023, 06:15", LEAD, "Phóng viên: Thưa Thứ trưởng, ngoại "
+                    "giao kinh tế được thảo luận như thế nào?", SECOND)
+    assert article.headline == question
+    assert lead_paragraph(article) == LEAD
+
+
+def test_a_question_under_a_headline_or_put_by_the_reporter_stays_in_the_body():
+    question = "Phóng viên: Thưa Thứ trưởng, ngoại giao kinh tế được thảo luận như thế nào?"
+    article = clean(HEADLINE, question, SECOND)
+    assert article.headline == HEADLINE and question in article.paragraphs
+    article = clean("Trang chủ", "Chính trị", "Kinh tế", question, SECOND)
+    assert article.headline is None and question in article.paragraphs
+
+
+def test_a_long_headline_in_capitals_is_a_headline_a_short_one_a_masthead():
+    caps = "LÃNH ĐẠO TỈNH LAM SƠN DỰ PHIÊN KHAI MẠC HỘI NGHỊ NGOẠI GIAO LẦN THỨ 32"
+    article = clean("BÁO ĐIỆN TỬ LAM SƠN", "Trang chủ | Thời sự | Chính trị", caps,
+                    "Ngày đăng: 2023-12-19 10:45:00", LEAD, SECOND)
+    assert article.headline == caps
+    assert infer_metadata(article).published == dt.date(2023, 12, 19)
+    article = clean("Trang chủ | Thời sự | Chính trị", "BÁO ĐIỆN TỬ LAM SƠN", LEAD, SECOND)
+    assert article.headline is None
+
+
+def test_short_paragraphs_after_an_inline_related_box_are_the_article():
+    after = ["Theo Bộ trưởng, trọng tâm thời gian tới là triển khai hiệu quả các chỉ đạo.",
+             "Hội nghị cũng thống nhất sáu nhóm nhiệm vụ trọng tâm cho giai đoạn đến năm 2026."]
+    article = clean(HEADLINE, LEAD, SECOND, "Tin liên quan",
+                    "Chủ tịch nước dự, phát biểu chỉ đạo Hội nghị Ngoại giao lần thứ 32",
+                    "Thủ tướng làm việc với các Trưởng Cơ quan đại diện", *after, "Hải Yến")
+    assert article.paragraphs[:2] == (LEAD, SECOND) and article.paragraphs[-2:] == tuple(after)
+    # (the title right above the article's return is kept, as a subheading may stand there)
+    assert [line.text for line in article.with_reason("related news")] == [
+        "Chủ tịch nước dự, phát biểu chỉ đạo Hội nghị Ngoại giao lần thứ 32"]
+
+
+def test_a_related_list_with_one_summary_per_title_stays_removed():
+    summary = ("Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn về những việc ngành cần làm trong "
+               "năm tới.")
+    article = clean(HEADLINE, LEAD, SECOND, "Tin liên quan",
+                    "Bộ trưởng trả lời phỏng vấn bên lề hội nghị", summary,
+                    "Kiều bào gửi gắm kỳ vọng tới hội nghị", "Kiều bào ở nhiều nước gửi thư "
+                    "chúc mừng hội nghị và nêu các đề xuất về công tác bảo hộ.")
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+def test_the_lead_is_not_an_item_of_a_summary_box():
+    article = clean(HEADLINE, "Tóm tắt",
+                    "• Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội sáng 19/12.",
+                    "• Ngành ngoại giao xác định sáu nhóm nhiệm vụ trọng tâm.", LEAD, SECOND)
+    assert lead_paragraph(article) == LEAD
+
+
+def test_other_kinds_of_related_headings():
+    article = clean(HEADLINE, LEAD, SECOND, "Video khác",
+                    "Khai mạc Hội nghị Ngoại giao lần thứ 32", "19-12-2023 12:00",
+                    "Bộ trưởng Ngoại giao trả lời phỏng vấn", "18-12-2023 19:30")
+    assert article.paragraphs == (LEAD, SECOND)
+    assert infer_metadata(article).published == dt.date(2023, 12, 19)
