@@ -2,7 +2,10 @@
 here, in the shape a site prints): a ticker of other stories above the headline, bylines of
 several authors, question and capital headlines, an inline related box, a summary box."""
 import datetime as dt
+import warnings
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import helpers
@@ -119,3 +122,40 @@ def test_other_kinds_of_related_headings():
                     "Bộ trưởng Ngoại giao trả lời phỏng vấn", "18-12-2023 19:30")
     assert article.paragraphs == (LEAD, SECOND)
     assert infer_metadata(article).published == dt.date(2023, 12, 19)
+
+
+# --- the shapes corpus: 20 pages (tests/data/shapes), with what a reader gives each -----------
+
+SHAPES = Path(__file__).parent / "data" / "shapes"
+# Pages (of 20) on which each field must equal the reader's value: the measured count on
+# 3 Dec 2026 less one page (title: t08 takes its deck line; kind: h07, t08, t11; lead: t04's
+# salutation and t11's "received" line are taken as the lead).
+SHAPE_FLOORS = {"title": 18, "published": 19, "event": 19, "kind": 16, "language": 20, "lead": 17}
+
+
+@pytest.fixture(scope="module")
+def shapes():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")     # README.md and expected.csv are not pages
+        corpus = helpers.load_corpus(SHAPES, cache=False, catalog=False, progress=False)
+    expected = pd.read_csv(SHAPES / "expected.csv", dtype=str, keep_default_na=False)
+    return corpus.set_index("source_file"), expected.set_index("file")
+
+
+def _shape_value(row, field: str) -> str:
+    if field == "lead":
+        return lead_paragraph(row["page"].article)[:45]
+    value = row[field]
+    if field == "published":
+        return "" if pd.isna(value) else str(value.date())
+    return value if isinstance(value, str) else ""
+
+
+@pytest.mark.parametrize("field", list(SHAPE_FLOORS))
+def test_the_shapes_corpus_reads_as_a_reader_does(shapes, field):
+    corpus, expected = shapes
+    assert sorted(corpus.index) == sorted(expected.index)
+    misses = [name for name, row in expected.iterrows()
+              if _shape_value(corpus.loc[name], field) != (row[field][:45] if field == "lead"
+                                                           else row[field])]
+    assert len(expected) - len(misses) >= SHAPE_FLOORS[field], f"{field}: misses {misses}"
