@@ -51,9 +51,9 @@ def test_article_body_is_one_paragraph_per_line_without_page_chrome():
     assert "Nâng tầm quan hệ với các đối tác" in result.paragraphs
     assert result.paragraphs[-1].startswith("Hội nghị Ngoại giao là sự kiện thường kỳ")
     assert len(result.paragraphs) == 7
-    # the dateline under the headline, which extraction dropped, is put back for the cleaning
-    assert result.under_title == ("Minh Anh | Thứ ba, 19/12/2023, 09:30",)
-    assert result.text.splitlines() == [DC32_TITLE, *result.under_title, *result.paragraphs]
+    # (the markup states the date: the dateline under the headline is not put back)
+    assert result.under_title == ()
+    assert result.text.splitlines() == [DC32_TITLE, *result.paragraphs]
     for chrome in ("Trang chủ", "Tin liên quan", "Ý kiến bạn đọc", "Gửi bình luận",
                    "Chúc hội nghị thành công", "Tin cùng chuyên mục", "Bản quyền", "23/11/2026",
                    "Nhìn lại một năm đối ngoại sôi động"):
@@ -63,14 +63,15 @@ def test_article_body_is_one_paragraph_per_line_without_page_chrome():
 def test_audit_names_every_dropped_block_and_counts_add_up():
     audit = page("dc32-khai-mac.html").audit
     assert audit.blocks_kept + audit.blocks_dropped == audit.blocks_in_page
-    assert audit.blocks_kept == 9   # headline + the dateline put back + 7 paragraphs
+    assert audit.blocks_kept == 8   # headline + 7 paragraphs
     for dropped in ("Tin liên quan", "Ý kiến bạn đọc", "Trần Văn Bình",
-                    "Hội nghị Ngoại giao lần thứ 32", "Thứ hai, 23/11/2026 Đăng nhập Đăng ký"):
+                    "Hội nghị Ngoại giao lần thứ 32", "Minh Anh | Thứ ba, 19/12/2023, 09:30",
+                    "Thứ hai, 23/11/2026 Đăng nhập Đăng ký"):
         assert dropped in audit.dropped, dropped
     assert audit.chars_kept < audit.chars_in_page
-    assert f"kept 9 of {audit.blocks_in_page} text blocks" in audit.summary()
-    assert "Minh Anh | Thứ ba, 19/12/2023, 09:30" not in audit.dropped
-    assert audit.dropped_above[-2:] == ("Hội nghị Ngoại giao lần thứ 32",
+    assert f"kept 8 of {audit.blocks_in_page} text blocks" in audit.summary()
+    assert audit.dropped_above[-3:] == ("Hội nghị Ngoại giao lần thứ 32",
+                                        "Minh Anh | Thứ ba, 19/12/2023, 09:30",
                                         "Chia sẻ Facebook Chia sẻ Zalo In bài")
 
 
@@ -328,3 +329,33 @@ def test_layout_tables_are_read_as_text_and_data_tables_kept():
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + data
     result = extract_html(site_page("", f"<h1>{HEADLINE}</h1>", body=body), "data.html")
     assert any(line.startswith("|") and "Số đoàn" in line for line in result.paragraphs)
+
+
+def test_a_date_under_the_headline_is_not_put_back_when_the_markup_states_one():
+    head = '<meta property="article:published_time" content="2023-12-19T08:30:00+07:00">'
+    above = (f"<h1>{HEADLINE}</h1><span>Cập nhật: 21/12/2023 16:40</span>"
+             "<div>Thứ Năm, 21/12/2023</div>")
+    result = extract_html(site_page(head, above), "updated.html")
+    assert result.under_title == () and result.published == dt.date(2023, 12, 19)
+
+
+def test_a_caption_or_a_box_between_headline_and_article_is_not_put_back_as_a_sapo():
+    caption = "Các đại biểu dự phiên khai mạc Hội nghị Ngoại giao lần thứ 32 tại trụ sở Bộ."
+    box = "Đăng ký nhận bản tin của chúng tôi để không bỏ lỡ những tin tức quan trọng mỗi ngày."
+    above = (f'<h1>{HEADLINE}</h1><p class="sapo">{SAPO}</p><figure><img src="a.jpg">'
+             f'<figcaption>{caption}</figcaption></figure><div class="newsletter">{box}</div>')
+    assert extract_html(site_page("", above), "caption.html").under_title == (SAPO,)
+
+
+def test_a_one_column_table_of_short_entries_is_kept_as_a_table():
+    rows = "".join(f"<tr><td>{item}</td></tr>" for item in
+                   ("Khai mạc", "Báo cáo đề dẫn", "Thảo luận chuyên đề", "Bế mạc"))
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"<table>{rows}</table>"
+    result = extract_html(site_page("", f"<h1>{HEADLINE}</h1>", body=body), "list.html")
+    assert any("Báo cáo đề dẫn" in line for line in result.paragraphs)
+
+
+def test_a_section_name_in_the_h1_is_not_taken_for_the_title():
+    head = f'<meta property="og:title" content="{HEADLINE} - Thời sự">'
+    result = extract_html(site_page(head, "<h1>Thời sự</h1>"), "section.html")
+    assert result.title != "Thời sự"

@@ -236,22 +236,24 @@ def _count_words(tokens: list[str]) -> int:
     return len(tokens) - len(list(no_word))
 
 
-def is_name(text: str) -> bool:
-    """A byline: two to five capitalised words, no digits, optionally "/AGENCY"; or up to
-    ``MAX_BYLINE_NAMES`` such names joined by " - ", ",", "&" or "và".
+def is_name(text: str, several: bool = False) -> bool:
+    """A byline: two to five capitalised words, no digits, optionally "/AGENCY"; with
+    ``several``, also up to ``MAX_BYLINE_NAMES`` such names joined by " - ", ",", "&" or "và"
+    (which a line of place names or a short headline "Việt Nam - Hoa Kỳ" may look like too, so
+    asked only right under a headline).
 
     Examples
     --------
     >>> is_name("Thanh Huyền"), is_name("Thanh Huyền/TTXVN"), is_name("Hội nghị bế mạc hôm nay")
     (True, True, False)
-    >>> is_name("Thu Hằng - Quang Vinh"), is_name("Thu Hằng, Quang Vinh và Minh Anh/TTXVN")
-    (True, True)
+    >>> is_name("Thu Hằng - Quang Vinh"), is_name("Thu Hằng - Quang Vinh", several=True)
+    (False, True)
     """
     rules = _compiled().rules
     name = _without_agency(text).strip()
     if name.startswith(_NAME_TITLES):          # else there is no title to take off
         name = _NAME_TITLE.sub("", name)
-    names = _NAME_JOIN.split(name) if len(name.split()) > 2 else [name]
+    names = _NAME_JOIN.split(name) if several and len(name.split()) > 2 else [name]
     if len(names) > MAX_BYLINE_NAMES:
         return False
     low, high = rules.setting("byline", "min_words"), rules.setting("byline", "max_words")
@@ -312,16 +314,16 @@ class _Page:
     words: list[int]
     reason: list[str | None]
     headline_at: int | None = None
-    names: dict[int, bool] = field(default_factory=dict)
+    names: dict[tuple[int, bool], bool] = field(default_factory=dict)
 
     def body(self) -> list[int]:
         return [i for i, r in enumerate(self.reason) if r is None and i != self.headline_at]
 
-    def is_name(self, i: int) -> bool:
+    def is_name(self, i: int, several: bool = False) -> bool:
         """``is_name`` of line ``i``, computed once (several passes ask)."""
-        if i not in self.names:
-            self.names[i] = is_name(self.texts[i])
-        return self.names[i]
+        if (i, several) not in self.names:
+            self.names[i, several] = is_name(self.texts[i], several)
+        return self.names[i, several]
 
 
 # Distinct lines whose facts are kept: a site prints the same furniture on every page.
@@ -393,9 +395,8 @@ def _headline_like(text: str, words: int, c: _Compiled) -> bool:
     low, high = c.rules.setting("headline", "min_words"), c.rules.setting("headline", "max_words")
     if not low <= words <= high:
         return False
-    letters = list(filter(str.isalpha, text))
     return (not text.rstrip().endswith((".", ":", ";", ","))
-            and not (letters and all(map(str.isupper, letters))            # a masthead
+            and not (_in_capitals(text)                                     # a masthead
                      and words < c.rules.setting("headline", "caps_min_words"))
             and not _MENU_SEPARATOR.search(text)
             and not (CLOCK.search(text) or parse_full_date(text))          # a clock or dateline
@@ -434,22 +435,32 @@ def _anchor(page: _Page, c: _Compiled) -> int | None:
 def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
     """Walk up from ``end``: skip bylines and the affiliation under one, stop at a menu (what
     stands above a site's menu is its header, not an article's headline)."""
+    fallback = None     # a line of names or in capitals, taken when no other line fits
     for i in range(end - 1, -1, -1):
         if page.reason[i] in HEADER_STOPS:
-            return None
+            break
         if page.reason[i] is not None:
             continue
         below_name = i > 0 and page.reason[i - 1] is None and page.is_name(i - 1)
         if page.is_name(i) or below_name:
             continue
         if _headline_like(page.texts[i], page.words[i], c):
-            return i
-    return None
+            if not (page.is_name(i, several=True) or _in_capitals(page.texts[i])):
+                return i
+            fallback = i if fallback is None else fallback
+    return fallback
+
+
+def _in_capitals(text: str) -> bool:
+    letters = list(filter(str.isalpha, text))
+    return bool(letters) and all(map(str.isupper, letters))
 
 
 _EXCLAIMS = re.compile(r"[?!][\"”’)]*$")
-# A question put by the reporter in an interview: "PV: ...?", "Phóng viên: ...?"
-_QUESTION_ROLE = re.compile(r"^(?:pv|phóng viên|hỏi|q)\s*[:.-]", re.IGNORECASE)
+# A question put by the reporter in an interview ("PV: ...?", "Phóng viên: ...?", "- Thưa ông,
+# ...?", "Thưa Bộ trưởng, ...?") or a quotation ("“...!”"): not a headline.
+_QUESTION_ROLE = re.compile(r"^(?:(?:pv|phóng viên|hỏi|q)\s*[:.-]|[-–—\"“‘«]|thưa\b)",
+                            re.IGNORECASE)
 
 
 def _question_headline(page: _Page, i: int, c: _Compiled) -> bool:
@@ -457,10 +468,12 @@ def _question_headline(page: _Page, i: int, c: _Compiled) -> bool:
     exclamation of headline length ("... những gì?"), not a reporter's question, with running
     text after it."""
     text = page.texts[i]
+    after = next((j for j in range(i + 1, len(page.texts)) if page.reason[j] is None), None)
     return (bool(_EXCLAIMS.search(text)) and not _QUESTION_ROLE.match(text)
             and _headline_like(text, page.words[i], c)
+            and after is not None and not page.texts[after].startswith(("-", "–", "—"))
             and any(page.reason[j] is None and _is_paragraph(page.texts[j], page.words[j], c)
-                    for j in range(i + 1, len(page.texts))))
+                    for j in range(after, len(page.texts))))
 
 
 def headline_pass(page: _Page, c: _Compiled) -> None:
@@ -508,7 +521,7 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
             zone = ZONE_OPENERS[r] if (seen_body or zone) else zone
         elif r is not None:
             continue
-        elif zone and not _resumes_article(page, i, c, zone):
+        elif zone and not _resumes_article(page, i, c):
             page.reason[i] = zone
         elif zone:
             zone, seen_body = None, True           # an inline box ended: the article goes on
@@ -524,22 +537,14 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
             seen_body = True
 
 
-def _resumes_article(page: _Page, i: int, c: _Compiled, zone: str = "related news") -> bool:
-    """Whether line ``i`` in a zone is the article again after an inline box: a long line of
-    running text that is not a teaser's summary (a teaser prints its title twice, as image alt
-    text and link, the one sometimes shortened, right above its summary); in a related-news
-    zone also two sentences in a row (a related list prints a title between two summaries)."""
+def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:
+    """Whether line ``i`` in a related-news zone is the article again after an inline box: a
+    long line of running text that is not a teaser's summary (a teaser prints its title twice,
+    as image alt text and link, the one sometimes shortened, right above its summary)."""
     above, title = (page.keys[i - 2], page.keys[i - 1]) if i >= 2 else ("", "")
     teaser = bool(above and title) and (above in title or title in above)
-    if teaser or not _SENTENCE_FINAL.search(page.texts[i]):
-        return False
-    if page.words[i] >= c.rules.setting("related news", "resume_min_words"):
-        return True
-    pair = c.rules.setting("related news", "resume_pair_min_words")
-    j = i + 1
-    return (zone == "related news" and page.words[i] >= pair and j < len(page.texts)
-            and page.reason[j] is None and page.words[j] >= pair
-            and bool(_SENTENCE_FINAL.search(page.texts[j])))
+    return (not teaser and page.words[i] >= c.rules.setting("related news", "resume_min_words")
+            and bool(_SENTENCE_FINAL.search(page.texts[i])))
 
 
 def repeats_pass(page: _Page, c: _Compiled) -> None:
@@ -559,7 +564,7 @@ def repeats_pass(page: _Page, c: _Compiled) -> None:
 def byline_pass(page: _Page, c: _Compiled) -> None:
     """A byline right under the headline, above the first paragraph."""
     body = page.body()
-    if len(body) > 1 and page.is_name(body[0]):
+    if len(body) > 1 and page.is_name(body[0], several=True):
         page.reason[body[0]] = "byline"
 
 

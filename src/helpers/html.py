@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from trafilatura.settings import Document
 
 from .damage import utf8_damage
-from .dates import CLOCK, parse_dateline, parse_full_date
+from .dates import parse_dateline
 from .errors import CorpusError, NoVisibleText
 from .text import normalize_text
 
@@ -36,7 +36,6 @@ KEPT_PART_CHARS = 60        # a block this long found inside a kept line counts 
 PROSE_PARAGRAPH_WORDS = 12  # a paragraph this long (in syllables) reads as prose, not a menu item
 UNDER_TITLE_BLOCKS = 8      # how far below the headline a dropped sapo or dateline is looked for
 TITLE_PART_WORDS = 4        # a part of a <title> this long may be the headline, not the site
-DATELINE_WORDS = 9          # a short block with a full date and a clock time is a dateline
 # Vietnam's time (no daylight saving): a timestamp's date is read there, as the page prints it.
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "UTC+7")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]*$")
@@ -247,32 +246,45 @@ def _visible(text: str) -> bool:
     return bool(normalize_text(text).strip())
 
 
-def _text_blocks(root) -> list[str]:
-    """The text of each block-level element of the body, inline children included."""
+# Where a block of prose is not a sapo: a caption, a list item, a sidebar, a related box.
+_NOT_SAPO_TAGS = frozenset(["figure", "figcaption", "caption", "li", "aside", "nav", "footer",
+                            "table", "blockquote"])
+_NOT_SAPO_CLASS = re.compile(r"caption|related|relate|newsletter|audio|player|comment|banner",
+                             re.IGNORECASE)
+
+
+def _text_blocks(root, asides: list[bool] | None = None) -> list[str]:
+    """The text of each block-level element of the body, inline children included; with
+    ``asides``, filled with whether each block stands where a sapo does not (``_NOT_SAPO_TAGS``
+    and classes or ids like ``_NOT_SAPO_CLASS``)."""
     blocks: list[str] = []
     buffer: list[str] = []
 
-    def flush() -> None:
+    def flush(aside: bool) -> None:
         if text := _squash("".join(buffer)):
             blocks.append(text)
+            if asides is not None:
+                asides.append(aside)
         buffer.clear()
 
-    def walk(element) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        block = tag.lower() in _BLOCK_TAGS or tag.lower() == "br"
+    def walk(element, aside: bool) -> None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        inner = aside or tag in _NOT_SAPO_TAGS or bool(_NOT_SAPO_CLASS.search(
+            f"{element.get('class') or ''} {element.get('id') or ''}"))
+        block = tag in _BLOCK_TAGS or tag == "br"
         if block:
-            flush()
+            flush(aside)
         buffer.append(element.text or "")
         for child in element:
             if isinstance(child.tag, str) and child.tag.lower() not in _SKIP_TAGS:
-                walk(child)
+                walk(child, inner)
             buffer.append(child.tail or "")
         if block:
-            flush()
+            flush(inner)
 
     body = root.find(".//body")
-    walk(body if body is not None else root)
-    flush()
+    walk(body if body is not None else root, False)
+    flush(False)
     return blocks
 
 
@@ -411,7 +423,7 @@ def plain_title(title: str, sitename: str | None, headings: list[str]) -> str:
     'Thủ tướng: Hội nghị bế mạc'
     """
     for heading in headings:
-        if heading and heading != title and (
+        if len(heading.split()) >= TITLE_PART_WORDS and heading != title and (
                 re.fullmatch(rf"{re.escape(heading)}{_SITE_SEPARATOR}.+", title)
                 or re.fullmatch(rf".+{_SITE_SEPARATOR}{re.escape(heading)}", title)):
             return heading
@@ -424,13 +436,6 @@ def plain_title(title: str, sitename: str | None, headings: list[str]) -> str:
     return title
 
 
-def _is_dateline(block: str) -> bool:
-    """A block that is only a date (and weekday, time, "updated"), or a short one with a full
-    date and a clock time beside an author's or site's name."""
-    return bool(parse_dateline(block) or (
-        len(block.split()) <= DATELINE_WORDS and CLOCK.search(block) and parse_full_date(block)))
-
-
 def _headline_at(blocks: list[str], first: int, titles: set[str]) -> int | None:
     """The nearest block above block ``first`` (the article's first kept paragraph), at most
     ``UNDER_TITLE_BLOCKS`` up, whose text is one of ``titles`` (case aside)."""
@@ -439,13 +444,22 @@ def _headline_at(blocks: list[str], first: int, titles: set[str]) -> int | None:
                  if blocks[i].casefold() in keys), None)
 
 
-def _under_title(blocks: list[str], top: int, first: int) -> tuple[str, ...]:
+_UPDATED = re.compile(r"cập nhật|updated|sửa", re.IGNORECASE)
+
+
+def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
+                 dated: bool) -> tuple[str, ...]:
     """The blocks between the headline (block ``top``) and the first kept paragraph (block
-    ``first``) that are a sapo (prose of ``PROSE_PARAGRAPH_WORDS`` words or more, ending a
-    sentence) or a dateline."""
-    return tuple(block for block in blocks[top + 1:first]
-                 if (len(block.split()) >= PROSE_PARAGRAPH_WORDS and _SENTENCE_END.search(block))
-                 or _is_dateline(block))
+    ``first``) to put back: the last one that is a sapo (prose of ``PROSE_PARAGRAPH_WORDS``
+    words or more, ending a sentence, not in a caption, list or box: ``asides``), and, when the
+    markup states no date (not ``dated``), a dateline that is not an update's."""
+    between = range(top + 1, first)
+    sapo = next((i for i in reversed(between) if not asides[i]
+                 and len(blocks[i].split()) >= PROSE_PARAGRAPH_WORDS
+                 and _SENTENCE_END.search(blocks[i])), None)
+    return tuple(blocks[i] for i in between if i == sapo or (
+        not dated and not asides[i] and parse_dateline(blocks[i])
+        and not _UPDATED.search(blocks[i])))
 
 
 def _paragraphs(text: str, title: str | None) -> tuple[str, ...]:
@@ -469,7 +483,11 @@ def _is_layout(table) -> bool:
     if table.xpath("./caption|./thead|.//th"):
         return False
     rows = _rows(table)
-    return bool(table.xpath(".//table")) or all(len(row.xpath("./td")) <= 1 for row in rows)
+    shaped = bool(table.xpath(".//table")) or all(len(row.xpath("./td")) <= 1 for row in rows)
+    # ... and it holds an article's prose, not short entries (a one-column list of names)
+    return shaped and any(len(text.split()) >= PROSE_PARAGRAPH_WORDS
+                          and _SENTENCE_END.search(text)
+                          for text in (_squash(cell.text_content()) for cell in table.iter("td")))
 
 
 def _unwrap_layout_tables(root) -> bool:
@@ -537,7 +555,8 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
         raise CorpusError(f"{name}: not an HTML page ({error})") from error
     if _unwrap_layout_tables(root):
         text = lxml.html.tostring(root, encoding="unicode")
-    blocks = _text_blocks(root)
+    asides: list[bool] = []
+    blocks = _text_blocks(root, asides)
     if not any(map(_visible, blocks)):
         raise NoVisibleText(f"{name}: an HTML page with no visible text in its body (an empty "
                             "template, or one its scripts fill in?)")
@@ -556,6 +575,7 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
              if document.title else None)
     paragraphs = _paragraphs(document.text or "", title)
     _check_article(name, paragraphs)
+    candidates = _candidates(root)
     under: tuple[str, ...] = ()
     kept = set(paragraphs)
     first = next((i for i, block in enumerate(blocks) if _is_kept(block, kept)), None)
@@ -570,10 +590,10 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
             if (top := _headline_at(blocks, first, parts)) is not None:
                 title = blocks[top]
         if top is not None:
-            under = _under_title(blocks, top, first)
+            dated = any(source != "html:url" for source, _ in candidates["published"])
+            under = _under_title(blocks, asides, top, first, dated)
     values = {"title": title, "published": document.date, "author": document.author,
               "outlet": document.sitename, "url": document.url}
-    candidates = _candidates(root)
     found = {field: _source(field, value, candidates[field])
              for field, value in values.items() if value}
     sources = {field: source for field, (source, _) in found.items()}

@@ -58,8 +58,9 @@ class PageMetadata:
 
 # --- fields read off classified lines --------------------------------------------------------
 
-# What starts an item of a list: "• ...", "- ...", "* ...".
-_BULLETS = tuple(f"{mark} " for mark in "•·▪▫►▸‣◦■□◆◇●○*+-–—✓✔")
+# What starts an item of a list: "• ...", "* ..." (not a dash, which opens an interview's
+# questions and answers as well).
+_BULLETS = tuple(f"{mark} " for mark in "•·▪▫►▸‣◦■□◆◇●○*+✓✔")
 
 
 def _dateline_cutoff(article: CleanedArticle) -> int:

@@ -238,7 +238,7 @@ _PASS_KEYS: dict[str, set[str]] = {
     "headline repeat": set(),
     "repeated line": set(),
     "page header": set(),
-    "related news": {"resume_min_words", "resume_pair_min_words"},
+    "related news": {"resume_min_words"},
     "reader comment": set(),
     "one-line page": {"min_chars"},
 }
