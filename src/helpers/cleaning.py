@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .dates import CLOCK, parse_dateline, parse_full_date
+from .dates import parse_dateline, parse_full_date
 from .reference import ChromeRules, page_rules
-from .text import normalize_text
+from .text import PARAGRAPH_END, normalize_text
 
 __all__ = ["BODY", "CLEANING_PASSES", "HEADLINE", "REMOVED", "CleanedArticle", "Line",
            "clean_article", "line_key", "split_long_lines"]
@@ -211,7 +211,6 @@ _AGENCY_SUFFIX = re.compile(rf"\s*[/–-]\s*(?=[{_AGENCY_LETTERS}]{{2,}}\s*$)")
 _WORD = re.compile(r"[^\W_]")
 # Between the names of a byline of several authors: "Thu Hằng - Quang Vinh", "An, Bình và Chi".
 _NAME_JOIN = re.compile(r"\s+[-–]\s+|\s*[,;&]\s*|\s+và\s+")
-MAX_BYLINE_NAMES = 4
 
 
 def _without_agency(text: str) -> str:
@@ -238,9 +237,9 @@ def _count_words(tokens: list[str]) -> int:
 
 def is_name(text: str, several: bool = False) -> bool:
     """A byline: two to five capitalised words, no digits, optionally "/AGENCY"; with
-    ``several``, also up to ``MAX_BYLINE_NAMES`` such names joined by " - ", ",", "&" or "và"
-    (which a line of place names or a short headline "Việt Nam - Hoa Kỳ" may look like too, so
-    asked only right under a headline).
+    ``several``, also up to ``max_names`` (``[byline]`` of page_chrome.toml) such names joined
+    by " - ", ",", "&" or "và" (which a line of place names or a short headline "Việt Nam -
+    Hoa Kỳ" may look like too, so asked only right under a headline).
 
     Examples
     --------
@@ -254,7 +253,7 @@ def is_name(text: str, several: bool = False) -> bool:
     if name.startswith(_NAME_TITLES):          # else there is no title to take off
         name = _NAME_TITLE.sub("", name)
     names = _NAME_JOIN.split(name) if several and len(name.split()) > 2 else [name]
-    if len(names) > MAX_BYLINE_NAMES:
+    if len(names) > rules.setting("byline", "max_names"):
         return False
     low, high = rules.setting("byline", "min_words"), rules.setting("byline", "max_words")
     for one in names:
@@ -357,7 +356,7 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
     if len(buttons) <= c.rules.setting("dateline", "max_words") and (
             parse_dateline(text)
             or (words <= c.rules.setting("dateline", "max_words_with_source")
-                and CLOCK.search(text) and parse_full_date(text))):
+                and _CLOCK.search(text) and parse_full_date(text))):
         return "dateline"
     if key in c.related_headings or (
             c.related_heading_patterns is not None and len(buttons) <= 8
@@ -376,7 +375,7 @@ def classify_pass(page: _Page, c: _Compiled) -> None:
 
 
 _SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”’)\]]*$")
-_PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]*$")
+_CLOCK = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b")
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s|^\s*[•·▪►▸■□◆*]")
 
 
@@ -385,7 +384,7 @@ def _is_paragraph(text: str, words: int, c: _Compiled) -> bool:
     several words."""
     return words > c.rules.setting("headline", "max_words") or (
         words >= c.rules.setting("headline", "min_words")
-        and bool(_PARAGRAPH_END.search(text))
+        and bool(PARAGRAPH_END.search(text))
         and not text.endswith(":"))
 
 
@@ -399,7 +398,7 @@ def _headline_like(text: str, words: int, c: _Compiled) -> bool:
             and not (_in_capitals(text)                                     # a masthead
                      and words < c.rules.setting("headline", "caps_min_words"))
             and not _MENU_SEPARATOR.search(text)
-            and not (CLOCK.search(text) or parse_full_date(text))          # a clock or dateline
+            and not (_CLOCK.search(text) or parse_full_date(text))          # a clock or dateline
             and not (c.not_headline is not None and c.not_headline.fullmatch(text)))
 
 

@@ -16,8 +16,8 @@ import pandas as pd
 
 from .reference import conferences, congresses, eras
 
-__all__ = ["CLOCK", "DATE_RULES", "FULL_DATE", "DateMention", "conference_mentions",
-           "find_dates", "nearest_year", "parse_dateline", "parse_full_date"]
+__all__ = ["DATE_RULES", "FULL_DATE", "DateMention", "conference_mentions", "find_dates",
+           "nearest_year", "parse_dateline", "parse_full_date"]
 
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
@@ -47,8 +47,6 @@ FULL_DATE = re.compile(
 # Every form of ``FULL_DATE`` holds a four-digit year: a text without four digits in a row
 # holds no full date (this short search is much faster than the full one).
 _FOUR_DIGITS = re.compile(r"\d{4}")
-# A clock time: "09:30", "9h30".
-CLOCK = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b")
 
 # What may stand beside the date on a dateline: weekday, time, time zone, "updated", separators,
 # a view count or reading time.

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 from .damage import utf8_damage
 from .dates import parse_dateline
 from .errors import CorpusError, NoVisibleText
-from .text import normalize_text
+from .text import PARAGRAPH_END, normalize_text
 
 __all__ = ["HTML_SUFFIXES", "HtmlAudit", "HtmlPage", "decode_html", "extract_html", "is_html",
            "local_date", "plain_title"]
@@ -38,7 +38,6 @@ UNDER_TITLE_BLOCKS = 8      # how far below the headline a dropped sapo or datel
 TITLE_PART_WORDS = 4        # a part of a <title> this long may be the headline, not the site
 # Vietnam's time (no daylight saving): a timestamp's date is read there, as the page prints it.
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "UTC+7")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*$")
 # Between a title and the site's name in <title> or og:title: "Tựa bài - Báo X", "Báo X | Tựa".
 _SITE_SEPARATOR = r"\s+[-–—|»·]\s+"
 _SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
@@ -294,14 +293,25 @@ def _is_kept(block: str, kept: set[str]) -> bool:
     return block in kept or (len(block) >= KEPT_PART_CHARS and any(block in line for line in kept))
 
 
+def _first_kept(blocks: list[str], paragraphs: tuple[str, ...]) -> int | None:
+    """The index of the first block extraction kept as a paragraph, if any."""
+    kept = set(paragraphs)
+    return next((i for i, block in enumerate(blocks) if _is_kept(block, kept)), None)
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph that reads as prose: ``PROSE_PARAGRAPH_WORDS`` words or more, ending a
+    sentence."""
+    return len(text.split()) >= PROSE_PARAGRAPH_WORDS and bool(PARAGRAPH_END.search(text))
+
+
 def _audit(blocks: list[str], title: str | None, paragraphs: tuple[str, ...],
-           under: tuple[str, ...] = ()) -> HtmlAudit:
+           under: tuple[str, ...], first: int | None) -> HtmlAudit:
     """What extraction kept of the body's blocks (``_text_blocks``), with the blocks put back
-    from under the headline (``under``)."""
-    body = set(paragraphs)
-    kept = body | set(under) | ({title} if title else set())
+    from under the headline (``under``); ``first``: the first kept paragraph's block."""
+    kept = set(paragraphs) | set(under) | ({title} if title else set())
     flags = [_is_kept(block, kept) for block in blocks]
-    first = next((i for i, block in enumerate(blocks) if _is_kept(block, body)), len(blocks))
+    first = len(blocks) if first is None else first
     return HtmlAudit(blocks_in_page=len(blocks), blocks_kept=sum(flags),
                      dropped=tuple(b for b, k in zip(blocks, flags, strict=False) if not k),
                      dropped_above=tuple(b for b, k in zip(blocks[:first], flags, strict=False)
@@ -454,9 +464,7 @@ def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
     words or more, ending a sentence, not in a caption, list or box: ``asides``), and, when the
     markup states no date (not ``dated``), a dateline that is not an update's."""
     between = range(top + 1, first)
-    sapo = next((i for i in reversed(between) if not asides[i]
-                 and len(blocks[i].split()) >= PROSE_PARAGRAPH_WORDS
-                 and _SENTENCE_END.search(blocks[i])), None)
+    sapo = next((i for i in reversed(between) if not asides[i] and _is_prose(blocks[i])), None)
     return tuple(blocks[i] for i in between if i == sapo or (
         not dated and not asides[i] and parse_dateline(blocks[i])
         and not _UPDATED.search(blocks[i])))
@@ -470,14 +478,35 @@ def _paragraphs(text: str, title: str | None) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _headline_and_under(root, blocks: list[str], asides: list[bool], first: int | None,
+                        title: str | None, headings: list[str],
+                        dated: bool) -> tuple[str | None, tuple[str, ...]]:
+    """The title, and the blocks to put back under the headline (``_under_title``): the
+    headline is the block above the first kept paragraph (``first``) that is the title or an
+    ``<h1>``, else one that is a part of the page's ``<title>`` or og:title, which is then the
+    title (extraction took the other part, the site's name); none found, nothing is put back."""
+    if first is None:
+        return title, ()
+    top = _headline_at(blocks, first, {title or "", *headings})
+    if top is None:
+        parts = {part for whole in root.xpath("//title/text()") + _meta(root, "og:title")
+                 for part in re.split(_SITE_SEPARATOR, _squash(whole))
+                 if len(part.split()) >= TITLE_PART_WORDS}
+        if (top := _headline_at(blocks, first, parts)) is None:
+            return title, ()
+        title = blocks[top]
+    return title, _under_title(blocks, asides, top, first, dated)
+
+
 def _rows(table) -> list:
     return table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 
 
 def _is_layout(table) -> bool:
     """A table that lays out the page (old portals set their columns, menus and the article
-    in tables), not one of data: marked as presentation, or holding another table, or of one
-    column; one with a caption, a header cell or a header row is data."""
+    in tables), not one of data: marked as presentation, or holding another table or of one
+    column and holding prose (``_is_prose``) in a cell; one with a caption, a header cell or a
+    header row is data, and so is a column of short entries."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
     if table.xpath("./caption|./thead|.//th"):
@@ -485,9 +514,7 @@ def _is_layout(table) -> bool:
     rows = _rows(table)
     shaped = bool(table.xpath(".//table")) or all(len(row.xpath("./td")) <= 1 for row in rows)
     # ... and it holds an article's prose, not short entries (a one-column list of names)
-    return shaped and any(len(text.split()) >= PROSE_PARAGRAPH_WORDS
-                          and _SENTENCE_END.search(text)
-                          for text in (_squash(cell.text_content()) for cell in table.iter("td")))
+    return shaped and any(_is_prose(_squash(cell.text_content())) for cell in table.iter("td"))
 
 
 def _unwrap_layout_tables(root) -> bool:
@@ -576,22 +603,10 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     paragraphs = _paragraphs(document.text or "", title)
     _check_article(name, paragraphs)
     candidates = _candidates(root)
-    under: tuple[str, ...] = ()
-    kept = set(paragraphs)
-    first = next((i for i, block in enumerate(blocks) if _is_kept(block, kept)), None)
-    if first is not None:
-        top = _headline_at(blocks, first, {title or "", *headings})
-        if top is None:
-            # A part of the page's <title> or og:title printed above the article is its
-            # headline, when extraction took the other part (the site's name) as the title.
-            parts = {part for whole in root.xpath("//title/text()") + _meta(root, "og:title")
-                     for part in re.split(_SITE_SEPARATOR, _squash(whole))
-                     if len(part.split()) >= TITLE_PART_WORDS}
-            if (top := _headline_at(blocks, first, parts)) is not None:
-                title = blocks[top]
-        if top is not None:
-            dated = any(source != "html:url" for source, _ in candidates["published"])
-            under = _under_title(blocks, asides, top, first, dated)
+    first = _first_kept(blocks, paragraphs)
+    title, under = _headline_and_under(root, blocks, asides, first, title, headings,
+                                       dated=any(source != "html:url"
+                                                 for source, _ in candidates["published"]))
     values = {"title": title, "published": document.date, "author": document.author,
               "outlet": document.sitename, "url": document.url}
     found = {field: _source(field, value, candidates[field])
@@ -607,5 +622,5 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
                     paragraphs=paragraphs, published=None if in_text else date,
                     author=document.author, sitename=document.sitename, url=document.url,
                     sources=tuple(sources.items()),
-                    audit=_audit(blocks, title, paragraphs, under),
+                    audit=_audit(blocks, title, paragraphs, under, first),
                     date_in_text=date if in_text else None, under_title=under)

@@ -23,12 +23,15 @@ from .lexicon import fix_segments
 from .paths import cache_dir
 from .reference import stopword_policy, underthesea_stopwords
 
-__all__ = ["TOKENIZER_VERSION", "TONE_MARKS", "normalize_text", "normalize_tone_marks",
-           "raw_segments", "raw_segments_many", "segment", "segment_many", "sort_key",
-           "stopwords", "tokenize", "words_from_segments"]
+__all__ = ["PARAGRAPH_END", "TOKENIZER_VERSION", "TONE_MARKS", "normalize_text",
+           "normalize_tone_marks", "raw_segments", "raw_segments_many", "segment", "segment_many",
+           "sort_key", "stopwords", "tokenize", "words_from_segments"]
 
 # --- normalization ---------------------------------------------------------------------------
 
+# A text that ends a sentence: a full stop, "!", "?" or an ellipsis, then closing quotes or
+# brackets (the cleaning's running text, HTML's sapo).
+PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]*$")
 # The five tone marks as combining characters: huyền, sắc, ngã, hỏi, nặng.
 TONE_MARKS = frozenset({"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"})
 # Characters that only ever get in the way of matching: no-break spaces; and the invisible
