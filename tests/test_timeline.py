@@ -48,6 +48,15 @@ def test_every_written_form(text, expected):
     assert found(text) == expected
 
 
+def test_a_date_is_not_read_out_of_a_longer_run_of_numbers():
+    # An article id in a URL: "11-05-0012" is not 11 May of the year 12.
+    assert found("xem /thoi-su/2022-11-05-0012.html") == []
+    from helpers.dates import parse_full_date
+    assert parse_full_date("ma-so-2022-11-05-0012") is None
+    assert parse_full_date("1-2-0099") is None                # no year before MIN_YEAR
+    assert parse_full_date("ngày 2/9/1945") == dt.date(1945, 9, 2)
+
+
 def test_day_month_takes_the_year_nearest_the_article_date():
     january = dt.date(2024, 1, 5)
     assert found("Sáng 23/12, hội nghị bế mạc.", january)[0][1] == dt.date(2023, 12, 23)

@@ -33,7 +33,8 @@ _MONTH_WORDS.update(_ENGLISH_MONTHS)
 _EN_MONTH_RE = r"(?:" + "|".join(sorted(_ENGLISH_MONTHS, key=len, reverse=True)) + r")\.?"
 
 FULL_DATE = re.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?!\d)"
+    # (not the tail of a longer run of numbers: "2022-11-05-0012" holds no "11-05-0012")
+    r"(?<!\d)(?<!\d[/.-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?!\d)"
     r"|(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2}|" + _MONTH_WORD_RE + r")"
     r"\s*(?:,|\s)\s*(?:năm\s+)?(?P<y2>\d{4})(?!\d)"
     # English: "December 17, 2018", "17 December 2018", "Dec. 17, 2018"
@@ -47,6 +48,8 @@ FULL_DATE = re.compile(
 # Every form of ``FULL_DATE`` holds a four-digit year: a text without four digits in a row
 # holds no full date (this short search is much faster than the full one).
 _FOUR_DIGITS = re.compile(r"\d{4}")
+# The earliest year a full date may have (the seeds and news cite dates back to 1945).
+MIN_YEAR = 1800
 
 # What may stand beside the date on a dateline: weekday, time, time zone, "updated", separators,
 # a view count or reading time.
@@ -74,6 +77,8 @@ def _match_date(match: re.Match) -> dt.date | None:
 
 def _to_date(day: str, month: str, year: str) -> dt.date | None:
     m = int(month) if month.isdigit() else _MONTH_WORDS.get(month.lower())
+    if int(year) < MIN_YEAR:   # "0012": a number, not a year a page is dated by
+        return None
     try:
         return dt.date(int(year), m, int(day)) if m else None
     except ValueError:  # "32/13/2021" is not a date
