@@ -359,3 +359,25 @@ def test_a_section_name_in_the_h1_is_not_taken_for_the_title():
     head = f'<meta property="og:title" content="{HEADLINE} - Thời sự">'
     result = extract_html(site_page(head, "<h1>Thời sự</h1>"), "section.html")
     assert result.title != "Thời sự"
+
+
+@pytest.mark.parametrize("cut, why", [("</main><footer><p>© Báo Mẫu</p></foo", "inside a tag"),
+                                      ("</main><footer><p>© Báo", "before </body>")])
+def test_a_page_cut_short_loads_with_a_warning_naming_it_also_from_the_cache(tmp_path, cut, why):
+    import warnings
+
+    import helpers
+    from helpers.errors import CorpusWarning
+
+    whole = site_page("<title>Tin</title>", f"<h1>{HEADLINE}</h1>").decode()
+    (tmp_path / "whole.html").write_text(whole, encoding="utf-8")
+    (tmp_path / "cut.html").write_text(whole[:whole.index("</main>")] + cut, encoding="utf-8")
+    assert extract_html((tmp_path / "whole.html").read_bytes(), "whole.html").cut_short is None
+    for _load in ("cold", "warm"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            corpus = helpers.load_corpus(tmp_path, progress=False)
+        said = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+        assert len(said) == 1 and said[0].startswith("cut.html: the HTML looks cut short")
+        assert why in said[0]
+        assert len(corpus) == 2 and corpus["text"].str.len().gt(0).all()   # both still loaded

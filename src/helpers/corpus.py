@@ -234,7 +234,9 @@ def _report(page: PageResult, on_error: str) -> None:
     elif page.status == EMPTY:
         why = page.error or f"{page.source_file}: empty file (no visible text)"
         warnings.warn(f"{why}, skipped", CorpusWarning, stacklevel=4)
-    elif page.article is not None and not page.article.paragraphs:
+    elif page.warning:
+        warnings.warn(f"{page.source_file}: {page.warning}", CorpusWarning, stacklevel=4)
+    if page.status == OK and page.article is not None and not page.article.paragraphs:
         warnings.warn(f"{page.source_file}: no article text found (every line was removed as "
                       "page furniture; see cleaning_audit())", CorpusWarning, stacklevel=4)
 

@@ -122,6 +122,7 @@ class HtmlPage:
     audit: HtmlAudit
     date_in_text: dt.date | None = None
     under_title: tuple[str, ...] = ()
+    cut_short: str | None = None
 
     @property
     def text(self) -> str:
@@ -238,6 +239,31 @@ def _squash(text: str) -> str:
 # Comments, processing instructions, a doctype and tags: what a page that lxml cannot parse
 # may hold besides text.
 _MARKUP = re.compile(r"<!--.*?(?:-->|$)|<[!?/]?[A-Za-z][^>]*>", re.DOTALL)
+# The end of a page cut inside a tag: "<", then a tag's start and no ">" to the end.
+_OPEN_TAG_AT_END = re.compile(r"<[!?/]?[A-Za-z][^<>]*\Z")
+_BODY_OPEN = re.compile(r"<body[\s>]", re.IGNORECASE)
+_PAGE_CLOSE = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def cut_short(text: str) -> str | None:
+    """Why a page's markup looks cut short (an interrupted download or save), or None: it ends
+    inside a tag, or it opens ``<body>`` and closes neither it nor ``<html>``. (HTML allows
+    leaving both closing tags out, which browsers and sites' templates do not.)
+
+    Examples
+    --------
+    >>> cut_short("<html><body><p>Hội nghị</p></body></html>") is None
+    True
+    >>> cut_short("<html><body><p>Hội nghị</p><div cla")
+    'it ends inside a tag'
+    >>> cut_short("<html><body><p>Hội nghị</p><p>Sáng 19/12")
+    'it ends before </body> and </html>'
+    """
+    if _OPEN_TAG_AT_END.search(text.rstrip()):
+        return "it ends inside a tag"
+    if _BODY_OPEN.search(text) and not _PAGE_CLOSE.search(text):
+        return "it ends before </body> and </html>"
+    return None
 
 
 def _visible(text: str) -> bool:
@@ -623,4 +649,5 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
                     author=document.author, sitename=document.sitename, url=document.url,
                     sources=tuple(sources.items()),
                     audit=_audit(blocks, title, paragraphs, under, first),
-                    date_in_text=date if in_text else None, under_title=under)
+                    date_in_text=date if in_text else None, under_title=under,
+                    cut_short=cut_short(text))

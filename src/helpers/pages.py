@@ -178,7 +178,8 @@ class PageResult:
     (every line with its role and removal reason), ``segments`` (underthesea's raw segments per
     body paragraph: case and punctuation as returned), ``words`` (the words of the body by the
     project's word policy, stopwords kept), ``metadata`` with how each field was found, and
-    ``shingles`` for duplicate detection.
+    ``shingles`` for duplicate detection; ``warning`` says what a reader of a page that loaded
+    should know (an HTML page that looks cut short), else None.
     """
 
     source_file: str
@@ -190,6 +191,7 @@ class PageResult:
     metadata: PageMetadata | None = None
     shingles: np.ndarray | None = None
     extraction: str | None = None
+    warning: str | None = None
 
     def __repr__(self) -> str:
         return f"PageResult({self.source_file!r}, {self.status}, {len(self.words)} words)"
@@ -198,7 +200,7 @@ class PageResult:
         if not isinstance(other, PageResult):
             return NotImplemented
         fields = ("source_file", "status", "error", "article", "segments", "words", "metadata",
-                  "extraction")
+                  "extraction", "warning")
         if not all(getattr(self, f) == getattr(other, f) for f in fields):
             return False
         if self.shingles is None or other.shingles is None:
@@ -225,12 +227,12 @@ class PageResult:
                     else (self.shingles.dtype.str, self.shingles.tobytes()))
         return (_unpickled_page, (self.source_file, self.status, self.error, self.article,
                                self.segments, self.words, self.metadata, shingles,
-                               self.extraction))
+                               self.extraction, self.warning))
 
     def renamed(self, source_file: str) -> PageResult:
         """The same result under another file name (a cached result found for equal bytes)."""
         return PageResult(source_file, self.status, self.error, self.article, self.segments,
-                          self.words, self.metadata, self.shingles, self.extraction)
+                          self.words, self.metadata, self.shingles, self.extraction, self.warning)
 
 
 def _unpickled_page(source_file: str, status: str, error: str | None,
@@ -238,11 +240,11 @@ def _unpickled_page(source_file: str, status: str, error: str | None,
                     segments: tuple[tuple[str, ...], ...],
                     words: tuple[str, ...], metadata: PageMetadata | None,
                     shingles: tuple[str, bytes] | None,
-                    extraction: str | None) -> PageResult:
+                    extraction: str | None, warning: str | None = None) -> PageResult:
     """A ``PageResult`` read back from its pickle (``PageResult.__reduce__``)."""
     array = None if shingles is None else np.frombuffer(shingles[1], dtype=shingles[0])
     return PageResult(source_file, status, error, article, segments, words, metadata, array,
-                      extraction)
+                      extraction, warning)
 
 
 def process_page(name: str, data: bytes, cache: bool = True) -> PageResult:
@@ -348,7 +350,9 @@ def _page_result(name: str, html: HtmlPage | None, article: CleanedArticle,
         source_file=name, status=OK, article=article, segments=segments,
         words=tuple(words_from_segments(segments)), metadata=metadata,
         shingles=shingle_hashes(article.text),
-        extraction=html.audit.summary() if html is not None else None)
+        extraction=html.audit.summary() if html is not None else None,
+        warning=(f"the HTML looks cut short (an interrupted download?): {html.cut_short}; "
+                 "its text may be incomplete" if html is not None and html.cut_short else None))
 
 
 def text_page(name: str, text: str, cache: bool = True) -> PageResult:
