@@ -126,6 +126,28 @@ def test_rules_generalize_to_another_outlets_layout():
     }
 
 
+ENGLISH_PAGE = """Home
+Politics
+Diplomatic Conference reviews the sector's work
+The 32nd Diplomatic Conference opened in Hanoi on Tuesday with heads of missions abroad.
+Delegates at the opening session in Hanoi. Photo: VNA
+The minister showed the photo: a queue of citizens waiting for passports at an embassy.
+Officials said the conference would continue for five days, with thematic sessions.
+Share: Facebook Twitter LinkedIn
+Related news
+"""
+
+
+def test_english_captions_and_share_labels_are_furniture_but_prose_about_a_photo_is_not():
+    art = helpers.clean_article(ENGLISH_PAGE)
+    reasons = {line.text: line.reason for line in art.removed}
+    assert reasons["Delegates at the opening session in Hanoi. Photo: VNA"] == "photo caption"
+    assert reasons["Share: Facebook Twitter LinkedIn"] == "social buttons"
+    assert "The minister showed the photo: a queue of citizens waiting for passports at an " \
+           "embassy." in art.paragraphs
+    assert len(art.paragraphs) == 3
+
+
 def test_a_related_heading_above_the_article_does_not_swallow_it():
     page = ("Tin mới\nTiêu đề bài báo về hội nghị ngoại giao\nĐoạn một của bài báo.\n"
             "Đoạn hai của bài báo.")

@@ -129,6 +129,7 @@ class _Compiled:
     combined: re.Pattern               # every line pattern; the named group says which table
     group_reason: dict[str, str]
     social_tokens: frozenset[str]
+    caption_words: tuple[str, ...]
     caption_end: re.Pattern
     related_headings: frozenset[str]
     related_heading_patterns: re.Pattern | None
@@ -161,6 +162,7 @@ def _compiled() -> _Compiled:
         combined=re.compile("|".join(alternatives), re.IGNORECASE),
         group_reason=group_reason,
         social_tokens=frozenset(rules.setting("social buttons", "tokens")),
+        caption_words=rules.setting("photo caption", "words"),
         caption_end=re.compile(
             "(?:" + _alternatives(rules.setting("photo caption", "end_patterns")) + r")\s*$",
             re.IGNORECASE),
@@ -346,9 +348,10 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
         # The named alternative closes after any group inside it, so it is the last group.
         return c.group_reason[match.lastgroup or ""]
     # Buttons are separated by spaces or "|"; each token is lower-cased only when read (the
-    # test usually stops at the first), which is the same as lower-casing the line.
+    # test usually stops at the first), which is the same as lower-casing the line; a label's
+    # colon does not count ("Share: Facebook").
     buttons = text.replace("|", " ").split() if "|" in text else tokens
-    if buttons and all(b.lower() in c.social_tokens for b in buttons) \
+    if buttons and all(b.lower().rstrip(":") in c.social_tokens for b in buttons) \
             and (len(buttons) >= 2 or buttons[0].lower() in _NETWORKS):
         return "social buttons"
     if c.byline_patterns is not None and c.byline_patterns.fullmatch(text):
@@ -363,7 +366,7 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
             and c.related_heading_patterns.fullmatch(key)):
         return "related heading"
     if len(buttons) <= c.rules.setting("photo caption", "max_words") \
-            and ("ảnh" in (low := text.casefold()) or "nguồn" in low) \
+            and any(word in (low := text.casefold()) for word in c.caption_words) \
             and c.caption_end.search(text):
         return "photo caption"
     return None

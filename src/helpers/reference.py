@@ -226,7 +226,7 @@ def kind_rules() -> tuple[KindRule, ...]:
 # matching one of its patterns; the others parametrize one cleaning pass each.
 _PASS_KEYS: dict[str, set[str]] = {
     "social buttons": {"tokens"},
-    "photo caption": {"max_words", "end_patterns"},
+    "photo caption": {"max_words", "words", "end_patterns"},
     "related heading": {"phrases", "patterns"},
     "source line": {"max_words", "patterns"},
     "dateline": {"max_words", "max_words_with_source"},
@@ -306,7 +306,7 @@ def page_rules(path: Path | None = None) -> ChromeRules:
             if unknown:
                 raise ReferenceDataError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
             for key, value in table.items():
-                if key.endswith("patterns") or key in {"tokens", "phrases"}:
+                if key.endswith("patterns") or key in {"tokens", "phrases", "words"}:
                     _check_strings(value, f"{where} {key}")
                 elif not isinstance(value, int) or value < 0:
                     raise ReferenceDataError(f"{where} {key} must be a whole number >= 0")
