@@ -365,10 +365,10 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
             c.related_heading_patterns is not None and len(buttons) <= 8
             and c.related_heading_patterns.fullmatch(key)):
         return "related heading"
-    if len(buttons) <= c.rules.setting("photo caption", "max_words") \
-            and any(word in (low := text.casefold()) for word in c.caption_words) \
-            and c.caption_end.search(text):
-        return "photo caption"
+    if len(buttons) <= c.rules.setting("photo caption", "max_words"):
+        low = text.casefold()
+        if any(word in low for word in c.caption_words) and c.caption_end.search(text):
+            return "photo caption"
     return None
 
 
