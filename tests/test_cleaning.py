@@ -286,3 +286,25 @@ def test_the_line_columns_give_the_same_lines_as_line_objects(seeds):
     assert empty.lines == () and empty.removed == [] and empty.kicker is None
     with pytest.raises(ValueError, match="differ in length"):
         CleanedArticle(None, (), (1, 2), ("a",), ("body",), ("",))
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Nghe bài phỏng vấn", "media player"), ("▶ Xem video bản tin", "media player"),
+    ("▶ 00:00 / 08:47", "media player"), ("Watch the video", "media player"),
+    ("TIN MỚI ► Công điện về phòng dịch ► Giá xăng giảm", "navigation"),
+    ("Tin nóng: Bão số 9 đổ bộ", "navigation"),
+])
+def test_player_labels_and_tickers_between_headline_and_article_are_furniture(line, reason):
+    headline = "Tổng Lãnh sự: Cộng đồng là cánh tay nối dài của cơ quan đại diện"
+    art = helpers.clean_article(f"Trang chủ\n{headline}\n{line}\n"
+                                "Nhân dịp về nước dự Hội nghị Ngoại giao lần thứ 31, Tổng Lãnh sự "
+                                "đã trao đổi với phóng viên.")
+    assert art.headline == headline
+    assert [(x.text, x.reason) for x in art.removed][-1] == (line, reason)
+
+
+@pytest.mark.parametrize("line", ["Xem video bản tin về hội nghị ngoại giao thường niên tại Hà Nội",
+                                  "Tin mới về hội nghị ngoại giao"])
+def test_longer_lines_that_start_like_a_player_label_or_ticker_are_not_removed(line):
+    art = helpers.clean_article(f"{line}\nSáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc.")
+    assert line not in [x.text for x in art.removed]
