@@ -478,6 +478,26 @@ def _question_headline(page: _Page, i: int, c: _Compiled) -> bool:
                     for j in range(after, len(page.texts))))
 
 
+# "Hà Nội, ngày 18 tháng 12 năm 2021": a place of one to four capitalised words, then a dateline.
+_PLACE = re.compile(r"(?:[^\W\d_][^\W\d_]*\s+){0,3}[^\W\d_]+\s*,\s*")
+
+
+def _place_dateline(page: _Page) -> None:
+    """A press release or speech prints its place and date ("Hà Nội, ngày 18 tháng 12 năm
+    2021") on a line of its own right under (or above) its headline: a dateline there. Only
+    there: in the body, such a line dates a letter or document the article quotes."""
+    if page.headline_at is None:
+        return
+    for i in (page.headline_at + 1, page.headline_at - 1):
+        if not 0 <= i < len(page.texts) or page.reason[i] is not None:
+            continue
+        text = page.texts[i].rstrip(" .")
+        place = _PLACE.match(text)
+        if place and all(w[0].isupper() for w in text[:place.end()].rstrip(" ,").split()) \
+                and parse_dateline(text[place.end():]):
+            page.reason[i] = "dateline"
+
+
 def headline_pass(page: _Page, c: _Compiled) -> None:
     """The headline: the nearest headline-like line above the first paragraph (a page's
     header, menus and clock stand above it; its dateline, byline and credits between). Free
@@ -494,11 +514,14 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
         page.headline_at = anchor
     if page.headline_at is None and anchor is None:
         return      # no running text at all: keep every free line as it is
+    _place_dateline(page)
     top = page.headline_at if page.headline_at is not None else end
     kicker_words = c.rules.setting("kicker", "max_words")
     for i in free:
         if i >= top:
             break
+        if page.reason[i] is not None:      # a place-and-date line above the headline
+            continue
         if page.texts[i].endswith(":") and page.words[i] <= kicker_words:
             page.reason[i] = "kicker"
         elif page.words[i] <= c.rules.setting("section label", "max_words"):
