@@ -381,3 +381,34 @@ def test_a_page_cut_short_loads_with_a_warning_naming_it_also_from_the_cache(tmp
         assert len(said) == 1 and said[0].startswith("cut.html: the HTML looks cut short")
         assert why in said[0]
         assert len(corpus) == 2 and corpus["text"].str.len().gt(0).all()   # both still loaded
+
+
+def test_a_logo_in_the_h1_is_not_the_title_the_headline_under_it_is():
+    # The site's name in capitals in <h1>, the headline in an <h2> that extraction keeps as
+    # the first paragraph; <title> holds the headline and the site's name.
+    data = site_page(f"<title>{HEADLINE} - Báo Mẫu điện tử</title>",
+                     '<h1 class="logo"><a href="/">BÁO MẪU ĐIỆN TỬ</a></h1>'
+                     f'<div class="post"><h2 class="post-title">{HEADLINE}</h2>',
+                     below="</div>")
+    found = extract_html(data, "logo.html")
+    assert found.title == HEADLINE
+    assert found.paragraphs == PARAGRAPHS
+    assert clean_article(found.text).headline == HEADLINE
+
+
+def test_a_print_page_masthead_and_section_name_do_not_take_the_title():
+    # A print version: the site's name in capitals in its header, <title> "Bản in - site",
+    # the section's name above the <h1>.
+    data = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+            "<title>Bản in - Báo Mẫu điện tử</title></head><body>"
+            '<div class="print-head"><table><tr><td><b>BÁO MẪU ĐIỆN TỬ</b></td>'
+            '<td><a href="#">In bài này</a></td></tr></table></div><div class="print-body">'
+            f'<p class="cat">Chính trị - Đối ngoại</p><h1>{HEADLINE}</h1>'
+            '<p class="date">Thứ Ba, 19/12/2023 - 16:40</p>'
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + "</div></body></html>").encode()
+    found = extract_html(data, "print.html")
+    assert found.title == HEADLINE
+    article = clean_article(found.text)
+    assert article.headline == HEADLINE
+    assert article.paragraphs == PARAGRAPHS

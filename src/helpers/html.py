@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 from .damage import utf8_damage
 from .dates import parse_dateline
 from .errors import CorpusError, NoVisibleText
+from .reference import page_rules
 from .text import PARAGRAPH_END, normalize_text
 
 __all__ = ["HTML_SUFFIXES", "HtmlAudit", "HtmlPage", "decode_html", "extract_html", "is_html",
@@ -123,13 +124,16 @@ class HtmlPage:
     date_in_text: dt.date | None = None
     under_title: tuple[str, ...] = ()
     cut_short: str | None = None
+    above_title: int = 0
 
     @property
     def text(self) -> str:
         """Headline, the blocks put back from under it (``under_title``) and the paragraphs,
-        one per line."""
+        one per line; the first ``above_title`` paragraphs (a section name extraction kept)
+        above the headline, where the page prints them."""
         head = (self.title,) if self.title else ()
-        return "\n".join(head + self.under_title + self.paragraphs)
+        above, below = self.paragraphs[:self.above_title], self.paragraphs[self.above_title:]
+        return "\n".join(above + head + self.under_title + below)
 
     @property
     def metadata_from(self) -> dict[str, str]:
@@ -504,6 +508,38 @@ def _paragraphs(text: str, title: str | None) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _kept_above(blocks: list[str], paragraphs: tuple[str, ...], first: int | None,
+                title: str | None) -> int:
+    """How many of the first paragraphs the page prints above its headline: blocks extraction
+    kept (a section name, a kicker) between the first kept block ``first`` and the headline's
+    block, at most ``UNDER_TITLE_BLOCKS`` below it."""
+    if first is None or not title:
+        return 0
+    key = title.casefold()
+    end = min(first + 1 + UNDER_TITLE_BLOCKS, len(blocks))
+    top = next((i for i in range(first + 1, end) if blocks[i].casefold() == key), None)
+    if top is None:
+        return 0
+    kept = set(paragraphs)
+    return min(sum(1 for i in range(first, top) if _is_kept(blocks[i], kept)), len(paragraphs))
+
+
+def _title_parts(root) -> set[str]:
+    """The parts of the page's ``<title>`` and og:title between site separators that may be a
+    headline (``TITLE_PART_WORDS`` words or more), case-folded."""
+    return {part.casefold() for whole in root.xpath("//title/text()") + _meta(root, "og:title")
+            for part in re.split(_SITE_SEPARATOR, _squash(whole))
+            if len(part.split()) >= TITLE_PART_WORDS}
+
+
+def _is_masthead(text: str) -> bool:
+    """A site's name in capitals ("BÁO BIÊN THÙY ĐIỆN TỬ"): fewer words than a headline in
+    capitals has (``caps_min_words`` of ``[headline]`` in page_chrome.toml, as for text)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) \
+        and len(text.split()) < page_rules().setting("headline", "caps_min_words")
+
+
 def _headline_and_under(root, blocks: list[str], asides: list[bool], first: int | None,
                         title: str | None, headings: list[str],
                         dated: bool) -> tuple[str | None, tuple[str, ...]]:
@@ -515,10 +551,8 @@ def _headline_and_under(root, blocks: list[str], asides: list[bool], first: int 
         return title, ()
     top = _headline_at(blocks, first, {title or "", *headings})
     if top is None:
-        parts = {part for whole in root.xpath("//title/text()") + _meta(root, "og:title")
-                 for part in re.split(_SITE_SEPARATOR, _squash(whole))
-                 if len(part.split()) >= TITLE_PART_WORDS}
-        if (top := _headline_at(blocks, first, parts)) is None:
+        top = _headline_at(blocks, first, _title_parts(root))
+        if top is None or _is_masthead(blocks[top]):   # none, or the site's name as its logo
             return title, ()
         title = blocks[top]
     return title, _under_title(blocks, asides, top, first, dated)
@@ -626,7 +660,15 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     headings = [_squash(el.text_content()) for el in root.xpath("//h1")]
     title = (plain_title(_squash(document.title), document.sitename, headings)
              if document.title else None)
+    if title and _is_masthead(title):   # the site's name in capitals: its logo in an <h1>
+        title = next((h for h in headings if not _is_masthead(h)
+                      and len(h.split()) >= TITLE_PART_WORDS), None)
     paragraphs = _paragraphs(document.text or "", title)
+    if paragraphs and paragraphs[0] != title \
+            and paragraphs[0].casefold() in _title_parts(root):
+        # The headline, kept as the first paragraph (an <h2> under a logo's <h1>): the
+        # <title> or og:title says so.
+        title, paragraphs = paragraphs[0], paragraphs[1:]
     _check_article(name, paragraphs)
     candidates = _candidates(root)
     first = _first_kept(blocks, paragraphs)
@@ -650,4 +692,5 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
                     sources=tuple(sources.items()),
                     audit=_audit(blocks, title, paragraphs, under, first),
                     date_in_text=date if in_text else None, under_title=under,
-                    cut_short=cut_short(text))
+                    cut_short=cut_short(text),
+                    above_title=0 if under else _kept_above(blocks, paragraphs, first, title))
