@@ -63,6 +63,21 @@ def test_a_place_and_date_line_in_the_body_is_a_quoted_letters_and_stays():
     assert infer_metadata(article).published == dt.date(2023, 12, 19)
 
 
+def test_a_speechs_salutations_are_not_its_lead():
+    article = clean("Phát biểu của Bộ trưởng tại phiên khai mạc Hội nghị Ngoại giao lần thứ 32",
+                    "Kính thưa các đồng chí lãnh đạo Đảng, Nhà nước,",
+                    "Thưa các đồng chí Trưởng Cơ quan đại diện Việt Nam ở nước ngoài,",
+                    "Thưa toàn thể các đồng chí!", LEAD, SECOND)
+    assert lead_paragraph(article) == LEAD
+
+
+def test_a_question_opening_with_thua_can_be_the_lead():
+    question = ("Thưa ông, Hội nghị Ngoại giao lần thứ 32 đặt ra những nhiệm vụ gì cho công tác "
+                "bảo hộ công dân?")
+    article = clean("Phỏng vấn Thứ trưởng về công tác bảo hộ công dân", question, SECOND)
+    assert lead_paragraph(article) == question
+
+
 def test_a_byline_of_two_authors_is_not_the_headline():
     article = clean("Thời sự", "Chính trị", "Đối ngoại", HEADLINE, "Thu Hằng - Quang Vinh",
                     "20/12/2023 | 17:20 GMT+7", LEAD, SECOND)

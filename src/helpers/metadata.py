@@ -277,14 +277,22 @@ def _fits_date(code: str, published: dt.date | None, table: pd.DataFrame) -> boo
 LEAD_MIN_WORDS = 8
 
 
+# A speech's salutation: "Kính thưa các đồng chí lãnh đạo Đảng, Nhà nước,", "Thưa toàn thể
+# các đồng chí!", "Excellencies, ladies and gentlemen,": ends with a comma or "!".
+_SALUTATION = re.compile(r"^(?:kính thưa|thưa|kính gửi|excellenc|ladies and gentlemen|dear)\b"
+                         r".{0,200}[,!]$", re.IGNORECASE)
+
+
 def _lead_index(article: CleanedArticle) -> int:
     """The lead: the first paragraph of at least ``LEAD_MIN_WORDS`` words that is not an item
-    of a list (a short first line is a caption, an affiliation or a player's label; bullets
-    above the lead are a summary box), else the first."""
+    of a list or a salutation (a short first line is a caption, an affiliation or a player's
+    label; bullets above the lead are a summary box; a speech greets its audience first), else
+    the first."""
     # (Split no further than needed: the last piece is the rest of a longer paragraph.)
     return next((k for k, p in enumerate(article.paragraphs)
                  if not p.startswith(_BULLETS)
-                 and len(p.split(maxsplit=LEAD_MIN_WORDS - 1)) >= LEAD_MIN_WORDS), 0)
+                 and len(p.split(maxsplit=LEAD_MIN_WORDS - 1)) >= LEAD_MIN_WORDS
+                 and not _SALUTATION.match(p)), 0)
 
 
 def lead_paragraph(article: CleanedArticle) -> str:
