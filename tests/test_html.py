@@ -412,3 +412,19 @@ def test_a_print_page_masthead_and_section_name_do_not_take_the_title():
     article = clean_article(found.text)
     assert article.headline == HEADLINE
     assert article.paragraphs == PARAGRAPHS
+
+
+def test_the_home_pages_og_title_of_a_template_is_not_the_articles_title():
+    head = ('<meta property="og:type" content="website"><meta property="og:title" '
+            'content="Báo Mẫu điện tử - Tin tức, sự kiện mới nhất trong ngày">'
+            "<title>Báo Mẫu điện tử - Tin tức, sự kiện mới nhất trong ngày</title>")
+    found = extract_html(site_page(head, f"<h1>{HEADLINE}</h1>"), "template.html")
+    assert found.title == HEADLINE
+    assert clean_article(found.text).headline == HEADLINE
+
+
+def test_an_articles_own_og_title_stays_the_title():
+    head = ('<meta property="og:type" content="article">'
+            f'<meta property="og:title" content="{HEADLINE}">')
+    found = extract_html(site_page(head, "<h1>Thời sự</h1>"), "article.html")
+    assert found.title == HEADLINE

@@ -78,6 +78,22 @@ def test_a_question_opening_with_thua_can_be_the_lead():
     assert lead_paragraph(article) == question
 
 
+DECK = "Tranh thủ tối đa nguồn lực bên ngoài, lấy người dân và doanh nghiệp làm trung tâm"
+
+
+def test_a_deck_under_the_headline_is_not_the_headline():
+    article = clean("Chính trị", "Hội nghị Ngoại giao 32", HEADLINE + " với năm ngày làm việc",
+                    DECK, "Thu Hằng - Quang Vinh", "20/12/2023 | 17:20 GMT+7", LEAD, SECOND)
+    assert article.headline == HEADLINE + " với năm ngày làm việc"
+    assert [line.text for line in article.with_reason("deck")] == [DECK]
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+def test_a_tag_above_the_headline_is_not_a_headline_over_a_deck():
+    article = clean("Chính trị", "Hội nghị Ngoại giao 32", HEADLINE, LEAD, SECOND)
+    assert article.headline == HEADLINE and not article.with_reason("deck")
+
+
 def test_a_byline_of_two_authors_is_not_the_headline():
     article = clean("Thời sự", "Chính trị", "Đối ngoại", HEADLINE, "Thu Hằng - Quang Vinh",
                     "20/12/2023 | 17:20 GMT+7", LEAD, SECOND)

@@ -448,9 +448,22 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
             continue
         if _headline_like(page.texts[i], page.words[i], c):
             if not (page.is_name(i, several=True) or _in_capitals(page.texts[i])):
-                return i
+                return _above_deck(page, i, c)
             fallback = i if fallback is None else fallback
     return fallback
+
+
+def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
+    """The headline when line ``i`` is its deck (``[deck]`` of page_chrome.toml): the line
+    right above it, free and of headline shape, both of ``min_words`` words or more; else
+    ``i``. The deck is then removed as such."""
+    j, least = i - 1, c.rules.setting("deck", "min_words")
+    if j >= 0 and page.reason[j] is None and min(page.words[i], page.words[j]) >= least \
+            and _headline_like(page.texts[j], page.words[j], c) \
+            and not (page.is_name(j, several=True) or _in_capitals(page.texts[j])):
+        page.reason[i] = "deck"
+        return j
+    return i
 
 
 def _in_capitals(text: str) -> bool:

@@ -532,6 +532,15 @@ def _title_parts(root) -> set[str]:
             if len(part.split()) >= TITLE_PART_WORDS}
 
 
+def _site_wide(root, title: str) -> bool:
+    """Whether ``title`` is the site's, not the article's: the page's Open Graph data says it
+    describes the website (``og:type`` "website", as a template's defaults do) and the title
+    is its og:title or ``<title>``."""
+    if "website" not in (value.strip().lower() for value in _meta(root, "og:type")):
+        return False
+    return title in {_squash(t) for t in _meta(root, "og:title") + root.xpath("//title/text()")}
+
+
 def _is_masthead(text: str) -> bool:
     """A site's name in capitals ("BÁO BIÊN THÙY ĐIỆN TỬ"): fewer words than a headline in
     capitals has (``caps_min_words`` of ``[headline]`` in page_chrome.toml, as for text)."""
@@ -660,7 +669,8 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     headings = [_squash(el.text_content()) for el in root.xpath("//h1")]
     title = (plain_title(_squash(document.title), document.sitename, headings)
              if document.title else None)
-    if title and _is_masthead(title):   # the site's name in capitals: its logo in an <h1>
+    if title and (_is_masthead(title) or _site_wide(root, title)):
+        # the site's name in capitals (its logo in an <h1>), or the home page's title
         title = next((h for h in headings if not _is_masthead(h)
                       and len(h.split()) >= TITLE_PART_WORDS), None)
     paragraphs = _paragraphs(document.text or "", title)
