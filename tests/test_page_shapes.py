@@ -94,6 +94,30 @@ def test_a_tag_above_the_headline_is_not_a_headline_over_a_deck():
     assert article.headline == HEADLINE and not article.with_reason("deck")
 
 
+@pytest.mark.parametrize("apparatus", [("Tóm tắt",), ("Abstract",),
+                                       ("Ngày nhận bài: 26/12/2023; Ngày duyệt đăng: 02/01/2024",)])
+def test_a_journals_apparatus_in_the_body_makes_a_study_an_article(apparatus):
+    from helpers.metadata import infer_kind
+    article = clean("Ngoại giao kinh tế sau Hội nghị Ngoại giao lần thứ 32", *apparatus, LEAD,
+                    SECOND)
+    assert infer_kind(article)[0] == "article"
+
+
+def test_a_summary_word_inside_a_paragraph_does_not_make_an_article():
+    from helpers.metadata import infer_kind
+    article = clean(HEADLINE, LEAD, "Tóm tắt: các đại biểu đã thảo luận về nhiều nội dung của "
+                    "ngoại giao kinh tế và ngoại giao văn hóa.", SECOND)
+    assert infer_kind(article)[0] != "article"
+
+
+@pytest.mark.parametrize("line", ["Trang: 1 2 3 Trang sau »", "Trang 2",
+                                  "« Trang trước Trang: 1 2 3", "Page 1 2 3 Next »"])
+def test_pagination_lines_in_an_article_split_over_pages_are_furniture(line):
+    article = clean(HEADLINE, LEAD, line, SECOND)
+    assert article.paragraphs == (LEAD, SECOND)
+    assert [x.reason for x in article.removed] == ["navigation"]
+
+
 def test_a_byline_of_two_authors_is_not_the_headline():
     article = clean("Thời sự", "Chính trị", "Đối ngoại", HEADLINE, "Thu Hằng - Quang Vinh",
                     "20/12/2023 | 17:20 GMT+7", LEAD, SECOND)

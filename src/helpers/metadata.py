@@ -378,7 +378,7 @@ def infer_event(article: CleanedArticle,
 
 def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
     """The kind of article (interview, speech, opening report, closing report, article), by
-    the rules of ``data/kinds.csv``: headline rules first, then lead rules. A page no rule
+    the rules of ``data/kinds.csv``: headline rules first, then lead and body rules. A page no rule
     fits is "news" only when it has a headline or lead to judge by.
 
     Parameters
@@ -400,7 +400,8 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
     """
     texts = {"headline": article.headline or "", "lead": lead_paragraph(article)}
     for rule in kind_rules():
-        if match := rule.pattern.search(texts[rule.where]):
+        text = texts[rule.where] if rule.where != "body" else article.text
+        if match := rule.pattern.search(text):
             return rule.kind, f"{rule.where}: {match.group(0)!r}"
     if any(texts.values()):
         return "news", "no rule of data/kinds.csv fits"

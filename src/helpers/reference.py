@@ -195,8 +195,8 @@ class KindRule:
 @functools.cache
 def kind_rules() -> tuple[KindRule, ...]:
     """The rules that tell an article's kind (interview, speech, opening report, ...), in the
-    order they are tried: first every headline rule, then every lead rule, the first match
-    winning.
+    order they are tried: first every headline rule, then the lead and body rules in file
+    order, the first match winning (a body rule reads the whole body, one paragraph a line).
 
     Examples
     --------
@@ -207,13 +207,15 @@ def kind_rules() -> tuple[KindRule, ...]:
     rules = []
     for lineno, row in enumerate(_read_csv(path, ["kind", "where", "pattern"]), start=2):
         where = f"{path.name}, line {lineno}"
-        if row["where"] not in {"headline", "lead"}:
+        if row["where"] not in {"headline", "lead", "body"}:
             raise ReferenceDataError(
-                f"{where}: where must be 'headline' or 'lead', not {row['where']!r}")
+                f"{where}: where must be 'headline', 'lead' or 'body', not {row['where']!r}")
         if not row["kind"]:
             raise ReferenceDataError(f"{where}: empty kind")
         try:
-            pattern = re.compile(row["pattern"], re.IGNORECASE)
+            # (MULTILINE: "^" and "$" also at the body's paragraph breaks; a headline or lead
+            # is one line, where it changes nothing)
+            pattern = re.compile(row["pattern"], re.IGNORECASE | re.MULTILINE)
         except re.error as err:
             raise ReferenceDataError(f"{where}: bad pattern {row['pattern']!r}: {err}") from None
         rules.append(KindRule(row["kind"], row["where"], pattern))
