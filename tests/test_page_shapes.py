@@ -71,6 +71,20 @@ def test_a_speechs_salutations_are_not_its_lead():
     assert lead_paragraph(article) == LEAD
 
 
+def test_an_affiliation_or_a_section_heading_is_not_the_lead():
+    title = "Ngoại giao kinh tế sau Hội nghị Ngoại giao lần thứ 32"
+    affiliation = "Trung tâm Nghiên cứu Chính sách Đối ngoại Học viện Ngoại giao"
+    article = clean(title, "TS. Phan Minh An", affiliation, "Ngày đăng: 06/01/2022 09:00", LEAD,
+                    SECOND)
+    assert article.headline == title and article.paragraphs[0] == affiliation
+    assert lead_paragraph(article) == LEAD
+    heading = "1. Bối cảnh và ý nghĩa của hội nghị đối với ngành"
+    article = clean(title, "Tóm tắt", LEAD, heading, SECOND)
+    assert lead_paragraph(article) == LEAD
+    article = clean(title, "Ngày nhận bài: 26/12/2023; Ngày duyệt đăng: 02/01/2024", LEAD, SECOND)
+    assert lead_paragraph(article) == LEAD
+
+
 def test_a_question_opening_with_thua_can_be_the_lead():
     question = ("Thưa ông, Hội nghị Ngoại giao lần thứ 32 đặt ra những nhiệm vụ gì cho công tác "
                 "bảo hộ công dân?")

@@ -460,7 +460,9 @@ def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
     j, least = i - 1, c.rules.setting("deck", "min_words")
     if j >= 0 and page.reason[j] is None and min(page.words[i], page.words[j]) >= least \
             and _headline_like(page.texts[j], page.words[j], c) \
-            and not (page.is_name(j, several=True) or _in_capitals(page.texts[j])):
+            and not (page.is_name(j, several=True) or _in_capitals(page.texts[j])) \
+            and not (j > 0 and page.reason[j - 1] is None and page.is_name(j - 1)):
+        # (a line under a byline is the author's affiliation)
         page.reason[i] = "deck"
         return j
     return i

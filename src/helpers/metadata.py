@@ -19,6 +19,7 @@ import pandas as pd
 from .cleaning import BODY, HEADLINE, CleanedArticle, author_name, source_in
 from .dates import conference_mentions, nearest_year, parse_full_date
 from .reference import conferences, kind_rules
+from .text import PARAGRAPH_END
 
 __all__ = ["PageMetadata", "detect_language", "infer_event", "infer_kind", "infer_metadata",
            "lead_date", "lead_paragraph", "page_author", "page_dateline", "page_outlet",
@@ -284,15 +285,16 @@ _SALUTATION = re.compile(r"^(?:kính thưa|thưa|kính gửi|excellenc|ladies an
 
 
 def _lead_index(article: CleanedArticle) -> int:
-    """The lead: the first paragraph of at least ``LEAD_MIN_WORDS`` words that is not an item
-    of a list or a salutation (a short first line is a caption, an affiliation or a player's
-    label; bullets above the lead are a summary box; a speech greets its audience first), else
-    the first."""
+    """The lead: the first paragraph of at least ``LEAD_MIN_WORDS`` words that ends a sentence
+    and is not an item of a list or a salutation (a short first line is a caption or a
+    player's label; a line that ends no sentence is an affiliation, a section heading or a
+    journal's dates; bullets above the lead are a summary box; a speech greets its audience
+    first), else the first."""
     # (Split no further than needed: the last piece is the rest of a longer paragraph.)
     return next((k for k, p in enumerate(article.paragraphs)
                  if not p.startswith(_BULLETS)
                  and len(p.split(maxsplit=LEAD_MIN_WORDS - 1)) >= LEAD_MIN_WORDS
-                 and not _SALUTATION.match(p)), 0)
+                 and PARAGRAPH_END.search(p) and not _SALUTATION.match(p)), 0)
 
 
 def lead_paragraph(article: CleanedArticle) -> str:
