@@ -38,6 +38,28 @@ def test_without_a_dateline_under_the_headline_the_earliest_above_the_related_zo
     assert infer_metadata(article).published == dt.date(2023, 12, 18)
 
 
+ADDRESS = "https://bao.example.vn/thoi-su/2023/12/19/khai-mac-hoi-nghi-ngoai-giao-32.html"
+
+
+def test_the_pages_own_address_dates_it_when_no_dateline_stands_under_the_headline():
+    from helpers.metadata import page_date
+    article = clean(ADDRESS, "Thứ Ba, 12/11/2024", "Thời sự", HEADLINE, LEAD, SECOND)
+    assert page_date(article) == (dt.date(2023, 12, 19), "page URL")
+    meta = infer_metadata(article)
+    assert (meta.published, meta.found_by["published"]) == (dt.date(2023, 12, 19), "page URL")
+    # a dateline under the headline still wins
+    article = clean(ADDRESS, HEADLINE, "Thứ Tư, 20/12/2023 08:00", LEAD, SECOND)
+    assert page_date(article) == (dt.date(2023, 12, 20), "page dateline")
+
+
+def test_an_address_in_the_body_or_the_related_zone_does_not_date_the_page():
+    from helpers.metadata import page_date
+    quoted = f"Toàn văn bài phát biểu được đăng tại {ADDRESS} của Báo Mẫu."
+    assert page_date(clean(HEADLINE, LEAD, quoted, SECOND)) == (None, "")
+    related = clean(HEADLINE, LEAD, SECOND, "Tin liên quan", ADDRESS)
+    assert page_date(related) == (None, "")
+
+
 @pytest.mark.parametrize("line", ["Hội nghị, ngày 18/12/2021", "12/19/2023",
                                   "Hà Nội, ngày 23 tháng 12 năm 1964",     # a letter quoted
                                   "Ngày 14/12/2021, Hội nghị khai mạc."])

@@ -16,8 +16,8 @@ import pandas as pd
 
 from .reference import conferences, congresses, eras
 
-__all__ = ["DATE_RULES", "FULL_DATE", "DateMention", "conference_mentions", "find_dates",
-           "nearest_year", "parse_dateline", "parse_full_date"]
+__all__ = ["DATE_RULES", "FULL_DATE", "URL_DATE", "DateMention", "conference_mentions",
+           "find_dates", "nearest_year", "parse_dateline", "parse_full_date", "url_date"]
 
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
@@ -110,6 +110,28 @@ def parse_full_date(text: str) -> dt.date | None:
     for match in FULL_DATE.finditer(text):
         if date := _match_date(match):
             return date
+    return None
+
+
+# A date in a page's address: ".../2023/12/21/...", ".../20231221-...", ".../2023-12-21/...".
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-])")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def url_date(text: str) -> dt.date | None:
+    """The date in the first web address in ``text`` that holds one (``URL_DATE``), or None.
+
+    Examples
+    --------
+    >>> url_date("https://bao.example.vn/thoi-su/2023/12/21/hoi-nghi-ngoai-giao.html")
+    datetime.date(2023, 12, 21)
+    >>> url_date("Địa chỉ: https://bao.example.vn/hoi-nghi-32-post12345.html") is None
+    True
+    """
+    for address in _URL.findall(text):
+        for year, month, day in URL_DATE.findall(address):
+            if date := _to_date(day, month, year):
+                return date
     return None
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from trafilatura.settings import Document
 
 from .damage import utf8_damage
-from .dates import parse_dateline
+from .dates import URL_DATE, parse_dateline
 from .errors import CorpusError, NoVisibleText
 from .reference import page_rules
 from .text import PARAGRAPH_END, normalize_text
@@ -47,7 +47,6 @@ _DECLARED = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
     re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-])")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
@@ -408,7 +407,7 @@ def _candidates(root) -> dict[str, list[tuple[str, str]]]:
         + tagged("html:time", root.xpath("//time/@datetime"))
         + tagged("html:url", [f"{y}-{m}-{d}" for href in root.xpath(
             '//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content')
-            for y, m, d in _URL_DATE.findall(href)]),
+            for y, m, d in URL_DATE.findall(href)]),
         "author": from_ld("author") + tagged("html:meta", _meta(root, "author", "article:author"))
         + tagged("html:byline", [el.text_content() for el in root.xpath(
             '//*[contains(@class, "author") or contains(@class, "byline")]')]),

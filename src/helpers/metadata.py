@@ -17,13 +17,13 @@ from typing import Any
 import pandas as pd
 
 from .cleaning import BODY, HEADLINE, CleanedArticle, author_name, source_in
-from .dates import conference_mentions, nearest_year, parse_full_date
+from .dates import conference_mentions, nearest_year, parse_full_date, url_date
 from .reference import conferences, kind_rules
 from .text import PARAGRAPH_END
 
 __all__ = ["PageMetadata", "detect_language", "infer_event", "infer_kind", "infer_metadata",
-           "lead_date", "lead_paragraph", "page_author", "page_dateline", "page_outlet",
-           "page_source", "with_fallback"]
+           "lead_date", "lead_paragraph", "page_author", "page_date", "page_dateline",
+           "page_outlet", "page_source", "with_fallback"]
 
 # Vietnamese news opens a report with its day: "Sáng 23/12, ...", "Ngày 19/12, ...",
 # "Chiều 18-12 (giờ địa phương), ...", optionally with the year: "Ngày 14/12/2021, ...".
@@ -79,20 +79,7 @@ def _dateline_cutoff(article: CleanedArticle) -> int:
 
 
 def page_dateline(article: CleanedArticle) -> dt.date | None:
-    """The article's own dateline: the earliest date printed on a dateline line between the
-    headline and the first paragraph, where the article's date stands; on a page with none
-    there, the earliest dateline above the related-news zone. A page clock shows the day the
-    page was saved (never earlier than publication), a ticker of other stories stands above the
-    headline and related stories' datelines stand in the related zone, so none of them wins.
-
-    Parameters
-    ----------
-    article : CleanedArticle
-        A cleaned page.
-
-    Returns
-    -------
-    datetime.date or None
+    """The article's own date as the page prints it (``page_date`` without how it was found).
 
     Examples
     --------
@@ -101,18 +88,52 @@ def page_dateline(article: CleanedArticle) -> dt.date | None:
     ...                             "10:08 | 13/12/2021\\nSáng 13/12, hội nghị khai mạc."))
     datetime.date(2021, 12, 13)
     """
+    return page_date(article)[0]
+
+
+def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
+    """The article's own date and how it was found: the earliest date printed on a dateline
+    line between the headline and the first paragraph, where the article's date stands
+    ("page dateline"); on a page with none there, the date in the page's own address printed
+    on a line of furniture above the related-news zone ("page URL": ".../2023/12/21/...", as a
+    saved or printed page shows it), else the earliest dateline above the related-news zone. A
+    page clock shows the day the page was saved (never earlier than publication), a ticker of
+    other stories stands above the headline and related stories' datelines stand in the
+    related zone, so none of them beats a dateline under the headline or the address.
+
+    Parameters
+    ----------
+    article : CleanedArticle
+        A cleaned page.
+
+    Returns
+    -------
+    tuple
+        ``(date or None, how)``.
+
+    Examples
+    --------
+    >>> from helpers.cleaning import clean_article
+    >>> page_date(clean_article("https://bao.example.vn/thoi-su/2023/12/21/bai.html\\n"
+    ...     "Thứ Ba, 12/11/2024\\nHội nghị khai mạc hôm nay\\nSáng 21/12, hội nghị khai mạc."))
+    (datetime.date(2023, 12, 21), 'page URL')
+    """
     cutoff = _dateline_cutoff(article)
     found = [(line.number, date) for line in article.with_reason("dateline")
              if line.number < cutoff and (date := parse_full_date(line.text)) is not None]
-    if not found:
-        return None
     roles = article.line_roles
-    if HEADLINE in roles and BODY in roles:
+    if found and HEADLINE in roles and BODY in roles:
         top = article.line_numbers[roles.index(HEADLINE)]
         first = article.line_numbers[roles.index(BODY)]
         if under := [date for number, date in found if top < number < first]:
-            return min(under)
-    return min(date for _, date in found)
+            return min(under), "page dateline"
+    address = next((date for line in article.removed
+                    if line.number < cutoff and (date := url_date(line.text))), None)
+    if address is not None:
+        return address, "page URL"
+    if found:
+        return min(date for _, date in found), "page dateline"
+    return None, ""
 
 
 def page_outlet(article: CleanedArticle) -> str | None:
@@ -486,12 +507,12 @@ def infer_metadata(article: CleanedArticle) -> PageMetadata:
     ('DC32', '2023-12-23', 'approximate')
     """
     found_by: dict[str, str] = {}
-    dateline = page_dateline(article)
+    dateline, dateline_how = page_date(article)
     event, event_from = infer_event(article, dateline)
     from_lead, lead_how = lead_date(lead_paragraph(article), event)
     published, precision = None, None
     if dateline and not (from_lead and (dateline - from_lead).days > PAGE_CLOCK_DAYS):
-        published, precision, found_by["published"] = dateline, "day", "page dateline"
+        published, precision, found_by["published"] = dateline, "day", dateline_how
     elif from_lead:
         published, precision, found_by["published"] = from_lead, "approximate", lead_how
     kind, kind_from = infer_kind(article)
