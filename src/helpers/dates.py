@@ -52,7 +52,7 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 MIN_YEAR = 1800
 
 # What may stand beside the date on a dateline: weekday, time, time zone, "updated", separators,
-# a view count or reading time.
+# a view count or reading time, the day of the lunar calendar.
 _DATELINE_REST = re.compile(
     r"^(?:\s|[|,()\[\]\-–—/:·•]|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn"
     r"|t[2-7]|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}h\d{0,2}|gmt\s*[+-]\s*\d{1,2}"
@@ -61,7 +61,8 @@ _DATELINE_REST = re.compile(
     r"|published|updated|posted|last|on|date|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today"
     r"|(?:lượt xem|lượt đọc|views?)\s*:?\s*[\d.,]+"
     r"|[\d.,]+\s*(?:lượt xem|lượt đọc|views?|bình luận|comments?)"
-    r"|\d{1,3}\s*(?:phút đọc|phút|min(?:ute)?s?\s+read)|số\s+\d{1,2}\s*/\s*\d{4})*$",
+    r"|\d{1,3}\s*(?:phút đọc|phút|min(?:ute)?s?\s+read)|số\s+\d{1,2}\s*/\s*\d{4}"
+    r"|\(\s*\d{1,2}\s*/\s*\d{1,2}\s*(?:âm lịch|âl|al)\s*\))*$",  # "(15/11 Âm lịch)"
     re.IGNORECASE,
 )
 
