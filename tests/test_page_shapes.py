@@ -154,6 +154,13 @@ def test_pagination_lines_in_an_article_split_over_pages_are_furniture(line):
     assert [x.reason for x in article.removed] == ["navigation"]
 
 
+@pytest.mark.parametrize("label", ["[Ảnh] ", "[Video] ", "[Sưu tầm] ", "[ Tin tức ] "])
+def test_a_bracketed_label_before_the_headline_is_not_part_of_the_title(label):
+    article = clean("Trang chủ", label + HEADLINE, LEAD, SECOND)
+    assert article.headline == label + HEADLINE          # the line as printed, in the audit
+    assert infer_metadata(article).title == HEADLINE
+
+
 def test_a_byline_of_two_authors_is_not_the_headline():
     article = clean("Thời sự", "Chính trị", "Đối ngoại", HEADLINE, "Thu Hằng - Quang Vinh",
                     "20/12/2023 | 17:20 GMT+7", LEAD, SECOND)

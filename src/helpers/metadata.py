@@ -21,9 +21,9 @@ from .dates import conference_mentions, nearest_year, parse_full_date, url_date
 from .reference import conferences, kind_rules
 from .text import PARAGRAPH_END
 
-__all__ = ["PageMetadata", "detect_language", "infer_event", "infer_kind", "infer_metadata",
-           "lead_date", "lead_paragraph", "page_author", "page_date", "page_dateline",
-           "page_outlet", "page_source", "with_fallback"]
+__all__ = ["PageMetadata", "detect_language", "headline_title", "infer_event", "infer_kind",
+           "infer_metadata", "lead_date", "lead_paragraph", "page_author", "page_date",
+           "page_dateline", "page_outlet", "page_source", "with_fallback"]
 
 # Vietnamese news opens a report with its day: "Sáng 23/12, ...", "Ngày 19/12, ...",
 # "Chiều 18-12 (giờ địa phương), ...", optionally with the year: "Ngày 14/12/2021, ...".
@@ -484,6 +484,21 @@ def detect_language(text: str) -> tuple[str | None, str]:
     return "und", f"{vietnamese:.0%} Vietnamese letters, {english:.0%} English function words"
 
 
+# A label a site or forum puts before a headline: "[Video]", "[ẢNH]", "[Sưu tầm]", "[Tin tức]".
+_LABEL = re.compile(r"^\[[^\[\]]{1,25}\]\s*(?=\S)")
+
+
+def headline_title(headline: str | None) -> str | None:
+    """The title a headline gives: without a bracketed label in front of it.
+
+    Examples
+    --------
+    >>> headline_title("[Video] Khai mạc Hội nghị Ngoại giao lần thứ 32")
+    'Khai mạc Hội nghị Ngoại giao lần thứ 32'
+    """
+    return _LABEL.sub("", headline) if headline else headline
+
+
 def infer_metadata(article: CleanedArticle) -> PageMetadata:
     """Metadata read from the page, each with how it was found.
 
@@ -517,7 +532,8 @@ def infer_metadata(article: CleanedArticle) -> PageMetadata:
         published, precision, found_by["published"] = from_lead, "approximate", lead_how
     kind, kind_from = infer_kind(article)
     language, language_from = detect_language(article.text)
-    values = {"title": (article.headline, "page headline"), "event": (event, event_from),
+    title = headline_title(article.headline)
+    values = {"title": (title, "page headline"), "event": (event, event_from),
               "kind": (kind, kind_from), "language": (language, language_from),
               "outlet": (page_outlet(article), "page"), "source": (page_source(article), "page"),
               "author": (page_author(article), "page byline")}
@@ -525,7 +541,7 @@ def infer_metadata(article: CleanedArticle) -> PageMetadata:
         if value:
             found_by[name] = how
     return PageMetadata(
-        title=article.headline, published=published, date_precision=precision, event=event,
+        title=title, published=published, date_precision=precision, event=event,
         kind=kind, language=language,
         outlet=values["outlet"][0], source=values["source"][0], author=values["author"][0],
         found_by=found_by)
