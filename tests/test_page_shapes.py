@@ -264,19 +264,25 @@ def test_a_heading_about_influence_is_not_a_related_heading():
 
 SHAPES = Path(__file__).parent / "data" / "shapes"
 # Pages (of 20) on which each field must equal the reader's value. Measured on 3 Dec 2026:
-# title 19 (t08 takes its deck line), published 20,
-# event 20, kind 17 (h07, t08, t11), language 20, lead 17 (t04's salutation, t05's date line,
-# t11's "received" line); the floors are those counts less one page where a page was spare.
-SHAPE_FLOORS = {"title": 18, "published": 19, "event": 19, "kind": 16, "language": 20, "lead": 17}
+# Measured at this commit: shapes title 20, published 20, event 20, kind 18 (t08, h07 miss),
+# language 20, lead 20; shapes2 (written blind, then read: title 21, published 23, event 24,
+# kind 20, language 24, lead 21 of 24; before the rules it taught, title 15, published 20,
+# kind 19, lead 16). The floors are those counts less one page where a page was spare.
+SHAPE_FLOORS = {
+    "shapes": {"title": 19, "published": 19, "event": 19, "kind": 17, "language": 20, "lead": 19},
+    "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 19, "language": 24, "lead": 20},
+}
+FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
 
-@pytest.fixture(scope="module")
-def shapes():
+@pytest.fixture(scope="module", params=sorted(SHAPE_FLOORS))
+def shapes(request):
+    folder = SHAPES.parent / request.param
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")     # README.md and expected.csv are not pages
-        corpus = helpers.load_corpus(SHAPES, cache=False, catalog=False, progress=False)
-    expected = pd.read_csv(SHAPES / "expected.csv", dtype=str, keep_default_na=False)
-    return corpus.set_index("source_file"), expected.set_index("file")
+        corpus = helpers.load_corpus(folder, cache=False, catalog=False, progress=False)
+    expected = pd.read_csv(folder / "expected.csv", dtype=str, keep_default_na=False)
+    return request.param, corpus.set_index("source_file"), expected.set_index("file")
 
 
 def _shape_value(row, field: str) -> str:
@@ -288,11 +294,11 @@ def _shape_value(row, field: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-@pytest.mark.parametrize("field", list(SHAPE_FLOORS))
-def test_the_shapes_corpus_reads_as_a_reader_does(shapes, field):
-    corpus, expected = shapes
+@pytest.mark.parametrize("field", FIELDS)
+def test_the_shapes_corpora_read_as_a_reader_does(shapes, field):
+    name, corpus, expected = shapes
     assert sorted(corpus.index) == sorted(expected.index)
-    misses = [name for name, row in expected.iterrows()
-              if _shape_value(corpus.loc[name], field) != (row[field][:45] if field == "lead"
+    misses = [file for file, row in expected.iterrows()
+              if _shape_value(corpus.loc[file], field) != (row[field][:45] if field == "lead"
                                                            else row[field])]
-    assert len(expected) - len(misses) >= SHAPE_FLOORS[field], f"{field}: misses {misses}"
+    assert len(expected) - len(misses) >= SHAPE_FLOORS[name][field], f"{field}: misses {misses}"
