@@ -428,3 +428,26 @@ def test_an_articles_own_og_title_stays_the_title():
             f'<meta property="og:title" content="{HEADLINE}">')
     found = extract_html(site_page(head, "<h1>Thời sự</h1>"), "article.html")
     assert found.title == HEADLINE
+
+
+def test_a_headline_in_capitals_is_the_title_a_site_name_in_capitals_is_not():
+    caps = "BẾ MẠC HỘI NGHỊ ĐỐI NGOẠI TOÀN QUỐC"
+    found = extract_html(site_page(f"<title>{caps}</title>", f"<h1>{caps}</h1>"), "caps.html")
+    assert found.title == caps
+
+
+def test_a_site_wide_title_stays_when_no_h1_can_replace_it():
+    head = ('<meta property="og:type" content="website">'
+            f'<meta property="og:title" content="{HEADLINE}"><title>{HEADLINE}</title>')
+    found = extract_html(site_page(head, '<div class="title">Thời sự</div>'), "seo.html")
+    assert found.title == HEADLINE
+
+
+def test_the_headline_repeated_in_the_body_does_not_move_the_article_above_it():
+    # the headline again as a bold line under the first paragraphs: they stay under the <h1>
+    body = ("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + f"<p><b>{HEADLINE}</b></p>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]))
+    found = extract_html(site_page("<title>Tin</title>", f"<h1>{HEADLINE}</h1>", body=body),
+                         "repeat.html")
+    assert found.above_title == 0
+    assert clean_article(found.text).headline == HEADLINE

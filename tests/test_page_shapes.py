@@ -135,15 +135,18 @@ def test_a_tag_above_the_headline_is_not_a_headline_over_a_deck():
 def test_a_journals_apparatus_in_the_body_makes_a_study_an_article(apparatus):
     from helpers.metadata import infer_kind
     article = clean("Ngoại giao kinh tế sau Hội nghị Ngoại giao lần thứ 32", *apparatus, LEAD,
-                    SECOND)
+                    "1. Bối cảnh mới của ngoại giao kinh tế", SECOND)
     assert infer_kind(article)[0] == "article"
 
 
-def test_a_summary_word_inside_a_paragraph_does_not_make_an_article():
+def test_a_summary_box_of_a_news_page_does_not_make_an_article():
     from helpers.metadata import infer_kind
-    article = clean(HEADLINE, LEAD, "Tóm tắt: các đại biểu đã thảo luận về nhiều nội dung của "
-                    "ngoại giao kinh tế và ngoại giao văn hóa.", SECOND)
+    box = ("Tóm tắt", "Hội nghị khai mạc sáng 19/12 với năm phiên thảo luận chuyên đề.")
+    article = clean("Ngoại giao kinh tế sau Hội nghị Ngoại giao lần thứ 32", *box, LEAD, SECOND)
     assert infer_kind(article)[0] != "article"
+    middle = clean(HEADLINE, LEAD, "Tóm tắt: các đại biểu đã thảo luận về nhiều nội dung của "
+                   "ngoại giao kinh tế và ngoại giao văn hóa.", SECOND)
+    assert infer_kind(middle)[0] != "article"
 
 
 @pytest.mark.parametrize("line", ["Trang: 1 2 3 Trang sau »", "Trang 2",
@@ -302,3 +305,70 @@ def test_the_shapes_corpora_read_as_a_reader_does(shapes, field):
               if _shape_value(corpus.loc[file], field) != (row[field][:45] if field == "lead"
                                                            else row[field])]
     assert len(expected) - len(misses) >= SHAPE_FLOORS[name][field], f"{field}: misses {misses}"
+
+
+# --- second review: rules narrowed where they misread pages --------------------------------
+
+def test_a_clock_that_says_today_never_dates_the_article():
+    from helpers.metadata import page_date
+    article = clean("Hôm nay: Thứ Ba, 12/11/2024", HEADLINE, LEAD, SECOND)
+    assert page_date(article) == (None, "")
+
+
+def test_a_press_releases_place_and_date_under_the_document_heading_dates_it():
+    article = clean("Trang chủ", HEADLINE, "Lượt xem: 1.318", "BỘ NGOẠI GIAO", "Số: 73/TCBC-BNG",
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                    "Hà Nội, ngày 23 tháng 12 năm 2023", LEAD, SECOND)
+    assert [line.reason for line in article.removed][-3:] == [
+        "document header", "document header", "dateline"]
+    assert infer_metadata(article).published == dt.date(2023, 12, 23)
+
+
+def test_the_earliest_of_an_address_and_a_dateline_above_the_headline_counts():
+    from helpers.metadata import page_date
+    # an aggregator's own address (the day it copied the article) and the original's dateline
+    copied = "https://tonghop.example.vn/2024/01/05/khai-mac-hoi-nghi.html"
+    article = clean(copied, "Báo Mẫu · 19/12/2023 11:26", HEADLINE, LEAD, SECOND)
+    assert page_date(article) == (dt.date(2023, 12, 19), "page dateline")
+    # an address printed under the article, its date in a timestamp
+    printed = "Địa chỉ bài viết: https://bao.example.vn/doi-ngoai/hoi-nghi-20211214163015.htm"
+    article = clean(HEADLINE, LEAD, SECOND, printed)
+    assert [line.reason for line in article.removed] == ["navigation"]
+    assert page_date(article) == (dt.date(2021, 12, 14), "page URL")
+
+
+def test_player_controls_with_counts_do_not_make_a_menu_that_hides_the_headline():
+    article = clean("Trang chủ", HEADLINE, "Thời sự · 19/12/2023 11:48", "▶ 00:00",
+                    "00:00 / 03:12", "Chia sẻ   ♡ 27   💬 4", LEAD, SECOND)
+    assert article.headline == HEADLINE
+    assert article.with_reason("social buttons")[0].text == "Chia sẻ   ♡ 27   💬 4"
+
+
+LONG_HEADLINE = HEADLINE + " với năm ngày làm việc"
+
+
+@pytest.mark.parametrize("above", [
+    ("Đọc nhiều", "Giá vàng hôm nay tăng mạnh trở lại sau chuỗi ngày giảm sâu liên tiếp"),
+    ("TRỰC TIẾP THỜI SỰ CHƯƠNG TRÌNH PODCAST DỰ BÁO THỜI TIẾT",
+     "Mở ứng dụng để xem truyền hình trực tiếp trên điện thoại của bạn"),
+    ("Chính trị", "Cơ quan của Đảng bộ, Chính quyền và Nhân dân tỉnh Hải Đông"),
+    ("Chính trị", "Chào mừng kỷ niệm 78 năm Ngày thành lập ngành Ngoại giao Việt Nam"),
+])
+def test_a_teaser_banner_or_slogan_above_the_headline_is_not_taken_over_it(above):
+    article = clean("Trang chủ", "Thời sự", "Kinh tế", *above, LONG_HEADLINE,
+                    "Thứ Ba, 19/12/2023 08:30", LEAD, SECOND)
+    assert article.headline == LONG_HEADLINE and not article.with_reason("deck")
+
+
+def test_a_deck_needs_a_byline_or_dateline_under_it():
+    article = clean("Chính trị", LONG_HEADLINE, DECK, LEAD, SECOND)
+    assert not article.with_reason("deck")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cập nhật 08:15-18/12/2021", dt.date(2021, 12, 18)),
+    ("11:26-19/12/2023", dt.date(2023, 12, 19)),
+])
+def test_a_clock_joined_to_the_date_by_a_dash_still_dates_the_line(text, expected):
+    from helpers.dates import parse_full_date
+    assert parse_full_date(text) == expected

@@ -173,3 +173,7 @@ def test_an_era_counted_over_a_long_phrase_is_found():
 
     found = find_dates("Tổng kết 40 năm triển khai đường lối đối ngoại của thời kỳ đổi mới.")
     assert [(m.kind, m.date.year) for m in found] == [("era", 1986)]
+
+
+def test_a_range_of_day_month_dates_keeps_its_end_date():
+    assert ("18/12/2021", dt.date(2021, 12, 18), "day", "date") in found("từ 15/12-18/12/2021")

@@ -354,6 +354,12 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
     if buttons and all(b.lower().rstrip(":") in c.social_tokens for b in buttons) \
             and (len(buttons) >= 2 or buttons[0].lower() in _NETWORKS):
         return "social buttons"
+    # ... with their counts and icons: "Chia sẻ ♡ 27 💬 4" (tokens without a letter aside)
+    if words < len(buttons) or not all(map(str.isalpha, buttons)):
+        named = [b for b in buttons if any(map(str.isalpha, b))]
+        if len(named) >= 2 and len(named) < len(buttons) \
+                and all(b.lower().rstrip(":") in c.social_tokens for b in named):
+            return "social buttons"
     if c.byline_patterns is not None and c.byline_patterns.fullmatch(text):
         return "byline"
     if len(buttons) <= c.rules.setting("dateline", "max_words") and (
@@ -455,17 +461,26 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
 
 def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
     """The headline when line ``i`` is its deck (``[deck]`` of page_chrome.toml): the line
-    right above it, free and of headline shape, both of ``min_words`` words or more; else
-    ``i``. The deck is then removed as such."""
+    right above it, free and of headline shape, both of ``min_words`` words or more, laid out
+    as a headline and deck are: the pair under the page's furniture or a short tag, the deck
+    over the byline or dateline. Else ``i``. The deck is then removed as such."""
     j, least = i - 1, c.rules.setting("deck", "min_words")
-    if j >= 0 and page.reason[j] is None and min(page.words[i], page.words[j]) >= least \
-            and _headline_like(page.texts[j], page.words[j], c) \
-            and not (page.is_name(j, several=True) or _in_capitals(page.texts[j])) \
-            and not (j > 0 and page.reason[j - 1] is None and page.is_name(j - 1)):
-        # (a line under a byline is the author's affiliation)
-        page.reason[i] = "deck"
-        return j
-    return i
+    if j < 0 or page.reason[j] is not None or min(page.words[i], page.words[j]) < least \
+            or not _headline_like(page.texts[j], page.words[j], c) \
+            or page.is_name(j, several=True) or _in_capitals(page.texts[j]):
+        return i
+    if j > 0:
+        above = page.reason[j - 1]
+        if above == "related heading" \
+                or (above is None and (page.words[j - 1] > c.rules.setting("deck", "tag_words")
+                                       or page.is_name(j - 1))):
+            return i    # a teaser under "Đọc nhiều", an affiliation under a byline, a banner
+    k = i + 1
+    if k >= len(page.texts) or not (page.reason[k] in ("byline", "dateline")
+                                    or page.is_name(k, several=True)):
+        return i
+    page.reason[i] = "deck"
+    return j
 
 
 def _in_capitals(text: str) -> bool:
@@ -499,11 +514,13 @@ _PLACE = re.compile(r"(?:[^\W\d_][^\W\d_]*\s+){0,3}[^\W\d_]+\s*,\s*")
 
 def _place_dateline(page: _Page) -> None:
     """A press release or speech prints its place and date ("Hà Nội, ngày 18 tháng 12 năm
-    2021") on a line of its own right under (or above) its headline: a dateline there. Only
-    there: in the body, such a line dates a letter or document the article quotes."""
+    2021") on a line of its own right under (or above) its headline, or under an official
+    document's heading ("Độc lập - Tự do - Hạnh phúc"): a dateline there. Only there: in the
+    body, such a line dates a letter or document the article quotes."""
     if page.headline_at is None:
         return
-    for i in (page.headline_at + 1, page.headline_at - 1):
+    under_header = [i + 1 for i, r in enumerate(page.reason) if r == "document header"]
+    for i in (page.headline_at + 1, page.headline_at - 1, *under_header):
         if not 0 <= i < len(page.texts) or page.reason[i] is not None:
             continue
         text = page.texts[i].rstrip(" .")

@@ -16,8 +16,9 @@ import pandas as pd
 
 from .reference import conferences, congresses, eras
 
-__all__ = ["DATE_RULES", "FULL_DATE", "URL_DATE", "DateMention", "conference_mentions",
-           "find_dates", "nearest_year", "parse_dateline", "parse_full_date", "url_date"]
+__all__ = ["DATE_RULES", "FULL_DATE", "URL_DATE", "DateMention", "address_date",
+           "conference_mentions", "find_dates", "nearest_year", "parse_dateline",
+           "parse_full_date", "url_date"]
 
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
@@ -33,8 +34,7 @@ _MONTH_WORDS.update(_ENGLISH_MONTHS)
 _EN_MONTH_RE = r"(?:" + "|".join(sorted(_ENGLISH_MONTHS, key=len, reverse=True)) + r")\.?"
 
 FULL_DATE = re.compile(
-    # (not the tail of a longer run of numbers: "2022-11-05-0012" holds no "11-05-0012")
-    r"(?<!\d)(?<!\d[/.-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?!\d)"
+    r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?!\d)"
     r"|(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2}|" + _MONTH_WORD_RE + r")"
     r"\s*(?:,|\s)\s*(?:năm\s+)?(?P<y2>\d{4})(?!\d)"
     # English: "December 17, 2018", "17 December 2018", "Dec. 17, 2018"
@@ -58,6 +58,7 @@ _DATELINE_REST = re.compile(
     r"|t[2-7]|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}h\d{0,2}|gmt\s*[+-]\s*\d{1,2}"
     r"|utc\s*[+-]?\s*\d{0,2}|t(?=\d{1,2}:)|z\b|[+-]\d{2}:?\d{2}\b"
     r"|am|pm|sa|ch|ngày|lúc|hôm nay|cập nhật|đăng|đăng lúc|đăng ngày|ngày đăng|xuất bản|thời gian"
+    r"|trực tuyến|online"
     r"|published|updated|posted|last|on|date|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today"
     r"|(?:lượt xem|lượt đọc|views?)\s*:?\s*[\d.,]+"
     r"|[\d.,]+\s*(?:lượt xem|lượt đọc|views?|bình luận|comments?)"
@@ -78,7 +79,7 @@ def _match_date(match: re.Match) -> dt.date | None:
 
 def _to_date(day: str, month: str, year: str) -> dt.date | None:
     m = int(month) if month.isdigit() else _MONTH_WORDS.get(month.lower())
-    if int(year) < MIN_YEAR:   # "0012": a number, not a year a page is dated by
+    if int(year) < MIN_YEAR:   # "0012" (of an id "2022-11-05-0012"): not a year a page is dated by
         return None
     try:
         return dt.date(int(year), m, int(day)) if m else None
@@ -114,8 +115,11 @@ def parse_full_date(text: str) -> dt.date | None:
     return None
 
 
-# A date in a page's address: ".../2023/12/21/...", ".../20231221-...", ".../2023-12-21/...".
-URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-])")
+# A date in a page's address: ".../2023/12/21/...", ".../20231221-...", ".../2023-12-21/...",
+# or a timestamp ending the name: "...-mo-duong-20211214163015.htm".
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-])"
+                      r"|-((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{4,9}"
+                      r"(?=\.html?\b|[/?#]|$)")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -126,13 +130,21 @@ def url_date(text: str) -> dt.date | None:
     --------
     >>> url_date("https://bao.example.vn/thoi-su/2023/12/21/hoi-nghi-ngoai-giao.html")
     datetime.date(2023, 12, 21)
+    >>> url_date("https://bao.example.vn/doi-ngoai/hoi-nghi-20211214163015.htm")
+    datetime.date(2021, 12, 14)
     >>> url_date("Địa chỉ: https://bao.example.vn/hoi-nghi-32-post12345.html") is None
     True
     """
-    for address in _URL.findall(text):
-        for year, month, day in URL_DATE.findall(address):
-            if date := _to_date(day, month, year):
-                return date
+    return next((date for address in _URL.findall(text) if (date := address_date(address))),
+                None)
+
+
+def address_date(address: str) -> dt.date | None:
+    """The first valid date ``URL_DATE`` finds in one web address (absolute or a path)."""
+    for match in URL_DATE.finditer(address):
+        year, month, day = (g for g in match.groups() if g)
+        if date := _to_date(day, month, year):
+            return date
     return None
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from trafilatura.settings import Document
 
 from .damage import utf8_damage
-from .dates import URL_DATE, parse_dateline
+from .dates import address_date, parse_dateline
 from .errors import CorpusError, NoVisibleText
 from .reference import page_rules
 from .text import PARAGRAPH_END, normalize_text
@@ -37,6 +37,7 @@ KEPT_PART_CHARS = 60        # a block this long found inside a kept line counts 
 PROSE_PARAGRAPH_WORDS = 12  # a paragraph this long (in syllables) reads as prose, not a menu item
 UNDER_TITLE_BLOCKS = 8      # how far below the headline a dropped sapo or dateline is looked for
 TITLE_PART_WORDS = 4        # a part of a <title> this long may be the headline, not the site
+SECTION_NAME_WORDS = 12     # at most this long, a block above the <h1> is a section name
 # Vietnam's time (no daylight saving): a timestamp's date is read there, as the page prints it.
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "UTC+7")
 # Between a title and the site's name in <title> or og:title: "Tựa bài - Báo X", "Báo X | Tựa".
@@ -405,9 +406,9 @@ def _candidates(root) -> dict[str, list[tuple[str, str]]]:
                                               '|//*[@itemprop="datePublished"]/@datetime'))
         + tagged("html:meta", _meta(root, "pubdate", "publishdate", "date", "dc.date.issued"))
         + tagged("html:time", root.xpath("//time/@datetime"))
-        + tagged("html:url", [f"{y}-{m}-{d}" for href in root.xpath(
+        + tagged("html:url", [date.isoformat() for href in root.xpath(
             '//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content')
-            for y, m, d in URL_DATE.findall(href)]),
+            if (date := address_date(href))]),
         "author": from_ld("author") + tagged("html:meta", _meta(root, "author", "article:author"))
         + tagged("html:byline", [el.text_content() for el in root.xpath(
             '//*[contains(@class, "author") or contains(@class, "byline")]')]),
@@ -519,8 +520,12 @@ def _kept_above(blocks: list[str], paragraphs: tuple[str, ...], first: int | Non
     top = next((i for i in range(first + 1, end) if blocks[i].casefold() == key), None)
     if top is None:
         return 0
-    kept = set(paragraphs)
-    return min(sum(1 for i in range(first, top) if _is_kept(blocks[i], kept)), len(paragraphs))
+    kept = [blocks[i] for i in range(first, top) if _is_kept(blocks[i], set(paragraphs))]
+    # Only short labels: prose there means the headline's text is repeated in the body (a
+    # caption, a bold line), not that the article starts above it.
+    if any(_is_prose(block) or len(block.split()) > SECTION_NAME_WORDS for block in kept):
+        return 0
+    return min(len(kept), len(paragraphs))
 
 
 def _title_parts(root) -> set[str]:
@@ -540,12 +545,19 @@ def _site_wide(root, title: str) -> bool:
     return title in {_squash(t) for t in _meta(root, "og:title") + root.xpath("//title/text()")}
 
 
+# Words a news site's name holds ("BÁO ...", "... ĐIỆN TỬ", "CỔNG THÔNG TIN ...", "... ONLINE").
+_MASTHEAD_WORDS = re.compile(r"\b(?:báo|tạp chí|cổng|đài|truyền hình|điện tử|online|news|"
+                             r"tin tức|thông tấn|times|post|herald)\b", re.IGNORECASE)
+
+
 def _is_masthead(text: str) -> bool:
     """A site's name in capitals ("BÁO BIÊN THÙY ĐIỆN TỬ"): fewer words than a headline in
-    capitals has (``caps_min_words`` of ``[headline]`` in page_chrome.toml, as for text)."""
+    capitals has (``caps_min_words`` of ``[headline]`` in page_chrome.toml, as for text), and
+    a word of a news site's name (a headline in capitals, "BẾ MẠC HỘI NGHỊ ...", has none)."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) \
-        and len(text.split()) < page_rules().setting("headline", "caps_min_words")
+        and len(text.split()) < page_rules().setting("headline", "caps_min_words") \
+        and bool(_MASTHEAD_WORDS.search(text))
 
 
 def _headline_and_under(root, blocks: list[str], asides: list[bool], first: int | None,
@@ -669,9 +681,12 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     title = (plain_title(_squash(document.title), document.sitename, headings)
              if document.title else None)
     if title and (_is_masthead(title) or _site_wide(root, title)):
-        # the site's name in capitals (its logo in an <h1>), or the home page's title
-        title = next((h for h in headings if not _is_masthead(h)
-                      and len(h.split()) >= TITLE_PART_WORDS), None)
+        # the site's name in capitals (its logo in an <h1>), or the home page's title: the
+        # <h1> headline instead (a masthead never stays the title; the site's title does
+        # when the page has no other)
+        heading = next((h for h in headings if not _is_masthead(h)
+                        and len(h.split()) >= TITLE_PART_WORDS), None)
+        title = heading if heading or _is_masthead(title) else title
     paragraphs = _paragraphs(document.text or "", title)
     if paragraphs and paragraphs[0] != title \
             and paragraphs[0].casefold() in _title_parts(root):

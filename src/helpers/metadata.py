@@ -19,7 +19,6 @@ import pandas as pd
 from .cleaning import BODY, HEADLINE, CleanedArticle, author_name, source_in
 from .dates import conference_mentions, nearest_year, parse_full_date, url_date
 from .reference import conferences, kind_rules
-from .text import PARAGRAPH_END
 
 __all__ = ["PageMetadata", "detect_language", "headline_title", "infer_event", "infer_kind",
            "infer_metadata", "lead_date", "lead_paragraph", "page_author", "page_date",
@@ -78,6 +77,10 @@ def _dateline_cutoff(article: CleanedArticle) -> int:
     return related[0] if related else numbers[-1] + 1
 
 
+# A page clock that says so: "Hôm nay: Thứ Ba, 12/11/2024", "Today: ...".
+_CLOCK_LABEL = re.compile(r"\s*(?:hôm nay|today)\b", re.IGNORECASE)
+
+
 def page_dateline(article: CleanedArticle) -> dt.date | None:
     """The article's own date as the page prints it (``page_date`` without how it was found).
 
@@ -94,12 +97,13 @@ def page_dateline(article: CleanedArticle) -> dt.date | None:
 def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     """The article's own date and how it was found: the earliest date printed on a dateline
     line between the headline and the first paragraph, where the article's date stands
-    ("page dateline"); on a page with none there, the date in the page's own address printed
-    on a line of furniture above the related-news zone ("page URL": ".../2023/12/21/...", as a
-    saved or printed page shows it), else the earliest dateline above the related-news zone. A
-    page clock shows the day the page was saved (never earlier than publication), a ticker of
-    other stories stands above the headline and related stories' datelines stand in the
-    related zone, so none of them beats a dateline under the headline or the address.
+    ("page dateline"); on a page with none there, the earliest of the datelines above the
+    related-news zone and the date in the page's own address printed on a line of furniture
+    there ("page URL": ".../2023/12/21/...", as a saved or printed page shows it). A page clock
+    shows the day the page was saved and an aggregator's address the day it copied the article
+    (never earlier than publication), a ticker of other stories stands above the headline and
+    related stories' datelines stand in the related zone, so none of them beats a dateline
+    under the headline.
 
     Parameters
     ----------
@@ -120,7 +124,8 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     """
     cutoff = _dateline_cutoff(article)
     found = [(line.number, date) for line in article.with_reason("dateline")
-             if line.number < cutoff and (date := parse_full_date(line.text)) is not None]
+             if line.number < cutoff and not _CLOCK_LABEL.match(line.text)
+             and (date := parse_full_date(line.text)) is not None]
     roles = article.line_roles
     if found and HEADLINE in roles and BODY in roles:
         top = article.line_numbers[roles.index(HEADLINE)]
@@ -129,11 +134,10 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
             return min(under), "page dateline"
     address = next((date for line in article.removed
                     if line.number < cutoff and (date := url_date(line.text))), None)
+    dated = [(date, "page dateline") for _, date in found]
     if address is not None:
-        return address, "page URL"
-    if found:
-        return min(date for _, date in found), "page dateline"
-    return None, ""
+        dated.append((address, "page URL"))
+    return min(dated, key=lambda pair: pair[0]) if dated else (None, "")
 
 
 def page_outlet(article: CleanedArticle) -> str | None:
@@ -302,12 +306,18 @@ LEAD_MIN_WORDS = 8
 # A speech's salutation: "Kính thưa các đồng chí lãnh đạo Đảng, Nhà nước,", "Thưa toàn thể
 # các đồng chí!", "Excellencies, ladies and gentlemen,": ends with a comma or "!".
 _SALUTATION = re.compile(r"^(?:kính thưa|thưa|kính gửi|excellenc|ladies and gentlemen|dear)\b"
-                         r".{0,200}[,!]$", re.IGNORECASE)
+                         r"[^.?]{0,200}[,!]$", re.IGNORECASE)
+SALUTATION_MAX_WORDS = 25   # a longer line that opens so is a sentence addressed to readers
+
+
+# A lead ends a sentence (or introduces what follows: ":"), a footnote mark after it allowed
+# ("... nhân dân.[1]"). (A deck printed under the headline ends none, however long.)
+_LEAD_END = re.compile(r"[.!?…:][\"”’)\]]*(?:\[\d{1,3}\]|\(\d{1,3}\))?$")
 
 
 def _lead_index(article: CleanedArticle) -> int:
     """The lead: the first paragraph of at least ``LEAD_MIN_WORDS`` words that ends a sentence
-    and is not an item of a list or a salutation (a short first line is a caption or a
+    (or a colon) and is not an item of a list or a salutation (a short first line is a caption or a
     player's label; a line that ends no sentence is an affiliation, a section heading or a
     journal's dates; bullets above the lead are a summary box; a speech greets its audience
     first), else the first."""
@@ -315,7 +325,10 @@ def _lead_index(article: CleanedArticle) -> int:
     return next((k for k, p in enumerate(article.paragraphs)
                  if not p.startswith(_BULLETS)
                  and len(p.split(maxsplit=LEAD_MIN_WORDS - 1)) >= LEAD_MIN_WORDS
-                 and PARAGRAPH_END.search(p) and not _SALUTATION.match(p)), 0)
+                 and _LEAD_END.search(p)
+                 and not (_SALUTATION.match(p)
+                          and len(p.split(maxsplit=SALUTATION_MAX_WORDS)) <= SALUTATION_MAX_WORDS)),
+                0)
 
 
 def lead_paragraph(article: CleanedArticle) -> str:

@@ -236,7 +236,7 @@ _PASS_KEYS: dict[str, set[str]] = {
     "headline": {"min_words", "max_words", "caps_min_words", "not_patterns"},
     "kicker": {"max_words"},
     "section label": {"max_words"},
-    "deck": {"min_words"},
+    "deck": {"min_words", "tag_words"},
     "byline": {"min_words", "max_words", "max_chars", "max_names", "patterns"},
     "headline repeat": set(),
     "repeated line": set(),
