@@ -327,6 +327,9 @@ class _Page:
         return self.names[i, several]
 
 
+SHARE_ROW_TOKENS = 12       # at most this many tokens in a row of share buttons with counts
+
+
 # Distinct lines whose facts are kept: a site prints the same furniture on every page.
 LINE_CACHE_SIZE = 4096
 
@@ -354,8 +357,9 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
     if buttons and all(b.lower().rstrip(":") in c.social_tokens for b in buttons) \
             and (len(buttons) >= 2 or buttons[0].lower() in _NETWORKS):
         return "social buttons"
-    # ... with their counts and icons: "Chia sẻ ♡ 27 💬 4" (tokens without a letter aside)
-    if words < len(buttons) or not all(map(str.isalpha, buttons)):
+    # ... with their counts and icons: "Chia sẻ ♡ 27 💬 4" (tokens without a letter aside; a
+    # row of buttons is short)
+    if len(buttons) <= SHARE_ROW_TOKENS and not all(map(str.isalpha, buttons)):
         named = [b for b in buttons if any(map(str.isalpha, b))]
         if len(named) >= 2 and len(named) < len(buttons) \
                 and all(b.lower().rstrip(":") in c.social_tokens for b in named):

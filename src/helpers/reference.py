@@ -213,9 +213,11 @@ def kind_rules() -> tuple[KindRule, ...]:
         if not row["kind"]:
             raise ReferenceDataError(f"{where}: empty kind")
         try:
-            # (MULTILINE: "^" and "$" also at the body's paragraph breaks; a headline or lead
-            # is one line, where it changes nothing)
-            pattern = re.compile(row["pattern"], re.IGNORECASE | re.MULTILINE)
+            # (a body rule's "^" and "$" also at its paragraph breaks: MULTILINE, which would
+            # only slow the one-line headline and lead rules down, a "^" no longer anchoring
+            # the search at the start)
+            flags = re.IGNORECASE | (re.MULTILINE if row["where"] == "body" else 0)
+            pattern = re.compile(row["pattern"], flags)
         except re.error as err:
             raise ReferenceDataError(f"{where}: bad pattern {row['pattern']!r}: {err}") from None
         rules.append(KindRule(row["kind"], row["where"], pattern))
