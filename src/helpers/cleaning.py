@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .dates import parse_dateline, parse_full_date
 from .reference import ChromeRules, page_rules
-from .text import PARAGRAPH_END, normalize_text
+from .text import PARAGRAPH_END, in_capitals, normalize_text
 
 __all__ = ["BODY", "CLEANING_PASSES", "HEADLINE", "REMOVED", "CleanedArticle", "Line",
            "clean_article", "line_key", "split_long_lines"]
@@ -354,15 +354,18 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
     # test usually stops at the first), which is the same as lower-casing the line; a label's
     # colon does not count ("Share: Facebook").
     buttons = text.replace("|", " ").split() if "|" in text else tokens
-    if buttons and all(b.lower().rstrip(":") in c.social_tokens for b in buttons) \
+
+    def all_buttons(row: list[str]) -> bool:
+        return all(b.lower().rstrip(":") in c.social_tokens for b in row)
+
+    if buttons and all_buttons(buttons) \
             and (len(buttons) >= 2 or buttons[0].lower() in _NETWORKS):
         return "social buttons"
     # ... with their counts and icons: "Chia sẻ ♡ 27 💬 4" (tokens without a letter aside; a
     # row of buttons is short)
     if len(buttons) <= SHARE_ROW_TOKENS and not all(map(str.isalpha, buttons)):
         named = [b for b in buttons if any(map(str.isalpha, b))]
-        if len(named) >= 2 and len(named) < len(buttons) \
-                and all(b.lower().rstrip(":") in c.social_tokens for b in named):
+        if 2 <= len(named) < len(buttons) and all_buttons(named):
             return "social buttons"
     if c.byline_patterns is not None and c.byline_patterns.fullmatch(text):
         return "byline"
@@ -408,7 +411,7 @@ def _headline_like(text: str, words: int, c: _Compiled) -> bool:
     if not low <= words <= high:
         return False
     return (not text.rstrip().endswith((".", ":", ";", ","))
-            and not (_in_capitals(text)                                     # a masthead
+            and not (in_capitals(text)                                     # a masthead
                      and words < c.rules.setting("headline", "caps_min_words"))
             and not _MENU_SEPARATOR.search(text)
             and not (_CLOCK.search(text) or parse_full_date(text))          # a clock or dateline
@@ -457,7 +460,7 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
         if page.is_name(i) or below_name:
             continue
         if _headline_like(page.texts[i], page.words[i], c):
-            if not (page.is_name(i, several=True) or _in_capitals(page.texts[i])):
+            if not (page.is_name(i, several=True) or in_capitals(page.texts[i])):
                 return _above_deck(page, i, c)
             fallback = i if fallback is None else fallback
     return fallback
@@ -471,7 +474,7 @@ def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
     j, least = i - 1, c.rules.setting("deck", "min_words")
     if j < 0 or page.reason[j] is not None or min(page.words[i], page.words[j]) < least \
             or not _headline_like(page.texts[j], page.words[j], c) \
-            or page.is_name(j, several=True) or _in_capitals(page.texts[j]):
+            or page.is_name(j, several=True) or in_capitals(page.texts[j]):
         return i
     if j > 0:
         above = page.reason[j - 1]
@@ -485,11 +488,6 @@ def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
         return i
     page.reason[i] = "deck"
     return j
-
-
-def _in_capitals(text: str) -> bool:
-    letters = list(filter(str.isalpha, text))
-    return bool(letters) and all(map(str.isupper, letters))
 
 
 _EXCLAIMS = re.compile(r"[?!][\"”’)]*$")

@@ -26,7 +26,7 @@ from .damage import utf8_damage
 from .dates import address_date, parse_dateline
 from .errors import CorpusError, NoVisibleText
 from .reference import page_rules
-from .text import PARAGRAPH_END, normalize_text
+from .text import PARAGRAPH_END, in_capitals, normalize_text
 
 __all__ = ["HTML_SUFFIXES", "HtmlAudit", "HtmlPage", "decode_html", "extract_html", "is_html",
            "local_date", "plain_title"]
@@ -520,7 +520,8 @@ def _kept_above(blocks: list[str], paragraphs: tuple[str, ...], first: int | Non
     top = next((i for i in range(first + 1, end) if blocks[i].casefold() == key), None)
     if top is None:
         return 0
-    kept = [blocks[i] for i in range(first, top) if _is_kept(blocks[i], set(paragraphs))]
+    lines = set(paragraphs)
+    kept = [blocks[i] for i in range(first, top) if _is_kept(blocks[i], lines)]
     # Only short labels: prose there means the headline's text is repeated in the body (a
     # caption, a bold line), not that the article starts above it.
     if any(_is_prose(block) or len(block.split()) > SECTION_NAME_WORDS for block in kept):
@@ -528,21 +529,25 @@ def _kept_above(blocks: list[str], paragraphs: tuple[str, ...], first: int | Non
     return min(len(kept), len(paragraphs))
 
 
-def _title_parts(root) -> set[str]:
-    """The parts of the page's ``<title>`` and og:title between site separators that may be a
-    headline (``TITLE_PART_WORDS`` words or more), case-folded."""
-    return {part.casefold() for whole in root.xpath("//title/text()") + _meta(root, "og:title")
-            for part in re.split(_SITE_SEPARATOR, _squash(whole))
+def _page_titles(root) -> list[str]:
+    """The page's ``<title>`` and og:title, spaces squashed."""
+    return [_squash(whole) for whole in root.xpath("//title/text()") + _meta(root, "og:title")]
+
+
+def _title_parts(titles: list[str]) -> set[str]:
+    """The parts of the page's ``titles`` (``_page_titles``) between site separators that may
+    be a headline (``TITLE_PART_WORDS`` words or more), case-folded."""
+    return {part.casefold() for whole in titles for part in re.split(_SITE_SEPARATOR, whole)
             if len(part.split()) >= TITLE_PART_WORDS}
 
 
-def _site_wide(root, title: str) -> bool:
+def _site_wide(root, titles: list[str], title: str) -> bool:
     """Whether ``title`` is the site's, not the article's: the page's Open Graph data says it
     describes the website (``og:type`` "website", as a template's defaults do) and the title
-    is its og:title or ``<title>``."""
+    is its og:title or ``<title>`` (``titles``)."""
     if "website" not in (value.strip().lower() for value in _meta(root, "og:type")):
         return False
-    return title in {_squash(t) for t in _meta(root, "og:title") + root.xpath("//title/text()")}
+    return title in titles
 
 
 # Words a news site's name holds ("BÁO ...", "... ĐIỆN TỬ", "CỔNG THÔNG TIN ...", "... ONLINE").
@@ -554,24 +559,24 @@ def _is_masthead(text: str) -> bool:
     """A site's name in capitals ("BÁO BIÊN THÙY ĐIỆN TỬ"): fewer words than a headline in
     capitals has (``caps_min_words`` of ``[headline]`` in page_chrome.toml, as for text), and
     a word of a news site's name (a headline in capitals, "BẾ MẠC HỘI NGHỊ ...", has none)."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) \
+    return in_capitals(text) \
         and len(text.split()) < page_rules().setting("headline", "caps_min_words") \
         and bool(_MASTHEAD_WORDS.search(text))
 
 
-def _headline_and_under(root, blocks: list[str], asides: list[bool], first: int | None,
-                        title: str | None, headings: list[str],
+def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
+                        first: int | None, title: str | None, headings: list[str],
                         dated: bool) -> tuple[str | None, tuple[str, ...]]:
     """The title, and the blocks to put back under the headline (``_under_title``): the
     headline is the block above the first kept paragraph (``first``) that is the title or an
-    ``<h1>``, else one that is a part of the page's ``<title>`` or og:title, which is then the
-    title (extraction took the other part, the site's name); none found, nothing is put back."""
+    ``<h1>``, else one that is a part of the page's ``<title>`` or og:title (``parts``), which
+    is then the title (extraction took the other part, the site's name); none found, nothing
+    is put back."""
     if first is None:
         return title, ()
     top = _headline_at(blocks, first, {title or "", *headings})
     if top is None:
-        top = _headline_at(blocks, first, _title_parts(root))
+        top = _headline_at(blocks, first, parts)
         if top is None or _is_masthead(blocks[top]):   # none, or the site's name as its logo
             return title, ()
         title = blocks[top]
@@ -680,7 +685,9 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     headings = [_squash(el.text_content()) for el in root.xpath("//h1")]
     title = (plain_title(_squash(document.title), document.sitename, headings)
              if document.title else None)
-    if title and (_is_masthead(title) or _site_wide(root, title)):
+    titles = _page_titles(root)
+    parts = _title_parts(titles)
+    if title and (_is_masthead(title) or _site_wide(root, titles, title)):
         # the site's name in capitals (its logo in an <h1>), or the home page's title: the
         # <h1> headline instead (a masthead never stays the title; the site's title does
         # when the page has no other)
@@ -689,14 +696,14 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
         title = heading if heading or _is_masthead(title) else title
     paragraphs = _paragraphs(document.text or "", title)
     if paragraphs and paragraphs[0] != title \
-            and paragraphs[0].casefold() in _title_parts(root):
+            and paragraphs[0].casefold() in parts:
         # The headline, kept as the first paragraph (an <h2> under a logo's <h1>): the
         # <title> or og:title says so.
         title, paragraphs = paragraphs[0], paragraphs[1:]
     _check_article(name, paragraphs)
     candidates = _candidates(root)
     first = _first_kept(blocks, paragraphs)
-    title, under = _headline_and_under(root, blocks, asides, first, title, headings,
+    title, under = _headline_and_under(parts, blocks, asides, first, title, headings,
                                        dated=any(source != "html:url"
                                                  for source, _ in candidates["published"]))
     values = {"title": title, "published": document.date, "author": document.author,

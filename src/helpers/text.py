@@ -23,7 +23,7 @@ from .lexicon import fix_segments
 from .paths import cache_dir
 from .reference import stopword_policy, underthesea_stopwords
 
-__all__ = ["PARAGRAPH_END", "TOKENIZER_VERSION", "TONE_MARKS", "normalize_text",
+__all__ = ["PARAGRAPH_END", "TOKENIZER_VERSION", "TONE_MARKS", "in_capitals", "normalize_text",
            "normalize_tone_marks", "raw_segments", "raw_segments_many", "segment", "segment_many",
            "sort_key", "stopwords", "tokenize", "words_from_segments"]
 
@@ -32,6 +32,21 @@ __all__ = ["PARAGRAPH_END", "TOKENIZER_VERSION", "TONE_MARKS", "normalize_text",
 # A text that ends a sentence: a full stop, "!", "?" or an ellipsis, then closing quotes or
 # brackets (the cleaning's running text, HTML's sapo).
 PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]*$")
+
+
+def in_capitals(text: str) -> bool:
+    """Whether every letter of ``text`` is a capital (and it has one): a masthead or a headline
+    printed in capitals.
+
+    Examples
+    --------
+    >>> in_capitals("BÁO ĐIỆN TỬ 24H"), in_capitals("Báo Điện tử"), in_capitals("2023")
+    (True, False, False)
+    """
+    letters = list(filter(str.isalpha, text))
+    return bool(letters) and all(map(str.isupper, letters))
+
+
 # The five tone marks as combining characters: huyền, sắc, ngã, hỏi, nặng.
 TONE_MARKS = frozenset({"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"})
 # Characters that only ever get in the way of matching: no-break spaces; and the invisible
