@@ -335,6 +335,50 @@ def _stages_run(folder: str) -> dict:
             "articles": len(names)}
 
 
+FLOOR_PARTS = ("normalize", "lines", "words of each line", "furniture patterns", "body scans")
+
+
+def _floor_run(folder: str) -> dict:
+    """Seconds of the steps cleaning and metadata cannot skip as they are designed, each done
+    once and nothing else (``benchmarks/floor.py``): the page normalized, cut into lines, each
+    distinct line split into its words and tested against the furniture patterns once, and
+    two scans of each clean body (its Vietnamese-letter words for the language, the
+    conferences it names). After one page through every stage, as in ``_stages_run``."""
+    from helpers import cleaning, dates, metadata
+    from helpers import pages as pages_module
+    from helpers.text import normalize_text
+
+    names = sorted(p.name for p in Path(folder).glob("*.txt"))
+    texts = [pages_module.decode_bytes((Path(folder) / n).read_bytes(), n) for n in names]
+    pages_module.process_page("warm-up.txt", WARM_UP_PAGE.encode("utf-8"), cache=False)
+    bodies = [pages_module.clean_article(t).text for t in texts]     # outside the timing
+    combined = cleaning._compiled().combined
+    seconds = {}
+    start = time.perf_counter()
+    normal = [normalize_text(t) for t in texts]
+    seconds["normalize"] = time.perf_counter() - start
+    start = time.perf_counter()
+    lines = [[s for line in cleaning.split_long_lines(t).split("\n") if (s := line.strip())]
+             for t in normal]
+    seconds["lines"] = time.perf_counter() - start
+    distinct = list(dict.fromkeys(line for page in lines for line in page))
+    start = time.perf_counter()
+    for line in distinct:
+        line.split()
+    seconds["words of each line"] = time.perf_counter() - start
+    start = time.perf_counter()
+    for line in distinct:
+        combined.fullmatch(line)
+    seconds["furniture patterns"] = time.perf_counter() - start
+    start = time.perf_counter()
+    for body in bodies:
+        metadata._VIETNAMESE_WORD.findall(body)
+        dates.conference_mentions(body)
+    seconds["body scans"] = time.perf_counter() - start
+    return {part: round(seconds[part], 4) for part in FLOOR_PARTS} | {
+        "articles": len(names), "distinct_lines": len(distinct)}
+
+
 STEPS = ("read + decode", "clean", "segment", "lexicon fixes", "metadata", "words", "shingles",
          "share tokens", "cache write")
 
@@ -398,6 +442,9 @@ def run_one(kind: str, folder: str, workers: int) -> dict:
         elif kind == "stages":
             extra = _stages_run(folder)
             seconds = extra["clean_s"] + extra["metadata_s"] + extra["table_s"]
+        elif kind == "floor":
+            extra = _floor_run(folder)
+            seconds = sum(extra[part] for part in FLOOR_PARTS)
         elif kind == "steps":
             extra = _steps_run(folder)
             seconds = sum(extra.values())
