@@ -10,6 +10,7 @@ import pytest
 from helpers.cleaning import clean_article
 from helpers.errors import CorpusError, NoVisibleText
 from helpers.html import decode_html, extract_html, is_html
+from helpers.pages import process_page
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
 DC32_URL = "https://baomau.example.vn/ngoai-giao/khai-mac-hoi-nghi-ngoai-giao-lan-thu-32-a1032.html"
@@ -451,3 +452,52 @@ def test_the_headline_repeated_in_the_body_does_not_move_the_article_above_it():
                          "repeat.html")
     assert found.above_title == 0
     assert clean_article(found.text).headline == HEADLINE
+
+
+def test_a_headline_under_a_site_wide_title_with_its_slogan_is_the_title_and_its_row_dates_it():
+    # A template's og:title is the site's name and slogan (og:type "website"), the page has no
+    # <h1>: the headline is an <h3> that extraction keeps as the first paragraph, under it one
+    # row with the author's name and the time, then the sapo outside the article's element.
+    head = ('<meta property="og:type" content="website"><meta property="og:title" content="'
+            'Nhịp Sống Mẫu - Tin tức 24h, đọc báo nhanh, tin mới nhất trong ngày">'
+            "<title>Nhịp Sống Mẫu - Tin tức 24h, đọc báo nhanh, tin mới nhất trong ngày</title>")
+    above = (f'<div class="detail-head"><h3 class="title">{HEADLINE}</h3><div class="info">'
+             '<span class="author">Vũ Thanh Tùng</span> <span class="time">Thứ Ba, 19/12/2023 '
+             f'- 18:30</span></div></div><div class="sapo">{SAPO}</div>')
+    data = site_page(head, above)
+    found = extract_html(data, "slogan.html")
+    assert found.title == HEADLINE
+    assert found.under_title == ("Vũ Thanh Tùng Thứ Ba, 19/12/2023 - 18:30", SAPO)
+    page = process_page("slogan.html", data, cache=False)
+    assert page.article.headline == HEADLINE
+    assert page.article.paragraphs[0] == SAPO
+    assert (page.metadata.published, page.metadata.found_by["published"]) == (
+        dt.date(2023, 12, 19), "page dateline")
+
+
+@pytest.mark.parametrize("row", ["Thứ Sáu, 26/08/2016 - 09:12 Lượt xem: 611 In bài",
+                                 "Ngọc Lan 26/08/2016 09:12"])
+def test_a_row_under_the_headline_the_text_rules_read_as_a_dateline_is_put_back(row):
+    # The time shares its row with a view count and a print button, or with the author's name:
+    # not a bare date, but a dateline to the text rules, so the page is dated by it and not
+    # by the lead's "Ngày 25/8".
+    sapo = "Ngày 25/8, Sở Ngoại vụ tỉnh tổ chức hội nghị quán triệt kết quả Hội nghị Ngoại giao."
+    data = site_page("<title>Báo Mẫu</title>",
+                     f'<h1>{HEADLINE}</h1><div class="meta">{row}</div><p class="sapo">{sapo}</p>')
+    assert extract_html(data, "row.html").under_title == (row, sapo)
+    page = process_page("row.html", data, cache=False)
+    assert page.metadata.published == dt.date(2016, 8, 26)
+    # a sentence under the headline is not put back as a dateline, however dated
+    data = site_page("<title>Báo Mẫu</title>",
+                     f'<h1>{HEADLINE}</h1><div class="meta">Cập nhật: {row}</div>')
+    assert extract_html(data, "updated.html").under_title == ()
+
+
+def test_a_templates_home_page_address_is_not_the_articles_url():
+    head = ('<meta property="og:url" content="https://baomau.vn/">'
+            '<link rel="canonical" href="https://baomau.vn/">')
+    assert extract_html(site_page(head, f"<h1>{HEADLINE}</h1>"), "home.html").url is None
+    own = "https://baomau.vn/thoi-su/khai-mac-hoi-nghi-ngoai-giao-32-p3318.html"
+    head = f'<meta property="og:url" content="{own}"><link rel="canonical" href="{own}">'
+    found = extract_html(site_page(head, f"<h1>{HEADLINE}</h1>"), "own.html")
+    assert (found.url, found.metadata_from["url"]) == (own, "html:canonical")

@@ -19,7 +19,7 @@ from .reference import ChromeRules, page_rules
 from .text import PARAGRAPH_END, in_capitals, normalize_text
 
 __all__ = ["BODY", "CLEANING_PASSES", "HEADLINE", "REMOVED", "CleanedArticle", "Line",
-           "clean_article", "line_key", "split_long_lines"]
+           "clean_article", "is_dateline", "line_key", "split_long_lines"]
 
 HEADLINE, BODY, REMOVED = "headline", "body", "removed"
 # Removed for where they stand above the article; a later copy of one is a repeat.
@@ -383,6 +383,22 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
         if any(word in low for word in c.caption_words) and c.caption_end.search(text):
             return "photo caption"
     return None
+
+
+def is_dateline(text: str) -> bool:
+    """Whether cleaning removes the line ``text`` as a dateline wherever it stands: a date,
+    weekday, time and zone only, or a short line with a full date and a clock beside a name
+    (``[dateline]`` of page_chrome.toml), and no other furniture pattern takes it first.
+
+    Examples
+    --------
+    >>> is_dateline("10:08 | 13/12/2021"), is_dateline("Vũ Thanh Tùng Thứ Bảy, 23/12/2023 - 18:30")
+    (True, True)
+    >>> is_dateline("Sáng 23/12, Hội nghị Ngoại giao lần thứ 32 đã bế mạc.")
+    False
+    """
+    line = normalize_text(text).strip()
+    return "\n" not in line and _line_facts(line, _compiled())[2] == "dateline"
 
 
 def classify_pass(page: _Page, c: _Compiled) -> None:

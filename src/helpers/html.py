@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING, cast
+from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
@@ -22,6 +23,7 @@ from charset_normalizer import from_bytes
 if TYPE_CHECKING:
     from trafilatura.settings import Document
 
+from .cleaning import is_dateline
 from .damage import utf8_damage
 from .dates import address_date, parse_dateline
 from .errors import CorpusError, NoVisibleText
@@ -492,11 +494,13 @@ def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
     """The blocks between the headline (block ``top``) and the first kept paragraph (block
     ``first``) to put back: the last one that is a sapo (prose of ``PROSE_PARAGRAPH_WORDS``
     words or more, ending a sentence, not in a caption, list or box: ``asides``), and, when the
-    markup states no date (not ``dated``), a dateline that is not an update's."""
+    markup states no date (not ``dated``), a dateline that is not an update's: a date and time
+    alone, or a short line the text rules read as a dateline (an author's name and the time
+    in one row)."""
     between = range(top + 1, first)
     sapo = next((i for i in reversed(between) if not asides[i] and _is_prose(blocks[i])), None)
     return tuple(blocks[i] for i in between if i == sapo or (
-        not dated and not asides[i] and parse_dateline(blocks[i])
+        not dated and not asides[i] and (parse_dateline(blocks[i]) or is_dateline(blocks[i]))
         and not _UPDATED.search(blocks[i])))
 
 
@@ -544,15 +548,49 @@ def _title_parts(titles: list[str]) -> set[str]:
 def _site_wide(root, titles: list[str], title: str) -> bool:
     """Whether ``title`` is the site's, not the article's: the page's Open Graph data says it
     describes the website (``og:type`` "website", as a template's defaults do) and the title
-    is its og:title or ``<title>`` (``titles``)."""
+    is its og:title or ``<title>`` (``titles``), or a part of one (the site's slogan after its
+    name)."""
     if "website" not in (value.strip().lower() for value in _meta(root, "og:type")):
         return False
-    return title in titles
+    return title in titles or title.casefold() in _title_parts(titles)
 
 
 # Words a news site's name holds ("BÁO ...", "... ĐIỆN TỬ", "CỔNG THÔNG TIN ...", "... ONLINE").
 _MASTHEAD_WORDS = re.compile(r"\b(?:báo|tạp chí|cổng|đài|truyền hình|điện tử|online|news|"
                              r"tin tức|thông tấn|times|post|herald)\b", re.IGNORECASE)
+
+
+def _home_page(url: str | None) -> bool:
+    """Whether ``url`` is a site's home page ("https://baomau.vn/"), which a template's
+    og:url or canonical link gives every page: not the article's address.
+
+    Examples
+    --------
+    >>> _home_page("https://baomau.vn/"), _home_page("https://baomau.vn/?p=123")
+    (True, False)
+    >>> _home_page("https://baomau.vn/thoi-su/hoi-nghi-ngoai-giao-32.html")
+    False
+    """
+    if not url:
+        return False
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
+
+
+def _subheadings(root) -> set[str]:
+    """The page's ``<h2>``-``<h4>`` and elements classed as a title or headline that read as a
+    headline (``TITLE_PART_WORDS`` words up to ``max_words`` of ``[headline]`` in
+    page_chrome.toml, no sentence's end, not a masthead), case-folded: where a template with
+    no ``<h1>`` prints the headline."""
+    most = page_rules().setting("headline", "max_words")
+    found = set()
+    for element in root.xpath('//h2|//h3|//h4|//*[contains(@class, "title")]'
+                              '|//*[contains(@class, "headline")]'):
+        text = _squash(element.text_content())
+        if TITLE_PART_WORDS <= len(text.split()) <= most and not PARAGRAPH_END.search(text) \
+                and not _is_masthead(text):
+            found.add(text.casefold())
+    return found
 
 
 def _is_masthead(text: str) -> bool:
@@ -694,11 +732,15 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
         heading = next((h for h in headings if not _is_masthead(h)
                         and len(h.split()) >= TITLE_PART_WORDS), None)
         title = heading if heading or _is_masthead(title) else title
+        if heading is None:
+            # ... or, with no <h1>, a lower heading that reads as a headline (``_headline_at``
+            # takes the one nearest above the article)
+            parts = parts | _subheadings(root)
     paragraphs = _paragraphs(document.text or "", title)
     if paragraphs and paragraphs[0] != title \
             and paragraphs[0].casefold() in parts:
         # The headline, kept as the first paragraph (an <h2> under a logo's <h1>): the
-        # <title> or og:title says so.
+        # <title> or og:title says so (or, the title being the site's, it is a heading).
         title, paragraphs = paragraphs[0], paragraphs[1:]
     _check_article(name, paragraphs)
     candidates = _candidates(root)
@@ -706,8 +748,9 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     title, under = _headline_and_under(parts, blocks, asides, first, title, headings,
                                        dated=any(source != "html:url"
                                                  for source, _ in candidates["published"]))
+    url = None if _home_page(document.url) else document.url
     values = {"title": title, "published": document.date, "author": document.author,
-              "outlet": document.sitename, "url": document.url}
+              "outlet": document.sitename, "url": url}
     found = {field: _source(field, value, candidates[field])
              for field, value in values.items() if value}
     sources = {field: source for field, (source, _) in found.items()}
@@ -719,7 +762,7 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
         del sources["published"]
     return HtmlPage(name=name, encoding=encoding, encoding_note=note, title=title,
                     paragraphs=paragraphs, published=None if in_text else date,
-                    author=document.author, sitename=document.sitename, url=document.url,
+                    author=document.author, sitename=document.sitename, url=url,
                     sources=tuple(sources.items()),
                     audit=_audit(blocks, title, paragraphs, under, first),
                     date_in_text=date if in_text else None, under_title=under,
