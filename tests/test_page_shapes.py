@@ -184,6 +184,20 @@ def test_a_lead_that_says_what_the_piece_sets_out_to_do_makes_it_an_article(lead
     assert infer_kind(article)[0] == kind
 
 
+def test_a_kicker_in_capitals_right_above_the_headline_names_the_event():
+    headline = "Ngoại giao đa phương: Từ tham gia sang chủ động đóng góp"
+    lead = ("Ngoại giao đa phương là một trong những chủ đề lớn được các đại biểu thảo luận tại "
+            "hội nghị năm nay.")
+    article = clean("Thời sự › Chính trị", "HỘI NGHỊ NGOẠI GIAO LẦN THỨ 29", headline,
+                    "Thứ Năm, 11/08/2016 - 06:15", lead, SECOND)
+    assert (article.headline, article.kicker) == (headline, "HỘI NGHỊ NGOẠI GIAO LẦN THỨ 29")
+    assert infer_metadata(article).event == "DC29"
+    # not right above the headline: a line in capitals there is the page's, not a kicker
+    article = clean("HỘI NGHỊ NGOẠI GIAO LẦN THỨ 29", "Thời sự › Chính trị", "Thời sự", headline,
+                    "Thứ Năm, 11/08/2016 - 06:15", lead, SECOND)
+    assert article.kicker is None
+
+
 def test_a_summary_box_of_a_news_page_does_not_make_an_article():
     from helpers.metadata import infer_kind
     box = ("Tóm tắt", "Hội nghị khai mạc sáng 19/12 với năm phiên thảo luận chuyên đề.")

@@ -551,11 +551,11 @@ def _place_dateline(page: _Page) -> None:
 def headline_pass(page: _Page, c: _Compiled) -> None:
     """The headline: the nearest headline-like line above the first paragraph (a page's
     header, menus and clock stand above it; its dateline, byline and credits between). Free
-    lines above the headline are a kicker (a short line ending in ":"), a section label or the
-    page header. A page whose text starts with its lead has no headline; nothing of the lead
-    is lost, since a line of running text is never a headline, but for a question or
-    exclamation of headline length with running text below it, when no other line can be the
-    headline (``_question_headline``)."""
+    lines above the headline are a kicker (a short line ending in ":", or in capitals right
+    above the headline), a section label or the page header. A page whose text starts with its
+    lead has no headline; nothing of the lead is lost, since a line of running text is never a
+    headline, but for a question or exclamation of headline length with running text below it,
+    when no other line can be the headline (``_question_headline``)."""
     anchor = _anchor(page, c)
     end = anchor if anchor is not None else len(page.texts)
     free = [i for i in range(end) if page.reason[i] is None]
@@ -572,7 +572,9 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
             break
         if page.reason[i] is not None:      # a place-and-date line above the headline
             continue
-        if page.texts[i].endswith(":") and page.words[i] <= kicker_words:
+        if page.words[i] <= kicker_words and (
+                page.texts[i].endswith(":")
+                or (i == top - 1 and in_capitals(page.texts[i]))):    # "HỘI NGHỊ ... 29"
             page.reason[i] = "kicker"
         elif page.words[i] <= c.rules.setting("section label", "max_words"):
             page.reason[i] = "section label"
