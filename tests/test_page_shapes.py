@@ -198,6 +198,29 @@ def test_a_kicker_in_capitals_right_above_the_headline_names_the_event():
     assert article.kicker is None
 
 
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Đăng bởi Hương Cau lúc 22:15", "post footer"), ("Posted by Lan at 10:15 PM", "post footer"),
+    ("Không có nhận xét nào:", "comment box"), ("3 nhận xét:", "comment box"),
+    ("Gửi email bài đăng này", "navigation"), ("BlogThis!", "navigation"),
+    ("Nhãn: Đối ngoại, Sưu tầm, Phỏng vấn", "navigation"),
+    ("Bài đăng Mới hơn", "navigation"), ("Older Posts", "navigation"),
+    ("Đăng ký: Đăng Nhận xét (Atom)", "navigation"), ("Lưu trữ Blog", "navigation"),
+    ("▼ 2021 (48)", "navigation"), ("► tháng 11 (9)", "navigation"),
+    ("Xem hồ sơ hoàn chỉnh của tôi", "navigation"),
+    ("Nguồn: https://baomau.example.vn/chinh-tri/hoi-nghi-ngoai-giao-32.html", "navigation"),
+])
+def test_a_blogs_own_furniture_under_a_reposted_article_is_removed(line, reason):
+    article = clean(HEADLINE, LEAD, SECOND, line)
+    assert article.paragraphs == (LEAD, SECOND)
+    assert [(x.text, x.reason) for x in article.removed] == [(line, reason)]
+
+
+def test_a_sentence_about_comments_or_a_source_stays():
+    for line in ("Bài viết đã nhận được 3 nhận xét của các chuyên gia về ngoại giao kinh tế.",
+                 "Nguồn: Bộ Ngoại giao cho biết hội nghị sẽ kéo dài năm ngày."):
+        assert line in clean(HEADLINE, LEAD, line, SECOND).paragraphs
+
+
 def test_a_summary_box_of_a_news_page_does_not_make_an_article():
     from helpers.metadata import infer_kind
     box = ("Tóm tắt", "Hội nghị khai mạc sáng 19/12 với năm phiên thảo luận chuyên đề.")
