@@ -215,6 +215,14 @@ def test_a_blogs_own_furniture_under_a_reposted_article_is_removed(line, reason)
     assert [(x.text, x.reason) for x in article.removed] == [(line, reason)]
 
 
+def test_a_reposts_headline_printed_again_without_its_label_is_a_headline_repeat():
+    intro = "Mấy hôm nay đọc nhiều bài về hội nghị, thấy bài này hay nên lưu lại đây."
+    article = clean("[Sưu tầm] " + HEADLINE, intro, HEADLINE, LEAD, SECOND)
+    assert article.headline == "[Sưu tầm] " + HEADLINE
+    assert [(x.text, x.reason) for x in article.removed] == [(HEADLINE, "headline repeat")]
+    assert article.paragraphs == (intro, LEAD, SECOND)
+
+
 def test_a_sentence_about_comments_or_a_source_stays():
     for line in ("Bài viết đã nhận được 3 nhận xét của các chuyên gia về ngoại giao kinh tế.",
                  "Nguồn: Bộ Ngoại giao cho biết hội nghị sẽ kéo dài năm ngày."):

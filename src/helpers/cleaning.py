@@ -582,12 +582,18 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
             page.reason[i] = "page header"
 
 
+_LABEL_KEY = re.compile(r"^\[[^\[\]]{1,25}\]\s*(?=\S)")
+
+
 def zones_pass(page: _Page, c: _Compiled) -> None:
     """Below the headline: headline copies (image alt text), source lines, and zones: a
     related heading opens a related-news zone, a comment box a reader-comment zone, only once
     the body has started, so a sidebar heading above the article does not swallow it; a long
     line of running text closes a zone (an inline "Tin liên quan" box in an article)."""
-    head_key = page.keys[page.headline_at] if page.headline_at is not None else None
+    # The headline's key, and without a bracketed label ("[sưu tầm] ..."), which a repost
+    # prints above the original's headline
+    head_keys = set() if page.headline_at is None else {
+        page.keys[page.headline_at], _LABEL_KEY.sub("", page.keys[page.headline_at])}
     start = page.headline_at + 1 if page.headline_at is not None else 0
     seen_body, zone = False, None          # zone: the reason of the box we are in, if any
     # More words than a source line has tokens: not one (source_in would say so too).
@@ -606,7 +612,7 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
             if page.reason[j] == "related news" and _headline_like(page.texts[j], page.words[j],
                                                                    c):
                 page.reason[j] = None
-        elif page.keys[i] == head_key:
+        elif page.keys[i] in head_keys:
             page.reason[i] = "headline repeat"
         elif page.words[i] <= source_words and source_in(page.texts[i]) is not None:
             page.reason[i] = "source line"
