@@ -223,6 +223,19 @@ def test_a_reposts_headline_printed_again_without_its_label_is_a_headline_repeat
     assert article.paragraphs == (intro, LEAD, SECOND)
 
 
+def test_a_page_saved_on_one_line_keeps_its_dateline_apart_from_the_clock():
+    page = " ".join(["CỔNG THÔNG TIN MẪU Giới thiệu Tin tức Văn bản Hỏi đáp",
+                     "Thứ Sáu, 15/11/2024 21:17 (GMT+7)", "Trang chủ > Tin tức", HEADLINE,
+                     "19/12/2023 10:02", LEAD, SECOND] + [SECOND.replace("Bộ trưởng", f"Ý {i}:")
+                                                          for i in range(10)])
+    assert "\n" not in page and len(page) > 1500
+    article = clean(page)
+    assert [x.text for x in article.with_reason("dateline")] == [
+        "Thứ Sáu, 15/11/2024 21:17 (GMT+7)", "19/12/2023 10:02"]
+    assert article.paragraphs[0] == LEAD
+    assert infer_metadata(article).published == dt.date(2023, 12, 19)
+
+
 def test_a_sentence_about_comments_or_a_source_stays():
     for line in ("Bài viết đã nhận được 3 nhận xét của các chuyên gia về ngoại giao kinh tế.",
                  "Nguồn: Bộ Ngoại giao cho biết hội nghị sẽ kéo dài năm ngày."):

@@ -692,12 +692,20 @@ CLEANING_PASSES: tuple[tuple[str, Callable[[_Page, _Compiled], None]], ...] = (
 # --- pages without line breaks -------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…”\"])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+# A date and time stamp, the weekday and zone around it ("Thứ Sáu, 15/11/2024 21:17 (GMT+7)",
+# "18/12/2021 19:02"): a dateline of its own on the page, put on a line of its own.
+_STAMP = re.compile(r"\s*((?:(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật),?\s*)?"
+                    r"\d{1,2}/\d{1,2}/\d{4}\s*[-|,]?\s*\d{1,2}:\d{2}(?:\s*\(GMT\s*[+-]\s*\d{1,2}\))?)"
+                    r"\s*", re.IGNORECASE)
 
 
 def split_long_lines(text: str, min_chars: int | None = None) -> str:
     """Split lines of at least ``min_chars`` characters (a page saved without line breaks)
     into one sentence per line, so that cleaning can tell chrome from article text. Other
-    lines are left as they are. Nothing is added or dropped but the spaces between sentences.
+    lines are left as they are. A date and time stamp in such a line ("Thứ Sáu, 15/11/2024
+    21:17 (GMT+7)", "18/12/2021 19:02") goes on a line of its own too: it stood apart on the
+    page, as a dateline or a clock. Nothing is added or dropped but the spaces between
+    sentences and around stamps.
 
     Parameters
     ----------
@@ -714,11 +722,14 @@ def split_long_lines(text: str, min_chars: int | None = None) -> str:
     --------
     >>> split_long_lines("Một câu. Hai câu! Ba câu", min_chars=10)
     'Một câu.\\nHai câu!\\nBa câu'
+    >>> split_long_lines("Tin tức Hội nghị bế mạc 18/12/2021 19:02 Chiều 18/12, hội nghị bế mạc.",
+    ...                  min_chars=10).split("\\n")
+    ['Tin tức Hội nghị bế mạc', '18/12/2021 19:02', 'Chiều 18/12, hội nghị bế mạc.']
     """
     if min_chars is None:
         min_chars = page_rules().setting("one-line page", "min_chars")
-    return "\n".join(_SENTENCE_END.sub("\n", line) if len(line) >= min_chars else line
-                     for line in text.split("\n"))
+    return "\n".join(_STAMP.sub(r"\n\1\n", _SENTENCE_END.sub("\n", line)).strip("\n")
+                     if len(line) >= min_chars else line for line in text.split("\n"))
 
 
 def clean_article(raw: str) -> CleanedArticle:
