@@ -236,6 +236,31 @@ def test_a_page_saved_on_one_line_keeps_its_dateline_apart_from_the_clock():
     assert infer_metadata(article).published == dt.date(2023, 12, 19)
 
 
+def test_symbols_before_a_headline_are_not_part_of_the_title():
+    article = clean("Cổng Thông tin Đối ngoại tỉnh", "🔴 " + HEADLINE, LEAD, SECOND)
+    assert article.headline == "🔴 " + HEADLINE
+    assert infer_metadata(article).title == HEADLINE
+    # a title that opens with a quotation or a number keeps it
+    for title in ("“Ngoại giao cây tre” trong năm bản lề", "32 năm ngoại giao đa phương"):
+        assert infer_metadata(clean(title, LEAD, SECOND)).title == title
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Cỡ chữ: A A A", "navigation"), ("Từ: Bản tin Mẫu <bantin@baomau.vn>", "mail header"),
+    ("To: ban-doc@baomau.vn", "mail header"), ("Đến: tôi", "mail header")])
+def test_a_font_size_widget_and_a_mails_header_are_furniture(line, reason):
+    article = clean(line, HEADLINE, LEAD, SECOND)
+    assert article.headline == HEADLINE
+    assert [(x.text, x.reason) for x in article.removed] == [(line, reason)]
+
+
+def test_a_dateline_with_a_two_digit_year_and_its_clock_dates_the_page():
+    article = clean(HEADLINE, "31/08/16 - 10:05", LEAD, SECOND, "Tin khác",
+                    "Chuyên gia: Năm 2016, các FTA bắt đầu phát huy tác dụng (15/07/16)")
+    assert infer_metadata(article).published == dt.date(2016, 8, 31)
+    assert parse_dateline("(29/08/16)") is None and parse_dateline("Tỷ lệ 12/3/16") is None
+
+
 def test_a_sentence_about_comments_or_a_source_stays():
     for line in ("Bài viết đã nhận được 3 nhận xét của các chuyên gia về ngoại giao kinh tế.",
                  "Nguồn: Bộ Ngoại giao cho biết hội nghị sẽ kéo dài năm ngày."):

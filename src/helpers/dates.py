@@ -165,14 +165,34 @@ def parse_dateline(line: str) -> dt.date | None:
     (datetime.date(2021, 12, 13), datetime.date(2023, 12, 19))
     >>> parse_dateline("Ngày 14/12/2021, Hội nghị khai mạc.") is None
     True
+    >>> parse_dateline("31/08/16 - 10:05"), parse_dateline("(29/08/16)")
+    (datetime.date(2016, 8, 31), None)
     """
     match = FULL_DATE.search(line) if _FOUR_DIGITS.search(line) else None
     if not match:
-        return None
+        return _short_year_dateline(line)
     rest = line[: match.start()] + " " + line[match.end():]
     if not _DATELINE_REST.match(rest):
         return None
     return parse_full_date(match.group())
+
+
+# A date with a two-digit year ("31/08/16"): a dateline only with its clock beside it ("31/08/16
+# - 10:05"); a bare "(29/08/16)" may be a related story's, a number or a ratio.
+_SHORT_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/.-])")
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _short_year_dateline(line: str) -> dt.date | None:
+    """``parse_dateline`` of a line whose date has a two-digit year (of this century)."""
+    match = _SHORT_YEAR.search(line)
+    if not match:
+        return None
+    rest = line[: match.start()] + " " + line[match.end():]
+    if not (_CLOCK_TIME.search(rest) and _DATELINE_REST.match(rest)):
+        return None
+    day, month, year = match.groups()
+    return _to_date(day, month, f"20{year}")
 
 
 # --- every date and year mentioned in a text -------------------------------------------------

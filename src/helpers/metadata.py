@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .cleaning import BODY, HEADLINE, CleanedArticle, author_name, source_in
-from .dates import conference_mentions, nearest_year, parse_full_date, url_date
+from .dates import conference_mentions, nearest_year, parse_dateline, parse_full_date, url_date
 from .reference import conferences, kind_rules
 
 __all__ = ["PageMetadata", "detect_language", "headline_title", "infer_event", "infer_kind",
@@ -125,7 +125,7 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     cutoff = _dateline_cutoff(article)
     found = [(line.number, date) for line in article.with_reason("dateline")
              if line.number < cutoff and not _CLOCK_LABEL.match(line.text)
-             and (date := parse_full_date(line.text)) is not None]
+             and (date := parse_full_date(line.text) or parse_dateline(line.text)) is not None]
     roles = article.line_roles
     if found and HEADLINE in roles and BODY in roles:
         top = article.line_numbers[roles.index(HEADLINE)]
@@ -499,17 +499,22 @@ def detect_language(text: str) -> tuple[str | None, str]:
 
 # A label a site or forum puts before a headline: "[Video]", "[ẢNH]", "[Sưu tầm]", "[Tin tức]".
 _LABEL = re.compile(r"^\[[^\[\]]{1,25}\]\s*(?=\S)")
+# Symbols a social post or a live page puts before a headline: "🔴 ", "► ", "⚡ ".
+_SYMBOLS = re.compile(r"^(?:[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+\s*)+"
+                      r"(?=\S)")
 
 
 def headline_title(headline: str | None) -> str | None:
-    """The title a headline gives: without a bracketed label in front of it.
+    """The title a headline gives: without a bracketed label or symbols in front of it.
 
     Examples
     --------
     >>> headline_title("[Video] Khai mạc Hội nghị Ngoại giao lần thứ 32")
     'Khai mạc Hội nghị Ngoại giao lần thứ 32'
+    >>> headline_title("🔴 Phú Lâm kết nối với các Trưởng Cơ quan đại diện")
+    'Phú Lâm kết nối với các Trưởng Cơ quan đại diện'
     """
-    return _LABEL.sub("", headline) if headline else headline
+    return _LABEL.sub("", _SYMBOLS.sub("", headline)) if headline else headline
 
 
 def infer_metadata(article: CleanedArticle) -> PageMetadata:
