@@ -501,3 +501,38 @@ def test_a_templates_home_page_address_is_not_the_articles_url():
     head = f'<meta property="og:url" content="{own}"><link rel="canonical" href="{own}">'
     found = extract_html(site_page(head, f"<h1>{HEADLINE}</h1>"), "own.html")
     assert (found.url, found.metadata_from["url"]) == (own, "html:canonical")
+
+
+def test_the_h1_above_the_article_beats_an_og_title_written_for_search_engines():
+    head = ('<meta property="og:type" content="article"><meta property="og:title" '
+            'content="Bế mạc HNNG 32: 6 điểm nhấn đáng chú ý nhất">'
+            "<title>Bế mạc HNNG 32: 6 điểm nhấn đáng chú ý nhất | Báo Mẫu</title>")
+    found = extract_html(site_page(head, f'<h1 class="article__title">{HEADLINE}</h1>'),
+                         "seo.html")
+    assert (found.title, found.metadata_from["title"]) == (HEADLINE, "html:h1")
+    # an <h1> that does not read as a headline (a section's name) leaves the og:title
+    found = extract_html(site_page(head, "<h1>Thời sự</h1>"), "section.html")
+    assert found.title == "Bế mạc HNNG 32: 6 điểm nhấn đáng chú ý nhất"
+
+
+def test_a_title_the_page_prints_nowhere_gives_way_to_the_heading_above_the_article():
+    # a portal's <title> names the page type ("Chi tiết tin"); the headline is a div.title
+    head = "<title>Chi tiết tin - Cổng thông tin điện tử tỉnh Mẫu</title>"
+    above = (f'<div class="news-detail"><div class="title">{HEADLINE}</div>'
+             '<div class="date">Ngày đăng: 19/12/2023 10:20</div></div>')
+    found = extract_html(site_page(head, above), "portal.html")
+    assert found.title == HEADLINE
+    page = process_page("portal.html", site_page(head, above), cache=False)
+    assert page.metadata.published == dt.date(2023, 12, 19)
+
+
+def test_a_joomla_heading_row_beside_its_icons_is_the_title_not_a_table():
+    head = "<title>Khai mạc Hội nghị 32</title>"
+    heading = (f'<table class="contentpaneopen"><tr><td class="contentheading">{HEADLINE}</td>'
+               '<td class="buttonheading"><a href="/pdf"><img src="pdf.png" alt="PDF"></a></td>'
+               '<td class="buttonheading"><a href="/in"><img src="in.png" alt="In"></a></td>'
+               "</tr></table>")
+    body = heading + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    found = extract_html(site_page(head, "", body=body), "joomla.html")
+    assert found.title == HEADLINE
+    assert not any(line.startswith("|") for line in found.paragraphs)

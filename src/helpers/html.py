@@ -504,8 +504,18 @@ def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
         and not _UPDATED.search(blocks[i])))
 
 
+def _lone_cell(line: str) -> str:
+    """A table row of several cells with text in one only ("| Tựa bài | | |", a layout table's
+    heading row beside its icons): that text; else the line."""
+    if not (line.startswith("|") and line.endswith("|")):
+        return line
+    cells = [cell.strip() for cell in line[1:-1].split("|")]
+    filled = [cell for cell in cells if cell]
+    return filled[0] if len(cells) >= 2 and len(filled) == 1 else line
+
+
 def _paragraphs(text: str, title: str | None) -> tuple[str, ...]:
-    lines = [_squash(line) for line in text.splitlines()]
+    lines = [_lone_cell(_squash(line)) for line in text.splitlines()]
     lines = [line for line in lines if line]
     if lines and title and lines[0] == _squash(title):
         lines = lines[1:]   # trafilatura keeps the <h1> when it stands inside the article block
@@ -577,18 +587,24 @@ def _home_page(url: str | None) -> bool:
     return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
 
 
+def _reads_as_headline(text: str) -> bool:
+    """``TITLE_PART_WORDS`` words up to ``max_words`` of ``[headline]`` in page_chrome.toml,
+    no sentence's end, not a masthead."""
+    return TITLE_PART_WORDS <= len(text.split()) <= page_rules().setting("headline",
+                                                                         "max_words") \
+        and not PARAGRAPH_END.search(text) and not _is_masthead(text)
+
+
 def _subheadings(root) -> set[str]:
-    """The page's ``<h2>``-``<h4>`` and elements classed as a title or headline that read as a
-    headline (``TITLE_PART_WORDS`` words up to ``max_words`` of ``[headline]`` in
-    page_chrome.toml, no sentence's end, not a masthead), case-folded: where a template with
-    no ``<h1>`` prints the headline."""
-    most = page_rules().setting("headline", "max_words")
+    """The page's ``<h2>``-``<h4>`` and elements classed as a title, heading or headline that
+    read as a headline (``_reads_as_headline``), case-folded: where a template with no
+    ``<h1>`` prints the headline ("h3.title", "div.title", Joomla's "td.contentheading")."""
     found = set()
     for element in root.xpath('//h2|//h3|//h4|//*[contains(@class, "title")]'
+                              '|//*[contains(@class, "heading")]'
                               '|//*[contains(@class, "headline")]'):
         text = _squash(element.text_content())
-        if TITLE_PART_WORDS <= len(text.split()) <= most and not PARAGRAPH_END.search(text) \
-                and not _is_masthead(text):
+        if _reads_as_headline(text):
             found.add(text.casefold())
     return found
 
@@ -607,9 +623,11 @@ def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
                         dated: bool) -> tuple[str | None, tuple[str, ...]]:
     """The title, and the blocks to put back under the headline (``_under_title``): the
     headline is the block above the first kept paragraph (``first``) that is the title or an
-    ``<h1>``, else one that is a part of the page's ``<title>`` or og:title (``parts``), which
-    is then the title (extraction took the other part, the site's name); none found, nothing
-    is put back."""
+    ``<h1>`` (an ``<h1>`` that reads as a headline is then the title: the markup's title may
+    be written for search engines), else one that is a part of the page's ``<title>`` or
+    og:title, or a heading there (``parts``), which is then the title (extraction took the
+    other part, the site's name, or a title the page prints nowhere); none found, nothing is
+    put back."""
     if first is None:
         return title, ()
     top = _headline_at(blocks, first, {title or "", *headings})
@@ -617,6 +635,9 @@ def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
         top = _headline_at(blocks, first, parts)
         if top is None or _is_masthead(blocks[top]):   # none, or the site's name as its logo
             return title, ()
+        title = blocks[top]
+    elif title and blocks[top].casefold() != title.casefold() \
+            and _reads_as_headline(blocks[top]):
         title = blocks[top]
     return title, _under_title(blocks, asides, top, first, dated)
 
@@ -736,6 +757,10 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
             # ... or, with no <h1>, a lower heading that reads as a headline (``_headline_at``
             # takes the one nearest above the article)
             parts = parts | _subheadings(root)
+    elif title and title.casefold() not in {block.casefold() for block in blocks}:
+        # a title the page prints nowhere ("Chi tiết tin", a title for search engines): the
+        # heading printed nearest above the article instead, if one reads as a headline
+        parts = parts | _subheadings(root)
     paragraphs = _paragraphs(document.text or "", title)
     if paragraphs and paragraphs[0] != title \
             and paragraphs[0].casefold() in parts:
