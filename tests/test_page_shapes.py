@@ -261,6 +261,26 @@ def test_a_dateline_with_a_two_digit_year_and_its_clock_dates_the_page():
     assert parse_dateline("(29/08/16)") is None and parse_dateline("Tỷ lệ 12/3/16") is None
 
 
+def test_an_official_notice_is_titled_by_its_type_and_subject_and_dated_by_its_place_and_date():
+    lead = ("Từ ngày 19 đến ngày 23/12/2023, tại Hà Nội, lãnh đạo Sở Ngoại vụ đã tham dự Hội "
+            "nghị Ngoại giao lần thứ 32 do Bộ Ngoại giao tổ chức.")
+    article = clean("UBND TỈNH MẪU", "SỞ NGOẠI VỤ", "Số: 215/TB-SNgV",
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                    "Mẫu Sơn, ngày 26 tháng 12 năm 2023", "THÔNG BÁO",
+                    "Kết quả tham dự Hội nghị Ngoại giao lần thứ 32",
+                    "Căn cứ Công văn số 4512/BNG-VP ngày 05/12/2023 của Bộ Ngoại giao;", lead,
+                    SECOND)
+    meta = infer_metadata(article)
+    assert meta.title == "Thông báo kết quả tham dự Hội nghị Ngoại giao lần thứ 32"
+    assert meta.published == dt.date(2023, 12, 26)
+    assert lead_paragraph(article) == lead
+    # a study's "Kết luận" heading is not a document's type, nor is "THÔNG BÁO" above a
+    # headline it is not part of
+    assert "Kết luận" in clean(HEADLINE, LEAD, "Kết luận", SECOND).paragraphs
+    article = clean("THÔNG BÁO", "Tin tức", HEADLINE, LEAD, SECOND)
+    assert infer_metadata(article).title == HEADLINE
+
+
 def test_a_sentence_about_comments_or_a_source_stays():
     for line in ("Bài viết đã nhận được 3 nhận xét của các chuyên gia về ngoại giao kinh tế.",
                  "Nguồn: Bộ Ngoại giao cho biết hội nghị sẽ kéo dài năm ngày."):

@@ -517,6 +517,27 @@ def headline_title(headline: str | None) -> str | None:
     return _LABEL.sub("", _SYMBOLS.sub("", headline)) if headline else headline
 
 
+def document_title(article: CleanedArticle) -> str | None:
+    """An official document's title: its type printed in capitals right above its subject
+    line, the headline ("THÔNG BÁO" / "Kết quả tham dự ..."), read as one ("Thông báo kết quả
+    tham dự ..."), as such documents are cited; None for other pages.
+
+    Examples
+    --------
+    >>> from helpers.cleaning import clean_article
+    >>> document_title(clean_article("THÔNG BÁO\\nKết quả tham dự Hội nghị Ngoại giao lần thứ 32"
+    ...     "\\nTừ ngày 19 đến ngày 23/12/2023, tại Hà Nội, đoàn của tỉnh đã dự Hội nghị."))
+    'Thông báo kết quả tham dự Hội nghị Ngoại giao lần thứ 32'
+    """
+    if article.headline is None:
+        return None
+    at = article.line_roles.index(HEADLINE)
+    if at == 0 or article.line_reasons[at - 1] != "document type":
+        return None
+    kind, subject = article.line_texts[at - 1], article.headline
+    return f"{kind.capitalize()} {subject[0].lower()}{subject[1:]}"
+
+
 def infer_metadata(article: CleanedArticle) -> PageMetadata:
     """Metadata read from the page, each with how it was found.
 
@@ -550,7 +571,7 @@ def infer_metadata(article: CleanedArticle) -> PageMetadata:
         published, precision, found_by["published"] = from_lead, "approximate", lead_how
     kind, kind_from = infer_kind(article)
     language, language_from = detect_language(article.text)
-    title = headline_title(article.headline)
+    title = document_title(article) or headline_title(article.headline)
     values = {"title": (title, "page headline"), "event": (event, event_from),
               "kind": (kind, kind_from), "language": (language, language_from),
               "outlet": (page_outlet(article), "page"), "source": (page_source(article), "page"),
