@@ -536,3 +536,27 @@ def test_a_joomla_heading_row_beside_its_icons_is_the_title_not_a_table():
     found = extract_html(site_page(head, "", body=body), "joomla.html")
     assert found.title == HEADLINE
     assert not any(line.startswith("|") for line in found.paragraphs)
+
+
+def test_a_markup_date_in_vietnamese_order_is_read_day_first():
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+          f'"NewsArticle", "headline": "{HEADLINE}", "datePublished": "08/01/2024 09:15"}}'
+          "</script>")
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<p>Cập nhật lần cuối 10/01/2024.</p>"
+    found = extract_html(site_page(ld, f"<h1>{HEADLINE}</h1>", body=body), "ld.html")
+    assert (found.published, found.metadata_from["published"]) == (dt.date(2024, 1, 8),
+                                                                    "html:json-ld")
+
+
+def test_a_blogs_date_header_right_above_the_post_title_dates_the_post():
+    head = f'<meta property="og:title" content="{HEADLINE}">'
+    above = (f'<div class="date-outer"><h2 class="date-header"><span>Thứ Năm, 1 tháng 9, 2016'
+             f'</span></h2><h3 class="post-title">{HEADLINE}</h3></div>')
+    data = site_page(head, above)
+    assert extract_html(data, "blog.html").under_title == ("Thứ Năm, 1 tháng 9, 2016",)
+    page = process_page("blog.html", data, cache=False)
+    assert page.metadata.published == dt.date(2016, 9, 1)
+    # a page clock further up is not taken
+    data = site_page(head, '<div class="clock">Thứ Hai, 25/12/2023</div><div>Thời sự</div>'
+                           f"<h1>{HEADLINE}</h1>")
+    assert extract_html(data, "clock.html").under_title == ()

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 from .cleaning import is_dateline
 from .damage import utf8_damage
-from .dates import address_date, parse_dateline
+from .dates import address_date, parse_dateline, parse_full_date
 from .errors import CorpusError, NoVisibleText
 from .reference import page_rules
 from .text import PARAGRAPH_END, in_capitals, normalize_text
@@ -496,12 +496,20 @@ def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
     words or more, ending a sentence, not in a caption, list or box: ``asides``), and, when the
     markup states no date (not ``dated``), a dateline that is not an update's: a date and time
     alone, or a short line the text rules read as a dateline (an author's name and the time
-    in one row)."""
+    in one row); with none there, the dateline right above the headline (a blog's date header),
+    put back under it."""
     between = range(top + 1, first)
     sapo = next((i for i in reversed(between) if not asides[i] and _is_prose(blocks[i])), None)
-    return tuple(blocks[i] for i in between if i == sapo or (
-        not dated and not asides[i] and (parse_dateline(blocks[i]) or is_dateline(blocks[i]))
-        and not _UPDATED.search(blocks[i])))
+
+    def a_dateline(i: int) -> bool:
+        return not dated and not asides[i] and bool(
+            parse_dateline(blocks[i]) or is_dateline(blocks[i])) \
+            and not _UPDATED.search(blocks[i])
+
+    under = tuple(blocks[i] for i in between if i == sapo or a_dateline(i))
+    if top > 0 and a_dateline(top - 1) and not any(map(a_dateline, between)):
+        under = (blocks[top - 1], *under)   # a blog's date header, right above the post's title
+    return under
 
 
 def _lone_cell(line: str) -> str:
@@ -782,6 +790,14 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     date = dt.date.fromisoformat(document.date) if document.date else None
     if date and (stamp := found["published"][1]) and (local := local_date(stamp)):
         date = local                # the markup's own timestamp, read in Vietnam's time
+    if date is None or sources.get("published") == "htmldate":
+        # a date the markup states in another form than ISO 8601 ("08/01/2024 09:15" in
+        # JSON-LD), which the date extraction does not read (it found none, or one in the
+        # text only): day first, as Vietnamese sites write it
+        stated = next(((found_date, source) for source, stamp in candidates["published"]
+                       if source != "html:url" and (found_date := parse_full_date(stamp))), None)
+        if stated:
+            date, sources["published"] = stated
     in_text = sources.get("published") == "htmldate"
     if in_text:
         del sources["published"]
