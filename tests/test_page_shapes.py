@@ -145,6 +145,15 @@ def test_a_journals_apparatus_in_the_body_makes_a_study_an_article(apparatus):
      "cầu ngành ngoại giao tiếp tục đi trước mở đường.", "speech"),
     ("Sáng 19/12, phát biểu tại Hội nghị Ngoại giao lần thứ 32, Chủ tịch nước nhấn mạnh vai trò "
      "của ngoại giao.", "speech"),
+    ("Hà Nội, 18/12 (TTXVN) - Phát biểu chỉ đạo tại Hội nghị Ngoại giao lần thứ 30 chiều nay, "
+     "Thủ tướng yêu cầu coi hiệu quả kinh tế là thước đo.", "speech"),
+    ("TBKK - Phát biểu chỉ đạo tại Hội nghị Đối ngoại toàn quốc sáng 14/12, Tổng Bí thư nhấn "
+     "mạnh yêu cầu xây dựng nền đối ngoại toàn diện.", "speech"),
+    ("(BSH) - Chiều 21/12, tại Hà Nội, Chủ tịch nước đã dự và phát biểu chỉ đạo Hội nghị Ngoại "
+     "giao lần thứ 32.", "speech"),
+    # ... but a leader's speech at a session the lead reports is that session's report
+    ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 đã khai mạc tại Hà Nội. Tổng Bí thư dự và "
+     "phát biểu chỉ đạo hội nghị.", "opening report"),
     # the day a conference is organised or takes place: a report of it
     ("Sáng 14/12, Bộ Chính trị, Ban Bí thư tổ chức Hội nghị Đối ngoại toàn quốc triển khai "
      "thực hiện Nghị quyết Đại hội XIII.", "opening report"),
