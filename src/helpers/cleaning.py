@@ -465,21 +465,29 @@ def _anchor(page: _Page, c: _Compiled) -> int | None:
 
 def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
     """Walk up from ``end``: skip bylines and the affiliation under one, stop at a menu (what
-    stands above a site's menu is its header, not an article's headline)."""
+    stands above a site's menu is its header, not an article's headline). A headline-like
+    line under a name is the headline only when no other line can be (a site's name in two
+    capitalised words, "Báo Mẫu", reads as a byline)."""
     fallback = None     # a line of names or in capitals, taken when no other line fits
+    under_name = None   # a headline-like line under a name: an affiliation, or a headline
+    #                     under a site's or a document's name; taken last
     for i in range(end - 1, -1, -1):
         if page.reason[i] in HEADER_STOPS:
             break
         if page.reason[i] is not None:
             continue
-        below_name = i > 0 and page.reason[i - 1] is None and page.is_name(i - 1)
-        if page.is_name(i) or below_name:
+        if page.is_name(i):
+            continue
+        if i > 0 and page.reason[i - 1] is None and page.is_name(i - 1):
+            if under_name is None and _headline_like(page.texts[i], page.words[i], c) \
+                    and not in_capitals(page.texts[i]):
+                under_name = i
             continue
         if _headline_like(page.texts[i], page.words[i], c):
             if not (page.is_name(i, several=True) or in_capitals(page.texts[i])):
                 return _above_deck(page, i, c)
             fallback = i if fallback is None else fallback
-    return fallback
+    return fallback if fallback is not None else under_name
 
 
 def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
