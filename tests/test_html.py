@@ -560,3 +560,25 @@ def test_a_blogs_date_header_right_above_the_post_title_dates_the_post():
     data = site_page(head, '<div class="clock">Thứ Hai, 25/12/2023</div><div>Thời sự</div>'
                            f"<h1>{HEADLINE}</h1>")
     assert extract_html(data, "clock.html").under_title == ()
+
+
+def test_second_review_dates_and_titles_the_new_html_rules_leave_alone():
+    # a page's date bar right above the <h1>, no date in the markup: not the article's date
+    bar = '<div class="today">Thứ Tư, 10/01/2024</div>'
+    assert extract_html(site_page("", bar + f"<h1>{HEADLINE}</h1>"), "bar.html").under_title == ()
+    # a 12-hour clock's date (month first), a template's <meta name="date">, an English page
+    for head, name in (('<meta property="article:published_time" content="1/8/2024 9:15:00 AM">',
+                        "ampm.html"),
+                       ('<meta name="dc.date.issued" content="01/05/2015">', "template.html")):
+        assert extract_html(site_page(head, f"<h1>{HEADLINE}</h1>"), name).published is None
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+          '"01/08/2024 09:15"}</script>')
+    english = site_page(ld, f"<h1>{HEADLINE}</h1>").replace(b'lang="vi"', b'lang="en"')
+    assert extract_html(english, "en.html").published is None
+    # a category's <h1> over the article's own heading, a series' label: the og:title stays
+    og = '<meta property="og:title" content="Thủ tướng dự Hội nghị Ngoại giao lần thứ 32">'
+    for label in ("Hoạt động của lãnh đạo Đảng, Nhà nước",
+                  "Chuyên đề: Hội nghị Ngoại giao lần thứ 32"):
+        above = (f"<h1 class='category'>{label}</h1>"
+                 "<h2>Thủ tướng Phạm Minh Chính dự Hội nghị Ngoại giao lần thứ 32</h2>")
+        assert extract_html(site_page(og, above), "category.html").title != label

@@ -154,6 +154,8 @@ def test_a_journals_apparatus_in_the_body_makes_a_study_an_article(apparatus):
     # ... but a leader's speech at a session the lead reports is that session's report
     ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 đã khai mạc tại Hà Nội. Tổng Bí thư dự và "
      "phát biểu chỉ đạo hội nghị.", "opening report"),
+    ("Sáng 19/12, tại Hà Nội, Bộ Ngoại giao tổ chức Hội nghị Ngoại giao lần thứ 32. Thủ tướng "
+     "dự và phát biểu chỉ đạo.", "opening report"),
     # the day a conference is organised or takes place: a report of it
     ("Sáng 14/12, Bộ Chính trị, Ban Bí thư tổ chức Hội nghị Đối ngoại toàn quốc triển khai "
      "thực hiện Nghị quyết Đại hội XIII.", "opening report"),
@@ -183,7 +185,9 @@ def test_the_lead_after_its_day_tells_a_speech_and_a_conferences_day_from_other_
      "với các trụ cột khác. Bài viết nhìn lại vai trò cầu nối ấy.", "article"),
     ("This article examines how economic diplomacy changed after the 31st Diplomatic "
      "Conference.", "article"),
-    # a news lead that mentions an article is not a commentary
+    # a news lead that mentions an article, or counts papers, is not a commentary
+    ("Ban tổ chức nhận được hơn 50 bài viết tập trung vào ngoại giao văn hóa của các nhà khoa "
+     "học trong và ngoài nước.", "news"),
     ("Sáng 20/12, báo điện tử đăng bài viết của Bộ trưởng về kết quả Hội nghị Ngoại giao lần "
      "thứ 32 tại Hà Nội.", "news"),
 ])
@@ -298,6 +302,30 @@ def test_the_banner_of_an_archived_copy_does_not_hide_the_headline():
     assert article.headline == HEADLINE
     assert article.paragraphs == (LEAD, SECOND)
     assert {x.reason for x in article.removed if x.text in banner} == {"web archive"}
+
+
+def test_second_review_the_new_rules_leave_these_alone():
+    # lines of a body the new furniture patterns must not take
+    body = ("Nhãn: phải ghi bằng ngôn ngữ của nước nhập khẩu, có xuất xứ và hạn sử dụng rõ ràng.",
+            "Organization: ASEAN Secretariat and the member states' foreign ministries",
+            "KẾT LUẬN")
+    for line in body:
+        assert line in clean(HEADLINE, LEAD, line, SECOND).paragraphs, line
+    # a stamp inside a running sentence of a one-line page stays in it, and dates nothing
+    sentence = "Hội nghị lần trước khai mạc lúc 15/12/2021 08:30 đã thu hút nhiều đại biểu."
+    page = " ".join([HEADLINE, LEAD, sentence] + [SECOND] * 8)
+    article = clean(page)
+    assert sentence in article.paragraphs and infer_metadata(article).published is None
+    # an affiliation under a name, with no headline above them, is not the headline
+    article = clean("Nguyễn Văn An", "Viện Nghiên cứu Chiến lược Ngoại giao", LEAD, SECOND)
+    assert article.headline is None
+    # a topic tag above the headline weighs less than the lead
+    article = clean("HỘI NGHỊ NGOẠI GIAO LẦN THỨ 31", "Ngành ngoại giao triển khai chỉ thị mới",
+                    LEAD, SECOND)
+    assert infer_metadata(article).event == "DC32"
+    # a portal's section label over a news headline is not a document's type
+    article = clean("THÔNG BÁO", "Thông báo kết quả tuyển dụng công chức năm 2023", LEAD, SECOND)
+    assert infer_metadata(article).title == "Thông báo kết quả tuyển dụng công chức năm 2023"
 
 
 def test_a_sentence_about_comments_or_a_source_stays():

@@ -19,7 +19,7 @@ from .reference import ChromeRules, page_rules
 from .text import PARAGRAPH_END, in_capitals, normalize_text
 
 __all__ = ["BODY", "CLEANING_PASSES", "HEADLINE", "REMOVED", "CleanedArticle", "Line",
-           "clean_article", "is_dateline", "line_key", "split_long_lines"]
+           "clean_article", "is_dateline", "line_key", "never_headline", "split_long_lines"]
 
 HEADLINE, BODY, REMOVED = "headline", "body", "removed"
 # Removed for where they stand above the article; a later copy of one is a repeat.
@@ -401,6 +401,20 @@ def is_dateline(text: str) -> bool:
     return "\n" not in line and _line_facts(line, _compiled())[2] == "dateline"
 
 
+def never_headline(text: str) -> bool:
+    """Whether ``text`` is a line the rules never take for a headline: a masthead's slogan, a
+    banner, a series' label (``not_patterns`` of ``[headline]`` in page_chrome.toml).
+
+    Examples
+    --------
+    >>> never_headline("Chuyên đề: Hội nghị Ngoại giao lần thứ 32")
+    True
+    """
+    c = _compiled()
+    return c.not_headline is not None and c.not_headline.fullmatch(normalize_text(text).strip()) \
+        is not None
+
+
 def classify_pass(page: _Page, c: _Compiled) -> None:
     """Lines that are furniture wherever they stand: menus, comment boxes, datelines, credits."""
     page.reason = [_line_facts(t, c)[2] for t in page.texts]
@@ -480,8 +494,9 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
             continue
         if i > 0 and page.reason[i - 1] is None and page.is_name(i - 1):
             if under_name is None and _headline_like(page.texts[i], page.words[i], c) \
-                    and not in_capitals(page.texts[i]):
-                under_name = i
+                    and not in_capitals(page.texts[i]) and i + 1 < len(page.texts) \
+                    and page.reason[i + 1] in ("dateline", "byline"):
+                under_name = i      # laid out as a headline: its dateline or byline under it
             continue
         if _headline_like(page.texts[i], page.words[i], c):
             if not (page.is_name(i, several=True) or in_capitals(page.texts[i])):
@@ -701,10 +716,19 @@ CLEANING_PASSES: tuple[tuple[str, Callable[[_Page, _Compiled], None]], ...] = (
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…”\"])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 # A date and time stamp, the weekday and zone around it ("Thứ Sáu, 15/11/2024 21:17 (GMT+7)",
-# "18/12/2021 19:02"): a dateline of its own on the page, put on a line of its own.
+# "18/12/2021 19:02"), before a capital, a digit or the end: a dateline of its own on the page,
+# put on a line of its own ("... khai mạc lúc 15/12/2021 08:30 đã thu hút ..." is a sentence).
 _STAMP = re.compile(r"\s*((?:(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật),?\s*)?"
                     r"\d{1,2}/\d{1,2}/\d{4}\s*[-|,]?\s*\d{1,2}:\d{2}(?:\s*\(GMT\s*[+-]\s*\d{1,2}\))?)"
                     r"\s*", re.IGNORECASE)
+
+
+def _stamp_line(match: re.Match) -> str:
+    """A stamp (``_STAMP``) on a line of its own when what follows starts a new unit (a
+    capital, a digit, the end), else the text unchanged."""
+    after = match.string[match.end():match.end() + 1]
+    return f"\n{match.group(1)}\n" if not after or after.isupper() or after.isdigit() \
+        else match.group(0)
 
 
 def split_long_lines(text: str, min_chars: int | None = None) -> str:
@@ -736,7 +760,7 @@ def split_long_lines(text: str, min_chars: int | None = None) -> str:
     """
     if min_chars is None:
         min_chars = page_rules().setting("one-line page", "min_chars")
-    return "\n".join(_STAMP.sub(r"\n\1\n", _SENTENCE_END.sub("\n", line)).strip("\n")
+    return "\n".join(_STAMP.sub(_stamp_line, _SENTENCE_END.sub("\n", line)).strip("\n")
                      if len(line) >= min_chars else line for line in text.split("\n"))
 
 

@@ -167,6 +167,8 @@ def parse_dateline(line: str) -> dt.date | None:
     True
     >>> parse_dateline("31/08/16 - 10:05"), parse_dateline("(29/08/16)")
     (datetime.date(2016, 8, 31), None)
+    >>> parse_dateline("Posted 12/05/23 10:05 AM") is None
+    True
     """
     match = FULL_DATE.search(line) if _FOUR_DIGITS.search(line) else None
     if not match:
@@ -181,6 +183,7 @@ def parse_dateline(line: str) -> dt.date | None:
 # - 10:05"); a bare "(29/08/16)" may be a related story's, a number or a ratio.
 _SHORT_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/.-])")
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+_MERIDIEM = re.compile(r"\b[ap]\.?m\b", re.IGNORECASE)
 
 
 def _short_year_dateline(line: str) -> dt.date | None:
@@ -189,8 +192,8 @@ def _short_year_dateline(line: str) -> dt.date | None:
     if not match:
         return None
     rest = line[: match.start()] + " " + line[match.end():]
-    if not (_CLOCK_TIME.search(rest) and _DATELINE_REST.match(rest)):
-        return None
+    if not (_CLOCK_TIME.search(rest) and _DATELINE_REST.match(rest)) or _MERIDIEM.search(rest):
+        return None     # (a 12-hour clock: an English page, its date month first)
     day, month, year = match.groups()
     return _to_date(day, month, f"20{year}")
 

@@ -23,7 +23,7 @@ from charset_normalizer import from_bytes
 if TYPE_CHECKING:
     from trafilatura.settings import Document
 
-from .cleaning import is_dateline
+from .cleaning import is_dateline, never_headline
 from .damage import utf8_damage
 from .dates import address_date, parse_dateline, parse_full_date
 from .errors import CorpusError, NoVisibleText
@@ -487,17 +487,22 @@ def _headline_at(blocks: list[str], first: int, titles: set[str]) -> int | None:
 
 
 _UPDATED = re.compile(r"cập nhật|updated|sửa", re.IGNORECASE)
+# Where the markup states the article's own date (not a template's <meta name="date">, not any
+# <time> on the page); a 12-hour clock beside a date.
+_ARTICLE_MARKUP = frozenset({"html:json-ld", "html:og", "html:microdata"})
+_MERIDIEM = re.compile(r"\b[ap]\.?m\b", re.IGNORECASE)
 
 
 def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
-                 dated: bool) -> tuple[str, ...]:
+                 dated: bool, date_headings: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The blocks between the headline (block ``top``) and the first kept paragraph (block
     ``first``) to put back: the last one that is a sapo (prose of ``PROSE_PARAGRAPH_WORDS``
     words or more, ending a sentence, not in a caption, list or box: ``asides``), and, when the
     markup states no date (not ``dated``), a dateline that is not an update's: a date and time
     alone, or a short line the text rules read as a dateline (an author's name and the time
-    in one row); with none there, the dateline right above the headline (a blog's date header),
-    put back under it."""
+    in one row); with none there, a dateline in a heading right above the headline (a blog's
+    date header: ``date_headings``, the page's ``<h2>``-``<h4>`` texts), put back under it (a
+    page's clock in a bar of its own is no heading)."""
     between = range(top + 1, first)
     sapo = next((i for i in reversed(between) if not asides[i] and _is_prose(blocks[i])), None)
 
@@ -507,7 +512,8 @@ def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
             and not _UPDATED.search(blocks[i])
 
     under = tuple(blocks[i] for i in between if i == sapo or a_dateline(i))
-    if top > 0 and a_dateline(top - 1) and not any(map(a_dateline, between)):
+    if top > 0 and blocks[top - 1] in date_headings and a_dateline(top - 1) \
+            and not any(map(a_dateline, between)):
         under = (blocks[top - 1], *under)   # a blog's date header, right above the post's title
     return under
 
@@ -597,10 +603,12 @@ def _home_page(url: str | None) -> bool:
 
 def _reads_as_headline(text: str) -> bool:
     """``TITLE_PART_WORDS`` words up to ``max_words`` of ``[headline]`` in page_chrome.toml,
-    no sentence's end, not a masthead."""
+    no sentence's end, not a masthead, nor a line the text rules never take for a headline (a
+    series' label "Chuyên đề: ...", a banner)."""
     return TITLE_PART_WORDS <= len(text.split()) <= page_rules().setting("headline",
                                                                          "max_words") \
-        and not PARAGRAPH_END.search(text) and not _is_masthead(text)
+        and not PARAGRAPH_END.search(text) and not _is_masthead(text) \
+        and not never_headline(text)
 
 
 def _subheadings(root) -> set[str]:
@@ -628,11 +636,14 @@ def _is_masthead(text: str) -> bool:
 
 def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
                         first: int | None, title: str | None, headings: list[str],
-                        dated: bool) -> tuple[str | None, tuple[str, ...]]:
+                        dated: bool, lower: frozenset[str] = frozenset()
+                        ) -> tuple[str | None, tuple[str, ...]]:
     """The title, and the blocks to put back under the headline (``_under_title``): the
     headline is the block above the first kept paragraph (``first``) that is the title or an
-    ``<h1>`` (an ``<h1>`` that reads as a headline is then the title: the markup's title may
-    be written for search engines), else one that is a part of the page's ``<title>`` or
+    ``<h1>`` (an ``<h1>`` that reads as a headline, with no lower heading between it and the
+    article, is then the title: the markup's title may be written for search engines; a
+    category's or series' ``<h1>`` stands over the article's own heading, ``lower``: the page's
+    ``<h2>``-``<h4>`` texts), else one that is a part of the page's ``<title>`` or
     og:title, or a heading there (``parts``), which is then the title (extraction took the
     other part, the site's name, or a title the page prints nowhere); none found, nothing is
     put back."""
@@ -645,9 +656,10 @@ def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
             return title, ()
         title = blocks[top]
     elif title and blocks[top].casefold() != title.casefold() \
-            and _reads_as_headline(blocks[top]):
+            and _reads_as_headline(blocks[top]) \
+            and not any(blocks[i] in lower for i in range(top + 1, first)):
         title = blocks[top]
-    return title, _under_title(blocks, asides, top, first, dated)
+    return title, _under_title(blocks, asides, top, first, dated, lower)
 
 
 def _rows(table) -> list:
@@ -778,9 +790,11 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     _check_article(name, paragraphs)
     candidates = _candidates(root)
     first = _first_kept(blocks, paragraphs)
+    lower = frozenset(_squash(el.text_content()) for el in root.xpath("//h2|//h3|//h4"))
     title, under = _headline_and_under(parts, blocks, asides, first, title, headings,
                                        dated=any(source != "html:url"
-                                                 for source, _ in candidates["published"]))
+                                                 for source, _ in candidates["published"]),
+                                       lower=lower)
     url = None if _home_page(document.url) else document.url
     values = {"title": title, "published": document.date, "author": document.author,
               "outlet": document.sitename, "url": url}
@@ -790,12 +804,15 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     date = dt.date.fromisoformat(document.date) if document.date else None
     if date and (stamp := found["published"][1]) and (local := local_date(stamp)):
         date = local                # the markup's own timestamp, read in Vietnam's time
-    if date is None or sources.get("published") == "htmldate":
-        # a date the markup states in another form than ISO 8601 ("08/01/2024 09:15" in
-        # JSON-LD), which the date extraction does not read (it found none, or one in the
-        # text only): day first, as Vietnamese sites write it
+    if (date is None or sources.get("published") == "htmldate") \
+            and not (root.get("lang") or "").lower().startswith("en"):
+        # a date the article's own markup (JSON-LD, Open Graph, microdata) states in another
+        # form than ISO 8601 ("08/01/2024 09:15"), which the date extraction does not read (it
+        # found none, or one in the text only): day first, as Vietnamese sites write it; not
+        # a 12-hour clock's ("1/8/2024 9:15:00 AM", month first), nor on an English page
         stated = next(((found_date, source) for source, stamp in candidates["published"]
-                       if source != "html:url" and (found_date := parse_full_date(stamp))), None)
+                       if source in _ARTICLE_MARKUP and not _MERIDIEM.search(stamp)
+                       and (found_date := parse_full_date(stamp))), None)
         if stated:
             date, sources["published"] = stated
     in_text = sources.get("published") == "htmldate"

@@ -272,8 +272,10 @@ _BACKWARD_AFTER = re.compile(r"^[^.;!?\n]{0,60}?\b(?:đến nay|tới nay|đến
                              r"kỳ trước|lần trước|trước đó|cách đây)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"^\s*(?:đến|tới)\s+(?:Hội nghị Ngoại giao\s+)?(?:lần\s+)?(?:thứ\s+)?"
                     r"(?P<n>\d{2})\b", re.IGNORECASE)
-# Weight of a mention by where it stands: what a headline or lead names is what is reported.
-EVENT_WEIGHTS = {"headline": 4, "kicker": 4, "lead": 2, "body": 1}
+# Weight of a mention by where it stands: what a headline or lead names is what is reported; a
+# kicker or topic tag above the headline counts as much as the body (a site's topic tag may
+# name the series, "HỘI NGHỊ NGOẠI GIAO LẦN THỨ 31", over a report of the next conference).
+EVENT_WEIGHTS = {"headline": 4, "kicker": 1, "lead": 2, "body": 1}
 # An article is published at most this long before its conference, or this long after.
 EVENT_WINDOW_DAYS = (-60, 550)
 
@@ -519,23 +521,38 @@ def headline_title(headline: str | None) -> str | None:
 
 def document_title(article: CleanedArticle) -> str | None:
     """An official document's title: its type printed in capitals right above its subject
-    line, the headline ("THÔNG BÁO" / "Kết quả tham dự ..."), read as one ("Thông báo kết quả
-    tham dự ..."), as such documents are cited; None for other pages.
+    line, the headline ("THÔNG BÁO" / "Kết quả tham dự ..."), under the national heading
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), read as one ("Thông báo kết quả tham dự ..."), as
+    such documents are cited; None for other pages.
 
     Examples
     --------
     >>> from helpers.cleaning import clean_article
-    >>> document_title(clean_article("THÔNG BÁO\\nKết quả tham dự Hội nghị Ngoại giao lần thứ 32"
-    ...     "\\nTừ ngày 19 đến ngày 23/12/2023, tại Hà Nội, đoàn của tỉnh đã dự Hội nghị."))
+    >>> head = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\nĐộc lập - Tự do - Hạnh phúc\\n"
+    >>> lead = "\\nTừ ngày 19 đến ngày 23/12/2023, tại Hà Nội, đoàn của tỉnh đã dự Hội nghị."
+    >>> document_title(clean_article(head + "THÔNG BÁO\\nKết quả tham dự Hội nghị Ngoại giao "
+    ...                              "lần thứ 32" + lead))
     'Thông báo kết quả tham dự Hội nghị Ngoại giao lần thứ 32'
+    >>> document_title(clean_article(head + "KẾ HOẠCH\\nUBND tỉnh triển khai kết quả Hội nghị "
+    ...                              "Ngoại giao" + lead))
+    'Kế hoạch UBND tỉnh triển khai kết quả Hội nghị Ngoại giao'
+    >>> document_title(clean_article("THÔNG BÁO\\nKết quả tuyển dụng công chức năm 2023" + lead))
     """
     if article.headline is None:
         return None
     at = article.line_roles.index(HEADLINE)
-    if at == 0 or article.line_reasons[at - 1] != "document type":
-        return None
+    if at == 0 or article.line_reasons[at - 1] != "document type" \
+            or "document header" not in article.line_reasons[:at]:
+        return None     # (a portal's section label "THÔNG BÁO" over a news headline)
     kind, subject = article.line_texts[at - 1], article.headline
-    return f"{kind.capitalize()} {subject[0].lower()}{subject[1:]}"
+    if subject.casefold().startswith(kind.casefold()):
+        return subject          # "THÔNG BÁO" over "Thông báo kết quả ...": a section's label
+    words = subject.split()
+    # "Về Hội nghị ...", "Kết quả tham dự ...": a common start, lower-cased in the title; a
+    # name ("Bộ Ngoại giao ...", "UBND tỉnh ...") keeps its capitals
+    common = words[0] == "Về" or (words[0][1:].islower() and len(words) > 1
+                                  and words[1][:1].islower())
+    return f"{kind.capitalize()} {subject[0].lower() + subject[1:] if common else subject}"
 
 
 def infer_metadata(article: CleanedArticle) -> PageMetadata:
