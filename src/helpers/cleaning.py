@@ -18,7 +18,8 @@ from .dates import parse_dateline, parse_full_date
 from .reference import ChromeRules, page_rules
 from .text import PARAGRAPH_END, in_capitals, normalize_text
 
-__all__ = ["BODY", "CLEANING_PASSES", "HEADLINE", "REMOVED", "CleanedArticle", "Line",
+__all__ = ["BODY", "CLEANING_PASSES", "HEADLINE", "HEADLINE_LABEL", "REMOVED", "CleanedArticle",
+           "Line",
            "clean_article", "is_dateline", "line_key", "never_headline", "split_long_lines"]
 
 HEADLINE, BODY, REMOVED = "headline", "body", "removed"
@@ -605,7 +606,9 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
             page.reason[i] = "page header"
 
 
-_LABEL_KEY = re.compile(r"^\[[^\[\]]{1,25}\]\s*(?=\S)")
+# A label a site or forum puts before a headline: "[Video]", "[ẢNH]", "[Sưu tầm]", "[Tin tức]"
+# (not part of the title; a repost prints the headline again without it).
+HEADLINE_LABEL = re.compile(r"^\[[^\[\]]{1,25}\]\s*(?=\S)")
 
 
 def zones_pass(page: _Page, c: _Compiled) -> None:
@@ -616,7 +619,7 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
     # The headline's key, and without a bracketed label ("[sưu tầm] ..."), which a repost
     # prints above the original's headline
     head_keys = set() if page.headline_at is None else {
-        page.keys[page.headline_at], _LABEL_KEY.sub("", page.keys[page.headline_at])}
+        page.keys[page.headline_at], HEADLINE_LABEL.sub("", page.keys[page.headline_at])}
     start = page.headline_at + 1 if page.headline_at is not None else 0
     seen_body, zone = False, None          # zone: the reason of the box we are in, if any
     # More words than a source line has tokens: not one (source_in would say so too).

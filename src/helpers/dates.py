@@ -16,7 +16,7 @@ import pandas as pd
 
 from .reference import conferences, congresses, eras
 
-__all__ = ["DATE_RULES", "FULL_DATE", "URL_DATE", "DateMention", "address_date",
+__all__ = ["DATE_RULES", "FULL_DATE", "MERIDIEM", "URL_DATE", "DateMention", "address_date",
            "conference_mentions", "find_dates", "nearest_year", "parse_dateline",
            "parse_full_date", "url_date"]
 
@@ -183,7 +183,8 @@ def parse_dateline(line: str) -> dt.date | None:
 # - 10:05"); a bare "(29/08/16)" may be a related story's, a number or a ratio.
 _SHORT_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/.-])")
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
-_MERIDIEM = re.compile(r"\b[ap]\.?m\b", re.IGNORECASE)
+# A 12-hour clock's "AM"/"PM" beside a date: an English page's, its date month first.
+MERIDIEM = re.compile(r"\b[ap]\.?m\b", re.IGNORECASE)
 
 
 def _short_year_dateline(line: str) -> dt.date | None:
@@ -192,7 +193,7 @@ def _short_year_dateline(line: str) -> dt.date | None:
     if not match:
         return None
     rest = line[: match.start()] + " " + line[match.end():]
-    if not (_CLOCK_TIME.search(rest) and _DATELINE_REST.match(rest)) or _MERIDIEM.search(rest):
+    if not (_CLOCK_TIME.search(rest) and _DATELINE_REST.match(rest)) or MERIDIEM.search(rest):
         return None     # (a 12-hour clock: an English page, its date month first)
     day, month, year = match.groups()
     return _to_date(day, month, f"20{year}")

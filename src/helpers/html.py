@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 from .cleaning import is_dateline, never_headline
 from .damage import utf8_damage
-from .dates import address_date, parse_dateline, parse_full_date
+from .dates import MERIDIEM, address_date, parse_dateline, parse_full_date
 from .errors import CorpusError, NoVisibleText
 from .reference import page_rules
 from .text import PARAGRAPH_END, in_capitals, normalize_text
@@ -488,9 +488,8 @@ def _headline_at(blocks: list[str], first: int, titles: set[str]) -> int | None:
 
 _UPDATED = re.compile(r"cập nhật|updated|sửa", re.IGNORECASE)
 # Where the markup states the article's own date (not a template's <meta name="date">, not any
-# <time> on the page); a 12-hour clock beside a date.
+# <time> on the page).
 _ARTICLE_MARKUP = frozenset({"html:json-ld", "html:og", "html:microdata"})
-_MERIDIEM = re.compile(r"\b[ap]\.?m\b", re.IGNORECASE)
 
 
 def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
@@ -611,18 +610,15 @@ def _reads_as_headline(text: str) -> bool:
         and not never_headline(text)
 
 
-def _subheadings(root) -> set[str]:
-    """The page's ``<h2>``-``<h4>`` and elements classed as a title, heading or headline that
-    read as a headline (``_reads_as_headline``), case-folded: where a template with no
-    ``<h1>`` prints the headline ("h3.title", "div.title", Joomla's "td.contentheading")."""
-    found = set()
-    for element in root.xpath('//h2|//h3|//h4|//*[contains(@class, "title")]'
-                              '|//*[contains(@class, "heading")]'
-                              '|//*[contains(@class, "headline")]'):
-        text = _squash(element.text_content())
-        if _reads_as_headline(text):
-            found.add(text.casefold())
-    return found
+def _subheadings(root, lower: frozenset[str]) -> set[str]:
+    """The page's ``<h2>``-``<h4>`` (``lower``: their texts) and elements classed as a title,
+    heading or headline that read as a headline (``_reads_as_headline``), case-folded: where a
+    template with no ``<h1>`` prints the headline ("h3.title", "div.title", Joomla's
+    "td.contentheading")."""
+    classed = (_squash(element.text_content()) for element in root.xpath(
+        '//*[contains(@class, "title")]|//*[contains(@class, "heading")]'
+        '|//*[contains(@class, "headline")]'))
+    return {text.casefold() for text in (*lower, *classed) if _reads_as_headline(text)}
 
 
 def _is_masthead(text: str) -> bool:
@@ -762,6 +758,7 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     if document is None or not (document.text or "").strip():
         raise CorpusError(f"{name}: no article in the page (trafilatura found no main text)")
     headings = [_squash(el.text_content()) for el in root.xpath("//h1")]
+    lower = frozenset(_squash(el.text_content()) for el in root.xpath("//h2|//h3|//h4"))
     title = (plain_title(_squash(document.title), document.sitename, headings)
              if document.title else None)
     titles = _page_titles(root)
@@ -776,11 +773,11 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
         if heading is None:
             # ... or, with no <h1>, a lower heading that reads as a headline (``_headline_at``
             # takes the one nearest above the article)
-            parts = parts | _subheadings(root)
+            parts = parts | _subheadings(root, lower)
     elif title and title.casefold() not in {block.casefold() for block in blocks}:
         # a title the page prints nowhere ("Chi tiết tin", a title for search engines): the
         # heading printed nearest above the article instead, if one reads as a headline
-        parts = parts | _subheadings(root)
+        parts = parts | _subheadings(root, lower)
     paragraphs = _paragraphs(document.text or "", title)
     if paragraphs and paragraphs[0] != title \
             and paragraphs[0].casefold() in parts:
@@ -790,7 +787,6 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     _check_article(name, paragraphs)
     candidates = _candidates(root)
     first = _first_kept(blocks, paragraphs)
-    lower = frozenset(_squash(el.text_content()) for el in root.xpath("//h2|//h3|//h4"))
     title, under = _headline_and_under(parts, blocks, asides, first, title, headings,
                                        dated=any(source != "html:url"
                                                  for source, _ in candidates["published"]),
@@ -811,7 +807,7 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
         # found none, or one in the text only): day first, as Vietnamese sites write it; not
         # a 12-hour clock's ("1/8/2024 9:15:00 AM", month first), nor on an English page
         stated = next(((found_date, source) for source, stamp in candidates["published"]
-                       if source in _ARTICLE_MARKUP and not _MERIDIEM.search(stamp)
+                       if source in _ARTICLE_MARKUP and not MERIDIEM.search(stamp)
                        and (found_date := parse_full_date(stamp))), None)
         if stated:
             date, sources["published"] = stated

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .cleaning import BODY, HEADLINE, CleanedArticle, author_name, source_in
+from .cleaning import BODY, HEADLINE, HEADLINE_LABEL, CleanedArticle, author_name, source_in
 from .dates import conference_mentions, nearest_year, parse_dateline, parse_full_date, url_date
 from .reference import conferences, kind_rules
 
@@ -499,8 +499,6 @@ def detect_language(text: str) -> tuple[str | None, str]:
     return "und", f"{vietnamese:.0%} Vietnamese letters, {english:.0%} English function words"
 
 
-# A label a site or forum puts before a headline: "[Video]", "[ẢNH]", "[Sưu tầm]", "[Tin tức]".
-_LABEL = re.compile(r"^\[[^\[\]]{1,25}\]\s*(?=\S)")
 # Symbols a social post or a live page puts before a headline: "🔴 ", "► ", "⚡ ".
 _SYMBOLS = re.compile(r"^(?:[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+\s*)+"
                       r"(?=\S)")
@@ -516,7 +514,7 @@ def headline_title(headline: str | None) -> str | None:
     >>> headline_title("🔴 Phú Lâm kết nối với các Trưởng Cơ quan đại diện")
     'Phú Lâm kết nối với các Trưởng Cơ quan đại diện'
     """
-    return _LABEL.sub("", _SYMBOLS.sub("", headline)) if headline else headline
+    return HEADLINE_LABEL.sub("", _SYMBOLS.sub("", headline)) if headline else headline
 
 
 def document_title(article: CleanedArticle) -> str | None:
