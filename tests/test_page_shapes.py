@@ -370,6 +370,11 @@ def test_a_byline_of_two_authors_is_not_the_headline():
     ("Thu Hằng - Quang Vinh", True), ("Thu Hằng, Quang Vinh và Minh Anh/TTXVN", True),
     ("Hội nghị - Hà Nội", False), ("An - Bình", False),
     ("Thu Hằng, Quang Vinh, Minh Anh, Hải Yến, Bảo Ngọc", False),    # five names: not a byline
+    # the longest byline the rules allow, four names of five words (23 tokens with the joins)
+    ("Lê Thị Thu Hằng An - Trần Văn Quang Vinh Bá - Ngô Thị Minh Anh Thư - "
+     "Phạm Thị Hải Yến Chi", True),
+    ("Lê Thị Thu Hằng An - Trần Văn Quang Vinh Bá - Ngô Thị Minh Anh Thư - "
+     "Phạm Thị Hải Yến Chi Lan", False),                        # a sixth word in the last name
 ])
 def test_bylines_of_several_names(text, expected):
     assert is_name(text, several=True) is expected

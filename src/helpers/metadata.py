@@ -18,6 +18,7 @@ import pandas as pd
 
 from .cleaning import BODY, HEADLINE, HEADLINE_LABEL, CleanedArticle, author_name, source_in
 from .dates import conference_mentions, nearest_year, parse_dateline, parse_full_date, url_date
+from .literals import may_match
 from .reference import conferences, kind_rules
 
 __all__ = ["PageMetadata", "detect_language", "headline_title", "infer_event", "infer_kind",
@@ -437,8 +438,15 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
     ('closing report', "headline: 'Bế mạc'")
     """
     texts = {"headline": article.headline or "", "lead": lead_paragraph(article)}
+    lowered: dict[str, str] = {}        # each text lower-cased once, when a rule first asks
     for rule in kind_rules():
         text = texts[rule.where] if rule.where != "body" else article.text
+        if rule.needs is not None:
+            low = lowered.get(rule.where)
+            if low is None:
+                low = lowered[rule.where] = text.lower()
+            if not may_match(rule.needs, low):    # (then the search would find nothing)
+                continue
         if match := rule.pattern.search(text):
             return rule.kind, f"{rule.where}: {match.group(0)!r}"
     if any(texts.values()):

@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import literals
 from .paths import DATA_DIR, UNDERTHESEA_DIR
 
 __all__ = ["ChromeRules", "KindRule", "ReferenceDataError", "conferences", "congresses", "eras",
@@ -190,6 +191,9 @@ class KindRule:
     kind: str
     where: str
     pattern: re.Pattern
+    # Lower-cased strings one of which any text the pattern finds holds (helpers.literals),
+    # or None: a text without them is not searched.
+    needs: frozenset[str] | None = None
 
 
 @functools.cache
@@ -220,7 +224,7 @@ def kind_rules() -> tuple[KindRule, ...]:
             pattern = re.compile(row["pattern"], flags)
         except re.error as err:
             raise ReferenceDataError(f"{where}: bad pattern {row['pattern']!r}: {err}") from None
-        rules.append(KindRule(row["kind"], row["where"], pattern))
+        rules.append(KindRule(row["kind"], row["where"], pattern, literals.needed(pattern)))
     return tuple(sorted(rules, key=lambda r: r.where != "headline"))
 
 

@@ -1,0 +1,259 @@
+"""What every match of a regular expression must contain, and how it can start, read from the
+pattern itself: tests that rule a text out with a few substring searches, or a lookup of its
+first character, before a costly regex search would.
+
+The rules of ``data/kinds.csv`` are case-insensitive alternations ("đã khai mạc|khai mạc
+(sáng|chiều) nay|\\bopened\\b") that Python's ``re`` cannot skip ahead through: it tries each
+at every position of a lead, and most leads match none. ``needed(pattern)`` gives strings,
+lower-cased, at least one of which occurs in every text the pattern matches (by ``search``,
+``match`` or ``fullmatch``); ``may_match(needs, text.lower())`` says whether the regex is
+worth running. The 72 line patterns of ``data/page_chrome.toml`` are one alternation that
+``re`` tries, one alternative after another, on every distinct line; ``first_chars(pattern)``
+gives the characters a match can start with, so ``cleaning`` tries only the alternatives a
+line's first character allows (most start with a word). When these tests rule a text out,
+the regex would have found nothing.
+
+Exactness. A case-insensitive ``re`` pattern matches a character when their simple lower-case
+forms are equal, or, for a few letters, when both are in one class ``re`` joins by hand ("s"
+and "ſ", "i" and "ı", Greek "σ" and "ς", ...; ``re._casefix``). ``str.lower`` agrees with the
+simple mapping on every character but "İ" (simple form "i", a class member; ``str.lower``
+gives two characters) and a word-final "Σ" (both of whose forms are class members):
+``tests/test_literals.py`` checks this on the running Python's Unicode tables. So a required
+string never holds a class member (a run of literal characters is cut there: "closed" is
+looked for as "clo"), and then ``text.lower()`` holds it whenever the pattern matches; a
+first character that is a class member stands for its whole class. A case-sensitive part of a
+pattern is read the same way (a match of it matches case-insensitively too). A part this
+module does not read (``\\w``, a wide range, a backreference, a lookaround, an optional part
+for ``needed``) only makes the answer weaker, never wrong: with nothing read, it is None (run
+the regex).
+
+Tried and left (issue 13): testing the strings the line patterns need as well. It gave the
+same matches but was no faster: the tests, in Python, cost what the alternation does in C.
+
+Examples
+--------
+>>> import re
+>>> closing = re.compile(r"đã bế mạc|\\bclosed\\b", re.IGNORECASE)
+>>> needs = needed(closing)
+>>> sorted(needs)
+['clo', 'đã bế mạc']
+>>> may_match(needs, "Hội nghị đã BẾ MẠC chiều nay".lower()), may_match(needs, "tin")
+(True, False)
+>>> sorted(first_chars(closing)), first_chars(re.compile(r"\\d+")), needed(re.compile(r"\\d+"))
+(['c', 'đ'], None, None)
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+__all__ = ["first_chars", "may_match", "needed", "refers_back"]
+
+# The parser of Python's own re module: what it reads a pattern as (private modules, hence
+# looked up by name; on a Python without them nothing is read and every regex runs).
+_c: Any = None
+_parser: Any = None
+_EXTRA_CASES: dict[int, tuple[int, ...]] = {}
+try:
+    _c = importlib.import_module("re._constants")
+    _parser = importlib.import_module("re._parser")
+    _EXTRA_CASES = importlib.import_module("re._casefix")._EXTRA_CASES
+except (ImportError, AttributeError):
+    _parser = None
+
+# Each character that re's case-insensitive matching joins by hand to others, with its class.
+_CLASS: dict[str, frozenset[str]] = {
+    chr(code): frozenset(map(chr, (code, *others))) for code, others in _EXTRA_CASES.items()}
+
+# A character class with more members than this says too little to be worth a test.
+MAX_CLASS = 8
+# A range in a character class read member by member up to this many characters.
+MAX_RANGE = 64
+
+
+def may_match(needs: frozenset[str] | None, lowered: str) -> bool:
+    """False only when ``lowered`` (a text's ``str.lower()``) holds none of ``needs``, so that
+    the pattern ``needs`` was read from cannot match the text."""
+    return needs is None or any(s in lowered for s in needs)
+
+
+def _parsed(pattern: re.Pattern):
+    if _parser is None or pattern.flags & re.LOCALE or isinstance(pattern.pattern, bytes):
+        return None
+    try:
+        return _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:           # a construct this Python's parser spells otherwise
+        return None
+
+
+def needed(pattern: re.Pattern) -> frozenset[str] | None:
+    """Lower-cased strings at least one of which every match of ``pattern`` contains, or None
+    when the pattern requires nothing this module can read."""
+    items = _parsed(pattern)
+    return None if items is None else _needed(items)
+
+
+# --- what a match contains ---------------------------------------------------------------
+
+def _char(code: int) -> str | None:
+    """The lower-cased character to look for in place of ``code``, or None when it cannot be
+    looked for that way (lower-casing gives more than one, or a class member)."""
+    low = chr(code).lower()
+    return low if len(low) == 1 and low not in _CLASS else None
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more telling of two requirements: longer shortest string, then fewer strings."""
+    if a is None or b is None:
+        return a if b is None else b
+    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _needed(items) -> frozenset[str] | None:
+    """What a sequence of parsed items needs: its best run of literal characters, or the best
+    requirement of one of its items."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, arg in [*items, (None, None)]:
+        char = _char(arg) if op is _c.LITERAL else None
+        if char is not None:
+            run.append(char)
+            continue
+        if run:
+            best = _better(best, frozenset(["".join(run)]))
+            run = []
+        if op is not None:
+            best = _better(best, _item_needs(op, arg))
+    return best
+
+
+def _item_needs(op, arg) -> frozenset[str] | None:
+    if op is _c.SUBPATTERN:
+        return _needed(arg[-1])
+    if op is _c.ATOMIC_GROUP:
+        return _needed(arg)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, _, body = arg
+        return _needed(body) if low >= 1 else None
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:
+            needs = _needed(branch)
+            if needs is None:
+                return None
+            union |= needs
+        return frozenset(union)
+    if op is _c.IN:
+        chars = [_char(a) if o is _c.LITERAL else None for o, a in arg]
+        if len(chars) > MAX_CLASS or None in chars:
+            return None
+        return frozenset(chars)         # type: ignore[arg-type]
+    return None
+
+
+# --- how a match starts --------------------------------------------------------------------
+
+def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The lower-cased characters a match of ``pattern`` can start with, or None when any
+    character can, the pattern can match the empty string, or it has parts this module does
+    not read. A text whose first character's ``str.lower()`` is one character can match only
+    if that is one of them (for "İ", two characters, the set says nothing)."""
+    items = _parsed(pattern)
+    if items is None:
+        return None
+    chars, empty = _first(items)
+    return None if empty else chars
+
+
+def _starts(code: int) -> frozenset[str] | None:
+    """The lower-cased characters that may stand for ``code`` at a match's start (its whole
+    class, for a member of one)."""
+    low = chr(code).lower()
+    if len(low) != 1:
+        return None
+    return _CLASS.get(low, frozenset([low]))
+
+
+def _first(items) -> tuple[frozenset[str] | None, bool]:
+    """The characters a sequence's match can start with (None: any), and whether it can be
+    empty."""
+    chars: set[str] = set()
+    for op, arg in items:
+        first, empty = _item_first(op, arg)
+        if first is None:
+            return None, False
+        chars |= first
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _item_first(op, arg) -> tuple[frozenset[str] | None, bool]:
+    if op is _c.LITERAL:
+        return _starts(arg), False
+    if op is _c.AT:                     # "^", "\\b" and the like take no character
+        return frozenset(), True
+    if op is _c.SUBPATTERN:
+        return _first(arg[-1])
+    if op is _c.ATOMIC_GROUP:
+        return _first(arg)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        first, empty = _first(body)
+        return first, empty or low == 0 or high == 0
+    if op is _c.BRANCH:
+        chars: set[str] = set()
+        can_be_empty = False
+        for branch in arg[1]:
+            first, empty = _first(branch)
+            if first is None:
+                return None, False
+            chars |= first
+            can_be_empty |= empty
+        return frozenset(chars), can_be_empty
+    if op is _c.IN:
+        chars = set()
+        for o, a in arg:
+            if o is _c.LITERAL:
+                codes = [a]
+            elif o is _c.RANGE and a[1] - a[0] < MAX_RANGE:
+                codes = list(range(a[0], a[1] + 1))
+            else:                       # a negated class, "\\w", a wide range ...
+                return None, False
+            for code in codes:
+                starts = _starts(code)
+                if starts is None:
+                    return None, False
+                chars |= starts
+        return frozenset(chars), False
+    return None, False
+
+
+def refers_back(pattern: re.Pattern) -> bool:
+    """Whether ``pattern`` refers back to a group (``\\1``, ``(?P=name)``, ``(?(1)...)``), so
+    that cutting alternatives out of it would renumber what it refers to (True also when it
+    cannot be read)."""
+    items = _parsed(pattern)
+    return items is None or _refers_back(items)
+
+
+def _refers_back(items) -> bool:
+    for op, arg in items:
+        if op in (_c.GROUPREF, _c.GROUPREF_EXISTS):
+            return True
+        if op is _c.BRANCH:
+            subs = arg[1]
+        elif op is _c.SUBPATTERN:
+            subs = [arg[-1]]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            subs = [arg[2]]
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            subs = [arg[1]]
+        elif op is _c.ATOMIC_GROUP:
+            subs = [arg]
+        else:
+            continue
+        if any(_refers_back(sub) for sub in subs):
+            return True
+    return False
