@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from . import literals
 from .dates import parse_dateline, parse_full_date
 from .reference import ChromeRules, page_rules
 from .text import PARAGRAPH_END, in_capitals, normalize_text
@@ -125,56 +124,10 @@ class CleanedArticle:
 
 # --- compiled rules --------------------------------------------------------------------------
 
-class LinePatterns:
-    """Alternatives (each a named group) tried as one case-insensitive alternation by
-    ``fullmatch``: only those that can start with the text's first character
-    (``helpers.literals.first_chars``), kept in order, each such alternation compiled when a
-    line first needs it. An alternative that cannot start a match cannot change which one
-    matches first, so the match, and its ``lastgroup``, is the whole alternation's
-    (``combined``). Most line patterns start with a word: a line's first character leaves
-    about a third of them, and ``re`` tries each one it has, one after another.
-
-    Examples
-    --------
-    >>> lines = LinePatterns(["(?P<r0>tin mới)", "(?P<r1>.{0,20}vui lòng nhập)", "(?P<r2>.+)"])
-    >>> [lines.fullmatch(t).lastgroup for t in ["Tin mới", "Mời vui lòng nhập", "Tin cũ"]]
-    ['r0', 'r1', 'r2']
-    >>> lines.tried("Tin cũ"), lines.tried("Mời vui lòng nhập")
-    ((0, 1, 2), (1, 2))
-    """
-
-    def __init__(self, alternatives: list[str]) -> None:
-        self.alternatives = tuple(alternatives)
-        self.combined = re.compile("|".join(alternatives), re.IGNORECASE)
-        each = [re.compile(a, re.IGNORECASE) for a in alternatives]
-        # (cutting alternatives out would renumber the groups a back-reference names)
-        self._choosing = not any(map(literals.refers_back, each))
-        self._firsts = [literals.first_chars(p) for p in each]
-        self._by_first: dict[str, re.Pattern] = {}
-
-    def tried(self, text: str) -> tuple[int, ...]:
-        """The alternatives ``fullmatch`` tries on ``text``, in order."""
-        first = text[:1].lower()
-        if not self._choosing or len(first) != 1:     # ("İ" lower-cases to two characters)
-            return tuple(range(len(self.alternatives)))
-        return tuple(i for i, chars in enumerate(self._firsts) if chars is None or first in chars)
-
-    def fullmatch(self, text: str) -> re.Match | None:
-        """``combined.fullmatch(text)``, trying only the alternatives that can start it."""
-        first = text[:1].lower()
-        pattern = self._by_first.get(first)
-        if pattern is None:
-            tried = self.tried(text)
-            pattern = self._by_first[first] = self.combined if len(tried) == len(
-                self.alternatives) else re.compile(
-                "|".join(self.alternatives[i] for i in tried) or "(?!)", re.IGNORECASE)
-        return pattern.fullmatch(text)
-
-
 @dataclass(frozen=True, eq=False)     # eq=False: hashed by identity, a key of _line_facts
 class _Compiled:
     rules: ChromeRules
-    combined: LinePatterns             # every line pattern; the named group says which table
+    combined: re.Pattern               # every line pattern; the named group says which table
     group_reason: dict[str, str]
     social_tokens: frozenset[str]
     caption_words: tuple[str, ...]
@@ -207,7 +160,7 @@ def _compiled() -> _Compiled:
     not_headline = rules.passes["headline"].get("not_patterns")
     return _Compiled(
         rules=rules,
-        combined=LinePatterns(alternatives),
+        combined=re.compile("|".join(alternatives), re.IGNORECASE),
         group_reason=group_reason,
         social_tokens=frozenset(rules.setting("social buttons", "tokens")),
         caption_words=rules.setting("photo caption", "words"),

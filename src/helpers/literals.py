@@ -1,17 +1,12 @@
-"""What every match of a regular expression must contain, and how it can start, read from the
-pattern itself: tests that rule a text out with a few substring searches, or a lookup of its
-first character, before a costly regex search would.
+"""What every match of a regular expression must contain, read from the pattern itself: a
+test that rules a text out with a few substring searches before a costly regex search would.
 
 The rules of ``data/kinds.csv`` are case-insensitive alternations ("đã khai mạc|khai mạc
 (sáng|chiều) nay|\\bopened\\b") that Python's ``re`` cannot skip ahead through: it tries each
 at every position of a lead, and most leads match none. ``needed(pattern)`` gives strings,
 lower-cased, at least one of which occurs in every text the pattern matches (by ``search``,
 ``match`` or ``fullmatch``); ``may_match(needs, text.lower())`` says whether the regex is
-worth running. The 72 line patterns of ``data/page_chrome.toml`` are one alternation that
-``re`` tries, one alternative after another, on every distinct line; ``first_chars(pattern)``
-gives the characters a match can start with, so ``cleaning`` tries only the alternatives a
-line's first character allows (most start with a word). When these tests rule a text out,
-the regex would have found nothing.
+worth running. When it says no, the regex would have found nothing.
 
 Exactness. A case-insensitive ``re`` pattern matches a character when their simple lower-case
 forms are equal, or, for a few letters, when both are in one class ``re`` joins by hand ("s"
@@ -20,15 +15,22 @@ simple mapping on every character but "İ" (simple form "i", a class member; ``s
 gives two characters) and a word-final "Σ" (both of whose forms are class members):
 ``tests/test_literals.py`` checks this on the running Python's Unicode tables. So a required
 string never holds a class member (a run of literal characters is cut there: "closed" is
-looked for as "clo"), and then ``text.lower()`` holds it whenever the pattern matches; a
-first character that is a class member stands for its whole class. A case-sensitive part of a
-pattern is read the same way (a match of it matches case-insensitively too). A part this
-module does not read (``\\w``, a wide range, a backreference, a lookaround, an optional part
-for ``needed``) only makes the answer weaker, never wrong: with nothing read, it is None (run
-the regex).
+looked for as "clo"), and then ``text.lower()`` holds it whenever the pattern matches. A
+case-sensitive part of a pattern is read the same way (a match of it matches
+case-insensitively too). A part this module does not read (``\\w``, a range, a
+backreference, a lookaround, an optional part) only makes the answer weaker, never wrong:
+with nothing read, it is None (run the regex).
 
-Tried and left (issue 13): testing the strings the line patterns need as well. It gave the
-same matches but was no faster: the tests, in Python, cost what the alternation does in C.
+Tried and left (issue 13), for the 72 line patterns of ``data/page_chrome.toml``, which
+``cleaning`` tries as one alternation on every distinct line:
+
+- the same needed-string test for each alternative: the same matches, no faster (the tests,
+  in Python, cost what the alternation does in C);
+- trying only the alternatives a line's first character allows (the characters a match can
+  start with, read from the parse the same way), one alternation compiled per first
+  character: the same matches and about half the time per line (0.10-0.15 s against
+  0.16-0.25 s for the 7,829 distinct lines of 1,000 bench pages), but compiling the
+  alternations took about 0.35 s per process, more than it saved below about 10,000 lines.
 
 Examples
 --------
@@ -39,8 +41,8 @@ Examples
 ['clo', 'đã bế mạc']
 >>> may_match(needs, "Hội nghị đã BẾ MẠC chiều nay".lower()), may_match(needs, "tin")
 (True, False)
->>> sorted(first_chars(closing)), first_chars(re.compile(r"\\d+")), needed(re.compile(r"\\d+"))
-(['c', 'đ'], None, None)
+>>> needed(re.compile(r"\\d+")) is None
+True
 """
 from __future__ import annotations
 
@@ -48,7 +50,7 @@ import importlib
 import re
 from typing import Any
 
-__all__ = ["first_chars", "may_match", "needed", "refers_back"]
+__all__ = ["may_match", "needed"]
 
 # The parser of Python's own re module: what it reads a pattern as (private modules, hence
 # looked up by name; on a Python without them nothing is read and every regex runs).
@@ -68,8 +70,6 @@ _CLASS: dict[str, frozenset[str]] = {
 
 # A character class with more members than this says too little to be worth a test.
 MAX_CLASS = 8
-# A range in a character class read member by member up to this many characters.
-MAX_RANGE = 64
 
 
 def may_match(needs: frozenset[str] | None, lowered: str) -> bool:
@@ -150,110 +150,3 @@ def _item_needs(op, arg) -> frozenset[str] | None:
             return None
         return frozenset(chars)         # type: ignore[arg-type]
     return None
-
-
-# --- how a match starts --------------------------------------------------------------------
-
-def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
-    """The lower-cased characters a match of ``pattern`` can start with, or None when any
-    character can, the pattern can match the empty string, or it has parts this module does
-    not read. A text whose first character's ``str.lower()`` is one character can match only
-    if that is one of them (for "İ", two characters, the set says nothing)."""
-    items = _parsed(pattern)
-    if items is None:
-        return None
-    chars, empty = _first(items)
-    return None if empty else chars
-
-
-def _starts(code: int) -> frozenset[str] | None:
-    """The lower-cased characters that may stand for ``code`` at a match's start (its whole
-    class, for a member of one)."""
-    low = chr(code).lower()
-    if len(low) != 1:
-        return None
-    return _CLASS.get(low, frozenset([low]))
-
-
-def _first(items) -> tuple[frozenset[str] | None, bool]:
-    """The characters a sequence's match can start with (None: any), and whether it can be
-    empty."""
-    chars: set[str] = set()
-    for op, arg in items:
-        first, empty = _item_first(op, arg)
-        if first is None:
-            return None, False
-        chars |= first
-        if not empty:
-            return frozenset(chars), False
-    return frozenset(chars), True
-
-
-def _item_first(op, arg) -> tuple[frozenset[str] | None, bool]:
-    if op is _c.LITERAL:
-        return _starts(arg), False
-    if op is _c.AT:                     # "^", "\\b" and the like take no character
-        return frozenset(), True
-    if op is _c.SUBPATTERN:
-        return _first(arg[-1])
-    if op is _c.ATOMIC_GROUP:
-        return _first(arg)
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        low, high, body = arg
-        first, empty = _first(body)
-        return first, empty or low == 0 or high == 0
-    if op is _c.BRANCH:
-        chars: set[str] = set()
-        can_be_empty = False
-        for branch in arg[1]:
-            first, empty = _first(branch)
-            if first is None:
-                return None, False
-            chars |= first
-            can_be_empty |= empty
-        return frozenset(chars), can_be_empty
-    if op is _c.IN:
-        chars = set()
-        for o, a in arg:
-            if o is _c.LITERAL:
-                codes = [a]
-            elif o is _c.RANGE and a[1] - a[0] < MAX_RANGE:
-                codes = list(range(a[0], a[1] + 1))
-            else:                       # a negated class, "\\w", a wide range ...
-                return None, False
-            for code in codes:
-                starts = _starts(code)
-                if starts is None:
-                    return None, False
-                chars |= starts
-        return frozenset(chars), False
-    return None, False
-
-
-def refers_back(pattern: re.Pattern) -> bool:
-    """Whether ``pattern`` refers back to a group (``\\1``, ``(?P=name)``, ``(?(1)...)``), so
-    that cutting alternatives out of it would renumber what it refers to (True also when it
-    cannot be read)."""
-    items = _parsed(pattern)
-    return items is None or _refers_back(items)
-
-
-def _refers_back(items) -> bool:
-    for op, arg in items:
-        if op in (_c.GROUPREF, _c.GROUPREF_EXISTS):
-            return True
-        if op is _c.BRANCH:
-            subs = arg[1]
-        elif op is _c.SUBPATTERN:
-            subs = [arg[-1]]
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            subs = [arg[2]]
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            subs = [arg[1]]
-        elif op is _c.ATOMIC_GROUP:
-            subs = [arg]
-        else:
-            continue
-        if any(_refers_back(sub) for sub in subs):
-            return True
-    return False
