@@ -10,6 +10,7 @@ import pytest
 from helpers.cleaning import clean_article
 from helpers.errors import CorpusError, NoVisibleText
 from helpers.html import decode_html, extract_html, is_html
+from helpers.metadata import infer_metadata, with_fallback
 from helpers.pages import process_page
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
@@ -582,3 +583,54 @@ def test_second_review_dates_and_titles_the_new_html_rules_leave_alone():
         above = (f"<h1 class='category'>{label}</h1>"
                  "<h2>Thủ tướng Phạm Minh Chính dự Hội nghị Ngoại giao lần thứ 32</h2>")
         assert extract_html(site_page(og, above), "category.html").title != label
+
+
+# --- the fifth page-shapes set (3 Dec 2026): what its blind read missed, in general shapes --
+
+def test_a_time_element_under_the_headline_dates_the_page_when_extraction_picked_another():
+    # Comments and the header clock give later dates, which the date extraction may pick;
+    # the <time> under the headline is the article's: its row is put back and read.
+    above = (f'<div class="topbar"><span class="date-now">Thứ Bảy, 23/12/2023</span></div>'
+             f'<h1>{HEADLINE}</h1>'
+             '<div class="meta"><span class="author">Ngọc Hà</span> '
+             '<time datetime="2023-12-22T07:30:00+07:00">22/12/2023 07:30</time></div>')
+    below = "".join(f'<div class="comment"><b>Bạn đọc {n}</b> <span class="time">23/12/2023 '
+                    f'1{n}:0{n}</span><p>Bài viết rất hay, cảm ơn tác giả và tòa soạn.</p></div>'
+                    for n in range(3))
+    result = extract_html(site_page("", above, below=below), "time.html")
+    meta = infer_metadata(clean_article(result.text))
+    meta = with_fallback(meta, result.metadata(), result.metadata_from)
+    assert meta.published == dt.date(2023, 12, 22)
+    # ... and with no other date about, the <time> the extraction took still counts
+    plain = extract_html(site_page("", f'<h1>{HEADLINE}</h1><time datetime="2023-12-19">'
+                                       '19/12/2023</time>'), "plain-time.html")
+    assert plain.published == dt.date(2023, 12, 19)
+    assert plain.metadata_from["published"] == "html:time" and plain.under_title == ()
+
+
+def test_a_category_h1_over_a_listing_gives_way_to_the_story_printed_in_full():
+    head = '<title>Đối ngoại - Báo Mẫu</title><meta property="og:title" content="Đối ngoại">'
+    above = (f'<h1 class="cat-title">Đối ngoại</h1><div class="featured">'
+             f'<h2 class="featured-title"><a href="/a.html">{HEADLINE}</a></h2>'
+             '<div class="date">19/12/2023 11:20</div></div>')
+    teasers = "".join(f'<div class="card"><h3><a href="/{n}.html">Tin khác số {n} về hoạt động '
+                      f'đối ngoại của tỉnh</a></h3><p>20/12/2023</p></div>' for n in range(3))
+    result = extract_html(site_page(head, above, below=teasers), "listing.html")
+    assert clean_article(result.text).headline == HEADLINE
+    assert result.title == HEADLINE
+    # a short headline that is the page's own stays the title
+    short = extract_html(site_page('<meta property="og:title" content="Bế mạc hội nghị">',
+                                   "<h1>Bế mạc hội nghị</h1>"), "short.html")
+    assert short.title == "Bế mạc hội nghị"
+
+
+def test_prose_in_paragraphs_of_a_one_cell_table_makes_it_a_layout_table():
+    # an old portal's article cell: its paragraphs, then "Các tin khác:" and a list, so the
+    # cell's text as a whole ends with a date in brackets, not a sentence
+    cell = ("".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + "<p><b>Các tin khác:</b></p><ul><li><a href='/x'>Tin cũ về hội nghị</a> "
+              "(27/12/2013)</li></ul>")
+    body = f'<table width="100%"><tr><td>{cell}</td></tr></table>'
+    result = extract_html(site_page("", f"<h1>{HEADLINE}</h1>", body=body), "cell.html")
+    assert not any(line.startswith("|") for line in result.paragraphs)
+    assert result.paragraphs[:4] == PARAGRAPHS

@@ -476,13 +476,16 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # a lead after its day and a commentary's lead moved shapes kind from 18, shapes2 kind from
 # 20, shapes3 published from 14, kind from 15 and lead from 17. shapes4 (21 pages, written
 # blind, read blind at e2ee6f0: title 13, published 15, event 20, kind 13, language 21, lead 20;
-# after the rules it taught: 20, 19, 20, 17, 21, 20). The floors are those counts less one
-# page where a page was spare.
+# after the rules it taught: 20, 19, 20, 17, 21, 20). shapes5 (20 pages, written blind, read
+# blind at 53c349c: title 13, published 13, event 17, kind 9, language 20, lead 14; after the
+# rules it taught: 15, 16, 17, 12, 20, 16). The floors are those counts less one page where a
+# page was spare.
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 21, "language": 24, "lead": 20},
     "shapes3": {"title": 17, "published": 15, "event": 17, "kind": 16, "language": 18, "lead": 17},
     "shapes4": {"title": 19, "published": 18, "event": 19, "kind": 16, "language": 21, "lead": 19},
+    "shapes5": {"title": 14, "published": 15, "event": 16, "kind": 11, "language": 19, "lead": 15},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -581,3 +584,67 @@ def test_a_deck_needs_a_byline_or_dateline_under_it():
 def test_a_clock_joined_to_the_date_by_a_dash_still_dates_the_line(text, expected):
     from helpers.dates import parse_full_date
     assert parse_full_date(text) == expected
+
+
+# --- the fifth set (tests/data/shapes5): what its blind read missed, in general shapes -------
+
+@pytest.mark.parametrize("notice", [
+    "Trình duyệt của bạn đã tắt JavaScript. Một số tính năng của trang sẽ không hoạt động.",
+    "Vui lòng bật JavaScript để xem đầy đủ nội dung bài viết.",
+    "Please enable JavaScript to view the comments.",
+    "JavaScript is disabled in your browser.",
+])
+def test_a_notice_about_javascript_is_furniture(notice):
+    article = clean(notice, "Thời sự", HEADLINE, LEAD, SECOND)
+    assert [line.text for line in article.with_reason("script notice")] == [notice]
+    assert article.headline == HEADLINE and article.paragraphs[0] == LEAD
+    # an article's sentence about a browser or JavaScript stays
+    prose = ("Trình duyệt web và JavaScript là những công nghệ mà các cơ quan đại diện dùng "
+             "hằng ngày để giới thiệu hình ảnh Việt Nam ra thế giới, theo báo cáo tại hội nghị "
+             "được các đại biểu đánh giá cao trong phiên thảo luận chuyên đề chiều qua.")
+    assert prose in clean(HEADLINE, LEAD, prose, SECOND).paragraphs
+
+
+def test_a_counts_line_is_never_the_headline():
+    counts = "3.412 lượt xem  15 thg 12, 2021  #HoiNghiNgoaiGiao #BoNgoaiGiao"
+    article = clean("Đăng ký", "Chia sẻ", counts, LEAD, SECOND)
+    assert article.headline is None
+    assert clean("Chia sẻ", HEADLINE, counts, LEAD, SECOND).headline == HEADLINE
+
+
+def test_google_s_short_vietnamese_month_is_a_date():
+    from helpers.dates import parse_dateline, parse_full_date
+    assert parse_full_date("15 thg 12, 2021") == dt.date(2021, 12, 15)
+    assert parse_dateline("Thứ 6, 17 thg 12, 2021, 06:30") == dt.date(2021, 12, 17)
+    assert parse_full_date("thg 12, 2021") is None
+
+
+def test_a_byline_crediting_who_conducted_it_makes_an_interview():
+    lead = ("Bên lề Hội nghị Ngoại giao lần thứ 32, Đại sứ Việt Nam tại nước bạn chia sẻ về các "
+            "hướng hợp tác kinh tế trong năm tới.")
+    title = "Đại sứ Việt Nam: Mở rộng hợp tác kinh tế với các đối tác trong năm tới"
+    article = clean(title, "Ngọc Hà (thực hiện)", lead, SECOND)
+    assert infer_metadata(article).kind == "interview"
+    # ... in a row with the date too
+    assert infer_metadata(clean(title, "Ngọc Hà (thực hiện) 22/12/2023 07:30", lead,
+                                SECOND)).kind == "interview"
+    # a headline or lead rule comes first; a plain byline says nothing
+    assert infer_metadata(clean("Bế mạc Hội nghị Ngoại giao lần thứ 32", "Ngọc Hà (thực hiện)",
+                                lead, SECOND)).kind == "closing report"
+    assert infer_metadata(clean(title, "Ngọc Hà", lead, SECOND)).kind == "news"
+    # the credit lines count only when they are credits (a body line does not)
+    body = "Phần phỏng vấn do nhóm phóng viên của báo (thực hiện) trong tháng 12."
+    assert infer_metadata(clean(title, lead, body, SECOND)).kind == "news"
+
+
+def test_a_question_and_answer_page_is_dated_by_its_own_dates_not_the_page_clock():
+    question = ("Con trai tôi đang làm việc ở nước ngoài. Xin hỏi Hội nghị Ngoại giao lần thứ 32 "
+                "có bàn về bảo hộ người lao động không?")
+    answer = ("Hội nghị Ngoại giao lần thứ 32 diễn ra tại Hà Nội từ ngày 19 đến ngày 23/12/2023 "
+              "và đã dành một phiên cho công tác bảo hộ công dân.")
+    article = clean("Thứ Ba, 12/11/2024", "Trang chủ", "Hỏi - đáp", HEADLINE + "?",
+                    "Ngày gửi: 26/12/2023", question, "Trả lời:", "Ngày trả lời: 05/01/2024",
+                    answer)
+    assert {line.text for line in article.with_reason("dateline")} >= {
+        "Ngày gửi: 26/12/2023", "Ngày trả lời: 05/01/2024"}
+    assert infer_metadata(article).published == dt.date(2023, 12, 26)

@@ -35,7 +35,8 @@ _EN_MONTH_RE = r"(?:" + "|".join(sorted(_ENGLISH_MONTHS, key=len, reverse=True))
 
 FULL_DATE = re.compile(
     r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?!\d)"
-    r"|(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2}|" + _MONTH_WORD_RE + r")"
+    # "19 tháng 12, 2023", and Google's short form "19 thg 12, 2023" (YouTube, Gmail)
+    r"|(?<!\d)(?P<d2>\d{1,2})\s+(?:tháng|thg)\s+(?P<m2>\d{1,2}|" + _MONTH_WORD_RE + r")"
     r"\s*(?:,|\s)\s*(?:năm\s+)?(?P<y2>\d{4})(?!\d)"
     # English: "December 17, 2018", "17 December 2018", "Dec. 17, 2018"
     r"|\b(?P<m3>" + _EN_MONTH_RE + r")\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{4})(?!\d)"
@@ -58,6 +59,7 @@ _DATELINE_REST = re.compile(
     r"|t[2-7]|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}h\d{0,2}|gmt\s*[+-]\s*\d{1,2}"
     r"|utc\s*[+-]?\s*\d{0,2}|t(?=\d{1,2}:)|z\b|[+-]\d{2}:?\d{2}\b"
     r"|am|pm|sa|ch|ngày|lúc|hôm nay|cập nhật|đăng|đăng lúc|đăng ngày|ngày đăng|xuất bản|thời gian"
+    r"|ngày gửi|ngày trả lời"          # a question-and-answer page's dates
     r"|trực tuyến|online"
     r"|published|updated|posted|last|on|date|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today"
     r"|(?:lượt xem|lượt đọc|views?)\s*:?\s*[\d.,]+"

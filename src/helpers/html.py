@@ -487,6 +487,9 @@ def _headline_at(blocks: list[str], first: int, titles: set[str]) -> int | None:
 
 
 _UPDATED = re.compile(r"cập nhật|updated|sửa", re.IGNORECASE)
+# Dates that say nothing of the article's own unless they stand in it: a date in the URL, and
+# a <time> element (a page holds them for comments, related items and the clock too).
+_PLACED_DATES = frozenset({"html:url", "html:time"})
 # Where the markup states the article's own date (not a template's <meta name="date">, not any
 # <time> on the page).
 _ARTICLE_MARKUP = frozenset({"html:json-ld", "html:og", "html:microdata"})
@@ -645,7 +648,14 @@ def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
     put back."""
     if first is None:
         return title, ()
-    top = _headline_at(blocks, first, {title or "", *headings})
+    named = {title or "", *headings}
+    top = _headline_at(blocks, first, named)
+    if top is not None and len(blocks[top].split()) < TITLE_PART_WORDS \
+            and (nearer := _headline_at(blocks, first, parts)) is not None and nearer > top \
+            and not _is_masthead(blocks[nearer]):
+        # too short for a headline (a category's <h1> over a listing), with a heading the
+        # title's parts name between it and the article: that heading
+        top = None
     if top is None:
         top = _headline_at(blocks, first, parts)
         if top is None or _is_masthead(blocks[top]):   # none, or the site's name as its logo
@@ -665,16 +675,19 @@ def _rows(table) -> list:
 def _is_layout(table) -> bool:
     """A table that lays out the page (old portals set their columns, menus and the article
     in tables), not one of data: marked as presentation, or holding another table or of one
-    column and holding prose (``_is_prose``) in a cell; one with a caption, a header cell or a
-    header row is data, and so is a column of short entries."""
+    column and holding prose (``_is_prose``) in a cell or in a paragraph of one; one with a
+    caption, a header cell or a header row is data, and so is a column of short entries."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
     if table.xpath("./caption|./thead|.//th"):
         return False
     rows = _rows(table)
     shaped = bool(table.xpath(".//table")) or all(len(row.xpath("./td")) <= 1 for row in rows)
-    # ... and it holds an article's prose, not short entries (a one-column list of names)
-    return shaped and any(_is_prose(_squash(cell.text_content())) for cell in table.iter("td"))
+    # ... and it holds an article's prose, not short entries (a one-column list of names):
+    # a cell of prose, or a paragraph of prose in a cell (whose text as a whole may end with
+    # a list of other stories)
+    return shaped and any(_is_prose(_squash(block.text_content()))
+                          for cell in table.iter("td") for block in (cell, *cell.iter("p")))
 
 
 def _unwrap_layout_tables(root) -> bool:
@@ -774,9 +787,12 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
             # ... or, with no <h1>, a lower heading that reads as a headline (``_headline_at``
             # takes the one nearest above the article)
             parts = parts | _subheadings(root, lower)
-    elif title and title.casefold() not in {block.casefold() for block in blocks}:
-        # a title the page prints nowhere ("Chi tiết tin", a title for search engines): the
-        # heading printed nearest above the article instead, if one reads as a headline
+    elif title and (title.casefold() not in {block.casefold() for block in blocks}
+                    or len(title.split()) < TITLE_PART_WORDS):
+        # a title the page prints nowhere ("Chi tiết tin", a title for search engines), or one
+        # too short for a headline (a category's, "Đối ngoại", over a listing that prints one
+        # story in full): the heading printed nearest above the article instead, if one reads
+        # as a headline
         parts = parts | _subheadings(root, lower)
     paragraphs = _paragraphs(document.text or "", title)
     if paragraphs and paragraphs[0] != title \
@@ -787,10 +803,13 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     _check_article(name, paragraphs)
     candidates = _candidates(root)
     first = _first_kept(blocks, paragraphs)
+    # The markup dates the article: a date in its JSON-LD, Open Graph or meta tags, or the
+    # extracted date stands in a <time> element (not one for a comment or the clock only).
+    dated = any(source not in _PLACED_DATES for source, _ in candidates["published"]) or bool(
+        document.date and _source("published", document.date,
+                                  candidates["published"])[0] == "html:time")
     title, under = _headline_and_under(parts, blocks, asides, first, title, headings,
-                                       dated=any(source != "html:url"
-                                                 for source, _ in candidates["published"]),
-                                       lower=lower)
+                                       dated=dated, lower=lower)
     url = None if _home_page(document.url) else document.url
     values = {"title": title, "published": document.date, "author": document.author,
               "outlet": document.sitename, "url": url}
