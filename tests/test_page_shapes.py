@@ -478,8 +478,8 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # blind, read blind at e2ee6f0: title 13, published 15, event 20, kind 13, language 21, lead 20;
 # after the rules it taught: 20, 19, 20, 17, 21, 20; published 20 after shapes5's). shapes5
 # (20 pages, written blind, read blind at 53c349c: title 13, published 13, event 17, kind 9,
-# language 20, lead 14; after the rules it taught: 15, 17, 17, 12, 20, 16). The floors are those counts less one page where a
-# page was spare.
+# language 20, lead 14; after the rules it taught: 15, 17, 17, 12, 20, 16). The floors are
+# those counts less one page where a page was spare.
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 21, "language": 24, "lead": 20},
