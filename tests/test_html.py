@@ -610,7 +610,8 @@ def test_a_time_element_under_the_headline_dates_the_page_when_extraction_picked
 
 def test_a_category_h1_over_a_listing_gives_way_to_the_story_printed_in_full():
     head = '<title>Đối ngoại - Báo Mẫu</title><meta property="og:title" content="Đối ngoại">'
-    above = (f'<h1 class="cat-title">Đối ngoại</h1><div class="featured">'
+    above = ('<div class="menu"><a href="/doi-ngoai/">Đối ngoại</a> <a href="/kinh-te/">Kinh '
+             f'tế</a></div><h1 class="cat-title">Đối ngoại</h1><div class="featured">'
              f'<h2 class="featured-title"><a href="/a.html">{HEADLINE}</a></h2>'
              '<div class="date">19/12/2023 11:20</div></div>')
     teasers = "".join(f'<div class="card"><h3><a href="/{n}.html">Tin khác số {n} về hoạt động '
@@ -618,10 +619,13 @@ def test_a_category_h1_over_a_listing_gives_way_to_the_story_printed_in_full():
     result = extract_html(site_page(head, above, below=teasers), "listing.html")
     assert clean_article(result.text).headline == HEADLINE
     assert result.title == HEADLINE
-    # a short headline that is the page's own stays the title
-    short = extract_html(site_page('<meta property="og:title" content="Bế mạc hội nghị">',
-                                   "<h1>Bế mạc hội nghị</h1>"), "short.html")
-    assert short.title == "Bế mạc hội nghị"
+    # a short headline that is the page's own (no link on the page names it) stays the title,
+    # with a deck or a related story's heading under it
+    head = '<title>Tết xa quê</title><meta property="og:title" content="Tết xa quê">'
+    above = ('<h1>Tết xa quê</h1><h2 class="sapo-title">Cộng đồng người Việt tại nước bạn đón '
+             'Xuân Giáp Thìn</h2><ul class="related"><li><h3><a href="/b.html">Kiều bào gói bánh '
+             'chưng đón Tết ở xa</a></h3></li></ul>')
+    assert extract_html(site_page(head, above), "short.html").title == "Tết xa quê"
 
 
 def test_prose_in_paragraphs_of_a_one_cell_table_makes_it_a_layout_table():
@@ -634,3 +638,22 @@ def test_prose_in_paragraphs_of_a_one_cell_table_makes_it_a_layout_table():
     result = extract_html(site_page("", f"<h1>{HEADLINE}</h1>", body=body), "cell.html")
     assert not any(line.startswith("|") for line in result.paragraphs)
     assert result.paragraphs[:4] == PARAGRAPHS
+    # a photo's caption in a one-column table (one paragraph of prose) is no layout
+    caption = ("Các đại biểu dự phiên thảo luận chuyên đề về ngoại giao kinh tế chiều 20/12 tại "
+               "Hà Nội.")
+    table = (f'<table class="image"><tr><td><img src="a.jpg"></td></tr><tr><td><p>{caption}</p>'
+             '<p>Ảnh: Quang Hòa</p></td></tr></table>')
+    result = extract_html(site_page("", f"<h1>{HEADLINE}</h1>", body=table + "".join(
+        f"<p>{p}</p>" for p in PARAGRAPHS)), "caption-table.html")
+    assert clean_article(result.text).paragraphs[0] != caption
+
+
+def test_a_month_first_row_with_a_12_hour_clock_is_not_put_back_as_a_dateline():
+    # an English page: "12/05/2023 10:00 AM" is 5 December; the text rules read day first
+    above = (f'<h1>{HEADLINE}</h1><div class="byline">12/05/2023 10:00 AM</div>'
+             f'<p class="sapo">{SAPO}</p>')
+    result = extract_html(site_page("", above), "month-first.html")
+    assert "12/05/2023 10:00 AM" not in result.under_title and SAPO in result.under_title
+    # a day over 12 reads one way only: put back
+    above = above.replace("12/05/2023", "19/12/2023")
+    assert "19/12/2023 10:00 AM" in extract_html(site_page("", above), "day.html").under_title

@@ -59,7 +59,7 @@ _DATELINE_REST = re.compile(
     r"|t[2-7]|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}h\d{0,2}|gmt\s*[+-]\s*\d{1,2}"
     r"|utc\s*[+-]?\s*\d{0,2}|t(?=\d{1,2}:)|z\b|[+-]\d{2}:?\d{2}\b"
     r"|am|pm|sa|ch|ngày|lúc|hôm nay|cập nhật|đăng|đăng lúc|đăng ngày|ngày đăng|xuất bản|thời gian"
-    r"|ngày gửi|ngày trả lời"          # a question-and-answer page's dates
+    r"|ngày trả lời"   # a question-and-answer page's date: it is published when answered
     r"|trực tuyến|online"
     r"|published|updated|posted|last|on|date|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today"
     r"|(?:lượt xem|lượt đọc|views?)\s*:?\s*[\d.,]+"

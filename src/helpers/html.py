@@ -39,6 +39,7 @@ KEPT_PART_CHARS = 60        # a block this long found inside a kept line counts 
 PROSE_PARAGRAPH_WORDS = 12  # a paragraph this long (in syllables) reads as prose, not a menu item
 UNDER_TITLE_BLOCKS = 8      # how far below the headline a dropped sapo or dateline is looked for
 TITLE_PART_WORDS = 4        # a part of a <title> this long may be the headline, not the site
+LAYOUT_PROSE_PARAGRAPHS = 3  # paragraphs of prose that make a one-column table an article's
 SECTION_NAME_WORDS = 12     # at most this long, a block above the <h1> is a section name
 # Vietnam's time (no daylight saving): a timestamp's date is read there, as the page prints it.
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "UTC+7")
@@ -495,6 +496,17 @@ _PLACED_DATES = frozenset({"html:url", "html:time"})
 _ARTICLE_MARKUP = frozenset({"html:json-ld", "html:og", "html:microdata"})
 
 
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}(?!\d)")
+
+
+def _month_first(block: str) -> bool:
+    """A row with a 12-hour clock and a numeric date that reads both ways ("12/05/2023 10:00
+    AM"): likely month first, as the text rules (day first) would misread it; not put back."""
+    match = _NUMERIC_DATE.search(block)
+    return bool(match and MERIDIEM.search(block) and match[1] != match[2]
+                and int(match[1]) <= 12 and int(match[2]) <= 12)
+
+
 def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
                  dated: bool, date_headings: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The blocks between the headline (block ``top``) and the first kept paragraph (block
@@ -511,7 +523,7 @@ def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
     def a_dateline(i: int) -> bool:
         return not dated and not asides[i] and bool(
             parse_dateline(blocks[i]) or is_dateline(blocks[i])) \
-            and not _UPDATED.search(blocks[i])
+            and not _UPDATED.search(blocks[i]) and not _month_first(blocks[i])
 
     under = tuple(blocks[i] for i in between if i == sapo or a_dateline(i))
     if top > 0 and blocks[top - 1] in date_headings and a_dateline(top - 1) \
@@ -613,6 +625,16 @@ def _reads_as_headline(text: str) -> bool:
         and not never_headline(text)
 
 
+def _section_title(root, title: str) -> bool:
+    """Whether ``title`` is a section's name, not a headline: too short for one (under
+    ``TITLE_PART_WORDS`` words) and the text of a link on the page (the site's menu or
+    breadcrumb names its sections; a short headline of its own, "Tết xa quê", is no link)."""
+    if not title or len(title.split()) >= TITLE_PART_WORDS:
+        return False
+    key = title.casefold()
+    return any(_squash(link.text_content()).casefold() == key for link in root.iter("a"))
+
+
 def _subheadings(root, lower: frozenset[str]) -> set[str]:
     """The page's ``<h2>``-``<h4>`` (``lower``: their texts) and elements classed as a title,
     heading or headline that read as a headline (``_reads_as_headline``), case-folded: where a
@@ -635,7 +657,8 @@ def _is_masthead(text: str) -> bool:
 
 def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
                         first: int | None, title: str | None, headings: list[str],
-                        dated: bool, lower: frozenset[str] = frozenset()
+                        dated: bool, lower: frozenset[str] = frozenset(),
+                        sections: frozenset[str] = frozenset()
                         ) -> tuple[str | None, tuple[str, ...]]:
     """The title, and the blocks to put back under the headline (``_under_title``): the
     headline is the block above the first kept paragraph (``first``) that is the title or an
@@ -644,17 +667,17 @@ def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
     category's or series' ``<h1>`` stands over the article's own heading, ``lower``: the page's
     ``<h2>``-``<h4>`` texts), else one that is a part of the page's ``<title>`` or
     og:title, or a heading there (``parts``), which is then the title (extraction took the
-    other part, the site's name, or a title the page prints nowhere); none found, nothing is
-    put back."""
+    other part, the site's name, or a title the page prints nowhere, or a section's name:
+    ``sections``, ``_section_title``); none found, nothing is put back."""
     if first is None:
         return title, ()
     named = {title or "", *headings}
     top = _headline_at(blocks, first, named)
-    if top is not None and len(blocks[top].split()) < TITLE_PART_WORDS \
+    if top is not None and blocks[top] in sections \
             and (nearer := _headline_at(blocks, first, parts)) is not None and nearer > top \
             and not _is_masthead(blocks[nearer]):
-        # too short for a headline (a category's <h1> over a listing), with a heading the
-        # title's parts name between it and the article: that heading
+        # a section's name (a category's <h1> over a listing), with a heading the title's
+        # parts name between it and the article: that heading
         top = None
     if top is None:
         top = _headline_at(blocks, first, parts)
@@ -675,8 +698,9 @@ def _rows(table) -> list:
 def _is_layout(table) -> bool:
     """A table that lays out the page (old portals set their columns, menus and the article
     in tables), not one of data: marked as presentation, or holding another table or of one
-    column and holding prose (``_is_prose``) in a cell or in a paragraph of one; one with a
-    caption, a header cell or a header row is data, and so is a column of short entries."""
+    column and holding prose (``_is_prose``) in a cell or in ``LAYOUT_PROSE_PARAGRAPHS``
+    paragraphs of its cells; one with a caption, a header cell or a header row is data, and so
+    is a column of short entries."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
     if table.xpath("./caption|./thead|.//th"):
@@ -684,10 +708,13 @@ def _is_layout(table) -> bool:
     rows = _rows(table)
     shaped = bool(table.xpath(".//table")) or all(len(row.xpath("./td")) <= 1 for row in rows)
     # ... and it holds an article's prose, not short entries (a one-column list of names):
-    # a cell of prose, or a paragraph of prose in a cell (whose text as a whole may end with
-    # a list of other stories)
-    return shaped and any(_is_prose(_squash(block.text_content()))
-                          for cell in table.iter("td") for block in (cell, *cell.iter("p")))
+    # a cell of prose, or paragraphs of prose in its cells, as many as an article has (a
+    # cell's text as a whole may end with a list of other stories; a caption's or a fact
+    # box's one paragraph of prose does not make a layout)
+    cells = list(table.iter("td"))
+    return shaped and (any(_is_prose(_squash(cell.text_content())) for cell in cells) or sum(
+        _is_prose(_squash(p.text_content())) for cell in cells for p in cell.iter("p"))
+        >= LAYOUT_PROSE_PARAGRAPHS)
 
 
 def _unwrap_layout_tables(root) -> bool:
@@ -788,11 +815,11 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
             # takes the one nearest above the article)
             parts = parts | _subheadings(root, lower)
     elif title and (title.casefold() not in {block.casefold() for block in blocks}
-                    or len(title.split()) < TITLE_PART_WORDS):
-        # a title the page prints nowhere ("Chi tiết tin", a title for search engines), or one
-        # too short for a headline (a category's, "Đối ngoại", over a listing that prints one
-        # story in full): the heading printed nearest above the article instead, if one reads
-        # as a headline
+                    or _section_title(root, title)):
+        # a title the page prints nowhere ("Chi tiết tin", a title for search engines), or a
+        # section's name (a category's, "Đối ngoại", over a listing that prints one story in
+        # full): the heading printed nearest above the article instead, if one reads as a
+        # headline
         parts = parts | _subheadings(root, lower)
     paragraphs = _paragraphs(document.text or "", title)
     if paragraphs and paragraphs[0] != title \
@@ -808,8 +835,9 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
     dated = any(source not in _PLACED_DATES for source, _ in candidates["published"]) or bool(
         document.date and _source("published", document.date,
                                   candidates["published"])[0] == "html:time")
-    title, under = _headline_and_under(parts, blocks, asides, first, title, headings,
-                                       dated=dated, lower=lower)
+    title, under = _headline_and_under(
+        parts, blocks, asides, first, title, headings, dated=dated, lower=lower,
+        sections=frozenset(t for t in {title or "", *headings} if _section_title(root, t)))
     url = None if _home_page(document.url) else document.url
     values = {"title": title, "published": document.date, "author": document.author,
               "outlet": document.sitename, "url": url}

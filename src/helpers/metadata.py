@@ -421,16 +421,10 @@ def infer_event(article: CleanedArticle,
     return code, f"named in the {where}"
 
 
-# The lines a "credit" rule of data/kinds.csv reads: the byline, and a dateline that holds
-# the author's name too ("Ngọc Hà (thực hiện) 22/12/2023 07:30").
-CREDIT_REASONS = frozenset({"byline", "dateline"})
-
-
 def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
     """The kind of article (interview, speech, opening report, closing report, article), by
-    the rules of ``data/kinds.csv``: headline rules first, then lead, body and credit rules (a
-    credit rule reads the byline and datelines, ``CREDIT_REASONS``). A page no rule fits is
-    "news" only when it has a headline or lead to judge by.
+    the rules of ``data/kinds.csv``: headline rules first, then lead and body rules. A page no rule
+    fits is "news" only when it has a headline or lead to judge by.
 
     Parameters
     ----------
@@ -452,11 +446,7 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
     texts = {"headline": article.headline or "", "lead": lead_paragraph(article)}
     lowered: dict[str, str] = {}        # each text lower-cased once, when a rule first asks
     for rule in kind_rules():
-        if rule.where not in texts:     # the body, or the credit lines, when a rule first asks
-            texts[rule.where] = article.text if rule.where == "body" else "\n".join(
-                t for t, r in zip(article.line_texts, article.line_reasons, strict=True)
-                if r in CREDIT_REASONS)
-        text = texts[rule.where]
+        text = texts[rule.where] if rule.where != "body" else article.text
         if rule.needs is not None:
             low = lowered.get(rule.where)
             if low is None:
@@ -465,7 +455,7 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
                 continue
         if match := rule.pattern.search(text):
             return rule.kind, f"{rule.where}: {match.group(0)!r}"
-    if texts["headline"] or texts["lead"]:
+    if any(texts.values()):
         return "news", "no rule of data/kinds.csv fits"
     return None, ""
 

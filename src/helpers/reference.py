@@ -211,9 +211,9 @@ def kind_rules() -> tuple[KindRule, ...]:
     rules = []
     for lineno, row in enumerate(_read_csv(path, ["kind", "where", "pattern"]), start=2):
         where = f"{path.name}, line {lineno}"
-        if row["where"] not in {"headline", "lead", "body", "credit"}:
-            raise ReferenceDataError(f"{where}: where must be 'headline', 'lead', 'body' or "
-                                     f"'credit', not {row['where']!r}")
+        if row["where"] not in {"headline", "lead", "body"}:
+            raise ReferenceDataError(
+                f"{where}: where must be 'headline', 'lead' or 'body', not {row['where']!r}")
         if not row["kind"]:
             raise ReferenceDataError(f"{where}: empty kind")
         try:
