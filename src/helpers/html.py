@@ -625,14 +625,12 @@ def _reads_as_headline(text: str) -> bool:
         and not never_headline(text)
 
 
-def _section_title(root, title: str) -> bool:
+def _section_title(title: str, links: frozenset[str]) -> bool:
     """Whether ``title`` is a section's name, not a headline: too short for one (under
-    ``TITLE_PART_WORDS`` words) and the text of a link on the page (the site's menu or
-    breadcrumb names its sections; a short headline of its own, "Tết xa quê", is no link)."""
-    if not title or len(title.split()) >= TITLE_PART_WORDS:
-        return False
-    key = title.casefold()
-    return any(_squash(link.text_content()).casefold() == key for link in root.iter("a"))
+    ``TITLE_PART_WORDS`` words) and the text of a link on the page (``links``, case-folded:
+    the site's menu or breadcrumb names its sections; a short headline of its own, "Tết xa
+    quê", is no link)."""
+    return bool(title) and len(title.split()) < TITLE_PART_WORDS and title.casefold() in links
 
 
 def _subheadings(root, lower: frozenset[str]) -> set[str]:
@@ -803,6 +801,8 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
              if document.title else None)
     titles = _page_titles(root)
     parts = _title_parts(titles)
+    links = frozenset(_squash(link.text_content()).casefold() for link in root.iter("a"))
+    sections = frozenset(t for t in {title or "", *headings} if _section_title(t, links))
     if title and (_is_masthead(title) or _site_wide(root, titles, title)):
         # the site's name in capitals (its logo in an <h1>), or the home page's title: the
         # <h1> headline instead (a masthead never stays the title; the site's title does
@@ -815,7 +815,7 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
             # takes the one nearest above the article)
             parts = parts | _subheadings(root, lower)
     elif title and (title.casefold() not in {block.casefold() for block in blocks}
-                    or _section_title(root, title)):
+                    or title in sections):
         # a title the page prints nowhere ("Chi tiết tin", a title for search engines), or a
         # section's name (a category's, "Đối ngoại", over a listing that prints one story in
         # full): the heading printed nearest above the article instead, if one reads as a
@@ -837,7 +837,7 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
                                   candidates["published"])[0] == "html:time")
     title, under = _headline_and_under(
         parts, blocks, asides, first, title, headings, dated=dated, lower=lower,
-        sections=frozenset(t for t in {title or "", *headings} if _section_title(root, t)))
+        sections=sections)
     url = None if _home_page(document.url) else document.url
     values = {"title": title, "published": document.date, "author": document.author,
               "outlet": document.sitename, "url": url}

@@ -16,7 +16,15 @@ from typing import Any
 
 import pandas as pd
 
-from .cleaning import BODY, HEADLINE, HEADLINE_LABEL, CleanedArticle, author_name, source_in
+from .cleaning import (
+    BODY,
+    HEADLINE,
+    HEADLINE_LABEL,
+    ZONE_OPENERS,
+    CleanedArticle,
+    author_name,
+    source_in,
+)
 from .dates import conference_mentions, nearest_year, parse_dateline, parse_full_date, url_date
 from .literals import may_match
 from .reference import conferences, kind_rules
@@ -64,9 +72,9 @@ class PageMetadata:
 _BULLETS = tuple(f"{mark} " for mark in "•·▪▫►▸‣◦■□◆◇●○*+✓✔")
 
 
-# The reasons of the lines that open or fill a zone below the article (cleaning.ZONE_OPENERS).
-_BELOW_BODY = frozenset({"related heading", "related news", "comment box", "reader comment",
-                         "poll"})
+# The reasons of the lines that open or fill a zone below the article: related news, reader
+# comments, a poll.
+_BELOW_BODY = frozenset({*ZONE_OPENERS, *ZONE_OPENERS.values()})
 
 
 def _dateline_cutoff(article: CleanedArticle) -> int:
