@@ -609,7 +609,8 @@ def test_a_time_element_under_the_headline_dates_the_page_when_extraction_picked
 
 
 def test_a_category_h1_over_a_listing_gives_way_to_the_story_printed_in_full():
-    head = '<title>Đối ngoại - Báo Mẫu</title><meta property="og:title" content="Đối ngoại">'
+    head = ('<title>Đối ngoại - Báo Mẫu</title><meta property="og:title" content="Đối ngoại">'
+            '<meta property="og:type" content="website">')
     above = ('<div class="menu"><a href="/doi-ngoai/">Đối ngoại</a> <a href="/kinh-te/">Kinh '
              f'tế</a></div><h1 class="cat-title">Đối ngoại</h1><div class="featured">'
              f'<h2 class="featured-title"><a href="/a.html">{HEADLINE}</a></h2>'
@@ -626,6 +627,11 @@ def test_a_category_h1_over_a_listing_gives_way_to_the_story_printed_in_full():
              'Xuân Giáp Thìn</h2><ul class="related"><li><h3><a href="/b.html">Kiều bào gói bánh '
              'chưng đón Tết ở xa</a></h3></li></ul>')
     assert extract_html(site_page(head, above), "short.html").title == "Tết xa quê"
+    # ... also when a link names it (a breadcrumb's last item, a tag), on an article's page
+    crumb = '<div class="breadcrumb"><a href="/van-hoa/tet-xa-que-123.html">Tết xa quê</a></div>'
+    for kind in ("", '<meta property="og:type" content="article">'):
+        page = site_page(head + kind, crumb + above)
+        assert extract_html(page, "crumb.html").title == "Tết xa quê"
 
 
 def test_prose_in_paragraphs_of_a_one_cell_table_makes_it_a_layout_table():
@@ -646,6 +652,13 @@ def test_prose_in_paragraphs_of_a_one_cell_table_makes_it_a_layout_table():
     result = extract_html(site_page("", f"<h1>{HEADLINE}</h1>", body=table + "".join(
         f"<p>{p}</p>" for p in PARAGRAPHS)), "caption-table.html")
     assert clean_article(result.text).paragraphs[0] != caption
+    # nor a timeline of rows, each a date and one paragraph (its dates stay a table's)
+    rows = "".join(f"<tr><td><p><b>{day}/12/2023</b></p><p>{p}</p><p>Ảnh: TTXVN</p></td></tr>"
+                   for day, p in zip((19, 20, 21), PARAGRAPHS, strict=False))
+    timeline = f'<table class="timeline">{rows}</table>'
+    result = extract_html(site_page("", f"<h1>{HEADLINE}</h1>", body="".join(
+        f"<p>{p}</p>" for p in PARAGRAPHS) + timeline), "timeline.html")
+    assert any(line.startswith("|") and "19/12/2023" in line for line in result.paragraphs)
 
 
 def test_a_month_first_row_with_a_12_hour_clock_is_not_put_back_as_a_dateline():

@@ -39,7 +39,7 @@ KEPT_PART_CHARS = 60        # a block this long found inside a kept line counts 
 PROSE_PARAGRAPH_WORDS = 12  # a paragraph this long (in syllables) reads as prose, not a menu item
 UNDER_TITLE_BLOCKS = 8      # how far below the headline a dropped sapo or dateline is looked for
 TITLE_PART_WORDS = 4        # a part of a <title> this long may be the headline, not the site
-LAYOUT_PROSE_PARAGRAPHS = 3  # paragraphs of prose that make a one-column table an article's
+LAYOUT_PROSE_PARAGRAPHS = 3  # paragraphs of prose in a cell that make a table an article's
 SECTION_NAME_WORDS = 12     # at most this long, a block above the <h1> is a section name
 # Vietnam's time (no daylight saving): a timestamp's date is read there, as the page prints it.
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "UTC+7")
@@ -626,10 +626,11 @@ def _reads_as_headline(text: str) -> bool:
 
 
 def _section_title(title: str, links: frozenset[str]) -> bool:
-    """Whether ``title`` is a section's name, not a headline: too short for one (under
-    ``TITLE_PART_WORDS`` words) and the text of a link on the page (``links``, case-folded:
-    the site's menu or breadcrumb names its sections; a short headline of its own, "Tết xa
-    quê", is no link)."""
+    """Whether ``title`` is a section's name, not a headline, on a page that says it is a
+    site's page, not an article (og:type "website": ``links`` is empty otherwise): too short
+    for a headline (under ``TITLE_PART_WORDS`` words) and the text of a link on the page
+    (``links``, case-folded: the site's menu or breadcrumb names its sections). An article's
+    own short headline ("Tết xa quê") may be a link too (a breadcrumb's last item, a tag)."""
     return bool(title) and len(title.split()) < TITLE_PART_WORDS and title.casefold() in links
 
 
@@ -696,8 +697,8 @@ def _rows(table) -> list:
 def _is_layout(table) -> bool:
     """A table that lays out the page (old portals set their columns, menus and the article
     in tables), not one of data: marked as presentation, or holding another table or of one
-    column and holding prose (``_is_prose``) in a cell or in ``LAYOUT_PROSE_PARAGRAPHS``
-    paragraphs of its cells; one with a caption, a header cell or a header row is data, and so
+    column and holding prose (``_is_prose``) in a cell, or in ``LAYOUT_PROSE_PARAGRAPHS``
+    paragraphs of one cell; one with a caption, a header cell or a header row is data, and so
     is a column of short entries."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
@@ -706,13 +707,13 @@ def _is_layout(table) -> bool:
     rows = _rows(table)
     shaped = bool(table.xpath(".//table")) or all(len(row.xpath("./td")) <= 1 for row in rows)
     # ... and it holds an article's prose, not short entries (a one-column list of names):
-    # a cell of prose, or paragraphs of prose in its cells, as many as an article has (a
-    # cell's text as a whole may end with a list of other stories; a caption's or a fact
-    # box's one paragraph of prose does not make a layout)
-    cells = list(table.iter("td"))
-    return shaped and (any(_is_prose(_squash(cell.text_content())) for cell in cells) or sum(
-        _is_prose(_squash(p.text_content())) for cell in cells for p in cell.iter("p"))
-        >= LAYOUT_PROSE_PARAGRAPHS)
+    # a cell of prose, or a cell with paragraphs of prose, as many as an article has (its
+    # text as a whole may end with a list of other stories; a caption's, a fact box's or a
+    # timeline row's one paragraph does not make a layout)
+    return shaped and any(
+        _is_prose(_squash(cell.text_content())) or sum(
+            _is_prose(_squash(p.text_content())) for p in cell.iter("p"))
+        >= LAYOUT_PROSE_PARAGRAPHS for cell in table.iter("td"))
 
 
 def _unwrap_layout_tables(root) -> bool:
@@ -801,7 +802,8 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
              if document.title else None)
     titles = _page_titles(root)
     parts = _title_parts(titles)
-    links = frozenset(_squash(link.text_content()).casefold() for link in root.iter("a"))
+    links = frozenset(_squash(link.text_content()).casefold() for link in root.iter("a")) \
+        if "website" in {kind.strip().lower() for kind in _meta(root, "og:type")} else frozenset()
     sections = frozenset(t for t in {title or "", *headings} if _section_title(t, links))
     if title and (_is_masthead(title) or _site_wide(root, titles, title)):
         # the site's name in capitals (its logo in an <h1>), or the home page's title: the

@@ -16,15 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .cleaning import (
-    BODY,
-    HEADLINE,
-    HEADLINE_LABEL,
-    ZONE_OPENERS,
-    CleanedArticle,
-    author_name,
-    source_in,
-)
+from .cleaning import BODY, HEADLINE, HEADLINE_LABEL, CleanedArticle, author_name, source_in
 from .dates import conference_mentions, nearest_year, parse_dateline, parse_full_date, url_date
 from .literals import may_match
 from .reference import conferences, kind_rules
@@ -72,23 +64,19 @@ class PageMetadata:
 _BULLETS = tuple(f"{mark} " for mark in "•·▪▫►▸‣◦■□◆◇●○*+✓✔")
 
 
-# The reasons of the lines that open or fill a zone below the article: related news, reader
-# comments, a poll.
-_BELOW_BODY = frozenset({*ZONE_OPENERS, *ZONE_OPENERS.values()})
-
-
 def _dateline_cutoff(article: CleanedArticle) -> int:
     """Datelines before this line number may be the article's own: everything down to the
-    first line of a zone below the body, related news, reader comments or a poll (a magazine
-    prints its date under the article; related stories' and comments' dates stand in those
-    zones)."""
+    first related-news line after the body (a magazine prints its date under the article;
+    related stories' dates stand in the related zone). A comment box does not end it: a
+    one-line widget ("Bình luận (0)", "Thích") often stands between the body and the
+    article's date printed at its end."""
     numbers = article.line_numbers
     body = [n for n, role in zip(numbers, article.line_roles, strict=True)
             if role in (HEADLINE, BODY)]
     if not body:
         return 0
     related = [n for n, reason in zip(numbers, article.line_reasons, strict=True)
-               if n > body[-1] and reason in _BELOW_BODY]
+               if n > body[-1] and reason in ("related heading", "related news")]
     return related[0] if related else numbers[-1] + 1
 
 
@@ -113,12 +101,12 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     """The article's own date and how it was found: the earliest date printed on a dateline
     line between the headline and the first paragraph, where the article's date stands
     ("page dateline"); on a page with none there, the earliest of the datelines above the
-    zones below the article (related news, reader comments, a poll) and the date in the
-    page's own address printed on a line of furniture there ("page URL": ".../2023/12/21/...",
-    as a saved or printed page shows it). A page clock shows the day the page was saved and
-    an aggregator's address the day it copied the article (never earlier than publication), a
-    ticker of other stories stands above the headline, and related stories' and comments'
-    datelines stand in those zones, so none of them beats a dateline under the headline.
+    related-news zone and the date in the page's own address printed on a line of furniture
+    there ("page URL": ".../2023/12/21/...", as a saved or printed page shows it). A page clock
+    shows the day the page was saved and an aggregator's address the day it copied the article
+    (never earlier than publication), a ticker of other stories stands above the headline and
+    related stories' datelines stand in the related zone, so none of them beats a dateline
+    under the headline.
 
     Parameters
     ----------
