@@ -64,9 +64,8 @@ try:
 except (ImportError, AttributeError):
     _parser = None
 
-# Each character that re's case-insensitive matching joins by hand to others, with its class.
-_CLASS: dict[str, frozenset[str]] = {
-    chr(code): frozenset(map(chr, (code, *others))) for code, others in _EXTRA_CASES.items()}
+# The characters re's case-insensitive matching joins by hand to others ("s" and "ſ", ...).
+_JOINED = frozenset(chr(c) for code, others in _EXTRA_CASES.items() for c in (code, *others))
 
 # A character class with more members than this says too little to be worth a test.
 MAX_CLASS = 8
@@ -100,7 +99,7 @@ def _char(code: int) -> str | None:
     """The lower-cased character to look for in place of ``code``, or None when it cannot be
     looked for that way (lower-casing gives more than one, or a class member)."""
     low = chr(code).lower()
-    return low if len(low) == 1 and low not in _CLASS else None
+    return low if len(low) == 1 and low not in _JOINED else None
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
