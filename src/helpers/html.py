@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 from .cleaning import is_dateline, never_headline
 from .damage import utf8_damage
-from .dates import MERIDIEM, address_date, parse_dateline, parse_full_date
+from .dates import FULL_DATE, MERIDIEM, address_date, parse_dateline, parse_full_date
 from .errors import CorpusError, NoVisibleText
 from .reference import page_rules
 from .text import PARAGRAPH_END, in_capitals, normalize_text
@@ -496,15 +496,12 @@ _PLACED_DATES = frozenset({"html:url", "html:time"})
 _ARTICLE_MARKUP = frozenset({"html:json-ld", "html:og", "html:microdata"})
 
 
-_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}(?!\d)")
-
-
 def _month_first(block: str) -> bool:
     """A row with a 12-hour clock and a numeric date that reads both ways ("12/05/2023 10:00
     AM"): likely month first, as the text rules (day first) would misread it; not put back."""
-    match = _NUMERIC_DATE.search(block)
-    return bool(match and MERIDIEM.search(block) and match[1] != match[2]
-                and int(match[1]) <= 12 and int(match[2]) <= 12)
+    match = FULL_DATE.search(block) if MERIDIEM.search(block) else None
+    return bool(match and match["d"] and match["d"] != match["m"]
+                and int(match["d"]) <= 12 and int(match["m"]) <= 12)
 
 
 def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
