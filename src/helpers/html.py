@@ -622,13 +622,17 @@ def _reads_as_headline(text: str) -> bool:
         and not never_headline(text)
 
 
-def _section_title(title: str, links: frozenset[str]) -> bool:
-    """Whether ``title`` is a section's name, not a headline, on a page that says it is a
-    site's page, not an article (og:type "website": ``links`` is empty otherwise): too short
-    for a headline (under ``TITLE_PART_WORDS`` words) and the text of a link on the page
-    (``links``, case-folded: the site's menu or breadcrumb names its sections). An article's
-    own short headline ("Tết xa quê") may be a link too (a breadcrumb's last item, a tag)."""
-    return bool(title) and len(title.split()) < TITLE_PART_WORDS and title.casefold() in links
+def _section_names(root, titles: set[str]) -> frozenset[str]:
+    """Those of ``titles`` that are a section's name, not a headline, on a page that says it is
+    a site's page, not an article's (og:type "website"): too short for a headline (under
+    ``TITLE_PART_WORDS`` words) and the text of a link on the page (the site's menu or
+    breadcrumb names its sections). An article's own short headline ("Tết xa quê") may be a
+    link too (a breadcrumb's last item, a tag)."""
+    short = {t for t in titles if t and len(t.split()) < TITLE_PART_WORDS}
+    if not short or "website" not in {kind.strip().lower() for kind in _meta(root, "og:type")}:
+        return frozenset()
+    links = {_squash(link.text_content()).casefold() for link in root.iter("a")}
+    return frozenset(t for t in short if t.casefold() in links)
 
 
 def _subheadings(root, lower: frozenset[str]) -> set[str]:
@@ -664,7 +668,7 @@ def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
     ``<h2>``-``<h4>`` texts), else one that is a part of the page's ``<title>`` or
     og:title, or a heading there (``parts``), which is then the title (extraction took the
     other part, the site's name, or a title the page prints nowhere, or a section's name:
-    ``sections``, ``_section_title``); none found, nothing is put back."""
+    ``sections``, ``_section_names``); none found, nothing is put back."""
     if first is None:
         return title, ()
     named = {title or "", *headings}
@@ -799,9 +803,7 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
              if document.title else None)
     titles = _page_titles(root)
     parts = _title_parts(titles)
-    links = frozenset(_squash(link.text_content()).casefold() for link in root.iter("a")) \
-        if "website" in {kind.strip().lower() for kind in _meta(root, "og:type")} else frozenset()
-    sections = frozenset(t for t in {title or "", *headings} if _section_title(t, links))
+    sections = _section_names(root, {title or "", *headings})
     if title and (_is_masthead(title) or _site_wide(root, titles, title)):
         # the site's name in capitals (its logo in an <h1>), or the home page's title: the
         # <h1> headline instead (a masthead never stays the title; the site's title does
