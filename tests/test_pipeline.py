@@ -97,7 +97,8 @@ def test_cached_pages_process_only_the_pages_not_in_the_cache(tmp_path, monkeypa
 
 
 @pytest.mark.slow
-@pytest.mark.filterwarnings("ignore:.*that are not .htm")       # the folder's README and key
+@pytest.mark.filterwarnings("ignore:.*that are not .htm")       # the expected key
+@pytest.mark.filterwarnings("ignore:.*README file")             # the folder's README
 @pytest.mark.parametrize("folder", [None, SEEDS.parent / "tests" / "data" / "realistic"])
 def test_two_local_workers_give_the_same_table_in_the_same_order(folder, monkeypatch):
     serial = helpers.load_corpus(folder, workers=1)

@@ -21,6 +21,7 @@ from .cleaning import REMOVED
 from .dedupe import find_duplicates_cached
 from .errors import CorpusError, CorpusWarning
 from .html import HTML_SUFFIXES
+from .markdown import MARKDOWN_SUFFIXES
 from .pages import EMPTY, OK, UNDECODABLE, PageResult, text_page
 from .paths import corpus_dir, display_path
 from .pipeline import map_pages, paused_gc
@@ -32,7 +33,7 @@ __all__ = ["COLUMNS", "PAGE_SUFFIXES", "analysable", "cleaning_audit", "corpus_f
            "raw_pages", "removal_summary", "unique_doc_ids"]
 
 # Files a corpus folder's pages are in: text, and every extension read as HTML.
-PAGE_SUFFIXES = {".txt"} | HTML_SUFFIXES
+PAGE_SUFFIXES = {".txt"} | HTML_SUFFIXES | MARKDOWN_SUFFIXES
 COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url", "published",
            "date_precision", "event", "year", "kind", "language", "text", "tokens",
            "n_paragraphs", "n_words", "n_removed", "duplicate_of", "metadata_from", "notes",
@@ -122,8 +123,9 @@ def plain(value: Any) -> Any:
 def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     """The corpus folder and its page files (relative paths, sorted; subfolders included,
     links to folders not followed; hidden files and folders and the catalog left out). Other
-    files are named in one warning, catalogs in subfolders (not read) in another, and links
-    that lead to no file (a missing target, or a loop of links) in another.
+    files are named in one warning, README files (``README.md``, ``readme.txt``: a folder's
+    description) in another, catalogs in subfolders (not read) in another, and links that lead
+    to no file (a missing target, or a loop of links) in another.
 
     Parameters
     ----------
@@ -149,12 +151,15 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     folder = corpus_dir(path)
     if not folder.is_dir():
         raise CorpusError(f"{folder}: corpus folder not found (set CORPUS_DIR or pass a path)")
-    files, other, broken, catalogs = [], [], [], []
+    files, other, broken, catalogs, readmes = [], [], [], [], []
     for parts, is_link_to_nothing in sorted(_visible_files(folder), key=_path_order):
         name = parts[-1]
+        stem, suffix = os.path.splitext(name)
         if is_link_to_nothing:
             broken.append("/".join(parts))
-        elif os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
+        elif stem.casefold() == "readme":
+            readmes.append("/".join(parts))
+        elif suffix.lower() in PAGE_SUFFIXES:
             files.append("/".join(parts))
         elif name == CATALOG_NAME and len(parts) > 1:
             catalogs.append("/".join(parts))
@@ -164,6 +169,10 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
         warnings.warn(f"{folder}: ignored {len(catalogs)} {CATALOG_NAME} in subfolders (only the "
                       f"folder's own is read; list every file there, with its path): "
                       f"{_first_five(catalogs)}", CorpusWarning, stacklevel=3)
+    if readmes:
+        warnings.warn(f"{folder}: ignored {len(readmes)} README file(s), taken for a folder's "
+                      f"description, not a page (rename one to load it): {_first_five(readmes)}",
+                      CorpusWarning, stacklevel=3)
     if other:
         warnings.warn(f"{folder}: ignored {len(other)} file(s) that are not "
                       f"{' or '.join(sorted(PAGE_SUFFIXES))}: {_first_five(other)}",

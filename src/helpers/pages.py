@@ -21,7 +21,8 @@ from .cleaning import BODY, CleanedArticle, Line, clean_article
 from .damage import utf8_damage
 from .dedupe import shingle_hashes
 from .errors import CorpusError, NoVisibleText
-from .html import HtmlPage, extract_html, is_html
+from .html import HtmlPage, extract_html
+from .markdown import page_format, read_markdown
 from .metadata import PageMetadata, detect_language, infer_metadata, with_fallback
 from .text import TONE_MARKS, normalize_text, segment, segment_many, words_from_segments
 
@@ -319,12 +320,17 @@ def _naming(name: str, function: Callable[..., _T], *args: Any) -> _T:
 
 def _read_and_clean(name: str,
                     data: bytes) -> PageResult | tuple[HtmlPage | None, CleanedArticle]:
-    """The page's HTML extraction (or None for text) and its cleaned article, or the result of
-    a page that cannot be read or is empty."""
+    """The page's HTML extraction (of the page, or of the HTML a Markdown page renders to; None
+    for text) and its cleaned article, or the result of a page that cannot be read or is
+    empty."""
     html: HtmlPage | None = None
     try:
-        if is_html(name, data):
+        reading = page_format(name, data)
+        if reading == "html":
             html = extract_html(data, name)
+            text = html.text
+        elif reading == "markdown":
+            html = read_markdown(decode_bytes(data, name), name)
             text = html.text
         else:
             text = decode_bytes(data, name)

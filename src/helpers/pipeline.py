@@ -24,7 +24,7 @@ from tqdm.auto import tqdm
 
 from .cache import FileCache, will_read
 from .gcpause import paused_gc
-from .html import is_html
+from .markdown import page_format
 from .pages import PageResult, process_pages
 from .paths import PACKAGE_DIR, cache_dir
 from .text import TOKENIZER_VERSION
@@ -173,9 +173,9 @@ def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool, store: FileCa
 
 def page_key(store: FileCache, name: str, data: bytes, version: str) -> str:
     """The cache key in ``store`` of the file ``name`` with content ``data``: its bytes and
-    whether they are read as HTML or as text (``helpers.html.is_html``: by the name's
-    extension), so the same bytes saved as ``.html`` and as ``.txt`` are two entries, each
-    as a cold load reads it.
+    whether they are read as HTML, Markdown or text (``helpers.markdown.page_format``: by the
+    name's extension, else the first bytes), so the same bytes saved as ``.html`` and as
+    ``.txt`` are two entries, each as a cold load reads it.
 
     Parameters
     ----------
@@ -195,7 +195,7 @@ def page_key(store: FileCache, name: str, data: bytes, version: str) -> str:
     >>> page_key(store, "a.html", page, "v") == page_key(store, "b.txt", page, "v")
     False
     """
-    return store.key([data, "html" if is_html(name, data) else "text"], version)
+    return store.key([data, page_format(name, data)], version)
 
 
 def _keys(items: Sequence[tuple[str, bytes]], store: FileCache | None,

@@ -1,0 +1,180 @@
+"""Markdown pages: clips saved by web clippers (front matter, then the page as Markdown) are read
+as the web page they came from; a folder's README is not a page. Every page here is written for
+these tests, in the shapes the clippers save."""
+import datetime as dt
+import warnings
+
+import pytest
+
+import helpers
+from helpers import markdown, pipeline
+from helpers.corpus import list_pages
+from helpers.errors import CorpusWarning
+from helpers.metadata import lead_paragraph
+
+LEAD = ("Chiều 23/12, Hội nghị Ngoại giao lần thứ 32 đã bế mạc sau năm ngày làm việc tại Hà Nội, "
+        "với năm nhóm nhiệm vụ trọng tâm cho nửa cuối nhiệm kỳ.")
+BODY = ("Phát biểu bế mạc, Bộ trưởng nhấn mạnh các cơ quan đại diện cần biến những thỏa thuận đã "
+        "đạt được thành các dự án đầu tư, thương mại và công nghệ cụ thể trong năm tới.")
+TAIL = ("Các đại biểu cũng thống nhất mỗi cơ quan đại diện sẽ báo cáo kết quả cụ thể với đối tác "
+        "địa phương trước khi kết thúc quý I năm 2024, theo lời Bộ trưởng.")
+HEADLINE = "Bế mạc Hội nghị Ngoại giao lần thứ 32: biến cam kết thành kết quả"
+
+# Obsidian Web Clipper's default template: the clip's own date in "created".
+OBSIDIAN = f"""---
+title: "{HEADLINE} | Báo Mẫu"
+source: "https://baomau.vn/chinh-tri/be-mac-hoi-nghi-ngoai-giao-32-post88213.html"
+author:
+  - "[[Minh Châu]]"
+published: 2023-12-23
+created: 2025-02-11
+description: "Năm nhóm nhiệm vụ cho nửa cuối nhiệm kỳ."
+tags:
+  - "clippings"
+---
+[Bỏ qua nội dung](https://baomau.vn/#main)
+
+- [Chính trị](https://baomau.vn/chinh-tri)
+- [Kinh tế](https://baomau.vn/kinh-te)
+- [Xã hội](https://baomau.vn/xa-hoi)
+- [Thế giới](https://baomau.vn/the-gioi)
+
+# {HEADLINE}
+
+**{LEAD}**
+
+![Bộ trưởng phát biểu bế mạc](https://baomau.vn/anh/be-mac.jpg)
+
+{BODY}
+
+> "Một thỏa thuận chỉ nằm trên giấy chưa phải là thành tựu", Bộ trưởng nói.
+
+{TAIL}
+
+## Tin liên quan
+
+- [Khai mạc Hội nghị Ngoại giao lần thứ 32](https://baomau.vn/khai-mac-post88011.html)
+- [Đại sứ giới thiệu tiềm năng bán dẫn](https://baomau.vn/ban-dan-post88140.html)
+"""
+
+# MarkDownload's default template: no publication date, the clip's time in "created", the
+# title as a heading in the body.
+MARKDOWNLOAD = f"""---
+created: 2025-03-02T09:14:55 (UTC +07:00)
+tags: [ngoại giao]
+source: https://baomau.vn/be-mac-hoi-nghi-ngoai-giao-32-post88213.html
+author: Minh Châu
+---
+
+# {HEADLINE}
+
+{LEAD}
+
+{BODY}
+
+{TAIL}
+"""
+
+
+def write(folder, name: str, text: str):
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def provenance(row) -> dict[str, str]:
+    return dict(part.split(": ", 1) for part in row["metadata_from"].split("; "))
+
+
+def load(folder):
+    return helpers.load_corpus(folder, cache=False, catalog=False, progress=False)
+
+
+def test_a_clip_is_read_as_its_page_with_the_front_matter_as_its_head(tmp_path):
+    row = load(write(tmp_path, "clip.md", OBSIDIAN)).iloc[0]
+    article = row["page"].article
+    assert row["title"] == HEADLINE                         # the site's name taken off
+    assert row["published"].date() == dt.date(2023, 12, 23)   # "published", not "created"
+    assert row["author"] == "Minh Châu"                     # the Obsidian link's name
+    assert row["url"].endswith("post88213.html")
+    assert provenance(row)["published"] == "markdown:front matter"
+    assert provenance(row)["author"] == "markdown:front matter"
+    assert row["event"] == "DC32"
+    assert lead_paragraph(article) == LEAD                  # the bold sapo, without its "**"
+    assert BODY in article.paragraphs and TAIL in article.paragraphs
+    text = row["text"]
+    for markup in ("**", "](", "# ", "[Chính trị", "Kinh tế", "Khai mạc Hội nghị"):
+        assert markup not in text                          # menus, links, related list
+    assert HEADLINE not in article.paragraphs               # the heading is the headline
+
+
+def test_a_clip_without_a_publication_date_is_not_dated_by_the_day_it_was_clipped(tmp_path):
+    row = load(write(tmp_path, "clip.md", MARKDOWNLOAD)).iloc[0]
+    assert row["title"] == HEADLINE
+    # dated by its lead ("Chiều 23/12", the year the conference's), never by "created"
+    assert row["published"].date() == dt.date(2023, 12, 23)
+    assert provenance(row)["published"].startswith("lead date")
+    assert lead_paragraph(row["page"].article) == LEAD
+    assert row["author"] == "Minh Châu"
+
+
+def test_a_text_file_that_opens_with_front_matter_is_read_as_markdown(tmp_path):
+    folder = write(tmp_path, "clip.txt", OBSIDIAN)
+    row = load(folder).iloc[0]
+    assert row["title"] == HEADLINE
+    assert provenance(row)["published"] == "markdown:front matter"
+    assert markdown.page_format("clip.txt", OBSIDIAN.encode()) == "markdown"
+    # the same bytes are two cache entries as Markdown and as text
+    store = pipeline.page_store()
+    plain = OBSIDIAN.encode()
+    assert pipeline.page_key(store, "a.md", plain, "v") != pipeline.page_key(
+        store, "a.html", plain, "v")
+
+
+@pytest.mark.parametrize("opening", [
+    "---\nTin mới nhất\n---\n",                 # rules around a line: not YAML's mapping
+    "---\ntitle: [không đóng\n---\n",           # not valid YAML
+    "---\nnguồn: Báo Mẫu\n---\n",               # a mapping, but no title
+])
+def test_a_text_file_with_dashes_and_no_titled_front_matter_stays_text(opening):
+    assert markdown.page_format("bai.txt", (opening + LEAD).encode()) == "text"
+
+
+def test_a_block_that_is_not_a_mapping_is_not_front_matter_and_stays_in_the_text():
+    text = "---\nMột dòng kẻ, rồi văn bản\n---\n" + LEAD
+    assert markdown.front_matter(text) == (None, text)
+
+
+def test_a_markdown_file_without_front_matter_keeps_its_lines(tmp_path):
+    # no blank lines between paragraphs, as a text saved under .md: each line stays one
+    page = f"{HEADLINE}\nThứ Bảy, 23/12/2023 - 18:30\n{LEAD}\n{BODY}\n{TAIL}\n"
+    row = load(write(tmp_path, "bai.md", page)).iloc[0]
+    assert row["title"] == HEADLINE
+    assert row["published"].date() == dt.date(2023, 12, 23)
+    assert lead_paragraph(row["page"].article) == LEAD
+    assert TAIL in row["page"].article.paragraphs
+
+
+def test_a_timestamp_in_front_matter_is_dated_in_vietnam_time():
+    page = markdown.read_markdown(
+        "---\ntitle: Tin\npublished: 2021-12-14T18:30:00Z\n---\n" + LEAD + "\n\n" + BODY, "a.md")
+    assert page.published == dt.date(2021, 12, 15)
+
+
+def test_front_matter_fields_never_take_the_clip_date():
+    fields = markdown.head_fields({"created": "2025-02-11", "updated": "2025-02-12",
+                                   "clipped": "2025-02-13", "Title": "Tin"})
+    assert fields == {"title": "Tin"}
+
+
+def test_a_folder_readme_is_not_a_page_and_is_named_in_a_warning(tmp_path):
+    write(tmp_path, "README.md", "# Bộ sưu tập\n\nCác bài về Hội nghị Ngoại giao.\n")
+    write(tmp_path, "sub/readme.txt", "Ghi chú của nhóm.\n")
+    write(tmp_path, "clip.md", OBSIDIAN)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _folder, names = list_pages(tmp_path)
+    assert names == ["clip.md"]
+    messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+    assert any("2 README file(s)" in m and "README.md" in m and "sub/readme.txt" in m
+               for m in messages), messages
