@@ -178,3 +178,14 @@ def test_a_folder_readme_is_not_a_page_and_is_named_in_a_warning(tmp_path):
     messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
     assert any("2 README file(s)" in m and "README.md" in m and "sub/readme.txt" in m
                for m in messages), messages
+
+
+def test_hugo_toml_front_matter_and_an_empty_block_are_front_matter(tmp_path):
+    hugo = (f'+++\ntitle = "{HEADLINE}"\ndate = 2023-12-23T18:40:00+07:00\ndraft = false\n'
+            f'categories = ["Đối ngoại"]\n+++\n\n{LEAD}\n\n{BODY}\n')
+    row = load(write(tmp_path, "post.md", hugo)).iloc[0]
+    assert row["published"].date() == dt.date(2023, 12, 23)
+    assert provenance(row)["published"] == "markdown:front matter"
+    assert row["title"] == HEADLINE and lead_paragraph(row["page"].article) == LEAD
+    assert "+++" not in row["text"] and "draft" not in row["text"]
+    assert markdown.front_matter("---\n---\n" + LEAD) == ({}, LEAD)

@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 import html
 import re
+import tomllib
 from pathlib import PurePath
 
 import yaml
@@ -30,9 +31,12 @@ from .html import HTML_SUFFIXES, HtmlPage, extract_html, is_html
 __all__ = ["MARKDOWN_SUFFIXES", "front_matter", "is_markdown", "page_format", "read_markdown"]
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-# Front matter: "---" on the first line, YAML, then "---" (or YAML's "...") on a line of its own.
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
-                           re.DOTALL | re.MULTILINE)
+# Front matter: "---" on the first line, YAML, then "---" (or YAML's "...") on a line of its own;
+# or Hugo's TOML between two "+++" lines.
+_YAML_BLOCK = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+                         re.DOTALL | re.MULTILINE)
+_TOML_BLOCK = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)",
+                         re.DOTALL | re.MULTILINE)
 _SNIFF_BYTES = 8192         # a text file's front matter is looked for in its first bytes
 # Front matter keys (compared case-folded, "_" and "-" alike) -> the head's field, in order of
 # trust within a field. Dates a clipper stamps on the clip ("created", "clipped", "updated",
@@ -60,24 +64,34 @@ def _key(name: object) -> str:
 
 
 def front_matter(text: str) -> tuple[dict[str, object] | None, str]:
-    """The page's front matter (a YAML mapping) and the text after it; ``(None, text)`` when
-    the text opens with none, or with a block that is not a YAML mapping (then it is not front
-    matter, and stays in the text).
+    """The page's front matter (a YAML mapping, or TOML between "+++" lines) and the text after
+    it; ``(None, text)`` when the text opens with none, or with a block that is neither empty
+    nor a mapping, or does not parse (then it is not front matter, and stays in the text).
 
     Examples
     --------
     >>> front_matter("---\\ntitle: Hội nghị\\npublished: 2023-12-23\\n---\\n# Hội nghị\\n")
     ({'title': 'Hội nghị', 'published': datetime.date(2023, 12, 23)}, '# Hội nghị\\n')
+    >>> front_matter('+++\\ntitle = "Hội nghị"\\n+++\\nVăn bản')
+    ({'title': 'Hội nghị'}, 'Văn bản')
     >>> front_matter("---\\nMột dòng kẻ, rồi văn bản\\n---\\n")[0] is None
     True
     """
-    match = _FRONT_MATTER.match(text)
-    if match is None:
+    values: object
+    if match := _YAML_BLOCK.match(text):
+        try:
+            values = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            return None, text
+    elif match := _TOML_BLOCK.match(text):
+        try:
+            values = tomllib.loads(match.group(1))
+        except tomllib.TOMLDecodeError:
+            return None, text
+    else:
         return None, text
-    try:
-        values = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return None, text
+    if values is None:          # an empty block: front matter without fields
+        values = {}
     if not isinstance(values, dict):
         return None, text
     return values, text[match.end():]
@@ -193,7 +207,7 @@ def is_markdown(name: str, data: bytes | None = None) -> bool:
     if suffix in MARKDOWN_SUFFIXES:
         return True
     if suffix in HTML_SUFFIXES or data is None \
-            or not data.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+            or not data.lstrip(b"\xef\xbb\xbf").startswith((b"---", b"+++")):
         return False
     head = data[:_SNIFF_BYTES].decode("utf-8", errors="replace")
     values, _ = front_matter(head)
