@@ -309,3 +309,16 @@ def test_player_labels_and_tickers_between_headline_and_article_are_furniture(li
 def test_longer_lines_that_start_like_a_player_label_or_ticker_are_not_removed(line):
     art = helpers.clean_article(f"{line}\nSáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc.")
     assert line not in [x.text for x in art.removed]
+
+
+@pytest.mark.parametrize("row", ["Share on Facebook Share on Twitter Email Print",
+                                 "Chia sẻ qua Zalo", "Chia sẻ lên Facebook Gửi bài In bài"])
+def test_share_links_written_as_phrases_are_furniture(row):
+    art = helpers.clean_article(f"{row}\n{ENGLISH_PAGE}")
+    assert {line.text: line.reason for line in art.removed}[row] == "social buttons"
+
+
+def test_a_headline_with_the_words_of_share_links_is_not_a_row_of_them():
+    art = helpers.clean_article("Home\nVietnam to share data on Facebook scams\n"
+                                + ENGLISH_PAGE.split("\n", 3)[3])
+    assert art.headline == "Vietnam to share data on Facebook scams"

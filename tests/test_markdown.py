@@ -2,6 +2,7 @@
 as the web page they came from; a folder's README is not a page. Every page here is written for
 these tests, in the shapes the clippers save."""
 import datetime as dt
+import textwrap
 import warnings
 
 import pytest
@@ -133,7 +134,7 @@ def test_a_text_file_that_opens_with_front_matter_is_read_as_markdown(tmp_path):
 
 @pytest.mark.parametrize("opening", [
     "---\nTin mới nhất\n---\n",                 # rules around a line: not YAML's mapping
-    "---\ntitle: [không đóng\n---\n",           # not valid YAML
+    "---\n[không đóng\n---\n",                  # not valid YAML, and no "key: value" line
     "---\nnguồn: Báo Mẫu\n---\n",               # a mapping, but no title
 ])
 def test_a_text_file_with_dashes_and_no_titled_front_matter_stays_text(opening):
@@ -142,7 +143,7 @@ def test_a_text_file_with_dashes_and_no_titled_front_matter_stays_text(opening):
 
 def test_a_block_that_is_not_a_mapping_is_not_front_matter_and_stays_in_the_text():
     text = "---\nMột dòng kẻ, rồi văn bản\n---\n" + LEAD
-    assert markdown.front_matter(text) == (None, text)
+    assert markdown.front_matter(text) == (None, text, None)
 
 
 def test_a_markdown_file_without_front_matter_keeps_its_lines(tmp_path):
@@ -188,4 +189,105 @@ def test_hugo_toml_front_matter_and_an_empty_block_are_front_matter(tmp_path):
     assert provenance(row)["published"] == "markdown:front matter"
     assert row["title"] == HEADLINE and lead_paragraph(row["page"].article) == LEAD
     assert "+++" not in row["text"] and "draft" not in row["text"]
-    assert markdown.front_matter("---\n---\n" + LEAD) == ({}, LEAD)
+    assert markdown.front_matter("---\n---\n" + LEAD) == ({}, LEAD, None)
+
+
+# --- a review's findings: front matter YAML refuses, short notes, clippers' own shapes ----------
+
+@pytest.mark.parametrize("front", [
+    "title: T\ndate: 2024-02-30",                           # no such day: ValueError in YAML
+    "title: T\ncreated: 0000-00-00",                        # a field never read, the same
+    "title: T\ntags: " + "[" * 3000 + "]" * 3000,           # nested past Python's recursion
+])
+def test_front_matter_yaml_cannot_read_never_stops_a_load(tmp_path, front):
+    write(tmp_path, "a.md", f"---\n{front}\n---\n{LEAD}\n\n{BODY}\n")
+    write(tmp_path, "b.txt", f"---\n{front}\n---\n{LEAD}\n\n{BODY}\n")
+    table = helpers.load_corpus(tmp_path, catalog=False, progress=False)   # cache on: page_key
+    assert list(table["source_file"]) == ["a.md", "b.txt"]
+    assert all(LEAD in text for text in table["text"])
+
+
+def test_a_title_with_an_unquoted_colon_is_read_line_by_line_with_a_warning(tmp_path):
+    write(tmp_path, "a.md", f"---\ntitle: Bộ trưởng: {HEADLINE}\nauthor: Theo: Báo Mẫu\n"
+                            f"published: 2023-12-23\n---\n{LEAD}\n\n{BODY}\n")
+    with pytest.warns(CorpusWarning, match=r"a\.md: its front matter is not valid YAML"):
+        row = load(tmp_path).iloc[0]
+    assert row["title"] == f"Bộ trưởng: {HEADLINE}"
+    assert row["published"].date() == dt.date(2023, 12, 23)
+    assert "title:" not in row["text"]
+
+
+def test_a_short_markdown_note_is_a_page_not_an_error(tmp_path):
+    write(tmp_path, "tin-ngan.md", f"---\ntitle: {HEADLINE}\n---\n{LEAD}\n")
+    row = load(tmp_path).iloc[0]
+    assert row["text"] == LEAD
+
+
+def test_an_empty_markdown_page_says_it_is_markdown(tmp_path):
+    write(tmp_path, "rong.md", "---\ntitle: T\n---\n")
+    write(tmp_path, "bai.md", f"{LEAD}\n\n{BODY}\n")
+    with pytest.warns(CorpusWarning, match=r"rong\.md: a Markdown page with no text"):
+        load(tmp_path)
+
+
+def test_markdownloads_excerpt_block_is_neither_the_lead_nor_the_body(tmp_path):
+    page = MARKDOWNLOAD.replace(f"# {HEADLINE}\n\n", f"# {HEADLINE}\n\n> ## Excerpt\n> Năm nhóm "
+                                "nhiệm vụ cho nửa cuối nhiệm kỳ.\n\n---\n\n")
+    row = load(write(tmp_path, "clip.md", page)).iloc[0]
+    assert lead_paragraph(row["page"].article) == LEAD
+    assert "Excerpt" not in row["text"] and "Năm nhóm" not in row["text"]
+
+
+def test_a_page_wrapped_at_a_fixed_width_is_read_in_paragraphs(tmp_path):
+    wrapped = "\n\n".join(textwrap.fill(p, 72) for p in (LEAD, BODY, TAIL))
+    row = load(write(tmp_path, "post.md", f"---\ntitle: {HEADLINE}\ndate: 2023-12-23\n---\n"
+                                          f"{wrapped}\n")).iloc[0]
+    assert row["title"] == HEADLINE
+    assert row["page"].article.paragraphs == (LEAD, BODY, TAIL)
+
+
+def test_lines_of_a_page_that_is_not_wrapped_stay_lines():
+    page = f"Tin mới nhất\nThời sự | Thế giới\n{HEADLINE}\n{LEAD}\n{BODY}\n"
+    rendered, _ = markdown.to_html(page)
+    assert rendered.count("<br />") == 4
+
+
+def test_a_draft_flag_is_no_date_and_hugos_publishdate_is_one():
+    assert markdown.head_fields({"title": "T", "published": True, "date": "2024-03-10"}) == {
+        "title": "T", "published": "2024-03-10"}
+    assert markdown.head_fields({"title": "T", "publishDate": "2024-03-11"})["published"] \
+        == "2024-03-11"
+
+
+def test_a_date_read_from_the_source_address_is_not_called_front_matter():
+    page = markdown.read_markdown(f"---\ntitle: T\nsource: https://baomau.vn/2023/12/23/"
+                                  f"be-mac.html\n---\n{LEAD}\n\n{BODY}\n", "a.md")
+    assert page.published == dt.date(2023, 12, 23)
+    assert page.metadata_from["published"] == "markdown:source address"
+
+
+def test_the_site_a_clip_adds_to_its_title_is_cut_off_when_the_page_prints_no_heading(tmp_path):
+    page = OBSIDIAN.replace(f"# {HEADLINE}\n\n", "")
+    row = load(write(tmp_path, "clip.md", page)).iloc[0]
+    assert row["title"] == HEADLINE
+    assert markdown.site_in_title(f"{HEADLINE} | Báo Mẫu", "https://www.baomau.vn/a") == "Báo Mẫu"
+
+
+def test_pandoc_and_obsidian_markup_leave_their_text_only(tmp_path):
+    page = (f"::: {{.article .detail}}\n# {HEADLINE} {{#tieu-de .title}}\n\n"
+            f"[Thứ Bảy, 23/12/2023 - 18:30]{{.time}}\n\n{LEAD}\n\n"
+            f"Theo [[nguoi/Minh Châu|Minh Châu]], =={BODY}==\n\n![[anh-be-mac.png]]\n\n{TAIL}\n"
+            ":::\n")
+    row = load(write(tmp_path, "bai.md", page)).iloc[0]
+    assert row["title"] == HEADLINE
+    assert row["published"].date() == dt.date(2023, 12, 23)
+    assert f"Theo Minh Châu, {BODY}" in row["page"].article.paragraphs
+    for markup in ("{", ":::", "[[", "==", "anh-be-mac"):
+        assert markup not in row["text"]
+
+
+def test_a_readme_in_another_language_is_not_a_page(tmp_path):
+    write(tmp_path, "README.vi.md", "# Bộ sưu tập\n")
+    write(tmp_path, "clip.md", OBSIDIAN)
+    with pytest.warns(CorpusWarning, match="README"):
+        assert list_pages(tmp_path)[1] == ["clip.md"]

@@ -123,9 +123,9 @@ def plain(value: Any) -> Any:
 def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     """The corpus folder and its page files (relative paths, sorted; subfolders included,
     links to folders not followed; hidden files and folders and the catalog left out). Other
-    files are named in one warning, README files (``README.md``, ``readme.txt``: a folder's
-    description) in another, catalogs in subfolders (not read) in another, and links that lead
-    to no file (a missing target, or a loop of links) in another.
+    files are named in one warning, README files (``README.md``, ``README.vi.md``,
+    ``readme.txt``: a folder's description) in another, catalogs in subfolders (not read) in
+    another, and links that lead to no file (a missing target, or a loop of links) in another.
 
     Parameters
     ----------
@@ -157,7 +157,7 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
         stem, suffix = os.path.splitext(name)
         if is_link_to_nothing:
             broken.append("/".join(parts))
-        elif stem.casefold() == "readme":
+        elif stem.casefold().split(".")[0] == "readme":     # README.md, README.vi.md
             readmes.append("/".join(parts))
         elif suffix.lower() in PAGE_SUFFIXES:
             files.append("/".join(parts))

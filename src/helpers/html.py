@@ -44,7 +44,7 @@ SECTION_NAME_WORDS = 12     # at most this long, a block above the <h1> is a sec
 # Vietnam's time (no daylight saving): a timestamp's date is read there, as the page prints it.
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "UTC+7")
 # Between a title and the site's name in <title> or og:title: "Tựa bài - Báo X", "Báo X | Tựa".
-_SITE_SEPARATOR = r"\s+[-–—|»·]\s+"
+SITE_SEPARATOR = r"\s+[-–—|»·]\s+"
 _SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
                     re.IGNORECASE | re.DOTALL)
 _DECLARED = re.compile(
@@ -128,6 +128,7 @@ class HtmlPage:
     under_title: tuple[str, ...] = ()
     cut_short: str | None = None
     above_title: int = 0
+    warning: str | None = None
 
     @property
     def text(self) -> str:
@@ -467,12 +468,12 @@ def plain_title(title: str, sitename: str | None, headings: list[str]) -> str:
     """
     for heading in headings:
         if len(heading.split()) >= TITLE_PART_WORDS and heading != title and (
-                re.fullmatch(rf"{re.escape(heading)}{_SITE_SEPARATOR}.+", title)
-                or re.fullmatch(rf".+{_SITE_SEPARATOR}{re.escape(heading)}", title)):
+                re.fullmatch(rf"{re.escape(heading)}{SITE_SEPARATOR}.+", title)
+                or re.fullmatch(rf".+{SITE_SEPARATOR}{re.escape(heading)}", title)):
             return heading
     if sitename:
         name = re.escape(_squash(sitename))
-        cut = re.sub(rf"{_SITE_SEPARATOR}{name}$|^{name}{_SITE_SEPARATOR}", "", title,
+        cut = re.sub(rf"{SITE_SEPARATOR}{name}$|^{name}{SITE_SEPARATOR}", "", title,
                      flags=re.IGNORECASE)
         if cut.strip():
             return cut.strip()
@@ -576,7 +577,7 @@ def _page_titles(root) -> list[str]:
 def _title_parts(titles: list[str]) -> set[str]:
     """The parts of the page's ``titles`` (``_page_titles``) between site separators that may
     be a headline (``TITLE_PART_WORDS`` words or more), case-folded."""
-    return {part.casefold() for whole in titles for part in re.split(_SITE_SEPARATOR, whole)
+    return {part.casefold() for whole in titles for part in re.split(SITE_SEPARATOR, whole)
             if len(part.split()) >= TITLE_PART_WORDS}
 
 
@@ -743,7 +744,7 @@ def _check_article(name: str, paragraphs: tuple[str, ...]) -> None:
             f"(at least {MIN_PROSE_WORDS} needed); a section index, error page or empty page?")
 
 
-def extract_html(data: bytes, name: str) -> HtmlPage:
+def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPage:
     """Read one saved HTML page: decode it, take the main text (comments, menus, related stories
     and footers left out) and metadata, and audit what was dropped.
 
@@ -753,6 +754,10 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
         The file's bytes, as saved or fetched.
     name : str
         The file's name, for error messages.
+    require_article : bool
+        Refuse a page with fewer than ``MIN_PROSE_WORDS`` words of prose in its main text (a
+        section index, an error page); a Markdown page, which someone chose to keep, is read
+        as a text page is, however short.
 
     Returns
     -------
@@ -828,7 +833,8 @@ def extract_html(data: bytes, name: str) -> HtmlPage:
         # The headline, kept as the first paragraph (an <h2> under a logo's <h1>): the
         # <title> or og:title says so (or, the title being the site's, it is a heading).
         title, paragraphs = paragraphs[0], paragraphs[1:]
-    _check_article(name, paragraphs)
+    if require_article:
+        _check_article(name, paragraphs)
     candidates = _candidates(root)
     first = _first_kept(blocks, paragraphs)
     # The markup dates the article: a date in its JSON-LD, Open Graph or meta tags, or the

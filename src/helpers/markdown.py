@@ -1,14 +1,15 @@
-"""Markdown pages: what web clippers (Obsidian Web Clipper, MarkDownload, Joplin) and the sources
-of static sites save, a ``.md`` or ``.markdown`` file, or a text file that opens with YAML front
-matter.
+"""Markdown pages: what web clippers (Obsidian Web Clipper, MarkDownload, Joplin), note apps
+(Notion, Bear, Outline), Pandoc and the sources of static sites (Hugo, Jekyll) save, a ``.md`` or
+``.markdown`` file, or a text file that opens with front matter naming a title.
 
-A page is rendered to HTML (markdown-it-py, CommonMark with tables; a line break stays a line
-break, since a clip's lines are the page's lines) and read as a saved web page is
-(``html.extract_html``), so the clip's menus, link lists and related stories are dropped the same
-way. Its front matter, read with PyYAML, is the page's head: the title, the publication date
-("published", "date", never "created" or "updated": a clipper writes the day of the clip there),
-the address the page came from, the author and the site. A value the loader takes from there
-says so in its provenance ("markdown:front matter"); the headline printed in the page is
+A page is rendered to HTML (markdown-it-py, CommonMark with tables) and read as a saved web page
+is (``html.extract_html``, without its minimum of prose: a short note is a page), so a clip's
+menus, link lists and related stories are dropped the same way. Line breaks inside a paragraph
+stay breaks, except the ones a fixed-width wrapping made (``_line_breaks``). Its front matter
+(YAML, read with PyYAML, or Hugo's TOML) is the page's head: the title, the publication date
+("published", "date", never "created" or "updated": a clipper writes the day of the clip
+there), the address the page came from, the author and the site. A value the loader takes from
+there says so in its provenance ("markdown:front matter"); the headline printed in the page is
 preferred for the title, as on a web page.
 
 Owns ``read_markdown``, ``is_markdown`` and ``page_format`` (how the loader reads a file: HTML,
@@ -21,14 +22,18 @@ import datetime as dt
 import html
 import re
 import tomllib
+import unicodedata
 from pathlib import PurePath
+from urllib.parse import urlsplit
 
 import yaml
 from markdown_it import MarkdownIt
 
-from .html import HTML_SUFFIXES, HtmlPage, extract_html, is_html
+from .errors import NoVisibleText
+from .html import HTML_SUFFIXES, SITE_SEPARATOR, HtmlPage, extract_html, is_html
 
-__all__ = ["MARKDOWN_SUFFIXES", "front_matter", "is_markdown", "page_format", "read_markdown"]
+__all__ = ["MARKDOWN_SUFFIXES", "front_matter", "head_fields", "is_markdown", "page_format",
+           "read_markdown", "to_html"]
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 # Front matter: "---" on the first line, YAML, then "---" (or YAML's "...") on a line of its own;
@@ -37,70 +42,121 @@ _YAML_BLOCK = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\
                          re.DOTALL | re.MULTILINE)
 _TOML_BLOCK = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)",
                          re.DOTALL | re.MULTILINE)
+# A line of front matter that YAML could not read, read as "key: value" ("title: Bộ trưởng:
+# ..." with its second colon unquoted, the commonest slip), or as an item of the list above.
+_KEY_LINE = re.compile(r"([^\W\d][\w .-]{0,40}?)\s*:(?:[ \t]+(.*?))?[ \t]*")
+_ITEM_LINE = re.compile(r"[ \t]*-[ \t]+(.*?)[ \t]*")
 _SNIFF_BYTES = 8192         # a text file's front matter is looked for in its first bytes
-# Front matter keys (compared case-folded, "_" and "-" alike) -> the head's field, in order of
-# trust within a field. Dates a clipper stamps on the clip ("created", "clipped", "updated",
-# "modified", "saved") are not the article's and are never read.
+# Front matter keys (compared case-folded, without spaces, "_" or "-") -> the head's field, in
+# order of trust within a field. Dates a clipper stamps on the clip ("created", "clipped",
+# "updated", "modified", "saved") are not the article's and are never read.
 FIELDS = {
     "title": ("title", "headline"),
-    "published": ("published", "date published", "datepublished", "publish date",
-                  "published at", "pubdate", "date"),
-    "url": ("source", "url", "source url", "original url", "canonical", "link"),
+    "published": ("published", "datepublished", "publishdate", "publishedat", "publishedon",
+                  "pubdate", "date"),
+    "url": ("source", "url", "sourceurl", "originalurl", "canonical", "canonicalurl", "link"),
     "author": ("author", "authors", "byline"),
-    "outlet": ("site", "site name", "sitename", "publisher", "outlet"),
+    "outlet": ("site", "sitename", "publisher", "outlet"),
 }
 # How the head's fields are written into the rendered page, and the provenance extraction then
 # gives them (``HtmlPage.sources``), said again as where a Markdown page holds them.
 _SOURCES = {"html:og": "markdown:front matter", "html:meta": "markdown:front matter",
             "html:canonical": "markdown:front matter", "html:title": "markdown:front matter",
-            "html:url": "markdown:front matter", "html:h1": "markdown:heading"}
-_RENDERER = MarkdownIt("commonmark", {"breaks": True}).enable(["table", "strikethrough"])
-# An Obsidian link around a name: "[[Minh Châu]]", "[[people/Minh Châu|Minh Châu]]".
-_WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]|]*)\]\]")
+            "html:url": "markdown:source address", "html:h1": "markdown:heading"}
+# CommonMark with tables. Raw HTML passes into the page (clippers keep what Markdown cannot say
+# as HTML: a table with merged cells, Notion's callouts as <aside>), as in the page it came from.
+_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Obsidian's own syntax: an embedded file "![[...]]" (dropped), a link "[[target|name]]" (its
+# name), a highlight "==...==" (its text).
+_EMBED = re.compile(r"!\[\[[^\]\n]*\]\]")
+_WIKI_LINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]|\n]*)\]\]")
+_HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
+# MarkDownload's default template puts the page's excerpt (its description) between the title
+# and the article: "> ## Excerpt" and the excerpt quoted, then a rule.
+_EXCERPT = re.compile(r"^>[ \t]*#{1,6}[ \t]*excerpt[ \t]*\n(?:>.*\n?)*(?:[ \t]*\n)*"
+                      r"(?:(?:---+|\*\*\*+|___+)[ \t]*\n)?", re.IGNORECASE | re.MULTILINE)
+# Pandoc's Markdown: fenced divs (":::: {.article}" lines), attributes ("# Tựa {#id .cls}",
+# "[Thứ Hai, 08/08/2016]{.time}"); the markers go, the text stays.
+_ATTRIBUTES = r"\{(?:[ \t]*(?:[#.][^\s{}]+|[\w-]+=(?:\"[^\"\n]*\"|[^\s{}]+)))+[ \t]*\}"
+_FENCED_DIV = re.compile(r"^[ \t]*:{3,}.*\n?", re.MULTILINE)
+_SPAN = re.compile(r"\[([^\[\]\n]*)\]" + _ATTRIBUTES)
+_ATTRIBUTE = re.compile(r"[ \t]*" + _ATTRIBUTES)
+WRAP_MAX = 100              # the longest line of a page wrapped at a fixed width (Pandoc: 72)
+WRAPPED_SHARE = 0.5         # of a page's line breaks inside paragraphs, made by wrapping
 
 
 def _key(name: object) -> str:
-    return re.sub(r"[_\-\s]+", " ", str(name)).strip().casefold()
+    return re.sub(r"[_\-\s]+", "", str(name)).casefold()
 
 
-def front_matter(text: str) -> tuple[dict[str, object] | None, str]:
-    """The page's front matter (a YAML mapping, or TOML between "+++" lines) and the text after
-    it; ``(None, text)`` when the text opens with none, or with a block that is neither empty
-    nor a mapping, or does not parse (then it is not front matter, and stays in the text).
+def _lenient(block: str) -> dict[str, object]:
+    """Front matter YAML refused, read line by line: "key: value" at the line's start, and
+    "- item" lines under a key without a value."""
+    values: dict[str, object] = {}
+    last: str | None = None
+    for line in block.splitlines():
+        if (item := _ITEM_LINE.fullmatch(line)) and last is not None:
+            items = values.get(last)
+            values[last] = [*items, item.group(1)] if isinstance(items, list) else [item.group(1)]
+        elif (pair := _KEY_LINE.fullmatch(line)) and not line[:1].isspace():
+            last = pair.group(1)
+            value = (pair.group(2) or "").strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            values[last] = value or None
+    return values
+
+
+def front_matter(text: str) -> tuple[dict[str, object] | None, str, str | None]:
+    r"""The page's front matter (a YAML mapping, or TOML between "+++" lines), the text after it,
+    and why it was read line by line, if it was: a block YAML refuses but whose lines read as
+    "key: value" (a title with a second colon, unquoted). ``(None, text, None)`` when the text
+    opens with no front matter, or with a block that is neither empty nor a mapping (then it is
+    not front matter, and stays in the text).
 
     Examples
     --------
-    >>> front_matter("---\\ntitle: Hội nghị\\npublished: 2023-12-23\\n---\\n# Hội nghị\\n")
-    ({'title': 'Hội nghị', 'published': datetime.date(2023, 12, 23)}, '# Hội nghị\\n')
-    >>> front_matter('+++\\ntitle = "Hội nghị"\\n+++\\nVăn bản')
-    ({'title': 'Hội nghị'}, 'Văn bản')
-    >>> front_matter("---\\nMột dòng kẻ, rồi văn bản\\n---\\n")[0] is None
+    >>> front_matter("---\ntitle: Hội nghị\npublished: 2023-12-23\n---\n# Hội nghị\n")
+    ({'title': 'Hội nghị', 'published': datetime.date(2023, 12, 23)}, '# Hội nghị\n', None)
+    >>> front_matter('+++\ntitle = "Hội nghị"\n+++\nVăn bản')
+    ({'title': 'Hội nghị'}, 'Văn bản', None)
+    >>> front_matter("---\ntitle: Bộ trưởng: tin vui\n---\nVăn bản")[:2]
+    ({'title': 'Bộ trưởng: tin vui'}, 'Văn bản')
+    >>> front_matter("---\nMột dòng kẻ, rồi văn bản\n---\n")[0] is None
     True
     """
     values: object
+    problem = None
     if match := _YAML_BLOCK.match(text):
         try:
             values = yaml.safe_load(match.group(1))
-        except yaml.YAMLError:
-            return None, text
+        # YAML's own errors, and the ValueError or RecursionError of a timestamp that is no
+        # date ("2024-02-30") or lists nested thousands deep
+        except Exception as error:
+            values = _lenient(match.group(1))
+            if not values:
+                return None, text, None
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else "unreadable"
+            problem = f"its front matter is not valid YAML ({reason}); read line by line"
     elif match := _TOML_BLOCK.match(text):
         try:
             values = tomllib.loads(match.group(1))
-        except tomllib.TOMLDecodeError:
-            return None, text
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+            return None, text, None
     else:
-        return None, text
+        return None, text, None
     if values is None:          # an empty block: front matter without fields
         values = {}
     if not isinstance(values, dict):
-        return None, text
-    return values, text[match.end():]
+        return None, text, None
+    return values, text[match.end():], problem
 
 
 def _plain(value: object, in_list: bool = False) -> str | None:
     """A front matter value as the head's text: a date or time in ISO form, a list joined with
-    ", ", an Obsidian link as its name; None for an empty value, a mapping, or a list inside a
-    list (YAML's anchors can nest lists without end, or in a loop)."""
+    ", ", an Obsidian link as its name; None for an empty value, a yes/no (Jekyll's
+    "published: true" is a draft flag), a mapping, or a list inside a list (YAML's anchors can
+    nest lists without end, or in a loop)."""
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):
@@ -108,19 +164,52 @@ def _plain(value: object, in_list: bool = False) -> str | None:
             return None
         parts = [p for item in value if (p := _plain(item, in_list=True))]
         return ", ".join(parts) or None
-    if value is None or isinstance(value, dict):
+    if value is None or isinstance(value, bool | dict | bytes):
         return None
     text = " ".join(_WIKI_LINK.sub(r"\1", str(value)).split())
     return text or None
 
 
+def _folded(text: str) -> str:
+    """Letters and digits only, without tone marks or case: "Báo Bắc Nhạn" -> "baobacnhan"."""
+    bare = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in bare if not unicodedata.combining(c))
+                  .casefold())
+
+
+def site_in_title(title: str, url: str | None) -> str | None:
+    """The part at either end of ``title`` that names the site of ``url`` ("... | Báo Bắc Nhạn
+    điện tử" for baobacnhan.vn): the site's name a clipper copies into the title with it.
+
+    Examples
+    --------
+    >>> site_in_title("Hội nghị bế mạc | Báo Bắc Nhạn điện tử", "https://baobacnhan.vn/a.html")
+    'Báo Bắc Nhạn điện tử'
+    >>> site_in_title("Hà Nội - Hải Phòng nối chuyến tàu mới", "https://baomau.vn/a.html") is None
+    True
+    """
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = host.removeprefix("www.").split(".")
+    name = _folded(labels[0]) if len(labels) > 1 else ""
+    parts = re.split(SITE_SEPARATOR, title)
+    if len(name) < 3 or len(parts) < 2:
+        return None
+    for part in (parts[-1], parts[0]):
+        folded = _folded(part)
+        if len(folded) >= 3 and (name in folded or folded in name):
+            return part.strip()
+    return None
+
+
 def head_fields(values: dict[str, object]) -> dict[str, str]:
-    """The head's fields (title, published, url, author, outlet) a front matter gives.
+    """The head's fields (title, published, url, author, outlet) a front matter gives; the
+    outlet, when none is named, is the site's name the title ends or starts with
+    (``site_in_title``).
 
     Examples
     --------
     >>> head_fields({"Title": "Bế mạc", "created": "2025-02-11", "Date": "2023-12-23",
-    ...              "author": ["[[Minh Châu]]"]})
+    ...              "author": ["[[Minh Châu]]"], "published": True})
     {'title': 'Bế mạc', 'published': '2023-12-23', 'author': 'Minh Châu'}
     """
     keyed: dict[str, object] = {}
@@ -131,12 +220,50 @@ def head_fields(values: dict[str, object]) -> dict[str, str]:
         found = next((text for name in names if (text := _plain(keyed.get(name)))), None)
         if found:
             fields[field] = found
+    if "title" in fields and "outlet" not in fields \
+            and (site := site_in_title(fields["title"], fields.get("url"))):
+        fields["outlet"] = site
     return fields
 
 
-def to_html(text: str) -> str:
-    """A Markdown page as an HTML document whose head holds its front matter's fields."""
-    values, body = front_matter(text)
+def _line_breaks(tokens: list, lines: list[str]) -> None:
+    """A line break inside a paragraph is kept as a break (a page saved one paragraph or menu
+    item a line), except in a page wrapped at a fixed width (Pandoc's output, many Hugo and
+    Jekyll sources), where a break the wrapping made (the next word would not have fit on the
+    line) is a space. A page counts as wrapped when at most one in 20 of the lines with a break
+    after them is longer than ``WRAP_MAX`` (a long address, say) and at least
+    ``WRAPPED_SHARE`` of the others end where the wrapping would have ended them. Changes
+    ``tokens`` (markdown-it's) in place."""
+    breaks: list[tuple[object, int, str]] = []    # (token, line's length, next line's 1st word)
+    for token in tokens:
+        if token.type != "inline" or not token.map or not token.children:
+            continue
+        inside = [child for child in token.children if child.type == "softbreak"]
+        source = lines[token.map[0]:token.map[1]]
+        hard = sum(child.type == "hardbreak" for child in token.children)
+        if len(inside) + hard != len(source) - 1 or hard:
+            # a break inside code or a hard break: the lines do not map one to one; kept
+            breaks += [(child, 0, "") for child in inside]
+            continue
+        breaks += [(child, len(line.rstrip()), (after.split() or [""])[0])
+                   for child, line, after in zip(inside, source, source[1:], strict=False)]
+    lengths = [length for _, length, word in breaks if word]
+    width = max((n for n in lengths if n <= WRAP_MAX), default=0)
+    wrapped = [length + 1 + len(word) > width for _, length, word in breaks
+               if word and length <= WRAP_MAX]
+    is_wrapped = len(lengths) >= 3 and sum(n > WRAP_MAX for n in lengths) <= len(lengths) // 20 \
+        and sum(wrapped) >= WRAPPED_SHARE * len(wrapped)
+    for child, length, word in breaks:
+        if is_wrapped and word and length <= WRAP_MAX and length + 1 + len(word) > width:
+            child.type, child.content = "text", " "     # type: ignore[attr-defined]
+        else:
+            child.type = "hardbreak"                     # type: ignore[attr-defined]
+
+
+def to_html(text: str) -> tuple[str, str | None]:
+    """A Markdown page as an HTML document whose head holds its front matter's fields, and why
+    its front matter was read line by line (``front_matter``), if it was."""
+    values, body, problem = front_matter(text)
     fields = head_fields(values) if values else {}
     head = ['<meta charset="utf-8">']
 
@@ -154,8 +281,14 @@ def to_html(text: str) -> str:
         meta("name", "author", fields["author"])
     if "outlet" in fields:
         meta("property", "og:site_name", fields["outlet"])
+    body = _EXCERPT.sub("", body, count=1)
+    body = _HIGHLIGHT.sub(r"\1", _WIKI_LINK.sub(r"\1", _EMBED.sub("", body)))
+    body = _ATTRIBUTE.sub("", _SPAN.sub(r"\1", _FENCED_DIV.sub("", body)))
+    tokens = _PARSER.parse(body)
+    _line_breaks(tokens, body.split("\n"))
+    rendered = _PARSER.renderer.render(tokens, _PARSER.options, {})
     return (f"<!DOCTYPE html><html><head>{''.join(head)}</head>"
-            f"<body><article>{_RENDERER.render(body)}</article></body></html>")
+            f"<body><article>{rendered}</article></body></html>"), problem
 
 
 def read_markdown(text: str, name: str) -> HtmlPage:
@@ -186,8 +319,13 @@ def read_markdown(text: str, name: str) -> HtmlPage:
     >>> page.title, page.published, page.metadata_from["published"]
     ('Hội nghị bế mạc', datetime.date(2023, 12, 23), 'markdown:front matter')
     """
-    page = extract_html(to_html(text).encode("utf-8"), name)
-    return dataclasses.replace(page, sources=tuple(
+    document, problem = to_html(text)
+    try:
+        page = extract_html(document.encode("utf-8"), name, require_article=False)
+    except NoVisibleText:
+        raise NoVisibleText(f"{name}: a Markdown page with no text (front matter only?)") \
+            from None
+    return dataclasses.replace(page, warning=problem, sources=tuple(
         (field, _SOURCES.get(source, source)) for field, source in page.sources))
 
 
@@ -210,7 +348,7 @@ def is_markdown(name: str, data: bytes | None = None) -> bool:
             or not data.lstrip(b"\xef\xbb\xbf").startswith((b"---", b"+++")):
         return False
     head = data[:_SNIFF_BYTES].decode("utf-8", errors="replace")
-    values, _ = front_matter(head)
+    values = front_matter(head)[0]
     return values is not None and "title" in head_fields(values)
 
 

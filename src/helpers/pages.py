@@ -357,8 +357,18 @@ def _page_result(name: str, html: HtmlPage | None, article: CleanedArticle,
         words=tuple(words_from_segments(segments)), metadata=metadata,
         shingles=shingle_hashes(article.text),
         extraction=html.audit.summary() if html is not None else None,
-        warning=(f"the HTML looks cut short (an interrupted download?): {html.cut_short}; "
-                 "its text may be incomplete" if html is not None and html.cut_short else None))
+        warning=_warning(html))
+
+
+def _warning(html: HtmlPage | None) -> str | None:
+    """What the page's reader warns about: an HTML page cut short, a Markdown page's front
+    matter read line by line."""
+    if html is None:
+        return None
+    notes = [f"the HTML looks cut short (an interrupted download?): {html.cut_short}; its text "
+             "may be incomplete"] if html.cut_short else []
+    notes += [html.warning] if html.warning else []
+    return "; ".join(notes) or None
 
 
 def text_page(name: str, text: str, cache: bool = True) -> PageResult:
