@@ -291,3 +291,15 @@ def test_a_readme_in_another_language_is_not_a_page(tmp_path):
     write(tmp_path, "clip.md", OBSIDIAN)
     with pytest.warns(CorpusWarning, match="README"):
         assert list_pages(tmp_path)[1] == ["clip.md"]
+
+
+def test_notions_property_lines_are_its_head_and_its_created_date_never_dates_it(tmp_path):
+    page = (f"# {HEADLINE}\n\nCreated: June 1, 2025 9:14 AM\nTags: ngoại giao\n"
+            f"URL: https://baomau.vn/be-mac-post88213.html\n\n{LEAD}\n\n{BODY}\n")
+    row = load(write(tmp_path, "notion.md", page)).iloc[0]
+    assert row["published"].date() == dt.date(2023, 12, 23)          # from the lead, not 2025
+    assert row["url"].endswith("post88213.html")
+    assert "Created" not in row["text"] and "Tags" not in row["text"]
+    # lines that only look like properties (no key Notion writes) stay the article's
+    prose = f"# {HEADLINE}\n\nHà Nội: {LEAD}\nHuế: {BODY}\n"
+    assert f"Hà Nội: {LEAD}" in markdown.to_html(prose)[0]

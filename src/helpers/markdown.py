@@ -46,6 +46,13 @@ _TOML_BLOCK = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|
 # ..." with its second colon unquoted, the commonest slip), or as an item of the list above.
 _KEY_LINE = re.compile(r"([^\W\d][\w .-]{0,40}?)\s*:(?:[ \t]+(.*?))?[ \t]*")
 _ITEM_LINE = re.compile(r"[ \t]*-[ \t]+(.*?)[ \t]*")
+# Notion's export has no front matter: the page's properties follow its "# " title, one
+# "Key: value" line each ("Created: January 6, 2022 3:41 PM", "URL: https://..."); a block of
+# such lines counts when one of its keys is one Notion writes (``_NOTION_KEYS``).
+_PROPERTIES = re.compile(r"\A[ \t]*\n*#[ \t]+[^\n]+\n(?:[ \t]*\n)?"
+                         r"((?:[^\W\d][^\n:]{0,40}:[ \t]+\S[^\n]*\n){2,})")
+_NOTION_KEYS = frozenset({"created", "createdtime", "createdby", "lastedited", "lasteditedtime",
+                          "lasteditedby", "tags", "url"})
 _SNIFF_BYTES = 8192         # a text file's front matter is looked for in its first bytes
 # Front matter keys (compared case-folded, without spaces, "_" or "-") -> the head's field, in
 # order of trust within a field. Dates a clipper stamps on the clip ("created", "clipped",
@@ -264,6 +271,11 @@ def to_html(text: str) -> tuple[str, str | None]:
     """A Markdown page as an HTML document whose head holds its front matter's fields, and why
     its front matter was read line by line (``front_matter``), if it was."""
     values, body, problem = front_matter(text)
+    if values is None and (block := _PROPERTIES.match(body)):
+        properties = _lenient(block.group(1))
+        if _NOTION_KEYS & {_key(name) for name in properties}:
+            # a title's property lines, read as front matter ("Created" never dates the page)
+            values, body = properties, body[:block.start(1)] + body[block.end(1):]
     fields = head_fields(values) if values else {}
     head = ['<meta charset="utf-8">']
 
