@@ -322,3 +322,10 @@ def test_a_headline_with_the_words_of_share_links_is_not_a_row_of_them():
     art = helpers.clean_article("Home\nVietnam to share data on Facebook scams\n"
                                 + ENGLISH_PAGE.split("\n", 3)[3])
     assert art.headline == "Vietnam to share data on Facebook scams"
+
+
+@pytest.mark.parametrize("line", ["Gửi qua email", "Lưu bài lên", "Sao lên", "X lên TikTok"])
+def test_a_connector_makes_a_share_row_only_between_a_share_word_and_a_network(line):
+    art = helpers.clean_article(f"{line}\n{ENGLISH_PAGE}")
+    assert {text: reason for text, reason in zip(art.line_texts, art.line_reasons,
+                                                 strict=True)}[line] != "social buttons"

@@ -130,6 +130,8 @@ class _Compiled:
     combined: re.Pattern               # every line pattern; the named group says which table
     group_reason: dict[str, str]
     social_tokens: frozenset[str]
+    share_connectors: frozenset[str]
+    share_words: frozenset[str]
     caption_words: tuple[str, ...]
     caption_end: re.Pattern
     related_headings: frozenset[str]
@@ -163,6 +165,8 @@ def _compiled() -> _Compiled:
         combined=re.compile("|".join(alternatives), re.IGNORECASE),
         group_reason=group_reason,
         social_tokens=frozenset(rules.setting("social buttons", "tokens")),
+        share_connectors=frozenset(rules.setting("social buttons", "connectors")),
+        share_words=frozenset(rules.setting("social buttons", "share_words")),
         caption_words=rules.setting("photo caption", "words"),
         caption_end=re.compile(
             "(?:" + _alternatives(rules.setting("photo caption", "end_patterns")) + r")\s*$",
@@ -362,7 +366,9 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
     buttons = text.replace("|", " ").split() if "|" in text else tokens
 
     def all_buttons(row: list[str]) -> bool:
-        return all(b.lower().rstrip(":") in c.social_tokens for b in row)
+        return all(b.lower().rstrip(":") in c.social_tokens
+                   or (b.lower() in c.share_connectors and _joins_share(row, i, c))
+                   for i, b in enumerate(row))
 
     if buttons and all_buttons(buttons) \
             and (len(buttons) >= 2 or buttons[0].lower() in _NETWORKS):
@@ -389,6 +395,13 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
         if any(word in low for word in c.caption_words) and c.caption_end.search(text):
             return "photo caption"
     return None
+
+
+def _joins_share(row: list[str], i: int, c: _Compiled) -> bool:
+    """Whether the connector ``row[i]`` stands between a share word and a network or "email"
+    ("Share on Facebook", "Chia sẻ qua Zalo")."""
+    return 0 < i < len(row) - 1 and row[i - 1].lower() in c.share_words \
+        and row[i + 1].lower().rstrip(":") in _NETWORKS | {"email", "x"}
 
 
 def is_dateline(text: str) -> bool:

@@ -233,7 +233,7 @@ def kind_rules() -> tuple[KindRule, ...]:
 # The tables of page_chrome.toml by what they hold. A "line pattern" table removes any line
 # matching one of its patterns; the others parametrize one cleaning pass each.
 _PASS_KEYS: dict[str, set[str]] = {
-    "social buttons": {"tokens"},
+    "social buttons": {"tokens", "connectors", "share_words"},
     "photo caption": {"max_words", "words", "end_patterns"},
     "related heading": {"phrases", "patterns"},
     "source line": {"max_words", "patterns"},
@@ -315,7 +315,8 @@ def page_rules(path: Path | None = None) -> ChromeRules:
             if unknown:
                 raise ReferenceDataError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
             for key, value in table.items():
-                if key.endswith("patterns") or key in {"tokens", "phrases", "words"}:
+                if key.endswith("patterns") or key in {"tokens", "phrases", "words", "connectors",
+                                                        "share_words"}:
                     _check_strings(value, f"{where} {key}")
                 elif not isinstance(value, int) or value < 0:
                     raise ReferenceDataError(f"{where} {key} must be a whole number >= 0")
