@@ -2,6 +2,7 @@
 as the web page they came from; a folder's README is not a page. Every page here is written for
 these tests, in the shapes the clippers save."""
 import datetime as dt
+import html
 import textwrap
 import warnings
 
@@ -303,3 +304,94 @@ def test_notions_property_lines_are_its_head_and_its_created_date_never_dates_it
     # lines that only look like properties (no key Notion writes) stay the article's
     prose = f"# {HEADLINE}\n\nHà Nội: {LEAD}\nHuế: {BODY}\n"
     assert f"Hà Nội: {LEAD}" in markdown.to_html(prose)[0]
+
+
+# --- a second review: what the first fixes took too far ---------------------------------------
+
+def test_a_text_between_two_rules_that_only_looks_like_front_matter_stays_the_page():
+    text = f"---\nPV: Thưa Đại sứ, {LEAD}\nĐại sứ: {BODY}\n---\n{TAIL}\n"
+    assert markdown.front_matter(text) == (None, text, None)
+    rendered, _ = markdown.to_html(text)
+    assert "Thưa Đại sứ" in rendered and "Đại sứ: Phát biểu" in rendered
+
+
+def test_front_matter_read_line_by_line_follows_yaml_where_it_can():
+    values, _, problem = markdown.front_matter(
+        "---\ntitle: >-\n  Bộ trưởng: tin vui\n  từ hội nghị\nauthor: Theo: Báo Mẫu # nguồn\n"
+        "published: N/A\ndate: 2023-12-20\n---\nVăn bản")
+    assert problem and values == {"title": "Bộ trưởng: tin vui từ hội nghị",
+                                  "author": "Theo: Báo Mẫu", "published": "N/A",
+                                  "date": "2023-12-20"}
+    assert markdown.head_fields(values)["published"] == "2023-12-20"     # "N/A" is no date
+
+
+def test_a_pandoc_page_wrapped_at_72_with_a_long_link_is_read_in_paragraphs():
+    link = "[văn kiện](https://baomau.vn/van-kien/hoi-nghi-ngoai-giao-lan-thu-32-post88213.html)"
+    lead = LEAD.replace("tại Hà Nội,", f"tại Hà Nội (xem {link}),")
+    wrapped = [textwrap.fill(p, 72, break_on_hyphens=False, break_long_words=False)
+               for p in (lead, BODY, TAIL)]
+    assert max(map(len, "\n".join(wrapped).split("\n"))) > 72      # the link's line is longer
+    html_text, _ = markdown.to_html(f"---\ntitle: {HEADLINE}\n---\n" + "\n\n".join(wrapped))
+    # breaks kept: only after a line that ends a sentence
+    ends = sum(line.endswith(".") for p in wrapped for line in p.split("\n")[:-1])
+    assert html_text.count("<br />") == ends
+
+
+def test_wrapped_quotes_and_paragraphs_with_a_hard_break_are_joined_too():
+    quote = textwrap.fill(BODY, 70, initial_indent="> ", subsequent_indent="> ")
+    lead = textwrap.fill(LEAD, 72).replace("\n", "\\\n", 1)      # Pandoc's <br> on line one
+    rendered, _ = markdown.to_html("\n\n".join([lead, quote, textwrap.fill(TAIL, 72)]) + "\n")
+    assert rendered.count("<br />") == 1                           # only the hard break
+
+
+@pytest.mark.parametrize("page", [
+    "Sông quê chiều lặng gió,\nThuyền nhỏ neo bến xưa,\nMẹ ngồi chờ bên ngõ,\n"
+    "Hương bưởi thoảng trong mưa.\n",
+    "\n".join(p[:88].rsplit(" ", 1)[0] + "." for p in (LEAD, BODY, TAIL, LEAD[5:], BODY[3:])),
+])
+def test_a_poem_or_short_paragraphs_a_line_keep_their_lines(page):
+    rendered, _ = markdown.to_html(page)
+    assert rendered.count("<br />") == page.strip().count("\n")
+
+
+@pytest.mark.parametrize(("title", "url", "site"), [
+    ("Quảng Ninh - Hải Phòng hợp tác du lịch", "https://baoquangninh.vn/a.html", None),
+    ("Báo Quảng Ninh - Hải Phòng hợp tác du lịch", "https://baoquangninh.vn/a.html",
+     "Báo Quảng Ninh"),
+    ("Việt Nam - Hàn Quốc nâng cấp quan hệ", "https://vietnamnet.vn/a.html", None),
+    ("Hội nghị bế mạc | English", "https://english.baomau.vn/a.html", None),
+    ("Hội nghị bế mạc | Bộ Ngoại giao", "https://mofa.gov.vn/a.html", None),
+])
+def test_only_a_part_holding_the_whole_site_name_is_the_site(title, url, site):
+    assert markdown.site_in_title(title, url) == site
+
+
+def test_a_markdown_page_of_little_text_loads_with_a_warning_and_one_of_links_only_is_skipped(
+        tmp_path):
+    write(tmp_path, "404.md", "# 404\n\nTrang bạn tìm không tồn tại.\n")
+    write(tmp_path, "links.md", "- [Chính trị](https://baomau.vn/chinh-tri)\n"
+                                "- [Kinh tế](https://baomau.vn/kinh-te)\n")
+    write(tmp_path, "bai.md", f"# {HEADLINE}\n\n{LEAD}\n\n{BODY}\n\n{TAIL}\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        table = load(tmp_path)
+    messages = " ".join(str(w.message) for w in caught)
+    assert list(table["source_file"]) == ["404.md", "bai.md"]
+    assert "404.md: little text" in messages and "links.md: a Markdown page with no text" \
+        in messages
+    assert "bai.md" not in messages
+
+
+def test_markdownloads_excerpt_is_found_with_crlf_and_only_at_the_top():
+    clip = (f"# {HEADLINE}\r\n\r\n> ## Excerpt\r\n> Tóm tắt.\r\n\r\n---\r\n\r\n{LEAD}\r\n")
+    assert "Tóm tắt" not in markdown.to_html(clip)[0]
+    review = f"{LEAD}\n\n> ## Excerpt\n> Một đoạn trích trong bài.\n\n{BODY}\n"
+    assert "Một đoạn trích" in markdown.to_html(review)[0]
+
+
+def test_markup_rules_leave_code_and_prose_that_only_looks_like_markup():
+    page = ("Biểu thức A==B==C và {x=1} trong văn bản.\n\n::: Tin nổi bật :::\n\n"
+            "```\nassert x==y and df[[\"a\"]] == {#1}\n```\n\nCũng `a==b==c` ở đây.\n")
+    rendered, _ = markdown.to_html(page)
+    for kept in ("A==B==C", "{x=1}", "Tin nổi bật", "x==y", 'df[["a"]]', "a==b==c"):
+        assert html.escape(kept) in rendered or kept in rendered, kept

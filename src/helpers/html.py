@@ -734,14 +734,16 @@ def _unwrap_layout_tables(root) -> bool:
     return bool(layout)
 
 
-def _check_article(name: str, paragraphs: tuple[str, ...]) -> None:
+def _too_little_prose(paragraphs: tuple[str, ...]) -> str | None:
+    """Why the main text is no article (fewer than ``MIN_PROSE_WORDS`` words in paragraphs of
+    prose), or None."""
     prose = [p for p in paragraphs
              if not p.startswith("- ") and len(p.split()) >= PROSE_PARAGRAPH_WORDS]
     words = sum(len(p.split()) for p in prose)
-    if words < MIN_PROSE_WORDS:
-        raise CorpusError(
-            f"{name}: no article in the page: {words} words of prose in the main text "
-            f"(at least {MIN_PROSE_WORDS} needed); a section index, error page or empty page?")
+    if words >= MIN_PROSE_WORDS:
+        return None
+    return (f"{words} words of prose in the main text (at least {MIN_PROSE_WORDS} make an "
+            "article); a section index, error page or empty page?")
 
 
 def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPage:
@@ -756,8 +758,9 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
         The file's name, for error messages.
     require_article : bool
         Refuse a page with fewer than ``MIN_PROSE_WORDS`` words of prose in its main text (a
-        section index, an error page); a Markdown page, which someone chose to keep, is read
-        as a text page is, however short.
+        section index, an error page). Without, such a page is read, with a ``warning`` (a
+        Markdown page, which someone chose to keep: a short note is a page), and a page with no
+        main text at all raises ``NoVisibleText``.
 
     Returns
     -------
@@ -801,6 +804,8 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
         text, with_metadata=True, include_comments=False, favor_precision=True,
         include_tables=True, date_extraction_params=dict(_DATE_PARAMS)))
     if document is None or not (document.text or "").strip():
+        if not require_article:
+            raise NoVisibleText(f"{name}: no text but links, menus or markup")
         raise CorpusError(f"{name}: no article in the page (trafilatura found no main text)")
     headings = [_squash(el.text_content()) for el in root.xpath("//h1")]
     lower = frozenset(_squash(el.text_content()) for el in root.xpath("//h2|//h3|//h4"))
@@ -833,8 +838,9 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
         # The headline, kept as the first paragraph (an <h2> under a logo's <h1>): the
         # <title> or og:title says so (or, the title being the site's, it is a heading).
         title, paragraphs = paragraphs[0], paragraphs[1:]
-    if require_article:
-        _check_article(name, paragraphs)
+    little = _too_little_prose(paragraphs)
+    if little and require_article:
+        raise CorpusError(f"{name}: no article in the page: {little}")
     candidates = _candidates(root)
     first = _first_kept(blocks, paragraphs)
     # The markup dates the article: a date in its JSON-LD, Open Graph or meta tags, or the
@@ -875,4 +881,5 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
                     audit=_audit(blocks, title, paragraphs, under, first),
                     date_in_text=date if in_text else None, under_title=under,
                     cut_short=cut_short(text),
-                    above_title=0 if under else _kept_above(blocks, paragraphs, first, title))
+                    above_title=0 if under else _kept_above(blocks, paragraphs, first, title),
+                    warning=f"little text: {little}" if little else None)

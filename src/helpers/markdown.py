@@ -23,7 +23,9 @@ import html
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from pathlib import PurePath
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import yaml
@@ -46,11 +48,16 @@ _TOML_BLOCK = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|
 # ..." with its second colon unquoted, the commonest slip), or as an item of the list above.
 _KEY_LINE = re.compile(r"([^\W\d][\w .-]{0,40}?)\s*:(?:[ \t]+(.*?))?[ \t]*")
 _ITEM_LINE = re.compile(r"[ \t]*-[ \t]+(.*?)[ \t]*")
+_COMMENT = re.compile(r"[ \t]+#.*")
 # Notion's export has no front matter: the page's properties follow its "# " title, one
 # "Key: value" line each ("Created: January 6, 2022 3:41 PM", "URL: https://..."); a block of
 # such lines counts when one of its keys is one Notion writes (``_NOTION_KEYS``).
 _PROPERTIES = re.compile(r"\A[ \t]*\n*#[ \t]+[^\n]+\n(?:[ \t]*\n)?"
                          r"((?:[^\W\d][^\n:]{0,40}:[ \t]+\S[^\n]*\n){2,})")
+# Keys front matter has that give none of the head's fields (``FIELDS``).
+_OTHER_KEYS = frozenset({"created", "updated", "modified", "lastmod", "clipped", "saved", "tags",
+                         "categories", "description", "summary", "excerpt", "draft", "layout",
+                         "slug", "aliases", "weight", "keywords", "lang", "language", "id"})
 _NOTION_KEYS = frozenset({"created", "createdtime", "createdby", "lastedited", "lasteditedtime",
                           "lasteditedby", "tags", "url"})
 _SNIFF_BYTES = 8192         # a text file's front matter is looked for in its first bytes
@@ -65,6 +72,7 @@ FIELDS = {
     "author": ("author", "authors", "byline"),
     "outlet": ("site", "sitename", "publisher", "outlet"),
 }
+_KNOWN_KEYS = _OTHER_KEYS | {name for names in FIELDS.values() for name in names}
 # How the head's fields are written into the rendered page, and the provenance extraction then
 # gives them (``HtmlPage.sources``), said again as where a Markdown page holds them.
 _SOURCES = {"html:og": "markdown:front matter", "html:meta": "markdown:front matter",
@@ -77,18 +85,30 @@ _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # name), a highlight "==...==" (its text).
 _EMBED = re.compile(r"!\[\[[^\]\n]*\]\]")
 _WIKI_LINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]|\n]*)\]\]")
-_HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
+_HIGHLIGHT = re.compile(r"(?<![\w=])==(?=\S)([^=\n]+?)(?<=\S)==(?![\w=])")
+# Fenced code blocks and code spans, whose text no markup rule touches.
+_CODE = re.compile(r"(^[ \t]*(?:```|~~~)[^\n]*\n.*?^[ \t]*(?:```|~~~)[ \t]*$|`[^`\n]+`)",
+                   re.DOTALL | re.MULTILINE)
 # MarkDownload's default template puts the page's excerpt (its description) between the title
 # and the article: "> ## Excerpt" and the excerpt quoted, then a rule.
-_EXCERPT = re.compile(r"^>[ \t]*#{1,6}[ \t]*excerpt[ \t]*\n(?:>.*\n?)*(?:[ \t]*\n)*"
-                      r"(?:(?:---+|\*\*\*+|___+)[ \t]*\n)?", re.IGNORECASE | re.MULTILINE)
+_EXCERPT = re.compile(r"\A((?:[ \t]*\n)*(?:#[^\n]*\n(?:[ \t]*\n)*)?)"
+                      r">[ \t]*#{1,6}[ \t]*excerpt[ \t]*\n(?:>.*\n?)*(?:[ \t]*\n)*"
+                      r"(?:(?:---+|\*\*\*+|___+)[ \t]*\n)?", re.IGNORECASE)
 # Pandoc's Markdown: fenced divs (":::: {.article}" lines), attributes ("# Tựa {#id .cls}",
 # "[Thứ Hai, 08/08/2016]{.time}"); the markers go, the text stays.
-_ATTRIBUTES = r"\{(?:[ \t]*(?:[#.][^\s{}]+|[\w-]+=(?:\"[^\"\n]*\"|[^\s{}]+)))+[ \t]*\}"
-_FENCED_DIV = re.compile(r"^[ \t]*:{3,}.*\n?", re.MULTILINE)
+# kramdown's "{: .lead}" too, over several lines as Pandoc wraps them. An attribute list holds
+# an #id or a .class (a letter first), or follows a link, an image or a span
+# ("](a.jpg){width=50%}"): "{x=1}" in prose stays.
+_ATTRIBUTE_ITEM = r"(?:[#.][^\W\d_][^\s{}]*|[\w-]+=(?:\"[^\"\n]*\"|[^\s{}]+))"
+_ATTRIBUTES = (r"\{:?(?=[^{}]*[#.][^\W\d_])(?:\s*" + _ATTRIBUTE_ITEM + r")+\s*\}")
+_FENCED_DIV = re.compile(r"^[ \t]*:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*(?::{3,}[ \t]*)?$\n?",
+                         re.MULTILINE)
 _SPAN = re.compile(r"\[([^\[\]\n]*)\]" + _ATTRIBUTES)
-_ATTRIBUTE = re.compile(r"[ \t]*" + _ATTRIBUTES)
+_ATTRIBUTE = re.compile(r"[ \t]*" + _ATTRIBUTES + r"|(?<=[)\]])\{(?:\s*"
+                        + _ATTRIBUTE_ITEM + r")+\s*\}")
 WRAP_MAX = 100              # the longest line of a page wrapped at a fixed width (Pandoc: 72)
+WRAP_MIN = 50               # the shortest width a page's wrapping is taken to have
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]*_]*$")
 WRAPPED_SHARE = 0.5         # of a page's line breaks inside paragraphs, made by wrapping
 
 
@@ -96,22 +116,37 @@ def _key(name: object) -> str:
     return re.sub(r"[_\-\s]+", "", str(name)).casefold()
 
 
-def _lenient(block: str) -> dict[str, object]:
-    """Front matter YAML refused, read line by line: "key: value" at the line's start, and
-    "- item" lines under a key without a value."""
+def _lenient(block: str) -> dict[str, object] | None:
+    """Front matter YAML refused, read line by line: "key: value" at the line's start, "- item"
+    lines under a key without a value, and indented lines going on with the value above (or a
+    block scalar's, "title: >-"). None unless every line reads so and one of the keys is one
+    front matter has (``FIELDS``, ``_OTHER_KEYS``): a block between two rules that only looks
+    like front matter ("PV: Thưa ông ...", "Đại sứ: ...") is the page's text."""
     values: dict[str, object] = {}
     last: str | None = None
     for line in block.splitlines():
-        if (item := _ITEM_LINE.fullmatch(line)) and last is not None:
-            items = values.get(last)
-            values[last] = [*items, item.group(1)] if isinstance(items, list) else [item.group(1)]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if (item := _ITEM_LINE.fullmatch(line)) and last is not None \
+                and (values[last] is None or isinstance(values[last], list)):
+            values[last] = [*cast(list, values[last] or []), _unquoted(item.group(1))]
         elif (pair := _KEY_LINE.fullmatch(line)) and not line[:1].isspace():
             last = pair.group(1)
-            value = (pair.group(2) or "").strip()
-            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-                value = value[1:-1]
-            values[last] = value or None
-    return values
+            value = _unquoted(pair.group(2) or "")
+            values[last] = None if not value or value[0] in ">|" else value
+        elif line[:1].isspace() and last is not None and not isinstance(values[last], list):
+            values[last] = f"{values[last] or ''} {line.strip()}".strip()
+        else:
+            return None
+    return values if any(_key(name) in _KNOWN_KEYS for name in values) else None
+
+
+def _unquoted(value: str) -> str:
+    """A value as YAML means it: without its quotes, or without a comment after it."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return _COMMENT.sub("", value)
 
 
 def front_matter(text: str) -> tuple[dict[str, object] | None, str, str | None]:
@@ -141,7 +176,7 @@ def front_matter(text: str) -> tuple[dict[str, object] | None, str, str | None]:
         # date ("2024-02-30") or lists nested thousands deep
         except Exception as error:
             values = _lenient(match.group(1))
-            if not values:
+            if values is None:
                 return None, text, None
             reason = str(error).strip().splitlines()[0] if str(error).strip() else "unreadable"
             problem = f"its front matter is not valid YAML ({reason}); read line by line"
@@ -154,7 +189,10 @@ def front_matter(text: str) -> tuple[dict[str, object] | None, str, str | None]:
         return None, text, None
     if values is None:          # an empty block: front matter without fields
         values = {}
-    if not isinstance(values, dict):
+    if not isinstance(values, dict) or (values and match.re is _YAML_BLOCK and not any(
+            _key(name) in _KNOWN_KEYS for name in values)):
+        # not a mapping, or one without a key front matter has: a block between two rules
+        # ("PV: Thưa ông ...", "Đại sứ: ...") is the page's text
         return None, text, None
     return values, text[match.end():], problem
 
@@ -177,11 +215,27 @@ def _plain(value: object, in_list: bool = False) -> str | None:
     return text or None
 
 
+def _is_date(text: str) -> bool:
+    """Whether a front matter value can be a date: a valid ISO date first, or, in another form,
+    a year in it ("20/12/2023", "Dec 20, 2023"); not "N/A", a template's "{{published}}" or
+    "2023-13-45"."""
+    if re.match(r"\d{4}-\d\d-\d\d", text):
+        try:
+            dt.date.fromisoformat(text[:10])
+        except ValueError:
+            return False
+        return True
+    return bool(re.search(r"\b(?:1[89]|20)\d\d\b", text)) and "{" not in text
+
+
 def _folded(text: str) -> str:
     """Letters and digits only, without tone marks or case: "Báo Bắc Nhạn" -> "baobacnhan"."""
     bare = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return re.sub(r"[^a-z0-9]", "", "".join(c for c in bare if not unicodedata.combining(c))
                   .casefold())
+
+
+_SECOND_LEVEL = frozenset({"com", "gov", "org", "net", "edu", "ac", "co", "info", "int"})
 
 
 def site_in_title(title: str, url: str | None) -> str | None:
@@ -192,20 +246,19 @@ def site_in_title(title: str, url: str | None) -> str | None:
     --------
     >>> site_in_title("Hội nghị bế mạc | Báo Bắc Nhạn điện tử", "https://baobacnhan.vn/a.html")
     'Báo Bắc Nhạn điện tử'
-    >>> site_in_title("Hà Nội - Hải Phòng nối chuyến tàu mới", "https://baomau.vn/a.html") is None
+    >>> site_in_title("Quảng Ninh - Hải Phòng nối chuyến tàu", "https://baoquangninh.vn/a") is None
     True
     """
-    host = (urlsplit(url).hostname or "") if url else ""
-    labels = host.removeprefix("www.").split(".")
-    name = _folded(labels[0]) if len(labels) > 1 else ""
+    labels = ((urlsplit(url).hostname or "") if url else "").split(".")[:-1]   # no TLD
+    while labels and labels[-1] in _SECOND_LEVEL:
+        labels.pop()                                    # "gov" of mofa.gov.vn
+    name = _folded(labels[-1]) if labels else ""        # "vietnamnet" of english.vietnamnet.vn
     parts = re.split(SITE_SEPARATOR, title)
     if len(name) < 3 or len(parts) < 2:
         return None
-    for part in (parts[-1], parts[0]):
-        folded = _folded(part)
-        if len(folded) >= 3 and (name in folded or folded in name):
-            return part.strip()
-    return None
+    # the whole site name inside the part: "Báo Quảng Ninh" names baoquangninh.vn, the place
+    # "Quảng Ninh" at a headline's start does not
+    return next((part.strip() for part in (parts[-1], parts[0]) if name in _folded(part)), None)
 
 
 def head_fields(values: dict[str, object]) -> dict[str, str]:
@@ -224,7 +277,8 @@ def head_fields(values: dict[str, object]) -> dict[str, str]:
         keyed.setdefault(_key(name), value)
     fields = {}
     for field, names in FIELDS.items():
-        found = next((text for name in names if (text := _plain(keyed.get(name)))), None)
+        found = next((text for name in names if (text := _plain(keyed.get(name)))
+                      and (field != "published" or _is_date(text))), None)
         if found:
             fields[field] = found
     if "title" in fields and "outlet" not in fields \
@@ -237,42 +291,61 @@ def _line_breaks(tokens: list, lines: list[str]) -> None:
     """A line break inside a paragraph is kept as a break (a page saved one paragraph or menu
     item a line), except in a page wrapped at a fixed width (Pandoc's output, many Hugo and
     Jekyll sources), where a break the wrapping made (the next word would not have fit on the
-    line) is a space. A page counts as wrapped when at most one in 20 of the lines with a break
-    after them is longer than ``WRAP_MAX`` (a long address, say) and at least
-    ``WRAPPED_SHARE`` of the others end where the wrapping would have ended them. Changes
-    ``tokens`` (markdown-it's) in place."""
-    breaks: list[tuple[object, int, str]] = []    # (token, line's length, next line's 1st word)
+    line) is a space, unless the line ends a sentence. The page's width is the 90th percentile
+    of its lines with a break after them, at most ``WRAP_MAX`` long; the page counts as wrapped
+    when that is at least ``WRAP_MIN`` (short lines, a poem's or an address's, decide nothing),
+    at most one in 20 of those lines (or one) is longer than ``WRAP_MAX`` (a long address), and
+    at least ``WRAPPED_SHARE`` of the others end where the wrapping would have ended them.
+    Lengths are counted in characters as written, a quote's "> " included. Changes ``tokens``
+    (markdown-it's) in place."""
+    breaks: list[tuple[Any, int, str, bool]] = []   # (token, length, next word, ends sentence)
     for token in tokens:
         if token.type != "inline" or not token.map or not token.children:
             continue
-        inside = [child for child in token.children if child.type == "softbreak"]
+        inside = [child for child in token.children if child.type in {"softbreak", "hardbreak"}]
         source = lines[token.map[0]:token.map[1]]
-        hard = sum(child.type == "hardbreak" for child in token.children)
-        if len(inside) + hard != len(source) - 1 or hard:
-            # a break inside code or a hard break: the lines do not map one to one; kept
-            breaks += [(child, 0, "") for child in inside]
+        if len(inside) != len(source) - 1:
+            # a break inside code or raw HTML: the lines do not map one to one; kept
+            breaks += [(child, 0, "", True) for child in inside if child.type == "softbreak"]
             continue
-        breaks += [(child, len(line.rstrip()), (after.split() or [""])[0])
-                   for child, line, after in zip(inside, source, source[1:], strict=False)]
-    lengths = [length for _, length, word in breaks if word]
-    width = max((n for n in lengths if n <= WRAP_MAX), default=0)
-    wrapped = [length + 1 + len(word) > width for _, length, word in breaks
-               if word and length <= WRAP_MAX]
-    is_wrapped = len(lengths) >= 3 and sum(n > WRAP_MAX for n in lengths) <= len(lengths) // 20 \
-        and sum(wrapped) >= WRAPPED_SHARE * len(wrapped)
-    for child, length, word in breaks:
-        if is_wrapped and word and length <= WRAP_MAX and length + 1 + len(word) > width:
-            child.type, child.content = "text", " "     # type: ignore[attr-defined]
+        for child, line, after in zip(inside, source, source[1:], strict=False):
+            if child.type == "softbreak":
+                text = unicodedata.normalize("NFC", line.rstrip())
+                breaks.append((child, len(text), (after.lstrip(" \t>").split() or [""])[0],
+                               bool(_SENTENCE_END.search(text))))
+    lengths = sorted(length for _, length, word, _ in breaks if word)
+    short = [n for n in lengths if n <= WRAP_MAX]
+    width = short[int(0.9 * (len(short) - 1))] if short else 0
+    fits = [n + 1 + len(word) > width for _, n, word, _ in breaks if word and n <= WRAP_MAX]
+    is_wrapped = len(lengths) >= 3 and width >= WRAP_MIN \
+        and len(lengths) - len(short) <= max(1, len(lengths) // 20) \
+        and sum(fits) >= WRAPPED_SHARE * len(fits)
+    for child, length, word, ends in breaks:
+        if is_wrapped and word and not ends and length + 1 + len(word) > width:
+            child.type, child.content = "text", " "
         else:
-            child.type = "hardbreak"                     # type: ignore[attr-defined]
+            child.type = "hardbreak"
+
+
+def _outside_code(body: str, change: Callable[[str], str]) -> str:
+    """``change`` applied to the text outside fenced code blocks and code spans."""
+    parts = _CODE.split(body)
+    return "".join(part if i % 2 else change(part) for i, part in enumerate(parts))
+
+
+def _markup_gone(text: str) -> str:
+    """Obsidian's embeds, links and highlights, and Pandoc's and kramdown's fenced divs and
+    attributes, as their text (or nothing)."""
+    text = _HIGHLIGHT.sub(r"\1", _WIKI_LINK.sub(r"\1", _EMBED.sub("", text)))
+    return _ATTRIBUTE.sub("", _SPAN.sub(r"\1", _FENCED_DIV.sub("", text)))
 
 
 def to_html(text: str) -> tuple[str, str | None]:
     """A Markdown page as an HTML document whose head holds its front matter's fields, and why
     its front matter was read line by line (``front_matter``), if it was."""
-    values, body, problem = front_matter(text)
+    values, body, problem = front_matter(text.replace("\r\n", "\n"))
     if values is None and (block := _PROPERTIES.match(body)):
-        properties = _lenient(block.group(1))
+        properties = _lenient(block.group(1)) or {}
         if _NOTION_KEYS & {_key(name) for name in properties}:
             # a title's property lines, read as front matter ("Created" never dates the page)
             values, body = properties, body[:block.start(1)] + body[block.end(1):]
@@ -293,9 +366,7 @@ def to_html(text: str) -> tuple[str, str | None]:
         meta("name", "author", fields["author"])
     if "outlet" in fields:
         meta("property", "og:site_name", fields["outlet"])
-    body = _EXCERPT.sub("", body, count=1)
-    body = _HIGHLIGHT.sub(r"\1", _WIKI_LINK.sub(r"\1", _EMBED.sub("", body)))
-    body = _ATTRIBUTE.sub("", _SPAN.sub(r"\1", _FENCED_DIV.sub("", body)))
+    body = _outside_code(_EXCERPT.sub(r"\1", body, count=1), _markup_gone)
     tokens = _PARSER.parse(body)
     _line_breaks(tokens, body.split("\n"))
     rendered = _PARSER.renderer.render(tokens, _PARSER.options, {})
@@ -334,10 +405,11 @@ def read_markdown(text: str, name: str) -> HtmlPage:
     document, problem = to_html(text)
     try:
         page = extract_html(document.encode("utf-8"), name, require_article=False)
-    except NoVisibleText:
-        raise NoVisibleText(f"{name}: a Markdown page with no text (front matter only?)") \
-            from None
-    return dataclasses.replace(page, warning=problem, sources=tuple(
+    except NoVisibleText as empty:
+        raise NoVisibleText(f"{name}: a Markdown page with no text to read: "
+                            f"{str(empty).split(': ', 1)[-1]}") from None
+    warning = "; ".join(note for note in (problem, page.warning) if note) or None
+    return dataclasses.replace(page, warning=warning, sources=tuple(
         (field, _SOURCES.get(source, source)) for field, source in page.sources))
 
 
