@@ -479,8 +479,9 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # after the rules it taught: 20, 19, 20, 17, 21, 20). shapes5 (20 pages, written blind, read
 # blind at 53c349c: title 13, published 13, event 17, kind 9, language 20, lead 14; after the
 # rules it taught: 15, 17, 17, 11, 20, 16; with Markdown read as Markdown, t03 too: 16, 17, 17,
-# 12, 20, 17). markdown (12 Markdown pages of web clippers, Hugo, Jekyll, Notion, Pandoc, written
-# blind, read blind at c201f4c: title 7, published 12, event 8, kind 8, language 12, lead 7;
+# 12, 20, 17; with a text page wrapped at a fixed width read in paragraphs, t01's event and lead
+# too: 16, 17, 18, 12, 20, 18). markdown (12 Markdown pages of web clippers, Hugo, Jekyll,
+# Notion, Pandoc, written blind, read blind at c201f4c: title 7, published 12, event 8, kind 8, language 12, lead 7;
 # after what they and a review taught: 11, 11, 11, 10, 12, 10: m02, undated then, its excerpt
 # taken for the lead, is now dated by its lead, "Chiều 18/12" at DC30, where the set says no
 # date). The floors are
@@ -490,7 +491,7 @@ SHAPE_FLOORS = {
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 21, "language": 24, "lead": 20},
     "shapes3": {"title": 17, "published": 15, "event": 17, "kind": 16, "language": 18, "lead": 17},
     "shapes4": {"title": 19, "published": 18, "event": 19, "kind": 16, "language": 21, "lead": 19},
-    "shapes5": {"title": 15, "published": 16, "event": 16, "kind": 11, "language": 19, "lead": 16},
+    "shapes5": {"title": 15, "published": 16, "event": 17, "kind": 11, "language": 19, "lead": 17},
     "markdown": {"title": 10, "published": 10, "event": 10, "kind": 9, "language": 11, "lead": 9},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
@@ -662,3 +663,19 @@ def test_a_comment_widget_between_the_body_and_the_article_s_date_does_not_hide_
                         "Thứ Hai, 25/12/2023 - 10:30", "Tin liên quan",
                         "Tin cũ hơn về hội nghị (10/12/2023)")
         assert infer_metadata(article).published == dt.date(2023, 12, 25), widget
+
+
+# --- a text page wrapped at a fixed width (a PDF's text, an e-mail) ---------------------------
+
+def test_a_text_page_wrapped_at_a_fixed_width_is_read_in_paragraphs(tmp_path):
+    import textwrap
+
+    wrapped = "\n".join(textwrap.fill(p, 64) for p in (LEAD, SECOND, LEAD + " " + SECOND))
+    page = f"{HEADLINE}\nThứ Ba, 19/12/2023 - 08:30\n\n{wrapped}\n"
+    (tmp_path / "pdf.txt").write_text(page, encoding="utf-8")
+    row = helpers.load_corpus(tmp_path, cache=False, catalog=False, progress=False).iloc[0]
+    article = row["page"].article
+    assert article.headline == HEADLINE
+    assert lead_paragraph(article) == LEAD
+    assert SECOND in article.paragraphs            # each paragraph whole: it ends a sentence
+    assert row["event"] == "DC32"

@@ -33,6 +33,7 @@ from markdown_it import MarkdownIt
 
 from .errors import NoVisibleText
 from .html import HTML_SUFFIXES, SITE_SEPARATOR, HtmlPage, extract_html, is_html
+from .text import wrapping_breaks
 
 __all__ = ["MARKDOWN_SUFFIXES", "front_matter", "head_fields", "is_markdown", "page_format",
            "read_markdown", "to_html"]
@@ -106,10 +107,6 @@ _FENCED_DIV = re.compile(r"^[ \t]*:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*(?::{3
 _SPAN = re.compile(r"\[([^\[\]\n]*)\]" + _ATTRIBUTES)
 _ATTRIBUTE = re.compile(r"[ \t]*" + _ATTRIBUTES + r"|(?<=[)\]])\{(?:\s*"
                         + _ATTRIBUTE_ITEM + r")+\s*\}")
-WRAP_MAX = 100              # the longest line of a page wrapped at a fixed width (Pandoc: 72)
-WRAP_MIN = 50               # the shortest width a page's wrapping is taken to have
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]*_]*$")
-WRAPPED_SHARE = 0.5         # of a page's line breaks inside paragraphs, made by wrapping
 
 
 def _key(name: object) -> str:
@@ -289,16 +286,10 @@ def head_fields(values: dict[str, object]) -> dict[str, str]:
 
 def _line_breaks(tokens: list, lines: list[str]) -> None:
     """A line break inside a paragraph is kept as a break (a page saved one paragraph or menu
-    item a line), except in a page wrapped at a fixed width (Pandoc's output, many Hugo and
-    Jekyll sources), where a break the wrapping made (the next word would not have fit on the
-    line) is a space, unless the line ends a sentence. The page's width is the 90th percentile
-    of its lines with a break after them, at most ``WRAP_MAX`` long; the page counts as wrapped
-    when that is at least ``WRAP_MIN`` (short lines, a poem's or an address's, decide nothing),
-    at most one in 20 of those lines (or one) is longer than ``WRAP_MAX`` (a long address), and
-    at least ``WRAPPED_SHARE`` of the others end where the wrapping would have ended them.
-    Lengths are counted in characters as written, a quote's "> " included. Changes ``tokens``
-    (markdown-it's) in place."""
-    breaks: list[tuple[Any, int, str, bool]] = []   # (token, length, next word, ends sentence)
+    item a line, a poem), except the ones a fixed-width wrapping made (Pandoc's output, many
+    Hugo and Jekyll sources: ``text.wrapping_breaks``), which become spaces. Lines are measured
+    as written, a quote's "> " included. Changes ``tokens`` (markdown-it's) in place."""
+    breaks: list[tuple[Any, str, str]] = []      # (token, the line before, the line after)
     for token in tokens:
         if token.type != "inline" or not token.map or not token.children:
             continue
@@ -306,22 +297,14 @@ def _line_breaks(tokens: list, lines: list[str]) -> None:
         source = lines[token.map[0]:token.map[1]]
         if len(inside) != len(source) - 1:
             # a break inside code or raw HTML: the lines do not map one to one; kept
-            breaks += [(child, 0, "", True) for child in inside if child.type == "softbreak"]
+            breaks += [(child, "", "") for child in inside if child.type == "softbreak"]
             continue
-        for child, line, after in zip(inside, source, source[1:], strict=False):
-            if child.type == "softbreak":
-                text = unicodedata.normalize("NFC", line.rstrip())
-                breaks.append((child, len(text), (after.lstrip(" \t>").split() or [""])[0],
-                               bool(_SENTENCE_END.search(text))))
-    lengths = sorted(length for _, length, word, _ in breaks if word)
-    short = [n for n in lengths if n <= WRAP_MAX]
-    width = short[int(0.9 * (len(short) - 1))] if short else 0
-    fits = [n + 1 + len(word) > width for _, n, word, _ in breaks if word and n <= WRAP_MAX]
-    is_wrapped = len(lengths) >= 3 and width >= WRAP_MIN \
-        and len(lengths) - len(short) <= max(1, len(lengths) // 20) \
-        and sum(fits) >= WRAPPED_SHARE * len(fits)
-    for child, length, word, ends in breaks:
-        if is_wrapped and word and not ends and length + 1 + len(word) > width:
+        breaks += [(child, line, after)
+                   for child, line, after in zip(inside, source, source[1:], strict=False)
+                   if child.type == "softbreak"]
+    for (child, _, _), join in zip(breaks, wrapping_breaks([(b, a) for _, b, a in breaks]),
+                                   strict=True):
+        if join:
             child.type, child.content = "text", " "
         else:
             child.type = "hardbreak"

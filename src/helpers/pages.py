@@ -24,7 +24,14 @@ from .errors import CorpusError, NoVisibleText
 from .html import HtmlPage, extract_html
 from .markdown import page_format, read_markdown
 from .metadata import PageMetadata, detect_language, infer_metadata, with_fallback
-from .text import TONE_MARKS, normalize_text, segment, segment_many, words_from_segments
+from .text import (
+    TONE_MARKS,
+    normalize_text,
+    segment,
+    segment_many,
+    unwrap_lines,
+    words_from_segments,
+)
 
 _T = TypeVar("_T")
 
@@ -333,7 +340,7 @@ def _read_and_clean(name: str,
             html = read_markdown(decode_bytes(data, name), name)
             text = html.text
         else:
-            text = decode_bytes(data, name)
+            text = unwrap_lines(decode_bytes(data, name))
     except NoVisibleText as err:
         return PageResult(name, EMPTY, str(err))
     except CorpusError as err:

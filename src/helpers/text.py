@@ -25,13 +25,93 @@ from .reference import stopword_policy, underthesea_stopwords
 
 __all__ = ["PARAGRAPH_END", "TOKENIZER_VERSION", "TONE_MARKS", "in_capitals", "normalize_text",
            "normalize_tone_marks", "raw_segments", "raw_segments_many", "segment", "segment_many",
-           "sort_key", "stopwords", "tokenize", "words_from_segments"]
+           "sort_key", "stopwords", "tokenize", "unwrap_lines", "words_from_segments",
+           "wrapping_breaks"]
 
 # --- normalization ---------------------------------------------------------------------------
 
 # A text that ends a sentence: a full stop, "!", "?" or an ellipsis, then closing quotes or
 # brackets (the cleaning's running text, HTML's sapo).
 PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]*$")
+
+
+# --- lines wrapped at a fixed width ----------------------------------------------------------
+
+WRAP_MAX = 100              # the longest line of a page wrapped at a fixed width (Pandoc: 72)
+WRAP_MIN = 50               # the shortest width a page's wrapping is taken to have
+WRAPPED_SHARE = 0.5         # of a page's line breaks inside paragraphs, made by wrapping
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]*_]*$")
+
+
+def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
+    """Which line breaks of a page a fixed-width wrapping made, each given as (the line before
+    it, the line after it): none unless the page is wrapped, else those where the next line's
+    first word would not have fitted on the line and the line does not end a sentence.
+
+    The page's width is the 90th percentile of the lengths (in characters, NFC) of the lines
+    before a break, of those at most ``WRAP_MAX`` long. The page counts as wrapped when there
+    are at least three breaks, the width is at least ``WRAP_MIN`` (short lines, a poem's, an
+    address's or a menu's, decide nothing), at most one line in 20 (or one) is longer than
+    ``WRAP_MAX`` (a long address in a wrapped paragraph), and at least ``WRAPPED_SHARE`` of the
+    others end where the wrapping would have ended them.
+
+    Examples
+    --------
+    >>> import textwrap
+    >>> prose = "Hội nghị Ngoại giao lần thứ 32 đã bế mạc chiều nay tại Hà Nội sau năm ngày " * 3
+    >>> lines = textwrap.wrap(prose, 72)
+    >>> wrapping_breaks(list(zip(lines, lines[1:])))
+    [True, True, True]
+    >>> poem = ["Sông quê chiều lặng gió,", "Thuyền nhỏ neo bến xưa,", "Mẹ ngồi chờ bên ngõ,"]
+    >>> wrapping_breaks(list(zip(poem, poem[1:])))
+    [False, False]
+    """
+    facts = []
+    for before, after in breaks:
+        line = unicodedata.normalize("NFC", before.rstrip())
+        facts.append((len(line), (after.lstrip(" \t>").split() or [""])[0],
+                      bool(_SENTENCE_END.search(line))))
+    lengths = sorted(n for n, word, _ in facts if word)
+    short = [n for n in lengths if n <= WRAP_MAX]
+    width = short[int(0.9 * (len(short) - 1))] if short else 0
+    fits = [n + 1 + len(word) > width for n, word, _ in facts if word and n <= WRAP_MAX]
+    if not (len(lengths) >= 3 and width >= WRAP_MIN
+            and len(lengths) - len(short) <= max(1, len(lengths) // 20)
+            and sum(fits) >= WRAPPED_SHARE * len(fits)):
+        return [False] * len(facts)
+    return [bool(word) and not ends and n + 1 + len(word) > width for n, word, ends in facts]
+
+
+def unwrap_lines(text: str) -> str:
+    """A text page wrapped at a fixed width (a PDF's text, an e-mail, a terminal's copy) with
+    its wrapping's line breaks made spaces (``wrapping_breaks``); a line indented deeper than
+    the one above starts a paragraph. Any other page comes back as it was.
+
+    Examples
+    --------
+    >>> import textwrap
+    >>> prose = "Hội nghị Ngoại giao lần thứ 32 đã bế mạc chiều nay tại Hà Nội sau năm ngày " * 3
+    >>> unwrap_lines(textwrap.fill(prose, 72)) == prose.strip()
+    True
+    """
+    lines = text.split("\n")
+    pairs = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()
+             and _indent(lines[i + 1]) <= _indent(lines[i])]
+    joins = wrapping_breaks([(lines[i], lines[i + 1]) for i in pairs])
+    if not any(joins):
+        return text
+    joined = {i for i, join in zip(pairs, joins, strict=True) if join}
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i - 1 in joined:
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def in_capitals(text: str) -> bool:
