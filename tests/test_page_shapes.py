@@ -678,3 +678,11 @@ def test_a_text_page_wrapped_at_a_fixed_width_is_read_in_paragraphs(tmp_path):
     assert lead_paragraph(article) == LEAD
     assert SECOND in article.paragraphs            # each paragraph whole: it ends a sentence
     assert row["event"] == "DC32"
+
+
+def test_a_list_of_headlines_of_one_length_is_not_taken_for_wrapped_text():
+    from helpers.text import unwrap_lines
+
+    titles = "\n".join(f"Hội nghị Ngoại giao lần thứ {n} bàn về ngoại giao kinh tế và văn hóa "
+                       "trong thời kỳ mới" for n in range(25, 33))
+    assert unwrap_lines(f"Tin liên quan\n{titles}\n") == f"Tin liên quan\n{titles}\n"

@@ -40,6 +40,7 @@ PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]*$")
 WRAP_MAX = 100              # the longest line of a page wrapped at a fixed width (Pandoc: 72)
 WRAP_MIN = 50               # the shortest width a page's wrapping is taken to have
 WRAPPED_SHARE = 0.5         # of a page's line breaks inside paragraphs, made by wrapping
+WRAPPED_LOWER_SHARE = 0.3   # of those breaks, followed by a word in lower case (mid-sentence)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]*_]*$")
 
 
@@ -52,8 +53,10 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
     before a break, of those at most ``WRAP_MAX`` long. The page counts as wrapped when there
     are at least three breaks, the width is at least ``WRAP_MIN`` (short lines, a poem's, an
     address's or a menu's, decide nothing), at most one line in 20 (or one) is longer than
-    ``WRAP_MAX`` (a long address in a wrapped paragraph), and at least ``WRAPPED_SHARE`` of the
-    others end where the wrapping would have ended them.
+    ``WRAP_MAX`` (a long address in a wrapped paragraph), at least ``WRAPPED_SHARE`` of the
+    others end where the wrapping would have ended them, and at least ``WRAPPED_LOWER_SHARE``
+    of the lines after a break go on with a word in lower case, as a sentence cut by wrapping
+    does (a list of headlines of one length starts each with a capital).
 
     Examples
     --------
@@ -77,7 +80,9 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
     fits = [n + 1 + len(word) > width for n, word, _ in facts if word and n <= WRAP_MAX]
     if not (len(lengths) >= 3 and width >= WRAP_MIN
             and len(lengths) - len(short) <= max(1, len(lengths) // 20)
-            and sum(fits) >= WRAPPED_SHARE * len(fits)):
+            and sum(fits) >= WRAPPED_SHARE * len(fits)
+            and sum(word[:1].islower() for _, word, _ in facts)
+            >= WRAPPED_LOWER_SHARE * len(lengths)):
         return [False] * len(facts)
     return [bool(word) and not ends and n + 1 + len(word) > width for n, word, ends in facts]
 
