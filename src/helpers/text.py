@@ -42,6 +42,7 @@ WRAP_MIN = 50               # the shortest width a page's wrapping is taken to h
 WRAPPED_SHARE = 0.5         # of a page's line breaks inside paragraphs, made by wrapping
 WRAPPED_LOWER_SHARE = 0.3   # of those breaks, followed by a word in lower case (mid-sentence)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]*_]*$")
+_LONG_LINE = re.compile(rf"^[^\n]{{{WRAP_MAX + 1},}}", re.MULTILINE)
 
 
 def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
@@ -90,7 +91,8 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
 def unwrap_lines(text: str) -> str:
     """A text page wrapped at a fixed width (a PDF's text, an e-mail, a terminal's copy) with
     its wrapping's line breaks made spaces (``wrapping_breaks``); a line indented deeper than
-    the one above starts a paragraph. Any other page comes back as it was.
+    the one above starts a paragraph. Any other page comes back as it was, at once when more
+    than one line in 20 (or one) is longer than ``WRAP_MAX`` (a page of paragraphs a line).
 
     Examples
     --------
@@ -99,6 +101,10 @@ def unwrap_lines(text: str) -> str:
     >>> unwrap_lines(textwrap.fill(prose, 72)) == prose.strip()
     True
     """
+    # First, in two calls in C, what settles most pages: more than one line in 20 (or one)
+    # longer than WRAP_MAX, a page of paragraphs a line, is no wrapped page.
+    if len(_LONG_LINE.findall(unicodedata.normalize("NFC", text))) > max(1, text.count("\n") // 20):
+        return text
     lines = text.split("\n")
     pairs = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()
              and _indent(lines[i + 1]) <= _indent(lines[i])]
