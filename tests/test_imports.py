@@ -1,7 +1,8 @@
 """What importing helpers costs: ``helpers`` imports each public name on first use (so
 ``make report``'s own process loads none of the analysis), scikit-learn, scipy.stats and
 scipy's clustering are imported only by the functions that use them, underthesea, trafilatura
-and loky only when pages are processed, and the public surface is unchanged."""
+and loky only when pages are processed (markdown-it only for Markdown pages), and
+the public surface is unchanged."""
 from __future__ import annotations
 
 import ast
@@ -65,7 +66,7 @@ def test_a_notebook_loading_a_cached_corpus_leaves_the_page_processing_libraries
              "assert len(docs) and len(text.stopwords())",
              "assert h.segment('Hội nghị Ngoại giao bế mạc.', cache=False) == "
              "[['Hội nghị Ngoại giao', 'bế mạc', '.']]"]
-    watched = ("underthesea", "underthesea_core", "trafilatura", "joblib")
+    watched = ("underthesea", "underthesea_core", "trafilatura", "joblib", "markdown_it")
     assert _loaded_after_each(steps, watched) == [
         [], ["joblib", "underthesea", "underthesea_core"]]
 

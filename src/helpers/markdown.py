@@ -19,17 +19,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import html
 import re
 import tomllib
 import unicodedata
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
-import yaml
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 from .errors import NoVisibleText
 from .html import HTML_SUFFIXES, SITE_SEPARATOR, HtmlPage, extract_html, is_html
@@ -79,9 +80,6 @@ _KNOWN_KEYS = _OTHER_KEYS | {name for names in FIELDS.values() for name in names
 _SOURCES = {"html:og": "markdown:front matter", "html:meta": "markdown:front matter",
             "html:canonical": "markdown:front matter", "html:title": "markdown:front matter",
             "html:url": "markdown:source address", "html:h1": "markdown:heading"}
-# CommonMark with tables. Raw HTML passes into the page (clippers keep what Markdown cannot say
-# as HTML: a table with merged cells, Notion's callouts as <aside>), as in the page it came from.
-_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Obsidian's own syntax: an embedded file "![[...]]" (dropped), a link "[[target|name]]" (its
 # name), a highlight "==...==" (its text).
 _EMBED = re.compile(r"!\[\[[^\]\n]*\]\]")
@@ -167,6 +165,10 @@ def front_matter(text: str) -> tuple[dict[str, object] | None, str, str | None]:
     values: object
     problem = None
     if match := _YAML_BLOCK.match(text):
+        # Imported here, on the first page with front matter, as markdown-it below: about
+        # 0.07 s together that a corpus without Markdown does not need.
+        import yaml
+
         try:
             values = yaml.safe_load(match.group(1))
         # YAML's own errors, and the ValueError or RecursionError of a timestamp that is no
@@ -310,6 +312,16 @@ def _line_breaks(tokens: list, lines: list[str]) -> None:
             child.type = "hardbreak"
 
 
+@functools.cache
+def _parser() -> MarkdownIt:
+    """CommonMark with tables. Raw HTML passes into the page (clippers keep what Markdown cannot
+    say as HTML: a table with merged cells, Notion's callouts as <aside>), as in the page it
+    came from."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
 def _outside_code(body: str, change: Callable[[str], str]) -> str:
     """``change`` applied to the text outside fenced code blocks and code spans."""
     parts = _CODE.split(body)
@@ -350,9 +362,10 @@ def to_html(text: str) -> tuple[str, str | None]:
     if "outlet" in fields:
         meta("property", "og:site_name", fields["outlet"])
     body = _outside_code(_EXCERPT.sub(r"\1", body, count=1), _markup_gone)
-    tokens = _PARSER.parse(body)
+    parser = _parser()
+    tokens = parser.parse(body)
     _line_breaks(tokens, body.split("\n"))
-    rendered = _PARSER.renderer.render(tokens, _PARSER.options, {})
+    rendered = parser.renderer.render(tokens, parser.options, {})
     return (f"<!DOCTYPE html><html><head>{''.join(head)}</head>"
             f"<body><article>{rendered}</article></body></html>"), problem
 
