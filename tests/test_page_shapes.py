@@ -686,3 +686,45 @@ def test_a_list_of_headlines_of_one_length_is_not_taken_for_wrapped_text():
     titles = "\n".join(f"Hội nghị Ngoại giao lần thứ {n} bàn về ngoại giao kinh tế và văn hóa "
                        "trong thời kỳ mới" for n in range(25, 33))
     assert unwrap_lines(f"Tin liên quan\n{titles}\n") == f"Tin liên quan\n{titles}\n"
+
+
+# A third review: what a short scraped page must never lose to the wrapping test.
+_WRAP_PROSE = (LEAD + " " + SECOND + " ") * 2
+
+
+@pytest.mark.parametrize("page", [
+    # a short page whose one lower-case line start is a brand's name
+    "Số hóa\niPhone 16 bán chạy nhất Việt Nam trong quý đầu năm theo thống kê của hãng\n"
+    "Theo hãng nghiên cứu, iPhone 16 chiếm 12% thị phần điện thoại tại Việt Nam trong quý I.\n"
+    "Samsung Galaxy A15 đứng thứ hai với 8%, tiếp theo là hai mẫu máy giá rẻ khác.\n",
+    # a scraper's header: title, address, date, then short paragraphs
+    f"{HEADLINE}\nhttps://bao.example.vn/thoi-su/khai-mac-hoi-nghi-ngoai-giao-32.html\n"
+    f"2023-12-19 08:15\n\n{LEAD}\n\n{SECOND}\n",
+    # legal items
+    "Điều 3. Trách nhiệm của cơ quan đại diện\na) Bảo hộ quyền và lợi ích hợp pháp của công "
+    "dân;\nb) Thúc đẩy hợp tác kinh tế, thương mại và đầu tư với nước sở tại;\nc) Báo cáo "
+    "định kỳ với Bộ Ngoại giao về tình hình công dân và doanh nghiệp.\n",
+])
+def test_a_short_scraped_page_keeps_its_lines(page):
+    from helpers.text import unwrap_lines
+
+    assert unwrap_lines(page) == page
+
+
+def test_wrapped_text_under_a_long_title_quotes_lists_and_hyphens_come_out_whole():
+    import textwrap
+
+    from helpers.text import unwrap_lines
+
+    title = "Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội với nhiều đại biểu tham dự"
+    body = textwrap.fill(_WRAP_PROSE, 64)
+    assert unwrap_lines(f"{title}\n{body}\n").split("\n")[0] == title     # longer: not wrapped
+    quoted = "\n".join("> " + line for line in textwrap.wrap(_WRAP_PROSE, 62))
+    assert unwrap_lines(quoted) == "> " + _WRAP_PROSE.strip()
+    items = "\n".join(textwrap.fill(p, 64, initial_indent="- ", subsequent_indent="  ")
+                      for p in (LEAD, SECOND, LEAD, SECOND))
+    assert unwrap_lines(items).split("\n") == [f"- {p}" for p in (LEAD, SECOND, LEAD, SECOND)]
+    lines = textwrap.wrap(_WRAP_PROSE, 64)
+    before, after = lines[0].split()[-1], lines[1].split()[0]
+    lines[0] += "-"                                     # a word cut at the break by a hyphen
+    assert f"{before}-{after}" in unwrap_lines("\n".join(lines))

@@ -40,32 +40,35 @@ PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]*$")
 WRAP_MAX = 100              # the longest line of a page wrapped at a fixed width (Pandoc: 72)
 WRAP_MIN = 50               # the shortest width a page's wrapping is taken to have
 WRAPPED_SHARE = 0.5         # of a page's line breaks inside paragraphs, made by wrapping
-WRAPPED_LOWER_SHARE = 0.3   # of those breaks, followed by a word in lower case (mid-sentence)
+MIN_WRAP_BREAKS = 6         # a page with fewer breaks inside paragraphs is never taken as wrapped
+WRAP_SLACK = 4              # a line this much longer than the width was not wrapped at it
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]*_]*$")
 _LONG_LINE = re.compile(rf"^[^\n]{{{WRAP_MAX + 1},}}", re.MULTILINE)
 
 
 def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
     """Which line breaks of a page a fixed-width wrapping made, each given as (the line before
-    it, the line after it): none unless the page is wrapped, else those where the next line's
-    first word would not have fitted on the line and the line does not end a sentence.
+    it, the line after it): none unless the page is wrapped, else the joinable ones: where the
+    next line's first word would not have fitted on the line, the line is not more than
+    ``WRAP_SLACK`` longer than the width (a title above the text, a long address) and does not
+    end a sentence.
 
     The page's width is the 90th percentile of the lengths (in characters, NFC) of the lines
-    before a break, of those at most ``WRAP_MAX`` long. The page counts as wrapped when there
-    are at least three breaks, the width is at least ``WRAP_MIN`` (short lines, a poem's, an
-    address's or a menu's, decide nothing), at most one line in 20 (or one) is longer than
-    ``WRAP_MAX`` (a long address in a wrapped paragraph), at least ``WRAPPED_SHARE`` of the
-    others end where the wrapping would have ended them, and at least ``WRAPPED_LOWER_SHARE``
-    of the lines after a break go on with a word in lower case, as a sentence cut by wrapping
-    does (a list of headlines of one length starts each with a capital).
+    before a break, of those at most ``WRAP_MAX`` long. The page counts as wrapped when it has
+    at least ``MIN_WRAP_BREAKS`` breaks (a short page's few lines prove nothing), the width is
+    at least ``WRAP_MIN`` (short lines, a poem's, an address's or a menu's, decide nothing), at
+    most one line in 20 (or one) is longer than ``WRAP_MAX``, at least ``WRAPPED_SHARE`` of the
+    others end where the wrapping would have ended them, and, of the joinable breaks, at least
+    two and at least half go on with a plain word in lower case, as a sentence cut by wrapping
+    does ("iPhone", "a)", a name or a headline's capital do not count).
 
     Examples
     --------
     >>> import textwrap
     >>> prose = "Hội nghị Ngoại giao lần thứ 32 đã bế mạc chiều nay tại Hà Nội sau năm ngày " * 3
-    >>> lines = textwrap.wrap(prose, 72)
-    >>> wrapping_breaks(list(zip(lines, lines[1:])))
-    [True, True, True]
+    >>> lines = textwrap.wrap(prose * 3, 72)
+    >>> all(wrapping_breaks(list(zip(lines, lines[1:])))), len(lines) - 1
+    (True, 9)
     >>> poem = ["Sông quê chiều lặng gió,", "Thuyền nhỏ neo bến xưa,", "Mẹ ngồi chờ bên ngõ,"]
     >>> wrapping_breaks(list(zip(poem, poem[1:])))
     [False, False]
@@ -79,25 +82,36 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
     short = [n for n in lengths if n <= WRAP_MAX]
     width = short[int(0.9 * (len(short) - 1))] if short else 0
     fits = [n + 1 + len(word) > width for n, word, _ in facts if word and n <= WRAP_MAX]
-    if not (len(lengths) >= 3 and width >= WRAP_MIN
+    joinable = [bool(word) and not ends and n + 1 + len(word) > width and n <= width + WRAP_SLACK
+                for n, word, ends in facts]
+    lower = sum(join and _plain_lower(word) for join, (_, word, _) in zip(joinable, facts,
+                                                                            strict=True))
+    if not (len(lengths) >= MIN_WRAP_BREAKS and width >= WRAP_MIN
             and len(lengths) - len(short) <= max(1, len(lengths) // 20)
             and sum(fits) >= WRAPPED_SHARE * len(fits)
-            and sum(word[:1].islower() for _, word, _ in facts)
-            >= WRAPPED_LOWER_SHARE * len(lengths)):
+            and lower >= 2 and 2 * lower >= sum(joinable)):
         return [False] * len(facts)
-    return [bool(word) and not ends and n + 1 + len(word) > width for n, word, ends in facts]
+    return joinable
+
+
+def _plain_lower(word: str) -> bool:
+    """A word of two letters or more, all in lower case, what follows it punctuation only."""
+    letters = word.rstrip(",.;:!?…)\"'”’")
+    return len(letters) >= 2 and letters.isalpha() and letters.islower()
 
 
 def unwrap_lines(text: str) -> str:
     """A text page wrapped at a fixed width (a PDF's text, an e-mail, a terminal's copy) with
-    its wrapping's line breaks made spaces (``wrapping_breaks``); a line indented deeper than
-    the one above starts a paragraph. Any other page comes back as it was, at once when more
-    than one line in 20 (or one) is longer than ``WRAP_MAX`` (a page of paragraphs a line).
+    its wrapping's line breaks made spaces (``wrapping_breaks``). A line indented deeper than
+    the one above starts a paragraph, unless it hangs under a list item's marker ("- ",
+    "1. "); a quote's ">" and a word's hyphen at the break go ("un-" "changed" is
+    "un-changed"). Any other page comes back as it was, at once when more than one line in 20
+    (or one) is longer than ``WRAP_MAX`` (a page of paragraphs a line).
 
     Examples
     --------
     >>> import textwrap
-    >>> prose = "Hội nghị Ngoại giao lần thứ 32 đã bế mạc chiều nay tại Hà Nội sau năm ngày " * 3
+    >>> prose = "Hội nghị Ngoại giao lần thứ 32 đã bế mạc chiều nay tại Hà Nội sau năm ngày " * 6
     >>> unwrap_lines(textwrap.fill(prose, 72)) == prose.strip()
     True
     """
@@ -107,7 +121,7 @@ def unwrap_lines(text: str) -> str:
         return text
     lines = text.split("\n")
     pairs = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()
-             and _indent(lines[i + 1]) <= _indent(lines[i])]
+             and _indent(lines[i + 1]) <= _indent(lines[i]) + _marker(lines[i])]
     joins = wrapping_breaks([(lines[i], lines[i + 1]) for i in pairs])
     if not any(joins):
         return text
@@ -115,10 +129,24 @@ def unwrap_lines(text: str) -> str:
     out: list[str] = []
     for i, line in enumerate(lines):
         if i - 1 in joined:
-            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+            head, rest = out[-1].rstrip(), line.strip()
+            if head.lstrip().startswith(">"):
+                rest = rest.lstrip("> \t")
+            out[-1] = f"{head}{rest}" if _HYPHENATED.search(head) else f"{head} {rest}"
         else:
             out.append(line)
     return "\n".join(out)
+
+
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*•+]|\d{1,3}[.)]|[a-zđ][.)])[ \t]+")
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+
+
+def _marker(line: str) -> int:
+    """How far a list item's text stands right of its marker ("- ", "12. "): where its wrapped
+    lines hang; 0 for a line that is no list item."""
+    match = _LIST_MARKER.match(line)
+    return len(match.group()) - _indent(line) if match else 0
 
 
 def _indent(line: str) -> int:
