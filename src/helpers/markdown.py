@@ -384,11 +384,13 @@ def read_markdown(text: str, name: str) -> HtmlPage:
     Returns
     -------
     HtmlPage
+        With a ``warning`` when its front matter was read line by line, or its text holds
+        little prose (a note, an index, an error page).
 
     Raises
     ------
-    CorpusError
-        The page holds no article.
+    NoVisibleText
+        The page holds no text, or none but links, menus or markup.
 
     Examples
     --------
