@@ -109,10 +109,9 @@ def test_two_local_workers_give_the_same_table_in_the_same_order(folder, monkeyp
 
 @pytest.mark.slow
 @pytest.mark.filterwarnings("ignore:Trying to resize an executor")   # loky, while both run
-def test_two_loads_at_once_with_different_workers_share_the_pool_and_give_the_same_table(
-        monkeypatch):
-    # loky keeps one reusable pool: a load asking for another size resizes (or replaces) it
-    # while the other load's tasks run; a task the old pool refuses is done in its load.
+def test_two_loads_at_once_with_different_workers_give_the_same_table(monkeypatch):
+    # loky keeps one reusable pool per process; resizing it while the other load's tasks run
+    # could leave loky waiting for ever, so a load that finds the pool in use works alone.
     import threading
 
     serial = helpers.load_corpus(workers=1, cache=False)
@@ -134,6 +133,18 @@ def test_two_loads_at_once_with_different_workers_share_the_pool_and_give_the_sa
     for workers in (2, 3):
         assert isinstance(loaded[workers], pd.DataFrame), loaded[workers]
         assert_same_corpus(serial, loaded[workers])
+
+
+def test_a_load_that_finds_the_pool_in_use_does_its_tasks_here(monkeypatch):
+    def no_pool(n_workers):
+        raise AssertionError("the pool is in use: no load may ask for it")
+
+    monkeypatch.setattr(pipeline, "worker_pool", no_pool)
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    serial = helpers.load_corpus(workers=1, cache=False)
+    with pipeline._POOL_IN_USE:                          # another thread's load holds it
+        alone = helpers.load_corpus(workers=2, cache=False)
+    assert_same_corpus(serial, alone)
 
 
 def test_tasks_keep_the_page_order_and_give_several_workers_four_tasks_each():

@@ -47,6 +47,11 @@ AUTO_PARALLEL_BYTES = 7_000_000
 # A load's worker processes wait this long for the next load before they exit (joblib's
 # default for its loky pool, which the loads used before).
 WORKER_IDLE_SECONDS = 300
+# Held by the load whose tasks use the pool. loky keeps one pool per process, and a second load
+# asking for another size resizes it while the first load's tasks run and its callbacks send
+# more: loky can then wait for ever (seen in a fresh clone's test run). A load that finds the
+# pool in use works alone, in its own process, as a load with one worker does.
+_POOL_IN_USE = threading.Lock()
 # The native thread pools whose sizes a pool's processes get (``worker_pool``), as joblib's.
 _THREAD_POOL_SIZES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                       "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
@@ -489,10 +494,26 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
     the first task: a load of a single task sends nothing. A worker's error is raised here
     and nothing more is sent; after Ctrl-C the workers are stopped. ``tick(pages)``: after
     each task, with its number of pages. The pages computed, here or by a worker, share
-    ``tokens`` (``shared_tokens``), this process sharing a worker's as it reads them back."""
+    ``tokens`` (``shared_tokens``), this process sharing a worker's as it reads them back.
+    While another load of this process (in another thread) uses the pool, every task is done
+    here (``_POOL_IN_USE``)."""
     done: list[list[PageResult] | None] = [None] * len(tasks)
     pending = collections.deque(range(len(tasks)))
-    executor = worker_pool(n_workers) if n_workers > 1 and len(tasks) > 1 else None
+    pooled = n_workers > 1 and len(tasks) > 1 and _POOL_IN_USE.acquire(blocking=False)
+    try:
+        executor = worker_pool(n_workers) if pooled else None
+        return _run_with(executor, n_workers, folder, tasks, done, pending, store, counted, tick,
+                         tokens)
+    finally:
+        if pooled:
+            _POOL_IN_USE.release()
+
+
+def _run_with(executor: Executor | None, n_workers: int, folder: str, tasks: list[list[str]],
+              done: list[list[PageResult] | None], pending: collections.deque,
+              store: FileCache | None, counted: dict[str, tuple[str, bytes | None]],
+              tick: Callable[[int], object], tokens: dict[str, str]) -> list[PageResult]:
+    """``_run_tasks`` with ``executor`` (the pool, or None: every task here)."""
     lock = threading.Lock()         # pending and running, shared with the pool's thread
     running: dict[Future, int] = {}
     returned: queue.SimpleQueue[Future] = queue.SimpleQueue()
