@@ -8,6 +8,7 @@ table from the results is ``helpers.corpus``.
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -16,7 +17,7 @@ import os
 import pickle
 import queue
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from pathlib import Path
 
@@ -499,80 +500,79 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
     here (``_POOL_IN_USE``)."""
     done: list[list[PageResult] | None] = [None] * len(tasks)
     pending = collections.deque(range(len(tasks)))
-    pooled = n_workers > 1 and len(tasks) > 1 and _POOL_IN_USE.acquire(blocking=False)
+    with _pool_if_free(n_workers, len(tasks)) as executor:
+        lock = threading.Lock()         # pending and running, shared with the pool's thread
+        running: dict[Future, int] = {}
+        returned: queue.SimpleQueue[Future] = queue.SimpleQueue()
+
+        def send() -> None:  # the last task not taken, to a worker
+            with lock:
+                if not pending or executor is None:
+                    return
+                i = pending.pop()
+                try:
+                    future = executor.submit(_process_paths_in_worker, folder, tasks[i], store)
+                except RuntimeError:  # a pool shut down or broken meanwhile: the task stays here
+                    pending.append(i)
+                    return
+                running[future] = i
+            future.add_done_callback(on_return)  # called at once if it is done already
+
+        def on_return(future: Future) -> None:  # in the pool's thread
+            returned.put(future)
+            if not future.cancelled() and future.exception() is None:
+                send()
+
+        def read_back(block: bool) -> None:  # the workers' results returned (at least one)
+            while True:
+                try:
+                    future = returned.get(block=block)
+                except queue.Empty:
+                    return
+                with lock:
+                    i = running.pop(future)
+                datas, reads = future.result()  # a worker's error is raised here
+                done[i] = [_from_worker(folder, name, data, read, store, tokens)
+                           for name, data, read in zip(tasks[i], datas, reads, strict=True)]
+                tick(len(tasks[i]))
+                block = False
+
+        try:
+            for _ in range(min((n_workers - 1) * TASKS_PER_WORKER, len(tasks) - 1)):
+                send()
+            while True:
+                with lock:
+                    if not pending:
+                        break
+                    i = pending.popleft()
+                done[i] = _process_paths(folder, tasks[i], store, counted, tokens)[0]
+                tick(len(tasks[i]))
+                read_back(block=False)
+            while running:  # no task left to take (nor to send): the workers' last ones
+                read_back(block=True)
+        except BaseException as error:
+            with lock:
+                pending.clear()          # nothing more is sent; tasks not started are dropped
+                for future in running:
+                    future.cancel()
+            if executor is not None and not isinstance(error, Exception):
+                # Ctrl-C: a worker's task may be what hangs; loky's pool stops its processes now
+                executor.shutdown(wait=False, kill_workers=True)  # type: ignore[call-arg]
+            raise
+        return [result for task in done for result in task]  # type: ignore[union-attr]  # all filled
+
+
+@contextlib.contextmanager
+def _pool_if_free(n_workers: int, n_tasks: int) -> Iterator[Executor | None]:
+    """``worker_pool(n_workers)``, held by this load while it runs (``_POOL_IN_USE``); None
+    when the load needs none (one worker, or one task: this process does it) or another load
+    of this process holds the pool."""
+    pooled = n_workers > 1 and n_tasks > 1 and _POOL_IN_USE.acquire(blocking=False)
     try:
-        executor = worker_pool(n_workers) if pooled else None
-        return _run_with(executor, n_workers, folder, tasks, done, pending, store, counted, tick,
-                         tokens)
+        yield worker_pool(n_workers) if pooled else None
     finally:
         if pooled:
             _POOL_IN_USE.release()
-
-
-def _run_with(executor: Executor | None, n_workers: int, folder: str, tasks: list[list[str]],
-              done: list[list[PageResult] | None], pending: collections.deque,
-              store: FileCache | None, counted: dict[str, tuple[str, bytes | None]],
-              tick: Callable[[int], object], tokens: dict[str, str]) -> list[PageResult]:
-    """``_run_tasks`` with ``executor`` (the pool, or None: every task here)."""
-    lock = threading.Lock()         # pending and running, shared with the pool's thread
-    running: dict[Future, int] = {}
-    returned: queue.SimpleQueue[Future] = queue.SimpleQueue()
-
-    def send() -> None:  # the last task not taken, to a worker
-        with lock:
-            if not pending or executor is None:
-                return
-            i = pending.pop()
-            try:
-                future = executor.submit(_process_paths_in_worker, folder, tasks[i], store)
-            except RuntimeError:  # a pool shut down or broken meanwhile: the task stays here
-                pending.append(i)
-                return
-            running[future] = i
-        future.add_done_callback(on_return)  # called at once if it is done already
-
-    def on_return(future: Future) -> None:  # in the pool's thread
-        returned.put(future)
-        if not future.cancelled() and future.exception() is None:
-            send()
-
-    def read_back(block: bool) -> None:  # the workers' results returned (at least one)
-        while True:
-            try:
-                future = returned.get(block=block)
-            except queue.Empty:
-                return
-            with lock:
-                i = running.pop(future)
-            datas, reads = future.result()  # a worker's error is raised here
-            done[i] = [_from_worker(folder, name, data, read, store, tokens)
-                       for name, data, read in zip(tasks[i], datas, reads, strict=True)]
-            tick(len(tasks[i]))
-            block = False
-
-    try:
-        for _ in range(min((n_workers - 1) * TASKS_PER_WORKER, len(tasks) - 1)):
-            send()
-        while True:
-            with lock:
-                if not pending:
-                    break
-                i = pending.popleft()
-            done[i] = _process_paths(folder, tasks[i], store, counted, tokens)[0]
-            tick(len(tasks[i]))
-            read_back(block=False)
-        while running:  # no task left to take (nor to send): the workers' last ones
-            read_back(block=True)
-    except BaseException as error:
-        with lock:
-            pending.clear()          # nothing more is sent; tasks not started are dropped
-            for future in running:
-                future.cancel()
-        if executor is not None and not isinstance(error, Exception):
-            # Ctrl-C: a worker's task may be what hangs; loky's pool stops its processes now
-            executor.shutdown(wait=False, kill_workers=True)  # type: ignore[call-arg]
-        raise
-    return [result for task in done for result in task]  # type: ignore[union-attr]  # all filled
 
 
 def shared_tokens(result: PageResult, tokens: dict[str, str]) -> PageResult:
