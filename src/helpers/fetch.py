@@ -15,7 +15,6 @@ import os
 import re
 import sys
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -27,6 +26,7 @@ from tqdm.auto import tqdm
 from .catalog import CATALOG_COLUMNS, CATALOG_NAME
 from .errors import CorpusError
 from .html import is_html
+from .text import ascii_fold
 
 __all__ = ["FETCH_COLUMNS", "USER_AGENT", "Catalog", "FetchFailure", "FetchReport", "Settings",
            "Throttle", "download", "fetch_all", "file_name", "main", "read_urls",
@@ -139,9 +139,7 @@ def file_name(url: str) -> str:
     url = urldefrag(url).url
     parts = urlsplit(url)
     path = re.sub(r"\.(s?html?|php|aspx?)$", "", unquote(parts.path), flags=re.IGNORECASE)
-    ascii_text = unicodedata.normalize(
-        "NFKD", (parts.netloc + path).replace("đ", "d").replace("Đ", "D"))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode().lower()
+    ascii_text = ascii_fold(parts.netloc + path).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:SLUG_CHARS].strip("-") or "page"
     return f"{slug}_{hashlib.sha256(url.encode()).hexdigest()[:12]}.html"
 

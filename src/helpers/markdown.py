@@ -23,7 +23,6 @@ import functools
 import html
 import re
 import tomllib
-import unicodedata
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, cast
@@ -34,7 +33,7 @@ if TYPE_CHECKING:
 
 from .errors import NoVisibleText
 from .html import HTML_SUFFIXES, SITE_SEPARATOR, HtmlPage, extract_html, is_html
-from .text import wrapping_breaks
+from .text import ascii_fold, wrapping_breaks
 
 __all__ = ["MARKDOWN_SUFFIXES", "front_matter", "head_fields", "is_markdown", "page_format",
            "read_markdown", "to_html"]
@@ -229,9 +228,7 @@ def _is_date(text: str) -> bool:
 
 def _folded(text: str) -> str:
     """Letters and digits only, without tone marks or case: "Báo Bắc Nhạn" -> "baobacnhan"."""
-    bare = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in bare if not unicodedata.combining(c))
-                  .casefold())
+    return re.sub(r"[^a-z0-9]", "", ascii_fold(text).lower())
 
 
 _SECOND_LEVEL = frozenset({"com", "gov", "org", "net", "edu", "ac", "co", "info", "int"})

@@ -23,16 +23,30 @@ from .lexicon import fix_segments
 from .paths import cache_dir
 from .reference import stopword_policy, underthesea_stopwords
 
-__all__ = ["PARAGRAPH_END", "TOKENIZER_VERSION", "TONE_MARKS", "in_capitals", "normalize_text",
-           "normalize_tone_marks", "raw_segments", "raw_segments_many", "segment", "segment_many",
-           "sort_key", "stopwords", "tokenize", "unwrap_lines", "words_from_segments",
-           "wrapping_breaks"]
+__all__ = ["PARAGRAPH_END", "TOKENIZER_VERSION", "TONE_MARKS", "ascii_fold", "in_capitals",
+           "normalize_text", "normalize_tone_marks", "raw_segments", "raw_segments_many",
+           "segment", "segment_many", "sort_key", "stopwords", "tokenize", "unwrap_lines",
+           "words_from_segments", "wrapping_breaks"]
 
 # --- normalization ---------------------------------------------------------------------------
 
 # A text that ends a sentence: a full stop, "!", "?" or an ellipsis, then closing quotes or
 # brackets (the cleaning's running text, HTML's sapo).
 PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]*$")
+
+
+def ascii_fold(text: str) -> str:
+    """``text`` in ASCII letters: "đ" as "d", tone and vowel marks dropped (NFKD), any other
+    character outside ASCII left out (for a file's name, or to compare a site's name with its
+    address).
+
+    Examples
+    --------
+    >>> ascii_fold("Báo Bắc Nhạn điện tử")
+    'Bao Bac Nhan dien tu'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return decomposed.encode("ascii", "ignore").decode()
 
 
 # --- lines wrapped at a fixed width ----------------------------------------------------------
