@@ -209,6 +209,7 @@ def _key(tokens: list[str]) -> str:
 # A share button printed on a line of its own.
 _NETWORKS = frozenset({"facebook", "zalo", "twitter", "youtube", "linkedin", "tiktok", "messenger",
                        "telegram", "instagram", "viber", "pinterest", "threads"})
+_SHARED_TO = _NETWORKS | {"email", "x"}      # what a share row's "on", "qua" ... leads to
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
 # Academic and professional titles before a name: "PGS, TS.", "ThS.", "GS.TS."
 _NAME_TITLES = ("GS", "PGS", "TS", "TSKH", "ThS", "NCS", "CN", "KS", "BS", "Ts", "Ths")
@@ -401,7 +402,7 @@ def _joins_share(row: list[str], i: int, c: _Compiled) -> bool:
     """Whether the connector ``row[i]`` stands between a share word and a network or "email"
     ("Share on Facebook", "Chia sẻ qua Zalo")."""
     return 0 < i < len(row) - 1 and row[i - 1].lower() in c.share_words \
-        and row[i + 1].lower().rstrip(":") in _NETWORKS | {"email", "x"}
+        and row[i + 1].lower().rstrip(":") in _SHARED_TO
 
 
 def is_dateline(text: str) -> bool:
