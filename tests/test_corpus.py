@@ -355,8 +355,8 @@ def test_catalog_row_without_a_file_warns(seed_copy):
 def test_other_files_in_the_folder_are_reported_not_silently_ignored(seed_copy):
     (seed_copy / "notes.docx").write_bytes(b"PK\x03\x04")
     with pytest.warns(CorpusWarning, match=r"ignored 1 file\(s\) that are not \.htm or \.html or "
-                                           r"\.markdown or \.md or \.txt or \.xhtml: "
-                                           r"notes\.docx"):
+                                           r"\.markdown or \.md or \.mht or \.mhtml or \.txt or "
+                                           r"\.xhtml and do not begin as a web page: notes\.docx"):
         helpers.load_corpus(seed_copy)
 
 

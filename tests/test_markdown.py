@@ -9,7 +9,7 @@ import warnings
 import pytest
 
 import helpers
-from helpers import markdown, pipeline
+from helpers import markdown, pages, pipeline
 from helpers.corpus import list_pages
 from helpers.errors import CorpusWarning
 from helpers.metadata import lead_paragraph
@@ -125,7 +125,7 @@ def test_a_text_file_that_opens_with_front_matter_is_read_as_markdown(tmp_path):
     row = load(folder).iloc[0]
     assert row["title"] == HEADLINE
     assert provenance(row)["published"] == "markdown:front matter"
-    assert markdown.page_format("clip.txt", OBSIDIAN.encode()) == "markdown"
+    assert pages.page_format("clip.txt", OBSIDIAN.encode()) == "markdown"
     # the same bytes are two cache entries as Markdown and as text
     store = pipeline.page_store()
     plain = OBSIDIAN.encode()
@@ -139,7 +139,7 @@ def test_a_text_file_that_opens_with_front_matter_is_read_as_markdown(tmp_path):
     "---\nnguồn: Báo Mẫu\n---\n",               # a mapping, but no title
 ])
 def test_a_text_file_with_dashes_and_no_titled_front_matter_stays_text(opening):
-    assert markdown.page_format("bai.txt", (opening + LEAD).encode()) == "text"
+    assert pages.page_format("bai.txt", (opening + LEAD).encode()) == "text"
 
 
 def test_a_block_that_is_not_a_mapping_is_not_front_matter_and_stays_in_the_text():

@@ -20,8 +20,9 @@ from .catalog import CATALOG_NAME, file_key, read_catalog
 from .cleaning import REMOVED
 from .dedupe import find_duplicates_cached
 from .errors import CorpusError, CorpusWarning
-from .html import HTML_SUFFIXES
+from .html import HTML_SUFFIXES, is_html
 from .markdown import MARKDOWN_SUFFIXES
+from .mhtml import MHTML_SUFFIXES, is_mhtml
 from .pages import EMPTY, OK, UNDECODABLE, PageResult, text_page
 from .paths import corpus_dir, display_path
 from .pipeline import map_pages, paused_gc
@@ -32,8 +33,11 @@ __all__ = ["COLUMNS", "PAGE_SUFFIXES", "analysable", "cleaning_audit", "corpus_f
            "doc_id", "line_accounting", "list_pages", "load_corpus", "paragraph_table", "plain",
            "raw_pages", "removal_summary", "unique_doc_ids"]
 
-# Files a corpus folder's pages are in: text, and every extension read as HTML.
-PAGE_SUFFIXES = {".txt"} | HTML_SUFFIXES | MARKDOWN_SUFFIXES
+# Files a corpus folder's pages are in: text, and every extension read as HTML, MHTML or
+# Markdown (a file with another extension is a page when its first bytes are HTML or MHTML).
+PAGE_SUFFIXES = {".txt"} | HTML_SUFFIXES | MHTML_SUFFIXES | MARKDOWN_SUFFIXES
+# How much of a file with another extension is read to tell whether it is a page.
+SNIFF_BYTES = 8192
 COLUMNS = ["doc_id", "source_file", "title", "outlet", "source", "author", "url", "published",
            "date_precision", "event", "year", "kind", "language", "text", "tokens",
            "n_paragraphs", "n_words", "n_removed", "duplicate_of", "metadata_from", "notes",
@@ -151,20 +155,30 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     folder = corpus_dir(path)
     if not folder.is_dir():
         raise CorpusError(f"{folder}: corpus folder not found (set CORPUS_DIR or pass a path)")
-    files, other, broken, catalogs, readmes = [], [], [], [], []
-    for parts, is_link_to_nothing in sorted(_visible_files(folder), key=_path_order):
+    files, other, broken, catalogs, readmes, resources, sniffed = [], [], [], [], [], [], []
+    for parts, kind in sorted(_visible_files(folder), key=_path_order):
         name = parts[-1]
         stem, suffix = os.path.splitext(name)
-        if is_link_to_nothing:
+        if kind == "link to nothing":
             broken.append("/".join(parts))
+        elif kind == "resources":
+            resources.append("/".join(parts) + "/")
         elif stem.casefold().split(".")[0] == "readme":     # README.md, README.vi.md
             readmes.append("/".join(parts))
         elif suffix.lower() in PAGE_SUFFIXES:
             files.append("/".join(parts))
         elif name == CATALOG_NAME and len(parts) > 1:
             catalogs.append("/".join(parts))
+        elif name != CATALOG_NAME and _page_by_content(folder, parts):
+            files.append("/".join(parts))
+            sniffed.append("/".join(parts))
         elif name != CATALOG_NAME:
             other.append("/".join(parts))
+    if resources:
+        warnings.warn(f"{folder}: did not read {len(resources)} folder(s) of a saved page's "
+                      "own files (a browser's \"Webpage, complete\" keeps its images, scripts "
+                      "and frames in NAME_files beside NAME.html; they are not pages): "
+                      f"{_first_five(resources)}", CorpusWarning, stacklevel=3)
     if catalogs:
         warnings.warn(f"{folder}: ignored {len(catalogs)} {CATALOG_NAME} in subfolders (only the "
                       f"folder's own is read; list every file there, with its path): "
@@ -173,9 +187,15 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
         warnings.warn(f"{folder}: ignored {len(readmes)} README file(s), taken for a folder's "
                       f"description, not a page (rename one to load it): {_first_five(readmes)}",
                       CorpusWarning, stacklevel=3)
+    if sniffed:
+        warnings.warn(f"{folder}: read {len(sniffed)} file(s) as web pages by their content (an "
+                      "HTML or MHTML page whose name does not say so, as a download tool saves "
+                      f"\"bai-viet.aspx\" or \"index.php?id=5\"): {_first_five(sniffed)}",
+                      CorpusWarning, stacklevel=3)
     if other:
         warnings.warn(f"{folder}: ignored {len(other)} file(s) that are not "
-                      f"{' or '.join(sorted(PAGE_SUFFIXES))}: {_first_five(other)}",
+                      f"{' or '.join(sorted(PAGE_SUFFIXES))} and do not begin as a web page: "
+                      f"{_first_five(other)}",
                       CorpusWarning, stacklevel=3)
     if broken:
         warnings.warn(f"{folder}: ignored {len(broken)} link(s) that lead to no file (the target "
@@ -186,18 +206,39 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     return folder, files
 
 
+def _page_by_content(folder: Path, parts: tuple[str, ...]) -> bool:
+    """Whether a file whose extension is not a page's begins as an HTML or MHTML page does
+    (``html.is_html``, ``mhtml.is_mhtml``); False for a file that cannot be read (it stays
+    among the files named as ignored)."""
+    name = parts[-1]
+    try:
+        with open(os.path.join(folder, *parts), "rb") as file:
+            head = file.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    return is_html(name, head) or is_mhtml(name, head)
+
+
 def _first_five(names: list[str]) -> str:
     more = f" and {len(names) - 5} more" if len(names) > 5 else ""
     return ", ".join(names[:5]) + more
 
 
+# The folder a browser's "save as webpage, complete" puts a page's images, scripts and frames
+# in, beside the page: NAME_files for NAME.html (Chrome, Edge, Firefox; older Internet Explorer
+# and Firefox builds named it in the system's language).
+RESOURCE_FOLDER_ENDINGS = ("_files", "-dateien", "_fichiers", "_archivos", "_arquivos", "_file",
+                           "_bestanden")
+
+
 def _visible_files(folder: Path, parts: tuple[str, ...] = ()
-                   ) -> Iterable[tuple[tuple[str, ...], bool]]:
+                   ) -> Iterable[tuple[tuple[str, ...], str]]:
     """The path parts (relative to ``folder``) of the files under it, links to files included,
     leaving out every name that starts with a dot and not entering links to folders, as
     ``Path.rglob`` does; a subfolder that cannot be read is passed over, as rglob passes it.
-    Each with whether it is a link that leads to no file (missing target, loop of links),
-    which rglob passes over too."""
+    Each with its kind: "file"; "link to nothing" (missing target, loop of links), which rglob
+    passes over too; or "resources", a saved page's folder of its own files
+    (``RESOURCE_FOLDER_ENDINGS``: ``NAME_files`` beside ``NAME.html``), not entered."""
     try:
         with os.scandir(os.path.join(folder, *parts)) as entries:
             found = [(entry.name, _kind(entry)) for entry in entries
@@ -206,11 +247,29 @@ def _visible_files(folder: Path, parts: tuple[str, ...] = ()
         if parts:
             return
         raise CorpusError(f"{folder}: cannot read the corpus folder ({err.strerror})") from None
+    saved_pages = {os.path.normcase(stem) for name, kind in found if kind == "file"
+                   for stem, suffix in [os.path.splitext(name)] if suffix.lower() in HTML_SUFFIXES}
     for name, kind in found:
         if kind in {"file", "link to nothing"}:
-            yield (*parts, name), kind == "link to nothing"
+            yield (*parts, name), kind
+        elif kind == "folder" and _resources_of(name, saved_pages):
+            yield (*parts, name), "resources"
         elif kind == "folder":
             yield from _visible_files(folder, (*parts, name))
+
+
+def _resources_of(name: str, saved_pages: set[str]) -> bool:
+    """Whether folder ``name`` holds the files of one of the HTML pages beside it (their names
+    without extension, ``os.path.normcase``-d).
+
+    Examples
+    --------
+    >>> _resources_of("Hội nghị_files", {"Hội nghị"}), _resources_of("tin_files", {"bai"})
+    (True, False)
+    """
+    folded = os.path.normcase(name)
+    return any(folded.casefold().endswith(end) and folded[:-len(end)] in saved_pages
+               for end in RESOURCE_FOLDER_ENDINGS)
 
 
 def _kind(entry: os.DirEntry) -> str:
@@ -228,7 +287,7 @@ def _kind(entry: os.DirEntry) -> str:
     return "other"
 
 
-def _path_order(found: tuple[tuple[str, ...], bool]) -> tuple[str, ...]:
+def _path_order(found: tuple[tuple[str, ...], str]) -> tuple[str, ...]:
     """The order ``sorted`` gives ``Path`` objects: part by part, case-folded where the
     system's paths are (Windows)."""
     return tuple(map(os.path.normcase, found[0]))

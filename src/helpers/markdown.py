@@ -12,8 +12,7 @@ there), the address the page came from, the author and the site. A value the loa
 there says so in its provenance ("markdown:front matter"); the headline printed in the page is
 preferred for the title, as on a web page.
 
-Owns ``read_markdown``, ``is_markdown`` and ``page_format`` (how the loader reads a file: HTML,
-Markdown or text).
+Owns ``read_markdown`` and ``is_markdown``.
 """
 from __future__ import annotations
 
@@ -32,11 +31,11 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 from .errors import NoVisibleText
-from .html import HTML_SUFFIXES, SITE_SEPARATOR, HtmlPage, extract_html, is_html
+from .html import HTML_SUFFIXES, SITE_SEPARATOR, HtmlPage, extract_html
 from .text import ascii_fold, wrapping_breaks
 
-__all__ = ["MARKDOWN_SUFFIXES", "front_matter", "head_fields", "is_markdown", "page_format",
-           "read_markdown", "to_html"]
+__all__ = ["MARKDOWN_SUFFIXES", "front_matter", "head_fields", "is_markdown", "read_markdown",
+           "to_html"]
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 # Front matter: "---" on the first line, YAML, then "---" (or YAML's "...") on a line of its own;
@@ -430,19 +429,3 @@ def is_markdown(name: str, data: bytes | None = None) -> bool:
     values = front_matter(head)[0]
     return values is not None and "title" in head_fields(values)
 
-
-def page_format(name: str, data: bytes | None = None) -> str:
-    """How the loader reads a corpus file: "markdown" (``is_markdown``), "html"
-    (``html.is_html``) or "text".
-
-    Examples
-    --------
-    >>> page_format("a.md"), page_format("a.htm"), page_format("a.txt", "Tin mới".encode())
-    ('markdown', 'html', 'text')
-    """
-    suffix = PurePath(name).suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
-        return "markdown"
-    if is_html(name, data):
-        return "html"
-    return "markdown" if is_markdown(name, data) else "text"

@@ -1,9 +1,11 @@
-"""One page in, one frozen result out: decode a file's bytes (text, or HTML through
-``helpers.html``), clean, read metadata, segment.
+"""One page in, one frozen result out: decode a file's bytes (text; HTML through
+``helpers.html``, Markdown through ``helpers.markdown``, MHTML through ``helpers.mhtml``), clean,
+read metadata, segment.
 
-Owns ``decode_bytes`` (with clear errors), ``PageResult`` (everything computed for a page, kept
-by the corpus so nothing is read or segmented twice) and ``process_page``, a pure function of a
-file's name and bytes. Running it over many files is ``helpers.pipeline``.
+Owns ``page_format`` (how a file is read), ``decode_bytes`` (with clear errors), ``PageResult``
+(everything computed for a page, kept by the corpus so nothing is read or segmented twice) and
+``process_page``, a pure function of a file's name and bytes. Running it over many files is
+``helpers.pipeline``.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any, TypeVar
 
 import numpy as np
@@ -21,9 +24,10 @@ from .cleaning import BODY, CleanedArticle, Line, clean_article
 from .damage import utf8_damage
 from .dedupe import shingle_hashes
 from .errors import CorpusError, NoVisibleText
-from .html import HtmlPage, extract_html
-from .markdown import page_format, read_markdown
+from .html import HtmlPage, extract_html, is_html
+from .markdown import MARKDOWN_SUFFIXES, is_markdown, read_markdown
 from .metadata import PageMetadata, detect_language, infer_metadata, with_fallback
+from .mhtml import is_mhtml, read_mhtml
 from .text import (
     TONE_MARKS,
     normalize_text,
@@ -35,8 +39,8 @@ from .text import (
 
 _T = TypeVar("_T")
 
-__all__ = ["PageResult", "decode_bytes", "likely_legacy_encoding", "process_page", "process_pages",
-           "text_page"]
+__all__ = ["PageResult", "decode_bytes", "likely_legacy_encoding", "page_format", "process_page",
+           "process_pages", "text_page"]
 
 OK, EMPTY, UNDECODABLE = "ok", "empty", "undecodable"
 
@@ -325,6 +329,27 @@ def _naming(name: str, function: Callable[..., _T], *args: Any) -> _T:
         raise
 
 
+def page_format(name: str, data: bytes | None = None) -> str:
+    """How the loader reads a corpus file: "markdown" (by its extension), "mhtml"
+    (``mhtml.is_mhtml``), "html" (``html.is_html``), "markdown" (``markdown.is_markdown``: front
+    matter naming a title) or "text".
+
+    Examples
+    --------
+    >>> page_format("a.md"), page_format("a.htm"), page_format("a.txt", "Tin mới".encode())
+    ('markdown', 'html', 'text')
+    >>> page_format("a.mht"), page_format("bai.aspx", b"<!DOCTYPE html><html>")
+    ('mhtml', 'html')
+    """
+    if PurePath(name).suffix.lower() in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if is_mhtml(name, data):
+        return "mhtml"
+    if is_html(name, data):
+        return "html"
+    return "markdown" if is_markdown(name, data) else "text"
+
+
 def _read_and_clean(name: str,
                     data: bytes) -> PageResult | tuple[HtmlPage | None, CleanedArticle]:
     """The page's HTML extraction (of the page, or of the HTML a Markdown page renders to; None
@@ -335,6 +360,9 @@ def _read_and_clean(name: str,
         reading = page_format(name, data)
         if reading == "html":
             html = extract_html(data, name)
+            text = html.text
+        elif reading == "mhtml":
+            html = read_mhtml(data, name)
             text = html.text
         elif reading == "markdown":
             html = read_markdown(decode_bytes(data, name), name)

@@ -25,8 +25,7 @@ from tqdm.auto import tqdm
 
 from .cache import FileCache, will_read
 from .gcpause import paused_gc
-from .markdown import page_format
-from .pages import PageResult, process_pages
+from .pages import PageResult, page_format, process_pages
 from .paths import PACKAGE_DIR, cache_dir
 from .text import TOKENIZER_VERSION
 
@@ -179,7 +178,7 @@ def _cached_pages(items: Sequence[tuple[str, bytes]], cache: bool, store: FileCa
 
 def page_key(store: FileCache, name: str, data: bytes, version: str) -> str:
     """The cache key in ``store`` of the file ``name`` with content ``data``: its bytes and
-    whether they are read as HTML, Markdown or text (``helpers.markdown.page_format``: by the
+    how they are read (HTML, MHTML, Markdown or text: ``helpers.pages.page_format``: by the
     name's extension, else the first bytes), so the same bytes saved as ``.html`` and as
     ``.txt`` are two entries, each as a cold load reads it.
 
