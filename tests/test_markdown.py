@@ -6,6 +6,7 @@ import html
 import textwrap
 import warnings
 
+import pandas as pd
 import pytest
 
 import helpers
@@ -304,6 +305,16 @@ def test_notions_property_lines_are_its_head_and_its_created_date_never_dates_it
     # lines that only look like properties (no key Notion writes) stay the article's
     prose = f"# {HEADLINE}\n\nHà Nội: {LEAD}\nHuế: {BODY}\n"
     assert f"Hà Nội: {LEAD}" in markdown.to_html(prose)[0]
+
+
+def test_notions_time_properties_alone_are_its_head_too_and_never_date_it(tmp_path):
+    # (read as the page's dateline before: published 2025-06-01)
+    page = (f"# {HEADLINE}\n\nCreated time: June 1, 2025 9:14 AM\n"
+            f"Last edited time: June 2, 2025 8:00 AM\n\n{BODY}\n\n{TAIL}\n")
+    row = load(write(tmp_path, "notion.md", page)).iloc[0]
+    assert pd.isna(row["published"])
+    assert [line.text for line in row["page"].article.removed] == []
+    assert lead_paragraph(row["page"].article).startswith("Phát biểu bế mạc")
 
 
 # --- a second review: what the first fixes took too far ---------------------------------------

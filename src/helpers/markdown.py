@@ -109,11 +109,12 @@ def _key(name: object) -> str:
     return re.sub(r"[_\-\s]+", "", str(name)).casefold()
 
 
-def _lenient(block: str) -> dict[str, object] | None:
+def _lenient(block: str, known: frozenset[str] = _KNOWN_KEYS) -> dict[str, object] | None:
     """Front matter YAML refused, read line by line: "key: value" at the line's start, "- item"
     lines under a key without a value, and indented lines going on with the value above (or a
     block scalar's, "title: >-"). None unless every line reads so and one of the keys is one
-    front matter has (``FIELDS``, ``_OTHER_KEYS``): a block between two rules that only looks
+    front matter has (``known``: by default ``FIELDS`` and ``_OTHER_KEYS``; a Notion page's
+    property lines have their own, ``_NOTION_KEYS``): a block between two rules that only looks
     like front matter ("PV: Thưa ông ...", "Đại sứ: ...") is the page's text."""
     values: dict[str, object] = {}
     last: str | None = None
@@ -131,7 +132,7 @@ def _lenient(block: str) -> dict[str, object] | None:
             values[last] = f"{values[last] or ''} {line.strip()}".strip()
         else:
             return None
-    return values if any(_key(name) in _KNOWN_KEYS for name in values) else None
+    return values if any(_key(name) in known for name in values) else None
 
 
 def _unquoted(value: str) -> str:
@@ -336,8 +337,8 @@ def to_html(text: str) -> tuple[str, str | None]:
     its front matter was read line by line (``front_matter``), if it was."""
     values, body, problem = front_matter(text.replace("\r\n", "\n"))
     if values is None and (block := _PROPERTIES.match(body)):
-        properties = _lenient(block.group(1)) or {}
-        if _NOTION_KEYS & {_key(name) for name in properties}:
+        properties = _lenient(block.group(1), _NOTION_KEYS) or {}
+        if properties:
             # a title's property lines, read as front matter ("Created" never dates the page)
             values, body = properties, body[:block.start(1)] + body[block.end(1):]
     fields = head_fields(values) if values else {}
