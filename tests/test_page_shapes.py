@@ -492,6 +492,7 @@ SHAPE_FLOORS = {
     "shapes4": {"title": 19, "published": 18, "event": 19, "kind": 16, "language": 21, "lead": 19},
     "shapes5": {"title": 15, "published": 16, "event": 17, "kind": 11, "language": 19, "lead": 17},
     "markdown": {"title": 10, "published": 10, "event": 10, "kind": 9, "language": 11, "lead": 9},
+    "shapes6": {"title": 16, "published": 18, "event": 17, "kind": 13, "language": 19, "lead": 17},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -728,3 +729,35 @@ def test_wrapped_text_under_a_long_title_quotes_lists_and_hyphens_come_out_whole
     before, after = lines[0].split()[-1], lines[1].split()[0]
     lines[0] += "-"                                     # a word cut at the break by a hyphen
     assert f"{before}-{after}" in unwrap_lines("\n".join(lines))
+
+
+# --- sixth set: rows of the article's tools, however spaced ---------------------------------
+
+@pytest.mark.parametrize("row", [
+    "Chia sẻ  Facebook  Zalo  Twitter  Gửi email  In bài  Aa+  Aa-",
+    "Cỡ chữ  A  A  A     In bài     Gửi bài",
+    "Thích  Chia sẻ  Nhúng video",
+    "Thích Chia sẻ Nhúng video",                       # one space apart
+    "Lượt xem: 1.245   Cỡ chữ  A-  A+   🖨 In   ✉ Gửi email",
+    "Thích 128   Chia sẻ   Lưu",
+    "5 min read   Share  Facebook  LinkedIn  X  Email",
+    "Chia sẻ\tf\tZalo\t✉\t🖨",
+])
+def test_a_row_of_the_articles_tools_under_the_dateline_is_never_the_headline(row):
+    # (before, the row was taken for the headline and the headline for the page's header)
+    article = clean("Trang chủ › Thời sự", HEADLINE, "Thứ Ba, 19/12/2023 - 08:30", row, LEAD,
+                    SECOND)
+    assert article.headline == HEADLINE
+    assert [line.text for line in article.removed][-1] == row
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+def test_a_menu_printed_as_one_row_is_navigation_a_sentence_row_or_a_table_row_is_not():
+    menu = "TRANG CHỦ  THỜI SỰ  ĐỐI NGOẠI  KINH TẾ  XÃ HỘI  CHƯƠNG TRÌNH"
+    article = clean(menu, HEADLINE, LEAD, SECOND)
+    assert article.headline == HEADLINE
+    assert article.removed[0].reason == "navigation"
+    prose = "Hội nghị khai mạc sáng nay.  Các đại biểu đã dự họp.  Chiều nay, hội nghị thảo luận."
+    table = "Năm 2021  Năm 2022  Năm 2023  Năm 2024"
+    article = clean(HEADLINE, LEAD, prose, table, SECOND)
+    assert article.paragraphs == (LEAD, prose, table, SECOND)

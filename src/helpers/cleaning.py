@@ -395,7 +395,54 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
         low = text.casefold()
         if any(word in low for word in c.caption_words) and c.caption_end.search(text):
             return "photo caption"
+    if len(tokens) <= ROW_TOKENS and ("  " in text or "\t" in text or "|" in text):
+        return _row_reason(text, c)
     return None
+
+
+# A row of a page's widgets copied onto one line, its cells two spaces or more, a tab or a "|"
+# apart ("Lượt xem: 1.245   Cỡ chữ  A-  A+   🖨 In   ✉ Gửi email", "Trang chủ  Thời sự  Kinh tế
+# Quốc tế"): at most ROW_TOKENS tokens; a menu row has at least MENU_ROW_CELLS cells.
+ROW_TOKENS = 30
+MENU_ROW_CELLS = 4
+_CELL_GAP = re.compile(r"\s*(?:\t|\|)\s*|\s{2,}")
+
+
+def _row_reason(text: str, c: _Compiled) -> str | None:
+    """The reason a row of cells is furniture: every cell is, on its own line, or is a button
+    (icons and counts aside, a word or two of the share row's: "🖨 In", "Thích 128"): the
+    cells' reason when they share one, else "widget row"; or a menu ("navigation"):
+    MENU_ROW_CELLS cells or more, each a name of at most three words with a capital and no
+    digit or sentence end.
+
+    Examples
+    --------
+    >>> c = _compiled()
+    >>> _row_reason("Lượt xem: 1.245   Cỡ chữ  A-  A+   🖨 In", c), _row_reason("Fb  Zalo", c)
+    ('widget row', 'social buttons')
+    >>> _row_reason("Trang chủ  Thời sự  Kinh tế  Quốc tế", c)
+    'navigation'
+    >>> _row_reason("Hà Nội, 19/12  Hội nghị khai mạc.  Các đại biểu dự họp.", c) is None
+    True
+    """
+    cells = [cell for cell in _CELL_GAP.split(text.strip()) if cell]
+    if len(cells) < 2:
+        return None
+    reasons = [_line_facts(cell, c)[2] or (_buttons(cell, c) and "social buttons")
+               for cell in cells]
+    if all(reasons):
+        return reasons[0] if len(set(reasons)) == 1 else "widget row"
+    if len(cells) >= MENU_ROW_CELLS and all(
+            len(cell.split()) <= 3 and cell[:1].isupper() and not any(map(str.isdigit, cell))
+            and not PARAGRAPH_END.search(cell) for cell in cells):
+        return "navigation"
+    return None
+
+
+def _buttons(cell: str, c: _Compiled) -> bool:
+    """Whether a cell is a button: a word or two of a share row's, with icons or a count."""
+    named = [b.lower().rstrip(":") for b in cell.split() if any(map(str.isalpha, b))]
+    return 0 < len(named) <= 2 and all(b in c.social_tokens for b in named)
 
 
 def _joins_share(row: list[str], i: int, c: _Compiled) -> bool:
