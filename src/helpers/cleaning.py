@@ -428,7 +428,7 @@ def _row_reason(text: str, c: _Compiled) -> str | None:
     cells = [cell for cell in _CELL_GAP.split(text.strip()) if cell]
     if len(cells) < 2:
         return None
-    reasons = [_line_facts(cell, c)[2] or (_buttons(cell, c) and "social buttons")
+    reasons = [_line_facts(cell, c)[2] or ("social buttons" if _buttons(cell, c) else None)
                for cell in cells]
     if all(reasons):
         return reasons[0] if len(set(reasons)) == 1 else "widget row"
