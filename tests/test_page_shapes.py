@@ -492,7 +492,7 @@ SHAPE_FLOORS = {
     "shapes4": {"title": 19, "published": 18, "event": 19, "kind": 16, "language": 21, "lead": 19},
     "shapes5": {"title": 15, "published": 16, "event": 17, "kind": 11, "language": 19, "lead": 17},
     "markdown": {"title": 10, "published": 10, "event": 10, "kind": 9, "language": 11, "lead": 9},
-    "shapes6": {"title": 16, "published": 18, "event": 17, "kind": 13, "language": 19, "lead": 17},
+    "shapes6": {"title": 18, "published": 18, "event": 17, "kind": 14, "language": 19, "lead": 18},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -761,3 +761,27 @@ def test_a_menu_printed_as_one_row_is_navigation_a_sentence_row_or_a_table_row_i
     table = "Năm 2021  Năm 2022  Năm 2023  Năm 2024"
     article = clean(HEADLINE, LEAD, prose, table, SECOND)
     assert article.paragraphs == (LEAD, prose, table, SECOND)
+
+
+def test_a_credit_line_under_the_dateline_is_never_the_headline():
+    # (before, "Nguồn: ..." was taken for the headline, the headline for the page's header)
+    for credit in ("Nguồn: Văn phòng UBND tỉnh", "Tác giả: Nguyễn Thu", "Thực hiện: Nhóm PV"):
+        article = clean("Trang chủ | Tin tức", HEADLINE, "Ngày 19/12/2023 | Lượt xem: 512",
+                        credit, LEAD, SECOND)
+        assert article.headline == HEADLINE, credit
+
+
+def test_a_breadcrumb_ending_in_the_shortened_headline_is_navigation():
+    crumb = "Trang chủ › Thời sự › " + HEADLINE[:40] + "..."
+    article = clean(crumb, HEADLINE, "21/12/2023 19:40", LEAD, SECOND)
+    assert article.headline == HEADLINE
+    assert article.removed[0].reason == "navigation"
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+def test_a_row_holding_the_date_among_the_tools_is_a_dateline_that_dates_the_page():
+    article = clean(HEADLINE, "19/12/2023 08:30  |  Chia sẻ  |  In bài", "Sáng nay, " + LEAD[11:],
+                    SECOND)
+    assert article.headline == HEADLINE
+    assert article.removed[0].reason == "dateline"
+    assert infer_metadata(article).published == dt.date(2023, 12, 19)

@@ -375,10 +375,11 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
             and (len(buttons) >= 2 or buttons[0].lower() in _NETWORKS):
         return "social buttons"
     # ... with their counts and icons: "Chia sẻ ♡ 27 💬 4" (tokens without a letter aside; a
-    # row of buttons is short)
+    # row of buttons is short), not with a date ("19/12/2023 08:30 | Chia sẻ": a dateline)
     if len(buttons) <= SHARE_ROW_TOKENS and not all(map(str.isalpha, buttons)):
         named = [b for b in buttons if any(map(str.isalpha, b))]
-        if 2 <= len(named) < len(buttons) and all_buttons(named):
+        if 2 <= len(named) < len(buttons) and all_buttons(named) \
+                and parse_full_date(text) is None:
             return "social buttons"
     if c.byline_patterns is not None and c.byline_patterns.fullmatch(text):
         return "byline"
@@ -411,7 +412,9 @@ _CELL_GAP = re.compile(r"\s*(?:\t|\|)\s*|\s{2,}")
 def _row_reason(text: str, c: _Compiled) -> str | None:
     """The reason a row of cells is furniture: every cell is, on its own line, or is a button
     (icons and counts aside, a word or two of the share row's: "🖨 In", "Thích 128"): the
-    cells' reason when they share one, else "widget row"; or a menu ("navigation"):
+    cells' reason when they share one, else "dateline" when a cell is one (the row's date is
+    what a dateline gives: "21/12/2023 19:40  |  Chia sẻ  |  In bài"), else "widget row"; or a
+    menu ("navigation"):
     MENU_ROW_CELLS cells or more, each a name of at most three words with a capital and no
     digit or sentence end.
 
@@ -431,7 +434,9 @@ def _row_reason(text: str, c: _Compiled) -> str | None:
     reasons = [_line_facts(cell, c)[2] or ("social buttons" if _buttons(cell, c) else None)
                for cell in cells]
     if all(reasons):
-        return reasons[0] if len(set(reasons)) == 1 else "widget row"
+        distinct = set(reasons)
+        return (reasons[0] if len(distinct) == 1 else "dateline" if "dateline" in distinct
+                else "widget row")
     if len(cells) >= MENU_ROW_CELLS and all(
             len(cell.split()) <= 3 and cell[:1].isupper() and not any(map(str.isdigit, cell))
             and not PARAGRAPH_END.search(cell) for cell in cells):
