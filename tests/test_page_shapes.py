@@ -492,7 +492,7 @@ SHAPE_FLOORS = {
     "shapes4": {"title": 19, "published": 18, "event": 19, "kind": 16, "language": 21, "lead": 19},
     "shapes5": {"title": 15, "published": 16, "event": 17, "kind": 11, "language": 19, "lead": 17},
     "markdown": {"title": 10, "published": 10, "event": 10, "kind": 9, "language": 11, "lead": 9},
-    "shapes6": {"title": 18, "published": 18, "event": 17, "kind": 14, "language": 19, "lead": 18},
+    "shapes6": {"title": 19, "published": 18, "event": 17, "kind": 15, "language": 19, "lead": 19},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -785,3 +785,26 @@ def test_a_row_holding_the_date_among_the_tools_is_a_dateline_that_dates_the_pag
     assert article.headline == HEADLINE
     assert article.removed[0].reason == "dateline"
     assert infer_metadata(article).published == dt.date(2023, 12, 19)
+
+
+def test_a_notice_above_the_headline_is_a_box_the_headline_laid_out_under_it_is_the_title():
+    # (before, the site's name above the notice was the title and the notice the lead)
+    notice = ("THÔNG BÁO: Đại sứ quán tổ chức chiêu đãi nhân dịp Quốc khánh vào tối 01.09.2016 "
+              "tại trụ sở, bà con đăng ký trước ngày 25.08.2016 qua thư điện tử của Đại sứ quán.")
+    article = clean("ĐẠI SỨ QUÁN VIỆT NAM TẠI VALDORIA",
+                    "Embassy of the Socialist Republic of Vietnam in the Republic of Valdoria",
+                    "Trang chủ | Đại sứ quán | Lãnh sự", notice, "Tin tức - Hoạt động", HEADLINE,
+                    "Đăng ngày: 19.12.2023", LEAD, SECOND, "Các tin đã đưa:",
+                    "» Đại sứ quán gặp mặt cộng đồng (03.12.2023)")
+    assert article.headline == HEADLINE
+    assert article.paragraphs == (LEAD, SECOND)
+    reasons = {line.text: line.reason for line in article.removed}
+    assert reasons[notice] == "page header" and reasons["Các tin đã đưa:"] == "related heading"
+
+
+def test_a_readers_comment_above_the_article_is_not_taken_for_a_box():
+    # shapes2/t10: readers' comments, each under its author's name and time, above the article
+    name = "t10_comments_above.txt"
+    page = helpers.process_page(name, (SHAPES.parent / "shapes2" / name).read_bytes(), cache=False)
+    assert page.metadata.title in (None, "Gặp mặt trí thức, doanh nhân kiều bào tiêu biểu bên lề "
+                                         "Hội nghị Ngoại giao lần thứ 32")

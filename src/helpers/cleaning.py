@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -577,6 +578,43 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
     return fallback if fallback is not None else under_name
 
 
+def _laid_out(page: _Page, i: int | None) -> bool:
+    """Whether line ``i`` stands as a headline does, its dateline or byline right under it."""
+    return i is not None and i + 1 < len(page.texts) \
+        and page.reason[i + 1] in ("dateline", "byline")
+
+
+# How many free lines below a box of running text above the headline (a notice, a teaser) the
+# headline may stand.
+BOX_LINES = 3
+
+
+def _headline_below_box(page: _Page, anchor: int, c: _Compiled) -> tuple[int, int] | None:
+    """When the first line of running text is a box above the article (a notice, a banner, a
+    teaser: "THÔNG BÁO: Đại sứ quán tổ chức chiêu đãi ..."), the article's first paragraph and
+    its headline below it: a headline-like line within BOX_LINES free lines, laid out as one
+    (``_laid_out``: its dateline or byline right under it), then two paragraphs of running
+    text (one is a reader's comment under its author's name and time). The free lines between
+    must be short (a section's name), so a lead followed by the article is never taken for a
+    box."""
+    seen = 0
+    for i in range(anchor + 1, len(page.texts)):
+        if page.reason[i] is not None:
+            continue
+        seen += 1
+        if seen > BOX_LINES or _is_paragraph(page.texts[i], page.words[i], c):
+            return None
+        if _headline_like(page.texts[i], page.words[i], c) and _laid_out(page, i) \
+                and not page.is_name(i):
+            after = list(itertools.islice(
+                (j for j in range(i + 1, len(page.texts)) if page.reason[j] is None), 2))
+            if len(after) == 2 and all(_is_paragraph(page.texts[j], page.words[j], c)
+                                       for j in after):
+                return after[0], i
+            return None
+    return None
+
+
 def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
     """The headline when line ``i`` is its deck (``[deck]`` of page_chrome.toml): the line
     right above it, free and of headline shape, both of ``min_words`` words or more, laid out
@@ -653,8 +691,11 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
     when no other line can be the headline (``_question_headline``)."""
     anchor = _anchor(page, c)
     end = anchor if anchor is not None else len(page.texts)
-    free = [i for i in range(end) if page.reason[i] is None]
     page.headline_at = _nearest_headline(page, end, c)
+    if anchor is not None and not _laid_out(page, page.headline_at) \
+            and (below := _headline_below_box(page, anchor, c)) is not None:
+        end, page.headline_at = below
+    free = [i for i in range(end) if page.reason[i] is None]
     if page.headline_at is None and anchor is not None and _question_headline(page, anchor, c):
         page.headline_at = anchor
     if page.headline_at is None and anchor is None:
