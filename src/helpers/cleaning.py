@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
