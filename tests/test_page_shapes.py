@@ -492,7 +492,7 @@ SHAPE_FLOORS = {
     "shapes4": {"title": 19, "published": 18, "event": 19, "kind": 16, "language": 21, "lead": 19},
     "shapes5": {"title": 15, "published": 16, "event": 17, "kind": 11, "language": 19, "lead": 17},
     "markdown": {"title": 10, "published": 10, "event": 10, "kind": 9, "language": 11, "lead": 9},
-    "shapes6": {"title": 19, "published": 18, "event": 17, "kind": 15, "language": 19, "lead": 19},
+    "shapes6": {"title": 19, "published": 19, "event": 17, "kind": 15, "language": 19, "lead": 19},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -808,3 +808,15 @@ def test_a_readers_comment_above_the_article_is_not_taken_for_a_box():
     page = helpers.process_page(name, (SHAPES.parent / "shapes2" / name).read_bytes(), cache=False)
     assert page.metadata.title in (None, "Gặp mặt trí thức, doanh nhân kiều bào tiêu biểu bên lề "
                                          "Hội nghị Ngoại giao lần thứ 32")
+
+
+@pytest.mark.parametrize("dateline, day", [
+    ("Chủ Nhật, 19/12/2021 - 20:30 (GMT-5)", 20),     # 08:30 on the 20th in Vietnam
+    ("Chủ Nhật, 19/12/2021 - 20:30 (GMT+7)", 19),
+    ("19/12/2021 09:30 (GMT-5)", 19),
+    ("Sunday, December 19, 2021 | 08:30 PM UTC", 20),
+    ("Thứ Hai, 20/12/2021 - 01:15 (GMT+9)", 19),       # 23:15 on the 19th in Vietnam
+])
+def test_a_dateline_with_its_offset_dates_the_article_in_vietnams_time(dateline, day):
+    article = clean(HEADLINE, dateline, "Sáng nay, " + LEAD[11:], SECOND)
+    assert infer_metadata(article).published == dt.date(2021, 12, day)

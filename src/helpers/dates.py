@@ -18,7 +18,7 @@ from .reference import conferences, congresses, eras
 
 __all__ = ["DATE_RULES", "FULL_DATE", "MERIDIEM", "URL_DATE", "DateMention", "address_date",
            "conference_mentions", "find_dates", "nearest_year", "parse_dateline",
-           "parse_full_date", "url_date"]
+           "parse_full_date", "url_date", "vietnam_day"]
 
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
@@ -179,6 +179,56 @@ def parse_dateline(line: str) -> dt.date | None:
     if not _DATELINE_REST.match(rest):
         return None
     return parse_full_date(match.group())
+
+
+# A dateline's clock time ("20:30", "8:45 CH", "14h30", "08:15 PM") and the offset it is given
+# in ("(GMT-5)", "GMT+07:00", "UTC").
+_CLOCK_AT = re.compile(r"(?<![\d:])(\d{1,2})\s*[:h]\s*(\d{2})(?::\d{2})?"
+                       r"(?:\s*(am|pm|a\.m\.|p\.m\.|sa|ch)(?![\w.]))?", re.IGNORECASE)
+_OFFSET = re.compile(r"\b(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?(?![\w:+-])",
+                     re.IGNORECASE)
+VIETNAM_HOURS = 7       # Vietnam's time: UTC+7, all year
+
+
+def vietnam_day(text: str, day: dt.date) -> dt.date:
+    """The day a dateline's date and clock time fall on in Vietnam (UTC+7), when the line
+    states the offset they are given in ("Chủ Nhật, 19/12/2021 - 20:30 (GMT-5)": 20/12 in
+    Vietnam), as an HTML page's timestamp with an offset is read; ``day`` otherwise.
+
+    Parameters
+    ----------
+    text : str
+        The dateline.
+    day : datetime.date
+        The date it prints.
+
+    Returns
+    -------
+    datetime.date
+
+    Examples
+    --------
+    >>> d = dt.date(2021, 12, 19)
+    >>> vietnam_day("Chủ Nhật, 19/12/2021 - 20:30 (GMT-5)", d)
+    datetime.date(2021, 12, 20)
+    >>> vietnam_day("19/12/2021 20:30 (GMT+7)", d), vietnam_day("19/12/2021 (GMT-5)", d)
+    (datetime.date(2021, 12, 19), datetime.date(2021, 12, 19))
+    >>> vietnam_day("Dec 19, 2021 | 08:15 PM UTC", d)
+    datetime.date(2021, 12, 20)
+    """
+    offset = _OFFSET.search(text)
+    clock = _CLOCK_AT.search(text[:offset.start()] if offset else "")
+    if offset is None or clock is None:
+        return day
+    hour, minute, half = int(clock.group(1)), int(clock.group(2)), (clock.group(3) or "").lower()
+    if half and hour <= 12:
+        hour = hour % 12 + (12 if half in ("pm", "p.m.", "ch") else 0)
+    if hour > 23 or minute > 59:
+        return day
+    sign, hours, minutes = offset.groups()
+    shift = (int(hours or 0) * 60 + int(minutes or 0)) * (-1 if sign == "-" else 1)
+    moment = dt.datetime.combine(day, dt.time(hour, minute))
+    return (moment + dt.timedelta(minutes=VIETNAM_HOURS * 60 - shift)).date()
 
 
 # A date with a two-digit year ("31/08/16"): a dateline only with its clock beside it ("31/08/16

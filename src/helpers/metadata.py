@@ -17,7 +17,14 @@ from typing import Any
 import pandas as pd
 
 from .cleaning import BODY, HEADLINE, HEADLINE_LABEL, CleanedArticle, author_name, source_in
-from .dates import conference_mentions, nearest_year, parse_dateline, parse_full_date, url_date
+from .dates import (
+    conference_mentions,
+    nearest_year,
+    parse_dateline,
+    parse_full_date,
+    url_date,
+    vietnam_day,
+)
 from .literals import may_match
 from .reference import conferences, kind_rules
 
@@ -126,7 +133,8 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     (datetime.date(2023, 12, 21), 'page URL')
     """
     cutoff = _dateline_cutoff(article)
-    found = [(line.number, date) for line in article.with_reason("dateline")
+    found = [(line.number, vietnam_day(line.text, date))
+             for line in article.with_reason("dateline")
              if line.number < cutoff and not _CLOCK_LABEL.match(line.text)
              and (date := parse_full_date(line.text) or parse_dateline(line.text)) is not None]
     roles = article.line_roles
