@@ -489,10 +489,10 @@ SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 21, "language": 24, "lead": 20},
     "shapes3": {"title": 17, "published": 15, "event": 17, "kind": 16, "language": 18, "lead": 17},
-    "shapes4": {"title": 19, "published": 18, "event": 19, "kind": 16, "language": 21, "lead": 19},
-    "shapes5": {"title": 15, "published": 16, "event": 17, "kind": 11, "language": 19, "lead": 17},
-    "markdown": {"title": 10, "published": 10, "event": 10, "kind": 9, "language": 11, "lead": 9},
-    "shapes6": {"title": 19, "published": 19, "event": 17, "kind": 15, "language": 19, "lead": 19},
+    "shapes4": {"title": 19, "published": 18, "event": 20, "kind": 16, "language": 21, "lead": 19},
+    "shapes5": {"title": 15, "published": 16, "event": 19, "kind": 11, "language": 19, "lead": 17},
+    "markdown": {"title": 11, "published": 10, "event": 11, "kind": 9, "language": 11, "lead": 10},
+    "shapes6": {"title": 19, "published": 19, "event": 19, "kind": 15, "language": 19, "lead": 19},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -820,3 +820,16 @@ def test_a_readers_comment_above_the_article_is_not_taken_for_a_box():
 def test_a_dateline_with_its_offset_dates_the_article_in_vietnams_time(dateline, day):
     article = clean(HEADLINE, dateline, "Sáng nay, " + LEAD[11:], SECOND)
     assert infer_metadata(article).published == dt.date(2021, 12, day)
+
+
+def test_a_conference_named_once_in_passing_in_the_body_is_not_the_event():
+    review = ("Năm 2023, tỉnh đã đón 12 đoàn khách quốc tế và ký kết 5 thỏa thuận hợp tác với "
+              "các địa phương nước ngoài, tạo nền tảng cho các hoạt động năm tới.")
+    passing = ("Trong năm tới, tỉnh sẽ quán triệt tinh thần của Hội nghị Ngoại giao lần thứ 32 "
+               "vừa diễn ra, tập trung vào ngoại giao kinh tế.")
+    headline = "Tỉnh tổng kết công tác đối ngoại năm 2023"
+    once = infer_metadata(clean(headline, "28/12/2023 16:40", review, passing))
+    assert once.event is None
+    twice = infer_metadata(clean(headline, "28/12/2023 16:40", review, passing,
+                                 passing.replace("Trong năm tới", "Cũng theo kế hoạch")))
+    assert (twice.event, twice.found_by["event"]) == ("DC32", "named in the body (2x)")

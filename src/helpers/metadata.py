@@ -366,6 +366,10 @@ def lead_paragraph(article: CleanedArticle) -> str:
     return article.paragraphs[_lead_index(article)] if article.paragraphs else ""
 
 
+# A conference the body alone names must be named this many times to be the article's event.
+BODY_MENTIONS = 2
+
+
 def infer_event(article: CleanedArticle,
                 published: dt.date | None = None) -> tuple[str | None, str]:
     """The conference an article reports on.
@@ -375,7 +379,9 @@ def infer_event(article: CleanedArticle,
     ("từ ... đến nay", "kể từ", "sau khi ... kết thúc", "kỳ trước", "lần trước", "since") does
     not count; with the article's own date, conferences it could not be reporting on
     (``EVENT_WINDOW_DAYS``) give way to those it could. The best weight wins; a tie, or no
-    conference, gives none.
+    conference, gives none, and so does one named neither in the headline, kicker nor lead and
+    fewer than ``BODY_MENTIONS`` times in the body: a mention in passing (a year-end review that
+    "quán triệt tinh thần của Hội nghị Ngoại giao lần thứ 32", a newsletter's aside).
 
     Parameters
     ----------
@@ -420,6 +426,8 @@ def infer_event(article: CleanedArticle,
         return None, ""
     code = ranked[0][0]
     where = first_where[code]
+    if where == "body" and score[code] < BODY_MENTIONS:
+        return None, ""         # named once, in passing ("quán triệt tinh thần của Hội nghị ...")
     if where == "body":
         return code, f"named in the body ({score[code]}x)"
     return code, f"named in the {where}"
