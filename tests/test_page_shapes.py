@@ -855,3 +855,30 @@ def test_a_speech_that_asks_and_thanks_its_audience_is_no_interview(close):
                     "Vậy ngoại giao phải làm gì để đóng góp nhiều hơn cho phát triển?", SECOND,
                     close)
     assert infer_metadata(article).kind != "interview"
+
+
+@pytest.mark.parametrize("tail", [
+    ["Related", "- Diplomats gather in Hanoi for 31st Diplomatic Conference - Dec 15, 2021"],
+    ["Most read", "Hanoi's new metro line set for trial runs in 2019"],
+    ["CÁC TẬP KHÁC", "Tập 36 · Năm 2023 của ASEAN nhìn lại · 15/12/2023 · 21:05"],
+    ["Các câu hỏi khác", "Công dân bị mất hộ chiếu ở nước ngoài cần làm gì? (04/12/2023)"],
+    ["ĐỌC NHIỀU TRONG TUẦN", "Chuyển tiền kiều hối qua kênh chính thức: lợi ích kép"],
+    ["Nghe thêm", "Bản tin Thời sự 6 giờ sáng - 16/12/2021"],
+    ["Thẻ: Đại sứ | Hội nghị Ngoại giao lần thứ 32 | xuất khẩu"],
+    ["#HộiNghịNgoạiGiao32 #LãnhSự #KiềuBào"],
+    ["Tổng lượt truy cập: 8.406.117", "41 lượt chia sẻ", "Bài viết: 1.234 lượt đọc"],
+    ["‹ Bài trước    Bài tiếp ›"],
+    ["Giấy phép xuất bản số 315/GP-BTTTT ngày 02/06/2016", "Cơ quan chủ quản: Sở Ngoại vụ"],
+    ["Licence No. 45/GP-BTTTT, issued on March 2, 2016"],
+    ["Ý kiến bạn đọc (2)", "Trần Minh Đức - Hà Nội", "Câu chuyện rất xúc động."],
+    ["By Ngo Thanh Tam | Tuesday, December 14, 2021 - 19:45 (GMT+7)"],
+])
+def test_what_sites_print_under_the_article_leaves_the_body(tail):
+    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, SECOND, *tail)
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+def test_a_theme_line_and_a_numbered_marker_stay_in_the_body():
+    theme = "Chủ đề: Phát huy vai trò tiên phong của đối ngoại"
+    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, theme, "#1", SECOND)
+    assert article.paragraphs == (LEAD, theme, "#1", SECOND)

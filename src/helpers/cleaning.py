@@ -411,7 +411,8 @@ _CELL_GAP = re.compile(r"\s*(?:\t|\|)\s*|\s{2,}")
 
 def _row_reason(text: str, c: _Compiled) -> str | None:
     """The reason a row of cells is furniture: every cell is, on its own line, or is a button
-    (icons and counts aside, a word or two of the share row's: "🖨 In", "Thích 128"): the
+    (icons and counts aside, a word or two of the share row's: "🖨 In", "Thích 128"), or, beside
+    a date, a name ("By Ngo Thanh Tam | Tuesday, December 14, 2021 - 19:45": a byline): the
     cells' reason when they share one, else "dateline" when a cell is one (the row's date is
     what a dateline gives: "21/12/2023 19:40  |  Chia sẻ  |  In bài"), else "widget row"; or a
     menu ("navigation"):
@@ -433,6 +434,9 @@ def _row_reason(text: str, c: _Compiled) -> str | None:
         return None
     reasons = [_line_facts(cell, c)[2] or ("social buttons" if _buttons(cell, c) else None)
                for cell in cells]
+    if "dateline" in reasons:       # an author's name beside the date
+        reasons = [reason or ("byline" if is_name(_BY.sub("", cell), several=True) else None)
+                   for reason, cell in zip(reasons, cells, strict=True)]
     if all(reasons):
         distinct = set(reasons)
         return (reasons[0] if len(distinct) == 1 else "dateline" if "dateline" in distinct
@@ -442,6 +446,10 @@ def _row_reason(text: str, c: _Compiled) -> str | None:
             and not PARAGRAPH_END.search(cell) for cell in cells):
         return "navigation"
     return None
+
+
+# "By" before an author's name in a row ("By Ngo Thanh Tam | Tuesday, December 14, 2021").
+_BY = re.compile(r"^(?:by|bởi)\s+", re.IGNORECASE)
 
 
 def _buttons(cell: str, c: _Compiled) -> bool:
