@@ -277,17 +277,20 @@ def is_name(text: str, several: bool = False) -> bool:
     return True
 
 
-_CREDIT_ROLE = re.compile(r"^(?:btv|pv|ktv|phóng viên|biên tập viên|nội dung|bài và ảnh)\s*:?\s*"
-                          r"|\s*\((?:thực hiện|ghi|lược ghi|tổng hợp)\)\s*$", re.IGNORECASE)
+_CREDIT_ROLE = re.compile(r"^(?:by\b|bởi\b|btv|pv|ktv|phóng viên|biên tập viên|nội dung|"
+                          r"bài và ảnh)\s*:?\s*|\s*\((?:thực hiện|ghi|lược ghi|tổng hợp)\)\s*$",
+                          re.IGNORECASE)
 
 
 def author_name(byline: str) -> str:
-    """The name in a byline, without an "/AGENCY" suffix or a role ("PV", "(thực hiện)").
+    """The name in a byline, without an "/AGENCY" suffix or a role ("PV", "By", "(thực hiện)").
 
     Examples
     --------
     >>> author_name("Thanh Huyền/TTXVN"), author_name("Gia Bảo (thực hiện)")
     ('Thanh Huyền', 'Gia Bảo')
+    >>> author_name("By Thu Hang"), author_name("Byron Lee")
+    ('Thu Hang', 'Byron Lee')
     """
     return _CREDIT_ROLE.sub("", _without_agency(byline)).strip()
 
