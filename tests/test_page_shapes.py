@@ -882,3 +882,12 @@ def test_a_theme_line_and_a_numbered_marker_stay_in_the_body():
     theme = "Chủ đề: Phát huy vai trò tiên phong của đối ngoại"
     article = clean(HEADLINE, "19/12/2023 08:30", LEAD, theme, "#1", SECOND)
     assert article.paragraphs == (LEAD, theme, "#1", SECOND)
+
+
+@pytest.mark.parametrize("stamp", ["Ngày in: 15/01/2024 10:05", "Printed on January 15, 2024",
+                                   "Truy cập ngày 15/01/2024", "Accessed: 15/01/2024 10:05",
+                                   "Đã lưu: 15/01/2024 10:05"])
+def test_the_day_a_copy_was_printed_saved_or_read_never_dates_the_article(stamp):
+    article = clean(stamp, HEADLINE, "Hội nghị khai mạc sáng nay tại Hà Nội với nhiều đại biểu "
+                    "tham dự.", SECOND)
+    assert infer_metadata(article).published is None

@@ -87,8 +87,14 @@ def _dateline_cutoff(article: CleanedArticle) -> int:
     return related[0] if related else numbers[-1] + 1
 
 
-# A page clock that says so: "Hôm nay: Thứ Ba, 12/11/2024", "Today: ...".
-_CLOCK_LABEL = re.compile(r"\s*(?:hôm nay|today)\b", re.IGNORECASE)
+# A date that says it is not the article's: a page clock ("Hôm nay: Thứ Ba, 12/11/2024",
+# "Today: ..."), the day a copy was printed, saved, fetched or read ("Ngày in:", "Printed on",
+# "Đã lưu", "Nhận lúc", "Truy cập ngày", "Accessed", "Retrieved", "Clipped"), a note's own
+# times ("Created time", "Last edited").
+_CLOCK_LABEL = re.compile(
+    r"\s*(?:hôm nay|today|ngày in|in ngày|in lúc|printed( on)?|đã lưu|lưu lúc|ngày lưu|nhận lúc"
+    r"|(ngày )?truy cập|accessed|retrieved|clipped|saved( on)?|created time|last edited)\b",
+    re.IGNORECASE)
 
 
 def page_dateline(article: CleanedArticle) -> dt.date | None:
