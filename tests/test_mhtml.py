@@ -7,6 +7,7 @@ import quopri
 import re
 import warnings
 from pathlib import Path
+from urllib.parse import unquote
 
 import pandas as pd
 import pytest
@@ -192,3 +193,39 @@ def test_a_saved_pages_folder_of_its_own_files_is_not_read_and_is_named(tmp_path
     assert any("did not read 1 folder(s) of a saved page's own files" in m
                and "Khai mạc_files/" in m for m in messages)
     assert not any("saved_resource" in m or "logo.png" in m for m in messages)
+
+
+def test_headers_in_utf8_and_a_message_without_its_closing_boundary_are_read(tmp_path):
+    # (a non-ASCII Content-ID stopped the whole load with an AttributeError before)
+    address = "https://báo.example.vn/tin-tức/khai-mạc.html"
+    data = chrome_mhtml(DC32, address).replace(b"Content-ID: <frame-0A7F@mhtml.blink>",
+                                               "Content-ID: <khung-0á@mhtml.blink>".encode())
+    start = '\ttype="text/html"; start="<khung-0á@mhtml.blink>";'.encode()
+    data = data.replace(b'\ttype="text/html";', start).removesuffix(f"--{BOUNDARY}--\r\n".encode())
+    saved = page_html(data, "a.mhtml")
+    assert saved.address == address and saved.html.startswith(b"<!DOCTYPE html>")
+    page = UNDATED.replace(b"<title>", b"<title>x")
+    row = one_page(tmp_path, "a.mhtml", chrome_mhtml(page, address))
+    assert unquote(row["url"]) == address
+
+
+def test_a_page_saved_under_an_mhtml_name_as_plain_html_is_read_as_html(tmp_path):
+    assert page_format("bai.mht", DC32) == "html"
+    row = one_page(tmp_path, "bai.mht", DC32)
+    assert row["title"].startswith("Khai mạc Hội nghị Ngoại giao lần thứ 32")
+
+
+def test_only_the_pages_part_is_parsed_whole():
+    # 40 images of 1 MB: the page is found and read without parsing them
+    image = base64.encodebytes(bytes(1_000_000)).replace(b"\n", b"\r\n")
+    parts = b"".join(f"--{BOUNDARY}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: "
+                     f"base64\r\n\r\n".encode() + image + b"\r\n" for _ in range(40))
+    data = chrome_mhtml(DC32, DC32_URL).replace(f"--{BOUNDARY}--".encode(),
+                                                parts + f"--{BOUNDARY}--".encode())
+    import tracemalloc
+    tracemalloc.start()
+    saved = page_html(data, "big.mhtml")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert saved.html.startswith(b"<!DOCTYPE html>")
+    assert peak < len(data) / 4, (peak, len(data))

@@ -848,6 +848,13 @@ def test_questions_then_thanks_to_the_one_answering_make_an_interview(thanks):
     assert infer_metadata(article).kind == "interview"
 
 
+def test_thanks_quoted_in_the_middle_of_a_report_make_no_interview():
+    quoted = "Xin cảm ơn Đại sứ!"
+    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, QUESTION, quoted, SECOND, ANSWER,
+                    SECOND.replace("Bộ trưởng", "Thứ trưởng"))
+    assert infer_metadata(article).kind != "interview"
+
+
 @pytest.mark.parametrize("close", ["Xin trân trọng cảm ơn!", "Xin cảm ơn các đồng chí!",
                                    "Xin cảm ơn quý vị đại biểu."])
 def test_a_speech_that_asks_and_thanks_its_audience_is_no_interview(close):
@@ -891,3 +898,26 @@ def test_the_day_a_copy_was_printed_saved_or_read_never_dates_the_article(stamp)
     article = clean(stamp, HEADLINE, "Hội nghị khai mạc sáng nay tại Hà Nội với nhiều đại biểu "
                     "tham dự.", SECOND)
     assert infer_metadata(article).published is None
+
+
+def test_a_live_blogs_dated_entry_under_the_lead_is_not_taken_for_the_headline():
+    # (review: the box rule took the entry for the headline and the lead for a box)
+    headline = "Trực tiếp: Phiên bế mạc Hội nghị Ngoại giao lần thứ 32"
+    article = clean(headline, LEAD, "Phiên thảo luận buổi sáng", "21/12/2023 09:15", SECOND,
+                    SECOND.replace("Bộ trưởng", "Thứ trưởng"))
+    assert article.headline == headline
+    assert article.paragraphs[0] == LEAD
+
+
+@pytest.mark.parametrize("row", ["Quốc gia\tSố dự án\tVốn đăng ký\tTỷ trọng",
+                                 "| Hàn Quốc | Nhật Bản | Hoa Kỳ | Đức |"])
+def test_a_tables_rows_are_not_a_menu(row):
+    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, row, SECOND)
+    assert row in article.paragraphs
+
+
+def test_a_byline_in_the_datelines_row_gives_the_author():
+    article = clean(HEADLINE, "By Ngo Thanh Tam | Tuesday, December 19, 2023 - 19:45", LEAD,
+                    SECOND)
+    meta = infer_metadata(article)
+    assert (meta.author, meta.published) == ("Ngo Thanh Tam", dt.date(2023, 12, 19))

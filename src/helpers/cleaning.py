@@ -418,9 +418,9 @@ def _row_reason(text: str, c: _Compiled) -> str | None:
     a date, a name ("By Ngo Thanh Tam | Tuesday, December 14, 2021 - 19:45": a byline): the
     cells' reason when they share one, else "dateline" when a cell is one (the row's date is
     what a dateline gives: "21/12/2023 19:40  |  Chia sẻ  |  In bài"), else "widget row"; or a
-    menu ("navigation"):
-    MENU_ROW_CELLS cells or more, each a name of at most three words with a capital and no
-    digit or sentence end.
+    menu ("navigation"): MENU_ROW_CELLS cells or more, each a name of at most three words with
+    a capital and no digit or sentence end, spaces or "|" apart (cells a tab apart, or a row
+    opening with "|", are a table's).
 
     Examples
     --------
@@ -438,21 +438,17 @@ def _row_reason(text: str, c: _Compiled) -> str | None:
     reasons = [_line_facts(cell, c)[2] or ("social buttons" if _buttons(cell, c) else None)
                for cell in cells]
     if "dateline" in reasons:       # an author's name beside the date
-        reasons = [reason or ("byline" if is_name(_BY.sub("", cell), several=True) else None)
+        reasons = [reason or ("byline" if is_name(author_name(cell), several=True) else None)
                    for reason, cell in zip(reasons, cells, strict=True)]
     if all(reasons):
         distinct = set(reasons)
         return (reasons[0] if len(distinct) == 1 else "dateline" if "dateline" in distinct
                 else "widget row")
-    if len(cells) >= MENU_ROW_CELLS and all(
+    if len(cells) >= MENU_ROW_CELLS and "\t" not in text and not text.startswith("|") and all(
             len(cell.split()) <= 3 and cell[:1].isupper() and not any(map(str.isdigit, cell))
             and not PARAGRAPH_END.search(cell) for cell in cells):
         return "navigation"
     return None
-
-
-# "By" before an author's name in a row ("By Ngo Thanh Tam | Tuesday, December 14, 2021").
-_BY = re.compile(r"^(?:by|bởi)\s+", re.IGNORECASE)
 
 
 def _buttons(cell: str, c: _Compiled) -> bool:
@@ -577,8 +573,7 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
             continue
         if i > 0 and page.reason[i - 1] is None and page.is_name(i - 1):
             if under_name is None and _headline_like(page.texts[i], page.words[i], c) \
-                    and not in_capitals(page.texts[i]) and i + 1 < len(page.texts) \
-                    and page.reason[i + 1] in ("dateline", "byline"):
+                    and not in_capitals(page.texts[i]) and _laid_out(page, i):
                 under_name = i      # laid out as a headline: its dateline or byline under it
             continue
         if _headline_like(page.texts[i], page.words[i], c):
@@ -702,7 +697,10 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
     anchor = _anchor(page, c)
     end = anchor if anchor is not None else len(page.texts)
     page.headline_at = _nearest_headline(page, end, c)
-    if anchor is not None and not _laid_out(page, page.headline_at) \
+    # A box stands apart from a headline above it (furniture between): a headline's lead
+    # right under it is no box, nor is the lead of a page without a headline.
+    if anchor is not None and page.headline_at is not None \
+            and page.headline_at + 1 < anchor and not _laid_out(page, page.headline_at) \
             and (below := _headline_below_box(page, anchor, c)) is not None:
         end, page.headline_at = below
     free = [i for i in range(end) if page.reason[i] is None]

@@ -209,8 +209,13 @@ def page_source(article: CleanedArticle) -> str | None:
     return None
 
 
+# An author's name first in a dateline's row, after "By" or "Bởi", before the row's separator.
+_BY_IN_ROW = re.compile(r"(?:by|bởi)\s+([^|·•\d]{2,60}?)\s*[|·•]", re.IGNORECASE)
+
+
 def page_author(article: CleanedArticle) -> str | None:
-    """The byline under the headline, else the last byline at the end of the article.
+    """The byline under the headline, else the last byline at the end of the article, else a
+    name after "By" in a dateline's row above the body.
 
     Parameters
     ----------
@@ -230,10 +235,13 @@ def page_author(article: CleanedArticle) -> str | None:
     'Thanh Huyền'
     """
     bylines = article.with_reason("byline")
-    if not bylines:
-        return None
     body = [n for n, role in zip(article.line_numbers, article.line_roles, strict=True)
             if role == BODY]
+    if not bylines:
+        # a byline in the dateline's row: "By Ngo Thanh Tam | Tuesday, December 14, 2021"
+        return next((author_name(m.group(1)) for line in article.with_reason("dateline")
+                     if body and line.number < body[0] and (m := _BY_IN_ROW.match(line.text))),
+                    None)
     top = [b for b in bylines if body and b.number < body[0]]
     return author_name((top or bylines[-1:])[0].text)
 

@@ -19,12 +19,13 @@ import email.parser
 import email.policy
 import html as html_escape
 import re
+from collections.abc import Iterator
 from email.message import Message
 from pathlib import PurePath
 from urllib.parse import quote
 
 from .errors import CorpusError
-from .html import HtmlPage, extract_html
+from .html import HtmlPage, extract_html, is_html
 
 __all__ = ["MHTML_SUFFIXES", "SavedPage", "is_mhtml", "page_html", "read_mhtml"]
 
@@ -46,9 +47,9 @@ _SOURCES = {"html:canonical": "mhtml:saved address", "html:url": "mhtml:saved ad
 
 
 def is_mhtml(name: str, data: bytes | None = None) -> bool:
-    """Whether a corpus file is an MHTML page: by its extension (``.mhtml``, ``.mht``), or,
-    for a file whose extension is not ``.txt``, by a MIME header block of ``multipart/related``
-    at its start.
+    """Whether a corpus file is an MHTML page: by its extension (``.mhtml``, ``.mht``, unless
+    its first bytes are HTML's: a page saved under that name as HTML), or, for a file whose
+    extension is not ``.txt``, by a MIME header block of ``multipart/related`` at its start.
 
     Examples
     --------
@@ -58,7 +59,7 @@ def is_mhtml(name: str, data: bytes | None = None) -> bool:
     """
     suffix = PurePath(name).suffix.lower()
     if suffix in MHTML_SUFFIXES:
-        return True
+        return data is None or not is_html("page", data)    # (a page saved as .mht but HTML)
     if suffix == ".txt" or data is None:
         return False
     head = _HEADERS.match(data[:_SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf"))
@@ -95,34 +96,76 @@ def page_html(data: bytes, name: str) -> SavedPage:
     >>> saved.html.decode("utf-8"), saved.address, saved.charset
     ('<html lang="vi"><p>Hội nghị</p></html>', 'https://baomau.vn/tin.html', None)
     """
-    message = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(data)
-    if not message.is_multipart():
+    top, body_at = _headers(data, 0)
+    boundary = top.get_boundary() if top is not None else None
+    if top is None or top.get_content_maintype() != "multipart" or not boundary:
         raise CorpusError(f"{name}: not an MHTML file (a web page saved as one file begins with "
                           "a MIME header of Content-Type multipart/related and holds parts)")
-    parts = [part for part in message.walk() if not part.is_multipart()]
-    root = _root(message, parts)
+    parts = list(_parts(data, boundary.encode("utf-8", "surrogateescape"), body_at))
+    heads = [head for _, _, head in parts]
+    root = _root(str(top.get_param("start") or ""), heads)
     if root is None:
+        kinds = sorted({head.get_content_type() for head in heads}) or ["none"]
         raise CorpusError(f"{name}: an MHTML file with no HTML page in it (its parts are "
-                          f"{', '.join(sorted({p.get_content_type() for p in parts})) or 'none'})")
-    payload = root.get_payload(decode=True)
+                          f"{', '.join(kinds)})")
+    begin, end, head = parts[root]
+    # Only the page's part is parsed whole: a page's images and frames may be most of the file.
+    try:
+        payload = email.parser.BytesParser(policy=email.policy.default).parsebytes(
+            data[begin:end]).get_payload(decode=True)
+    except Exception as error:      # the email package's errors are of many kinds
+        raise CorpusError(f"{name}: cannot read the page in the MHTML file ({error})") from None
     html = payload if isinstance(payload, bytes) else b""
-    address = message.get("Snapshot-Content-Location") or root.get("Content-Location")
-    charset = root.get_content_charset()
-    return SavedPage(html.strip(b"\r\n"), _unfolded(address), charset or None)
+    address = top.get("Snapshot-Content-Location") or head.get("Content-Location")
+    return SavedPage(html.strip(b"\r\n"), _unfolded(address), head.get_content_charset())
 
 
-def _root(message: Message, parts: list[Message]) -> Message | None:
-    """The part the message's ``start`` parameter names (by Content-ID), if it is HTML, else
-    the first HTML part."""
-    start = message.get_param("start")
-    if isinstance(start, str):
-        named = [p for p in parts if (p.get("Content-ID") or "").strip() == start.strip()]
-        if named and named[0].get_content_type() in _HTML_TYPES:
+def _headers(data: bytes, at: int) -> tuple[Message | None, int]:
+    """The header block starting at ``at`` (up to its blank line), parsed (None when the bytes
+    there hold none), and where the bytes after it begin."""
+    ends = [(i, i + len(gap)) for gap in (b"\r\n\r\n", b"\n\n")
+            if (i := data.find(gap, at)) >= 0]
+    stop, after = min(ends) if ends else (len(data), len(data))
+    try:
+        head = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(
+            data[at:stop + 2])
+    except Exception:       # the email package's errors are of many kinds
+        return None, after
+    return (head if head.keys() else None), after
+
+
+def _parts(data: bytes, boundary: bytes, body_at: int) -> Iterator[tuple[int, int, Message]]:
+    """Each part of a multipart message whose body begins at ``body_at``: where its bytes begin
+    and end (its headers included, without the line break before the next boundary) and its
+    parsed headers."""
+    mark = b"--" + boundary
+    at = body_at if data.startswith(mark, body_at) else data.find(b"\n" + mark, body_at) + 1
+    while at > 0 or (at == 0 and data.startswith(mark)):
+        line_end = data.find(b"\n", at)
+        if line_end < 0 or data.startswith(mark + b"--", at):
+            return
+        begin = line_end + 1
+        at = data.find(b"\n" + mark, begin)
+        end = at if at >= 0 else len(data)
+        head = _headers(data, begin)[0]
+        if head is not None:
+            yield begin, end, head
+        at = at + 1 if at >= 0 else -1
+
+
+def _root(start: str, heads: list[Message]) -> int | None:
+    """The index of the part the message's ``start`` parameter names (by Content-ID), if it is
+    HTML, else of the first HTML part."""
+    if start:
+        named = [i for i, head in enumerate(heads)
+                 if str(head.get("Content-ID") or "").strip() == start.strip()]
+        if named and heads[named[0]].get_content_type() in _HTML_TYPES:
             return named[0]
-    return next((p for p in parts if p.get_content_type() in _HTML_TYPES), None)
+    return next((i for i, head in enumerate(heads) if head.get_content_type() in _HTML_TYPES),
+                None)
 
 
-def _unfolded(value: str | None) -> str | None:
+def _unfolded(value: object) -> str | None:
     """A header's value on one line, without surrounding spaces; None when empty."""
     text = re.sub(r"\s*\r?\n\s*", "", str(value)).strip() if value else ""
     return text or None
