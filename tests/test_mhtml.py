@@ -229,3 +229,24 @@ def test_only_the_pages_part_is_parsed_whole():
     tracemalloc.stop()
     assert saved.html.startswith(b"<!DOCTYPE html>")
     assert peak < len(data) / 4, (peak, len(data))
+
+
+def test_an_xhtml_page_with_its_xml_prolog_is_read_by_its_content_and_an_unreadable_file_named(
+        tmp_path, monkeypatch):
+    import helpers.corpus
+
+    (tmp_path / "bai.aspx").write_bytes(b'<?xml version="1.0" encoding="utf-8"?>\n' + DC32)
+    (tmp_path / "khoa.bin").write_bytes(b"\x00")
+    real_open = open
+
+    def refusing(path, *args, **kwargs):     # a file the user may not read (root reads all)
+        if str(path).endswith("khoa.bin"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(helpers.corpus, "open", refusing, raising=False)
+    with pytest.warns(CorpusWarning) as caught:
+        corpus = helpers.load_corpus(tmp_path, cache=False, catalog=False, progress=False)
+    assert list(corpus["source_file"]) == ["bai.aspx"]
+    messages = [str(w.message) for w in caught]
+    assert any("could not read 1 file(s)" in m and "khoa.bin" in m for m in messages)

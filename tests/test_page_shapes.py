@@ -921,3 +921,33 @@ def test_a_byline_in_the_datelines_row_gives_the_author():
                     SECOND)
     meta = infer_metadata(article)
     assert (meta.author, meta.published) == ("Ngo Thanh Tam", dt.date(2023, 12, 19))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Theo ông, «hợp tác» và «phát triển» là hai trụ cột của chính sách đối ngoại mà Việt Nam "
+    "kiên trì theo đuổi trong nhiều năm qua…",
+    "Bước 1 » Bước 2 » Bước 3: doanh nghiệp cần hoàn thiện hồ sơ trước khi gửi Đại sứ quán",
+    "Cơ quan chủ quản của dự án là Bộ Ngoại giao, với tổng mức đầu tư hơn 200 tỷ đồng.",
+    "Giấy phép xuất bản của tờ báo đã bị thu hồi vào năm 2019 vì vi phạm quy định.",
+])
+def test_sentences_that_only_look_like_furniture_stay_in_the_body(sentence):
+    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, sentence, SECOND)
+    assert sentence in article.paragraphs
+
+
+def test_a_video_pages_headline_is_not_a_video_credit():
+    headline = "Video: Toàn cảnh lễ khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội"
+    article = clean("Báo Mẫu Điện tử", "Trang chủ | Video", headline, "19/12/2023 08:30", LEAD,
+                    SECOND, "Video: Minh Anh - Thu Hà")
+    assert article.headline == headline
+    assert article.removed[-1].reason == "photo credit"
+
+
+def test_a_conference_named_once_in_the_body_of_a_report_dated_during_it_is_the_event():
+    headline = "Thủ tướng: Ngoại giao phải đi trước mở đường"
+    lead = ("Chiều 19/12, phát biểu chỉ đạo tại hội nghị, Thủ tướng nhấn mạnh yêu cầu đổi mới "
+            "tư duy đối ngoại trong tình hình mới.")
+    body = "Hội nghị Ngoại giao lần thứ 32 diễn ra từ ngày 19 đến 23/12 tại Hà Nội."
+    during = infer_metadata(clean(headline, "19/12/2023 10:30", lead, body))
+    months_after = infer_metadata(clean(headline, "19/03/2024 10:30", lead, body))
+    assert (during.event, months_after.event) == ("DC32", None)

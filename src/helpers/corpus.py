@@ -126,10 +126,14 @@ def plain(value: Any) -> Any:
 
 def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     """The corpus folder and its page files (relative paths, sorted; subfolders included,
-    links to folders not followed; hidden files and folders and the catalog left out). Other
-    files are named in one warning, README files (``README.md``, ``README.vi.md``,
-    ``readme.txt``: a folder's description) in another, catalogs in subfolders (not read) in
-    another, and links that lead to no file (a missing target, or a loop of links) in another.
+    links to folders not followed; hidden files and folders and the catalog left out): files
+    with a page's extension (``PAGE_SUFFIXES``), and files with another whose first bytes are
+    an HTML or MHTML page (``bai-viet.aspx``, ``1032``: named in a warning). Other files are
+    named in one warning, files that cannot be read in another, README files (``README.md``,
+    ``README.vi.md``, ``readme.txt``: a folder's description) in another, catalogs in
+    subfolders (not read) in another, the folders of a saved page's own files (``NAME_files``
+    beside ``NAME.html``: not entered) in another, and links that lead to no file (a missing
+    target, or a loop of links) in another.
 
     Parameters
     ----------
@@ -155,7 +159,14 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     folder = corpus_dir(path)
     if not folder.is_dir():
         raise CorpusError(f"{folder}: corpus folder not found (set CORPUS_DIR or pass a path)")
-    files, other, broken, catalogs, readmes, resources, sniffed = [], [], [], [], [], [], []
+    files: list[str] = []
+    other: list[str] = []
+    broken: list[str] = []
+    catalogs: list[str] = []
+    readmes: list[str] = []
+    resources: list[str] = []
+    sniffed: list[str] = []
+    unread: list[str] = []
     for parts, kind in sorted(_visible_files(folder), key=_path_order):
         name = parts[-1]
         stem, suffix = os.path.splitext(name)
@@ -169,11 +180,13 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
             files.append("/".join(parts))
         elif name == CATALOG_NAME and len(parts) > 1:
             catalogs.append("/".join(parts))
-        elif name != CATALOG_NAME and _page_by_content(folder, parts):
-            files.append("/".join(parts))
-            sniffed.append("/".join(parts))
         elif name != CATALOG_NAME:
-            other.append("/".join(parts))
+            page = _page_by_content(folder, parts)
+            if page:
+                files.append("/".join(parts))
+                sniffed.append("/".join(parts))
+            else:
+                (other if page is False else unread).append("/".join(parts))
     if resources:
         warnings.warn(f"{folder}: did not read {len(resources)} folder(s) of a saved page's "
                       "own files (a browser's \"Webpage, complete\" keeps its images, scripts "
@@ -192,6 +205,9 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
                       "HTML or MHTML page whose name does not say so, as a download tool saves "
                       f"\"bai-viet.aspx\" or \"index.php?id=5\"): {_first_five(sniffed)}",
                       CorpusWarning, stacklevel=3)
+    if unread:
+        warnings.warn(f"{folder}: could not read {len(unread)} file(s) to tell whether they are "
+                      f"pages: {_first_five(unread)}", CorpusWarning, stacklevel=3)
     if other:
         warnings.warn(f"{folder}: ignored {len(other)} file(s) that are not "
                       f"{' or '.join(sorted(PAGE_SUFFIXES))} and do not begin as a web page: "
@@ -206,16 +222,15 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     return folder, files
 
 
-def _page_by_content(folder: Path, parts: tuple[str, ...]) -> bool:
+def _page_by_content(folder: Path, parts: tuple[str, ...]) -> bool | None:
     """Whether a file whose extension is not a page's begins as an HTML or MHTML page does
-    (``html.is_html``, ``mhtml.is_mhtml``); False for a file that cannot be read (it stays
-    among the files named as ignored)."""
+    (``html.is_html``, ``mhtml.is_mhtml``); None for a file that cannot be read."""
     name = parts[-1]
     try:
         with open(os.path.join(folder, *parts), "rb") as file:
             head = file.read(SNIFF_BYTES)
     except OSError:
-        return False
+        return None
     return is_html(name, head) or is_mhtml(name, head)
 
 

@@ -213,8 +213,8 @@ def vietnam_day(text: str, day: dt.date) -> dt.date:
     datetime.date(2021, 12, 20)
     >>> vietnam_day("19/12/2021 20:30 (GMT+7)", d), vietnam_day("19/12/2021 (GMT-5)", d)
     (datetime.date(2021, 12, 19), datetime.date(2021, 12, 19))
-    >>> vietnam_day("Dec 19, 2021 | 08:15 PM UTC", d)
-    datetime.date(2021, 12, 20)
+    >>> vietnam_day("Dec 19, 2021 | 08:15 PM UTC", d), vietnam_day("20:30 (GMT+99)", d)
+    (datetime.date(2021, 12, 20), datetime.date(2021, 12, 19))
     """
     offset = _OFFSET.search(text)
     clock = _CLOCK_AT.search(text[:offset.start()] if offset else "")
@@ -227,6 +227,8 @@ def vietnam_day(text: str, day: dt.date) -> dt.date:
         return day
     sign, hours, minutes = offset.groups()
     shift = (int(hours or 0) * 60 + int(minutes or 0)) * (-1 if sign == "-" else 1)
+    if not -12 * 60 <= shift <= 14 * 60:
+        return day              # no time zone has it: not an offset ("GMT+99")
     moment = dt.datetime.combine(day, dt.time(hour, minute))
     return (moment + dt.timedelta(minutes=VIETNAM_HOURS * 60 - shift)).date()
 

@@ -45,7 +45,7 @@ SECTION_NAME_WORDS = 12     # at most this long, a block above the <h1> is a sec
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "UTC+7")
 # Between a title and the site's name in <title> or og:title: "Tựa bài - Báo X", "Báo X | Tựa".
 SITE_SEPARATOR = r"\s+[-–—|»·]\s+"
-_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
+_SNIFF = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
                     re.IGNORECASE | re.DOTALL)
 _DECLARED = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",

@@ -327,6 +327,16 @@ def _fits_date(code: str, published: dt.date | None, table: pd.DataFrame) -> boo
     return low - slack <= (published - start).days <= high + slack
 
 
+def _during(code: str, published: dt.date | None, table: pd.DataFrame) -> bool:
+    """Whether ``published`` falls on a day of conference ``code`` or the day after (its
+    days in data/conferences.csv; never for a conference known by its year only)."""
+    if published is None or code not in table.index or pd.isna(table.loc[code, "start"]):
+        return False
+    row = table.loc[code]
+    end = row["end"] if pd.notna(row["end"]) else row["start"]
+    return row["start"].date() <= published <= end.date() + dt.timedelta(days=1)
+
+
 LEAD_MIN_WORDS = 8
 
 
@@ -395,7 +405,8 @@ def infer_event(article: CleanedArticle,
     (``EVENT_WINDOW_DAYS``) give way to those it could. The best weight wins; a tie, or no
     conference, gives none, and so does one named neither in the headline, kicker nor lead and
     fewer than ``BODY_MENTIONS`` times in the body: a mention in passing (a year-end review that
-    "quán triệt tinh thần của Hội nghị Ngoại giao lần thứ 32", a newsletter's aside).
+    "quán triệt tinh thần của Hội nghị Ngoại giao lần thứ 32", a newsletter's aside), unless the
+    article is dated during that conference (``_during``).
 
     Parameters
     ----------
@@ -440,7 +451,7 @@ def infer_event(article: CleanedArticle,
         return None, ""
     code = ranked[0][0]
     where = first_where[code]
-    if where == "body" and score[code] < BODY_MENTIONS:
+    if where == "body" and score[code] < BODY_MENTIONS and not _during(code, published, table):
         return None, ""         # named once, in passing ("quán triệt tinh thần của Hội nghị ...")
     if where == "body":
         return code, f"named in the body ({score[code]}x)"
