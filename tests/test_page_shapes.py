@@ -951,3 +951,14 @@ def test_a_conference_named_once_in_the_body_of_a_report_dated_during_it_is_the_
     during = infer_metadata(clean(headline, "19/12/2023 10:30", lead, body))
     months_after = infer_metadata(clean(headline, "19/03/2024 10:30", lead, body))
     assert (during.event, months_after.event) == ("DC32", None)
+
+
+def test_from_a_conference_after_a_noun_is_about_it_since_a_conference_is_background():
+    from helpers.metadata import _mentions
+
+    assert _mentions("Ba điểm nhấn về tư duy từ Hội nghị Ngoại giao lần thứ 31") == [
+        ("DC31", False)]
+    assert _mentions("Từ Hội nghị Ngoại giao lần thứ 30, ngành đã đổi mới cách làm.") == [
+        ("DC30", True)]
+    assert _mentions("Ngành đã đi một chặng đường dài từ Hội nghị Ngoại giao lần thứ 29 đến "
+                     "lần thứ 30.") == [("DC29", True), ("DC30", False)]

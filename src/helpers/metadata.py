@@ -291,8 +291,14 @@ def lead_date(paragraph: str, event: str | None) -> tuple[dt.date | None, str]:
 # A conference named as the starting point or background of what is reported: "nhìn lại từ
 # Hội nghị Ngoại giao 29 đến nay", "kể từ Hội nghị ...", "(ngay) sau khi Hội nghị ... kết
 # thúc", "hội nghị kỳ trước", "since the 30th Diplomatic Conference".
-_BACKWARD_BEFORE = re.compile(r"(?:\b(?:kể từ|từ|nhìn lại|sau khi|since|after)\s+(?:khi\s+)?"
-                              r"(?:(?:tại|ở|với)\s+)?(?:the\s+)?)$", re.IGNORECASE)
+_BACKWARD_BEFORE = re.compile(r"(?:\b(?:kể từ|nhìn lại|sau khi|since|after)\s+(?:khi\s+)?"
+                              r"(?:(?:tại|ở|với)\s+)?(?:the\s+)?)$"
+                              # a bare "từ" only opening a clause ("Từ Hội nghị ..., ngành ..."):
+                              # after a noun it is "from" ("Bài học từ Hội nghị ...")
+                              r"|(?:^|[.,;:!?]\s*)từ\s+(?:(?:tại|ở|với)\s+)?$", re.IGNORECASE)
+# ... or "từ X đến (nay, Y)" anywhere
+_FROM_UNTIL = re.compile(r"\btừ\s+$", re.IGNORECASE)
+_UNTIL_IN_SENTENCE = re.compile(r"^[^.;!?\n]{0,80}?\b(?:đến|tới)\b", re.IGNORECASE)
 _BACKWARD_AFTER = re.compile(r"^[^.;!?\n]{0,60}?\b(?:đến nay|tới nay|đến giờ|tới giờ|kết thúc|"
                              r"kỳ trước|lần trước|trước đó|cách đây)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"^\s*(?:đến|tới)\s+(?:Hội nghị Ngoại giao\s+)?(?:lần\s+)?(?:thứ\s+)?"
@@ -310,7 +316,8 @@ def _mentions(text: str) -> list[tuple[str, bool]]:
     found = []
     for start, end, code in conference_mentions(text):
         before, after = text[max(0, start - 20):start], text[end:end + 80]
-        backward = bool(_BACKWARD_BEFORE.search(before) or _BACKWARD_AFTER.search(after))
+        backward = bool(_BACKWARD_BEFORE.search(before) or _BACKWARD_AFTER.search(after)
+                        or (_FROM_UNTIL.search(before) and _UNTIL_IN_SENTENCE.match(after)))
         found.append((code, backward))
         if backward and (until := _UNTIL.match(after)):
             found.append((f"DC{int(until['n'])}", False))
