@@ -489,10 +489,11 @@ SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 21, "language": 24, "lead": 20},
     "shapes3": {"title": 17, "published": 15, "event": 17, "kind": 17, "language": 18, "lead": 17},
-    "shapes4": {"title": 19, "published": 18, "event": 20, "kind": 16, "language": 21, "lead": 19},
+    "shapes4": {"title": 19, "published": 19, "event": 20, "kind": 16, "language": 21, "lead": 19},
     "shapes5": {"title": 15, "published": 16, "event": 19, "kind": 12, "language": 19, "lead": 17},
     "markdown": {"title": 11, "published": 10, "event": 11, "kind": 10, "language": 11, "lead": 10},
     "shapes6": {"title": 19, "published": 19, "event": 19, "kind": 17, "language": 19, "lead": 19},
+    "shapes7": {"title": 16, "published": 16, "event": 19, "kind": 14, "language": 19, "lead": 18},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -962,3 +963,18 @@ def test_from_a_conference_after_a_noun_is_about_it_since_a_conference_is_backgr
         ("DC30", True)]
     assert _mentions("Ngành đã đi một chặng đường dài từ Hội nghị Ngoại giao lần thứ 29 đến "
                      "lần thứ 30.") == [("DC29", True), ("DC30", False)]
+
+
+def test_an_interviews_questions_marked_with_a_square_are_not_poll_options():
+    question = "■ Nhưng một Đại sứ quán chỉ có vài cán bộ, làm sao đáp ứng hàng trăm doanh nghiệp?"
+    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, question, SECOND,
+                    "Thăm dò ý kiến", "○ Tốt", "○ Chưa tốt")
+    assert question in article.paragraphs
+    assert [line.reason for line in article.removed][-2:] == ["poll", "poll"]
+
+
+def test_a_headline_laid_out_under_its_section_in_capitals_beats_the_menus_section_above():
+    menu = "Trang nhất    Thời sự    Kinh tế    Phóng sự - Ghi chép"
+    article = clean(menu, "Phóng sự - Ghi chép", "PHÓNG SỰ", HEADLINE, "Thứ Ba, 19/12/2023 - 07:00",
+                    LEAD, SECOND)
+    assert article.headline == HEADLINE
