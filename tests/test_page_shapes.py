@@ -493,7 +493,7 @@ SHAPE_FLOORS = {
     "shapes5": {"title": 15, "published": 16, "event": 19, "kind": 12, "language": 19, "lead": 17},
     "markdown": {"title": 11, "published": 10, "event": 11, "kind": 10, "language": 11, "lead": 10},
     "shapes6": {"title": 19, "published": 19, "event": 19, "kind": 17, "language": 19, "lead": 19},
-    "shapes7": {"title": 16, "published": 16, "event": 19, "kind": 14, "language": 19, "lead": 18},
+    "shapes7": {"title": 17, "published": 16, "event": 19, "kind": 14, "language": 19, "lead": 18},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -978,3 +978,14 @@ def test_a_headline_laid_out_under_its_section_in_capitals_beats_the_menus_secti
     article = clean(menu, "Phóng sự - Ghi chép", "PHÓNG SỰ", HEADLINE, "Thứ Ba, 19/12/2023 - 07:00",
                     LEAD, SECOND)
     assert article.headline == HEADLINE
+
+
+@pytest.mark.parametrize("credit", ["Red River Times staff", "By Staff Writer", "Staff reporter"])
+def test_an_english_staff_credit_under_the_dateline_is_a_byline_not_the_headline(credit):
+    headline = "PM urges diplomats to turn partnerships into projects"
+    lead = ("Hanoi, December 20 (RRT) - Prime Minister Pham Minh Chinh on Wednesday told "
+            "Vietnam's heads of overseas missions to turn partnerships into projects.")
+    article = clean("POLITICS & LAW", headline, "Published: 16:45, 20/12/2023", credit, lead,
+                    "He also called on missions to work more closely with provinces and cities.")
+    assert article.headline == headline
+    assert article.removed[-1].reason == "byline"
