@@ -27,7 +27,7 @@ HEADLINE, BODY, REMOVED = "headline", "body", "removed"
 HEADER_STOPS = {"menu", "language switch"}
 # Lines that open a zone below the body, and the reason given to the free lines in it.
 ZONE_OPENERS = {"related heading": "related news", "comment box": "reader comment",
-                "poll": "poll"}
+                "poll": "poll", "end mark": "after the end"}
 _POSITIONAL = {"byline", "kicker", "section label", "page header", "menu"}
 
 
@@ -578,11 +578,6 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
             continue
         if _headline_like(page.texts[i], page.words[i], c):
             if not (page.is_name(i, several=True) or in_capitals(page.texts[i])):
-                # a line laid out as a headline, under a section's name in capitals ("PHÓNG
-                # SỰ"), beats one above it that is not (a section's name in the menu)
-                if under_name is not None and in_capitals(page.texts[under_name - 1]) \
-                        and not _laid_out(page, i):
-                    return under_name
                 return _above_deck(page, i, c)
             fallback = i if fallback is None else fallback
     return fallback if fallback is not None else under_name

@@ -185,7 +185,7 @@ def parse_dateline(line: str) -> dt.date | None:
 # in ("(GMT-5)", "GMT+07:00", "UTC").
 _CLOCK_AT = re.compile(r"(?<![\d:])(\d{1,2})\s*[:h]\s*(\d{2})(?::\d{2})?"
                        r"(?:\s*(am|pm|a\.m\.|p\.m\.|sa|ch)(?![\w.]))?", re.IGNORECASE)
-_OFFSET = re.compile(r"\b(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?(?![\w:+-])",
+_OFFSET = re.compile(r"\b(?:gmt|utc)(?:\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?)?(?![\w:+\-−–])",
                      re.IGNORECASE)
 VIETNAM_HOURS = 7       # Vietnam's time: UTC+7, all year
 
@@ -226,7 +226,7 @@ def vietnam_day(text: str, day: dt.date) -> dt.date:
     if hour > 23 or minute > 59:
         return day
     sign, hours, minutes = offset.groups()
-    shift = (int(hours or 0) * 60 + int(minutes or 0)) * (-1 if sign == "-" else 1)
+    shift = (int(hours or 0) * 60 + int(minutes or 0)) * (1 if sign in (None, "+") else -1)
     if not -12 * 60 <= shift <= 14 * 60:
         return day              # no time zone has it: not an offset ("GMT+99")
     moment = dt.datetime.combine(day, dt.time(hour, minute))

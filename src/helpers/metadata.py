@@ -83,7 +83,8 @@ def _dateline_cutoff(article: CleanedArticle) -> int:
     if not body:
         return 0
     related = [n for n, reason in zip(numbers, article.line_reasons, strict=True)
-               if n > body[-1] and reason in ("related heading", "related news")]
+               if n > body[-1] and reason in ("related heading", "related news", "end mark",
+                                              "after the end")]
     return related[0] if related else numbers[-1] + 1
 
 
@@ -293,12 +294,16 @@ def lead_date(paragraph: str, event: str | None) -> tuple[dt.date | None, str]:
 # thúc", "hội nghị kỳ trước", "since the 30th Diplomatic Conference".
 _BACKWARD_BEFORE = re.compile(r"(?:\b(?:kể từ|nhìn lại|sau khi|since|after)\s+(?:khi\s+)?"
                               r"(?:(?:tại|ở|với)\s+)?(?:the\s+)?)$"
-                              # a bare "từ" only opening a clause ("Từ Hội nghị ..., ngành ..."):
-                              # after a noun it is "from" ("Bài học từ Hội nghị ...")
-                              r"|(?:^|[.,;:!?]\s*)từ\s+(?:(?:tại|ở|với)\s+)?$", re.IGNORECASE)
-# ... or "từ X đến (nay, Y)" anywhere
+                              # a bare "từ" only opening a clause or a paragraph ("Từ Hội nghị
+                              # ..., ngành ...", "– Từ Hội nghị ..."): after a noun it is "from"
+                              # ("Bài học từ Hội nghị ...")
+                              r"|(?:^|[.,;:!?\n“\"–—-]\s*|\b(?:ngay|chính)\s+)từ\s+"
+                              r"(?:(?:tại|ở|với)\s+)?$", re.IGNORECASE)
+# ... or "từ X đến Y" naming the next one (``_UNTIL``); a clause "Từ X đến <not "nay">"
+# ("Từ Hội nghị ... đến hành động cụ thể") goes from X: about it
 _FROM_UNTIL = re.compile(r"\btừ\s+$", re.IGNORECASE)
-_UNTIL_IN_SENTENCE = re.compile(r"^[^.;!?\n]{0,80}?\b(?:đến|tới)\b", re.IGNORECASE)
+_FROM_TO = re.compile(r"^[^.;!?\n,]{0,80}?\b(?:đến|tới)\b(?!\s+(?:nay|giờ)\b)", re.IGNORECASE)
+_BARE_FROM = re.compile(r"(?<!kể\s)\btừ\s+$", re.IGNORECASE)
 _BACKWARD_AFTER = re.compile(r"^[^.;!?\n]{0,60}?\b(?:đến nay|tới nay|đến giờ|tới giờ|kết thúc|"
                              r"kỳ trước|lần trước|trước đó|cách đây)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"^\s*(?:đến|tới)\s+(?:Hội nghị Ngoại giao\s+)?(?:lần\s+)?(?:thứ\s+)?"
@@ -316,8 +321,10 @@ def _mentions(text: str) -> list[tuple[str, bool]]:
     found = []
     for start, end, code in conference_mentions(text):
         before, after = text[max(0, start - 20):start], text[end:end + 80]
-        backward = bool(_BACKWARD_BEFORE.search(before) or _BACKWARD_AFTER.search(after)
-                        or (_FROM_UNTIL.search(before) and _UNTIL_IN_SENTENCE.match(after)))
+        until = _FROM_UNTIL.search(before) and _UNTIL.match(after)
+        from_to = _BARE_FROM.search(before) and _FROM_TO.match(after)
+        backward = bool(until or _BACKWARD_AFTER.search(after)
+                        or (_BACKWARD_BEFORE.search(before) and not from_to))
         found.append((code, backward))
         if backward and (until := _UNTIL.match(after)):
             found.append((f"DC{int(until['n'])}", False))
@@ -332,16 +339,6 @@ def _fits_date(code: str, published: dt.date | None, table: pd.DataFrame) -> boo
     slack = 0 if pd.notna(row["start"]) else 183      # a year-only conference: any day of it
     low, high = EVENT_WINDOW_DAYS
     return low - slack <= (published - start).days <= high + slack
-
-
-def _during(code: str, published: dt.date | None, table: pd.DataFrame) -> bool:
-    """Whether ``published`` falls on a day of conference ``code`` or the day after (its
-    days in data/conferences.csv; never for a conference known by its year only)."""
-    if published is None or code not in table.index or pd.isna(table.loc[code, "start"]):
-        return False
-    row = table.loc[code]
-    end = row["end"] if pd.notna(row["end"]) else row["start"]
-    return row["start"].date() <= published <= end.date() + dt.timedelta(days=1)
 
 
 LEAD_MIN_WORDS = 8
@@ -412,8 +409,8 @@ def infer_event(article: CleanedArticle,
     (``EVENT_WINDOW_DAYS``) give way to those it could. The best weight wins; a tie, or no
     conference, gives none, and so does one named neither in the headline, kicker nor lead and
     fewer than ``BODY_MENTIONS`` times in the body: a mention in passing (a year-end review that
-    "quán triệt tinh thần của Hội nghị Ngoại giao lần thứ 32", a newsletter's aside), unless the
-    article is dated during that conference (``_during``).
+    "quán triệt tinh thần của Hội nghị Ngoại giao lần thứ 32", a newsletter's aside), even in an
+    article dated during that conference (a province's year-end review in December).
 
     Parameters
     ----------
@@ -458,7 +455,7 @@ def infer_event(article: CleanedArticle,
         return None, ""
     code = ranked[0][0]
     where = first_where[code]
-    if where == "body" and score[code] < BODY_MENTIONS and not _during(code, published, table):
+    if where == "body" and score[code] < BODY_MENTIONS:
         return None, ""         # named once, in passing ("quán triệt tinh thần của Hội nghị ...")
     if where == "body":
         return code, f"named in the body ({score[code]}x)"
