@@ -1031,3 +1031,12 @@ def test_an_offset_written_with_a_typographic_minus_is_read():
     for sign in "−–":
         assert vietnam_day(f"19/12/2023 15:00 (GMT{sign}5)", dt.date(2023, 12, 19)) == \
             dt.date(2023, 12, 20)
+
+
+def test_a_printed_articles_end_mark_ends_it_the_next_issues_notice_is_not_the_article():
+    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, SECOND, "■ T.K.T",
+                    "Đón đọc Số 1 (619) phát hành ngày 04/01/2019:",
+                    "KINH TẾ THẾ GIỚI NĂM 2019: NHỮNG RỦI RO KHÔNG THỂ BỎ QUA")
+    assert article.paragraphs == (LEAD, SECOND)
+    assert [line.reason for line in article.removed][-3:] == ["end mark", "after the end",
+                                                              "after the end"]
