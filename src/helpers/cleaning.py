@@ -364,24 +364,16 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
     if match := c.combined.fullmatch(text):
         # The named alternative closes after any group inside it, so it is the last group.
         return c.group_reason[match.lastgroup or ""]
-    # Buttons are separated by spaces or "|"; each token is lower-cased only when read (the
-    # test usually stops at the first), which is the same as lower-casing the line; a label's
-    # colon does not count ("Share: Facebook").
+    # Buttons are separated by spaces or "|" (``_all_buttons``).
     buttons = text.replace("|", " ").split() if "|" in text else tokens
-
-    def all_buttons(row: list[str]) -> bool:
-        return all(b.lower().rstrip(":") in c.social_tokens
-                   or (b.lower() in c.share_connectors and _joins_share(row, i, c))
-                   for i, b in enumerate(row))
-
-    if buttons and all_buttons(buttons) \
+    if buttons and _all_buttons(buttons, c) \
             and (len(buttons) >= 2 or buttons[0].lower() in _NETWORKS):
         return "social buttons"
     # ... with their counts and icons: "Chia sẻ ♡ 27 💬 4" (tokens without a letter aside; a
     # row of buttons is short), not with a date ("19/12/2023 08:30 | Chia sẻ": a dateline)
     if len(buttons) <= SHARE_ROW_TOKENS and not all(map(str.isalpha, buttons)):
         named = [b for b in buttons if any(map(str.isalpha, b))]
-        if 2 <= len(named) < len(buttons) and all_buttons(named) \
+        if 2 <= len(named) < len(buttons) and _all_buttons(named, c) \
                 and parse_full_date(text) is None:
             return "social buttons"
     if c.byline_patterns is not None and c.byline_patterns.fullmatch(text):
@@ -453,8 +445,17 @@ def _row_reason(text: str, c: _Compiled) -> str | None:
 
 def _buttons(cell: str, c: _Compiled) -> bool:
     """Whether a cell is a button: a word or two of a share row's, with icons or a count."""
-    named = [b.lower().rstrip(":") for b in cell.split() if any(map(str.isalpha, b))]
-    return 0 < len(named) <= 2 and all(b in c.social_tokens for b in named)
+    named = [b for b in cell.split() if any(map(str.isalpha, b))]
+    return 0 < len(named) <= 2 and _all_buttons(named, c)
+
+
+def _all_buttons(row: list[str], c: _Compiled) -> bool:
+    """Whether every token of ``row`` is a share row's: a button's word (a label's colon aside:
+    "Share: Facebook") or a connector between a share word and a network (``_joins_share``).
+    Each token is lower-cased only when read (the test usually stops at the first)."""
+    return all(b.lower().rstrip(":") in c.social_tokens
+               or (b.lower() in c.share_connectors and _joins_share(row, i, c))
+               for i, b in enumerate(row))
 
 
 def _joins_share(row: list[str], i: int, c: _Compiled) -> bool:

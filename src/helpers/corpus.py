@@ -168,25 +168,25 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     sniffed: list[str] = []
     unread: list[str] = []
     for parts, kind in sorted(_visible_files(folder), key=_path_order):
-        name = parts[-1]
+        name, path = parts[-1], "/".join(parts)
         stem, suffix = os.path.splitext(name)
         if kind == "link to nothing":
-            broken.append("/".join(parts))
+            broken.append(path)
         elif kind == "resources":
-            resources.append("/".join(parts) + "/")
+            resources.append(path + "/")
         elif stem.casefold().split(".")[0] == "readme":     # README.md, README.vi.md
-            readmes.append("/".join(parts))
+            readmes.append(path)
         elif suffix.lower() in PAGE_SUFFIXES:
-            files.append("/".join(parts))
+            files.append(path)
         elif name == CATALOG_NAME and len(parts) > 1:
-            catalogs.append("/".join(parts))
+            catalogs.append(path)
         elif name != CATALOG_NAME:
             page = _page_by_content(folder, parts)
             if page:
-                files.append("/".join(parts))
-                sniffed.append("/".join(parts))
+                files.append(path)
+                sniffed.append(path)
             else:
-                (other if page is False else unread).append("/".join(parts))
+                (other if page is False else unread).append(path)
     if resources:
         warnings.warn(f"{folder}: did not read {len(resources)} folder(s) of a saved page's "
                       "own files (a browser's \"Webpage, complete\" keeps its images, scripts "

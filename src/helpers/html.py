@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
@@ -144,6 +144,12 @@ class HtmlPage:
         """Loader field name (title, published, author, outlet, url) -> provenance, for the
         fields that have a value."""
         return dict(self.sources)
+
+    def with_provenance(self, names: dict[str, str]) -> HtmlPage:
+        """This page with each provenance in ``names`` said as its value there (where a page
+        read from Markdown or MHTML holds what its HTML's markup gives)."""
+        return replace(self, sources=tuple(
+            (field, names.get(source, source)) for field, source in self.sources))
 
     def metadata(self) -> dict[str, object]:
         """The values under the loader's field names: title, published, author, outlet, url."""

@@ -404,8 +404,7 @@ def read_markdown(text: str, name: str) -> HtmlPage:
         raise NoVisibleText(f"{name}: a Markdown page with no text to read: "
                             f"{str(empty).split(': ', 1)[-1]}") from None
     warning = "; ".join(note for note in (problem, page.warning) if note) or None
-    return dataclasses.replace(page, warning=warning, sources=tuple(
-        (field, _SOURCES.get(source, source)) for field, source in page.sources))
+    return dataclasses.replace(page.with_provenance(_SOURCES), warning=warning)
 
 
 def is_markdown(name: str, data: bytes | None = None) -> bool:

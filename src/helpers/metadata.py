@@ -92,7 +92,7 @@ def _dateline_cutoff(article: CleanedArticle) -> int:
 # "Today: ..."), the day a copy was printed, saved, fetched or read ("Ngày in:", "Printed on",
 # "Đã lưu", "Nhận lúc", "Truy cập ngày", "Accessed", "Retrieved", "Clipped"), a note's own
 # times ("Created time", "Last edited").
-_CLOCK_LABEL = re.compile(
+_NOT_ITS_DATE = re.compile(
     r"\s*(?:hôm nay|today|ngày in|in ngày|in lúc|printed( on)?|đã lưu|lưu lúc|ngày lưu|nhận lúc"
     r"|(ngày )?truy cập|accessed|retrieved|clipped|saved( on)?|created time|last edited)\b",
     re.IGNORECASE)
@@ -142,7 +142,7 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     cutoff = _dateline_cutoff(article)
     found = [(line.number, vietnam_day(line.text, date))
              for line in article.with_reason("dateline")
-             if line.number < cutoff and not _CLOCK_LABEL.match(line.text)
+             if line.number < cutoff and not _NOT_ITS_DATE.match(line.text)
              and (date := parse_full_date(line.text) or parse_dateline(line.text)) is not None]
     roles = article.line_roles
     if found and HEADLINE in roles and BODY in roles:
@@ -321,13 +321,13 @@ def _mentions(text: str) -> list[tuple[str, bool]]:
     found = []
     for start, end, code in conference_mentions(text):
         before, after = text[max(0, start - 20):start], text[end:end + 80]
-        until = _FROM_UNTIL.search(before) and _UNTIL.match(after)
+        next_one = _UNTIL.match(after)
         from_to = _BARE_FROM.search(before) and _FROM_TO.match(after)
-        backward = bool(until or _BACKWARD_AFTER.search(after)
+        backward = bool((next_one and _FROM_UNTIL.search(before)) or _BACKWARD_AFTER.search(after)
                         or (_BACKWARD_BEFORE.search(before) and not from_to))
         found.append((code, backward))
-        if backward and (until := _UNTIL.match(after)):
-            found.append((f"DC{int(until['n'])}", False))
+        if backward and next_one:
+            found.append((f"DC{int(next_one['n'])}", False))
     return found
 
 

@@ -207,5 +207,4 @@ def read_mhtml(data: bytes, name: str) -> HtmlPage:
     page = extract_html(html[:at] + said + html[at:], name)
     if own_address:
         return page
-    return dataclasses.replace(page, sources=tuple(
-        (field, _SOURCES.get(source, source)) for field, source in page.sources))
+    return page.with_provenance(_SOURCES)
