@@ -1040,3 +1040,57 @@ def test_a_printed_articles_end_mark_ends_it_the_next_issues_notice_is_not_the_a
     assert article.paragraphs == (LEAD, SECOND)
     assert [line.reason for line in article.removed][-3:] == ["end mark", "after the end",
                                                               "after the end"]
+
+
+# --- 3 Dec (night): a dateline with its counter, menu items as labels, a banner row ---------
+
+@pytest.mark.parametrize("dateline", [
+    "Đăng bởi: Phòng Truyền thông - 14:20, 19/12/2023 - Lượt xem: 214",
+    "Người đăng: Ban Biên tập | 19/12/2023 14:20 | 1.245 lượt xem",
+    "Cập nhật lúc 14:20 ngày 19/12/2023 · Lượt xem: 1.245 · Chia sẻ",
+])
+def test_a_dateline_with_its_view_counter_is_a_dateline_and_dates_the_article(dateline):
+    article = clean("Thời sự", HEADLINE, dateline, LEAD, SECOND)
+    assert (article.headline, article.paragraphs) == (HEADLINE, (LEAD, SECOND))
+    assert infer_metadata(article).published == dt.date(2023, 12, 19)
+
+
+def test_a_sentence_with_a_date_a_clock_and_a_dash_stays_in_the_body():
+    said = ("Lúc 14:20 ngày 19/12/2023, Bộ trưởng cho biết - theo báo cáo của các cơ quan đại "
+            "diện - ngành đã hoàn thành")
+    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, said, SECOND)
+    assert article.paragraphs == (LEAD, said, SECOND)
+
+
+MENU_ROW = ("Trang nhất    Thời sự    Kinh tế    Văn hóa - Xã hội    Phóng sự - Ghi chép    "
+            "Hà Nội 360°    Bạn đọc")
+
+
+def test_a_menu_row_of_vietnamese_section_names_is_navigation():
+    from helpers.cleaning import _compiled, _line_facts
+
+    assert _line_facts(MENU_ROW, _compiled())[2] == "navigation"
+    # a row with a date or clock, or several numbers, is not a menu
+    for row in ("Trang nhất    Thời sự    Kinh tế    Thứ Hai, 03/01/2022",
+                "Việt Nam    Lào 12    Campuchia 15    Thái Lan 9"):
+        assert _line_facts(row, _compiled())[2] is None
+
+
+def test_the_sections_name_under_a_menu_holding_it_is_not_the_headline():
+    article = clean(MENU_ROW, "Phóng sự - Ghi chép", "PHÓNG SỰ",
+                    "Gốm làng ven sông theo chân các thương vụ ra biển lớn",
+                    "Thứ Ba, 28/12/2021 - 07:00", LEAD, SECOND)
+    assert article.headline == "Gốm làng ven sông theo chân các thương vụ ra biển lớn"
+    assert "Phóng sự - Ghi chép" in [line.text for line in article.removed]
+    # the same words as a headline, with no menu holding them, stay the headline
+    article = clean("BÁO MẪU ĐIỆN TỬ", "Phóng sự - Ghi chép", "Thứ Ba, 28/12/2021 - 07:00",
+                    LEAD, SECOND)
+    assert article.headline == "Phóng sự - Ghi chép"
+
+
+def test_a_banner_with_its_button_above_the_headline_is_not_the_headline():
+    article = clean("BÁO MẪU ĐIỆN TỬ", "TRỰC TIẾP   THỜI SỰ   CHƯƠNG TRÌNH   PODCAST   DỰ BÁO",
+                    "Mở ứng dụng của đài để xem truyền hình trực tiếp   TẢI APP",
+                    "Khai mạc Hội nghị Ngoại giao lần thứ 32: Ngoại giao tiên phong vì hòa bình",
+                    "Thứ Ba, 19/12/2023 - 08:30", LEAD, SECOND)
+    assert article.headline.startswith("Khai mạc Hội nghị Ngoại giao lần thứ 32")

@@ -380,8 +380,9 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
         return "byline"
     if len(buttons) <= c.rules.setting("dateline", "max_words") and (
             parse_dateline(text)
-            or (words <= c.rules.setting("dateline", "max_words_with_source")
-                and _CLOCK.search(text) and parse_full_date(text))):
+            or (_CLOCK.search(text) and parse_full_date(text)
+                and _beside_date(text, words, c) <= c.rules.setting("dateline",
+                                                                    "max_words_with_source"))):
         return "dateline"
     if key in c.related_headings or (
             c.related_heading_patterns is not None and len(buttons) <= 8
@@ -394,6 +395,23 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
     if len(tokens) <= ROW_TOKENS and ("  " in text or "\t" in text or "|" in text):
         return _row_reason(text, c)
     return None
+
+
+# Between the parts of a dateline ("Đăng bởi: Phòng Truyền thông - 14:20, 11/01/2024 - Lượt
+# xem: 214").
+_DATELINE_PART = re.compile(r"\s+[-–—|·•]\s+|\s*\t\s*|\s{2,}")
+
+
+def _beside_date(text: str, words: int, c: _Compiled) -> int:
+    """The words of a line with a full date and a clock (of ``words`` words) that are not its
+    furniture: a part that is furniture on its own line (a view counter, share buttons: "Lượt
+    xem: 214") is the dateline's, not a name's beside the date. Parts are " - ", " | ", " · ",
+    a tab or two spaces apart; read only when the line is longer than a source's name and a
+    date would be."""
+    if words <= c.rules.setting("dateline", "max_words_with_source"):
+        return words
+    return sum(_count_words(part.split()) for part in _DATELINE_PART.split(text)
+               if not c.combined.fullmatch(part))
 
 
 # A row of a page's widgets copied onto one line, its cells two spaces or more, a tab or a "|"
@@ -410,9 +428,7 @@ def _row_reason(text: str, c: _Compiled) -> str | None:
     a date, a name ("By Ngo Thanh Tam | Tuesday, December 14, 2021 - 19:45": a byline): the
     cells' reason when they share one, else "dateline" when a cell is one (the row's date is
     what a dateline gives: "21/12/2023 19:40  |  Chia sẻ  |  In bài"), else "widget row"; or a
-    menu ("navigation"): MENU_ROW_CELLS cells or more, each a name of at most three words with
-    a capital and no digit or sentence end, spaces or "|" apart (cells a tab apart, or a row
-    opening with "|", are a table's).
+    menu ("navigation", ``_menu_row``).
 
     Examples
     --------
@@ -436,11 +452,21 @@ def _row_reason(text: str, c: _Compiled) -> str | None:
         distinct = set(reasons)
         return (reasons[0] if len(distinct) == 1 else "dateline" if "dateline" in distinct
                 else "widget row")
-    if len(cells) >= MENU_ROW_CELLS and "\t" not in text and not text.startswith("|") and all(
-            len(cell.split()) <= 3 and cell[:1].isupper() and not any(map(str.isdigit, cell))
-            and not PARAGRAPH_END.search(cell) for cell in cells):
+    if _menu_row(text, cells, c):
         return "navigation"
     return None
+
+
+def _menu_row(text: str, cells: list[str], c: _Compiled) -> bool:
+    """Whether a row of ``cells`` is a menu: MENU_ROW_CELLS cells or more, spaces or "|" apart
+    (cells a tab apart, or a row opening with "|", are a table's), each a section's name of at
+    most ``max_words`` of ``[menu]`` with a capital and no sentence end ("Văn hóa - Xã hội"),
+    at most one with a digit ("Hà Nội 360°") and none with a date or clock."""
+    return len(cells) >= MENU_ROW_CELLS and "\t" not in text and not text.startswith("|") \
+        and all(_n_words(cell) <= c.rules.setting("menu", "max_words") and cell[:1].isupper()
+                and not PARAGRAPH_END.search(cell) for cell in cells) \
+        and sum(any(map(str.isdigit, cell)) for cell in cells) <= 1 \
+        and not _CLOCK.search(text) and parse_full_date(text) is None
 
 
 def _buttons(cell: str, c: _Compiled) -> bool:
@@ -543,6 +569,26 @@ def menu_pass(page: _Page, c: _Compiled) -> None:
             _close_menu(page, run, c)
             run = []
     _close_menu(page, run, c)
+    _section_labels(page, anchor if anchor is not None else len(page.texts), c)
+
+
+def _section_labels(page: _Page, end: int, c: _Compiled) -> None:
+    """A free line above line ``end`` that repeats an item of a menu above it, and is long
+    enough to pass for a headline, is the section's name printed over the article ("Phóng sự -
+    Ghi chép" under a menu row holding it): a section label, never the headline. (Shorter
+    lines above the headline are labels and kickers already, ``headline_pass``.)"""
+    items: set[str] = set()
+    shortest = c.rules.setting("headline", "min_words")
+    for i in range(end):
+        if page.reason[i] is None and page.keys[i] in items \
+                and shortest <= page.words[i] <= c.rules.setting("menu", "max_words"):
+            page.reason[i] = "section label"
+        elif page.reason[i] == "menu":
+            items.add(page.keys[i])
+        elif page.reason[i] == "navigation":
+            cells = [cell for cell in _CELL_GAP.split(page.texts[i]) if cell]
+            if len(cells) >= MENU_ROW_CELLS:
+                items.update(map(line_key, cells))
 
 
 def _close_menu(page: _Page, run: list[int], c: _Compiled) -> None:
@@ -625,10 +671,13 @@ def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
     """The headline when line ``i`` is its deck (``[deck]`` of page_chrome.toml): the line
     right above it, free and of headline shape, both of ``min_words`` words or more, laid out
     as a headline and deck are: the pair under the page's furniture or a short tag, the deck
-    over the byline or dateline. Else ``i``. The deck is then removed as such."""
+    over the byline or dateline; the line above not a row of cells (a banner and its button,
+    "Mở ứng dụng để xem truyền hình trực tiếp   TẢI APP"). Else ``i``. The deck is then
+    removed as such."""
     j, least = i - 1, c.rules.setting("deck", "min_words")
     if j < 0 or page.reason[j] is not None or min(page.words[i], page.words[j]) < least \
             or not _headline_like(page.texts[j], page.words[j], c) \
+            or _CELL_GAP.search(page.texts[j]) \
             or page.is_name(j, several=True) or in_capitals(page.texts[j]):
         return i
     if j > 0:
