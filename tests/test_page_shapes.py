@@ -1094,3 +1094,37 @@ def test_a_banner_with_its_button_above_the_headline_is_not_the_headline():
                     "Khai mạc Hội nghị Ngoại giao lần thứ 32: Ngoại giao tiên phong vì hòa bình",
                     "Thứ Ba, 19/12/2023 - 08:30", LEAD, SECOND)
     assert article.headline.startswith("Khai mạc Hội nghị Ngoại giao lần thứ 32")
+
+
+@pytest.mark.parametrize("byline", ["TS. Lã Minh Đức", "PGS, TS. Đinh Văn Khải",
+                                    "ThS Khổng Minh Nhật", "Dr. Tran Bao Ngoc"])
+def test_a_commentary_signed_under_an_academic_title_is_an_article(byline):
+    from helpers.metadata import infer_kind
+
+    opinion = ("Nếu phải tóm lược Hội nghị Ngoại giao lần thứ 30 bằng một từ, có lẽ đó là chủ "
+               "động: chủ động nắm bắt thời cơ, chủ động thích ứng với biến động.")
+    headline = "Sau Hội nghị Ngoại giao lần thứ 30: Ba chữ chủ động"
+    kind, how = infer_kind(clean(headline, byline, "Thứ Hai, 24/12/2018 - 07:00", opinion,
+                                 SECOND))
+    assert (kind, how.split(":")[0]) == ("article", "byline")
+    # a reporter's byline: news; a headline rule still comes first
+    assert infer_kind(clean(headline, "Minh Đức", opinion, SECOND))[0] == "news"
+    assert infer_kind(clean(HEADLINE, byline, LEAD, SECOND))[0] == "opening report"
+
+
+@pytest.mark.parametrize("label, kind", [("BÌNH LUẬN - QUAN ĐIỂM", "article"),
+                                         ("NGHIÊN CỨU - TRAO ĐỔI", "article"),
+                                         ("OPINION", "article"), ("ĐỐI THOẠI", "interview"),
+                                         ("Thời sự", "news"), ("Đối thoại chính sách", "news")])
+def test_the_section_printed_above_the_headline_tells_commentary_and_interviews(label, kind):
+    from helpers.metadata import infer_kind
+
+    said = ("Những ngày này, tin tức từ Hà Nội về Hội nghị Ngoại giao lần thứ 31 được bà con "
+            "ở nước ngoài theo dõi với nhiều chờ đợi.")
+    article = clean("BÁO MẪU ONLINE", label, "Từ Hội nghị Ngoại giao 31 nhìn về kiều bào",
+                    "Trần Quế Lâm", "Chủ Nhật, 19/12/2021 - 20:30", said, SECOND)
+    assert infer_kind(article)[0] == kind
+    # the same words in a menu or in the body say nothing
+    article = clean("BÁO MẪU ONLINE", "Từ Hội nghị Ngoại giao 31 nhìn về kiều bào",
+                    "Trần Quế Lâm", "Chủ Nhật, 19/12/2021 - 20:30", said, label + ".", SECOND)
+    assert infer_kind(article)[0] == "news"

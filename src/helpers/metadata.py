@@ -16,7 +16,15 @@ from typing import Any
 
 import pandas as pd
 
-from .cleaning import BODY, HEADLINE, HEADLINE_LABEL, CleanedArticle, author_name, source_in
+from .cleaning import (
+    BODY,
+    HEADLINE,
+    HEADLINE_LABEL,
+    REMOVED,
+    CleanedArticle,
+    author_name,
+    source_in,
+)
 from .dates import (
     conference_mentions,
     nearest_year,
@@ -487,7 +495,9 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
     texts = {"headline": article.headline or "", "lead": lead_paragraph(article)}
     lowered: dict[str, str] = {}        # each text lower-cased once, when a rule first asks
     for rule in kind_rules():
-        text = texts[rule.where] if rule.where != "body" else article.text
+        text = texts.get(rule.where)
+        if text is None:                # the body, the byline, the labels: read when asked
+            text = texts[rule.where] = _kind_text(article, rule.where)
         if rule.needs is not None:
             low = lowered.get(rule.where)
             if low is None:
@@ -496,9 +506,24 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
                 continue
         if match := rule.pattern.search(text):
             return rule.kind, f"{rule.where}: {match.group(0)!r}"
-    if any(texts.values()):
+    if texts["headline"] or texts["lead"]:
         return "news", "no rule of data/kinds.csv fits"
     return None, ""
+
+
+def _kind_text(article: CleanedArticle, where: str) -> str:
+    """The text a rule of kinds.csv reads where it is not the headline or the lead: the body,
+    the byline as printed (with its title: "TS. Lã Minh Đức", ``page_author`` keeps it), or
+    the section labels and kickers above the headline, one a line."""
+    if where == "body":
+        return article.text
+    if where == "byline":
+        return page_author(article) or ""
+    top = next((n for n, role in zip(article.line_numbers, article.line_roles, strict=True)
+                if role != REMOVED), None)
+    return "\n".join(line.text for line in article.removed
+                     if line.reason in ("section label", "kicker")
+                     and (top is None or line.number < top))
 
 
 # Letters only Vietnamese uses among languages written in Latin script: the vowels with

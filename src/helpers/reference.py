@@ -185,8 +185,9 @@ def stopword_policy() -> tuple[frozenset[str], frozenset[str]]:
 
 @dataclass(frozen=True)
 class KindRule:
-    """One rule of ``data/kinds.csv``: a pattern that, found in the headline or the lead, says
-    what kind of article a page is."""
+    """One rule of ``data/kinds.csv``: a pattern that, found in the headline, the lead, the
+    body, the byline or the labels above the headline (``KIND_WHERE``), says what kind of
+    article a page is."""
 
     kind: str
     where: str
@@ -196,11 +197,17 @@ class KindRule:
     needs: frozenset[str] | None = None
 
 
+# Where a rule of kinds.csv looks: the headline, the lead, the body (one paragraph a line), the
+# byline (the author's name as printed, with a title: "TS. Lã Minh Đức"), the labels printed
+# above the headline (section labels and kickers, one a line: "BÌNH LUẬN - QUAN ĐIỂM").
+KIND_WHERE = ("headline", "lead", "body", "byline", "label")
+
+
 @functools.cache
 def kind_rules() -> tuple[KindRule, ...]:
     """The rules that tell an article's kind (interview, speech, opening report, ...), in the
-    order they are tried: first every headline rule, then the lead and body rules in file
-    order, the first match winning (a body rule reads the whole body, one paragraph a line).
+    order they are tried: first every headline rule, then the other rules in file order, the
+    first match winning (a body rule reads the whole body, one paragraph a line).
 
     Examples
     --------
@@ -211,16 +218,17 @@ def kind_rules() -> tuple[KindRule, ...]:
     rules = []
     for lineno, row in enumerate(_read_csv(path, ["kind", "where", "pattern"]), start=2):
         where = f"{path.name}, line {lineno}"
-        if row["where"] not in {"headline", "lead", "body"}:
+        if row["where"] not in KIND_WHERE:
             raise ReferenceDataError(
-                f"{where}: where must be 'headline', 'lead' or 'body', not {row['where']!r}")
+                f"{where}: where must be one of {', '.join(map(repr, KIND_WHERE))}, "
+                f"not {row['where']!r}")
         if not row["kind"]:
             raise ReferenceDataError(f"{where}: empty kind")
         try:
             # (a body rule's "^" and "$" also at its paragraph breaks: MULTILINE, which would
             # only slow the one-line headline and lead rules down, a "^" no longer anchoring
             # the search at the start)
-            flags = re.IGNORECASE | (re.MULTILINE if row["where"] == "body" else 0)
+            flags = re.IGNORECASE | (re.MULTILINE if row["where"] in ("body", "label") else 0)
             pattern = re.compile(row["pattern"], flags)
         except re.error as err:
             raise ReferenceDataError(f"{where}: bad pattern {row['pattern']!r}: {err}") from None
