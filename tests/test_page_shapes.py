@@ -1128,3 +1128,28 @@ def test_the_section_printed_above_the_headline_tells_commentary_and_interviews(
     article = clean("BÁO MẪU ONLINE", "Từ Hội nghị Ngoại giao 31 nhìn về kiều bào",
                     "Trần Quế Lâm", "Chủ Nhật, 19/12/2021 - 20:30", said, label + ".", SECOND)
     assert infer_kind(article)[0] == "news"
+
+
+@pytest.mark.parametrize("headline, lead, kind", [
+    ("Thủ tướng Phạm Minh Chính: Ngoại giao phải đi trước mở đường cho phát triển",
+     "Ngày 20/12, Thủ tướng Phạm Minh Chính dự Hội nghị Ngoại giao lần thứ 32 và nêu nhiều "
+     "định hướng lớn.", "speech"),
+    ("President Nguyen Xuan Phuc: Diplomacy must keep paving the way for development",
+     "Hanoi, December 17 (RRT) - President Nguyen Xuan Phuc told the conference that the "
+     "sector must keep its pace.", "speech"),
+    # an interview says so in its lead, and a minister's or an ambassador's words are not a
+    # speech by their headline alone
+    ("Thủ tướng Phạm Minh Chính: Ngoại giao phải đi trước mở đường cho phát triển",
+     "Nhân dịp năm mới, Thủ tướng Phạm Minh Chính trả lời phỏng vấn báo chí về công tác "
+     "đối ngoại.", "interview"),
+    ("Bộ trưởng Bùi Thanh Sơn: Ngoại giao phải đi trước mở đường cho phát triển",
+     "Ngày 20/12, Bộ trưởng Bùi Thanh Sơn nêu nhiều định hướng lớn cho ngành trong năm "
+     "tới.", "news"),
+    ("Thủ tướng thăm chính thức ba nước châu Âu và dự hội nghị thượng đỉnh",
+     "Ngày 20/12, Thủ tướng Phạm Minh Chính lên đường thăm chính thức ba nước châu Âu.",
+     "news"),
+])
+def test_a_headline_quoting_a_top_leader_reports_a_speech(headline, lead, kind):
+    from helpers.metadata import infer_kind
+
+    assert infer_kind(clean(headline, "Thứ Tư, 20/12/2023 - 10:00", lead, SECOND))[0] == kind

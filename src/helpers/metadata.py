@@ -511,14 +511,40 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
     return None, ""
 
 
+# A headline that quotes its speaker: a name or office of at most SPEAKER_WORDS words, a colon,
+# then what was said ("Thủ tướng Phạm Minh Chính: Ngoại giao phải đi trước mở đường").
+SPEAKER_WORDS = 8
+_SPEAKER = re.compile(r"([^:.!?;\n]+?)\s*:\s+\S")
+
+
+def headline_speaker(headline: str) -> str:
+    """The speaker a headline quotes ("Thủ tướng Phạm Minh Chính: Ngoại giao phải ..."), or ""
+    when it quotes none.
+
+    Examples
+    --------
+    >>> headline_speaker("Thủ tướng Phạm Minh Chính: Ngoại giao phải đi trước mở đường")
+    'Thủ tướng Phạm Minh Chính'
+    >>> headline_speaker("Hội nghị Ngoại giao lần thứ 32 và những việc phải làm trong năm tới")
+    ''
+    """
+    match = _SPEAKER.match(HEADLINE_LABEL.sub("", headline))
+    if match is None or len(match.group(1).split()) > SPEAKER_WORDS:
+        return ""
+    return match.group(1)
+
+
 def _kind_text(article: CleanedArticle, where: str) -> str:
     """The text a rule of kinds.csv reads where it is not the headline or the lead: the body,
-    the byline as printed (with its title: "TS. Lã Minh Đức", ``page_author`` keeps it), or
-    the section labels and kickers above the headline, one a line."""
+    the byline as printed (with its title: "TS. Lã Minh Đức", ``page_author`` keeps it), the
+    speaker a headline quotes (``headline_speaker``), or the section labels and kickers above
+    the headline, one a line."""
     if where == "body":
         return article.text
     if where == "byline":
         return page_author(article) or ""
+    if where == "speaker":
+        return headline_speaker(article.headline or "")
     top = next((n for n, role in zip(article.line_numbers, article.line_roles, strict=True)
                 if role != REMOVED), None)
     return "\n".join(line.text for line in article.removed

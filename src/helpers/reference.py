@@ -199,8 +199,9 @@ class KindRule:
 
 # Where a rule of kinds.csv looks: the headline, the lead, the body (one paragraph a line), the
 # byline (the author's name as printed, with a title: "TS. Lã Minh Đức"), the labels printed
-# above the headline (section labels and kickers, one a line: "BÌNH LUẬN - QUAN ĐIỂM").
-KIND_WHERE = ("headline", "lead", "body", "byline", "label")
+# above the headline (section labels and kickers, one a line: "BÌNH LUẬN - QUAN ĐIỂM"), the
+# speaker a headline quotes ("Thủ tướng Phạm Minh Chính" of "Thủ tướng Phạm Minh Chính: ...").
+KIND_WHERE = ("headline", "lead", "body", "byline", "label", "speaker")
 
 
 @functools.cache
