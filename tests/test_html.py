@@ -670,3 +670,45 @@ def test_a_month_first_row_with_a_12_hour_clock_is_not_put_back_as_a_dateline():
     # a day over 12 reads one way only: put back
     above = above.replace("12/05/2023", "19/12/2023")
     assert "19/12/2023 10:00 AM" in extract_html(site_page("", above), "day.html").under_title
+
+
+def portal_page(title_class: str = "tieude") -> bytes:
+    """An old government portal (ASP.NET): one row of three columns (a sidebar, the article, a
+    poll), the headline in a classed <span>, the sapo in another, a <title> that is the
+    portal's name, printed again only in the footer."""
+    center = (f'<div class="duongdan"><a href="/">Trang chủ</a> &raquo; <a href="/tin">Tin tức'
+              f'</a></div><div class="chitiet"><span class="{title_class}">{HEADLINE}</span>'
+              '<div class="ngaydang">Cập nhật 20:15 ngày 19/12/2023</div>'
+              '<div class="tienich"><a href="#">In bài</a> | <a href="#">Gửi email</a></div>'
+              f'<span class="tomtat">{SAPO}</span><div class="noidung">'
+              + "".join(f'<p style="text-align: justify;">{p}</p>' for p in PARAGRAPHS)
+              + "</div></div>")
+    side = ('<div class="box-title">LỊCH CÔNG TÁC</div><ul><li><a href="/lich">Lịch công tác '
+            'tuần 51</a></li></ul>')
+    poll = ('<div class="box-title">THĂM DÒ Ý KIẾN</div><p>Bạn đánh giá thế nào về cổng?</p>'
+            '<input type="radio"> Tốt<br><input type="radio"> Chưa tốt')
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Cổng thông tin điện tử '
+            'tỉnh Mẫu</title></head><body><form><div id="menu"><ul><li><a href="/">Trang chủ'
+            '</a></li><li><a href="/tin">Tin tức</a></li></ul></div>'
+            f'<table width="100%"><tr><td valign="top" width="230">{side}</td>'
+            f'<td valign="top">{center}</td><td width="220">{poll}</td></tr></table>'
+            '<div id="footer"><p><b>CỔNG THÔNG TIN ĐIỆN TỬ TỈNH MẪU</b></p></div>'
+            '</form></body></html>').encode()
+
+
+def test_an_old_portals_row_of_columns_is_a_layout_and_its_classed_headline_the_title():
+    result = extract_html(portal_page(), "portal.aspx.html")
+    assert not any(line.startswith("|") for line in result.paragraphs)
+    assert result.title == HEADLINE
+    article = clean_article(result.text)
+    assert (article.headline, article.paragraphs[:2]) == (HEADLINE, (SAPO, PARAGRAPHS[0]))
+    # "tiêu đề" (title) spelt the other ways portals class it
+    for spelling in ("tieu-de", "tieu_de_chitiet"):
+        assert extract_html(portal_page(spelling), "portal.html").title == HEADLINE
+
+
+def test_a_row_of_cells_of_short_entries_is_still_a_data_table():
+    row = "".join(f"<td>{cell}</td>" for cell in ("Hà Nội", "19/12/2023", "Khai mạc"))
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"<table><tr>{row}</tr></table>"
+    result = extract_html(site_page("", f"<h1>{HEADLINE}</h1>", body=body), "row.html")
+    assert any(line.startswith("|") and "Khai mạc" in line for line in result.paragraphs)

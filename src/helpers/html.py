@@ -327,6 +327,12 @@ def _text_blocks(root, asides: list[bool] | None = None) -> list[str]:
     return blocks
 
 
+def _above_prose(blocks: list[str]) -> list[str]:
+    """The blocks above the first of prose (``_is_prose``): where a page prints its headline."""
+    first = next((i for i, block in enumerate(blocks) if _is_prose(block)), len(blocks))
+    return blocks[:first]
+
+
 def _is_kept(block: str, kept: set[str]) -> bool:
     """A block is kept when it is a kept line, or a long part of one (trafilatura joins inline
     runs); a short block that merely occurs inside a kept line (a kicker, a menu word) is not."""
@@ -646,10 +652,12 @@ def _subheadings(root, lower: frozenset[str]) -> set[str]:
     """The page's ``<h2>``-``<h4>`` (``lower``: their texts) and elements classed as a title,
     heading or headline that read as a headline (``_reads_as_headline``), case-folded: where a
     template with no ``<h1>`` prints the headline ("h3.title", "div.title", Joomla's
-    "td.contentheading")."""
+    "td.contentheading", a Vietnamese portal's "span.tieude": "tiêu đề" is Vietnamese for
+    title)."""
     classed = (_squash(element.text_content()) for element in root.xpath(
         '//*[contains(@class, "title")]|//*[contains(@class, "heading")]'
-        '|//*[contains(@class, "headline")]'))
+        '|//*[contains(@class, "headline")]|//*[contains(@class, "tieude")]'
+        '|//*[contains(@class, "tieu-de")]|//*[contains(@class, "tieu_de")]'))
     return {text.casefold() for text in (*lower, *classed) if _reads_as_headline(text)}
 
 
@@ -713,7 +721,8 @@ def _is_layout(table) -> bool:
     if table.xpath("./caption|./thead|.//th"):
         return False
     rows = _rows(table)
-    shaped = bool(table.xpath(".//table")) or all(len(row.xpath("./td")) <= 1 for row in rows)
+    shaped = bool(table.xpath(".//table")) or all(len(row.xpath("./td")) <= 1 for row in rows) \
+        or len(rows) == 1
     # ... and it holds an article's prose, not short entries (a one-column list of names):
     # a cell of prose, or a cell with paragraphs of prose, as many as an article has (its
     # text as a whole may end with a list of other stories; a caption's, a fact box's or a
@@ -831,9 +840,10 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
             # ... or, with no <h1>, a lower heading that reads as a headline (``_headline_at``
             # takes the one nearest above the article)
             parts = parts | _subheadings(root, lower)
-    elif title and (title.casefold() not in {block.casefold() for block in blocks}
+    elif title and (title.casefold() not in {block.casefold() for block in _above_prose(blocks)}
                     or title in sections):
-        # a title the page prints nowhere ("Chi tiết tin", a title for search engines), or a
+        # a title the page prints nowhere above its first paragraph of prose ("Chi tiết tin",
+        # a title for search engines, a portal's name that only its footer prints), or a
         # section's name (a category's, "Đối ngoại", over a listing that prints one story in
         # full): the heading printed nearest above the article instead, if one reads as a
         # headline
