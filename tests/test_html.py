@@ -712,3 +712,23 @@ def test_a_row_of_cells_of_short_entries_is_still_a_data_table():
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"<table><tr>{row}</tr></table>"
     result = extract_html(site_page("", f"<h1>{HEADLINE}</h1>", body=body), "row.html")
     assert any(line.startswith("|") and "Khai mạc" in line for line in result.paragraphs)
+
+
+def test_a_dropped_heading_over_a_kept_list_of_other_stories_or_a_poll_is_put_back():
+    from helpers.html import _zone_headings
+
+    other = "Tỉnh Mẫu quán triệt kết quả Hội nghị Ngoại giao lần thứ 32 tới các sở (27/12/2023)"
+    question = "Bạn đánh giá thế nào về giao diện mới của cổng?"
+    blocks = ["Các tin khác", HEADLINE, *PARAGRAPHS[:2], "Các tin khác", other,
+              "THĂM DÒ Ý KIẾN", question, "Lịch công tác", "Tốt"]
+    kept = (*PARAGRAPHS[:2], f"- {other}", question, "Tốt")
+    # extraction kept the list (as "- " items) and the poll's question, not their headings
+    assert _zone_headings(blocks, kept) == (*PARAGRAPHS[:2], "Các tin khác", f"- {other}",
+                                            "THĂM DÒ Ý KIẾN", question, "Tốt")
+    # a heading extraction kept is not put back twice; one above the article is not put back
+    assert _zone_headings(blocks, (*PARAGRAPHS[:2], "Các tin khác", f"- {other}")) == (
+        *PARAGRAPHS[:2], "Các tin khác", f"- {other}")
+    article = clean_article("\n".join((HEADLINE, *_zone_headings(blocks, kept))))
+    assert article.paragraphs == PARAGRAPHS[:2]
+    assert {line.reason for line in article.removed} == {"related heading", "related news",
+                                                         "poll"}

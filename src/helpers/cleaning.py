@@ -20,7 +20,8 @@ from .text import PARAGRAPH_END, in_capitals, normalize_text
 
 __all__ = ["BODY", "CLEANING_PASSES", "HEADLINE", "HEADLINE_LABEL", "REMOVED", "CleanedArticle",
            "Line",
-           "clean_article", "is_dateline", "line_key", "never_headline", "split_long_lines"]
+           "clean_article", "is_dateline", "line_key", "never_headline", "opens_zone",
+           "split_long_lines"]
 
 HEADLINE, BODY, REMOVED = "headline", "body", "removed"
 # Removed for where they stand above the article; a later copy of one is a repeat.
@@ -505,6 +506,20 @@ def is_dateline(text: str) -> bool:
     """
     line = normalize_text(text).strip()
     return "\n" not in line and _line_facts(line, _compiled())[2] == "dateline"
+
+
+def opens_zone(text: str) -> bool:
+    """Whether cleaning reads the line ``text`` as the heading of a zone below the body (what
+    follows it is related news, readers' comments, a poll or after an article's end:
+    ``ZONE_OPENERS``).
+
+    Examples
+    --------
+    >>> opens_zone("Các tin khác"), opens_zone("THĂM DÒ Ý KIẾN"), opens_zone("Lịch công tác")
+    (True, True, False)
+    """
+    line = normalize_text(text).strip()
+    return "\n" not in line and _line_facts(line, _compiled())[2] in ZONE_OPENERS
 
 
 def never_headline(text: str) -> bool:

@@ -23,7 +23,7 @@ from charset_normalizer import from_bytes
 if TYPE_CHECKING:
     from trafilatura.settings import Document
 
-from .cleaning import is_dateline, never_headline
+from .cleaning import is_dateline, never_headline, opens_zone
 from .damage import utf8_damage
 from .dates import FULL_DATE, MERIDIEM, address_date, parse_dateline, parse_full_date
 from .errors import CorpusError, NoVisibleText
@@ -337,6 +337,29 @@ def _is_kept(block: str, kept: set[str]) -> bool:
     """A block is kept when it is a kept line, or a long part of one (trafilatura joins inline
     runs); a short block that merely occurs inside a kept line (a kicker, a menu word) is not."""
     return block in kept or (len(block) >= KEPT_PART_CHARS and any(block in line for line in kept))
+
+
+def _zone_headings(blocks: list[str], paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """``paragraphs`` with the headings of zones below the article that extraction dropped
+    while keeping what they head ("Các tin khác" over a list of other stories it kept, "THĂM
+    DÒ Ý KIẾN" over a poll's options: ``cleaning.opens_zone``) put back above the paragraph
+    that follows them in the page, so the line cleaning reads that as related news, a poll or
+    comments, as on a text page. Only below the first kept paragraph."""
+    kept = set(paragraphs)
+    first = _first_kept(blocks, paragraphs)
+    if first is None:
+        return paragraphs
+    out, at = list(paragraphs), 0       # at: where the paragraphs are searched from
+    for i in range(first + 1, len(blocks) - 1):
+        below = blocks[i + 1]
+        if _is_kept(blocks[i], kept) or not _is_kept(below, kept) or not opens_zone(blocks[i]):
+            continue
+        j = next((j for j in range(at, len(out)) if out[j] == below or (
+            len(below) >= KEPT_PART_CHARS and below in out[j])), None)
+        if j is not None:
+            out.insert(j, blocks[i])
+            at = j + 2
+    return tuple(out)
 
 
 def _first_kept(blocks: list[str], paragraphs: tuple[str, ...]) -> int | None:
@@ -854,6 +877,7 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
         # The headline, kept as the first paragraph (an <h2> under a logo's <h1>): the
         # <title> or og:title says so (or, the title being the site's, it is a heading).
         title, paragraphs = paragraphs[0], paragraphs[1:]
+    paragraphs = _zone_headings(blocks, paragraphs)
     little = _too_little_prose(paragraphs)
     if little and require_article:
         raise CorpusError(f"{name}: no article in the page: {little}")
