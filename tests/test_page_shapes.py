@@ -1154,3 +1154,20 @@ def test_a_headline_quoting_a_top_leader_reports_a_speech(headline, lead, kind):
     from helpers.metadata import infer_kind
 
     assert infer_kind(clean(headline, "Thứ Tư, 20/12/2023 - 10:00", lead, SECOND))[0] == kind
+
+
+def test_an_authors_footnote_mark_and_a_photo_credit_by_name_are_not_the_headline():
+    from helpers.metadata import page_author
+
+    article = clean("Trang chủ › Diễn đàn › Quan điểm", HEADLINE, "TS. Khổng Thị Bích Ngọc (*)",
+                    "Thứ Tư, 27/12/2023, 06:00 (GMT+7)", LEAD, SECOND,
+                    "(*) Viện Nghiên cứu Chiến lược và Chính sách.")
+    assert article.headline == HEADLINE
+    assert page_author(article) == "TS. Khổng Thị Bích Ngọc"
+    headline = "The lacquer makers who learned to sell to the world from a back room"
+    english = ("In a narrow back room behind her family's house, the cooperative's director "
+               "keeps two laptops open at all times.")
+    article = clean("FEATURE", headline, "By Dang Thu Trang | Jan 7, 2022",
+                    "Photos by Ho Viet Khang", english, english.replace("two", "three"))
+    assert article.headline == headline
+    assert [line.reason for line in article.removed][-1] == "photo credit"

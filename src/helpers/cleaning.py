@@ -222,8 +222,15 @@ _WORD = re.compile(r"[^\W_]")
 _NAME_JOIN = re.compile(r"\s+[-–]\s+|\s*[,;&]\s*|\s+và\s+")
 
 
+# A footnote's mark after an author's name, the note giving the affiliation: "TS. Khổng Thị
+# Bích Ngọc (*)".
+_FOOTNOTE_MARK = re.compile(r"\s*(?:\(\*{1,3}\)|\*{1,3})$")
+
+
 def _without_agency(text: str) -> str:
-    """``text`` up to an "/AGENCY" suffix, if it has one."""
+    """``text`` up to an "/AGENCY" suffix or a footnote's mark ("(*)"), if it has one."""
+    if text.endswith(("*", "*)")):
+        text = _FOOTNOTE_MARK.sub("", text)
     # The suffix ends the text with two or more capitals: cheap to rule out before the search.
     end = text.rstrip()[-2:]
     if len(end) == 2 and end[0] in _AGENCY_LETTERS and end[1] in _AGENCY_LETTERS:
