@@ -1171,3 +1171,32 @@ def test_an_authors_footnote_mark_and_a_photo_credit_by_name_are_not_the_headlin
                     "Photos by Ho Viet Khang", english, english.replace("two", "three"))
     assert article.headline == headline
     assert [line.reason for line in article.removed][-1] == "photo credit"
+
+
+def test_a_browsers_save_as_text_link_targets_do_not_hide_what_a_line_is():
+    # Firefox's "save as text": each link's target after its text, in angle brackets
+    article = clean("Báo Mẫu điện tử <https://baomau.vn/>",
+                    "Chính trị <https://baomau.vn/chinh-tri/> » Đối ngoại <https://baomau.vn/dn/>",
+                    HEADLINE, "19/12/2023 20:10",
+                    "In bài <javascript:window.print()> Gửi email <mailto:?subject=Khai> Chia sẻ "
+                    "<https://www.facebook.com/sharer/sharer.php?u=https://baomau.vn/a.html>",
+                    LEAD, SECOND)
+    assert (article.headline, article.paragraphs) == (HEADLINE, (LEAD, SECOND))
+    # the audit keeps every line as it was
+    assert "In bài <javascript:window.print()>" in article.line_texts[4]
+    # a line that is only a link target is kept as it is
+    assert clean(HEADLINE, LEAD, "<https://baomau.vn/a.html>").paragraphs[-1] == \
+        "<https://baomau.vn/a.html>"
+
+
+def test_a_row_of_print_email_and_back_buttons_is_furniture():
+    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, SECOND, "In bài    Gửi email    Quay lại")
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+def test_a_dateline_with_an_update_and_the_first_posting_dates_the_article_by_the_posting():
+    for dateline in ("Cập nhật: 16/12/2021 08:05 (Đăng lần đầu: 14/12/2021 17:40)",
+                     "Ngày đăng: 14/12/2021 17:40 | Cập nhật: 16/12/2021 08:05"):
+        article = clean("Lũng Giang dự trực tuyến Hội nghị Đối ngoại toàn quốc", dateline,
+                        LEAD, SECOND)
+        assert infer_metadata(article).published == dt.date(2021, 12, 14)

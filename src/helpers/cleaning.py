@@ -959,6 +959,17 @@ def split_long_lines(text: str, min_chars: int | None = None) -> str:
                      if len(line) >= min_chars else line for line in text.split("\n"))
 
 
+# The target a browser's "save as text" (and text browsers) write after a link's text: "Trang
+# chủ <https://baomau.vn/>", "In bài <javascript:window.print()>".
+_LINK_TARGET = re.compile(r"\s*<(?:https?|mailto|javascript|ftp|tel|file):[^<>\s]*>")
+
+
+def _without_link_targets(line: str) -> str:
+    """``line`` without the link targets in it (``_LINK_TARGET``); a line that is only one is
+    kept."""
+    return _LINK_TARGET.sub("", line).strip() or line
+
+
 def clean_article(raw: str) -> CleanedArticle:
     """Split a scraped page into headline, clean body and an audit of every removed line.
 
@@ -987,8 +998,11 @@ def clean_article(raw: str) -> CleanedArticle:
     c = _compiled()
     text = split_long_lines(normalize_text(raw))
     items = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
-    facts = [_line_facts(t, c) for _, t in items]
-    page = _Page(numbers=[n for n, _ in items], texts=[t for _, t in items],
+    # Each line is judged, and kept as the headline or body, without the link targets a
+    # browser's "save as text" writes after each link; the audit keeps the line as it is.
+    texts = [_without_link_targets(t) if "<" in t else t for _, t in items]
+    facts = [_line_facts(t, c) for t in texts]
+    page = _Page(numbers=[n for n, _ in items], texts=texts,
                  keys=[key for key, _, _ in facts], words=[words for _, words, _ in facts],
                  reason=[])
     for _name, apply in CLEANING_PASSES:
@@ -998,7 +1012,8 @@ def clean_article(raw: str) -> CleanedArticle:
     return CleanedArticle(
         headline=page.texts[page.headline_at] if page.headline_at is not None else None,
         paragraphs=tuple(t for t, role in zip(page.texts, roles, strict=True) if role == BODY),
-        line_numbers=tuple(page.numbers), line_texts=tuple(page.texts), line_roles=roles,
+        line_numbers=tuple(page.numbers), line_texts=tuple(t for _, t in items),
+        line_roles=roles,
         line_reasons=tuple("" if role != REMOVED else r or ""
                            for role, r in zip(roles, page.reason, strict=True)),
     )

@@ -17,8 +17,8 @@ import pandas as pd
 from .reference import conferences, congresses, eras
 
 __all__ = ["DATE_RULES", "FULL_DATE", "MERIDIEM", "URL_DATE", "DateMention", "address_date",
-           "conference_mentions", "find_dates", "nearest_year", "parse_dateline",
-           "parse_full_date", "url_date", "vietnam_day"]
+           "conference_mentions", "earliest_full_date", "find_dates", "nearest_year",
+           "parse_dateline", "parse_full_date", "url_date", "vietnam_day"]
 
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
@@ -115,6 +115,28 @@ def parse_full_date(text: str) -> dt.date | None:
         if date := _match_date(match):
             return date
     return None
+
+
+_LUNAR = re.compile(r"\s*\)?\s*(?:âm lịch|âl|al)\b", re.IGNORECASE)
+
+
+def earliest_full_date(text: str) -> dt.date | None:
+    """The earliest complete, valid date in ``text`` (a dateline that prints an update and the
+    first posting: "Cập nhật: 16/12/2021 08:05 (Đăng lần đầu: 14/12/2021 17:40)"), a date of
+    the lunar calendar aside ("19/12/2023 (7/11/2023 âm lịch)"); None when it holds none.
+
+    Examples
+    --------
+    >>> earliest_full_date("Cập nhật: 16/12/2021 08:05 (Đăng lần đầu: 14/12/2021 17:40)")
+    datetime.date(2021, 12, 14)
+    >>> earliest_full_date("Thứ Ba, 19/12/2023 (7/11/2023 Âm lịch)")
+    datetime.date(2023, 12, 19)
+    """
+    if not _FOUR_DIGITS.search(text):
+        return None
+    found = [date for match in FULL_DATE.finditer(text)
+             if not _LUNAR.match(text, match.end()) and (date := _match_date(match))]
+    return min(found, default=None)
 
 
 # A date in a page's address: ".../2023/12/21/...", ".../20231221-...", ".../2023-12-21/...",

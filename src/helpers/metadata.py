@@ -27,6 +27,7 @@ from .cleaning import (
 )
 from .dates import (
     conference_mentions,
+    earliest_full_date,
     nearest_year,
     parse_dateline,
     parse_full_date,
@@ -151,7 +152,8 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     found = [(line.number, vietnam_day(line.text, date))
              for line in article.with_reason("dateline")
              if line.number < cutoff and not _NOT_ITS_DATE.match(line.text)
-             and (date := parse_full_date(line.text) or parse_dateline(line.text)) is not None]
+             and (date := earliest_full_date(line.text) or parse_dateline(line.text))
+             is not None]
     roles = article.line_roles
     if found and HEADLINE in roles and BODY in roles:
         top = article.line_numbers[roles.index(HEADLINE)]
