@@ -1200,3 +1200,28 @@ def test_a_dateline_with_an_update_and_the_first_posting_dates_the_article_by_th
         article = clean("Lũng Giang dự trực tuyến Hội nghị Đối ngoại toàn quốc", dateline,
                         LEAD, SECOND)
         assert infer_metadata(article).published == dt.date(2021, 12, 14)
+
+
+@pytest.mark.parametrize("credit, author", [
+    ("Bài: Mai Phương - Ảnh: Đinh Quang Hưng", "Mai Phương"),
+    ("Bài, ảnh: Đinh Thu Hà", "Đinh Thu Hà"), ("Bài và ảnh: Đức Huy", "Đức Huy")])
+def test_a_writers_credit_beside_the_photographers_is_the_byline(credit, author):
+    from helpers.metadata import page_author
+
+    headline = "Toàn cảnh Hội nghị Đối ngoại toàn quốc qua ống kính phóng viên"
+    article = clean("PHÓNG SỰ ẢNH", headline, credit, "15/12/2021 07:45", LEAD, SECOND)
+    assert article.headline == headline
+    assert page_author(article) == author
+    # "ẢNH KHÁC", "BÀI VIẾT CÙNG CHUYÊN MỤC" (no colon) still open a related zone
+    article = clean(HEADLINE, LEAD, SECOND, "ẢNH KHÁC", "Lễ hội đua ghe năm 2021 (25/11/2021)")
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+def test_the_category_a_post_is_filed_under_in_its_dateline_row_is_furniture():
+    english = ("From 19 to 23 December 2023, the Ambassador attended the 32nd Diplomatic "
+               "Conference in Hanoi together with the heads of missions.")
+    article = clean("Ambassador attends the 32nd Diplomatic Conference in Hanoi",
+                    "Posted: Dec 26, 2023 | Category: Embassy News | Print", english,
+                    english.replace("Ambassador", "Consul"))
+    assert infer_metadata(article).published == dt.date(2023, 12, 26)
+    assert clean(HEADLINE, "Chuyên mục: Thời sự", LEAD, SECOND).paragraphs == (LEAD, SECOND)

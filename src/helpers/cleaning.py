@@ -286,8 +286,9 @@ def is_name(text: str, several: bool = False) -> bool:
 
 
 _CREDIT_ROLE = re.compile(r"^(?:by\b|bởi\b|btv|pv|ktv|phóng viên|biên tập viên|nội dung|"
-                          r"bài và ảnh)\s*:?\s*|\s*\((?:thực hiện|ghi|lược ghi|tổng hợp)\)\s*$",
-                          re.IGNORECASE)
+                          r"bài và ảnh|bài,? ảnh|bài & ảnh|bài(?=\s*:))\s*:?\s*"
+                          r"|\s*\((?:thực hiện|ghi|lược ghi|tổng hợp)\)\s*$"
+                          r"|\s*[-–,/]\s*(?:ảnh|video|đồ họa|thiết kế)\s*:.*$", re.IGNORECASE)
 
 
 def author_name(byline: str) -> str:
@@ -299,6 +300,8 @@ def author_name(byline: str) -> str:
     ('Thanh Huyền', 'Gia Bảo')
     >>> author_name("By Thu Hang"), author_name("Byron Lee")
     ('Thu Hang', 'Byron Lee')
+    >>> author_name("Bài: Mai Phương - Ảnh: Đinh Quang Hưng"), author_name("Bài, ảnh: Thu Hà")
+    ('Mai Phương', 'Thu Hà')
     """
     return _CREDIT_ROLE.sub("", _without_agency(byline)).strip()
 
