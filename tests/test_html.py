@@ -732,3 +732,16 @@ def test_a_dropped_heading_over_a_kept_list_of_other_stories_or_a_poll_is_put_ba
     assert article.paragraphs == PARAGRAPHS[:2]
     assert {line.reason for line in article.removed} == {"related heading", "related news",
                                                          "poll"}
+
+
+def test_the_h1_is_the_title_over_a_shorter_og_title_when_only_a_sapo_in_an_h2_stands_between():
+    og = "Đại sứ tại Castrelle: Kỹ sư Việt có thể là cây cầu công nghệ"
+    h1 = "Đại sứ Mẫn Đức Huy: Kỹ sư Việt có thể trở thành cây cầu công nghệ giữa hai nước"
+    head = f'<title>{og} | Bản Tin Mẫu</title><meta property="og:title" content="{og}">'
+    result = extract_html(site_page(head, f'<h1>{h1}</h1><h2 class="sapo">{SAPO}</h2>'),
+                          "h2-sapo.html")
+    assert result.title == h1
+    # a heading that reads as a headline between them still makes the <h1> a category's
+    result = extract_html(site_page(head, f"<h1>{h1}</h1><h2>{HEADLINE}: những điểm mới</h2>"),
+                          "h2-heading.html")
+    assert result.title != h1

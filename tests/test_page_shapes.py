@@ -1225,3 +1225,25 @@ def test_the_category_a_post_is_filed_under_in_its_dateline_row_is_furniture():
                     english.replace("Ambassador", "Consul"))
     assert infer_metadata(article).published == dt.date(2023, 12, 26)
     assert clean(HEADLINE, "Chuyên mục: Thời sự", LEAD, SECOND).paragraphs == (LEAD, SECOND)
+
+
+@pytest.mark.parametrize("lines, kind", [
+    # a lead that says the interviewee gave the outlet a conversation
+    (("Nhân dịp dự Hội nghị Ngoại giao lần thứ 32, Đại sứ Mẫn Đức Huy đã dành cho Báo Mẫu cuộc "
+      "trao đổi về hợp tác công nghệ.", SECOND), "interview"),
+    # the reporter's closing thanks, "xin trân trọng"
+    ((LEAD, "Thưa Đại sứ, đâu là khó khăn lớn nhất của doanh nghiệp Việt Nam ở sở tại?",
+      SECOND, "Xin trân trọng cảm ơn Đại sứ!"), "interview"),
+    # a note on the author closing a commentary
+    ((LEAD, SECOND, "Nguyen Thao Linh is a senior economics writer at Vietnam Horizon."),
+     "article"),
+    ((LEAD, SECOND, "Tác giả là nghiên cứu viên Viện Nghiên cứu Chiến lược."), "article"),
+    # ... not a sentence about someone in the middle of the body
+    (("Nguyen Van An is a researcher at the institute and spoke at the conference on Tuesday.",
+      LEAD, SECOND, LEAD.replace("Sáng", "Chiều")), "news"),
+])
+def test_interview_and_commentary_signs_in_the_lead_and_at_the_end(lines, kind):
+    from helpers.metadata import infer_kind
+
+    headline = "Ngoại giao công nghệ và những việc phải làm trong năm tới"
+    assert infer_kind(clean(headline, "21/12/2023 08:00", *lines))[0] == kind

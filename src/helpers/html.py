@@ -703,7 +703,8 @@ def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
     ``<h1>`` (an ``<h1>`` that reads as a headline, with no lower heading between it and the
     article, is then the title: the markup's title may be written for search engines; a
     category's or series' ``<h1>`` stands over the article's own heading, ``lower``: the page's
-    ``<h2>``-``<h4>`` texts), else one that is a part of the page's ``<title>`` or
+    ``<h2>``-``<h4>`` texts, one that reads as a headline; a sapo printed in an ``<h2>`` is
+    none), else one that is a part of the page's ``<title>`` or
     og:title, or a heading there (``parts``), which is then the title (extraction took the
     other part, the site's name, or a title the page prints nowhere, or a section's name:
     ``sections``, ``_section_names``); none found, nothing is put back."""
@@ -724,7 +725,8 @@ def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
         title = blocks[top]
     elif title and blocks[top].casefold() != title.casefold() \
             and _reads_as_headline(blocks[top]) \
-            and not any(blocks[i] in lower for i in range(top + 1, first)):
+            and not any(blocks[i] in lower and _reads_as_headline(blocks[i])
+                        for i in range(top + 1, first)):
         title = blocks[top]
     return title, _under_title(blocks, asides, top, first, dated, lower)
 
