@@ -489,12 +489,12 @@ SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
     "shapes3": {"title": 17, "published": 15, "event": 17, "kind": 17, "language": 18, "lead": 17},
-    "shapes4": {"title": 19, "published": 19, "event": 20, "kind": 17, "language": 21, "lead": 19},
+    "shapes4": {"title": 19, "published": 19, "event": 20, "kind": 18, "language": 21, "lead": 19},
     "shapes5": {"title": 15, "published": 16, "event": 19, "kind": 13, "language": 19, "lead": 17},
     "markdown": {"title": 11, "published": 10, "event": 11, "kind": 10, "language": 11, "lead": 10},
     "shapes6": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 19, "lead": 19},
-    "shapes7": {"title": 18, "published": 18, "event": 20, "kind": 15, "language": 20, "lead": 19},
-    "shapes8": {"title": 15, "published": 18, "event": 20, "kind": 14, "language": 20, "lead": 20},
+    "shapes7": {"title": 19, "published": 19, "event": 20, "kind": 17, "language": 20, "lead": 20},
+    "shapes8": {"title": 20, "published": 20, "event": 20, "kind": 19, "language": 20, "lead": 20},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
