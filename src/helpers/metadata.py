@@ -474,8 +474,9 @@ def infer_event(article: CleanedArticle,
 
 def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
     """The kind of article (interview, speech, opening report, closing report, article), by
-    the rules of ``data/kinds.csv``: headline rules first, then lead and body rules. A page no rule
-    fits is "news" only when it has a headline or lead to judge by.
+    the rules of ``data/kinds.csv``: headline rules first, then the lead, body, ending, speaker,
+    byline and label rules in the file's order. A page no rule fits is "news" only when it has a
+    headline or lead to judge by.
 
     Parameters
     ----------
@@ -494,12 +495,20 @@ def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
     >>> infer_kind(clean_article(page))
     ('closing report', "headline: 'Bế mạc'")
     """
-    texts = {"headline": article.headline or "", "lead": lead_paragraph(article)}
+    return _kind(article, {})
+
+
+def _kind(article: CleanedArticle, texts: dict[str, str]) -> tuple[str | None, str]:
+    """``infer_kind``, with the texts the rules read that the caller has already (``texts``,
+    by where: the byline ``infer_metadata`` reads anyway)."""
+    texts = {**texts, "headline": article.headline or "", "lead": lead_paragraph(article)}
     lowered: dict[str, str] = {}        # each text lower-cased once, when a rule first asks
     for rule in kind_rules():
         text = texts.get(rule.where)
         if text is None:                # the body, the byline, the labels: read when asked
             text = texts[rule.where] = _kind_text(article, rule.where)
+        if not text:                    # no byline, no label: nothing for the rule to read
+            continue
         if rule.needs is not None:
             low = lowered.get(rule.where)
             if low is None:
@@ -536,22 +545,31 @@ def headline_speaker(headline: str) -> str:
     return match.group(1)
 
 
+ENDING_PARAGRAPHS = 3    # the paragraphs of a body's ending (a kinds.csv rule's "ending")
+
+
 def _kind_text(article: CleanedArticle, where: str) -> str:
     """The text a rule of kinds.csv reads where it is not the headline or the lead: the body,
+    its ending (its last ``ENDING_PARAGRAPHS`` paragraphs),
     the byline as printed (with its title: "TS. Lã Minh Đức", ``page_author`` keeps it), the
     speaker a headline quotes (``headline_speaker``), or the section labels and kickers above
     the headline, one a line."""
     if where == "body":
         return article.text
+    if where == "ending":
+        return "\n".join(article.paragraphs[-ENDING_PARAGRAPHS:])
     if where == "byline":
         return page_author(article) or ""
     if where == "speaker":
         return headline_speaker(article.headline or "")
-    top = next((n for n, role in zip(article.line_numbers, article.line_roles, strict=True)
-                if role != REMOVED), None)
-    return "\n".join(line.text for line in article.removed
-                     if line.reason in ("section label", "kicker")
-                     and (top is None or line.number < top))
+    labels = []
+    for role, reason, text in zip(article.line_roles, article.line_reasons, article.line_texts,
+                                  strict=True):
+        if role != REMOVED:             # the headline, or the body's first line
+            break
+        if reason in ("section label", "kicker"):
+            labels.append(text)
+    return "\n".join(labels)
 
 
 # Letters only Vietnamese uses among languages written in Latin script: the vowels with
@@ -692,13 +710,14 @@ def infer_metadata(article: CleanedArticle) -> PageMetadata:
         published, precision, found_by["published"] = dateline, "day", dateline_how
     elif from_lead:
         published, precision, found_by["published"] = from_lead, "approximate", lead_how
-    kind, kind_from = infer_kind(article)
+    author = page_author(article)
+    kind, kind_from = _kind(article, {"byline": author or ""})
     language, language_from = detect_language(article.text)
     title = document_title(article) or headline_title(article.headline)
     values = {"title": (title, "page headline"), "event": (event, event_from),
               "kind": (kind, kind_from), "language": (language, language_from),
               "outlet": (page_outlet(article), "page"), "source": (page_source(article), "page"),
-              "author": (page_author(article), "page byline")}
+              "author": (author, "page byline")}
     for name, (value, how) in values.items():
         if value:
             found_by[name] = how

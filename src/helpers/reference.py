@@ -200,8 +200,10 @@ class KindRule:
 # Where a rule of kinds.csv looks: the headline, the lead, the body (one paragraph a line), the
 # byline (the author's name as printed, with a title: "TS. Lã Minh Đức"), the labels printed
 # above the headline (section labels and kickers, one a line: "BÌNH LUẬN - QUAN ĐIỂM"), the
-# speaker a headline quotes ("Thủ tướng Phạm Minh Chính" of "Thủ tướng Phạm Minh Chính: ...").
-KIND_WHERE = ("headline", "lead", "body", "byline", "label", "speaker")
+# speaker a headline quotes ("Thủ tướng Phạm Minh Chính" of "Thủ tướng Phạm Minh Chính: ..."),
+# the body's ending (its last three paragraphs, one a line: a reporter's thanks, a note on the
+# author).
+KIND_WHERE = ("headline", "lead", "body", "byline", "label", "speaker", "ending")
 
 
 @functools.cache
@@ -229,7 +231,8 @@ def kind_rules() -> tuple[KindRule, ...]:
             # (a body rule's "^" and "$" also at its paragraph breaks: MULTILINE, which would
             # only slow the one-line headline and lead rules down, a "^" no longer anchoring
             # the search at the start)
-            flags = re.IGNORECASE | (re.MULTILINE if row["where"] in ("body", "label") else 0)
+            flags = re.IGNORECASE | (re.MULTILINE if row["where"] in ("body", "label", "ending")
+                                     else 0)
             pattern = re.compile(row["pattern"], flags)
         except re.error as err:
             raise ReferenceDataError(f"{where}: bad pattern {row['pattern']!r}: {err}") from None
