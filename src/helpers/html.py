@@ -352,7 +352,8 @@ def _zone_headings(blocks: list[str], paragraphs: tuple[str, ...]) -> tuple[str,
     out, at = list(paragraphs), 0       # at: where the paragraphs are searched from
     for i in range(first + 1, len(blocks) - 1):
         below = blocks[i + 1]
-        if _is_kept(blocks[i], kept) or not _is_kept(below, kept) or not opens_zone(blocks[i]):
+        # (a zone's heading is short: tested first, the kept-tests scan every kept line)
+        if not opens_zone(blocks[i]) or _is_kept(blocks[i], kept) or not _is_kept(below, kept):
             continue
         j = next((j for j in range(at, len(out)) if out[j] == below or (
             len(below) >= KEPT_PART_CHARS and below in out[j])), None)
