@@ -725,9 +725,13 @@ def test_a_dropped_heading_over_a_kept_list_of_other_stories_or_a_poll_is_put_ba
     # extraction kept the list (as "- " items) and the poll's question, not their headings
     assert _zone_headings(blocks, kept) == (*PARAGRAPHS[:2], "Các tin khác", f"- {other}",
                                             "THĂM DÒ Ý KIẾN", question, "Tốt")
-    # a heading extraction kept is not put back twice; one above the article is not put back
+    # a heading extraction kept is not put back twice
     assert _zone_headings(blocks, (*PARAGRAPHS[:2], "Các tin khác", f"- {other}")) == (
         *PARAGRAPHS[:2], "Các tin khác", f"- {other}")
+    # one above the article is not put back, though extraction kept what it heads (a sidebar)
+    sidebar = ["Các tin khác", other, HEADLINE, *PARAGRAPHS[:2]]
+    assert _zone_headings(sidebar, (f"- {other}", *PARAGRAPHS[:2])) == (f"- {other}",
+                                                                          *PARAGRAPHS[:2])
     article = clean_article("\n".join((HEADLINE, *_zone_headings(blocks, kept))))
     assert article.paragraphs == PARAGRAPHS[:2]
     assert {line.reason for line in article.removed} == {"related heading", "related news",
@@ -744,4 +748,23 @@ def test_the_h1_is_the_title_over_a_shorter_og_title_when_only_a_sapo_in_an_h2_s
     # a heading that reads as a headline between them still makes the <h1> a category's
     result = extract_html(site_page(head, f"<h1>{h1}</h1><h2>{HEADLINE}: những điểm mới</h2>"),
                           "h2-heading.html")
-    assert result.title != h1
+    assert result.title == og
+    # ... and so does a question headline in the <h2> (a series' <h1> over it)
+    question = "Ngoại giao Việt Nam sẽ đi trước mở đường như thế nào?"
+    head = ('<title>Ngoại giao đi trước mở đường thế nào</title><meta property="og:title" '
+            'content="Ngoại giao đi trước mở đường thế nào">')
+    result = extract_html(site_page(head, f"<h1>{HEADLINE}</h1><h2>{question}</h2>"),
+                          "h2-question.html")
+    assert result.title == "Ngoại giao đi trước mở đường thế nào"
+
+
+def test_a_notice_of_prose_above_the_headline_does_not_hide_it():
+    # the <title> names the <h1>, printed under a notice of prose: it stays the title, and a
+    # subheading of the article is not taken for it
+    notice = ("Báo Mẫu trân trọng thông báo: từ ngày 1/1/2024, chuyên trang Đối ngoại chuyển "
+              "sang địa chỉ mới.")
+    head = f"<title>{HEADLINE} | Báo Mẫu</title>"
+    body = "<h3>Bối cảnh quốc tế nhiều biến động</h3>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    result = extract_html(site_page(head, f"<p>{notice}</p><h1>{HEADLINE}</h1>", body=body),
+                          "notice.html")
+    assert result.title == HEADLINE

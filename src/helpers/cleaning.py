@@ -415,14 +415,21 @@ _DATELINE_PART = re.compile(r"\s+[-–—|·•]\s+|\s*\t\s*|\s{2,}")
 
 def _beside_date(text: str, words: int, c: _Compiled) -> int:
     """The words of a line with a full date and a clock (of ``words`` words) that are not its
-    furniture: a part that is furniture on its own line (a view counter, share buttons: "Lượt
+    counters or buttons: a part that is a view counter or share buttons on its own line ("Lượt
     xem: 214") is the dateline's, not a name's beside the date. Parts are " - ", " | ", " · ",
     a tab or two spaces apart; read only when the line is longer than a source's name and a
     date would be."""
     if words <= c.rules.setting("dateline", "max_words_with_source"):
         return words
-    return sum(_count_words(part.split()) for part in _DATELINE_PART.split(text)
-               if not c.combined.fullmatch(part))
+    parts = _DATELINE_PART.split(text)
+    if len(parts) < 2:
+        return words
+    return sum(_count_words(part.split()) for part in parts
+               if _line_facts(part, c)[2] not in _DATELINE_EXTRAS)
+
+
+# What a dateline's row may hold beside the date and a name (``_beside_date``).
+_DATELINE_EXTRAS = frozenset({"view counter", "social buttons"})
 
 
 # A row of a page's widgets copied onto one line, its cells two spaces or more, a tab or a "|"
@@ -468,22 +475,35 @@ def _row_reason(text: str, c: _Compiled) -> str | None:
     return None
 
 
-def _menu_row(text: str, cells: list[str], c: _Compiled) -> bool:
+def _menu_row(text: str, cells: list[str], c: _Compiled, above: bool = False) -> bool:
     """Whether a row of ``cells`` is a menu: MENU_ROW_CELLS cells or more, spaces or "|" apart
-    (cells a tab apart, or a row opening with "|", are a table's), each a section's name of at
-    most ``max_words`` of ``[menu]`` with a capital and no sentence end ("Văn hóa - Xã hội"),
-    at most one with a digit ("Hà Nội 360°") and none with a date or clock."""
-    return len(cells) >= MENU_ROW_CELLS and "\t" not in text and not text.startswith("|") \
-        and all(_n_words(cell) <= c.rules.setting("menu", "max_words") and cell[:1].isupper()
-                and not PARAGRAPH_END.search(cell) for cell in cells) \
+    (cells a tab apart, or a row opening with "|", are a table's), each with a capital and no
+    sentence end, and each a name of at most three words without a digit; or, ``above`` the
+    article (``menu_pass``: where a row of cells is no table's), each a section's name of at
+    most ``max_words`` of ``[menu]`` ("Văn hóa - Xã hội"), at most one with a digit ("Hà Nội
+    360°"), none with a date or clock."""
+    if len(cells) < MENU_ROW_CELLS or "\t" in text or text.startswith("|") or not all(
+            cell[:1].isupper() and not PARAGRAPH_END.search(cell) for cell in cells):
+        return False
+    if not above:
+        return all(len(cell.split()) <= 3 and not any(map(str.isdigit, cell)) for cell in cells)
+    return all(_n_words(cell) <= c.rules.setting("menu", "max_words") for cell in cells) \
         and sum(any(map(str.isdigit, cell)) for cell in cells) <= 1 \
         and not _CLOCK.search(text) and parse_full_date(text) is None
 
 
+# Buttons a row of the article's tools holds besides the share row's (not on a line of their
+# own, where "Trở về" may be a feature's subheading).
+_ROW_BUTTONS = frozenset({"quay lại", "trở về", "trở lại", "về đầu trang", "lên đầu trang",
+                          "đầu trang", "back", "back to top", "top"})
+
+
 def _buttons(cell: str, c: _Compiled) -> bool:
-    """Whether a cell is a button: a word or two of a share row's, with icons or a count."""
+    """Whether a cell is a button: a word or two of a share row's, with icons or a count, or a
+    row's "Quay lại" (``_ROW_BUTTONS``)."""
     named = [b for b in cell.split() if any(map(str.isalpha, b))]
-    return 0 < len(named) <= 2 and _all_buttons(named, c)
+    return (0 < len(named) <= 2 and _all_buttons(named, c)) \
+        or " ".join(named).lower() in _ROW_BUTTONS
 
 
 def _all_buttons(row: list[str], c: _Compiled) -> bool:
@@ -580,10 +600,17 @@ def _headline_like(text: str, words: int, c: _Compiled) -> bool:
 
 
 def menu_pass(page: _Page, c: _Compiled) -> None:
-    """Above the article, runs of several short free lines are menus ("Thời sự", "Kinh tế",
-    "Văn hóa - Xã hội", ...): a headline stands alone between furniture and the lead."""
+    """Above the article, rows of section names are menus (``_menu_row``), and so are runs of
+    several short free lines ("Thời sự", "Kinh tế", "Văn hóa - Xã hội", ...): a headline stands
+    alone between furniture and the lead."""
     anchor = _anchor(page, c)
     limit = c.rules.setting("menu", "max_words")
+    for i in range(anchor if anchor is not None else len(page.texts)):
+        text = page.texts[i]
+        if page.reason[i] is None and ("  " in text or "|" in text) \
+                and len(text.split()) <= ROW_TOKENS \
+                and _menu_row(text, [cell for cell in _CELL_GAP.split(text) if cell], c, True):
+            page.reason[i] = "navigation"
     run: list[int] = []
     for i in range(anchor if anchor is not None else len(page.texts)):
         if page.reason[i] is None and page.words[i] <= limit \
@@ -692,6 +719,11 @@ def _headline_below_box(page: _Page, anchor: int, c: _Compiled) -> tuple[int, in
     return None
 
 
+# Between a banner's text and its button: a tab, " | " or three spaces or more (two may be a
+# stray double space in a headline, after its colon).
+_BANNER_GAP = re.compile(r"\t|\s\|\s|\s{3,}")
+
+
 def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
     """The headline when line ``i`` is its deck (``[deck]`` of page_chrome.toml): the line
     right above it, free and of headline shape, both of ``min_words`` words or more, laid out
@@ -702,7 +734,7 @@ def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
     j, least = i - 1, c.rules.setting("deck", "min_words")
     if j < 0 or page.reason[j] is not None or min(page.words[i], page.words[j]) < least \
             or not _headline_like(page.texts[j], page.words[j], c) \
-            or _CELL_GAP.search(page.texts[j]) \
+            or _BANNER_GAP.search(page.texts[j]) \
             or page.is_name(j, several=True) or in_capitals(page.texts[j]):
         return i
     if j > 0:
@@ -963,14 +995,30 @@ def split_long_lines(text: str, min_chars: int | None = None) -> str:
 
 
 # The target a browser's "save as text" (and text browsers) write after a link's text: "Trang
-# chủ <https://baomau.vn/>", "In bài <javascript:window.print()>".
-_LINK_TARGET = re.compile(r"\s*<(?:https?|mailto|javascript|ftp|tel|file):[^<>\s]*>")
+# chủ <https://baomau.vn/>", "In bài <javascript:window.print()>"; a page that holds at least
+# LINK_TARGETS of them was saved so.
+_LINK_TARGET = re.compile(r"[ \t]*<(?:https?|mailto|javascript|ftp|tel|file):[^<>\s]*>")
+LINK_TARGETS = 5
 
 
-def _without_link_targets(line: str) -> str:
-    """``line`` without the link targets in it (``_LINK_TARGET``); a line that is only one is
-    kept."""
-    return _LINK_TARGET.sub("", line).strip() or line
+def _without_link_targets(text: str) -> str:
+    """A page saved as text by a browser that writes each link's target after its text
+    (``_LINK_TARGET``, at least ``LINK_TARGETS`` of them) without those targets, as an HTML
+    page is read without its markup; any other page as it is (an address an article quotes,
+    "<https://...>", stays). A line that is only a target is kept as it is.
+
+    Examples
+    --------
+    >>> saved = "\\n".join(f"Mục {i} <https://baomau.vn/{i}/>" for i in range(5))
+    >>> _without_link_targets(saved).split("\\n")[:2]
+    ['Mục 0', 'Mục 1']
+    >>> _without_link_targets("Xem tại <https://baomau.vn/a.html>.")
+    'Xem tại <https://baomau.vn/a.html>.'
+    """
+    if text.count("<") < LINK_TARGETS or len(_LINK_TARGET.findall(text)) < LINK_TARGETS:
+        return text
+    return "\n".join(_LINK_TARGET.sub("", line) if "<" in line and _LINK_TARGET.sub(
+        "", line).strip() else line for line in text.split("\n"))
 
 
 def clean_article(raw: str) -> CleanedArticle:
@@ -999,11 +1047,9 @@ def clean_article(raw: str) -> CleanedArticle:
      (7, 'comment box'), (8, 'related heading'), (9, 'related news')]
     """
     c = _compiled()
-    text = split_long_lines(normalize_text(raw))
+    text = split_long_lines(_without_link_targets(normalize_text(raw)))
     items = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
-    # Each line is judged, and kept as the headline or body, without the link targets a
-    # browser's "save as text" writes after each link; the audit keeps the line as it is.
-    texts = [_without_link_targets(t) if "<" in t else t for _, t in items]
+    texts = [t for _, t in items]
     facts = [_line_facts(t, c) for t in texts]
     page = _Page(numbers=[n for n, _ in items], texts=texts,
                  keys=[key for key, _, _ in facts], words=[words for _, words, _ in facts],
@@ -1015,8 +1061,7 @@ def clean_article(raw: str) -> CleanedArticle:
     return CleanedArticle(
         headline=page.texts[page.headline_at] if page.headline_at is not None else None,
         paragraphs=tuple(t for t, role in zip(page.texts, roles, strict=True) if role == BODY),
-        line_numbers=tuple(page.numbers), line_texts=tuple(t for _, t in items),
-        line_roles=roles,
+        line_numbers=tuple(page.numbers), line_texts=tuple(page.texts), line_roles=roles,
         line_reasons=tuple("" if role != REMOVED else r or ""
                            for role, r in zip(roles, page.reason, strict=True)),
     )

@@ -327,10 +327,11 @@ def _text_blocks(root, asides: list[bool] | None = None) -> list[str]:
     return blocks
 
 
-def _above_prose(blocks: list[str]) -> list[str]:
-    """The blocks above the first of prose (``_is_prose``): where a page prints its headline."""
-    first = next((i for i, block in enumerate(blocks) if _is_prose(block)), len(blocks))
-    return blocks[:first]
+def _above_article(blocks: list[str], paragraphs: tuple[str, ...]) -> list[str]:
+    """The blocks above the first that extraction kept as a paragraph (``_first_kept``): where
+    a page prints its headline (all of them when it kept none)."""
+    first = _first_kept(blocks, paragraphs)
+    return blocks if first is None else blocks[:first]
 
 
 def _is_kept(block: str, kept: set[str]) -> bool:
@@ -367,6 +368,12 @@ def _first_kept(blocks: list[str], paragraphs: tuple[str, ...]) -> int | None:
     """The index of the first block extraction kept as a paragraph, if any."""
     kept = set(paragraphs)
     return next((i for i, block in enumerate(blocks) if _is_kept(block, kept)), None)
+
+
+def _is_sapo(text: str) -> bool:
+    """A block that reads as a sapo, not a heading: prose (``_is_prose``) ending in a full
+    stop (a question headline ends in "?")."""
+    return _is_prose(text) and text.rstrip().endswith(".")
 
 
 def _is_prose(text: str) -> bool:
@@ -677,11 +684,14 @@ def _subheadings(root, lower: frozenset[str]) -> set[str]:
     heading or headline that read as a headline (``_reads_as_headline``), case-folded: where a
     template with no ``<h1>`` prints the headline ("h3.title", "div.title", Joomla's
     "td.contentheading", a Vietnamese portal's "span.tieude": "tiêu đề" is Vietnamese for
-    title)."""
+    title; not "tieude_lienquan", "tieude-tinkhac" or "tieude_chuyenmuc", the titles of a
+    related box or a section)."""
     classed = (_squash(element.text_content()) for element in root.xpath(
         '//*[contains(@class, "title")]|//*[contains(@class, "heading")]'
-        '|//*[contains(@class, "headline")]|//*[contains(@class, "tieude")]'
-        '|//*[contains(@class, "tieu-de")]|//*[contains(@class, "tieu_de")]'))
+        '|//*[contains(@class, "headline")]'
+        '|//*[(contains(@class, "tieude") or contains(@class, "tieu-de")'
+        ' or contains(@class, "tieu_de")) and not(contains(@class, "lienquan"))'
+        ' and not(contains(@class, "khac")) and not(contains(@class, "chuyenmuc"))]'))
     return {text.casefold() for text in (*lower, *classed) if _reads_as_headline(text)}
 
 
@@ -704,11 +714,11 @@ def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
     ``<h1>`` (an ``<h1>`` that reads as a headline, with no lower heading between it and the
     article, is then the title: the markup's title may be written for search engines; a
     category's or series' ``<h1>`` stands over the article's own heading, ``lower``: the page's
-    ``<h2>``-``<h4>`` texts, one that reads as a headline; a sapo printed in an ``<h2>`` is
-    none), else one that is a part of the page's ``<title>`` or
-    og:title, or a heading there (``parts``), which is then the title (extraction took the
-    other part, the site's name, or a title the page prints nowhere, or a section's name:
-    ``sections``, ``_section_names``); none found, nothing is put back."""
+    ``<h2>``-``<h4>`` texts; a sapo printed in an ``<h2>``, ``_is_sapo``, is none), else one
+    that is a part of the page's ``<title>`` or og:title, or a heading there (``parts``),
+    which is then the title (extraction took the other part, the site's name, or a title the
+    page prints nowhere, or a section's name: ``sections``, ``_section_names``); none found,
+    nothing is put back."""
     if first is None:
         return title, ()
     named = {title or "", *headings}
@@ -726,7 +736,7 @@ def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
         title = blocks[top]
     elif title and blocks[top].casefold() != title.casefold() \
             and _reads_as_headline(blocks[top]) \
-            and not any(blocks[i] in lower and _reads_as_headline(blocks[i])
+            and not any(blocks[i] in lower and not _is_sapo(blocks[i])
                         for i in range(top + 1, first)):
         title = blocks[top]
     return title, _under_title(blocks, asides, top, first, dated, lower)
@@ -866,10 +876,10 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
             # ... or, with no <h1>, a lower heading that reads as a headline (``_headline_at``
             # takes the one nearest above the article)
             parts = parts | _subheadings(root, lower)
-    elif title and (title.casefold() not in {block.casefold() for block in _above_prose(blocks)}
-                    or title in sections):
-        # a title the page prints nowhere above its first paragraph of prose ("Chi tiết tin",
-        # a title for search engines, a portal's name that only its footer prints), or a
+    elif title and (title.casefold() not in {block.casefold() for block in _above_article(
+            blocks, _paragraphs(document.text or "", title))} or title in sections):
+        # a title the page prints nowhere above the article ("Chi tiết tin", a title for search
+        # engines, a portal's name that only its footer prints), or a
         # section's name (a category's, "Đối ngoại", over a listing that prints one story in
         # full): the heading printed nearest above the article instead, if one reads as a
         # headline

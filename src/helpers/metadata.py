@@ -37,7 +37,8 @@ from .dates import (
 from .literals import may_match
 from .reference import conferences, kind_rules
 
-__all__ = ["PageMetadata", "detect_language", "headline_title", "infer_event", "infer_kind",
+__all__ = ["PageMetadata", "detect_language", "headline_speaker", "headline_title", "infer_event",
+           "infer_kind",
            "infer_metadata", "lead_date", "lead_paragraph", "page_author", "page_date",
            "page_dateline", "page_outlet", "page_source", "with_fallback"]
 
@@ -120,6 +121,18 @@ def page_dateline(article: CleanedArticle) -> dt.date | None:
     return page_date(article)[0]
 
 
+# A dateline that states an update beside the first posting: "Cập nhật: 16/12/2021 08:05 (Đăng
+# lần đầu: 14/12/2021 17:40)".
+_UPDATE_LABEL = re.compile(r"cập nhật|chỉnh sửa|\bupdated\b|last modified", re.IGNORECASE)
+
+
+def _dateline_date(text: str) -> dt.date | None:
+    """The date a dateline gives: its first full date, or the earliest when it states an update
+    (an update comes after the first posting, whichever the line prints first)."""
+    date = earliest_full_date(text) if _UPDATE_LABEL.search(text) else parse_full_date(text)
+    return date or parse_dateline(text)
+
+
 def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     """The article's own date and how it was found: the earliest date printed on a dateline
     line between the headline and the first paragraph, where the article's date stands
@@ -152,8 +165,7 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     found = [(line.number, vietnam_day(line.text, date))
              for line in article.with_reason("dateline")
              if line.number < cutoff and not _NOT_ITS_DATE.match(line.text)
-             and (date := earliest_full_date(line.text) or parse_dateline(line.text))
-             is not None]
+             and (date := _dateline_date(line.text)) is not None]
     roles = article.line_roles
     if found and HEADLINE in roles and BODY in roles:
         top = article.line_numbers[roles.index(HEADLINE)]
@@ -525,6 +537,10 @@ def _kind(article: CleanedArticle, texts: dict[str, str]) -> tuple[str | None, s
 # A headline that quotes its speaker: a name or office of at most SPEAKER_WORDS words, a colon,
 # then what was said ("Thủ tướng Phạm Minh Chính: Ngoại giao phải đi trước mở đường").
 SPEAKER_WORDS = 8
+# The lower-case words of the offices a speaker holds ("Phó Thủ tướng Thường trực", "Chủ tịch
+# nước", "Trưởng ban Đối ngoại Trung ương", "Deputy Prime Minister", "Minister of ...").
+_OFFICE_WORDS = frozenset({"tướng", "thư", "tịch", "nước", "hội", "trực", "ban", "trưởng",
+                           "sứ", "giao", "ngoại", "bộ", "of", "the", "for", "and", "và"})
 _SPEAKER = re.compile(r"([^:.!?;\n]+?)\s*:\s+\S")
 
 
@@ -538,9 +554,15 @@ def headline_speaker(headline: str) -> str:
     'Thủ tướng Phạm Minh Chính'
     >>> headline_speaker("Hội nghị Ngoại giao lần thứ 32 và những việc phải làm trong năm tới")
     ''
+    >>> headline_speaker("Thủ tướng phê duyệt Quy hoạch điện VIII: Ưu tiên năng lượng sạch")
+    ''
     """
     match = _SPEAKER.match(HEADLINE_LABEL.sub("", headline))
-    if match is None or len(match.group(1).split()) > SPEAKER_WORDS:
+    if match is None or len(words := match.group(1).split()) > SPEAKER_WORDS:
+        return ""
+    # an office and a name: every word capitalised but an office's ("Phó Thủ tướng Thường
+    # trực ...", "Tổng Bí thư ..."), not a clause ("Thủ tướng phê duyệt Quy hoạch điện VIII")
+    if not all(w[0].isupper() or w.lower() in _OFFICE_WORDS for w in words):
         return ""
     return match.group(1)
 
