@@ -495,6 +495,7 @@ SHAPE_FLOORS = {
     "shapes6": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 19, "lead": 19},
     "shapes7": {"title": 19, "published": 19, "event": 20, "kind": 17, "language": 20, "lead": 20},
     "shapes8": {"title": 20, "published": 20, "event": 20, "kind": 19, "language": 20, "lead": 20},
+    "shapes9": {"title": 14, "published": 15, "event": 19, "kind": 14, "language": 20, "lead": 19},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
