@@ -1302,3 +1302,31 @@ def test_near_misses_of_tonights_line_rules():
     article = clean("Quyết định phê duyệt kế hoạch chuyển đổi số của tỉnh giai đoạn 2024-2025",
                     "Ngày đăng: 19/12/2023 08:30 | Ngày ban hành: 15/11/2023", LEAD, SECOND)
     assert infer_metadata(article).published == dt.date(2023, 12, 19)
+
+
+# --- shapes9 (read blind, then fixed): icons, social pages, mastheads, kickers, sources ------
+
+@pytest.mark.parametrize("line, reason", [
+    ("⏱ Thời gian đọc: 5 phút", "media player"), ("Reading time: 4 min", "media player"),
+    ("☆ Theo dõi Điểm Tin 24 trên Google News", "navigation"),
+    ("🔊 Nghe phỏng vấn   ▶ 00:00 / 07:48", "media player"),
+    ("✓ Đã quan tâm", "navigation"), ("Nhắn tin", "navigation"),
+    ("Official Account · Tin tức - Báo chí", "navigation"),
+    ("12.408 người quan tâm", "view counter"),
+    ("Báo Kim Đài điện tử · 19/12/2018", "dateline"), ("19/12/2018 | Sở Ngoại vụ", "dateline"),
+    # not so: a table's row opening with "|", a headline beside a date, an icon before prose
+    ("| Trình bày báo cáo | Bộ trưởng |", None), ("Giá vàng lập đỉnh mới | 26/12/2023", None),
+    ("🔴 Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội", None),
+])
+def test_lines_with_icons_social_page_buttons_and_a_source_beside_a_date(line, reason):
+    from helpers.cleaning import _compiled, _line_facts
+
+    assert _line_facts(line, _compiled())[2] == reason
+
+
+def test_a_sites_name_is_never_the_headline():
+    # the site's name above a label that reads as a name, and the headline under it
+    article = clean("Báo Bình Lãng điện tử", "Trang chủ » Chính trị » Xây dựng Đảng", "ĐỐI THOẠI",
+                    "Bí thư Tỉnh ủy Hà Quang Trung: Đối ngoại địa phương phải đo bằng dự án",
+                    "Thanh Xuân (thực hiện)", "07:30, 16/12/2021", LEAD, SECOND)
+    assert article.headline.startswith("Bí thư Tỉnh ủy Hà Quang Trung")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -365,7 +366,18 @@ def _line_facts(text: str, c: _Compiled) -> tuple[str, int, str | None]:
     once per distinct line, from one split into tokens."""
     tokens = text.split()
     key, words = _key(tokens), _count_words(tokens)
-    return key, words, _pattern_reason(text, tokens, key, words, c)
+    reason = _pattern_reason(text, tokens, key, words, c)
+    if reason is None and text[:1] > "\x7f" and unicodedata.category(text[0]).startswith("S") \
+            and (bare := _LEADING_SYMBOLS.sub("", text)) and bare != text:
+        # an icon before the line ("⏱ Thời gian đọc: 5 phút", "☆ Theo dõi ... trên Google
+        # News"): what the line is without it
+        reason = _line_facts(bare, c)[2]
+    return key, words, reason
+
+
+# Icons a page prints before a line: symbols ("☆", "⏱", "🔊", "📌", "✓"; not ASCII's: "|"
+# opens a table's row), with the emoji joiners and variation selectors between them and spaces.
+_LEADING_SYMBOLS = re.compile(r"^[^\w\s\"'“‘(\[«]+(?:\s+[^\w\s\"'“‘(\[«]+)*\s*")
 
 
 def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
@@ -393,7 +405,9 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
             parse_dateline(text)
             or (_CLOCK.search(text) and parse_full_date(text)
                 and _beside_date(text, words, c) <= c.rules.setting("dateline",
-                                                                    "max_words_with_source"))):
+                                                                    "max_words_with_source"))
+            or (words <= c.rules.setting("dateline", "max_words_with_source")
+                and _source_and_date(text))):
         return "dateline"
     if key in c.related_headings or (
             c.related_heading_patterns is not None and len(buttons) <= 8
@@ -426,6 +440,33 @@ def _beside_date(text: str, words: int, c: _Compiled) -> int:
         return words
     return sum(_count_words(part.split()) for part in parts
                if _line_facts(part, c)[2] not in _DATELINE_EXTRAS)
+
+
+def _source_and_date(text: str) -> bool:
+    """A source's name and a date, apart (" · ", " - ", " | "), without a clock: "Báo Kim Đài
+    điện tử · 19/12/2018", "19/12/2018 | Sở Ngoại vụ". The name: an outlet's or an office's
+    (``_SOURCE_NAME``), at most ``SOURCE_NAME_WORDS`` words, no digit; not a headline ("Giá
+    vàng lập đỉnh mới | 26/12/2023"), nor a person's (a page's clock may stand beside the
+    author: "Thứ hai, 23/11/2026 · Minh Anh")."""
+    if not _FOUR_DIGITS.search(text):
+        return False
+    parts = _DATELINE_PART.split(text.strip())
+    if len(parts) != 2:
+        return False
+    for date, name in (parts, parts[::-1]):
+        if parse_dateline(date) and _SOURCE_NAME.match(name) \
+                and len(name.split()) <= SOURCE_NAME_WORDS and not any(map(str.isdigit, name)):
+            return True
+    return False
+
+
+SOURCE_NAME_WORDS = 6
+# An outlet's or an office's name: "Báo ...", "Tạp chí ...", "Đài ...", "Cổng thông tin ...",
+# "Sở Ngoại vụ ...", "Bộ Ngoại giao", "UBND tỉnh ...", "Ban Tuyên giáo ...", "Trang tin ...".
+_SOURCE_NAME = re.compile(r"(?:báo|tạp chí|đài|cổng|trang|kênh|sở|bộ|ban|ubnd|ủy ban|văn phòng|"
+                          r"đại sứ quán|tổng lãnh sự quán|trường|viện|hội|theo|nguồn)\b",
+                          re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 # What a dateline's row may hold beside the date and a name (``_beside_date``).
