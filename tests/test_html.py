@@ -768,3 +768,20 @@ def test_a_notice_of_prose_above_the_headline_does_not_hide_it():
     result = extract_html(site_page(head, f"<p>{notice}</p><h1>{HEADLINE}</h1>", body=body),
                           "notice.html")
     assert result.title == HEADLINE
+
+
+def test_a_title_that_is_a_menus_item_gives_way_to_the_classed_headline_above_the_article():
+    # "<section> - <portal>": the <title> names the menu's item the page sits under
+    data = portal_page().replace(b"<title>C\xe1\xbb\x95ng th\xc3\xb4ng tin \xc4\x91i\xe1\xbb\x87n "
+                                 b"t\xe1\xbb\xad t\xe1\xbb\x89nh M\xe1\xba\xabu</title>",
+                                 "<title>Tin tức - Cổng thông tin điện tử tỉnh Mẫu</title>"
+                                 .encode())
+    assert b"<title>Tin t" in data
+    result = extract_html(data, "menu-title.html")
+    assert result.title == HEADLINE
+    article = clean_article(result.text)
+    assert article.paragraphs[:2] == (SAPO, PARAGRAPHS[0])
+    # the footer's portal name and a counter of visitors are furniture
+    footer = clean_article("\n".join((HEADLINE, SAPO, *PARAGRAPHS, "Đang trực tuyến: 48",
+                                      "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH MẪU")))
+    assert footer.paragraphs == (SAPO, *PARAGRAPHS)

@@ -679,6 +679,12 @@ def _section_names(root, titles: set[str]) -> frozenset[str]:
     return frozenset(t for t in short if t.casefold() in links)
 
 
+def _is_link_text(root, text: str) -> bool:
+    """Whether ``text`` is the whole text of a link on the page (a menu's item)."""
+    key = text.casefold()
+    return any(_squash(link.text_content()).casefold() == key for link in root.iter("a"))
+
+
 def _subheadings(root, lower: frozenset[str]) -> set[str]:
     """The page's ``<h2>``-``<h4>`` (``lower``: their texts) and elements classed as a title,
     heading or headline that read as a headline (``_reads_as_headline``), case-folded: where a
@@ -876,6 +882,12 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
             # ... or, with no <h1>, a lower heading that reads as a headline (``_headline_at``
             # takes the one nearest above the article)
             parts = parts | _subheadings(root, lower)
+    elif title and title not in headings and _is_link_text(root, title):
+        # a link's text not printed as the <h1> (a menu's item, "Tin tức - Sự kiện": a section's
+        # name in the <title>; a short headline is the <h1> and a breadcrumb's last link):
+        # a section's name, a heading printed nearer the article instead (as below)
+        sections = sections | {title}
+        parts = parts | _subheadings(root, lower)
     elif title and (title.casefold() not in {block.casefold() for block in _above_article(
             blocks, _paragraphs(document.text or "", title))} or title in sections):
         # a title the page prints nowhere above the article ("Chi tiết tin", a title for search
