@@ -495,7 +495,7 @@ SHAPE_FLOORS = {
     "shapes6": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 19, "lead": 19},
     "shapes7": {"title": 19, "published": 19, "event": 20, "kind": 17, "language": 20, "lead": 20},
     "shapes8": {"title": 20, "published": 20, "event": 20, "kind": 19, "language": 20, "lead": 20},
-    "shapes9": {"title": 14, "published": 15, "event": 19, "kind": 14, "language": 20, "lead": 19},
+    "shapes9": {"title": 18, "published": 20, "event": 20, "kind": 18, "language": 20, "lead": 20},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -1245,6 +1245,11 @@ def test_the_category_a_post_is_filed_under_in_its_dateline_row_is_furniture():
     # the reporter's closing thanks, "xin trân trọng"
     ((LEAD, "Thưa Đại sứ, đâu là khó khăn lớn nhất của doanh nghiệp Việt Nam ở sở tại?",
       SECOND, "Xin trân trọng cảm ơn Đại sứ!"), "interview"),
+    ((LEAD, "Hỏi: Thưa Đại sứ, đâu là khó khăn lớn nhất của doanh nghiệp ở sở tại?", SECOND,
+      "Hỏi: Xin cảm ơn Đại sứ!", "Ban Truyền thông Khoa"), "interview"),
+    # a speech printed as delivered, its salutation opening a paragraph
+    ((LEAD, "Kính thưa các đồng chí lãnh đạo Đảng, Nhà nước, thưa toàn thể hội nghị,",
+      SECOND), "speech"),
     # a note on the author closing a commentary
     ((LEAD, SECOND, "Nguyen Thao Linh is a senior economics writer at Vietnam Horizon."),
      "article"),
