@@ -495,7 +495,7 @@ SHAPE_FLOORS = {
     "shapes6": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 19, "lead": 19},
     "shapes7": {"title": 19, "published": 19, "event": 20, "kind": 17, "language": 20, "lead": 20},
     "shapes8": {"title": 20, "published": 20, "event": 20, "kind": 19, "language": 20, "lead": 20},
-    "shapes9": {"title": 18, "published": 20, "event": 20, "kind": 18, "language": 20, "lead": 20},
+    "shapes9": {"title": 19, "published": 20, "event": 20, "kind": 18, "language": 20, "lead": 20},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -1335,3 +1335,19 @@ def test_a_sites_name_is_never_the_headline():
                     "Bí thư Tỉnh ủy Hà Quang Trung: Đối ngoại địa phương phải đo bằng dự án",
                     "Thanh Xuân (thực hiện)", "07:30, 16/12/2021", LEAD, SECOND)
     assert article.headline.startswith("Bí thư Tỉnh ủy Hà Quang Trung")
+
+
+@pytest.mark.parametrize("second", ["từ ngoại giao vắc-xin đến ngoại giao phục hồi kinh tế",
+                                    "nhìn từ các địa phương"])
+def test_a_headline_set_on_two_lines_is_one_title(second):
+    first = "Hội nghị Ngoại giao lần thứ 31 và con đường"
+    article = clean("Góc nhìn", first, second, "Đàm Thu Trang", "24/12/2021 06:00", LEAD,
+                    SECOND)
+    assert article.headline == f"{first} {second}"
+    assert [line.reason for line in article.removed][1] == "headline continued"
+    assert article.paragraphs == (LEAD, SECOND)
+    # a deck that opens with a capital stays a deck
+    deck = "Ngành ngoại giao tổng kết một năm nhiều dấu ấn và đề ra định hướng cho năm 2024"
+    article = clean("Góc nhìn", LONG_HEADLINE, deck, "Đàm Thu Trang", "24/12/2021 06:00", LEAD,
+                    SECOND)
+    assert (article.headline, article.with_reason("deck")[0].text) == (LONG_HEADLINE, deck)

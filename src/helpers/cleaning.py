@@ -792,6 +792,31 @@ def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
     return j
 
 
+HEADLINE_CONTINUED = "headline continued"
+
+
+def _continued_headline(page: _Page, i: int | None, c: _Compiled) -> int | None:
+    """The headline's first line when line ``i`` (the headline found, or the deck under it)
+    goes on from the line above: a headline set on two lines, the second opening in lower case
+    ("Hội nghị Ngoại giao lần thứ 31 và con đường" / "từ ngoại giao vắc-xin đến ngoại giao
+    phục hồi"), the first free, of headline shape and not ending a sentence or a clause. The
+    second line is then removed as ``HEADLINE_CONTINUED`` (``clean_article`` joins them)."""
+    if i is None:
+        return None
+    below = i + 1
+    if below < len(page.texts) and page.reason[below] == "deck" \
+            and page.texts[below][:1].islower():
+        page.reason[below] = HEADLINE_CONTINUED     # not a deck: the headline's second line
+        return i
+    above = i - 1
+    if page.texts[i][:1].islower() and above >= 0 and page.reason[above] is None \
+            and _headline_like(page.texts[above], page.words[above], c) \
+            and not page.is_name(above) and not in_capitals(page.texts[above]):
+        page.reason[i] = HEADLINE_CONTINUED
+        return above
+    return i
+
+
 _EXCLAIMS = re.compile(r"[?!][\"”’)]*$")
 # A question put by the reporter in an interview ("PV: ...?", "Phóng viên: ...?", "- Thưa ông,
 # ...?", "Thưa Bộ trưởng, ...?") or a quotation ("“...!”"): not a headline.
@@ -844,7 +869,7 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
     when no other line can be the headline (``_question_headline``)."""
     anchor = _anchor(page, c)
     end = anchor if anchor is not None else len(page.texts)
-    page.headline_at = _nearest_headline(page, end, c)
+    page.headline_at = _continued_headline(page, _nearest_headline(page, end, c), c)
     # A box stands apart from a headline above it (furniture between): a headline's lead
     # right under it is no box, nor is the lead of a page without a headline.
     if anchor is not None and page.headline_at is not None \
@@ -1035,6 +1060,17 @@ def split_long_lines(text: str, min_chars: int | None = None) -> str:
                      if len(line) >= min_chars else line for line in text.split("\n"))
 
 
+def _headline_text(page: _Page) -> str | None:
+    """The headline's line, with its second line when it is set on two
+    (``_continued_headline``)."""
+    at = page.headline_at
+    if at is None:
+        return None
+    if at + 1 < len(page.reason) and page.reason[at + 1] == HEADLINE_CONTINUED:
+        return f"{page.texts[at]} {page.texts[at + 1]}"
+    return page.texts[at]
+
+
 # The target a browser's "save as text" (and text browsers) write after a link's text: "Trang
 # chủ <https://baomau.vn/>", "In bài <javascript:window.print()>"; a page that holds at least
 # LINK_TARGETS of them was saved so.
@@ -1100,7 +1136,7 @@ def clean_article(raw: str) -> CleanedArticle:
     roles = tuple(HEADLINE if i == page.headline_at else BODY if r is None else REMOVED
                   for i, r in enumerate(page.reason))
     return CleanedArticle(
-        headline=page.texts[page.headline_at] if page.headline_at is not None else None,
+        headline=_headline_text(page),
         paragraphs=tuple(t for t, role in zip(page.texts, roles, strict=True) if role == BODY),
         line_numbers=tuple(page.numbers), line_texts=tuple(page.texts), line_roles=roles,
         line_reasons=tuple("" if role != REMOVED else r or ""
