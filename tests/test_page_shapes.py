@@ -488,7 +488,7 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
-    "shapes3": {"title": 17, "published": 15, "event": 17, "kind": 17, "language": 18, "lead": 17},
+    "shapes3": {"title": 17, "published": 16, "event": 17, "kind": 17, "language": 18, "lead": 17},
     "shapes4": {"title": 19, "published": 19, "event": 20, "kind": 18, "language": 21, "lead": 19},
     "shapes5": {"title": 15, "published": 16, "event": 19, "kind": 13, "language": 19, "lead": 17},
     "markdown": {"title": 11, "published": 10, "event": 11, "kind": 10, "language": 11, "lead": 10},
@@ -1351,3 +1351,10 @@ def test_a_headline_set_on_two_lines_is_one_title(second):
     article = clean("Góc nhìn", LONG_HEADLINE, deck, "Đàm Thu Trang", "24/12/2021 06:00", LEAD,
                     SECOND)
     assert (article.headline, article.with_reason("deck")[0].text) == (LONG_HEADLINE, deck)
+
+
+def test_a_dateline_row_with_the_writers_and_photographers_credit_dates_the_article():
+    article = clean("Thứ Sáu, 21/12/2018", "Phóng sự", HEADLINE,
+                    "Cập nhật: 20/12/2018 21:10 | Bài và ảnh: Đinh Quang Huy", LEAD, SECOND)
+    assert [line.reason for line in article.removed][-1] == "dateline"
+    assert infer_metadata(article).published == dt.date(2018, 12, 20)

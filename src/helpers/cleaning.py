@@ -429,8 +429,9 @@ _DATELINE_PART = re.compile(r"\s+[-–—|·•]\s+|\s*\t\s*|\s{2,}")
 
 def _beside_date(text: str, words: int, c: _Compiled) -> int:
     """The words of a line with a full date and a clock (of ``words`` words) that are not its
-    counters or buttons: a part that is a view counter or share buttons on its own line ("Lượt
-    xem: 214") is the dateline's, not a name's beside the date. Parts are " - ", " | ", " · ",
+    counters, buttons or credits: a part that is a view counter, share buttons or a byline on
+    its own line ("Lượt xem: 214", "Bài và ảnh: Đinh Quang Huy") is the dateline's, not a
+    source's name beside the date. Parts are " - ", " | ", " · ",
     a tab or two spaces apart; read only when the line is longer than a source's name and a
     date would be."""
     if words <= c.rules.setting("dateline", "max_words_with_source"):
@@ -469,8 +470,9 @@ _SOURCE_NAME = re.compile(r"(?:báo|tạp chí|đài|cổng|trang|kênh|sở|b�
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
-# What a dateline's row may hold beside the date and a name (``_beside_date``).
-_DATELINE_EXTRAS = frozenset({"view counter", "social buttons"})
+# What a dateline's row may hold beside the date and a name (``_beside_date``): "Cập nhật:
+# 20/12/2018 21:10 | Bài và ảnh: Đinh Quang Huy".
+_DATELINE_EXTRAS = frozenset({"view counter", "social buttons", "byline"})
 
 
 # A row of a page's widgets copied onto one line, its cells two spaces or more, a tab or a "|"
