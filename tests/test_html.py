@@ -785,3 +785,13 @@ def test_a_title_that_is_a_menus_item_gives_way_to_the_classed_headline_above_th
     footer = clean_article("\n".join((HEADLINE, SAPO, *PARAGRAPHS, "Đang trực tuyến: 48",
                                       "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH MẪU")))
     assert footer.paragraphs == (SAPO, *PARAGRAPHS)
+
+
+def test_a_headline_linked_to_its_own_page_or_from_a_box_of_most_read_stays_the_title():
+    deck = "Bộ trưởng Bùi Thanh Sơn: Ngoại giao cần tiếp tục đi trước mở đường"
+    head = f"<title>{HEADLINE}</title>"
+    above = (f'<h2 class="title"><a href="/a.html">{HEADLINE}</a></h2><h3>{deck}</h3>'
+             '<div class="date">19/12/2023 08:30</div>')
+    most_read = f'<ul class="most-read"><li><a href="/a.html">{HEADLINE}</a></li></ul>'
+    for page in (site_page(head, above), site_page(head, above, below=most_read)):
+        assert extract_html(page, "linked.html").title == HEADLINE

@@ -1315,18 +1315,40 @@ def test_near_misses_of_tonights_line_rules():
     ("⏱ Thời gian đọc: 5 phút", "media player"), ("Reading time: 4 min", "media player"),
     ("☆ Theo dõi Điểm Tin 24 trên Google News", "navigation"),
     ("🔊 Nghe phỏng vấn   ▶ 00:00 / 07:48", "media player"),
-    ("✓ Đã quan tâm", "navigation"), ("Nhắn tin", "navigation"),
+    ("✓ Đã quan tâm", "navigation"), ("Quan tâm    Nhắn tin", "social buttons"),
     ("Official Account · Tin tức - Báo chí", "navigation"),
-    ("12.408 người quan tâm", "view counter"),
-    ("Báo Kim Đài điện tử · 19/12/2018", "dateline"), ("19/12/2018 | Sở Ngoại vụ", "dateline"),
+    ("12.408 người quan tâm", "view counter"), ("Đang trực tuyến: 48", "view counter"),
+    ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH MẪU", "site name"),
     # not so: a table's row opening with "|", a headline beside a date, an icon before prose
     ("| Trình bày báo cáo | Bộ trưởng |", None), ("Giá vàng lập đỉnh mới | 26/12/2023", None),
     ("🔴 Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội", None),
+    # ... an article's subheadings and sentences that start like a social page's buttons, a
+    # list's items with icons, a headline about a portal
+    ("Quan tâm", None), ("Nhắn tin", None), ("Theo dõi", None),
+    ("Theo dõi kênh đào Phù Nam Techo, Việt Nam đề nghị Campuchia chia sẻ thông tin", None),
+    ("Theo dõi trang thông tin của Ủy hội sông Mê Công, các chuyên gia cập nhật dữ liệu.", None),
+    ("✅ Bình luận", None), ("📅 Thời gian: 17/12/2023", None), ("📌 Facebook", None),
+    ("Cổng thông tin điện tử tỉnh ra mắt giao diện mới", None),
+    ("Bộ Ngoại giao - 10/10/2021", None), ("Hội nghị Cấp cao APEC - 15/11/2023", None),
 ])
 def test_lines_with_icons_social_page_buttons_and_a_source_beside_a_date(line, reason):
     from helpers.cleaning import _compiled, _line_facts
 
     assert _line_facts(line, _compiled())[2] == reason
+
+
+def test_a_source_beside_a_date_dates_the_article_under_its_headline_only():
+    article = clean(HEADLINE, "Báo Kim Đài điện tử · 19/12/2018", LEAD, SECOND)
+    assert infer_metadata(article).published == dt.date(2018, 12, 19)
+    # a ticker's item above the headline, with the page's dateline above it too
+    from helpers.metadata import page_date
+    article = clean("Đọc nhiều", "Đài Loan hứng bão lớn - 02/09/2024", "Thứ Năm, 19/12/2024 10:45",
+                    HEADLINE, LEAD, SECOND)
+    assert page_date(article)[0] == dt.date(2024, 12, 19)
+    # a timeline in the body stays
+    rows = ("Hội nghị Cấp cao ASEAN - 10/05/2023", "Hội nghị Cấp cao APEC - 15/11/2023")
+    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, *rows, SECOND)
+    assert article.paragraphs == (LEAD, *rows, SECOND)
 
 
 def test_a_sites_name_is_never_the_headline():
@@ -1335,6 +1357,10 @@ def test_a_sites_name_is_never_the_headline():
                     "Bí thư Tỉnh ủy Hà Quang Trung: Đối ngoại địa phương phải đo bằng dự án",
                     "Thanh Xuân (thực hiện)", "07:30, 16/12/2021", LEAD, SECOND)
     assert article.headline.startswith("Bí thư Tỉnh ủy Hà Quang Trung")
+    # ... but a headline about a portal or an e-paper is one
+    for headline in ("Tạp chí Khoa học ra mắt bản điện tử", "Báo điện tử phải có tổng biên tập",
+                     "Cổng thông tin điện tử tỉnh ra mắt giao diện mới"):
+        assert clean("Chính trị", headline, "19/12/2023 08:30", LEAD, SECOND).headline == headline
 
 
 @pytest.mark.parametrize("second", ["từ ngoại giao vắc-xin đến ngoại giao phục hồi kinh tế",

@@ -368,11 +368,17 @@ def _line_facts(text: str, c: _Compiled) -> tuple[str, int, str | None]:
     key, words = _key(tokens), _count_words(tokens)
     reason = _pattern_reason(text, tokens, key, words, c)
     if reason is None and text[:1] > "\x7f" and unicodedata.category(text[0]).startswith("S") \
-            and (bare := _LEADING_SYMBOLS.sub("", text)) and bare != text:
-        # an icon before the line ("⏱ Thời gian đọc: 5 phút", "☆ Theo dõi ... trên Google
-        # News"): what the line is without it
-        reason = _line_facts(bare, c)[2]
+            and (bare := _LEADING_SYMBOLS.sub("", text)) and bare != text \
+            and (bare_reason := _line_facts(bare, c)[2]) in _ICON_REASONS:
+        # an icon before a player's, a menu's or a counter's line ("⏱ Thời gian đọc: 5 phút",
+        # "☆ Theo dõi ... trên Google News"); not before a list's items ("✅ Bình luận", "📅
+        # Thời gian: 17/12/2023"), which may be anything
+        reason = bare_reason
     return key, words, reason
+
+
+# What a line with an icon before it may be (``_line_facts``).
+_ICON_REASONS = frozenset({"media player", "navigation", "view counter"})
 
 
 # Icons a page prints before a line: symbols ("☆", "⏱", "🔊", "📌", "✓"; not ASCII's: "|"
@@ -406,8 +412,7 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
             or (_CLOCK.search(text) and parse_full_date(text)
                 and _beside_date(text, words, c) <= c.rules.setting("dateline",
                                                                     "max_words_with_source"))
-            or (words <= c.rules.setting("dateline", "max_words_with_source")
-                and _source_and_date(text))):
+):
         return "dateline"
     if key in c.related_headings or (
             c.related_heading_patterns is not None and len(buttons) <= 8
@@ -443,30 +448,36 @@ def _beside_date(text: str, words: int, c: _Compiled) -> int:
                if _line_facts(part, c)[2] not in _DATELINE_EXTRAS)
 
 
+def _source_dateline(page: _Page, end: int, c: _Compiled) -> None:
+    """Between the headline and the article (line ``end``), an outlet's or office's name beside
+    a date without a clock (``_source_and_date``) is the dateline; only there: elsewhere such
+    a line is a ticker's or a timeline's item ("Hội nghị Cấp cao APEC - 15/11/2023")."""
+    if page.headline_at is None:
+        return
+    for i in range(page.headline_at + 1, end):
+        if page.reason[i] is None \
+                and page.words[i] <= c.rules.setting("dateline", "max_words_with_source") \
+                and _source_and_date(page.texts[i]):
+            page.reason[i] = "dateline"
+
+
 def _source_and_date(text: str) -> bool:
-    """A source's name and a date, apart (" · ", " - ", " | "), without a clock: "Báo Kim Đài
-    điện tử · 19/12/2018", "19/12/2018 | Sở Ngoại vụ". The name: an outlet's or an office's
-    (``_SOURCE_NAME``), at most ``SOURCE_NAME_WORDS`` words, no digit; not a headline ("Giá
-    vàng lập đỉnh mới | 26/12/2023"), nor a person's (a page's clock may stand beside the
-    author: "Thứ hai, 23/11/2026 · Minh Anh")."""
+    """A name and a date, apart (" · ", " - ", " | "), without a clock: "Báo Kim Đài điện tử ·
+    19/12/2018", "Đăng ngày 17/12/2021 - Ban Truyền thông Khoa". The name: a capital first, at
+    most ``SOURCE_NAME_WORDS`` words, no digit or sentence end (asked only right under a
+    headline, ``_source_dateline``: elsewhere such a line is a ticker's or timeline's item)."""
     if not _FOUR_DIGITS.search(text):
         return False
     parts = _DATELINE_PART.split(text.strip())
     if len(parts) != 2:
         return False
-    for date, name in (parts, parts[::-1]):
-        if parse_dateline(date) and _SOURCE_NAME.match(name) \
-                and len(name.split()) <= SOURCE_NAME_WORDS and not any(map(str.isdigit, name)):
-            return True
-    return False
+    return any(parse_dateline(date) and name[:1].isupper()
+               and len(name.split()) <= SOURCE_NAME_WORDS
+               and not any(map(str.isdigit, name)) and not PARAGRAPH_END.search(name)
+               for date, name in (parts, parts[::-1]))
 
 
 SOURCE_NAME_WORDS = 6
-# An outlet's or an office's name: "Báo ...", "Tạp chí ...", "Đài ...", "Cổng thông tin ...",
-# "Sở Ngoại vụ ...", "Bộ Ngoại giao", "UBND tỉnh ...", "Ban Tuyên giáo ...", "Trang tin ...".
-_SOURCE_NAME = re.compile(r"(?:báo|tạp chí|đài|cổng|trang|kênh|sở|bộ|ban|ubnd|ủy ban|văn phòng|"
-                          r"đại sứ quán|tổng lãnh sự quán|trường|viện|hội|theo|nguồn)\b",
-                          re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
@@ -538,7 +549,8 @@ def _menu_row(text: str, cells: list[str], c: _Compiled, above: bool = False) ->
 # Buttons a row of the article's tools holds besides the share row's (not on a line of their
 # own, where "Trở về" may be a feature's subheading).
 _ROW_BUTTONS = frozenset({"quay lại", "trở về", "trở lại", "về đầu trang", "lên đầu trang",
-                          "đầu trang", "back", "back to top", "top"})
+                          "đầu trang", "back", "back to top", "top", "quan tâm", "nhắn tin",
+                          "theo dõi", "follow"})
 
 
 def _buttons(cell: str, c: _Compiled) -> bool:
@@ -884,6 +896,7 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
     if page.headline_at is None and anchor is None:
         return      # no running text at all: keep every free line as it is
     _place_dateline(page)
+    _source_dateline(page, end, c)
     top = page.headline_at if page.headline_at is not None else end
     kicker_words = c.rules.setting("kicker", "max_words")
     for i in free:

@@ -679,10 +679,20 @@ def _section_names(root, titles: set[str]) -> frozenset[str]:
     return frozenset(t for t in short if t.casefold() in links)
 
 
+# Where a site's menu stands: a <nav>, or an element classed or named as a menu ("menu",
+# "menuNgang", "main-nav", "navbar").
+_MENU_LINKS = ('//nav//a|//*[contains(translate(@class, "MENUAV", "menuav"), "menu") or '
+               'contains(translate(@id, "MENUAV", "menuav"), "menu") or '
+               'contains(translate(@class, "MENUAV", "menuav"), "nav") or '
+               'contains(translate(@id, "MENUAV", "menuav"), "nav")]//a')
+
+
 def _is_link_text(root, text: str) -> bool:
-    """Whether ``text`` is the whole text of a link on the page (a menu's item)."""
+    """Whether ``text`` is the whole text of a link of the site's menu (``_MENU_LINKS``; not a
+    headline's own link, nor a box of most read stories)."""
     key = text.casefold()
-    return any(_squash(link.text_content()).casefold() == key for link in root.iter("a"))
+    return any(_squash(link.text_content()).casefold() == key
+               for link in root.xpath(_MENU_LINKS))
 
 
 def _subheadings(root, lower: frozenset[str]) -> set[str]:
