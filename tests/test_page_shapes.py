@@ -496,6 +496,8 @@ SHAPE_FLOORS = {
     "shapes7": {"title": 19, "published": 19, "event": 20, "kind": 17, "language": 20, "lead": 20},
     "shapes8": {"title": 20, "published": 20, "event": 20, "kind": 19, "language": 20, "lead": 20},
     "shapes9": {"title": 19, "published": 20, "event": 20, "kind": 18, "language": 20, "lead": 20},
+    "shapes10": {"title": 14, "published": 14, "event": 16, "kind": 13, "language": 16,
+                 "lead": 16},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
