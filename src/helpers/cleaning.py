@@ -491,6 +491,10 @@ _DATELINE_EXTRAS = frozenset({"view counter", "social buttons", "byline"})
 # Quốc tế"): at most ROW_TOKENS tokens; a menu row has at least MENU_ROW_CELLS cells.
 ROW_TOKENS = 30
 MENU_ROW_CELLS = 4
+# Above the article, a menu row's cells hold at most MENU_CELL_WORDS words ("Quốc phòng - An ninh
+# - Đối ngoại"), the row at most MENU_ROW_TOKENS tokens.
+MENU_CELL_WORDS = 6
+MENU_ROW_TOKENS = 80
 _CELL_GAP = re.compile(r"\s*(?:\t|\|)\s*|\s{2,}")
 
 
@@ -534,14 +538,14 @@ def _menu_row(text: str, cells: list[str], c: _Compiled, above: bool = False) ->
     (cells a tab apart, or a row opening with "|", are a table's), each with a capital and no
     sentence end, and each a name of at most three words without a digit; or, ``above`` the
     article (``menu_pass``: where a row of cells is no table's), each a section's name of at
-    most ``max_words`` of ``[menu]`` ("Văn hóa - Xã hội"), at most one with a digit ("Hà Nội
-    360°"), none with a date or clock."""
+    most ``MENU_CELL_WORDS`` words ("Quốc phòng - An ninh - Đối ngoại"), at most one with a
+    digit ("Hà Nội 360°"), none with a date or clock."""
     if len(cells) < MENU_ROW_CELLS or "\t" in text or text.startswith("|") or not all(
             cell[:1].isupper() and not PARAGRAPH_END.search(cell) for cell in cells):
         return False
     if not above:
         return all(len(cell.split()) <= 3 and not any(map(str.isdigit, cell)) for cell in cells)
-    return all(_n_words(cell) <= c.rules.setting("menu", "max_words") for cell in cells) \
+    return all(_n_words(cell) <= MENU_CELL_WORDS for cell in cells) \
         and sum(any(map(str.isdigit, cell)) for cell in cells) <= 1 \
         and not _CLOCK.search(text) and parse_full_date(text) is None
 
@@ -658,14 +662,16 @@ def menu_pass(page: _Page, c: _Compiled) -> None:
     """Above the article, rows of section names are menus (``_menu_row``), and so are runs of
     several short free lines ("Thời sự", "Kinh tế", "Văn hóa - Xã hội", ...): a headline stands
     alone between furniture and the lead."""
+    for i, text in enumerate(page.texts):
+        if page.reason[i] is not None:
+            continue
+        if ("  " in text or "|" in text) and len(text.split()) <= MENU_ROW_TOKENS \
+                and _menu_row(text, [cell for cell in _CELL_GAP.split(text) if cell], c, True):
+            page.reason[i] = "navigation"   # (a long one would pass for a paragraph)
+        elif _is_paragraph(text, page.words[i], c):
+            break                           # the article's first paragraph
     anchor = _anchor(page, c)
     limit = c.rules.setting("menu", "max_words")
-    for i in range(anchor if anchor is not None else len(page.texts)):
-        text = page.texts[i]
-        if page.reason[i] is None and ("  " in text or "|" in text) \
-                and len(text.split()) <= ROW_TOKENS \
-                and _menu_row(text, [cell for cell in _CELL_GAP.split(text) if cell], c, True):
-            page.reason[i] = "navigation"
     run: list[int] = []
     for i in range(anchor if anchor is not None else len(page.texts)):
         if page.reason[i] is None and page.words[i] <= limit \
