@@ -434,11 +434,10 @@ _DATELINE_PART = re.compile(r"\s+[-–—|·•]\s+|\s*\t\s*|\s{2,}")
 
 def _beside_date(text: str, words: int, c: _Compiled) -> int:
     """The words of a line with a full date and a clock (of ``words`` words) that are not its
-    counters, buttons or credits: a part that is a view counter, share buttons or a byline on
-    its own line ("Lượt xem: 214", "Bài và ảnh: Đinh Quang Huy") is the dateline's, not a
-    source's name beside the date. Parts are " - ", " | ", " · ",
-    a tab or two spaces apart; read only when the line is longer than a source's name and a
-    date would be."""
+    counters or buttons: a part that is a view counter or share buttons on its own line
+    ("Lượt xem: 214") is the dateline's, not a source's name beside the date. Parts are " - ",
+    " | ", " · ", a tab or two spaces apart; read only when the line is longer than a source's
+    name and a date would be."""
     if words <= c.rules.setting("dateline", "max_words_with_source"):
         return words
     parts = _DATELINE_PART.split(text)
@@ -454,7 +453,7 @@ def _source_dateline(page: _Page, end: int, c: _Compiled) -> None:
     a line is a ticker's or a timeline's item ("Hội nghị Cấp cao APEC - 15/11/2023")."""
     if page.headline_at is None:
         return
-    for i in range(page.headline_at + 1, end):
+    for i in range(_under_headline(page), end):
         if page.reason[i] is None \
                 and page.words[i] <= c.rules.setting("dateline", "max_words_with_source") \
                 and _source_and_date(page.texts[i]):
@@ -462,28 +461,37 @@ def _source_dateline(page: _Page, end: int, c: _Compiled) -> None:
 
 
 def _source_and_date(text: str) -> bool:
-    """A name and a date, apart (" · ", " - ", " | "), without a clock: "Báo Kim Đài điện tử ·
-    19/12/2018", "Đăng ngày 17/12/2021 - Ban Truyền thông Khoa". The name: a capital first, at
-    most ``SOURCE_NAME_WORDS`` words, no digit or sentence end (asked only right under a
-    headline, ``_source_dateline``: elsewhere such a line is a ticker's or timeline's item)."""
+    """A source's name and a date, apart (" · ", " - ", " | "), without a clock: an outlet's
+    or an office's name ("Báo Kim Đài điện tử · 19/12/2018", ``_SOURCE_NAME``), or any name
+    beside a date labelled as the posting ("Đăng ngày 17/12/2021 - Ban Truyền thông Khoa");
+    at most ``SOURCE_NAME_WORDS`` words, a capital first, no digit or sentence end (asked only
+    right under a headline, ``_source_dateline``; not a timeline's item, "Khai mạc Hội nghị
+    Ngoại giao - 19/12/2023")."""
     if not _FOUR_DIGITS.search(text):
         return False
     parts = _DATELINE_PART.split(text.strip())
     if len(parts) != 2:
         return False
     return any(parse_dateline(date) and name[:1].isupper()
+               and (_SOURCE_NAME.match(name) or _POSTED.match(date))
                and len(name.split()) <= SOURCE_NAME_WORDS
                and not any(map(str.isdigit, name)) and not PARAGRAPH_END.search(name)
                for date, name in (parts, parts[::-1]))
 
 
+# An outlet's or an office's name: "Báo ...", "Tạp chí ...", "Đài Phát thanh ...", "Cổng thông
+# tin ...", "Sở Ngoại vụ ...", "Bộ Ngoại giao", "UBND tỉnh ..."; a date labelled as the posting.
+_SOURCE_NAME = re.compile(r"(?:báo|tạp chí|đài (?:phát thanh|truyền hình|tiếng nói)|"
+                          r"cổng thông tin|trang (?:thông )?tin|sở|bộ ngoại giao|ubnd|"
+                          r"ủy ban nhân dân|văn phòng|đại sứ quán|tổng lãnh sự quán)\s+\S",
+                          re.IGNORECASE)
+_POSTED = re.compile(r"(?:đăng|ngày đăng|đăng ngày|đăng lúc|posted|published)\b", re.IGNORECASE)
 SOURCE_NAME_WORDS = 6
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
-# What a dateline's row may hold beside the date and a name (``_beside_date``): "Cập nhật:
-# 20/12/2018 21:10 | Bài và ảnh: Đinh Quang Huy".
-_DATELINE_EXTRAS = frozenset({"view counter", "social buttons", "byline"})
+# What a dateline's row may hold beside the date and a name (``_beside_date``).
+_DATELINE_EXTRAS = frozenset({"view counter", "social buttons"})
 
 
 # A row of a page's widgets copied onto one line, its cells two spaces or more, a tab or a "|"
@@ -491,8 +499,9 @@ _DATELINE_EXTRAS = frozenset({"view counter", "social buttons", "byline"})
 # Quốc tế"): at most ROW_TOKENS tokens; a menu row has at least MENU_ROW_CELLS cells.
 ROW_TOKENS = 30
 MENU_ROW_CELLS = 4
-# Above the article, a menu row's cells hold at most MENU_CELL_WORDS words ("Quốc phòng - An ninh
-# - Đối ngoại"), the row at most MENU_ROW_TOKENS tokens.
+# Above the article, a menu row's cells hold at most ``max_words`` of ``[menu]``, or
+# MENU_CELL_WORDS words for names joined by dashes ("Quốc phòng - An ninh - Đối ngoại"), the
+# row at most MENU_ROW_TOKENS tokens.
 MENU_CELL_WORDS = 6
 MENU_ROW_TOKENS = 80
 _CELL_GAP = re.compile(r"\s*(?:\t|\|)\s*|\s{2,}")
@@ -538,14 +547,16 @@ def _menu_row(text: str, cells: list[str], c: _Compiled, above: bool = False) ->
     (cells a tab apart, or a row opening with "|", are a table's), each with a capital and no
     sentence end, and each a name of at most three words without a digit; or, ``above`` the
     article (``menu_pass``: where a row of cells is no table's), each a section's name of at
-    most ``MENU_CELL_WORDS`` words ("Quốc phòng - An ninh - Đối ngoại"), at most one with a
-    digit ("Hà Nội 360°"), none with a date or clock."""
+    most ``max_words`` of ``[menu]`` ("Văn hóa - Xã hội"; ``MENU_CELL_WORDS`` joined by
+    dashes, "Quốc phòng - An ninh - Đối ngoại"), at most one with a digit ("Hà Nội 360°"),
+    none with a date or clock."""
     if len(cells) < MENU_ROW_CELLS or "\t" in text or text.startswith("|") or not all(
             cell[:1].isupper() and not PARAGRAPH_END.search(cell) for cell in cells):
         return False
     if not above:
         return all(len(cell.split()) <= 3 and not any(map(str.isdigit, cell)) for cell in cells)
-    return all(_n_words(cell) <= MENU_CELL_WORDS for cell in cells) \
+    return all(_n_words(cell) <= c.rules.setting("menu", "max_words")
+               or (_n_words(cell) <= MENU_CELL_WORDS and " - " in cell) for cell in cells) \
         and sum(any(map(str.isdigit, cell)) for cell in cells) <= 1 \
         and not _CLOCK.search(text) and parse_full_date(text) is None
 
@@ -662,14 +673,21 @@ def menu_pass(page: _Page, c: _Compiled) -> None:
     """Above the article, rows of section names are menus (``_menu_row``), and so are runs of
     several short free lines ("Thời sự", "Kinh tế", "Văn hóa - Xã hội", ...): a headline stands
     alone between furniture and the lead."""
+    headline_seen = False
     for i, text in enumerate(page.texts):
         if page.reason[i] is not None:
             continue
-        if ("  " in text or "|" in text) and len(text.split()) <= MENU_ROW_TOKENS \
+        tokens = len(text.split())
+        if ("  " in text or "|" in text) \
+                and tokens <= (ROW_TOKENS if headline_seen else MENU_ROW_TOKENS) \
                 and _menu_row(text, [cell for cell in _CELL_GAP.split(text) if cell], c, True):
-            page.reason[i] = "navigation"   # (a long one would pass for a paragraph)
+            # (a long one, which would pass for a paragraph, only above any line that may be
+            # the headline: under one, a caption's row of names)
+            page.reason[i] = "navigation"
         elif _is_paragraph(text, page.words[i], c):
             break                           # the article's first paragraph
+        else:
+            headline_seen = headline_seen or _headline_like(text, page.words[i], c)
     anchor = _anchor(page, c)
     limit = c.rules.setting("menu", "max_words")
     run: list[int] = []
@@ -744,9 +762,19 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
 
 
 def _laid_out(page: _Page, i: int | None) -> bool:
-    """Whether line ``i`` stands as a headline does, its dateline or byline right under it."""
-    return i is not None and i + 1 < len(page.texts) \
-        and page.reason[i + 1] in ("dateline", "byline")
+    """Whether line ``i`` stands as a headline does, its dateline or byline right under it (or
+    under its second line, ``HEADLINE_CONTINUED``)."""
+    if i is None:
+        return False
+    if i + 1 < len(page.texts) and page.reason[i + 1] == HEADLINE_CONTINUED:
+        i += 1
+    return i + 1 < len(page.texts) and page.reason[i + 1] in ("dateline", "byline")
+
+
+def _under_headline(page: _Page) -> int:
+    """The line right under the headline, past its second line (``HEADLINE_CONTINUED``)."""
+    i = (page.headline_at or 0) + 1
+    return i + 1 if i < len(page.reason) and page.reason[i] == HEADLINE_CONTINUED else i
 
 
 # How many free lines below a box of running text above the headline (a notice, a teaser) the
@@ -825,16 +853,29 @@ def _continued_headline(page: _Page, i: int | None, c: _Compiled) -> int | None:
         return None
     below = i + 1
     if below < len(page.texts) and page.reason[below] == "deck" \
-            and page.texts[below][:1].islower():
+            and _goes_on(page.texts[below]):
         page.reason[below] = HEADLINE_CONTINUED     # not a deck: the headline's second line
         return i
     above = i - 1
-    if page.texts[i][:1].islower() and above >= 0 and page.reason[above] is None \
+    if _goes_on(page.texts[i]) and above >= 0 and page.reason[above] is None \
             and _headline_like(page.texts[above], page.words[above], c) \
-            and not page.is_name(above) and not in_capitals(page.texts[above]):
+            and not page.is_name(above) and not in_capitals(page.texts[above]) \
+            and page.words[above] + page.words[i] <= c.rules.setting("headline", "max_words"):
         page.reason[i] = HEADLINE_CONTINUED
         return above
     return i
+
+
+# What a line that goes on from the line above may not open with: a credit ("by Minh Anh",
+# "from our correspondent", "viết bởi ...").
+_NOT_GOING_ON = re.compile(r"(?:by|from|viết bởi|bởi|theo|nguồn)\b")
+
+
+def _goes_on(text: str) -> bool:
+    """Whether a line reads as going on from the line above: it opens with a word in lower case
+    (not one with capitals inside, "iPhone", "eSIM", a name), not a credit's."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return first[:1].islower() and first == first.lower() and not _NOT_GOING_ON.match(text)
 
 
 _EXCLAIMS = re.compile(r"[?!][\"”’)]*$")
@@ -869,7 +910,7 @@ def _place_dateline(page: _Page) -> None:
     if page.headline_at is None:
         return
     under_header = [i + 1 for i, r in enumerate(page.reason) if r == "document header"]
-    for i in (page.headline_at + 1, page.headline_at - 1, *under_header):
+    for i in (_under_headline(page), page.headline_at - 1, *under_header):
         if not 0 <= i < len(page.texts) or page.reason[i] is not None:
             continue
         text = page.texts[i].rstrip(" .")
