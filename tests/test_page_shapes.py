@@ -1244,6 +1244,11 @@ def test_the_category_a_post_is_filed_under_in_its_dateline_row_is_furniture():
                     english.replace("Ambassador", "Consul"))
     assert infer_metadata(article).published == dt.date(2023, 12, 26)
     assert clean(HEADLINE, "Chuyên mục: Thời sự", LEAD, SECOND).paragraphs == (LEAD, SECOND)
+    # ... the category first in the row: still the row's date
+    for row in ("Category: Embassy News | December 19, 2023",
+                "Chuyên mục: Thời sự | 19/12/2023 10:00"):
+        article = clean(HEADLINE, row, LEAD, SECOND)
+        assert infer_metadata(article).published == dt.date(2023, 12, 19), row
 
 
 @pytest.mark.parametrize("lines, kind", [
@@ -1258,6 +1263,8 @@ def test_the_category_a_post_is_filed_under_in_its_dateline_row_is_furniture():
     # a speech printed as delivered, its salutation opening a paragraph
     ((LEAD, "Kính thưa các đồng chí lãnh đạo Đảng, Nhà nước, thưa toàn thể hội nghị,",
       SECOND), "speech"),
+    ((LEAD, "Kính thưa Ngài Đại sứ, xin ông cho biết kết quả của hội nghị năm nay là gì?",
+      SECOND), "news"),
     # an English lead reporting a leader's address; not one who addressed an issue
     (("Hanoi (VW) - Party General Secretary Nguyen Phu Trong on Tuesday called for a modern "
       "foreign service as he addressed the first National Foreign Affairs Conference.",

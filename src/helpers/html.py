@@ -764,10 +764,10 @@ def _rows(table) -> list:
 
 def _is_layout(table) -> bool:
     """A table that lays out the page (old portals set their columns, menus and the article
-    in tables), not one of data: marked as presentation, or holding another table or of one
-    column and holding prose (``_is_prose``) in a cell, or in ``LAYOUT_PROSE_PARAGRAPHS``
-    paragraphs of one cell; one with a caption, a header cell or a header row is data, and so
-    is a column of short entries."""
+    in tables), not one of data: marked as presentation, or holding another table, of one
+    column or of one row (the page's columns), and holding prose (``_is_prose``) in a cell,
+    or in ``LAYOUT_PROSE_PARAGRAPHS`` paragraphs of one cell; one with a caption, a header
+    cell or a header row is data, and so is a column of short entries."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
     if table.xpath("./caption|./thead|.//th"):

@@ -486,9 +486,9 @@ def infer_event(article: CleanedArticle,
 
 def infer_kind(article: CleanedArticle) -> tuple[str | None, str]:
     """The kind of article (interview, speech, opening report, closing report, article), by
-    the rules of ``data/kinds.csv``: headline rules first, then the lead, body, ending, speaker,
-    byline and label rules in the file's order. A page no rule fits is "news" only when it has a
-    headline or lead to judge by.
+    the rules of ``data/kinds.csv``: headline rules first, then the others (lead, body,
+    ending, byline, label and speaker rules) in the file's order. A page no rule fits is
+    "news" only when it has a headline or lead to judge by.
 
     Parameters
     ----------

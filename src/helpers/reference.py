@@ -185,9 +185,9 @@ def stopword_policy() -> tuple[frozenset[str], frozenset[str]]:
 
 @dataclass(frozen=True)
 class KindRule:
-    """One rule of ``data/kinds.csv``: a pattern that, found in the headline, the lead, the
-    body, the byline or the labels above the headline (``KIND_WHERE``), says what kind of
-    article a page is."""
+    """One rule of ``data/kinds.csv``: a pattern that, found where ``where`` says (the
+    headline, the lead, the body, its ending, the byline, the labels above the headline or
+    the headline's speaker: ``KIND_WHERE``), says what kind of article a page is."""
 
     kind: str
     where: str
