@@ -715,7 +715,10 @@ def test_a_row_of_cells_of_short_entries_is_still_a_data_table():
 
 
 def test_a_dropped_heading_over_a_kept_list_of_other_stories_or_a_poll_is_put_back():
-    from helpers.html import _zone_headings
+    from helpers.html import _first_kept, _zone_headings
+
+    def zone_headings(blocks, kept):
+        return _zone_headings(blocks, kept, _first_kept(blocks, kept))
 
     other = "Tỉnh Mẫu quán triệt kết quả Hội nghị Ngoại giao lần thứ 32 tới các sở (27/12/2023)"
     question = "Bạn đánh giá thế nào về giao diện mới của cổng?"
@@ -723,16 +726,16 @@ def test_a_dropped_heading_over_a_kept_list_of_other_stories_or_a_poll_is_put_ba
               "THĂM DÒ Ý KIẾN", question, "Lịch công tác", "Tốt"]
     kept = (*PARAGRAPHS[:2], f"- {other}", question, "Tốt")
     # extraction kept the list (as "- " items) and the poll's question, not their headings
-    assert _zone_headings(blocks, kept) == (*PARAGRAPHS[:2], "Các tin khác", f"- {other}",
+    assert zone_headings(blocks, kept) == (*PARAGRAPHS[:2], "Các tin khác", f"- {other}",
                                             "THĂM DÒ Ý KIẾN", question, "Tốt")
     # a heading extraction kept is not put back twice
-    assert _zone_headings(blocks, (*PARAGRAPHS[:2], "Các tin khác", f"- {other}")) == (
+    assert zone_headings(blocks, (*PARAGRAPHS[:2], "Các tin khác", f"- {other}")) == (
         *PARAGRAPHS[:2], "Các tin khác", f"- {other}")
     # one above the article is not put back, though extraction kept what it heads (a sidebar)
     sidebar = ["Các tin khác", other, HEADLINE, *PARAGRAPHS[:2]]
-    assert _zone_headings(sidebar, (f"- {other}", *PARAGRAPHS[:2])) == (f"- {other}",
+    assert zone_headings(sidebar, (f"- {other}", *PARAGRAPHS[:2])) == (f"- {other}",
                                                                           *PARAGRAPHS[:2])
-    article = clean_article("\n".join((HEADLINE, *_zone_headings(blocks, kept))))
+    article = clean_article("\n".join((HEADLINE, *zone_headings(blocks, kept))))
     assert article.paragraphs == PARAGRAPHS[:2]
     assert {line.reason for line in article.removed} == {"related heading", "related news",
                                                          "poll"}
@@ -795,3 +798,14 @@ def test_a_headline_linked_to_its_own_page_or_from_a_box_of_most_read_stays_the_
     most_read = f'<ul class="most-read"><li><a href="/a.html">{HEADLINE}</a></li></ul>'
     for page in (site_page(head, above), site_page(head, above, below=most_read)):
         assert extract_html(page, "linked.html").title == HEADLINE
+
+
+def test_a_sidebars_heading_of_the_same_words_as_a_zone_put_back_is_not_the_articles_start():
+    # the portal of shapes7/h02 with its left box headed "Các tin khác", as the list of other
+    # stories under the article is: putting that one back must not move the article's start
+    page = HTML_DIR.parent / "shapes7" / "h02_aspnet_portal_closing.html"
+    data = page.read_bytes().replace('<div class="box-title">LỊCH CÔNG TÁC</div>'.encode(),
+                                     '<div class="box-title">Các tin khác</div>'.encode())
+    result = process_page("side.html", data, cache=False)
+    assert result.metadata.title.startswith("Bế mạc Hội nghị Ngoại giao lần thứ 31")
+    assert result.metadata.published == dt.date(2021, 12, 18)

@@ -340,14 +340,16 @@ def _is_kept(block: str, kept: set[str]) -> bool:
     return block in kept or (len(block) >= KEPT_PART_CHARS and any(block in line for line in kept))
 
 
-def _zone_headings(blocks: list[str], paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+def _zone_headings(blocks: list[str], paragraphs: tuple[str, ...],
+                   first: int | None) -> tuple[str, ...]:
     """``paragraphs`` with the headings of zones below the article that extraction dropped
     while keeping what they head ("Các tin khác" over a list of other stories it kept, "THĂM
     DÒ Ý KIẾN" over a poll's options: ``cleaning.opens_zone``) put back above the paragraph
     that follows them in the page, so the line cleaning reads that as related news, a poll or
-    comments, as on a text page. Only below the first kept paragraph."""
+    comments, as on a text page. Only below ``first``, the first kept paragraph's block
+    (``_first_kept``, found before they are put back: a sidebar's heading of the same words
+    above the article does not become the article's start)."""
     kept = set(paragraphs)
-    first = _first_kept(blocks, paragraphs)
     if first is None:
         return paragraphs
     out, at = list(paragraphs), 0       # at: where the paragraphs are searched from
@@ -912,12 +914,12 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
         # The headline, kept as the first paragraph (an <h2> under a logo's <h1>): the
         # <title> or og:title says so (or, the title being the site's, it is a heading).
         title, paragraphs = paragraphs[0], paragraphs[1:]
-    paragraphs = _zone_headings(blocks, paragraphs)
+    first = _first_kept(blocks, paragraphs)
+    paragraphs = _zone_headings(blocks, paragraphs, first)
     little = _too_little_prose(paragraphs)
     if little and require_article:
         raise CorpusError(f"{name}: no article in the page: {little}")
     candidates = _candidates(root)
-    first = _first_kept(blocks, paragraphs)
     # The markup dates the article: a date in its JSON-LD, Open Graph or meta tags, or the
     # extracted date stands in a <time> element (not one for a comment or the clock only).
     dated = any(source not in _PLACED_DATES for source, _ in candidates["published"]) or bool(
