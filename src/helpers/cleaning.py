@@ -604,8 +604,14 @@ def is_dateline(text: str) -> bool:
     >>> is_dateline("Sáng 23/12, Hội nghị Ngoại giao lần thứ 32 đã bế mạc.")
     False
     """
+    return _reason_wherever(text) == "dateline"
+
+
+def _reason_wherever(text: str) -> str | None:
+    """The reason cleaning removes one line ``text`` wherever it stands (``_line_facts``),
+    or None (also for text of several lines)."""
     line = normalize_text(text).strip()
-    return "\n" not in line and _line_facts(line, _compiled())[2] == "dateline"
+    return None if "\n" in line else _line_facts(line, _compiled())[2]
 
 
 def opens_zone(text: str) -> bool:
@@ -618,8 +624,7 @@ def opens_zone(text: str) -> bool:
     >>> opens_zone("Các tin khác"), opens_zone("THĂM DÒ Ý KIẾN"), opens_zone("Lịch công tác")
     (True, True, False)
     """
-    line = normalize_text(text).strip()
-    return "\n" not in line and _line_facts(line, _compiled())[2] in ZONE_OPENERS
+    return _reason_wherever(text) in ZONE_OPENERS
 
 
 def never_headline(text: str) -> bool:
@@ -766,15 +771,21 @@ def _laid_out(page: _Page, i: int | None) -> bool:
     under its second line, ``HEADLINE_CONTINUED``)."""
     if i is None:
         return False
-    if i + 1 < len(page.texts) and page.reason[i + 1] == HEADLINE_CONTINUED:
-        i += 1
-    return i + 1 < len(page.texts) and page.reason[i + 1] in ("dateline", "byline")
+    below = _under(page, i)
+    return below < len(page.texts) and page.reason[below] in ("dateline", "byline")
+
+
+def _under(page: _Page, i: int) -> int:
+    """The line right under line ``i``, past its second line when ``i`` is a headline set on
+    two (``HEADLINE_CONTINUED``)."""
+    below = i + 1
+    return below + 1 if below < len(page.reason) and page.reason[below] == HEADLINE_CONTINUED \
+        else below
 
 
 def _under_headline(page: _Page) -> int:
-    """The line right under the headline, past its second line (``HEADLINE_CONTINUED``)."""
-    i = (page.headline_at or 0) + 1
-    return i + 1 if i < len(page.reason) and page.reason[i] == HEADLINE_CONTINUED else i
+    """The line right under the headline (``_under``)."""
+    return _under(page, page.headline_at or 0)
 
 
 # How many free lines below a box of running text above the headline (a notice, a teaser) the
@@ -1128,9 +1139,7 @@ def _headline_text(page: _Page) -> str | None:
     at = page.headline_at
     if at is None:
         return None
-    if at + 1 < len(page.reason) and page.reason[at + 1] == HEADLINE_CONTINUED:
-        return f"{page.texts[at]} {page.texts[at + 1]}"
-    return page.texts[at]
+    return " ".join(page.texts[at:_under(page, at)])
 
 
 # The target a browser's "save as text" (and text browsers) write after a link's text: "Trang
@@ -1156,8 +1165,8 @@ def _without_link_targets(text: str) -> str:
     """
     if text.count("<") < LINK_TARGETS or len(_LINK_TARGET.findall(text)) < LINK_TARGETS:
         return text
-    return "\n".join(_LINK_TARGET.sub("", line) if "<" in line and _LINK_TARGET.sub(
-        "", line).strip() else line for line in text.split("\n"))
+    return "\n".join(bare if "<" in line and (bare := _LINK_TARGET.sub("", line)).strip()
+                     else line for line in text.split("\n"))
 
 
 def clean_article(raw: str) -> CleanedArticle:

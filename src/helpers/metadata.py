@@ -572,10 +572,10 @@ ENDING_PARAGRAPHS = 3    # the paragraphs of a body's ending (a kinds.csv rule's
 
 def _kind_text(article: CleanedArticle, where: str) -> str:
     """The text a rule of kinds.csv reads where it is not the headline or the lead: the body,
-    its ending (its last ``ENDING_PARAGRAPHS`` paragraphs),
-    the byline as printed (with its title: "TS. Lã Minh Đức", ``page_author`` keeps it), the
-    speaker a headline quotes (``headline_speaker``), or the section labels and kickers above
-    the headline, one a line."""
+    its ending (its last ``ENDING_PARAGRAPHS`` paragraphs), the byline as printed (with its
+    title: "TS. Lã Minh Đức", ``page_author`` keeps it), the speaker a headline quotes
+    (``headline_speaker``), or the section labels and kickers above the headline, one a
+    line."""
     if where == "body":
         return article.text
     if where == "ending":
