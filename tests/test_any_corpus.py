@@ -93,3 +93,36 @@ def test_every_notebook_runs_on_the_folder_and_writes_to_build(varied, tmp_path)
         assert not errors, f"{source.name}: {errors[0]['ename']}: {errors[0]['evalue']}"
     assert (out / "figures" / "03-keyness-2023-vs-2018.png").is_file()  # groups read from the data
     assert {p: p.read_bytes() for p in committed} == committed
+
+
+@pytest.mark.slow
+def test_every_notebook_runs_on_a_folder_with_no_article_to_analyse(tmp_path):
+    """A folder of English pages (an English-language daily's coverage): the analyses read
+    Vietnamese, so none is analysable; every notebook still runs to its end, saying so, with no
+    error and no warning of a number divided by nothing or an empty plot."""
+    import shutil
+
+    import nbformat
+
+    data = PROJECT_ROOT / "tests" / "data"
+    folder = tmp_path / "english-pages"
+    folder.mkdir()
+    for name in ("shapes10", "shapes8", "shapes9"):
+        expected = pd.read_csv(data / name / "expected.csv", dtype=str, keep_default_na=False)
+        for file in expected.loc[expected["language"] == "en", "file"]:
+            shutil.copy(data / name / file, folder / f"{name}_{file}")
+    assert len(list(folder.iterdir())) >= 3
+    env = {**os.environ, "CORPUS_DIR": str(folder), "HELPERS_BUILD_DIR": str(tmp_path / "build")}
+    env.pop("HELPERS_FIGURES_DIR", None)
+    result = subprocess.run([sys.executable, "-m", "helpers.report"], env=env, cwd=PROJECT_ROOT,
+                            capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for path in sorted((tmp_path / "build" / "english-pages" / "notebooks").glob("*.ipynb")):
+        outputs = [o for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"
+                   for o in c.get("outputs", [])]
+        stderr = "".join(o.get("text", "") for o in outputs if o.get("name") == "stderr")
+        assert "Warning" not in stderr, f"{path.name}: {stderr}"
+        text = "".join(o.get("text", "") for o in outputs if o.get("name") == "stdout")
+        assert "nan%" not in text, path.name
+    corpus_notebook = (tmp_path / "build" / "english-pages" / "notebooks" / "01-corpus.ipynb")
+    assert "0 analysable articles" in corpus_notebook.read_text()

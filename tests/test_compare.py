@@ -216,3 +216,17 @@ def test_article_keyness_names_articles_without_words():
     corpus.at[4, "tokens"] = []
     with pytest.raises(ValueError, match=r"articles without words have no rate: \['e'\]"):
         compare.article_keyness(corpus, 2023, 2021, ["x"])
+
+
+def test_no_word_to_weigh_gives_empty_tables_not_errors():
+    # a folder of English pages has no analysable article; an article may be all stopwords
+    matrix, vocab = compare.tfidf([])
+    assert matrix.shape == (0, 0) and len(vocab) == 0
+    matrix, vocab = compare.tfidf([["và", "của"], []])
+    assert matrix.shape == (2, 0) and len(vocab) == 0
+    assert compare.top_tfidf(matrix, vocab, ["a", "b"]).empty
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "duplicate_of": [None, None],
+                           "published": pd.to_datetime(["2021-12-14", "2023-12-19"]),
+                           "tokens": [["và"], ["của"]]})
+    assert compare.similarity(corpus).to_numpy().tolist() == [[0.0, 0.0], [0.0, 0.0]]
+    assert compare.similarity(corpus.iloc[:0]).empty

@@ -5,6 +5,7 @@ import sys
 import unicodedata
 
 import matplotlib
+import pandas as pd
 import pytest
 
 matplotlib.use("Agg")
@@ -145,3 +146,20 @@ def test_figure_data_does_not_carry_last_bit_float_noise(tmp_path):
 def _frame(value):
     import pandas as pd
     return pd.DataFrame({"year": [2021], "share": [value]})
+
+
+def test_figures_of_no_article_say_so_instead_of_failing():
+    # what the notebooks draw for a folder with no analysable article (all in English)
+    empty = pd.DataFrame({"doc_id": pd.Series(dtype=str), "year": pd.Series(dtype=float),
+                          "event": pd.Series(dtype=str), "published": pd.Series(dtype="M8[ns]"),
+                          "title": pd.Series(dtype=str), "n_words": pd.Series(dtype=int),
+                          "n_paragraphs": pd.Series(dtype=int)})
+    positions = pd.DataFrame({"doc_id": pd.Series(dtype=str), "word": pd.Series(dtype=str),
+                              "relative": pd.Series(dtype=float)})
+    sims = pd.DataFrame()
+    for fig, data in (helpers.plot_article_lengths(empty),
+                      helpers.plot_similarity(sims, pd.Series(dtype=str)),
+                      helpers.plot_xray(positions, empty, ["ngoại giao"])):
+        texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+        assert data.empty and any(t.startswith("No article to") for t in texts), texts
+        plt.close(fig)

@@ -421,6 +421,11 @@ def tfidf(token_lists: Iterable[list[str]],
 
     stop = stopwords() if remove_stopwords else frozenset()
     docs = [[t for t in tokens if t.lower() not in stop] for tokens in token_lists]
+    if not any(docs):
+        # no word to weigh (no article: a folder of English pages has none the analyses read;
+        # or only stopwords): an empty table, where scikit-learn stops with an error
+        from scipy.sparse import csr_matrix
+        return csr_matrix((len(docs), 0)), np.array([], dtype=object)
     vectorizer = TfidfVectorizer(analyzer=_identity)  # our tokens, not sklearn's regex
     matrix = vectorizer.fit_transform(docs)
     return matrix, vectorizer.get_feature_names_out()
@@ -516,7 +521,9 @@ def similarity(corpus: pd.DataFrame) -> pd.DataFrame:
 
     rows = analysable(corpus).sort_values(["published", "doc_id"])
     matrix, _ = tfidf(rows["tokens"])
-    sims = cosine_similarity(matrix)
+    # no article, or no word to compare on (scikit-learn refuses both): as for articles whose
+    # words are all stopwords, a similarity of 0
+    sims = cosine_similarity(matrix) if min(matrix.shape) else np.zeros((len(rows), len(rows)))
     return pd.DataFrame(sims, index=rows["doc_id"], columns=rows["doc_id"])
 
 

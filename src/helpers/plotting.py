@@ -490,6 +490,11 @@ def plot_article_lengths(corpus: pd.DataFrame, group: str = "year"):
                                             _fallback_name(r, 38)) if p)
                      for _, r in data.iterrows()]
     data = data[["doc_id", "label", group, "event", "published", "n_words", "n_paragraphs"]]
+    if data.empty:
+        fig, ax = plt.subplots(figsize=(8, 1.2), layout="constrained")
+        _text_panel(ax, ["No article to draw: the table has no analysable article (one copy "
+                         "of each, in Vietnamese)."])
+        return fig, data
     colors = group_colors(data[group].dropna())
     fig, ax = plt.subplots(figsize=(9, _height(len(data))), layout="constrained")
     y = np.arange(len(data))[::-1]
@@ -834,6 +839,12 @@ def plot_similarity(sims: pd.DataFrame, labels: pd.Series, *, groups: pd.Series 
     >>> plot_similarity(sims, pd.Series({"a": "A", "b": "B"}))[1]["doc_id"].tolist()
     ['a', 'b']
     """
+    if sims.empty:
+        fig, ax = plt.subplots(figsize=(8, 1.2), layout="constrained")
+        _text_panel(ax, ["No article to compare: the table has no analysable article."])
+        data = sims.copy()
+        data.index.name = "doc_id"
+        return fig, data.reset_index()
     order = cluster_order(sims) if cluster else list(sims.index)
     sims = sims.loc[order, order]
     n = len(order)
@@ -1075,6 +1086,10 @@ def plot_xray(pos: pd.DataFrame, corpus: pd.DataFrame, words, colors: dict | Non
     colors = colors or {w: OKABE_ITO[i % len(OKABE_ITO)] for i, w in enumerate(words)}
     order = corpus.sort_values(["published", "doc_id"], na_position="last")["doc_id"].tolist()
     row_of = {d: r for r, d in enumerate(order)}
+    if not order:
+        fig, ax = plt.subplots(figsize=(8, 1.2), layout="constrained")
+        _text_panel(ax, ["No article to draw: the table has no analysable article."])
+        return fig, pos.iloc[:0].assign(row=pd.Series(dtype=int)).reset_index(drop=True)
     labels = article_labels(corpus)
     per_row = 0.55 * max(1, len(words) / 3)
     fig, ax = plt.subplots(figsize=(9.5, _height(len(order), per_row, 2.2)), layout="constrained")
