@@ -180,3 +180,17 @@ def test_segmentation_changes_counts_repairs_and_leftovers():
     changes, left = explore.segmentation_changes(corpus)
     assert changes.set_index("word").loc["chuyến thăm", "count"] == 2
     assert "chuyến thăm" not in set(left["word"])  # repaired, so not left over
+
+
+def test_two_articles_of_one_year_group_by_their_categories_not_their_own_columns():
+    # A folder of two articles of the same year: each article's own columns (its id, title,
+    # text, counts) have two values, as a year of two articles does; the concordance grouped
+    # by the id failed (KeyError 'doc_id') in the lesson notebook.
+    from helpers.corpus import corpus_from_texts
+    corpus = corpus_from_texts({"a": "Hợp tác và phát triển.", "b": "Tăng cường hợp tác."},
+                               year=[2023, 2023], kind=["speech", "news"])
+    assert explore.group_columns(corpus) == ["kind"]
+    box = explore.ConcordanceBox(corpus, term="hợp tác", by="year")
+    assert box.by.value == "kind" and box.lines["kind"].tolist() == ["news", "speech"]
+    two_years = corpus.assign(year=[2021, 2023])
+    assert explore.group_columns(two_years) == ["year", "kind"]

@@ -52,6 +52,12 @@ __all__ = [
 ]
 
 MAX_GROUPS = 60  # a column with more distinct values is not offered as a grouping
+# The table's columns that are each article's own (its key, file, title, address, text, counts
+# and notes): never a grouping, however few articles the table holds (with two, each has two
+# distinct values, as a year of two articles does).
+PER_ARTICLE = frozenset({"doc_id", "source_file", "title", "url", "text", "tokens",
+                         "n_paragraphs", "n_words", "n_removed", "duplicate_of",
+                         "metadata_from", "notes", "page"})
 
 
 def _group_key(value) -> tuple:
@@ -82,7 +88,9 @@ def group_values(corpus: pd.DataFrame, column: str) -> list:
 
 
 def group_columns(corpus: pd.DataFrame) -> list[str]:
-    """Columns that can group articles: two to ``MAX_GROUPS`` distinct plain values.
+    """Columns that can group articles: two to ``MAX_GROUPS`` distinct plain values, fewer
+    than the articles (two for two articles), not a column of each article's own
+    (``PER_ARTICLE``).
 
     Parameters
     ----------
@@ -102,6 +110,8 @@ def group_columns(corpus: pd.DataFrame) -> list[str]:
     rows = analysable(corpus)
     out = []
     for column in rows.columns:
+        if column in PER_ARTICLE:
+            continue
         values = rows[column].dropna()
         if values.empty or not values.map(lambda v: isinstance(v, (str, int, float, bool))).all():
             continue
