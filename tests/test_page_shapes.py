@@ -485,6 +485,9 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # and a review taught: 11, 11, 11, 10, 12, 10: m02, undated then, its excerpt taken for the lead,
 # is now dated by its lead, "Chiều 18/12" at DC30, where the set says no date). The floors are
 # those counts less one page where a page was spare.
+# shapes11 (20 pages in the seeds' scraper shape, written blind, read blind at 6095627: title
+# 16, published 18, event 19, kind 17, language 20, lead 18; after the rules it taught: 20, 19,
+# 20, 18, 20, 18).
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
@@ -498,6 +501,8 @@ SHAPE_FLOORS = {
     "shapes9": {"title": 19, "published": 20, "event": 20, "kind": 18, "language": 20, "lead": 20},
     "shapes10": {"title": 15, "published": 15, "event": 16, "kind": 14, "language": 16,
                  "lead": 16},
+    "shapes11": {"title": 20, "published": 19, "event": 20, "kind": 18, "language": 20,
+                 "lead": 18},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -1435,3 +1440,63 @@ def test_near_misses_of_a_headline_on_two_lines_and_of_a_source_beside_a_date():
     article = clean(HEADLINE, "18/12/2023 10:30", names, "Các đại biểu chụp ảnh lưu niệm",
                     LEAD, SECOND)
     assert article.headline == HEADLINE
+
+
+# --- shapes11: the seeds' scraper on other outlets -------------------------------------------
+
+SAPO = ("Từ Hội nghị Ngoại giao lần thứ 32 nghĩ về hàng trăm nghìn lao động Việt đang làm việc "
+        "xa quê")      # a sapo printed without its full stop, of headline length
+COMMENT_HEADLINE = "Bảo hộ công dân: thước đo gần nhất của ngoại giao vì dân"
+
+
+def test_a_sapo_without_its_full_stop_under_the_headline_is_the_articles_not_the_headline():
+    article = clean("Góc nhìn", COMMENT_HEADLINE, "Lê Thục Anh", "26/12/2023 06:00", SAPO, LEAD,
+                    SECOND)
+    assert article.headline == COMMENT_HEADLINE
+    assert article.paragraphs[:2] == (SAPO, LEAD)
+    # printed right under the headline, with no furniture between (a page with no chrome)
+    article = clean(COMMENT_HEADLINE, SAPO, LEAD, SECOND)
+    assert article.headline == COMMENT_HEADLINE and article.paragraphs[0] == SAPO
+
+
+def test_a_shorter_line_above_the_headline_is_not_taken_for_it():
+    # a slogan, a section's name, a teaser under a related list, a longer line above: the
+    # line right above the article stays the headline
+    for above in (["Tiếng nói của người lao động"], ["Hội nghị Ngoại giao lần thứ 32"],
+                  ["Đọc nhiều", "Giá vàng hôm nay tăng mạnh trong phiên giao dịch buổi sáng"]):
+        article = clean(*above, HEADLINE + " với nhiều điểm mới đáng chú ý", LEAD, SECOND)
+        assert article.headline == HEADLINE + " với nhiều điểm mới đáng chú ý", above
+    # the lower line is no longer than the upper one: a headline under a teaser
+    article = clean("Giá vàng hôm nay tăng mạnh trong phiên giao dịch buổi sáng thứ Hai",
+                    "18/12/2023 08:00", HEADLINE, LEAD, SECOND)
+    assert article.headline == HEADLINE
+
+
+def test_a_bare_read_more_heads_a_list_of_other_stories():
+    article = clean(HEADLINE, LEAD, SECOND, "Read more", "Diplomatic Conference closes in Hanoi",
+                    "Vietnam's foreign affairs in 2023: a year of upgrades", "Jan 8, 2024")
+    assert [line.reason for line in article.removed][:3] == [
+        "related heading", "related news", "related news"]
+    assert infer_metadata(article).published == dt.date(2023, 12, 19)    # the lead's day
+    # a link to read on elsewhere is navigation
+    article = clean(HEADLINE, LEAD, "Read more at the ministry's website", SECOND)
+    assert [line.reason for line in article.removed] == ["navigation"]
+
+
+def test_a_kicker_the_page_prints_joined_to_the_headline_is_the_headlines_first_line():
+    kicker = "Đại sứ Việt Nam tại Estravia Lục Minh Khuê:"
+    rest = "Hàng Việt phải đi bằng chất lượng"
+    article = clean("08:45 | 18/12/2023", kicker, rest, LEAD, f"{kicker} {rest}", SECOND,
+                    f"{kicker} {rest}")
+    assert article.headline == f"{kicker} {rest}"
+    assert article.paragraphs == (LEAD, SECOND)
+    assert [line.reason for line in article.removed][-2:] == ["headline repeat"] * 2
+    # printed nowhere joined: a kicker, not part of the title
+    article = clean("08:45 | 18/12/2023", kicker, rest, LEAD, SECOND)
+    assert article.headline == rest and article.kicker == kicker
+
+
+def test_a_desks_team_is_a_byline():
+    article = clean(HEADLINE, "Nhóm phóng viên Thời sự", "15/12/2021 07:40 GMT+7", LEAD, SECOND)
+    assert article.headline == HEADLINE
+    assert [line.reason for line in article.removed] == ["byline", "dateline"]

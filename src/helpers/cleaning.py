@@ -761,7 +761,8 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
             continue
         if _headline_like(page.texts[i], page.words[i], c):
             if not (page.is_name(i, several=True) or in_capitals(page.texts[i])):
-                return _above_deck(page, i, c)
+                at = _above_deck(page, i, c)
+                return _above_sapo(page, i, end, c) if at == i else at
             fallback = i if fallback is None else fallback
     return fallback if fallback is not None else under_name
 
@@ -817,6 +818,35 @@ def _headline_below_box(page: _Page, anchor: int, c: _Compiled) -> tuple[int, in
                 return after[0], i
             return None
     return None
+
+
+def _above_sapo(page: _Page, i: int, end: int, c: _Compiled) -> int:
+    """The headline when line ``i``, the nearest line of headline shape above the first
+    paragraph (``end``), is the article's sapo printed without its full stop ("Từ Hội nghị
+    Ngoại giao lần thứ 32 nghĩ về hàng trăm nghìn lao động Việt đang làm việc xa quê"): the
+    free line above it, past the byline, names and dateline between them, is of headline shape
+    and shorter, both of ``[deck]`` ``min_words`` words or more, laid out as the deck's
+    headline is (not a row of cells, not a teaser under a related list or under a longer
+    line), and the sapo not laid out as a headline (``_laid_out``: a ticker's item above a
+    headline with its dateline). Else ``i``. The sapo stays free, in the body."""
+    least = c.rules.setting("deck", "min_words")
+    if any(page.reason[k] is None for k in range(i + 1, end)) or page.words[i] < least \
+            or _laid_out(page, i):
+        return i        # a line between it and the first paragraph; its own dateline under it
+    j = i - 1
+    while j >= 0 and (page.reason[j] in ("dateline", "byline", "social buttons")
+                      or (page.reason[j] is None and page.is_name(j))):
+        j -= 1
+    if j < 0 or page.reason[j] is not None or not least <= page.words[j] < page.words[i] \
+            or not _headline_like(page.texts[j], page.words[j], c) \
+            or _BANNER_GAP.search(page.texts[j]) \
+            or page.is_name(j, several=True) or in_capitals(page.texts[j]):
+        return i
+    if j > 0 and (page.reason[j - 1] == "related heading" or (
+            page.reason[j - 1] is None and page.words[j - 1] > c.rules.setting("deck",
+                                                                               "tag_words"))):
+        return i        # a teaser under "Đọc nhiều", a banner under a longer line
+    return j
 
 
 # Between a banner's text and its button: a tab, " | " or three spaces or more (two may be a
@@ -970,6 +1000,22 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
             page.reason[i] = "section label"
         else:
             page.reason[i] = "page header"
+    _kicker_in_headline(page)
+
+
+def _kicker_in_headline(page: _Page) -> None:
+    """A kicker that the page prints elsewhere joined to the headline as one line (an
+    e-magazine repeating "Đại sứ ...: Hàng Việt vào Bắc Âu ..." between its sections, over a
+    headline set as "Đại sứ ...:" / "Hàng Việt vào Bắc Âu ...") is the headline's first line:
+    the headline starts there and goes on below (``HEADLINE_CONTINUED``)."""
+    at = page.headline_at
+    if at is None or at == 0 or page.reason[at - 1] != "kicker" \
+            or (at + 1 < len(page.reason) and page.reason[at + 1] == HEADLINE_CONTINUED):
+        return
+    joined = _key(f"{page.texts[at - 1]} {page.texts[at]}".split())
+    if any(key == joined for k, key in enumerate(page.keys) if k not in (at - 1, at)):
+        page.reason[at - 1], page.reason[at] = None, HEADLINE_CONTINUED
+        page.headline_at = at - 1
 
 
 # A label a site or forum puts before a headline: "[Video]", "[ẢNH]", "[Sưu tầm]", "[Tin tức]"
@@ -985,7 +1031,8 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
     # The headline's key, and without a bracketed label ("[sưu tầm] ..."), which a repost
     # prints above the original's headline
     head_keys = set() if page.headline_at is None else {
-        page.keys[page.headline_at], HEADLINE_LABEL.sub("", page.keys[page.headline_at])}
+        page.keys[page.headline_at], HEADLINE_LABEL.sub("", page.keys[page.headline_at]),
+        line_key(_headline_text(page) or "")}   # a headline set on two lines, printed on one
     start = page.headline_at + 1 if page.headline_at is not None else 0
     seen_body, zone = False, None          # zone: the reason of the box we are in, if any
     # More words than a source line has tokens: not one (source_in would say so too).
