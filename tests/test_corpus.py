@@ -9,6 +9,7 @@ import pytest
 import helpers
 from conftest import seed_text
 from helpers import CorpusError, CorpusWarning
+from helpers.pages import decode_bytes
 
 
 def test_seed_table_has_the_documented_columns_and_types():
@@ -132,10 +133,24 @@ def test_encodings_line_ends_and_nfd_give_the_same_article(tmp_path, encode):
     assert variant["title"] == plain["title"]
 
 
-def test_utf16_without_bom_is_refused_with_a_hint(tmp_path):
-    (tmp_path / "no-bom.txt").write_bytes("Hội nghị".encode("utf-16-le"))
-    with pytest.raises(CorpusError, match=r"no-bom\.txt.*UTF-16 needs a BOM"):
-        helpers.load_corpus(tmp_path)
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_as_with_one(tmp_path, codec):
+    # a tool that writes UTF-16 without its byte order mark: read, not refused (a long page
+    # was refused with a hint that it looked like TCVN3); NFD accents and English alike
+    raw = seed_text("004")
+    for name, text in (("vi.txt", raw), ("nfd.txt", unicodedata.normalize("NFD", raw)),
+                       ("en.txt", "Diplomatic Conference opens in Hanoi\n\n" + "The " * 40)):
+        assert decode_bytes(text.encode(codec), name) == text
+    (tmp_path / "no-bom.txt").write_bytes(raw.encode(codec))
+    (tmp_path / "with-bom.txt").write_bytes(raw.encode("utf-16"))
+    corpus = helpers.load_corpus(tmp_path, cache=False, catalog=False, progress=False)
+    assert corpus["text"].iloc[0] == corpus["text"].iloc[1]
+
+
+def test_bytes_that_are_neither_utf8_nor_utf16_are_refused_with_a_hint(tmp_path):
+    (tmp_path / "odd.txt").write_bytes(b"H\x00\xff\x00i\x00" * 3 + b"\x01")
+    with pytest.raises(CorpusError, match=r"odd\.txt: cannot decode as UTF-8"):
+        helpers.load_corpus(tmp_path, cache=False, catalog=False, progress=False)
 
 
 def test_copies_are_flagged_kept_in_the_table_and_left_out_of_analyses(seed_copy):

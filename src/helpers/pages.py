@@ -121,9 +121,36 @@ def _guess_vietnamese(data: bytes) -> str | None:
     return text if detect_language(text)[0] == "vi" else None
 
 
+# UTF-16 written without its byte order mark: in a text of Latin letters (Vietnamese too),
+# most characters are below U+0100, so their high byte, every other byte, is zero; the other
+# bytes hold few zeros (U+0300, a combining grave accent).
+UTF16_ZERO_SHARE = 0.3
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 bytes without a byte order mark, little- or big-endian, when every
+    other byte is zero often enough (``UTF16_ZERO_SHARE`` of the characters, four times as
+    often as in the other bytes) and the text decoded has no control characters but line
+    ends and tabs; else None."""
+    half = len(data) // 2
+    if not half or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for codec, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= UTF16_ZERO_SHARE * half and others * 4 <= zeros:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            controls = {ch for ch in text if unicodedata.category(ch) == "Cc"} - set("\n\r\t")
+            return None if controls else text
+    return None
+
+
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
-    """Text of a file: UTF-8 with or without BOM, UTF-16 with a BOM, or (when charset-normalizer
-    is sure and the text reads as Vietnamese) the legacy code page Windows-1258.
+    """Text of a file: UTF-8 with or without BOM, UTF-16 with a BOM or without one (its every
+    other byte zero: ``_utf16_without_bom``), or (when charset-normalizer is sure and the text
+    reads as Vietnamese) the legacy code page Windows-1258.
 
     Parameters
     ----------
@@ -153,8 +180,10 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         tried, encoding, payload = "UTF-8 (BOM found)", "utf-8", data[len(codecs.BOM_UTF8):]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         tried, encoding, payload = "UTF-16 (BOM found)", "utf-16", data
+    elif b"\x00" in data and (text := _utf16_without_bom(data)) is not None:
+        return text     # (valid UTF-8 too when it holds no letter past U+007F: read as UTF-16)
     else:
-        tried, encoding, payload = "UTF-8 (no BOM; UTF-16 needs a BOM)", "utf-8", data
+        tried, encoding, payload = "UTF-8 (no BOM, nor UTF-16's zero bytes)", "utf-8", data
     try:
         return payload.decode(encoding)
     except UnicodeDecodeError as err:
