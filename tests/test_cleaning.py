@@ -329,3 +329,16 @@ def test_a_connector_makes_a_share_row_only_between_a_share_word_and_a_network(l
     art = helpers.clean_article(f"{line}\n{ENGLISH_PAGE}")
     assert {text: reason for text, reason in zip(art.line_texts, art.line_reasons,
                                                  strict=True)}[line] != "social buttons"
+
+
+def test_a_line_with_a_long_run_of_spaces_is_cleaned_in_time_growing_with_its_length():
+    # a page laid out with spaces (a table saved as text, a PDF's columns): the name joins and
+    # the date stamps were tried from every space of a run, in time growing with its square
+    # (3.7 s for 8,000 spaces; about 23 s for 20,000)
+    import time
+    line = "Hội nghị" + " " * 20000 + "<b> ngoại giao, Thu Hằng" + " " * 20000 + "- 18/12/2021"
+    start = time.perf_counter()
+    article = helpers.clean_article(line + "\nSáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai "
+                                    "mạc tại Hà Nội với sự tham dự của nhiều đại biểu.")
+    assert time.perf_counter() - start < 3
+    assert len(article.line_texts) == 2

@@ -220,7 +220,10 @@ _AGENCY_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ"
 _AGENCY_SUFFIX = re.compile(rf"\s*[/–-]\s*(?=[{_AGENCY_LETTERS}]{{2,}}\s*$)")
 _WORD = re.compile(r"[^\W_]")
 # Between the names of a byline of several authors: "Thu Hằng - Quang Vinh", "An, Bình và Chi".
-_NAME_JOIN = re.compile(r"\s+[-–]\s+|\s*[,;&]\s*|\s+và\s+")
+# (A join that opens with spaces is tried only where they start, "(?<!\s)": tried inside a long
+# run of spaces it scans the run's rest from each, in time growing with the run's square; a
+# join ends past every space after it, so the next never starts inside a run either.)
+_NAME_JOIN = re.compile(r"(?<!\s)\s+[-–]\s+|(?<!\s)\s+[,;&]\s*|[,;&]\s*|(?<!\s)\s+và\s+")
 
 
 # A footnote's mark after an author's name, the note giving the affiliation: "TS. Khổng Thị
@@ -1134,7 +1137,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…”\"])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])"
 # A date and time stamp, the weekday and zone around it ("Thứ Sáu, 15/11/2024 21:17 (GMT+7)",
 # "18/12/2021 19:02"), before a capital, a digit or the end: a dateline of its own on the page,
 # put on a line of its own ("... khai mạc lúc 15/12/2021 08:30 đã thu hút ..." is a sentence).
-_STAMP = re.compile(r"\s*((?:(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật),?\s*)?"
+# (Tried only where spaces before it start, as ``_NAME_JOIN``.)
+_STAMP = re.compile(r"(?:(?<!\s)\s+)?((?:(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật),?\s*)?"
                     r"\d{1,2}/\d{1,2}/\d{4}\s*[-|,]?\s*\d{1,2}:\d{2}(?:\s*\(GMT\s*[+-]\s*\d{1,2}\))?)"
                     r"\s*", re.IGNORECASE)
 
