@@ -1500,3 +1500,53 @@ def test_a_desks_team_is_a_byline():
     article = clean(HEADLINE, "Nhóm phóng viên Thời sự", "15/12/2021 07:40 GMT+7", LEAD, SECOND)
     assert article.headline == HEADLINE
     assert [line.reason for line in article.removed] == ["byline", "dateline"]
+
+
+LONG_HEADLINE = ("Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội với sự tham dự của Tổng Bí thư "
+                 "Nguyễn Phú Trọng")
+
+
+@pytest.mark.parametrize("above", [
+    ["Thời sự", "Hướng tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"],     # a banner
+    ["Báo Lâm Hà điện tử", "Tiếng nói của Đảng bộ, chính quyền và nhân dân tỉnh Lâm Hà",
+     "Thứ Ba, 19/12/2023"],                                            # a slogan, the clock
+    ["Trang chủ", "Thời sự", "Kinh tế", "Thế giới",
+     "Giá vàng hôm nay tăng mạnh trong phiên giao dịch buổi sáng"],              # a teaser
+    ["Thời sự", "Kinh tế", "Hà Nội tổ chức lại giao thông quanh hồ Hoàn Kiếm dịp cuối năm",
+     "19/12/2023 10:00"],                       # a ticker's item, the headline's date above it
+    ["E-magazine", "Tổng Bí thư Nguyễn Phú Trọng phát biểu chỉ đạo tại hội nghị"],  # a caption
+])
+def test_a_shorter_line_with_no_byline_under_it_above_the_headline_is_not_the_title(above):
+    # a second review's near misses of the sapo rule: no author's byline between the two
+    article = clean(*above, LONG_HEADLINE, LEAD, SECOND)
+    assert article.headline == LONG_HEADLINE
+
+
+def test_a_headline_set_on_two_lines_the_second_longer_is_one_title():
+    article = clean("Chính trị", "Toàn văn tham luận của Chủ tịch UBND tỉnh Ngân Giang",
+                    "về công tác ngoại giao kinh tế và thu hút đầu tư nước ngoài của tỉnh nhà",
+                    LEAD, SECOND)
+    assert article.headline == ("Toàn văn tham luận của Chủ tịch UBND tỉnh Ngân Giang về công "
+                                "tác ngoại giao kinh tế và thu hút đầu tư nước ngoài của tỉnh nhà")
+
+
+def test_a_teams_name_in_lower_case_is_no_byline():
+    # an award's categories, a research team: body lines, not the author
+    article = clean(HEADLINE, "19/12/2023 10:00", LEAD, "Các giải thưởng gồm:",
+                    "Nhóm tác giả xuất sắc", "Nhóm phóng viên trẻ", "Cá nhân tiêu biểu", SECOND)
+    assert "Nhóm phóng viên trẻ" in article.paragraphs
+    assert infer_metadata(article).author is None
+    article = clean(HEADLINE, "Nhóm PV Kinh tế - Xã hội", "19/12/2023 10:00", LEAD, SECOND)
+    assert article.headline == HEADLINE
+    assert infer_metadata(article).author == "Nhóm PV Kinh tế - Xã hội"
+
+
+def test_a_kicker_joined_to_the_headline_only_outside_the_article_stays_a_kicker():
+    kicker = "Hội nghị Đối ngoại toàn quốc:"
+    rest = "Tổng Bí thư chủ trì hội nghị đối ngoại đầu tiên của Đảng"
+    for page in (["Trang chủ", kicker, rest, "14/12/2021 12:05", LEAD, SECOND, "Minh Đức",
+                  "Đọc nhiều", f"{kicker} {rest}", "Giá vàng hôm nay tăng mạnh trong phiên"],
+                 [f"{kicker} {rest}", "Trang chủ", "Chính trị", kicker, rest,
+                  "14/12/2021 12:05", LEAD, SECOND]):
+        article = clean(*page)
+        assert article.headline == rest and article.kicker == kicker

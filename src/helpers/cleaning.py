@@ -827,23 +827,28 @@ def _above_sapo(page: _Page, i: int, end: int, c: _Compiled) -> int:
     """The headline when line ``i``, the nearest line of headline shape above the first
     paragraph (``end``), is the article's sapo printed without its full stop ("Từ Hội nghị
     Ngoại giao lần thứ 32 nghĩ về hàng trăm nghìn lao động Việt đang làm việc xa quê"): the
-    free line above it, past the byline, names and dateline between them, is of headline shape
-    and shorter, both of ``[deck]`` ``min_words`` words or more, laid out as the deck's
-    headline is (not a row of cells, not a teaser under a related list or under a longer
-    line), and the sapo not laid out as a headline (``_laid_out``: a ticker's item above a
-    headline with its dateline). Else ``i``. The sapo stays free, in the body."""
+    free line above it is of headline shape and shorter, both of ``[deck]`` ``min_words`` words
+    or more, and either the author's byline stands between them, with or without the dateline
+    ("Bảo hộ công dân: ..." / "Lê Thục Anh" / "26/12/2023 06:00" / the sapo), or the page
+    starts with it and the sapo right under it is twice as long as a deck's least (a page saved
+    without its chrome). Not a banner, slogan, caption or teaser above a headline (no byline
+    between them), nor a headline's second line (``_goes_on``), nor a headline laid out with
+    its own dateline under it (``_laid_out``). Else ``i``. The sapo stays free, in the body."""
     least = c.rules.setting("deck", "min_words")
     if any(page.reason[k] is None for k in range(i + 1, end)) or page.words[i] < least \
-            or _laid_out(page, i):
-        return i        # a line between it and the first paragraph; its own dateline under it
-    j = i - 1
+            or _laid_out(page, i) or _goes_on(page.texts[i]):
+        return i
+    j, named = i - 1, False
     while j >= 0 and (page.reason[j] in ("dateline", "byline", "social buttons")
                       or (page.reason[j] is None and page.is_name(j))):
+        named = named or page.reason[j] in ("byline", None)
         j -= 1
     if j < 0 or page.reason[j] is not None or not least <= page.words[j] < page.words[i] \
             or not _headline_like(page.texts[j], page.words[j], c) \
             or _BANNER_GAP.search(page.texts[j]) \
             or page.is_name(j, several=True) or in_capitals(page.texts[j]):
+        return i
+    if not named and not (j == 0 and i == 1 and page.words[i] >= 2 * least):
         return i
     if j > 0 and (page.reason[j - 1] == "related heading" or (
             page.reason[j - 1] is None and page.words[j - 1] > c.rules.setting("deck",
@@ -1003,11 +1008,11 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
             page.reason[i] = "section label"
         else:
             page.reason[i] = "page header"
-    _kicker_in_headline(page)
+    _kicker_in_headline(page, c)
 
 
-def _kicker_in_headline(page: _Page) -> None:
-    """A kicker that the page prints elsewhere joined to the headline as one line (an
+def _kicker_in_headline(page: _Page, c: _Compiled) -> None:
+    """A kicker that the article prints joined to the headline as one line (an
     e-magazine repeating "Đại sứ ...: Hàng Việt vào Bắc Âu ..." between its sections, over a
     headline set as "Đại sứ ...:" / "Hàng Việt vào Bắc Âu ...") is the headline's first line:
     the headline starts there and goes on below (``HEADLINE_CONTINUED``)."""
@@ -1016,7 +1021,12 @@ def _kicker_in_headline(page: _Page) -> None:
             or (at + 1 < len(page.reason) and page.reason[at + 1] == HEADLINE_CONTINUED):
         return
     joined = _key(f"{page.texts[at - 1]} {page.texts[at]}".split())
-    if any(key == joined for k, key in enumerate(page.keys) if k not in (at - 1, at)):
+    # (among the article's lines: below the headline, above its last line of running text and
+    # any list of other stories, comments or poll; not a ticker or a box above the headline)
+    last = next((k for k in range(len(page.texts) - 1, at, -1) if page.reason[k] is None
+                 and _is_paragraph(page.texts[k], page.words[k], c)), at)
+    last = next((k for k in range(at + 1, last) if page.reason[k] in ZONE_OPENERS), last)
+    if any(page.keys[k] == joined for k in range(at + 1, last)):
         page.reason[at - 1], page.reason[at] = None, HEADLINE_CONTINUED
         page.headline_at = at - 1
 
