@@ -1502,8 +1502,8 @@ def test_a_desks_team_is_a_byline():
     assert [line.reason for line in article.removed] == ["byline", "dateline"]
 
 
-LONG_HEADLINE = ("Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội với sự tham dự của Tổng Bí thư "
-                 "Nguyễn Phú Trọng")
+LONG_HEADLINE = ("Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội với sự tham dự của Tổng Bí "
+                 "thư Nguyễn Phú Trọng")
 
 
 @pytest.mark.parametrize("above", [
