@@ -2,6 +2,7 @@
 here, in the shape a site prints): a ticker of other stories above the headline, bylines of
 several authors, question and capital headlines, an inline related box, a summary box."""
 import datetime as dt
+import textwrap
 import warnings
 from pathlib import Path
 
@@ -487,7 +488,8 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # those counts less one page where a page was spare.
 # shapes11 (20 pages in the seeds' scraper shape, written blind, read blind at 6095627: title
 # 16, published 18, event 19, kind 17, language 20, lead 18; after the rules it taught: 20, 19,
-# 20, 18, 20, 18).
+# 20, 18, 20, 18). shapes12 (18 files as tools save pages, written blind, read blind at a6f1cf3:
+# 11, 18, 15, 12, 18, 13; after the rules it taught: 15, 18, 17, 14, 18, 15).
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
@@ -503,6 +505,8 @@ SHAPE_FLOORS = {
                  "lead": 16},
     "shapes11": {"title": 20, "published": 19, "event": 20, "kind": 18, "language": 20,
                  "lead": 18},
+    "shapes12": {"title": 15, "published": 18, "event": 17, "kind": 14, "language": 18,
+                 "lead": 15},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -1550,3 +1554,92 @@ def test_a_kicker_joined_to_the_headline_only_outside_the_article_stays_a_kicker
                   "14/12/2021 12:05", LEAD, SECOND]):
         article = clean(*page)
         assert article.headline == rest and article.kicker == kicker
+
+
+# --- shapes12: pages as tools save them --------------------------------------------------------
+
+WRAPPED = textwrap.fill(
+    "SVO - Sáng 19/12, tại Hà Nội, Bộ Ngoại giao khai mạc Hội nghị Ngoại giao lần thứ 32. Hội "
+    "nghị diễn ra trong năm ngày, đến hết 23/12, với sự tham dự trực tiếp của gần 100 Trưởng "
+    "cơ quan đại diện Việt Nam ở nước ngoài cùng đại diện lãnh đạo các bộ, ngành, địa phương. "
+    "Phát biểu khai mạc, Bộ trưởng Ngoại giao Bùi Thanh Sơn cho biết hội nghị lần này được tổ "
+    "chức vào thời điểm nửa chặng đường thực hiện nghị quyết, khi tình hình thế giới tiếp tục "
+    "biến động nhanh và phức tạp, đòi hỏi ngành phải chủ động hơn nữa trong công tác tham mưu.",
+    76, initial_indent="   ", subsequent_indent="   ")
+MENU = "\n".join(f"     * [{i}]{item}" for i, item in enumerate(
+    ["Trang chủ", "Thời sự", "Chính trị", "Kinh tế", "Thế giới", "Xã hội", "Văn hóa",
+     "Giáo dục", "Thể thao", "Bạn đọc", "Video", "Podcast"], start=3))
+
+
+def process(text: str, name: str):
+    from helpers.pages import process_page
+    return process_page(name, text.encode("utf-8"), cache=False)
+
+
+def lynx_page(*middle: str) -> str:
+    return "\n\n".join(["   [1]Sao Việt Online", "   Thứ Sáu, 05/01/2024", MENU,
+                        "   [16]Chính trị > [17]Đối ngoại", *middle, WRAPPED,
+                        WRAPPED.replace("SVO - Sáng 19/12", "Chiều cùng ngày"),
+                        "   [18]Tin liên quan", "References",
+                        "\n".join(f"  {i}. https://saoviet.vn/{i}/" for i in range(1, 19))])
+
+
+def test_a_text_browsers_dump_reads_as_the_page():
+    # lynx: a menu of short lines over paragraphs wrapped at 76 columns, links numbered
+    # "[12]Text", their addresses listed at the end; a headline wrapped and centred
+    text = lynx_page("   Hội nghị Ngoại giao lần thứ 32 khai mạc: Ngoại giao cần chủ động hơn "
+                     "nữa trong kiến\n                 tạo môi trường hòa bình",
+                     "   Thứ Ba, 19/12/2023 - 11:05")
+    result = process(text, "t.txt")
+    assert result.article.headline == ("Hội nghị Ngoại giao lần thứ 32 khai mạc: Ngoại giao cần "
+                                       "chủ động hơn nữa trong kiến tạo môi trường hòa bình")
+    assert result.article.paragraphs[0].startswith(
+        "SVO - Sáng 19/12, tại Hà Nội, Bộ Ngoại giao khai mạc Hội nghị Ngoại giao lần thứ 32. Hội")
+    assert not any("[" in p or "https://" in p for p in result.article.paragraphs)
+    assert result.metadata.published == dt.date(2023, 12, 19)
+
+
+def test_a_related_list_of_short_lines_is_no_wrapped_text():
+    from helpers.text import unwrap_lines
+    # (headlines open with a capital; the menu's short lines no longer count against wrapping)
+    titles = "\n".join(["Thủ tướng dự phiên thảo luận về ngoại giao kinh tế và hội nhập quốc tế",
+                        "Bế mạc hội nghị", "Họp báo giới thiệu Hội nghị Ngoại giao lần thứ 32",
+                        "Tiếp xúc cử tri", "Đại sứ quán tổ chức gặp mặt cộng đồng người Việt"] * 4)
+    assert unwrap_lines(titles) == titles
+
+
+def test_a_table_drawn_in_box_characters_is_not_joined_into_the_text():
+    from helpers.text import unwrap_lines
+    table = "\n".join(["┌──┬────────────────────────────────────┬────────────────────┐",
+                       "│1 │Khu công nghiệp Tân Lãng mở rộng    │Huyện Tân Lãng      │",
+                       "├──┼────────────────────────────────────┼────────────────────┤",
+                       "│2 │Nhà máy chế biến rau quả xuất khẩu  │Huyện Hòa Sơn       │",
+                       "└──┴────────────────────────────────────┴────────────────────┘"])
+    plain = textwrap.fill(" ".join([LEAD, SECOND, LEAD, SECOND]), 80)
+    out = unwrap_lines(f"{plain}\n\n{table}\n\n{plain}")
+    assert table in out and out.count(LEAD) == 4 and out.count(SECOND) == 4
+
+
+def test_a_printed_pages_header_in_columns_does_not_stop_the_unwrapping():
+    from helpers.text import unwrap_lines
+    header = "1/15/19, 10:12 AM" + " " * 36 + "Economic diplomacy grows up | Viet Monitor"
+    address = "https://vietmonitor.vn/politics/economic-diplomacy-grows-up-" + "x" * 60
+    plain = textwrap.fill(" ".join([LEAD, SECOND, LEAD, SECOND, LEAD]), 80)
+    page = "\n\n".join([header, plain, address + "   1/2", header, plain, address + "   2/2"])
+    assert unwrap_lines(page).count(LEAD) == 6
+
+
+def test_a_headline_split_by_a_line_break_in_its_heading_is_one_title():
+    html = ("<html><head><title>Bế mạc Hội nghị Ngoại giao lần thứ 31: Cụ thể hóa ngay định "
+            "hướng đối ngoại | Báo Mẫu</title></head><body><article><h1>Bế mạc Hội nghị Ngoại "
+            "giao lần thứ 31:<br>Cụ thể hóa ngay định hướng đối ngoại</h1>"
+            f"<p>{LEAD}</p><p>{SECOND}</p><p>{LEAD} {SECOND}</p></article></body></html>")
+    result = process(html, "t.html")
+    assert result.metadata.title == ("Bế mạc Hội nghị Ngoại giao lần thứ 31: Cụ thể hóa ngay "
+                                     "định hướng đối ngoại")
+    assert result.metadata.kind == "closing report"
+
+
+def test_an_image_named_by_its_file_in_brackets_is_furniture():
+    article = clean(HEADLINE, LEAD, "[hoi-nghi-doi-ngoai-diem-cau.jpg]", SECOND)
+    assert [line.reason for line in article.removed] == ["image file"]

@@ -896,7 +896,9 @@ def _continued_headline(page: _Page, i: int | None, c: _Compiled) -> int | None:
     """The headline's first line when line ``i`` (the headline found, or the deck under it)
     goes on from the line above: a headline set on two lines, the second opening in lower case
     ("Hội nghị Ngoại giao lần thứ 31 và con đường" / "từ ngoại giao vắc-xin đến ngoại giao
-    phục hồi"), the first free, of headline shape and not ending a sentence or a clause. The
+    phục hồi"), the first free, of headline shape and not ending a sentence or a clause; or
+    when the headline's last words, in lower case, stand on a line of their own right under it
+    with its dateline or byline under them (a centred headline a text browser wrapped). The
     second line is then removed as ``HEADLINE_CONTINUED`` (``clean_article`` joins them)."""
     if i is None:
         return None
@@ -904,6 +906,14 @@ def _continued_headline(page: _Page, i: int | None, c: _Compiled) -> int | None:
     if below < len(page.texts) and page.reason[below] == "deck" \
             and _goes_on(page.texts[below]):
         page.reason[below] = HEADLINE_CONTINUED     # not a deck: the headline's second line
+        return i
+    if below + 1 < len(page.texts) and page.reason[below] is None \
+            and page.words[below] < c.rules.setting("headline", "min_words") \
+            and _goes_on(page.texts[below]) and not _SENTENCE_FINAL.search(page.texts[i]) \
+            and page.reason[below + 1] in ("dateline", "byline"):
+        # a headline's last words on a line of their own, its dateline under them (a centred
+        # headline a text browser wrapped: "... sau Hội nghị Đối" / "ngoại toàn quốc")
+        page.reason[below] = HEADLINE_CONTINUED
         return i
     above = i - 1
     if _goes_on(page.texts[i]) and above >= 0 and page.reason[above] is None \
@@ -1230,6 +1240,34 @@ def _without_link_targets(text: str) -> str:
                      else line for line in text.split("\n"))
 
 
+# The number a text browser (lynx) writes before each link's text, "[12]Tin liên quan", whose
+# address its list of references at the end gives; a page that holds at least LINK_TARGETS of
+# them, numbered upwards, was saved so. (Not a footnote's mark: "... nhân dân.[1]" ends a
+# sentence, and a space or a stop follows it.)
+_LINK_NUMBER = re.compile(r"\[(\d{1,4})\](?=[^\W_]|[\"“‘(«])")
+
+
+def _without_link_numbers(text: str) -> str:
+    """A page saved by a text browser (``_LINK_NUMBER``) without the links' numbers, as an
+    HTML page is read without its markup; any other page as it is.
+
+    Examples
+    --------
+    >>> saved = " ".join(f"[{i}]Mục {i}" for i in range(1, 6))
+    >>> _without_link_numbers(saved)
+    'Mục 1 Mục 2 Mục 3 Mục 4 Mục 5'
+    >>> _without_link_numbers("Theo tài liệu [3]Bộ Ngoại giao")
+    'Theo tài liệu [3]Bộ Ngoại giao'
+    """
+    if text.count("[") < LINK_TARGETS:
+        return text
+    numbers = [int(n) for n in _LINK_NUMBER.findall(text)]
+    if len(numbers) < LINK_TARGETS or numbers[:LINK_TARGETS] != sorted(set(
+            numbers[:LINK_TARGETS])):
+        return text
+    return _LINK_NUMBER.sub("", text)
+
+
 def clean_article(raw: str) -> CleanedArticle:
     """Split a scraped page into headline, clean body and an audit of every removed line.
 
@@ -1256,7 +1294,7 @@ def clean_article(raw: str) -> CleanedArticle:
      (7, 'comment box'), (8, 'related heading'), (9, 'related news')]
     """
     c = _compiled()
-    text = split_long_lines(_without_link_targets(normalize_text(raw)))
+    text = split_long_lines(_without_link_numbers(_without_link_targets(normalize_text(raw))))
     items = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
     texts = [t for _, t in items]
     facts = [_line_facts(t, c) for t in texts]

@@ -588,6 +588,15 @@ def _lone_cell(line: str) -> str:
 def _paragraphs(text: str, title: str | None) -> tuple[str, ...]:
     lines = [_lone_cell(_squash(line)) for line in text.splitlines()]
     lines = [line for line in lines if line]
+    if title:
+        # the headline set on two lines by a <br> in its heading ("Bế mạc ...:<br>Cụ thể hóa
+        # ..."): one line, as the page's title gives it
+        key = _squash(title)
+        at = next((k for k in range(len(lines) - 1)
+                   if len(lines[k]) < len(key) and key.startswith(lines[k])
+                   and f"{lines[k]} {lines[k + 1]}" == key), None)
+        if at is not None:
+            lines[at:at + 2] = [key]
     if lines and title and lines[0] == _squash(title):
         lines = lines[1:]   # trafilatura keeps the <h1> when it stands inside the article block
     return tuple(lines)

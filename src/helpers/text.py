@@ -57,6 +57,7 @@ WRAPPED_SHARE = 0.5         # of a page's line breaks inside paragraphs, made by
 MIN_WRAP_BREAKS = 6         # a page with fewer breaks inside paragraphs is never taken as wrapped
 WRAP_SLACK = 4              # a line this much longer than the width was not wrapped at it
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]*_]*$")
+_BOX_DRAWING = re.compile("[\u2500-\u257f]")
 _LONG_LINE = re.compile(rf"^[^\n]{{{WRAP_MAX + 1},}}", re.MULTILINE)
 
 
@@ -72,7 +73,9 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
     at least ``MIN_WRAP_BREAKS`` breaks (a short page's few lines prove nothing), the width is
     at least ``WRAP_MIN`` (short lines, a poem's, an address's or a menu's, decide nothing), at
     most one line in 20 (or one) is longer than ``WRAP_MAX``, at least ``WRAPPED_SHARE`` of the
-    others end where the wrapping would have ended them, and, of the joinable breaks, at least
+    others of half the width or more end where the wrapping would have ended them (a menu's
+    short lines say nothing; a break at a table drawn in box characters is none), and, of the
+    joinable breaks, at least
     two and at least half go on with a plain word in lower case, as a sentence cut by wrapping
     does ("iPhone", "a)", a name or a headline's capital do not count).
 
@@ -90,12 +93,17 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
     facts = []
     for before, after in breaks:
         line = unicodedata.normalize("NFC", before.rstrip())
-        facts.append((len(line), (after.lstrip(" \t>").split() or [""])[0],
+        # (a break at a table's rule drawn in box-drawing characters, w3m's, is no wrapping's:
+        # counted as a break before a blank line)
+        drawn = _BOX_DRAWING.search(before) or _BOX_DRAWING.search(after)
+        facts.append((len(line), "" if drawn else (after.lstrip(" \t>").split() or [""])[0],
                       bool(_SENTENCE_END.search(line))))
     lengths = sorted(n for n, word, _ in facts if word)
     short = [n for n in lengths if n <= WRAP_MAX]
     width = short[int(0.9 * (len(short) - 1))] if short else 0
-    fits = [n + 1 + len(word) > width for n, word, _ in facts if word and n <= WRAP_MAX]
+    # (lines of half the width or more: a menu's or a list's short lines say nothing of it)
+    fits = [n + 1 + len(word) > width for n, word, _ in facts
+            if word and width / 2 <= n <= WRAP_MAX]
     joinable = [bool(word) and not ends and n + 1 + len(word) > width and n <= width + WRAP_SLACK
                 for n, word, ends in facts]
     lower = sum(join and _plain_lower(word) for join, (_, word, _) in zip(joinable, facts,
@@ -106,6 +114,12 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
             and lower >= 2 and 2 * lower >= sum(joinable)):
         return [False] * len(facts)
     return joinable
+
+
+def _prose(line: str) -> bool:
+    """A long line that may be a paragraph: words one space apart (not an address, nor a
+    printed page's header laid out in columns of spaces)."""
+    return line.count(" ") >= 8 and "   " not in line.strip()
 
 
 def _plain_lower(word: str) -> bool:
@@ -120,7 +134,8 @@ def unwrap_lines(text: str) -> str:
     the one above starts a paragraph, unless it hangs under a list item's marker ("- ",
     "1. "); a quote's ">" and a word's hyphen at the break go ("un-" "changed" is
     "un-changed"). Any other page comes back as it was, at once when more than one line in 20
-    (or one) is longer than ``WRAP_MAX`` (a page of paragraphs a line).
+    (or one) is longer than ``WRAP_MAX`` and reads as prose (a page of paragraphs a line; not
+    an address, nor a printed page's header laid out in columns: ``_prose``).
 
     Examples
     --------
@@ -131,7 +146,9 @@ def unwrap_lines(text: str) -> str:
     """
     # First, in two calls in C, what settles most pages: more than one line in 20 (or one)
     # longer than WRAP_MAX, a page of paragraphs a line, is no wrapped page.
-    if len(_LONG_LINE.findall(unicodedata.normalize("NFC", text))) > max(1, text.count("\n") // 20):
+    long = _LONG_LINE.findall(unicodedata.normalize("NFC", text))
+    if len(long) > max(1, text.count("\n") // 20) and sum(map(_prose, long)) > max(
+            1, text.count("\n") // 20):
         return text
     lines = text.split("\n")
     pairs = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()
