@@ -72,12 +72,12 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
     before a break, of those at most ``WRAP_MAX`` long. The page counts as wrapped when it has
     at least ``MIN_WRAP_BREAKS`` breaks (a short page's few lines prove nothing), the width is
     at least ``WRAP_MIN`` (short lines, a poem's, an address's or a menu's, decide nothing), at
-    most one line in 20 (or one) is longer than ``WRAP_MAX``, at least ``WRAPPED_SHARE`` of the
-    others of half the width or more end where the wrapping would have ended them (a menu's
-    short lines say nothing; a break at a table drawn in box characters is none), and, of the
-    joinable breaks, at least
-    two and at least half go on with a plain word in lower case, as a sentence cut by wrapping
-    does ("iPhone", "a)", a name or a headline's capital do not count).
+    most one line in 20 (or one) is longer than ``WRAP_MAX`` and reads as prose (``_prose``),
+    at least ``WRAPPED_SHARE`` of the others of half the width or more end where the wrapping
+    would have ended them (a menu's short lines say nothing; a break at a table drawn in box
+    characters is none), and, of the joinable breaks, at least two and at least half go on with
+    a plain word in lower case, as a sentence cut by wrapping does ("iPhone", "a)", a name or a
+    headline's capital do not count).
 
     Examples
     --------
@@ -108,8 +108,11 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
                 for n, word, ends in facts]
     lower = sum(join and _plain_lower(word) for join, (_, word, _) in zip(joinable, facts,
                                                                             strict=True))
+    # (a line longer than WRAP_MAX counts against wrapping when it reads as prose, ``_prose``)
+    overlong = sum(1 for (before, _), (n, word, _) in zip(breaks, facts, strict=True)
+                   if word and n > WRAP_MAX and _prose(before))
     if not (len(lengths) >= MIN_WRAP_BREAKS and width >= WRAP_MIN
-            and len(lengths) - len(short) <= max(1, len(lengths) // 20)
+            and overlong <= max(1, len(lengths) // 20)
             and sum(fits) >= WRAPPED_SHARE * len(fits)
             and lower >= 2 and 2 * lower >= sum(joinable)):
         return [False] * len(facts)
@@ -117,9 +120,12 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
 
 
 def _prose(line: str) -> bool:
-    """A long line that may be a paragraph: words one space apart (not an address, nor a
-    printed page's header laid out in columns of spaces)."""
-    return line.count(" ") >= 8 and "   " not in line.strip()
+    """A long line that may be a paragraph: words one space apart, longer than ``WRAP_MAX``
+    without its longest word (not an address, a wrapped line with a link's address in it, nor
+    a printed page's header laid out in columns of spaces)."""
+    words = line.split()
+    return len(words) > 8 and "   " not in line.strip() \
+        and len(line.strip()) - max(map(len, words)) > WRAP_MAX
 
 
 def _plain_lower(word: str) -> bool:
