@@ -1656,3 +1656,13 @@ def test_a_pandoc_page_wrapped_at_72_columns_with_long_links_reads_in_paragraphs
     result = process(f"# {HEADLINE}\n\n{body}\n", "t.md")
     assert result.article.headline == HEADLINE
     assert result.article.paragraphs[:2] == (LEAD, SECOND)
+
+
+def test_an_english_headline_opens_a_conference_not_a_door():
+    body = ("The ambassador said Vietnamese firms in green technology would find new partners in "
+            "the region next year, as the two economies deepen their trade ties and investment.")
+    for headline, kind in (
+            ("32nd Diplomatic Conference opens in Hanoi as envoys gather", "opening report"),
+            ("Staff follow the opening of the 32nd Diplomatic Conference", "opening report"),
+            ("Ambassador: Norhelm's green transition opens doors for Vietnamese firms", "news")):
+        assert infer_metadata(clean(headline, body, body)).kind == kind, headline
