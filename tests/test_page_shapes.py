@@ -1666,3 +1666,42 @@ def test_an_english_headline_opens_a_conference_not_a_door():
             ("Staff follow the opening of the 32nd Diplomatic Conference", "opening report"),
             ("Ambassador: Norhelm's green transition opens doors for Vietnamese firms", "news")):
         assert infer_metadata(clean(headline, body, body)).kind == kind, headline
+
+
+def test_a_list_of_lower_case_items_ending_in_semicolons_is_not_joined():
+    # (a second review's near misses of the shapes12 rules)
+    from helpers.text import unwrap_lines
+    items = ["tiếp tục triển khai hiệu quả công tác ngoại giao kinh tế phục vụ phát triển kinh tế;",
+             "đẩy mạnh công tác bảo hộ công dân, hỗ trợ cộng đồng người Việt Nam ở nước ngoài;",
+             "nâng cao chất lượng công tác nghiên cứu, tham mưu chiến lược về đối ngoại;",
+             "xây dựng đội ngũ cán bộ ngoại giao chuyên nghiệp, hiện đại, vững vàng bản lĩnh."]
+    page = "\n".join(["Bộ Ngoại giao triển khai nhiệm vụ năm 2024", "Thứ Hai, 15/01/2024 10:30",
+                      "Hội nghị thống nhất các nhiệm vụ trọng tâm trong năm tới như sau:", *items,
+                      "Minh Anh", "Tin liên quan", "Hội nghị Ngoại giao lần thứ 32"])
+    assert unwrap_lines(page) == page
+
+
+def test_a_section_name_under_the_headline_is_not_its_last_words():
+    article = clean("Trang chủ", "Thời sự", "Bộ Ngoại giao triển khai nhiệm vụ công tác năm 2024",
+                    "thời sự", "Thứ Hai, 15/01/2024 10:30", LEAD, SECOND)
+    assert article.headline == "Bộ Ngoại giao triển khai nhiệm vụ công tác năm 2024"
+
+
+def test_an_articles_own_numbered_sources_are_not_a_text_browsers_links():
+    sources = [f"[{i}]Nguyễn Văn {chr(64 + i)}, Ngoại giao Việt Nam, NXB Chính trị quốc gia, 2002."
+               for i in range(1, 6)]
+    addresses = [f"{i}. https://baoquocte.vn/bai-{i}.html" for i in range(1, 4)]
+    article = clean(HEADLINE, "Thứ Hai, 15/01/2024 10:30", LEAD, SECOND, "Tài liệu tham khảo",
+                    *sources, "Bài viết tổng hợp từ các nguồn:", *addresses, "References")
+    assert all(line in article.paragraphs for line in sources + addresses)
+
+
+def test_a_poems_two_lines_that_make_the_title_stay_lines_of_the_poem():
+    title = "Ngày xuân con én đưa thoi, Thiều quang chín chục đã ngoài sáu mươi"
+    html = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>{LEAD}</p><p>Ngày xuân con én đưa thoi,<br>Thiều quang chín chục đã ngoài sáu "
+            "mươi<br>Cỏ non xanh tận chân trời,<br>Cành lê trắng điểm một vài bông hoa.</p>"
+            f"<p>{SECOND}</p><p>{SECOND} {LEAD}</p></article></body></html>")
+    result = process(html, "t.html")
+    assert result.metadata.title == title
+    assert "Ngày xuân con én đưa thoi," in result.article.paragraphs

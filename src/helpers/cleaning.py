@@ -345,6 +345,7 @@ class _Page:
     reason: list[str | None]
     headline_at: int | None = None
     names: dict[tuple[int, bool], bool] = field(default_factory=dict)
+    dump: bool = False          # saved by a text browser (``_text_browser_dump``)
 
     def body(self) -> list[int]:
         return [i for i, r in enumerate(self.reason) if r is None and i != self.headline_at]
@@ -649,6 +650,16 @@ def classify_pass(page: _Page, c: _Compiled) -> None:
     page.reason = [_line_facts(t, c)[2] for t in page.texts]
 
 
+def link_list_pass(page: _Page, c: _Compiled) -> None:
+    """On a text browser's dump, its list of the links' addresses and the list's heading are
+    navigation."""
+    if page.dump:
+        for i, text in enumerate(page.texts):
+            if page.reason[i] is None and (_LINK_LIST_ITEM.fullmatch(text)
+                                           or _LINK_LIST_HEADING.fullmatch(text)):
+                page.reason[i] = "navigation"
+
+
 _SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”’)\]]*$")
 _CLOCK = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b")
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s|^\s*[•·▪►▸■□◆*]")
@@ -897,8 +908,9 @@ def _continued_headline(page: _Page, i: int | None, c: _Compiled) -> int | None:
     goes on from the line above: a headline set on two lines, the second opening in lower case
     ("Hội nghị Ngoại giao lần thứ 31 và con đường" / "từ ngoại giao vắc-xin đến ngoại giao
     phục hồi"), the first free, of headline shape and not ending a sentence or a clause; or
-    when the headline's last words, in lower case, stand on a line of their own right under it
-    with its dateline or byline under them (a centred headline a text browser wrapped). The
+    when the headline's last words, in lower case, two or more and printed nowhere else on the
+    page (not a section's name, "thời sự"), stand on a line of their own right under it with
+    its dateline or byline under them (a centred headline a text browser wrapped). The
     second line is then removed as ``HEADLINE_CONTINUED`` (``clean_article`` joins them)."""
     if i is None:
         return None
@@ -908,9 +920,10 @@ def _continued_headline(page: _Page, i: int | None, c: _Compiled) -> int | None:
         page.reason[below] = HEADLINE_CONTINUED     # not a deck: the headline's second line
         return i
     if below + 1 < len(page.texts) and page.reason[below] is None \
-            and page.words[below] < c.rules.setting("headline", "min_words") \
+            and 2 <= page.words[below] < c.rules.setting("headline", "min_words") \
             and _goes_on(page.texts[below]) and not _SENTENCE_FINAL.search(page.texts[i]) \
-            and page.reason[below + 1] in ("dateline", "byline"):
+            and page.reason[below + 1] in ("dateline", "byline") \
+            and page.keys.count(page.keys[below]) == 1:
         # a headline's last words on a line of their own, its dateline under them (a centred
         # headline a text browser wrapped: "... sau Hội nghị Đối" / "ngoại toàn quốc")
         page.reason[below] = HEADLINE_CONTINUED
@@ -1142,6 +1155,7 @@ def trailing_pass(page: _Page, c: _Compiled) -> None:
 
 CLEANING_PASSES: tuple[tuple[str, Callable[[_Page, _Compiled], None]], ...] = (
     ("classify", classify_pass),
+    ("link list", link_list_pass),
     ("menus", menu_pass),
     ("headline", headline_pass),
     ("zones", zones_pass),
@@ -1247,25 +1261,33 @@ def _without_link_targets(text: str) -> str:
 _LINK_NUMBER = re.compile(r"\[(\d{1,4})\](?=[^\W_]|[\"“‘(«])")
 
 
-def _without_link_numbers(text: str) -> str:
-    """A page saved by a text browser (``_LINK_NUMBER``) without the links' numbers, as an
-    HTML page is read without its markup; any other page as it is.
+# Its list of the links' addresses, each numbered on a line ("  12. https://baomau.vn/"), under
+# "References" (or "Visible links:", "Hidden links:").
+_LINK_LIST_ITEM = re.compile(r"(?:\d{1,4}\.\s+(?:https?|ftp|file|mailto|javascript):\S*\s*)+")
+_LINK_LIST_HEADING = re.compile(r"(?:references|visible links|hidden links)\s*:?", re.IGNORECASE)
+_LINK_LIST_START = re.compile(r"^[ \t]*\d{1,4}\.[ \t]+(?:https?|ftp|file|mailto|javascript):",
+                              re.MULTILINE)
+
+
+def _text_browser_dump(text: str) -> bool:
+    """Whether the page was saved by a text browser: at least ``LINK_TARGETS`` links
+    numbered upwards before their text (``_LINK_NUMBER``) and as many numbered addresses in its
+    list of them (``_LINK_LIST_ITEM``). (An article's own list of sources, "[1]Nguyễn Văn A,
+    ...", or of addresses, "1. https://...", is not both.) ``clean_article`` reads such a page
+    without the links' numbers, as an HTML page is read without its markup.
 
     Examples
     --------
     >>> saved = " ".join(f"[{i}]Mục {i}" for i in range(1, 6))
-    >>> _without_link_numbers(saved)
-    'Mục 1 Mục 2 Mục 3 Mục 4 Mục 5'
-    >>> _without_link_numbers("Theo tài liệu [3]Bộ Ngoại giao")
-    'Theo tài liệu [3]Bộ Ngoại giao'
+    >>> listed = "\\n".join(f"{i}. https://baomau.vn/{i}" for i in range(1, 6))
+    >>> _text_browser_dump(f"{saved}\\nReferences\\n{listed}"), _text_browser_dump(saved)
+    (True, False)
     """
-    if text.count("[") < LINK_TARGETS:
-        return text
+    if text.count("[") < LINK_TARGETS or len(_LINK_LIST_START.findall(text)) < LINK_TARGETS:
+        return False
     numbers = [int(n) for n in _LINK_NUMBER.findall(text)]
-    if len(numbers) < LINK_TARGETS or numbers[:LINK_TARGETS] != sorted(set(
-            numbers[:LINK_TARGETS])):
-        return text
-    return _LINK_NUMBER.sub("", text)
+    return len(numbers) >= LINK_TARGETS and numbers[:LINK_TARGETS] == sorted(set(
+        numbers[:LINK_TARGETS]))
 
 
 def clean_article(raw: str) -> CleanedArticle:
@@ -1294,13 +1316,15 @@ def clean_article(raw: str) -> CleanedArticle:
      (7, 'comment box'), (8, 'related heading'), (9, 'related news')]
     """
     c = _compiled()
-    text = split_long_lines(_without_link_numbers(_without_link_targets(normalize_text(raw))))
+    text = _without_link_targets(normalize_text(raw))
+    dump = _text_browser_dump(text)
+    text = split_long_lines(_LINK_NUMBER.sub("", text) if dump else text)
     items = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
     texts = [t for _, t in items]
     facts = [_line_facts(t, c) for t in texts]
     page = _Page(numbers=[n for n, _ in items], texts=texts,
                  keys=[key for key, _, _ in facts], words=[words for _, words, _ in facts],
-                 reason=[])
+                 reason=[], dump=dump)
     for _name, apply in CLEANING_PASSES:
         apply(page, c)
     roles = tuple(HEADLINE if i == page.headline_at else BODY if r is None else REMOVED

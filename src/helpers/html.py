@@ -591,8 +591,11 @@ def _paragraphs(text: str, title: str | None) -> tuple[str, ...]:
     if title:
         # the headline set on two lines by a <br> in its heading ("Bế mạc ...:<br>Cụ thể hóa
         # ..."): one line, as the page's title gives it
+        # (above the first line longer than the title: a lead; a poem's two lines quoted
+        # below that make the title stay lines of the poem)
         key = _squash(title)
-        at = next((k for k in range(len(lines) - 1)
+        top = next((k for k, line in enumerate(lines) if len(line) > len(key)), len(lines))
+        at = next((k for k in range(min(top, len(lines) - 1))
                    if len(lines[k]) < len(key) and key.startswith(lines[k])
                    and f"{lines[k]} {lines[k + 1]}" == key), None)
         if at is not None:

@@ -74,8 +74,9 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
     at least ``WRAP_MIN`` (short lines, a poem's, an address's or a menu's, decide nothing), at
     most one line in 20 (or one) is longer than ``WRAP_MAX`` and reads as prose (``_prose``),
     at least ``WRAPPED_SHARE`` of the others of half the width or more end where the wrapping
-    would have ended them (a menu's short lines say nothing; a break at a table drawn in box
-    characters is none), and, of the joinable breaks, at least two and at least half go on with
+    would have ended them, ``MIN_WRAP_BREAKS`` of them at least (a menu's short lines say
+    nothing; a break at a table drawn in box characters is none; a line ending in ";", a list's
+    item, is not joined), and, of the joinable breaks, at least two and at least half go on with
     a plain word in lower case, as a sentence cut by wrapping does ("iPhone", "a)", a name or a
     headline's capital do not count).
 
@@ -96,8 +97,9 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
         # (a break at a table's rule drawn in box-drawing characters, w3m's, is no wrapping's:
         # counted as a break before a blank line)
         drawn = _BOX_DRAWING.search(before) or _BOX_DRAWING.search(after)
+        # (an item of a list ending in ";" is no line a wrapping cut either)
         facts.append((len(line), "" if drawn else (after.lstrip(" \t>").split() or [""])[0],
-                      bool(_SENTENCE_END.search(line))))
+                      bool(_SENTENCE_END.search(line)) or line.endswith(";")))
     lengths = sorted(n for n, word, _ in facts if word)
     short = [n for n in lengths if n <= WRAP_MAX]
     width = short[int(0.9 * (len(short) - 1))] if short else 0
@@ -113,7 +115,7 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
                    if word and n > WRAP_MAX and _prose(before))
     if not (len(lengths) >= MIN_WRAP_BREAKS and width >= WRAP_MIN
             and overlong <= max(1, len(lengths) // 20)
-            and sum(fits) >= WRAPPED_SHARE * len(fits)
+            and sum(fits) >= max(WRAPPED_SHARE * len(fits), MIN_WRAP_BREAKS)
             and lower >= 2 and 2 * lower >= sum(joinable)):
         return [False] * len(facts)
     return joinable
