@@ -490,6 +490,8 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # 16, published 18, event 19, kind 17, language 20, lead 18; after the rules it taught: 20, 19,
 # 20, 18, 20, 18). shapes12 (18 files as tools save pages, written blind, read blind at a6f1cf3:
 # 11, 18, 15, 12, 18, 13; after the rules it taught: 16, 18, 17, 14, 18, 16).
+# shapes13 (20 pages of a researcher's folder, written blind, read blind at f608568: 17, 20, 19,
+# 14, 20, 18; with an e-magazine's cover headline: 18, 20, 20, 14, 20, 18).
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
@@ -507,6 +509,8 @@ SHAPE_FLOORS = {
                  "lead": 18},
     "shapes12": {"title": 16, "published": 18, "event": 17, "kind": 14, "language": 18,
                  "lead": 16},
+    "shapes13": {"title": 18, "published": 20, "event": 20, "kind": 14, "language": 20,
+                 "lead": 18},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 
@@ -1705,3 +1709,20 @@ def test_a_poems_two_lines_that_make_the_title_stay_lines_of_the_poem():
     result = process(html, "t.html")
     assert result.metadata.title == title
     assert "Ngày xuân con én đưa thoi," in result.article.paragraphs
+
+
+def test_an_emagazines_headline_on_its_cover_printed_again_between_its_sections_is_the_title():
+    cover = ("Sau Hội nghị Ngoại giao lần thứ 31: Khi tiên phong trở thành yêu cầu của từng ngày "
+             "làm việc")
+    article = clean("E-MAGAZINE", cover, "Bài: Tô Hoài Nam", "25/12/2021", "Quay lại E-magazine",
+                    "Tạp chí Bang Giao", LEAD, cover, SECOND, "Tiên phong không chỉ là khẩu hiệu",
+                    cover, LEAD + " " + SECOND)
+    assert article.headline == cover
+    # a page's name printed over its post and its replies to comments is shorter than the
+    # post's headline (as on a social network's page)
+    name = "Cổng Thông tin Đối ngoại tỉnh Phú Lâm"
+    post = HEADLINE + " bên lề hội nghị ngoại giao"
+    article = clean("Menu", "Thông báo", name, name, "20 tháng 12, 2023 lúc 18:42", post, LEAD,
+                    SECOND, "Bình luận", "Nguyễn An", "Hay quá", name, "Cảm ơn bạn", name,
+                    "Cảm ơn trang")
+    assert article.headline == post

@@ -1009,6 +1009,8 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
             and page.headline_at + 1 < anchor and not _laid_out(page, page.headline_at) \
             and (below := _headline_below_box(page, anchor, c)) is not None:
         end, page.headline_at = below
+    if (cover := _cover_headline(page, c)) is not None:
+        page.headline_at = cover
     free = [i for i in range(end) if page.reason[i] is None]
     if page.headline_at is None and anchor is not None and _question_headline(page, anchor, c):
         page.headline_at = anchor
@@ -1052,6 +1054,27 @@ def _kicker_in_headline(page: _Page, c: _Compiled) -> None:
     if any(page.keys[k] == joined for k in range(at + 1, last)):
         page.reason[at - 1], page.reason[at] = None, HEADLINE_CONTINUED
         page.headline_at = at - 1
+
+
+# How many times below it an e-magazine prints its headline again, between its sections.
+COVER_REPEATS = 2
+
+
+def _cover_headline(page: _Page, c: _Compiled) -> int | None:
+    """An e-magazine's headline on its cover above the headline found (the cover: a label,
+    the headline, the credits and the date, then the magazine's name over the article): a free
+    line of headline shape above it, longer than the headline found (which is printed once),
+    that the article prints again at least ``COVER_REPEATS`` times below it (not a page's or
+    poster's name, shorter, printed over its posts and comments). Else None."""
+    at = page.headline_at
+    if at is None or page.keys.count(page.keys[at]) > 1:
+        return None
+    below = page.keys[at + 1:]
+    return next((j for j in range(at) if page.reason[j] is None
+                 and page.words[j] > page.words[at]
+                 and _headline_like(page.texts[j], page.words[j], c)
+                 and not page.is_name(j, several=True)
+                 and below.count(page.keys[j]) >= COVER_REPEATS), None)
 
 
 # A label a site or forum puts before a headline: "[Video]", "[ẢNH]", "[Sưu tầm]", "[Tin tức]"
