@@ -1726,3 +1726,10 @@ def test_an_emagazines_headline_on_its_cover_printed_again_between_its_sections_
                     SECOND, "Bình luận", "Nguyễn An", "Hay quá", name, "Cảm ơn bạn", name,
                     "Cảm ơn trang")
     assert article.headline == post
+
+
+def test_a_printed_pages_form_feed_ends_a_line():
+    # pdftotext puts a form feed between printed pages, glued to the next page's header
+    article = clean(HEADLINE, LEAD, "https://baomau.vn/a.html 1/2\x0c12/16/21, 9:47 PM", SECOND)
+    assert "\x0c" not in "".join(article.line_texts)
+    assert "12/16/21, 9:47 PM" in article.line_texts

@@ -295,3 +295,14 @@ def test_the_report_command_skips_the_slow_iri_checker_and_still_reads_notebooks
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=tmp_path).stdout
     assert out.strip().endswith("None")
+
+
+def test_workbook_takes_a_table_with_control_characters(tmp_path):
+    # a page's line with a form feed (pdftotext's page break) in the cleaning audit's table:
+    # the workbook failed (IllegalCharacterError); the cell shows U+FFFD, the CSV keeps it
+    (tmp_path / "01-audit.csv").write_text("line,text\n34,1/3\x0c12/16/21\n", encoding="utf-8-sig")
+    manifest = pd.DataFrame([["01-audit.csv", "01-a.ipynb", 2, "table", "Audit"]],
+                            columns=report.MANIFEST_COLUMNS)
+    report.build_workbook(manifest, tmp_path)
+    book = load_workbook(tmp_path / "tables.xlsx")
+    assert book["01-audit"]["B2"].value == "1/3\ufffd12/16/21"

@@ -32,6 +32,7 @@ import pandas as pd
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .paths import (
     PROJECT_ROOT,
@@ -406,6 +407,10 @@ def build_workbook(manifest: pd.DataFrame, folder: Path, name: str = "tables.xls
 
 
 def _cell_value(value):
+    """A table's value as a cell takes it: a control character a worksheet cannot hold (a
+    text's form feed) shown as U+FFFD; the CSV beside the workbook keeps the value whole."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
     return value.item() if hasattr(value, "item") else value
 
 
