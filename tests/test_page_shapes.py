@@ -1733,3 +1733,11 @@ def test_a_printed_pages_form_feed_ends_a_line():
     article = clean(HEADLINE, LEAD, "https://baomau.vn/a.html 1/2\x0c12/16/21, 9:47 PM", SECOND)
     assert "\x0c" not in "".join(article.line_texts)
     assert "12/16/21, 9:47 PM" in article.line_texts
+
+
+def test_a_centred_headlines_last_words_over_the_authors_name_join_it():
+    article = clean("Trang chủ", "Hội nghị Ngoại giao lần thứ 32 khai mạc: Ngoại giao cần chủ "
+                    "động hơn nữa trong kiến", "tạo môi trường", "Nguyễn Minh Anh",
+                    "Thứ Ba, 19/12/2023 - 11:05", LEAD, SECOND)
+    assert article.headline.endswith("trong kiến tạo môi trường")
+    assert article.paragraphs[0] == LEAD

@@ -910,7 +910,8 @@ def _continued_headline(page: _Page, i: int | None, c: _Compiled) -> int | None:
     phục hồi"), the first free, of headline shape and not ending a sentence or a clause; or
     when the headline's last words, in lower case, two or more and printed nowhere else on the
     page (not a section's name, "thời sự"), stand on a line of their own right under it with
-    its dateline or byline under them (a centred headline a text browser wrapped). The
+    its dateline or byline (a credit, or the author's name) under them (a centred headline a
+    text browser wrapped). The
     second line is then removed as ``HEADLINE_CONTINUED`` (``clean_article`` joins them)."""
     if i is None:
         return None
@@ -922,7 +923,8 @@ def _continued_headline(page: _Page, i: int | None, c: _Compiled) -> int | None:
     if below + 1 < len(page.texts) and page.reason[below] is None \
             and 2 <= page.words[below] < c.rules.setting("headline", "min_words") \
             and _goes_on(page.texts[below]) and not _SENTENCE_FINAL.search(page.texts[i]) \
-            and page.reason[below + 1] in ("dateline", "byline") \
+            and (page.reason[below + 1] in ("dateline", "byline")
+                 or (page.reason[below + 1] is None and page.is_name(below + 1, several=True))) \
             and page.keys.count(page.keys[below]) == 1:
         # a headline's last words on a line of their own, its dateline under them (a centred
         # headline a text browser wrapped: "... sau Hội nghị Đối" / "ngoại toàn quốc")

@@ -122,9 +122,9 @@ def wrapping_breaks(breaks: Sequence[tuple[str, str]]) -> list[bool]:
 
 
 def _prose(line: str) -> bool:
-    """A long line that may be a paragraph: words one space apart, longer than ``WRAP_MAX``
-    without its longest word (not an address, a wrapped line with a link's address in it, nor
-    a printed page's header laid out in columns of spaces)."""
+    """A long line that may be a paragraph: more than 8 words, one or two spaces apart (no run
+    of three), longer than ``WRAP_MAX`` without its longest word (not an address, a wrapped
+    line with a link's address in it, nor a printed page's header laid out in columns)."""
     words = line.split()
     return len(words) > 8 and "   " not in line.strip() \
         and len(line.strip()) - max(map(len, words)) > WRAP_MAX
