@@ -491,7 +491,8 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # 20, 18, 20, 18). shapes12 (18 files as tools save pages, written blind, read blind at a6f1cf3:
 # 11, 18, 15, 12, 18, 13; after the rules it taught: 16, 18, 17, 14, 18, 16).
 # shapes13 (20 pages of a researcher's folder, written blind, read blind at f608568: 17, 20, 19,
-# 14, 20, 18; with an e-magazine's cover headline: 18, 20, 20, 14, 20, 18).
+# 14, 20, 18; with an e-magazine's cover headline and a 35-syllable headline laid out as one:
+# 19, 20, 20, 15, 20, 18).
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
@@ -509,7 +510,7 @@ SHAPE_FLOORS = {
                  "lead": 18},
     "shapes12": {"title": 16, "published": 18, "event": 17, "kind": 14, "language": 18,
                  "lead": 16},
-    "shapes13": {"title": 18, "published": 20, "event": 20, "kind": 14, "language": 20,
+    "shapes13": {"title": 19, "published": 20, "event": 20, "kind": 15, "language": 20,
                  "lead": 18},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
@@ -1741,3 +1742,20 @@ def test_a_centred_headlines_last_words_over_the_authors_name_join_it():
                     "Thứ Ba, 19/12/2023 - 11:05", LEAD, SECOND)
     assert article.headline.endswith("trong kiến tạo môi trường")
     assert article.paragraphs[0] == LEAD
+
+
+LONG = ("Tổng Bí thư Nguyễn Phú Trọng: Đối ngoại phải phát huy sức mạnh tổng hợp của ba trụ cột, "
+        "giữ vững môi trường hòa bình và huy động nguồn lực cho phát triển đất nước")
+
+
+def test_a_headline_of_35_syllables_laid_out_as_one_is_the_title():
+    article = clean("Chính trị", "Hội nghị Đối ngoại toàn quốc:", LONG, "14/12/2021 - 17:35",
+                    LEAD, SECOND)
+    assert article.headline == LONG and article.paragraphs[0] == LEAD
+    # near misses: with no dateline or byline under it, a long line is the lead; a line holding
+    # a breadcrumb (a page saved on one line, its tools and crumbs glued to the headline) or
+    # ending a sentence is no headline
+    assert clean("Chính trị", LONG, LEAD, SECOND).headline is None
+    crumbs = "Cỡ chữ: A- A A+ Trang chủ > Tin tức > Tin hoạt động " + LONG[:120]
+    assert clean(crumbs, "14/12/2021 - 17:35", LEAD, SECOND).headline is None
+    assert clean(LONG + ".", "14/12/2021 - 17:35", LEAD, SECOND).headline is None

@@ -972,6 +972,25 @@ def _question_headline(page: _Page, i: int, c: _Compiled) -> bool:
                     for j in range(after, len(page.texts))))
 
 
+def _long_headline(page: _Page, i: int, c: _Compiled) -> bool:
+    """Whether line ``i``, the first line of running text on a page with no other headline,
+    is a headline longer than ``[headline]`` ``max_words`` (a party daily's of 35-40
+    syllables, up to ``long_max_words``): laid out as a headline, its dateline or byline right
+    under it (``_laid_out``), ending no sentence, no breadcrumb or menu row in it, not in
+    capitals, with running text after it."""
+    text = page.texts[i]
+    if page.words[i] > c.rules.setting("headline", "long_max_words") or not _laid_out(page, i) \
+            or _SENTENCE_FINAL.search(text) or text.rstrip().endswith(",") \
+            or _MENU_SEPARATOR.search(text) or _CRUMB.search(text) or in_capitals(text):
+        return False
+    return any(page.reason[j] is None and _is_paragraph(page.texts[j], page.words[j], c)
+               for j in range(i + 1, len(page.texts)))
+
+
+# A breadcrumb's separator inside a line ("Trang chủ > Tin tức > ...").
+_CRUMB = re.compile(r"\s[>»›]\s")
+
+
 # "Hà Nội, ngày 18 tháng 12 năm 2021": a place of one to four capitalised words, then a dateline.
 _PLACE = re.compile(r"(?:[^\W\d_][^\W\d_]*\s+){0,3}[^\W\d_]+\s*,\s*")
 
@@ -1014,7 +1033,8 @@ def headline_pass(page: _Page, c: _Compiled) -> None:
     if (cover := _cover_headline(page, c)) is not None:
         page.headline_at = cover
     free = [i for i in range(end) if page.reason[i] is None]
-    if page.headline_at is None and anchor is not None and _question_headline(page, anchor, c):
+    if page.headline_at is None and anchor is not None and (
+            _question_headline(page, anchor, c) or _long_headline(page, anchor, c)):
         page.headline_at = anchor
     if page.headline_at is None and anchor is None:
         return      # no running text at all: keep every free line as it is

@@ -251,7 +251,7 @@ _PASS_KEYS: dict[str, set[str]] = {
     "source line": {"max_words", "patterns"},
     "dateline": {"max_words", "max_words_with_source"},
     "menu": {"max_words", "min_lines"},
-    "headline": {"min_words", "max_words", "caps_min_words", "not_patterns"},
+    "headline": {"min_words", "max_words", "long_max_words", "caps_min_words", "not_patterns"},
     "kicker": {"max_words"},
     "section label": {"max_words"},
     "deck": {"min_words", "tag_words"},
