@@ -1759,3 +1759,12 @@ def test_a_headline_of_35_syllables_laid_out_as_one_is_the_title():
     crumbs = "Cỡ chữ: A- A A+ Trang chủ > Tin tức > Tin hoạt động " + LONG[:120]
     assert clean(crumbs, "14/12/2021 - 17:35", LEAD, SECOND).headline is None
     assert clean(LONG + ".", "14/12/2021 - 17:35", LEAD, SECOND).headline is None
+    # ... nor is a long lead, caption or quote without its full stop and with a credit or a date
+    # under it, where no kicker stands above it and the page prints it once (a review's)
+    sapo = ("Năm 2023, dù nhiều khó khăn, tỉnh Bình Phước vẫn duy trì tốc độ tăng trưởng khá, "
+            "thu hút đầu tư tăng mạnh và đời sống của người dân tiếp tục được cải thiện rõ rệt")
+    for under in ("Thứ Hai, 12/02/2024 - 08:15", "Bài, ảnh: Đinh Thu Hà", "PV Quang Huy"):
+        assert clean("Thời sự", "Kinh tế", sapo, under, LEAD, SECOND).headline is None, under
+    # printed again in a list of the most read, it is the headline without a kicker
+    article = clean("Chính trị", LONG, "14/12/2021 - 17:35", LEAD, SECOND, "Đọc nhiều", LONG)
+    assert article.headline == LONG

@@ -977,11 +977,18 @@ def _long_headline(page: _Page, i: int, c: _Compiled) -> bool:
     is a headline longer than ``[headline]`` ``max_words`` (a party daily's of 35-40
     syllables, up to ``long_max_words``): laid out as a headline, its dateline or byline right
     under it (``_laid_out``), ending no sentence, no breadcrumb or menu row in it, not in
-    capitals, with running text after it."""
+    capitals, with running text after it, and a kicker ending in ":" right above it or printed
+    again on the page (in a list of the most read)."""
     text = page.texts[i]
     if page.words[i] > c.rules.setting("headline", "long_max_words") or not _laid_out(page, i) \
             or _SENTENCE_FINAL.search(text) or text.rstrip().endswith(",") \
             or _MENU_SEPARATOR.search(text) or _CRUMB.search(text) or in_capitals(text):
+        return False
+    # ... and marked as a headline: a kicker right above it, or printed again on the page (a
+    # lead, caption, quote or comment without its full stop, a credit under it, is neither)
+    kicker = i > 0 and page.reason[i - 1] is None and page.texts[i - 1].endswith(":") \
+        and page.words[i - 1] <= c.rules.setting("kicker", "max_words")
+    if not kicker and page.keys.count(page.keys[i]) < 2:
         return False
     return any(page.reason[j] is None and _is_paragraph(page.texts[j], page.words[j], c)
                for j in range(i + 1, len(page.texts)))
