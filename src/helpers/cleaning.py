@@ -854,10 +854,7 @@ def _above_sapo(page: _Page, i: int, end: int, c: _Compiled) -> int:
                       or (page.reason[j] is None and page.is_name(j))):
         named = named or page.reason[j] in ("byline", None)
         j -= 1
-    if j < 0 or page.reason[j] is not None or not least <= page.words[j] < page.words[i] \
-            or not _headline_like(page.texts[j], page.words[j], c) \
-            or _BANNER_GAP.search(page.texts[j]) \
-            or page.is_name(j, several=True) or in_capitals(page.texts[j]):
+    if j < 0 or not least <= page.words[j] < page.words[i] or not _stands_as_headline(page, j, c):
         return i
     if not named and not (j == 0 and i == 1 and page.words[i] >= 2 * least):
         return i
@@ -873,6 +870,15 @@ def _above_sapo(page: _Page, i: int, end: int, c: _Compiled) -> int:
 _BANNER_GAP = re.compile(r"\t|\s\|\s|\s{3,}")
 
 
+def _stands_as_headline(page: _Page, j: int, c: _Compiled) -> bool:
+    """Whether line ``j``, above a deck or a sapo (``_above_deck``, ``_above_sapo``), may be
+    their headline: free, of headline shape, not a banner and its button (``_BANNER_GAP``), a
+    line of names or a line in capitals."""
+    return page.reason[j] is None and _headline_like(page.texts[j], page.words[j], c) \
+        and not _BANNER_GAP.search(page.texts[j]) \
+        and not page.is_name(j, several=True) and not in_capitals(page.texts[j])
+
+
 def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
     """The headline when line ``i`` is its deck (``[deck]`` of page_chrome.toml): the line
     right above it, free and of headline shape, both of ``min_words`` words or more, laid out
@@ -881,10 +887,7 @@ def _above_deck(page: _Page, i: int, c: _Compiled) -> int:
     "Mở ứng dụng để xem truyền hình trực tiếp   TẢI APP"). Else ``i``. The deck is then
     removed as such."""
     j, least = i - 1, c.rules.setting("deck", "min_words")
-    if j < 0 or page.reason[j] is not None or min(page.words[i], page.words[j]) < least \
-            or not _headline_like(page.texts[j], page.words[j], c) \
-            or _BANNER_GAP.search(page.texts[j]) \
-            or page.is_name(j, several=True) or in_capitals(page.texts[j]):
+    if j < 0 or min(page.words[i], page.words[j]) < least or not _stands_as_headline(page, j, c):
         return i
     if j > 0:
         above = page.reason[j - 1]

@@ -155,8 +155,8 @@ def unwrap_lines(text: str) -> str:
     # First, in two calls in C, what settles most pages: more than one line in 20 (or one)
     # longer than WRAP_MAX, a page of paragraphs a line, is no wrapped page.
     long = _LONG_LINE.findall(unicodedata.normalize("NFC", text))
-    if len(long) > max(1, text.count("\n") // 20) and sum(map(_prose, long)) > max(
-            1, text.count("\n") // 20):
+    limit = max(1, text.count("\n") // 20)
+    if len(long) > limit and sum(map(_prose, long)) > limit:
         return text
     lines = text.split("\n")
     pairs = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()
