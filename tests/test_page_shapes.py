@@ -492,7 +492,8 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # 11, 18, 15, 12, 18, 13; after the rules it taught: 16, 18, 17, 14, 18, 16).
 # shapes13 (20 pages of a researcher's folder, written blind, read blind at f608568: 17, 20, 19,
 # 14, 20, 18; with an e-magazine's cover headline and a 35-syllable headline laid out as one:
-# 19, 20, 20, 15, 20, 18).
+# 19, 20, 20, 15, 20, 18; with u17's <h1> of 39 syllables over its og:title cut short: 20, 20,
+# 20, 15, 20, 18).
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
@@ -510,7 +511,7 @@ SHAPE_FLOORS = {
                  "lead": 18},
     "shapes12": {"title": 16, "published": 18, "event": 17, "kind": 14, "language": 18,
                  "lead": 16},
-    "shapes13": {"title": 19, "published": 20, "event": 20, "kind": 15, "language": 20,
+    "shapes13": {"title": 20, "published": 20, "event": 20, "kind": 15, "language": 20,
                  "lead": 18},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
@@ -1768,3 +1769,26 @@ def test_a_headline_of_35_syllables_laid_out_as_one_is_the_title():
     # printed again in a list of the most read, it is the headline without a kicker
     article = clean("Chính trị", LONG, "14/12/2021 - 17:35", LEAD, SECOND, "Đọc nhiều", LONG)
     assert article.headline == LONG
+
+
+def test_an_h1_of_35_syllables_is_the_title_though_its_og_title_is_cut_short():
+    # the <h1> holds the whole headline, og:title its first part (cut for sharing), and the
+    # lead stands right under the <h1> with no dateline or byline between
+    cut = LONG.split(",")[0]
+    html = (f'<html><head><title>{LONG} | Báo Mẫu</title>'
+            f'<meta property="og:title" content="{cut}"></head><body><article>'
+            f"<h1>{LONG}</h1><p>{LEAD}</p><p>{SECOND}</p><p>{SECOND} {LEAD}</p>"
+            "</article></body></html>")
+    result = process(html, "t.html")
+    assert result.metadata.title == LONG
+    assert result.article.headline == LONG and LONG not in result.article.paragraphs
+    assert result.article.paragraphs[0] == LEAD
+    # near misses: the same long line as text with no markup marking it stays the lead, and an
+    # <h1> that goes on with the site's name, not the sentence, is not the title
+    assert clean(LONG, LEAD, SECOND).headline is None
+    assert helpers.clean_article("\n".join([LONG, LEAD, SECOND]), LONG).headline == LONG
+    from helpers.html import plain_title
+    assert plain_title(HEADLINE, None, [HEADLINE + " Báo Mẫu"]) == HEADLINE
+    assert plain_title(HEADLINE, None, [HEADLINE + " - Báo Mẫu"]) == HEADLINE
+    assert plain_title(HEADLINE, None, [HEADLINE + " ấn tượng"]) == HEADLINE + " ấn tượng"
+    assert plain_title("Hội nghị", None, ["Hội nghị bế mạc"]) == "Hội nghị"

@@ -346,6 +346,7 @@ class _Page:
     headline_at: int | None = None
     names: dict[tuple[int, bool], bool] = field(default_factory=dict)
     dump: bool = False          # saved by a text browser (``_text_browser_dump``)
+    marked: str | None = None   # the headline as the page's markup marks it (its <h1>)
 
     def body(self) -> list[int]:
         return [i for i, r in enumerate(self.reason) if r is None and i != self.headline_at]
@@ -981,17 +982,21 @@ def _long_headline(page: _Page, i: int, c: _Compiled) -> bool:
     syllables, up to ``long_max_words``): laid out as a headline, its dateline or byline right
     under it (``_laid_out``), ending no sentence, no breadcrumb or menu row in it, not in
     capitals, with running text after it, and a kicker ending in ":" right above it or printed
-    again on the page (in a list of the most read)."""
+    again on the page (in a list of the most read); or, for the first two, the headline the
+    page's markup marks (``clean_article``'s ``headline``)."""
     text = page.texts[i]
-    if page.words[i] > c.rules.setting("headline", "long_max_words") or not _laid_out(page, i) \
-            or _SENTENCE_FINAL.search(text) or text.rstrip().endswith(",") \
-            or _MENU_SEPARATOR.search(text) or _CRUMB.search(text) or in_capitals(text):
+    # the page's markup marks it as its headline (an HTML page's <h1>): laid out as one
+    marked = text == page.marked
+    if page.words[i] > c.rules.setting("headline", "long_max_words") \
+            or not (marked or _laid_out(page, i)) or _SENTENCE_FINAL.search(text) \
+            or text.rstrip().endswith(",") or _MENU_SEPARATOR.search(text) \
+            or _CRUMB.search(text) or in_capitals(text):
         return False
     # ... and marked as a headline: a kicker right above it, or printed again on the page (a
     # lead, caption, quote or comment without its full stop, a credit under it, is neither)
     kicker = i > 0 and page.reason[i - 1] is None and page.texts[i - 1].endswith(":") \
         and page.words[i - 1] <= c.rules.setting("kicker", "max_words")
-    if not kicker and page.keys.count(page.keys[i]) < 2:
+    if not marked and not kicker and page.keys.count(page.keys[i]) < 2:
         return False
     return any(page.reason[j] is None and _is_paragraph(page.texts[j], page.words[j], c)
                for j in range(i + 1, len(page.texts)))
@@ -1345,13 +1350,17 @@ def _text_browser_dump(text: str) -> bool:
         numbers[:LINK_TARGETS]))
 
 
-def clean_article(raw: str) -> CleanedArticle:
+def clean_article(raw: str, headline: str | None = None) -> CleanedArticle:
     """Split a scraped page into headline, clean body and an audit of every removed line.
 
     Parameters
     ----------
     raw : str
         The page's text (any normalization; it is normalized first).
+    headline : str, optional
+        The headline as the page's markup marks it (an HTML page's ``<h1>``, as its text
+        prints it): a line of it longer than a headline's usual bound, the first of the
+        running text, is taken as the headline though no dateline or byline is under it.
 
     Returns
     -------
@@ -1379,7 +1388,8 @@ def clean_article(raw: str) -> CleanedArticle:
     facts = [_line_facts(t, c) for t in texts]
     page = _Page(numbers=[n for n, _ in items], texts=texts,
                  keys=[key for key, _, _ in facts], words=[words for _, words, _ in facts],
-                 reason=[], dump=dump)
+                 reason=[], dump=dump,
+                 marked=normalize_text(headline).strip() if headline else None)
     for _name, apply in CLEANING_PASSES:
         apply(page, c)
     roles = tuple(HEADLINE if i == page.headline_at else BODY if r is None else REMOVED

@@ -45,6 +45,9 @@ SECTION_NAME_WORDS = 12     # at most this long, a block above the <h1> is a sec
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "UTC+7")
 # Between a title and the site's name in <title> or og:title: "Tựa bài - Báo X", "Báo X | Tựa".
 SITE_SEPARATOR = r"\s+[-–—|»·]\s+"
+# Where a title cut short goes on in the <h1>: after a comma, semicolon or colon, or with a
+# word in lower case (not a separator and the site's name).
+_CUT_TITLE_RE = re.compile(r"[,;:]\s+(\S)|\s+(\w)")
 _SNIFF = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
                     re.IGNORECASE | re.DOTALL)
 _DECLARED = re.compile(
@@ -510,8 +513,18 @@ def plain_title(title: str, sitename: str | None, headings: list[str]) -> str:
     'Hội nghị bế mạc'
     >>> plain_title("Thủ tướng: Hội nghị bế mạc", "Báo Mẫu", ["Hội nghị bế mạc"])
     'Thủ tướng: Hội nghị bế mạc'
+
+    The ``<h1>`` too when the title is its beginning, cut where the sentence goes on (an
+    og:title shortened for sharing):
+
+    >>> plain_title("Hội nghị bế mạc", None, ["Hội nghị bế mạc, mở ra năm mới"])
+    'Hội nghị bế mạc, mở ra năm mới'
     """
     for heading in headings:
+        if heading.startswith(title) and len(title.split()) >= TITLE_PART_WORDS \
+                and (goes_on := _CUT_TITLE_RE.match(heading, len(title))) \
+                and (goes_on[1] or goes_on[2].islower()) and not _is_masthead(heading):
+            return heading
         if len(heading.split()) >= TITLE_PART_WORDS and heading != title and (
                 re.fullmatch(rf"{re.escape(heading)}{SITE_SEPARATOR}.+", title)
                 or re.fullmatch(rf".+{SITE_SEPARATOR}{re.escape(heading)}", title)):

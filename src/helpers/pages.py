@@ -404,7 +404,7 @@ def _read_and_clean(name: str,
         return PageResult(name, UNDECODABLE, str(err))
     if not text.strip():
         return PageResult(name, EMPTY)
-    article = clean_article(text)
+    article = clean_article(text, html.title if html is not None else None)
     if not article.line_texts:      # nothing visible: only invisible format characters
         return PageResult(name, EMPTY)
     return html, article
