@@ -295,38 +295,48 @@ _NOT_SAPO_CLASS = re.compile(r"caption|related|relate|newsletter|audio|player|co
                              re.IGNORECASE)
 
 
-def _text_blocks(root, asides: list[bool] | None = None) -> list[str]:
+# Where the markup names a block the sapo: "sapo", "detail-sapo", "article__sapo", "chapeau",
+# "lead" and "summary" as a class's or id's word.
+_SAPO_CLASS = re.compile(r"(?<![^\W_])(?:sapo|chapeau|lead|summary)(?![^\W_])", re.IGNORECASE)
+
+
+def _text_blocks(root, asides: list[bool] | None = None,
+                 sapos: list[bool] | None = None) -> list[str]:
     """The text of each block-level element of the body, inline children included; with
     ``asides``, filled with whether each block stands where a sapo does not (``_NOT_SAPO_TAGS``
-    and classes or ids like ``_NOT_SAPO_CLASS``)."""
+    and classes or ids like ``_NOT_SAPO_CLASS``); with ``sapos``, whether the markup names it
+    the sapo (it or an element around it has a class or id like ``_SAPO_CLASS``)."""
     blocks: list[str] = []
     buffer: list[str] = []
 
-    def flush(aside: bool) -> None:
+    def flush(aside: bool, sapo: bool) -> None:
         if text := _squash("".join(buffer)):
             blocks.append(text)
             if asides is not None:
                 asides.append(aside)
+            if sapos is not None:
+                sapos.append(sapo)
         buffer.clear()
 
-    def walk(element, aside: bool) -> None:
+    def walk(element, aside: bool, sapo: bool) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        inner = aside or tag in _NOT_SAPO_TAGS or bool(_NOT_SAPO_CLASS.search(
-            f"{element.get('class') or ''} {element.get('id') or ''}"))
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        inner = aside or tag in _NOT_SAPO_TAGS or bool(_NOT_SAPO_CLASS.search(names))
+        named = sapo or bool(_SAPO_CLASS.search(names))
         block = tag in _BLOCK_TAGS or tag == "br"
         if block:
-            flush(aside)
+            flush(aside, sapo)
         buffer.append(element.text or "")
         for child in element:
             if isinstance(child.tag, str) and child.tag.lower() not in _SKIP_TAGS:
-                walk(child, inner)
+                walk(child, inner, named)
             buffer.append(child.tail or "")
         if block:
-            flush(inner)
+            flush(inner, named)
 
     body = root.find(".//body")
-    walk(body if body is not None else root, False)
-    flush(False)
+    walk(body if body is not None else root, False, False)
+    flush(False, False)
     return blocks
 
 
@@ -564,17 +574,20 @@ def _month_first(block: str) -> bool:
 
 
 def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
-                 dated: bool, date_headings: frozenset[str] = frozenset()) -> tuple[str, ...]:
+                 dated: bool, date_headings: frozenset[str] = frozenset(),
+                 named_sapos: frozenset[int] = frozenset()) -> tuple[str, ...]:
     """The blocks between the headline (block ``top``) and the first kept paragraph (block
     ``first``) to put back: the last one that is a sapo (prose of ``PROSE_PARAGRAPH_WORDS``
-    words or more, ending a sentence, not in a caption, list or box: ``asides``), and, when the
+    words or more, ending a sentence, or the block the markup names the sapo, ``named_sapos``,
+    without its full stop; not in a caption, list or box: ``asides``), and, when the
     markup states no date (not ``dated``), a dateline that is not an update's: a date and time
     alone, or a short line the text rules read as a dateline (an author's name and the time
     in one row); with none there, a dateline in a heading right above the headline (a blog's
     date header: ``date_headings``, the page's ``<h2>``-``<h4>`` texts), put back under it (a
     page's clock in a bar of its own is no heading)."""
     between = range(top + 1, first)
-    sapo = next((i for i in reversed(between) if not asides[i] and _is_prose(blocks[i])), None)
+    sapo = next((i for i in reversed(between) if not asides[i] and (_is_prose(blocks[i]) or (
+        i in named_sapos and len(blocks[i].split()) >= PROSE_PARAGRAPH_WORDS))), None)
 
     def a_dateline(i: int) -> bool:
         return not dated and not asides[i] and bool(
@@ -750,7 +763,8 @@ def _is_masthead(text: str) -> bool:
 def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
                         first: int | None, title: str | None, headings: list[str],
                         dated: bool, lower: frozenset[str] = frozenset(),
-                        sections: frozenset[str] = frozenset()
+                        sections: frozenset[str] = frozenset(),
+                        named_sapos: frozenset[int] = frozenset()
                         ) -> tuple[str | None, tuple[str, ...]]:
     """The title, and the blocks to put back under the headline (``_under_title``): the
     headline is the block above the first kept paragraph (``first``) that is the title or an
@@ -782,7 +796,7 @@ def _headline_and_under(parts: set[str], blocks: list[str], asides: list[bool],
             and not any(blocks[i] in lower and not _is_sapo(blocks[i])
                         for i in range(top + 1, first)):
         title = blocks[top]
-    return title, _under_title(blocks, asides, top, first, dated, lower)
+    return title, _under_title(blocks, asides, top, first, dated, lower, named_sapos)
 
 
 def _rows(table) -> list:
@@ -885,7 +899,8 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
     if _unwrap_layout_tables(root):
         text = lxml.html.tostring(root, encoding="unicode")
     asides: list[bool] = []
-    blocks = _text_blocks(root, asides)
+    sapos: list[bool] = []
+    blocks = _text_blocks(root, asides, sapos)
     if not any(map(_visible, blocks)):
         raise NoVisibleText(f"{name}: an HTML page with no visible text in its body (an empty "
                             "template, or one its scripts fill in?)")
@@ -952,7 +967,7 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
                                   candidates["published"])[0] == "html:time")
     title, under = _headline_and_under(
         parts, blocks, asides, first, title, headings, dated=dated, lower=lower,
-        sections=sections)
+        sections=sections, named_sapos=frozenset(i for i, named in enumerate(sapos) if named))
     url = None if _home_page(document.url) else document.url
     values = {"title": title, "published": document.date, "author": document.author,
               "outlet": document.sitename, "url": url}
