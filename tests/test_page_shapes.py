@@ -1851,3 +1851,20 @@ def test_an_english_headline_of_a_top_leader_urging_reports_a_speech(headline, k
     lead = ("Hanoi (VW) - The 32nd Diplomatic Conference was held in Hanoi on Tuesday with "
             "heads of Vietnam's missions abroad and leaders of ministries and provinces.")
     assert infer_kind(clean(headline, "19/12/2023 08:00", lead, SECOND))[0] == kind
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Xem thêm: Thủ tướng tiếp các Trưởng cơ quan đại diện Việt Nam ở nước ngoài", "related link"),
+    (">> Đọc thêm: Toàn cảnh 5 ngày làm việc của Hội nghị Ngoại giao lần thứ 32", "related link"),
+    ("TIN LIÊN QUAN: Bế mạc Hội nghị Ngoại giao lần thứ 31", "related link"),
+    ("See also: How Vietnam's diplomats court investors abroad", "related link"),
+    # near misses: a sentence after the label, a bare label (a related heading over a list,
+    # which the long paragraph under it closes), a label with no colon
+    ("Xem thêm: Bộ trưởng cho biết các cơ quan đại diện sẽ tiếp tục hỗ trợ doanh nghiệp.", ""),
+    ("Xem thêm:", "related heading"),
+    ("Tin liên quan đến hội nghị được Bộ Ngoại giao cập nhật trên cổng thông tin", ""),
+])
+def test_a_label_and_another_storys_headline_inside_the_article_is_a_related_link(line, reason):
+    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, line, SECOND, LEAD.replace("Sáng", "Chiều"))
+    assert [x.reason for x in article.lines if x.text == line] == [reason]
+    assert SECOND in article.paragraphs
