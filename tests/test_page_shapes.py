@@ -1824,6 +1824,7 @@ def test_a_sapo_the_markup_names_is_kept_under_the_headline_without_its_full_sto
     result = process(page(f'<div class="detail-sapo"><b>(Mẫu)</b> - {SAPO}</div>'), "t.html")
     assert result.article.paragraphs[0] == f"(Mẫu) - {SAPO}"
     assert lead_paragraph(result.article) == f"(Mẫu) - {SAPO}"
+    assert SAPO in process(page(f'<p class="description">{SAPO}</p>'), "t.html").article.paragraphs
     # near misses: the same block in a caption's or a related box's markup, or not named the
     # sapo, is not put back
     for markup in (f'<div class="related-sapo">{SAPO}</div>',

@@ -296,8 +296,9 @@ _NOT_SAPO_CLASS = re.compile(r"caption|related|relate|newsletter|audio|player|co
 
 
 # Where the markup names a block the sapo: "sapo", "detail-sapo", "article__sapo", "chapeau",
-# "lead" and "summary" as a class's or id's word.
-_SAPO_CLASS = re.compile(r"(?<![^\W_])(?:sapo|chapeau|lead|summary)(?![^\W_])", re.IGNORECASE)
+# "lead", "summary" and "description" as a class's or id's word.
+_SAPO_CLASS = re.compile(r"(?<![^\W_])(?:sapo|chapeau|lead|summary|description)(?![^\W_])",
+                         re.IGNORECASE)
 
 
 def _text_blocks(root, asides: list[bool] | None = None,
