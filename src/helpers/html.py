@@ -590,12 +590,19 @@ def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
     sapo = next((i for i in reversed(between) if not asides[i] and (_is_prose(blocks[i]) or (
         i in named_sapos and len(blocks[i].split()) >= PROSE_PARAGRAPH_WORDS))), None)
 
-    def a_dateline(i: int) -> bool:
-        return not dated and not asides[i] and bool(
-            parse_dateline(blocks[i]) or is_dateline(blocks[i])) \
-            and not _UPDATED.search(blocks[i]) and not _month_first(blocks[i])
+    def before_update(i: int) -> str:
+        # a row with the update's time after the article's: "Bảo Ngọc - 04/01/2024 07:00
+        # (Cập nhật: 05/01/2024 10:30) Chia sẻ ...": what stands before the update's label
+        update = _UPDATED.search(blocks[i])
+        return blocks[i][:update.start()].rstrip(" (|·-–") if update else blocks[i]
 
-    under = tuple(blocks[i] for i in between if i == sapo or a_dateline(i))
+    def a_dateline(i: int) -> bool:
+        text = before_update(i)
+        return not dated and not asides[i] and bool(text) and bool(
+            parse_dateline(text) or is_dateline(text)) and not _month_first(text)
+
+    under = tuple(blocks[i] if i == sapo else before_update(i) for i in between
+                  if i == sapo or a_dateline(i))
     if top > 0 and blocks[top - 1] in date_headings and a_dateline(top - 1) \
             and not any(map(a_dateline, between)):
         under = (blocks[top - 1], *under)   # a blog's date header, right above the post's title
