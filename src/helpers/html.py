@@ -392,10 +392,11 @@ def _is_sapo(text: str) -> bool:
     return _is_prose(text) and text.rstrip().endswith(".")
 
 
-def _is_prose(text: str) -> bool:
+def _is_prose(text: str, full_stop: bool = True) -> bool:
     """A paragraph that reads as prose: ``PROSE_PARAGRAPH_WORDS`` words or more, ending a
-    sentence."""
-    return len(text.split()) >= PROSE_PARAGRAPH_WORDS and bool(PARAGRAPH_END.search(text))
+    sentence (unless not ``full_stop``: a sapo the markup names may end none)."""
+    return len(text.split()) >= PROSE_PARAGRAPH_WORDS and (
+        not full_stop or bool(PARAGRAPH_END.search(text)))
 
 
 def _audit(blocks: list[str], title: str | None, paragraphs: tuple[str, ...],
@@ -587,8 +588,9 @@ def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
     date header: ``date_headings``, the page's ``<h2>``-``<h4>`` texts), put back under it (a
     page's clock in a bar of its own is no heading)."""
     between = range(top + 1, first)
-    sapo = next((i for i in reversed(between) if not asides[i] and (_is_prose(blocks[i]) or (
-        i in named_sapos and len(blocks[i].split()) >= PROSE_PARAGRAPH_WORDS))), None)
+    sapo = next((i for i in reversed(between)
+                 if not asides[i] and _is_prose(blocks[i], full_stop=i not in named_sapos)),
+                None)
 
     def before_update(i: int) -> str:
         # a row with the update's time after the article's: "Bảo Ngọc - 04/01/2024 07:00

@@ -35,7 +35,7 @@ from .dates import (
     vietnam_day,
 )
 from .literals import may_match
-from .reference import conferences, kind_rules
+from .reference import conferences, kind_rules, page_rules
 
 __all__ = ["PageMetadata", "detect_language", "headline_speaker", "headline_title", "infer_event",
            "infer_kind",
@@ -376,10 +376,10 @@ SALUTATION_MAX_WORDS = 25   # a longer line that opens so is a sentence addresse
 # A lead ends a sentence (or introduces what follows: ":"), a footnote mark after it allowed
 # ("... nhân dân.[1]"). (A deck printed under the headline ends none.)
 _LEAD_END = re.compile(r"[.!?…:][\"”’)\]]*(?:\[\d{1,3}\]|\(\d{1,3}\))?$")
-# ... but a first paragraph longer than any headline or deck (the 40 words of the longest
-# headline the cleaning takes) is the sapo printed without its full stop, when it ends in a word
-# (or a closing quotation mark or bracket), not a comma, dash or colon.
-SAPO_MIN_WORDS = 41
+# ... but a first paragraph longer than any headline or deck (than the longest headline the
+# cleaning takes, [headline] long_max_words of page_chrome.toml) is the sapo printed without
+# its full stop, when it ends in a word (or a closing quotation mark or bracket), not a comma,
+# dash or colon.
 _WORD_END = re.compile(r"\w[\"”’)\]]*$")
 
 
@@ -389,14 +389,16 @@ def _lead_index(article: CleanedArticle) -> int:
     player's label; a line that ends no sentence is an affiliation, a section heading or a
     journal's dates; bullets above the lead are a summary box; a speech greets its audience
     first), else the first. The first paragraph is the lead without its full stop too when it
-    is of ``SAPO_MIN_WORDS`` words or more and ends in a word (a sapo printed so)."""
+    is longer than any headline (``[headline]`` ``long_max_words``) and ends in a word (a sapo
+    printed so)."""
+    longest = page_rules().setting("headline", "long_max_words")
     # (Split no further than needed: the last piece is the rest of a longer paragraph.)
     return next((k for k, p in enumerate(article.paragraphs)
                  if not p.startswith(_BULLETS)
                  and len(p.split(maxsplit=LEAD_MIN_WORDS - 1)) >= LEAD_MIN_WORDS
                  and (_LEAD_END.search(p) or (
                      k == 0 and _WORD_END.search(p)
-                     and len(p.split(maxsplit=SAPO_MIN_WORDS - 1)) >= SAPO_MIN_WORDS))
+                     and len(p.split(maxsplit=longest)) > longest))
                  and not (_SALUTATION.match(p)
                           and len(p.split(maxsplit=SALUTATION_MAX_WORDS)) <= SALUTATION_MAX_WORDS)),
                 0)
