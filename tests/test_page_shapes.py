@@ -497,7 +497,9 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # 20, 20; with an English headline of a top leader urging read as a speech, u06: kind 16, and
 # shapes7 p12: kind 18). shapes14 (20 HTML pages of many content-management systems, written
 # blind, read blind at 12ee06c: 19, 15, 19, 12, 20, 20; with v16's dateline row
-# put back without its update's time: published 16).
+# put back without its update's time: published 16; with the date rows right above the
+# headline of v05, v09 and v20 and v02's portlet heading giving way to the <title>'s: title 20,
+# published 19).
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
@@ -517,7 +519,7 @@ SHAPE_FLOORS = {
                  "lead": 16},
     "shapes13": {"title": 20, "published": 20, "event": 20, "kind": 16, "language": 20,
                  "lead": 20},
-    "shapes14": {"title": 19, "published": 16, "event": 19, "kind": 12, "language": 20,
+    "shapes14": {"title": 20, "published": 19, "event": 19, "kind": 12, "language": 20,
                  "lead": 20},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
@@ -1886,3 +1888,47 @@ def test_a_dateline_row_with_its_update_time_after_it_is_put_back_under_the_head
     # near miss: the update's time alone does not date the article
     only = "<span>(Cập nhật: 05/01/2024 10:30)</span>"
     assert process(page(only), "t.html").metadata.published != dt.date(2024, 1, 5)
+
+
+@pytest.mark.parametrize("above, date", [
+    # a portal's label and time over its title span; a section's name and the date in two
+    # spans with no space between; an English edition's date row over its <h1>
+    ('<div class="date">Ngày đăng: 24/08/2016 10:15 SA</div>', dt.date(2016, 8, 24)),
+    ('<div class="top"><span>Đối thoại</span><span>Thứ Năm, 16/12/2021 | 09:20</span></div>',
+     dt.date(2021, 12, 16)),
+    ('<div class="header-detail"><span class="date">Monday, December 20, 2021, 7:00 (GMT+7)'
+     "</span></div>", dt.date(2021, 12, 20)),
+    # near misses: a clock "today" with its time, a date with no time (a date bar), the last
+    # of a list of dated items, a list item
+    ('<div class="clock">Hôm nay, Thứ Năm, 16/12/2021 09:20</div>', None),
+    ('<div class="bar">Thứ Năm, 16/12/2021</div>', None),
+    ('<div class="box"><div>Tin mới</div><div><a href="/a">Bộ trưởng tiếp Đại sứ nước bạn</a>'
+     '</div><div class="t">15/12/2021 10:05</div><div><a href="/b">Tỉnh đón đoàn doanh nghiệp'
+     '</a></div><div class="t">16/12/2021 08:00</div></div>', None),
+    ('<ul><li>Thứ Năm, 16/12/2021 | 09:20</li></ul>', None),
+])
+def test_the_articles_date_and_time_right_above_its_headline_date_it(above, date):
+    # HTML extraction drops the row above the headline; with no date in the markup, the
+    # row is put back under the headline and read as the page's dateline
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><main>{above}"
+            f'<h1>{HEADLINE}</h1><div class="content"><p>{SECOND}</p>'
+            f"<p>{SECOND} {SECOND}</p><p>{SECOND}</p></div></main></body></html>")
+    assert process(page, "t.html").metadata.published == date
+
+
+def test_a_portlets_short_heading_over_the_title_the_page_title_names_is_not_the_title():
+    # a portal with no <h1>: extraction takes the portlet's <h2> ("Tin hoạt động"); the
+    # <title> names the headline printed in a div between it and the article
+    def page(portlet: str, headline: str) -> str:
+        return (f"<html><head><title>{headline} - Cổng Thông tin điện tử tỉnh Mẫu</title></head>"
+                f'<body><div class="portlet"><h2 class="portlet-title">{portlet}</h2>'
+                f'<div class="title-news">{headline}</div>'
+                '<div class="date">Ngày đăng: 14/12/2021 | 17:05</div>'
+                f'<div class="content"><p>{SECOND}</p><p>{SECOND} {SECOND}</p><p>{SECOND}</p>'
+                "</div></div></body></html>")
+    assert process(page("Tin hoạt động", HEADLINE), "t.html").metadata.title == HEADLINE
+    # near miss: a short headline of its own in the <h2>, which the <title> names, stays the
+    # title over a longer line under it
+    short = "Tết xa quê"
+    text = page(short, HEADLINE).replace(f"<title>{HEADLINE} -", f"<title>{short} -")
+    assert process(text, "t.html").metadata.title == short

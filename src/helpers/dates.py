@@ -16,9 +16,9 @@ import pandas as pd
 
 from .reference import conferences, congresses, eras
 
-__all__ = ["DATE_RULES", "FULL_DATE", "MERIDIEM", "URL_DATE", "DateMention", "address_date",
-           "conference_mentions", "earliest_full_date", "find_dates", "nearest_year",
-           "parse_dateline", "parse_full_date", "url_date", "vietnam_day"]
+__all__ = ["CLOCK_AT", "DATE_RULES", "FULL_DATE", "MERIDIEM", "URL_DATE", "DateMention",
+           "address_date", "conference_mentions", "earliest_full_date", "find_dates",
+           "nearest_year", "parse_dateline", "parse_full_date", "url_date", "vietnam_day"]
 
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
@@ -205,7 +205,7 @@ def parse_dateline(line: str) -> dt.date | None:
 
 # A dateline's clock time ("20:30", "8:45 CH", "14h30", "08:15 PM") and the offset it is given
 # in ("(GMT-5)", "GMT+07:00", "UTC").
-_CLOCK_AT = re.compile(r"(?<![\d:])(\d{1,2})\s*[:h]\s*(\d{2})(?::\d{2})?"
+CLOCK_AT = re.compile(r"(?<![\d:])(\d{1,2})\s*[:h]\s*(\d{2})(?::\d{2})?"
                        r"(?:\s*(am|pm|a\.m\.|p\.m\.|sa|ch)(?![\w.]))?", re.IGNORECASE)
 _OFFSET = re.compile(r"\b(?:gmt|utc)(?:\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?)?(?![\w:+\-−–])",
                      re.IGNORECASE)
@@ -239,7 +239,7 @@ def vietnam_day(text: str, day: dt.date) -> dt.date:
     (datetime.date(2021, 12, 20), datetime.date(2021, 12, 19))
     """
     offset = _OFFSET.search(text)
-    clock = _CLOCK_AT.search(text[:offset.start()] if offset else "")
+    clock = CLOCK_AT.search(text[:offset.start()] if offset else "")
     if offset is None or clock is None:
         return day
     hour, minute, half = int(clock.group(1)), int(clock.group(2)), (clock.group(3) or "").lower()

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 from .cleaning import is_dateline, never_headline, opens_zone
 from .damage import utf8_damage
-from .dates import FULL_DATE, MERIDIEM, address_date, parse_dateline, parse_full_date
+from .dates import CLOCK_AT, FULL_DATE, MERIDIEM, address_date, parse_dateline, parse_full_date
 from .errors import CorpusError, NoVisibleText
 from .reference import page_rules
 from .text import PARAGRAPH_END, in_capitals, normalize_text
@@ -605,10 +605,39 @@ def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
 
     under = tuple(blocks[i] if i == sapo else before_update(i) for i in between
                   if i == sapo or a_dateline(i))
-    if top > 0 and blocks[top - 1] in date_headings and a_dateline(top - 1) \
-            and not any(map(a_dateline, between)):
-        under = (blocks[top - 1], *under)   # a blog's date header, right above the post's title
+    if top == 0 or dated or asides[top - 1] or any(map(a_dateline, between)):
+        return under
+    if blocks[top - 1] in date_headings and a_dateline(top - 1):
+        return (blocks[top - 1], *under)    # a blog's date header, right above the post's title
+    row = _dated_row(blocks[top - 1])
+    if row and CLOCK_AT.search(row) and not _TODAY.search(row) and not _month_first(row) \
+            and not any(is_dateline(blocks[i])
+                        for i in range(max(top - 1 - UNDER_TITLE_BLOCKS, 0), top - 1)):
+        # the article's date and time printed right above its headline, alone or after the
+        # section's name ("Thời sự | Thứ Năm, 16/12/2021 | 09:20", "Ngày đăng: 24/08/2016
+        # 10:15 SA"); not a clock (no time, or "Hôm nay"), nor the last of a list of dated items
+        return (row, *under)
     return under
+
+
+_TODAY = re.compile(r"hôm nay|today", re.IGNORECASE)
+# Where a dateline glued to the section's name before it starts: its weekday
+_WEEKDAY = re.compile(r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|chủ\s+nhật\b"
+                      r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _dated_row(block: str) -> str | None:
+    """A block that is a dateline, or the dateline in it after a section's short name
+    ("Đối thoạiThứ Năm, 16/12/2021 | 09:20": two spans without a space between): that
+    dateline; else None."""
+    if parse_dateline(block):
+        return block
+    weekday = _WEEKDAY.search(block, 1)
+    if weekday is None:
+        return None
+    label, row = block[:weekday.start()].rstrip(" |·-–:"), block[weekday.start():]
+    return row if label and len(label.split()) <= SECTION_NAME_WORDS and parse_dateline(row) \
+        else None
 
 
 def _lone_cell(line: str) -> str:
@@ -950,6 +979,12 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
         # a section's name, a heading printed nearer the article instead (as below)
         sections = sections | {title}
         parts = parts | _subheadings(root, lower)
+    elif title and len(title.split()) < TITLE_PART_WORDS and title.casefold() not in {
+            part.casefold() for whole in titles for part in re.split(SITE_SEPARATOR, whole)}:
+        # a short label the page's <title> and og:title do not name (a portlet's heading, "Tin
+        # hoạt động", taken by extraction on a page with no <h1>): a section's name, which a
+        # heading the <title> names, printed between it and the article, replaces
+        sections = sections | {title}
     elif title and (title.casefold() not in {block.casefold() for block in _above_article(
             blocks, _paragraphs(document.text or "", title))} or title in sections):
         # a title the page prints nowhere above the article ("Chi tiết tin", a title for search
