@@ -499,13 +499,14 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # blind, read blind at 12ee06c: 19, 15, 19, 12, 20, 20; with v16's dateline row
 # put back without its update's time: published 16; with the date rows right above the
 # headline of v05, v09 and v20 and v02's portlet heading giving way to the <title>'s: title 20,
-# published 19).
+# published 19; with two questions put to the one who answers making an interview, v16: kind
+# 13, and shapes5 t09: kind 15).
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
     "shapes3": {"title": 17, "published": 16, "event": 17, "kind": 17, "language": 18, "lead": 17},
     "shapes4": {"title": 19, "published": 19, "event": 20, "kind": 18, "language": 21, "lead": 19},
-    "shapes5": {"title": 15, "published": 16, "event": 19, "kind": 13, "language": 19, "lead": 17},
+    "shapes5": {"title": 15, "published": 16, "event": 19, "kind": 15, "language": 19, "lead": 17},
     "markdown": {"title": 11, "published": 10, "event": 11, "kind": 10, "language": 11, "lead": 10},
     "shapes6": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 19, "lead": 19},
     "shapes7": {"title": 19, "published": 19, "event": 20, "kind": 18, "language": 20, "lead": 20},
@@ -519,7 +520,7 @@ SHAPE_FLOORS = {
                  "lead": 16},
     "shapes13": {"title": 20, "published": 20, "event": 20, "kind": 16, "language": 20,
                  "lead": 20},
-    "shapes14": {"title": 20, "published": 19, "event": 19, "kind": 12, "language": 20,
+    "shapes14": {"title": 20, "published": 19, "event": 19, "kind": 13, "language": 20,
                  "lead": 20},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
@@ -1312,6 +1313,19 @@ def test_the_category_a_post_is_filed_under_in_its_dateline_row_is_furniture():
     # an event the interviewee gave, not an outlet's conversation
     (("Tối 20/12, Đại sứ Mẫn Đức Huy đã dành cho bà con cộng đồng người Việt buổi trò chuyện "
       "thân mật về hội nghị.", SECOND), "news"),
+    # two questions put to the one who answers, each a paragraph of its own (an interview's
+    # first page, a transcript), in Vietnamese or English
+    ((LEAD, "Thưa ông, vì sao chế biến sâu mới là hướng đi bền vững?", SECOND,
+      "Theo bà, thị trường nào nên được ưu tiên?", SECOND), "interview"),
+    ((LEAD, "What does the conference mean for ambassadors like you?", SECOND,
+      "How will your embassy follow up, Ambassador?", SECOND), "interview"),
+    # ... not one question, questions to "bà con", questions to no one, a question quoted
+    ((LEAD, "Thưa ông, vì sao chế biến sâu mới là hướng đi bền vững?", SECOND), "news"),
+    ((LEAD, "Vậy bà con cần làm gì để giữ giá nông sản?", SECOND,
+      "Bà con sẽ bán cho ai khi thị trường đóng cửa?", SECOND), "news"),
+    ((LEAD, "Vì sao xuất khẩu vẫn chậm?", SECOND, "Doanh nghiệp cần làm gì?", SECOND), "news"),
+    ((LEAD, "Ông Hùng hỏi: “Thưa Bộ trưởng, doanh nghiệp cần làm gì?”", SECOND,
+      "Bà Lan hỏi tiếp: “Theo ông, thị trường nào nên được ưu tiên?”", SECOND), "news"),
 ])
 def test_interview_and_commentary_signs_in_the_lead_and_at_the_end(lines, kind):
     from helpers.metadata import infer_kind
