@@ -342,3 +342,79 @@ def test_a_line_with_a_long_run_of_spaces_is_cleaned_in_time_growing_with_its_le
                                     "mạc tại Hà Nội với sự tham dự của nhiều đại biểu.")
     assert time.perf_counter() - start < 3
     assert len(article.line_texts) == 2
+
+
+# The plain forms of the separator patterns of data/page_chrome.toml ("navigation"), which the
+# file writes so that a line is read one way only (see the comments there).
+PLAIN_SEPARATOR_PATTERNS = (
+    r"([^>»›]{1,40}\s*[>»›]\s*)+[^>»›]{1,40}",
+    r"(trang chủ|trang nhất|home|tin tức|news)\s*[»›]\s*([^>»›]{1,40}\s*[»›]\s*)+[^>»›]{1,200}",
+    r"([^/|\d]{1,40}\s+[/|]\s+)+[^/|\d]{1,40}",
+)
+
+
+def _separator_patterns():
+    import re
+
+    from helpers.reference import page_rules
+
+    written = [p for p in dict(page_rules().line_patterns)["navigation"] if "(?>" in p]
+    assert len(written) == len(PLAIN_SEPARATOR_PATTERNS)
+    return [(re.compile(plain, re.IGNORECASE), re.compile(p, re.IGNORECASE))
+            for plain, p in zip(PLAIN_SEPARATOR_PATTERNS, written, strict=True)]
+
+
+def test_the_separator_patterns_match_the_lines_their_plain_forms_match():
+    # random lines of items around 40 and 200 characters long, with spaces of every kind
+    # around them and between separators, some after a home link
+    import random
+
+    rnd = random.Random(13)
+    pieces = "aBđỆ1-.:, "
+
+    def item() -> str:
+        n = rnd.choice([0, 1, 2, 5, 38, 39, 40, 41, 42, 199, 200, 201])
+        core = "".join(rnd.choice(pieces) for _ in range(n))
+        space = rnd.choice([" ", "  ", "\t", "\u00a0", ""])
+        return space * rnd.randint(0, 2) + core + space * rnd.randint(0, 2)
+
+    matched = [0, 0, 0]
+    for _ in range(4000):
+        parts = [item() for _ in range(rnd.randint(1, 6))]
+        line = parts[0] + "".join(rnd.choice([">", "»", "›", "/", "|", " / ", " | ", " » "]) + p
+                                  for p in parts[1:])
+        if rnd.random() < 0.3:
+            line = rnd.choice(["Trang chủ", "home ", "Tin tức"]) + rnd.choice("»›>") + line
+        for k, (plain, written) in enumerate(_separator_patterns()):
+            expected = plain.fullmatch(line) is not None
+            assert (written.fullmatch(line) is not None) == expected, (k, line)
+            matched[k] += expected
+    assert min(matched) > 20      # the lines test both answers of every pattern
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGALRM"), reason="needs SIGALRM")
+@pytest.mark.parametrize("line", [
+    "Tin tức > " * 40 + "x" * 100,                          # 40 items, the last too long
+    "Trang chủ » " + "Tin tức » " * 40 + "x" * 250,
+    "Tin tức  /  " * 30 + "1",                              # a digit ends it
+    "a > " + " " * 3000 + "x" * 50,                         # 3,000 spaces after a separator
+    "a / " + " " * 3000 + "x" * 50,
+])
+def test_a_long_line_of_separators_that_is_no_breadcrumb_is_cleaned_at_once(line):
+    # the plain forms took minutes on the first three (every share of the spaces between the
+    # items tried again), seconds on the last two
+    import signal
+
+    def too_long(*_):
+        raise TimeoutError("cleaning one line took more than 5 s")
+
+    helpers.clean_article("Tựa bài\nMở bài.\n")      # the rules compiled outside the timing
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(5)
+    try:
+        article = helpers.clean_article(f"Khai mạc Hội nghị Ngoại giao\n{line}\n"
+                                        "Sáng 19/12, hội nghị khai mạc tại Hà Nội.\n")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert "Sáng 19/12, hội nghị khai mạc tại Hà Nội." in article.paragraphs
