@@ -1946,3 +1946,21 @@ def test_a_portlets_short_heading_over_the_title_the_page_title_names_is_not_the
     short = "Tết xa quê"
     text = page(short, HEADLINE).replace(f"<title>{HEADLINE} -", f"<title>{short} -")
     assert process(text, "t.html").metadata.title == short
+
+
+@pytest.mark.parametrize("player", [
+    ("00:00", "03:12", "Tự động phát"),
+    ("00:00", "02:47"),
+    ("Autoplay", "0:00"),
+])
+def test_a_video_players_times_and_controls_under_the_dateline_are_no_menu(player):
+    # a TV site's page: headline, dateline, then what its player printed, then the lead; the
+    # player's lines were read as a menu, which the headline is never looked for above
+    article = clean("Trang chủ", "Thời sự", "Kinh tế", "Xã hội", "Thời sự", HEADLINE,
+                    "28/12/2023 21:10", *player, LEAD, SECOND)
+    assert article.headline == HEADLINE
+    assert all(article.line_reasons[article.line_texts.index(p)] == "media player"
+               for p in player)
+    # near miss: a live blog's times, each over its entry, stay in the body
+    blog = clean(HEADLINE, "28/12/2023 21:10", LEAD, "11:40", SECOND, "11:25", SECOND)
+    assert [x for x in blog.paragraphs if x in ("11:40", "11:25")] == ["11:40", "11:25"]

@@ -693,6 +693,7 @@ def menu_pass(page: _Page, c: _Compiled) -> None:
     """Above the article, rows of section names are menus (``_menu_row``), and so are runs of
     several short free lines ("Thời sự", "Kinh tế", "Văn hóa - Xã hội", ...): a headline stands
     alone between furniture and the lead."""
+    _player_times(page)
     headline_seen = False
     for i, text in enumerate(page.texts):
         if page.reason[i] is not None:
@@ -721,6 +722,22 @@ def menu_pass(page: _Page, c: _Compiled) -> None:
             run = []
     _close_menu(page, run, c)
     _section_labels(page, anchor if anchor is not None else len(page.texts), c)
+
+
+# A clock time alone on a line: "00:00", "03:12", "1:05:30"
+_BARE_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def _player_times(page: _Page) -> None:
+    """A player's elapsed and total time, each alone on a line ("00:00" over "03:12"), or one
+    beside its controls ("Tự động phát"): a bare time next to another or to a player's line is
+    the player's (a live blog's time stands over its entry's text, and stays)."""
+    times = [page.reason[i] is None and _BARE_TIME.fullmatch(text) is not None
+             for i, text in enumerate(page.texts)]
+    for i, bare in enumerate(times):
+        if bare and any(0 <= j < len(times) and (times[j] or page.reason[j] == "media player")
+                        for j in (i - 1, i + 1)):
+            page.reason[i] = "media player"
 
 
 def _section_labels(page: _Page, end: int, c: _Compiled) -> None:
