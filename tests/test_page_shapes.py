@@ -12,7 +12,7 @@ import pytest
 import helpers
 from helpers.cleaning import is_name
 from helpers.dates import parse_dateline
-from helpers.metadata import infer_metadata, lead_paragraph
+from helpers.metadata import infer_metadata, lead_paragraph, page_author
 
 LEAD = ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội với sự tham dự của "
         "lãnh đạo Đảng, Nhà nước và các trưởng cơ quan đại diện ở nước ngoài.")
@@ -1964,3 +1964,26 @@ def test_a_video_players_times_and_controls_under_the_dateline_are_no_menu(playe
     # near miss: a live blog's times, each over its entry, stay in the body
     blog = clean(HEADLINE, "28/12/2023 21:10", LEAD, "11:40", SECOND, "11:25", SECOND)
     assert [x for x in blog.paragraphs if x in ("11:40", "11:25")] == ["11:40", "11:25"]
+
+
+@pytest.mark.parametrize("credit, author", [
+    ("Interview by Đoàn Bích Ngọc", "Đoàn Bích Ngọc"),
+    ("Text and photos by Lê An", "Lê An"),
+    ("Reporting by Minh Anh and Thu Hà", "Minh Anh and Thu Hà"),
+])
+def test_an_english_credit_with_its_role_under_the_headline_is_a_byline(credit, author):
+    # under a headline quoting its speaker: the credit was taken for the headline, the
+    # headline above it for the page's header
+    headline = "Ambassador Lã Thu Hằng: “Casmera wants partners, not just suppliers”"
+    lead = ("As heads of Vietnam's overseas missions gathered in Hanoi this week for the 32nd "
+            "Diplomatic Conference, we sat down with the ambassador to talk about exports.")
+    article = clean("IN CONVERSATION", headline, credit, "Thu, 21 Dec 2023 · 09:30", lead,
+                    SECOND)
+    assert article.headline == headline
+    assert page_author(article) == author
+    # near misses: lower-case words after "by" are no name
+    for line in ("Story by the river", "Written by hand in 1945"):
+        assert line not in [x.text for x in article.with_reason("byline")]
+        other = clean(headline, line, lead, SECOND)
+        assert "byline" not in [r for r, t in zip(other.line_reasons, other.line_texts,
+                                                   strict=True) if t == line]

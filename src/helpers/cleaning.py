@@ -290,7 +290,10 @@ def is_name(text: str, several: bool = False) -> bool:
 
 
 _CREDIT_ROLE = re.compile(r"^(?:by\b|bởi\b|btv|pv|ktv|phóng viên|biên tập viên|nội dung|"
-                          r"bài và ảnh|bài,? ảnh|bài & ảnh|bài(?=\s*:))\s*:?\s*"
+                          r"bài và ảnh|bài,? ảnh|bài & ảnh|bài(?=\s*:)"
+                          r"|(?:interview|interviewed|text|words|story|written|reporting|reported"
+                          r"|compiled|edited|translated)(?: and (?:photos?|pictures?|images?))?"
+                          r" by\b)\s*:?\s*"
                           r"|\s*\((?:thực hiện|ghi|lược ghi|tổng hợp)\)\s*$"
                           r"|\s*[-–,/]\s*(?:ảnh|video|đồ họa|thiết kế)\s*:.*$", re.IGNORECASE)
 
@@ -306,6 +309,8 @@ def author_name(byline: str) -> str:
     ('Thu Hang', 'Byron Lee')
     >>> author_name("Bài: Mai Phương - Ảnh: Đinh Quang Hưng"), author_name("Bài, ảnh: Thu Hà")
     ('Mai Phương', 'Thu Hà')
+    >>> author_name("Interview by Đoàn Bích Ngọc"), author_name("Text and photos by Lê An")
+    ('Đoàn Bích Ngọc', 'Lê An')
     """
     return _CREDIT_ROLE.sub("", _without_agency(byline)).strip()
 

@@ -538,7 +538,9 @@ def _kind(article: CleanedArticle, texts: dict[str, str]) -> tuple[str | None, s
             if not may_match(rule.needs, low):    # (then the search would find nothing)
                 continue
         if match := rule.pattern.search(text):
-            return rule.kind, f"{rule.where}: {match.group(0)!r}"
+            # (a match over several paragraphs, two questions, is quoted by its first line)
+            shown, more = match.group(0).partition("\n")[::2]
+            return rule.kind, f"{rule.where}: {shown!r}" + (" ..." if more else "")
     if texts["headline"] or texts["lead"]:
         return "news", "no rule of data/kinds.csv fits"
     return None, ""
