@@ -1987,3 +1987,16 @@ def test_an_english_credit_with_its_role_under_the_headline_is_a_byline(credit, 
         other = clean(headline, line, lead, SECOND)
         assert "byline" not in [r for r, t in zip(other.line_reasons, other.line_texts,
                                                    strict=True) if t == line]
+
+
+def test_a_clock_over_the_sites_menu_on_a_page_without_a_headline_is_not_its_date():
+    # an aggregator's page whose headline was lost: its clock (the time the page was saved)
+    # stands over the menu, and was taken for the article's date
+    lead = ("Hội nghị Ngoại giao lần thứ 32 đã bế mạc tại Hà Nội sau năm ngày làm việc với "
+            "nhiều định hướng mới cho ngành ngoại giao.")
+    menu = ("Thời sự", "Thế giới", "Kinh doanh", "Thể thao")
+    article = clean("Tin Mười Phương", "Chủ Nhật, 24/12/2023 | 00:41", *menu, lead, SECOND)
+    assert infer_metadata(article).published is None
+    # near miss: a date under the menu, right over the article, is its date
+    article = clean("Tin Mười Phương", *menu, "Chủ Nhật, 24/12/2023 | 00:41", lead, SECOND)
+    assert infer_metadata(article).published == dt.date(2023, 12, 24)

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .cleaning import (
     BODY,
+    HEADER_STOPS,
     HEADLINE,
     HEADLINE_LABEL,
     REMOVED,
@@ -133,6 +134,9 @@ def _dateline_date(text: str) -> dt.date | None:
     return date or parse_dateline(text)
 
 
+HEADER_MENU_LINES = 3     # a date over this many lines of the site's menu is the page's clock
+
+
 def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     """The article's own date and how it was found: the earliest date printed on a dateline
     line between the headline and the first paragraph, where the article's date stands
@@ -172,6 +176,14 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
         first = article.line_numbers[roles.index(BODY)]
         if under := [date for number, date in found if top < number < first]:
             return min(under), "page dateline"
+    if found and BODY in roles:
+        # a page's clock in its header: a date over the site's menu (``HEADER_MENU_LINES``
+        # lines of it or more between the date and the article)
+        first = article.line_numbers[roles.index(BODY)]
+        menus = [line.number for line in article.removed
+                 if line.number < first and line.reason in HEADER_STOPS]
+        found = [(number, date) for number, date in found
+                 if sum(number < m for m in menus) < HEADER_MENU_LINES]
     address = next((date for line in article.removed
                     if line.number < cutoff and (date := url_date(line.text))), None)
     dated = [(date, "page dateline") for _, date in found]
