@@ -2000,3 +2000,24 @@ def test_a_clock_over_the_sites_menu_on_a_page_without_a_headline_is_not_its_dat
     # near miss: a date under the menu, right over the article, is its date
     article = clean("Tin Mười Phương", *menu, "Chủ Nhật, 24/12/2023 | 00:41", lead, SECOND)
     assert infer_metadata(article).published == dt.date(2023, 12, 24)
+
+
+@pytest.mark.parametrize("lead, kind", [
+    ("GXO - Hội nghị Ngoại giao lần thứ 31 khai mạc ngày 15/12 tại Hà Nội, mở đầu bốn ngày làm "
+     "việc của ngành ngoại giao.", "opening report"),
+    ("Hội nghị Ngoại giao lần thứ 32 khai mạc sáng 19/12 tại Hà Nội với sự tham dự của lãnh đạo "
+     "Đảng, Nhà nước.", "opening report"),
+    ("Hội nghị Ngoại giao lần thứ 32 khai mạc ngày 19/12/2023 tại Hà Nội.", "opening report"),
+    # near misses: previews
+    ("Hội nghị Ngoại giao lần thứ 32 sẽ khai mạc ngày 19/12 tại Hà Nội, Bộ Ngoại giao cho biết "
+     "tại buổi họp báo.", "news"),
+    ("Theo kế hoạch, hội nghị dự kiến khai mạc ngày 19/12 và kéo dài năm ngày.", "news"),
+    ("Bộ trưởng tiếp các đại sứ trước khi khai mạc ngày 19/12 phiên toàn thể của hội nghị.",
+     "news"),
+])
+def test_a_lead_saying_the_conference_opened_on_a_day_is_an_opening_report(lead, kind):
+    from helpers.metadata import infer_kind
+
+    article = clean("Bốn ngày bàn việc cho cả nhiệm kỳ của ngành ngoại giao", "15/12/2021 15:50",
+                    lead, SECOND)
+    assert infer_kind(article)[0] == kind
