@@ -415,8 +415,8 @@ def conference_spans(events: Iterable[str]) -> pd.DataFrame:
 
     Examples
     --------
-    >>> conference_spans(["DC32", "DC28"])["code"].tolist()
-    ['DC32']
+    >>> conference_spans(["DC32", "DC28", "DC99"])["code"].tolist()
+    ['DC28', 'DC32']
     """
     table = conferences()
     known = [e for e in events if e in table.index and pd.notna(table.loc[e, "start"])]
