@@ -2027,3 +2027,25 @@ def test_a_lead_saying_the_conference_opened_on_a_day_is_an_opening_report(lead,
     article = clean("Bốn ngày bàn việc cho cả nhiệm kỳ của ngành ngoại giao", "15/12/2021 15:50",
                     lead, SECOND)
     assert infer_kind(article)[0] == kind
+
+
+def test_share_buttons_one_a_line_a_credit_with_its_task_and_a_us_time_zone():
+    # an overseas weekly: the credit "Phóng viên X tổng hợp" was taken for the headline, the
+    # buttons under it ("Tweet", "Print") for the lead, and the related list's earliest date
+    # for the article's; its dateline is in US Eastern time (EST: the 19th in Vietnam)
+    lead = ("HÀ NỘI (ĐN) – Ngày Thứ Bảy, 18 tháng 12 (giờ Việt Nam), Hội nghị Ngoại giao lần thứ "
+            "31 đã bế mạc sau bốn ngày làm việc với chương trình hành động cho năm 2022.")
+    article = clean("Trang Nhà", "Cộng Đồng", "Việt Nam", "Thế Giới", HEADLINE,
+                    "December 18, 2021 | 9:30 PM EST", "Phóng viên Đò Ngang tổng hợp", "Share",
+                    "Tweet", "Email", "Print", lead, SECOND, "Tin liên quan",
+                    "Hội nghị Đối ngoại toàn quốc lần đầu tiên được tổ chức", "December 11, 2021")
+    assert article.headline == HEADLINE
+    assert article.paragraphs[0] == lead
+    metadata = infer_metadata(article)
+    assert (metadata.published, metadata.author) == (dt.date(2021, 12, 19), "Đò Ngang")
+    # near misses: a button's word alone in the text stays ("In" is a word), and so does a
+    # zone's letters that are not one ("CST": America's or China's)
+    alone = clean(HEADLINE, "19/12/2023 08:30", LEAD, "In", SECOND)
+    assert "In" in alone.paragraphs
+    assert helpers.dates.vietnam_day("December 18, 2021 | 9:30 PM CST",
+                                     dt.date(2021, 12, 18)) == dt.date(2021, 12, 18)

@@ -295,6 +295,7 @@ _CREDIT_ROLE = re.compile(r"^(?:by\b|bởi\b|btv|pv|ktv|phóng viên|biên tập
                           r"|compiled|edited|translated)(?: and (?:photos?|pictures?|images?))?"
                           r" by\b)\s*:?\s*"
                           r"|\s*\((?:thực hiện|ghi|lược ghi|tổng hợp)\)\s*$"
+                          r"|(?-i:\s+(?:tổng hợp|thực hiện|ghi|lược ghi|biên dịch|lược dịch))\s*$"
                           r"|\s*[-–,/]\s*(?:ảnh|video|đồ họa|thiết kế)\s*:.*$", re.IGNORECASE)
 
 
@@ -311,6 +312,8 @@ def author_name(byline: str) -> str:
     ('Mai Phương', 'Thu Hà')
     >>> author_name("Interview by Đoàn Bích Ngọc"), author_name("Text and photos by Lê An")
     ('Đoàn Bích Ngọc', 'Lê An')
+    >>> author_name("Phóng viên Đò Ngang tổng hợp")
+    'Đò Ngang'
     """
     return _CREDIT_ROLE.sub("", _without_agency(byline)).strip()
 
@@ -699,6 +702,7 @@ def menu_pass(page: _Page, c: _Compiled) -> None:
     several short free lines ("Thời sự", "Kinh tế", "Văn hóa - Xã hội", ...): a headline stands
     alone between furniture and the lead."""
     _player_times(page)
+    _button_column(page)
     headline_seen = False
     for i, text in enumerate(page.texts):
         if page.reason[i] is not None:
@@ -743,6 +747,25 @@ def _player_times(page: _Page) -> None:
         if bare and any(0 <= j < len(times) and (times[j] or page.reason[j] == "media player")
                         for j in (i - 1, i + 1)):
             page.reason[i] = "media player"
+
+
+# A share button's word alone on a line: "Share", "Tweet", "Email", "Print", "Facebook"
+_BUTTON_WORDS = _NETWORKS | {"share", "tweet", "email", "e-mail", "print", "copy", "like",
+                             "save", "embed", "thích", "lưu", "in"}
+
+
+def _button_column(page: _Page) -> None:
+    """Share buttons printed one a line ("Share" / "Tweet" / "Email" / "Print"): a button's
+    word alone on a line, next to another or to a row of buttons, is a social button (alone,
+    "Email" may be a form's label, "In" a word)."""
+    def word(i: int) -> bool:
+        return 0 <= i < len(page.texts) and page.texts[i].strip(" :").lower() in _BUTTON_WORDS
+
+    column = [i for i in range(len(page.texts)) if page.reason[i] is None and word(i)]
+    for i in column:
+        if any(word(j) or (0 <= j < len(page.texts) and page.reason[j] == "social buttons")
+               for j in (i - 1, i + 1)):
+            page.reason[i] = "social buttons"
 
 
 def _section_labels(page: _Page, end: int, c: _Compiled) -> None:

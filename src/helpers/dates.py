@@ -210,6 +210,12 @@ CLOCK_AT = re.compile(r"(?<![\d:])(\d{1,2})\s*[:h]\s*(\d{2})(?::\d{2})?"
 _OFFSET = re.compile(r"\b(?:gmt|utc)(?:\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?)?(?![\w:+\-−–])",
                      re.IGNORECASE)
 VIETNAM_HOURS = 7       # Vietnam's time: UTC+7, all year
+# Time zones an overseas outlet names by their letters, in minutes from UTC (not "CST", both
+# America's -6 and China's +8; not "IST", India's and Ireland's)
+ZONE_MINUTES = {"EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480,
+                "PDT": -420, "CET": 60, "CEST": 120, "BST": 60, "JST": 540, "KST": 540,
+                "AEST": 600, "AEDT": 660, "ICT": 420}
+_ZONE = re.compile(r"(?<![\w+\-])(" + "|".join(ZONE_MINUTES) + r")(?!\w)")
 
 
 def vietnam_day(text: str, day: dt.date) -> dt.date:
@@ -237,18 +243,25 @@ def vietnam_day(text: str, day: dt.date) -> dt.date:
     (datetime.date(2021, 12, 19), datetime.date(2021, 12, 19))
     >>> vietnam_day("Dec 19, 2021 | 08:15 PM UTC", d), vietnam_day("20:30 (GMT+99)", d)
     (datetime.date(2021, 12, 20), datetime.date(2021, 12, 19))
+    >>> vietnam_day("December 18, 2021 | 9:30 PM EST", dt.date(2021, 12, 18))
+    datetime.date(2021, 12, 19)
     """
     offset = _OFFSET.search(text)
-    clock = CLOCK_AT.search(text[:offset.start()] if offset else "")
-    if offset is None or clock is None:
+    zone = _ZONE.search(text) if offset is None else None
+    stated = offset or zone
+    clock = CLOCK_AT.search(text[:stated.start()]) if stated else None
+    if stated is None or clock is None:
         return day
     hour, minute, half = int(clock.group(1)), int(clock.group(2)), (clock.group(3) or "").lower()
     if half and hour <= 12:
         hour = hour % 12 + (12 if half in ("pm", "p.m.", "ch") else 0)
     if hour > 23 or minute > 59:
         return day
-    sign, hours, minutes = offset.groups()
-    shift = (int(hours or 0) * 60 + int(minutes or 0)) * (1 if sign in (None, "+") else -1)
+    if offset is None:
+        shift = ZONE_MINUTES[stated.group(1)]
+    else:
+        sign, hours, minutes = offset.groups()
+        shift = (int(hours or 0) * 60 + int(minutes or 0)) * (1 if sign in (None, "+") else -1)
     if not -12 * 60 <= shift <= 14 * 60:
         return day              # no time zone has it: not an offset ("GMT+99")
     moment = dt.datetime.combine(day, dt.time(hour, minute))
