@@ -2049,3 +2049,17 @@ def test_share_buttons_one_a_line_a_credit_with_its_task_and_a_us_time_zone():
     assert "In" in alone.paragraphs
     assert helpers.dates.vietnam_day("December 18, 2021 | 9:30 PM CST",
                                      dt.date(2021, 12, 18)) == dt.date(2021, 12, 18)
+
+
+def test_a_column_of_share_buttons_under_the_byline_is_no_menu_that_hides_the_headline():
+    # "Chia sẻ:" / "f" / "Zalo" / "Link" one a line under the dateline and the author: the
+    # author, "f" and "Link" were read as a menu, the headline above it as the page's header
+    article = clean("Thời sự", "Thế giới", "Kinh doanh", "Địa phương", HEADLINE,
+                    "16:05 (GMT+7) 17-12-2021", "Lục Thanh Bình", "Chia sẻ:", "f", "Zalo", "Link",
+                    LEAD, SECOND)
+    assert article.headline == HEADLINE
+    assert page_author(article) == "Lục Thanh Bình"
+    assert article.paragraphs[0] == LEAD
+    # near miss: "Lưu" (a name) or "Link" alone in the text, with no button beside it, stays
+    text = clean(HEADLINE, "17-12-2021 16:05", LEAD, "Lưu", SECOND, "Link", SECOND)
+    assert [p for p in text.paragraphs if p in ("Lưu", "Link")] == ["Lưu", "Link"]

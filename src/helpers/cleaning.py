@@ -702,7 +702,7 @@ def menu_pass(page: _Page, c: _Compiled) -> None:
     several short free lines ("Thời sự", "Kinh tế", "Văn hóa - Xã hội", ...): a headline stands
     alone between furniture and the lead."""
     _player_times(page)
-    _button_column(page)
+    _button_column(page, c)
     headline_seen = False
     for i, text in enumerate(page.texts):
         if page.reason[i] is not None:
@@ -754,17 +754,26 @@ _BUTTON_WORDS = _NETWORKS | {"share", "tweet", "email", "e-mail", "print", "copy
                              "save", "embed", "thích", "lưu", "in"}
 
 
-def _button_column(page: _Page) -> None:
-    """Share buttons printed one a line ("Share" / "Tweet" / "Email" / "Print"): a button's
-    word alone on a line, next to another or to a row of buttons, is a social button (alone,
-    "Email" may be a form's label, "In" a word)."""
-    def word(i: int) -> bool:
-        return 0 <= i < len(page.texts) and page.texts[i].strip(" :").lower() in _BUTTON_WORDS
+def _button_column(page: _Page, c: _Compiled) -> None:
+    """Share buttons printed one a line ("Share" / "Tweet" / "Email" / "Print", "Chia sẻ:" /
+    "f" / "Zalo" / "Link"): a button's word alone on a line, next to another, and any button's
+    token alone next to a social button or a share label, is a social button (alone, "Email"
+    may be a form's label, "In" a word, "Link" or "Video" a subheading)."""
+    def token(i: int) -> str:
+        return page.texts[i].strip(" :").lower() if 0 <= i < len(page.texts) else ""
 
-    column = [i for i in range(len(page.texts)) if page.reason[i] is None and word(i)]
-    for i in column:
-        if any(word(j) or (0 <= j < len(page.texts) and page.reason[j] == "social buttons")
-               for j in (i - 1, i + 1)):
+    def button(i: int) -> bool:
+        return page.reason[i] == "social buttons" or token(i) in c.share_words \
+            or token(i) in ("chia sẻ", "share")
+
+    for i in range(len(page.texts)):
+        if page.reason[i] is not None or " " in token(i):
+            continue
+        word = token(i) in _BUTTON_WORDS and any(token(j) in _BUTTON_WORDS
+                                                 for j in (i - 1, i + 1))
+        beside = token(i) in c.social_tokens and any(0 <= j < len(page.texts) and button(j)
+                                                     for j in (i - 1, i + 1))
+        if word or beside:
             page.reason[i] = "social buttons"
 
 
