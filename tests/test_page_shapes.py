@@ -2063,3 +2063,16 @@ def test_a_column_of_share_buttons_under_the_byline_is_no_menu_that_hides_the_he
     # near miss: "Lưu" (a name) or "Link" alone in the text, with no button beside it, stays
     text = clean(HEADLINE, "17-12-2021 16:05", LEAD, "Lưu", SECOND, "Link", SECOND)
     assert [p for p in text.paragraphs if p in ("Lưu", "Link")] == ["Lưu", "Link"]
+
+
+def test_a_players_title_under_the_dateline_is_not_the_headline():
+    # a TV site's interview: "Video: ..." over the player's time, under the dateline, was
+    # taken for the headline, and the headline above the dateline for the page's header
+    article = clean("Thời sự", "Kinh tế", "Nông nghiệp", HEADLINE, "19/12/2023 21:30",
+                    "Video: Phỏng vấn Đại sứ Việt Nam tại Tavessa", "00:00 / 06:42", LEAD, SECOND)
+    assert article.headline == HEADLINE
+    # near miss: a video page's headline "Video: ..." over its dateline stays the headline
+    video = "Video: Toàn cảnh phiên khai mạc Hội nghị Ngoại giao lần thứ 32"
+    article = clean("Thời sự", "Kinh tế", "Nông nghiệp", video, "19/12/2023 21:30",
+                    "00:00 / 06:42", LEAD, SECOND)
+    assert article.headline == video

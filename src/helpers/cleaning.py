@@ -747,6 +747,17 @@ def _player_times(page: _Page) -> None:
         if bare and any(0 <= j < len(times) and (times[j] or page.reason[j] == "media player")
                         for j in (i - 1, i + 1)):
             page.reason[i] = "media player"
+    # ... and its title over it, under the article's dateline or byline ("Video: Phỏng vấn
+    # Đại sứ ..." over "00:00 / 06:42"): a headline stands above its dateline
+    for i in range(1, len(page.texts) - 1):
+        if page.reason[i] is None and _PLAYER_TITLE.match(page.texts[i]) \
+                and page.reason[i + 1] == "media player" \
+                and page.reason[i - 1] in ("dateline", "byline"):
+            page.reason[i] = "media player"
+
+
+# A player's title: "Video: ...", "Clip: ...", "Audio: ...", "Podcast: ..."
+_PLAYER_TITLE = re.compile(r"(?:video|clip|audio|podcast)\s*:\s*\S", re.IGNORECASE)
 
 
 # A share button's word alone on a line: "Share", "Tweet", "Email", "Print", "Facebook"
