@@ -2076,3 +2076,13 @@ def test_a_players_title_under_the_dateline_is_not_the_headline():
     article = clean("Thời sự", "Kinh tế", "Nông nghiệp", video, "19/12/2023 21:30",
                     "00:00 / 06:42", LEAD, SECOND)
     assert article.headline == video
+
+
+@pytest.mark.parametrize("line", ["Thích 12", "Like 3,4K", "Chia sẻ 5"])
+def test_a_button_with_its_count_under_the_dateline_is_not_the_lead(line):
+    article = clean(HEADLINE, "15/12/2021 | 11:48", line, "Chia sẻ", LEAD, SECOND)
+    assert article.paragraphs[0] == LEAD
+    # near miss: a sentence that starts with the word stays
+    text = clean(HEADLINE, "15/12/2021 | 11:48", LEAD, "Thích 12 loại trái cây nhiệt đới.",
+                 SECOND)
+    assert "Thích 12 loại trái cây nhiệt đới." in text.paragraphs
