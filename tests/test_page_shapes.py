@@ -162,6 +162,11 @@ def test_a_journals_apparatus_in_the_body_makes_a_study_an_article(apparatus):
      "thực hiện Nghị quyết Đại hội XIII.", "opening report"),
     ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 diễn ra tại Hà Nội với sự tham dự của lãnh "
      "đạo Đảng, Nhà nước.", "opening report"),
+    # a province's own conference that day, or a meeting on a diplomatic one
+    ("Sáng 22/12, tại thành phố Phước Lãm, UBND tỉnh tổ chức Hội nghị Kinh tế đối ngoại năm "
+     "2023.", "news"),
+    ("Chiều 06/01, Sở Ngoại vụ tổ chức hội nghị quán triệt kết quả Hội nghị Ngoại giao lần thứ "
+     "32.", "news"),
     # a workshop, a meeting on the sidelines, or a briefing on a conference that took place
     ("Ngày 15/8, Sở Ngoại vụ tỉnh phối hợp với Học viện Ngoại giao tổ chức hội thảo khoa học "
      "về đối ngoại địa phương.", "news"),
@@ -522,7 +527,7 @@ SHAPE_FLOORS = {
                  "lead": 18},
     "shapes12": {"title": 16, "published": 18, "event": 17, "kind": 14, "language": 18,
                  "lead": 16},
-    "shapes13": {"title": 20, "published": 20, "event": 20, "kind": 16, "language": 20,
+    "shapes13": {"title": 20, "published": 20, "event": 20, "kind": 17, "language": 20,
                  "lead": 20},
     "shapes14": {"title": 20, "published": 19, "event": 19, "kind": 13, "language": 20,
                  "lead": 20},
