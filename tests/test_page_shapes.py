@@ -1332,13 +1332,19 @@ def test_the_category_a_post_is_filed_under_in_its_dateline_row_is_furniture():
     # first page, a transcript), in Vietnamese or English
     ((LEAD, "Thưa ông, vì sao chế biến sâu mới là hướng đi bền vững?", SECOND,
       "Theo bà, thị trường nào nên được ưu tiên?", SECOND), "interview"),
-    ((LEAD, "What does the conference mean for ambassadors like you?", SECOND,
-      "How will your embassy follow up, Ambassador?", SECOND), "interview"),
+    ((LEAD, "What did you bring to the conference this year?", SECOND,
+      "How will you follow up with the provinces, Ambassador?", SECOND), "interview"),
     # ... not one question, questions to "bà con", questions to no one, a question quoted
     ((LEAD, "Thưa ông, vì sao chế biến sâu mới là hướng đi bền vững?", SECOND), "news"),
     ((LEAD, "Vậy bà con cần làm gì để giữ giá nông sản?", SECOND,
       "Bà con sẽ bán cho ai khi thị trường đóng cửa?", SECOND), "news"),
     ((LEAD, "Vì sao xuất khẩu vẫn chậm?", SECOND, "Doanh nghiệp cần làm gì?", SECOND), "news"),
+    # ... nor a press briefing's questions, Britain ("Anh"), an explainer's "you"
+    ((LEAD, "Phóng viên: Đề nghị bà cho biết phản ứng của Việt Nam về thông tin trên?", SECOND,
+      "Phóng viên: Đề nghị bà cho biết thêm về chuyến thăm sắp tới?", SECOND), "news"),
+    ((LEAD, "Vì sao nước Anh rơi vào suy thoái kỹ thuật?", SECOND,
+      "Ngân hàng Trung ương Anh sẽ làm gì tiếp theo?", SECOND), "news"),
+    ((LEAD, "What does this mean for you?", SECOND, "Where can you find help?", SECOND), "news"),
     ((LEAD, "Ông Hùng hỏi: “Thưa Bộ trưởng, doanh nghiệp cần làm gì?”", SECOND,
       "Bà Lan hỏi tiếp: “Theo ông, thị trường nào nên được ưu tiên?”", SECOND), "news"),
 ])

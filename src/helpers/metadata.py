@@ -551,8 +551,8 @@ def _kind(article: CleanedArticle, texts: dict[str, str]) -> tuple[str | None, s
                 continue
         if match := rule.pattern.search(text):
             # (a match over several paragraphs, two questions, is quoted by its first line)
-            shown, more = match.group(0).partition("\n")[::2]
-            return rule.kind, f"{rule.where}: {shown!r}" + (" ..." if more else "")
+            shown, newline, _ = match.group(0).partition("\n")
+            return rule.kind, f"{rule.where}: {shown!r}" + (" ..." if newline else "")
     if texts["headline"] or texts["lead"]:
         return "news", "no rule of data/kinds.csv fits"
     return None, ""
