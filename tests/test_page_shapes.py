@@ -1982,9 +1982,12 @@ def test_a_video_players_times_and_controls_under_the_dateline_are_no_menu(playe
     assert article.headline == HEADLINE
     assert all(article.line_reasons[article.line_texts.index(p)] == "media player"
                for p in player)
-    # near miss: a live blog's times, each over its entry, stay in the body
+    # near misses: a live blog's times, each over its entry, and a programme's times in the
+    # text, which start no player, stay in the body
     blog = clean(HEADLINE, "28/12/2023 21:10", LEAD, "11:40", SECOND, "11:25", SECOND)
     assert [x for x in blog.paragraphs if x in ("11:40", "11:25")] == ["11:40", "11:25"]
+    plan = clean(HEADLINE, "28/12/2023 21:10", LEAD, "08:00", "09:30", SECOND)
+    assert [x for x in plan.paragraphs if x in ("08:00", "09:30")] == ["08:00", "09:30"]
 
 
 @pytest.mark.parametrize("credit, author", [
@@ -2018,9 +2021,13 @@ def test_a_clock_over_the_sites_menu_on_a_page_without_a_headline_is_not_its_dat
     menu = ("Thời sự", "Thế giới", "Kinh doanh", "Thể thao")
     article = clean("Tin Mười Phương", "Chủ Nhật, 24/12/2023 | 00:41", *menu, lead, SECOND)
     assert infer_metadata(article).published is None
-    # near miss: a date under the menu, right over the article, is its date
+    # near misses: a date under the menu, right over the article, is its date; and on a page
+    # whose headline is found, a date over the menu is not taken for a clock
     article = clean("Tin Mười Phương", *menu, "Chủ Nhật, 24/12/2023 | 00:41", lead, SECOND)
     assert infer_metadata(article).published == dt.date(2023, 12, 24)
+    article = clean("Thứ Năm, 16/12/2021, 09:20 (GMT+7)", "Chính trị", "Đối ngoại", "Quốc phòng",
+                    HEADLINE, lead, SECOND)
+    assert infer_metadata(article).published == dt.date(2021, 12, 16)
 
 
 @pytest.mark.parametrize("lead, kind", [
@@ -2116,3 +2123,30 @@ def test_a_button_with_its_count_under_the_dateline_is_not_the_lead(line):
     text = clean(HEADLINE, "15/12/2021 | 11:48", LEAD, "Thích 12 loại trái cây nhiệt đới.",
                  SECOND)
     assert "Thích 12 loại trái cây nhiệt đới." in text.paragraphs
+
+
+def test_a_short_h1_stays_the_title_beside_a_longer_page_title_printed_as_the_sapo():
+    # the portlet rule is for pages with no <h1>: here the <h1> is the headline
+    title = "Người lao động đón Tết xa quê"
+    page = (f"<html><head><title>{title} - Báo Mẫu</title></head><body><main><h1>Tết xa quê</h1>"
+            f'<div class="sapo">{title}</div><div class="content"><p>{SECOND}</p>'
+            f"<p>{SECOND} {SECOND}</p><p>{SECOND}</p></div></main></body></html>")
+    assert process(page, "t.html").metadata.title == "Tết xa quê"
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGALRM"), reason="needs SIGALRM")
+def test_a_date_followed_by_a_long_run_of_spaces_is_read_at_once():
+    # the lunar-calendar check after a date tried every share of the spaces: quadratic
+    import signal
+
+    def too_long(*_):
+        raise TimeoutError("reading one date took more than 5 s")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(5)
+    try:
+        found = helpers.dates.earliest_full_date("Cập nhật: 16/12/2021" + " " * 30000 + "x")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert found == dt.date(2021, 12, 16)

@@ -739,12 +739,16 @@ _BARE_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 def _player_times(page: _Page) -> None:
     """A player's elapsed and total time, each alone on a line ("00:00" over "03:12"), or one
-    beside its controls ("Tự động phát"): a bare time next to another or to a player's line is
-    the player's (a live blog's time stands over its entry's text, and stays)."""
+    beside its controls ("Tự động phát"): a bare time next to a player's line, or a start
+    ("0:00", "00:00") and a time next to each other, is the player's (a live blog's time
+    stands over its entry's text, and a programme's "08:00" over "09:30" starts no player:
+    both stay)."""
     times = [page.reason[i] is None and _BARE_TIME.fullmatch(text) is not None
              for i, text in enumerate(page.texts)]
+    start = [bare and page.texts[i].strip("0:") == "" for i, bare in enumerate(times)]
     for i, bare in enumerate(times):
-        if bare and any(0 <= j < len(times) and (times[j] or page.reason[j] == "media player")
+        if bare and any(0 <= j < len(times) and (page.reason[j] == "media player"
+                                                 or (times[j] and (start[i] or start[j])))
                         for j in (i - 1, i + 1)):
             page.reason[i] = "media player"
     # ... and its title over it, under the article's dateline or byline ("Video: Phỏng vấn

@@ -117,7 +117,8 @@ def parse_full_date(text: str) -> dt.date | None:
     return None
 
 
-_LUNAR = re.compile(r"\s*\)?\s*(?:âm lịch|âl|al)\b", re.IGNORECASE)
+# (possessive spaces: on a long run of spaces after a date, not a try for every share of it)
+_LUNAR = re.compile(r"\s*+(?:\)\s*+)?(?:âm lịch|âl|al)\b", re.IGNORECASE)
 
 
 def earliest_full_date(text: str) -> dt.date | None:

@@ -979,8 +979,9 @@ def extract_html(data: bytes, name: str, require_article: bool = True) -> HtmlPa
         # a section's name, a heading printed nearer the article instead (as below)
         sections = sections | {title}
         parts = parts | _subheadings(root, lower)
-    elif title and len(title.split()) < TITLE_PART_WORDS and title.casefold() not in {
-            part.casefold() for whole in titles for part in re.split(SITE_SEPARATOR, whole)}:
+    elif title and not headings and len(title.split()) < TITLE_PART_WORDS \
+            and title.casefold() not in {part.casefold() for whole in titles
+                                         for part in re.split(SITE_SEPARATOR, whole)}:
         # a short label the page's <title> and og:title do not name (a portlet's heading, "Tin
         # hoạt động", taken by extraction on a page with no <h1>): a section's name, which a
         # heading the <title> names, printed between it and the article, replaces

@@ -176,9 +176,10 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
         first = article.line_numbers[roles.index(BODY)]
         if under := [date for number, date in found if top < number < first]:
             return min(under), "page dateline"
-    if found and BODY in roles:
-        # a page's clock in its header: a date over the site's menu (``HEADER_MENU_LINES``
-        # lines of it or more between the date and the article)
+    if found and BODY in roles and HEADLINE not in roles:
+        # on a page whose headline (and so its dateline) was lost, a page's clock in its
+        # header: a date over the site's menu (``HEADER_MENU_LINES`` lines of it or more
+        # between the date and the article)
         first = article.line_numbers[roles.index(BODY)]
         menus = [line.number for line in article.removed
                  if line.number < first and line.reason in HEADER_STOPS]
