@@ -1941,6 +1941,17 @@ def test_a_dateline_row_with_its_update_time_after_it_is_put_back_under_the_head
      '</div><div class="t">15/12/2021 10:05</div><div><a href="/b">Tỉnh đón đoàn doanh nghiệp'
      '</a></div><div class="t">16/12/2021 08:00</div></div>', None),
     ('<ul><li>Thứ Năm, 16/12/2021 | 09:20</li></ul>', None),
+    # ... another story's headline glued to its date, or over its time; an update's time
+    # alone; a weather widget glued to the clock
+    ('<div class="t"><div><a href="/a">Bộ trưởng tiếp Đại sứ nước bạn tại Hà Nội</a><span>Thứ Tư, '
+     '12/12/2021 10:05</span></div></div>', None),
+    ('<div><a href="/a">Bộ trưởng tiếp Đại sứ nước bạn tại trụ sở Bộ</a></div>'
+     '<div class="t">12/12/2021 10:05</div>', None),
+    ('<div class="u">Cập nhật: 18/12/2021 10:00</div>', None),
+    ('<div class="w">Hà Nội 18°C Thứ Năm, 16/12/2021 09:20</div>', None),
+    # ... but a page clock without a time further up does not hide the article's row
+    ('<div class="clock">Thứ Năm, 16/12/2021</div><div>Thời sự</div><div>Đối ngoại</div>'
+     '<div class="date">Ngày đăng: 15/12/2021 10:15</div>', dt.date(2021, 12, 15)),
 ])
 def test_the_articles_date_and_time_right_above_its_headline_date_it(above, date):
     # HTML extraction drops the row above the headline; with no date in the markup, the

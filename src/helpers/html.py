@@ -609,15 +609,31 @@ def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
         return under
     if blocks[top - 1] in date_headings and a_dateline(top - 1):
         return (blocks[top - 1], *under)    # a blog's date header, right above the post's title
-    row = _dated_row(blocks[top - 1])
+    row = _dated_row(before_update(top - 1))
     if row and CLOCK_AT.search(row) and not _TODAY.search(row) and not _month_first(row) \
-            and not any(is_dateline(blocks[i])
+            and not (top > 1 and _reads_as_headline(blocks[top - 2])
+                     and not _BREADCRUMB.search(blocks[top - 2])) \
+            and not any(_timed_row(blocks[i])
                         for i in range(max(top - 1 - UNDER_TITLE_BLOCKS, 0), top - 1)):
         # the article's date and time printed right above its headline, alone or after the
         # section's name ("Thời sự | Thứ Năm, 16/12/2021 | 09:20", "Ngày đăng: 24/08/2016
-        # 10:15 SA"); not a clock (no time, or "Hôm nay"), nor the last of a list of dated items
+        # 10:15 SA"); not a clock (no time, or "Hôm nay"), nor an update's time alone, nor
+        # the date of an item of a list: under another story's headline, or the last of
+        # several dated rows (a row with its time above it)
         return (row, *under)
     return under
+
+
+# A breadcrumb's separator: "Trang chủ > Thương mại > Chi tiết tin"
+_BREADCRUMB = re.compile(r"\s[>»›/|]\s")
+
+
+def _timed_row(block: str) -> bool:
+    """Whether ``block`` is a date with its time (a dated row of a list, a headline glued to
+    its date and time), not a bare date (a page's clock)."""
+    row = _dated_row(block, label_words=SECTION_NAME_WORDS) or (block if is_dateline(block)
+                                                                  else None)
+    return bool(row and CLOCK_AT.search(row))
 
 
 _TODAY = re.compile(r"hôm nay|today", re.IGNORECASE)
@@ -626,18 +642,23 @@ _WEEKDAY = re.compile(r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|chủ\s+n
                       r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
-def _dated_row(block: str) -> str | None:
-    """A block that is a dateline, or the dateline in it after a section's short name
-    ("Đối thoạiThứ Năm, 16/12/2021 | 09:20": two spans without a space between): that
-    dateline; else None."""
+SECTION_LABEL_WORDS = 4    # at most this long, a label glued to a dateline is a section's name
+
+
+def _dated_row(block: str, label_words: int = SECTION_LABEL_WORDS) -> str | None:
+    """A block that is a dateline, or the dateline in it after a section's short name of at
+    most ``label_words`` words ("Đối thoạiThứ Năm, 16/12/2021 | 09:20": two spans without a
+    space between; not another story's headline glued to its date): that dateline; else
+    None."""
     if parse_dateline(block):
         return block
     weekday = _WEEKDAY.search(block, 1)
     if weekday is None:
         return None
     label, row = block[:weekday.start()].rstrip(" |·-–:"), block[weekday.start():]
-    return row if label and len(label.split()) <= SECTION_NAME_WORDS and parse_dateline(row) \
-        else None
+    # (a section's name has no digits: "Hà Nội 18°C" is a weather widget's)
+    return row if label and len(label.split()) <= label_words and parse_dateline(row) \
+        and not any(map(str.isdigit, label)) else None
 
 
 def _lone_cell(line: str) -> str:
