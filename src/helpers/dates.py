@@ -16,9 +16,10 @@ import pandas as pd
 
 from .reference import conferences, congresses, eras
 
-__all__ = ["CLOCK_AT", "DATE_RULES", "FULL_DATE", "MERIDIEM", "URL_DATE", "DateMention",
-           "address_date", "conference_mentions", "earliest_full_date", "find_dates",
-           "nearest_year", "parse_dateline", "parse_full_date", "url_date", "vietnam_day"]
+__all__ = ["CLOCK_AT", "DATE_RULES", "FULL_DATE", "MERIDIEM", "NOT_ITS_DATE", "URL_DATE",
+           "WEEKDAY", "DateMention", "address_date", "conference_mentions", "earliest_full_date",
+           "find_dates", "nearest_year", "parse_dateline", "parse_full_date", "url_date",
+           "vietnam_day"]
 
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
@@ -52,16 +53,27 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 # The earliest year a full date may have (the seeds and news cite dates back to 1945).
 MIN_YEAR = 1800
 
+# A weekday as datelines print it: "Thứ Năm", "thứ 5", "Chủ nhật", "Thursday"
+WEEKDAY = (r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật"
+           r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+# A date that says it is not the article's: a page clock ("Hôm nay: Thứ Ba, 12/11/2024",
+# "Today: ..."), the day a copy was printed, saved, fetched or read ("Ngày in:", "Printed on",
+# "Đã lưu", "Nhận lúc", "Truy cập ngày", "Accessed", "Retrieved", "Clipped"), a note's own
+# times ("Created time", "Last edited"). Read with ``match``.
+NOT_ITS_DATE = re.compile(
+    r"\s*(?:hôm nay|today|ngày in|in ngày|in lúc|printed( on)?|đã lưu|lưu lúc|ngày lưu|nhận lúc"
+    r"|(ngày )?truy cập|accessed|retrieved|clipped|saved( on)?|created time|last edited)\b",
+    re.IGNORECASE)
 # What may stand beside the date on a dateline: weekday, time, time zone, "updated", separators,
 # a view count or reading time, the day of the lunar calendar.
 _DATELINE_REST = re.compile(
-    r"^(?:\s|[|,()\[\]\-–—/:·•]|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn"
+    r"^(?:\s|[|,()\[\]\-–—/:·•]|" + WEEKDAY + r"|cn"
     r"|t[2-7]|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}h\d{0,2}|gmt\s*[+-]\s*\d{1,2}"
     r"|utc\s*[+-]?\s*\d{0,2}|t(?=\d{1,2}:)|z\b|[+-]\d{2}:?\d{2}\b"
     r"|am|pm|sa|ch|ngày|lúc|hôm nay|cập nhật|đăng|đăng lúc|đăng ngày|ngày đăng|xuất bản|thời gian"
     r"|ngày trả lời"   # a question-and-answer page's date: it is published when answered
     r"|trực tuyến|online"
-    r"|published|updated|posted|last|on|date|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today"
+    r"|published|updated|posted|last|on|date|today"
     r"|(?:lượt xem|lượt đọc|views?)\s*:?\s*[\d.,]+"
     r"|[\d.,]+\s*(?:lượt xem|lượt đọc|views?|bình luận|comments?)"
     r"|\d{1,3}\s*(?:phút đọc|phút|min(?:ute)?s?\s+read)|số\s+\d{1,2}\s*/\s*\d{4}"

@@ -25,7 +25,16 @@ if TYPE_CHECKING:
 
 from .cleaning import is_dateline, never_headline, opens_zone
 from .damage import utf8_damage
-from .dates import CLOCK_AT, FULL_DATE, MERIDIEM, address_date, parse_dateline, parse_full_date
+from .dates import (
+    CLOCK_AT,
+    FULL_DATE,
+    MERIDIEM,
+    NOT_ITS_DATE,
+    WEEKDAY,
+    address_date,
+    parse_dateline,
+    parse_full_date,
+)
 from .errors import CorpusError, NoVisibleText
 from .reference import page_rules
 from .text import PARAGRAPH_END, in_capitals, normalize_text
@@ -610,14 +619,15 @@ def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
     if blocks[top - 1] in date_headings and a_dateline(top - 1):
         return (blocks[top - 1], *under)    # a blog's date header, right above the post's title
     row = _dated_row(before_update(top - 1))
-    if row and CLOCK_AT.search(row) and not _TODAY.search(row) and not _month_first(row) \
+    if row and CLOCK_AT.search(row) and not NOT_ITS_DATE.match(row) and not _month_first(row) \
             and not (top > 1 and _reads_as_headline(blocks[top - 2])
                      and not _BREADCRUMB.search(blocks[top - 2])) \
             and not any(_timed_row(blocks[i])
                         for i in range(max(top - 1 - UNDER_TITLE_BLOCKS, 0), top - 1)):
         # the article's date and time printed right above its headline, alone or after the
         # section's name ("Thời sự | Thứ Năm, 16/12/2021 | 09:20", "Ngày đăng: 24/08/2016
-        # 10:15 SA"); not a clock (no time, or "Hôm nay"), nor an update's time alone, nor
+        # 10:15 SA"); not a clock (no time, or "Hôm nay"), nor a print's date ("Ngày in"),
+        # nor an update's time alone, nor
         # the date of an item of a list: under another story's headline, or the last of
         # several dated rows (a row with its time above it)
         return (row, *under)
@@ -636,10 +646,8 @@ def _timed_row(block: str) -> bool:
     return bool(row and CLOCK_AT.search(row))
 
 
-_TODAY = re.compile(r"hôm nay|today", re.IGNORECASE)
 # Where a dateline glued to the section's name before it starts: its weekday
-_WEEKDAY = re.compile(r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|chủ\s+nhật\b"
-                      r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_WEEKDAY = re.compile(WEEKDAY, re.IGNORECASE)
 
 
 SECTION_LABEL_WORDS = 4    # at most this long, a label glued to a dateline is a section's name

@@ -27,6 +27,7 @@ from .cleaning import (
     source_in,
 )
 from .dates import (
+    NOT_ITS_DATE,
     conference_mentions,
     earliest_full_date,
     nearest_year,
@@ -99,14 +100,6 @@ def _dateline_cutoff(article: CleanedArticle) -> int:
     return related[0] if related else numbers[-1] + 1
 
 
-# A date that says it is not the article's: a page clock ("Hôm nay: Thứ Ba, 12/11/2024",
-# "Today: ..."), the day a copy was printed, saved, fetched or read ("Ngày in:", "Printed on",
-# "Đã lưu", "Nhận lúc", "Truy cập ngày", "Accessed", "Retrieved", "Clipped"), a note's own
-# times ("Created time", "Last edited").
-_NOT_ITS_DATE = re.compile(
-    r"\s*(?:hôm nay|today|ngày in|in ngày|in lúc|printed( on)?|đã lưu|lưu lúc|ngày lưu|nhận lúc"
-    r"|(ngày )?truy cập|accessed|retrieved|clipped|saved( on)?|created time|last edited)\b",
-    re.IGNORECASE)
 
 
 def page_dateline(article: CleanedArticle) -> dt.date | None:
@@ -168,7 +161,7 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     cutoff = _dateline_cutoff(article)
     found = [(line.number, vietnam_day(line.text, date))
              for line in article.with_reason("dateline")
-             if line.number < cutoff and not _NOT_ITS_DATE.match(line.text)
+             if line.number < cutoff and not NOT_ITS_DATE.match(line.text)
              and (date := _dateline_date(line.text)) is not None]
     roles = article.line_roles
     if found and HEADLINE in roles and BODY in roles:
