@@ -735,6 +735,7 @@ def menu_pass(page: _Page, c: _Compiled) -> None:
 
 # A clock time alone on a line: "00:00", "03:12", "1:05:30"
 _BARE_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+BARE_TIME_CHARS = 8
 
 
 def _player_times(page: _Page) -> None:
@@ -743,8 +744,8 @@ def _player_times(page: _Page) -> None:
     ("0:00", "00:00") and a time next to each other, is the player's (a live blog's time
     stands over its entry's text, and a programme's "08:00" over "09:30" starts no player:
     both stay)."""
-    times = [page.reason[i] is None and _BARE_TIME.fullmatch(text) is not None
-             for i, text in enumerate(page.texts)]
+    times = [page.reason[i] is None and len(text) <= BARE_TIME_CHARS
+             and _BARE_TIME.fullmatch(text) is not None for i, text in enumerate(page.texts)]
     start = [bare and page.texts[i].strip("0:") == "" for i, bare in enumerate(times)]
     for i, bare in enumerate(times):
         if bare and any(0 <= j < len(times) and (page.reason[j] == "media player"
@@ -754,9 +755,9 @@ def _player_times(page: _Page) -> None:
     # ... and its title over it, under the article's dateline or byline ("Video: Phỏng vấn
     # Đại sứ ..." over "00:00 / 06:42"): a headline stands above its dateline
     for i in range(1, len(page.texts) - 1):
-        if page.reason[i] is None and _PLAYER_TITLE.match(page.texts[i]) \
-                and page.reason[i + 1] == "media player" \
-                and page.reason[i - 1] in ("dateline", "byline"):
+        if page.reason[i] is None and page.reason[i + 1] == "media player" \
+                and page.reason[i - 1] in ("dateline", "byline") \
+                and _PLAYER_TITLE.match(page.texts[i]):
             page.reason[i] = "media player"
 
 
@@ -764,6 +765,7 @@ def _player_times(page: _Page) -> None:
 _PLAYER_TITLE = re.compile(r"(?:video|clip|audio|podcast)\s*:\s*\S", re.IGNORECASE)
 
 
+BUTTON_CHARS = 12    # at most this long, a line may be a button's word or a share label
 # A share button's word alone on a line: "Share", "Tweet", "Email", "Print", "Facebook"
 _BUTTON_WORDS = _NETWORKS | {"share", "tweet", "email", "e-mail", "print", "copy", "like",
                              "save", "embed", "thích", "lưu", "in"}
@@ -774,15 +776,19 @@ def _button_column(page: _Page, c: _Compiled) -> None:
     "f" / "Zalo" / "Link"): a button's word alone on a line, next to another, and any button's
     token alone next to a social button or a share label, is a social button (alone, "Email"
     may be a form's label, "In" a word, "Link" or "Video" a subheading)."""
+    # a button's token or label is short: only such lines are lower-cased
+    tokens = [text.strip(" :").lower() if len(text) <= BUTTON_CHARS else ""
+              for text in page.texts]
+
     def token(i: int) -> str:
-        return page.texts[i].strip(" :").lower() if 0 <= i < len(page.texts) else ""
+        return tokens[i] if 0 <= i < len(tokens) else ""
 
     def button(i: int) -> bool:
         return page.reason[i] == "social buttons" or token(i) in c.share_words \
             or token(i) in ("chia sẻ", "share")
 
     for i in range(len(page.texts)):
-        if page.reason[i] is not None or " " in token(i):
+        if page.reason[i] is not None or not tokens[i] or " " in tokens[i]:
             continue
         word = token(i) in _BUTTON_WORDS and any(token(j) in _BUTTON_WORDS
                                                  for j in (i - 1, i + 1))
