@@ -785,7 +785,7 @@ def _button_column(page: _Page, c: _Compiled) -> None:
 
     def button(i: int) -> bool:
         return page.reason[i] == "social buttons" or token(i) in c.share_words \
-            or token(i) in ("chia sẻ", "share")
+            or token(i) == "chia sẻ"
 
     for i in range(len(page.texts)):
         if page.reason[i] is not None or not tokens[i] or " " in tokens[i]:

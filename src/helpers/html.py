@@ -627,9 +627,8 @@ def _under_title(blocks: list[str], asides: list[bool], top: int, first: int,
         # the article's date and time printed right above its headline, alone or after the
         # section's name ("Thời sự | Thứ Năm, 16/12/2021 | 09:20", "Ngày đăng: 24/08/2016
         # 10:15 SA"); not a clock (no time, or "Hôm nay"), nor a print's date ("Ngày in"),
-        # nor an update's time alone, nor
-        # the date of an item of a list: under another story's headline, or the last of
-        # several dated rows (a row with its time above it)
+        # nor an update's time alone, nor the date of an item of a list: under another
+        # story's headline, or the last of several dated rows (a row with its time above it)
         return (row, *under)
     return under
 

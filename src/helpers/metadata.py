@@ -100,8 +100,6 @@ def _dateline_cutoff(article: CleanedArticle) -> int:
     return related[0] if related else numbers[-1] + 1
 
 
-
-
 def page_dateline(article: CleanedArticle) -> dt.date | None:
     """The article's own date as the page prints it (``page_date`` without how it was found).
 
@@ -164,16 +162,15 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
              if line.number < cutoff and not NOT_ITS_DATE.match(line.text)
              and (date := _dateline_date(line.text)) is not None]
     roles = article.line_roles
-    if found and HEADLINE in roles and BODY in roles:
+    first = article.line_numbers[roles.index(BODY)] if BODY in roles else None
+    if found and first is not None and HEADLINE in roles:
         top = article.line_numbers[roles.index(HEADLINE)]
-        first = article.line_numbers[roles.index(BODY)]
         if under := [date for number, date in found if top < number < first]:
             return min(under), "page dateline"
-    if found and BODY in roles and HEADLINE not in roles:
+    elif found and first is not None:
         # on a page whose headline (and so its dateline) was lost, a page's clock in its
         # header: a date over the site's menu (``HEADER_MENU_LINES`` lines of it or more
         # between the date and the article)
-        first = article.line_numbers[roles.index(BODY)]
         menus = [line.number for line in article.removed
                  if line.number < first and line.reason in HEADER_STOPS]
         found = [(number, date) for number, date in found
