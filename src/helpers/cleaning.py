@@ -1240,6 +1240,95 @@ def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:
             and bool(_SENTENCE_FINAL.search(page.texts[i])))
 
 
+# What a page prints right after its article ends: buttons, tags, sign-ups, lists, comments,
+# its footer. (Not a related link, "Xem thêm: ...", nor a player or a caption: those stand
+# inside articles too.)
+END_FURNITURE = frozenset({"navigation", "social buttons", "newsletter", "related heading",
+                           "comment box", "poll", "view counter", "copyright", "contact",
+                           "site name", "end mark", "post footer"})
+# A note in brackets on a line of its own: "[X is a researcher ...]", "(Bài viết nằm trong ...)"
+_BRACKETED = re.compile(r"^(?:\([^()]+\)|\[[^\[\]]+\])\.?$")
+# A name with its office or agency in brackets: "Mai Thùy (Văn phòng UBND tỉnh)"
+_WITH_OFFICE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<office>[^()]{2,60})\)$")
+
+
+def _credit(page: _Page, i: int) -> bool:
+    """Whether free line ``i`` is an author's name: alone, several joined, or with the office
+    or agency in brackets ("Mai Thùy (Văn phòng UBND tỉnh)")."""
+    if page.is_name(i, several=True):
+        return True
+    office = _WITH_OFFICE.match(page.texts[i])
+    return office is not None and office["office"][0].isupper() and is_name(office["name"])
+
+
+def _closing(page: _Page, i: int, author: str | None) -> str | None:
+    """The reason of line ``i`` as one of the lines that close an article (a credit, a note, an
+    author box), or None: a byline or source line, an author's name, a correction or an author
+    box's heading ("closing note"), a note in brackets, or a biography under the author's name
+    (a line opening with ``author``, the name just above it)."""
+    r = page.reason[i]
+    if r in {"byline", "source line", "closing note"}:
+        return r
+    if r is not None:
+        return None
+    if _credit(page, i):
+        return "byline"
+    if _BRACKETED.match(page.texts[i]) or (author and page.keys[i].startswith(author + " ")):
+        return "closing note"
+    return None
+
+
+def _pitch(page: _Page, i: int, run: list[tuple[int, str]]) -> str | None:
+    """"newsletter" for free line ``i`` under the lines closing an article (``run``) when a
+    sign-up's or an appeal's button follows it ("Lattice Asia is reader-supported. ..." over
+    "Become a member"): the box's text."""
+    below = i + 1
+    return "newsletter" if run and page.reason[i] is None and below < len(page.texts) \
+        and page.reason[below] == "newsletter" else None
+
+
+def end_pass(page: _Page, c: _Compiled) -> None:
+    """Where the article ends, when the page says so: a run of closing lines (``_closing``)
+    right under a paragraph and followed at once by page furniture (``END_FURNITURE``) is the
+    article's end, and every line below it that is not furniture already is "after the end":
+    teasers with summaries, author boxes, appeals, readers' comments. Only with
+    ``min_paragraphs`` paragraphs above and at most ``max_below`` times as much text below as
+    above, so a byline and share row between a sapo and the article do not end it."""
+    body = page.body()
+    least = c.rules.setting("after the end", "min_paragraphs")
+    if len(body) <= least:
+        return
+    reason, n = page.reason, len(page.texts)
+    above = 0
+    for k, i in enumerate(body[:-1]):
+        above += len(page.texts[i])
+        if k + 1 < least:
+            continue
+        run: list[tuple[int, str]] = []
+        j, author = i + 1, None
+        while j < n and (why := _closing(page, j, author) or _pitch(page, j, run)) is not None:
+            run.append((j, why))
+            author = line_key(author_name(page.texts[j])) if why == "byline" else author
+            j += 1
+        if not run or (j < n and reason[j] not in END_FURNITURE):
+            continue
+        # at the page's end, with no furniture to confirm it, names joined by commas may be
+        # places ("Quảng Nam, Đà Nẵng"); joined by dashes they are the usual credit
+        if j == n and any(reason[b] is None and "," in page.texts[b] and not page.is_name(b)
+                          for b, why in run if why == "byline"):
+            continue
+        below = sum(len(page.texts[b]) for b in body if b > i)
+        closing = sum(len(page.texts[b]) for b, _ in run if reason[b] is None)
+        if above * c.rules.setting("after the end", "max_below") < below - closing:
+            continue                    # a byline under the sapo: the end may come later
+        for b, why in run:
+            reason[b] = why
+        for b in range(j, n):
+            if reason[b] is None:
+                reason[b] = "after the end"
+        return
+
+
 def repeats_pass(page: _Page, c: _Compiled) -> None:
     """Each paragraph once: the lead or a caption printed twice. A copy of a line removed for
     where it stood (a byline printed twice) is a repeat too, or the copy would become the
@@ -1294,6 +1383,7 @@ CLEANING_PASSES: tuple[tuple[str, Callable[[_Page, _Compiled], None]], ...] = (
     ("menus", menu_pass),
     ("headline", headline_pass),
     ("zones", zones_pass),
+    ("end", end_pass),
     ("repeats", repeats_pass),
     ("byline", byline_pass),
     ("trailing", trailing_pass),

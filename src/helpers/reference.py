@@ -260,6 +260,7 @@ _PASS_KEYS: dict[str, set[str]] = {
     "repeated line": set(),
     "page header": set(),
     "related news": {"resume_min_words"},
+    "after the end": {"min_paragraphs", "max_below"},
     "reader comment": set(),
     "one-line page": {"min_chars"},
 }

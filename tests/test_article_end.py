@@ -1,0 +1,134 @@
+"""Where an article ends: a credit, a note or an author box right under its last paragraph,
+with page furniture right below, ends it; what follows is "after the end", however much it
+reads like the article. Each rule beside its near misses: the article goes on."""
+
+import pytest
+
+import helpers
+from helpers.cleaning import END_FURNITURE
+
+HEADLINE = "Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội"
+LEAD = ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội với sự tham dự của "
+        "lãnh đạo Đảng, Nhà nước và các trưởng cơ quan đại diện ở nước ngoài.")
+SECOND = ("Bộ trưởng Bùi Thanh Sơn trình bày báo cáo đề dẫn về kết quả công tác đối ngoại kể từ "
+          "hội nghị lần trước đến nay, nêu rõ những việc đã làm được và những việc còn phải làm.")
+THIRD = ("Các đại biểu thảo luận về ngoại giao kinh tế, bảo hộ công dân và xây dựng ngành, "
+         "đề xuất nhiều giải pháp cho giai đoạn tới.")
+LAST = "Hội nghị sẽ bế mạc ngày 23/12."
+ARTICLE = (HEADLINE, "19/12/2023 08:30", LEAD, SECOND, THIRD, LAST)
+# A related list whose items have a summary written as news prose: each summary is long
+# enough to close a related zone, as the article going on after an inline box would.
+TEASERS = ("Tin liên quan",
+           "Các Trưởng cơ quan đại diện mang đơn đặt hàng từ địa bàn về nước",
+           "Nhiều Đại sứ cho biết họ đã chuẩn bị sẵn danh mục nhu cầu nhập khẩu, dự án đầu tư "
+           "và đối tác cụ thể để giới thiệu với các địa phương trong những ngày hội nghị.",
+           "Ngay sau phiên khai mạc, các đại biểu bước vào thảo luận tổ",
+           "Ngay sau phiên khai mạc, các đại biểu chia thành nhóm theo địa bàn để thảo luận về "
+           "báo cáo chính của hội nghị và những việc cần làm trong năm tới.")
+COMMENTS = ("Bình luận (2)", "Lê Khánh Hòa",
+            "Mong rằng các Đại sứ sẽ chú ý hơn nữa tới bà con lao động ở nước ngoài, nhất là "
+            "những gia đình có người đi làm xa nhiều năm chưa về được quê hương.",
+            "Trả lời")
+SHARE = ("Chia sẻ", "Facebook", "Zalo")
+
+
+def clean(*lines: str):
+    return helpers.clean_article("\n".join(lines))
+
+
+def last_paragraph(article) -> str:
+    return article.paragraphs[-1]
+
+
+@pytest.mark.parametrize("credit", [
+    "Quách Minh Tâm", "Minh Khuê - Văn Tùng", "Mai Thùy (Văn phòng UBND tỉnh)", "Theo TTXVN",
+    "Bài, ảnh: Hoàng Diệu Linh", "PĐN tổng hợp", "Thanh Nhàn (thực hiện)",
+    "Reporting by Tran Gia Han; editing by Mark Ellery",
+    "(Bài viết nằm trong chuyên đề “Người trẻ và đối ngoại” của báo)",
+    "Đính chính: Bản tin trước ghi nhầm ngày bế mạc của hội nghị, nay xin sửa lại.",
+])
+def test_a_credit_over_the_share_row_ends_the_article(credit):
+    article = clean(*ARTICLE, credit, *SHARE, *TEASERS, *COMMENTS, "© Báo Mẫu")
+    assert last_paragraph(article) == LAST
+    assert credit not in article.paragraphs
+    after = [line.text for line in article.with_reason("after the end")]
+    assert TEASERS[2] in after and COMMENTS[2] in after
+    # near miss: the same credit over another paragraph is no end (a byline between the sapo
+    # and the rest, a name in mid-article): the article goes on, and no line is "after the end"
+    article = clean(*ARTICLE[:4], credit, THIRD, LAST, *SHARE, *TEASERS)
+    assert THIRD in article.paragraphs and not article.with_reason("after the end")
+
+
+def test_the_lines_that_end_an_article_may_be_several():
+    # a source line, then a correction, then the tags: all below the last paragraph
+    article = clean(*ARTICLE, "PĐN tổng hợp",
+                    "Đính chính: Bản tin đăng lúc 08:30 ghi nhầm ngày bế mạc, nay xin sửa lại.",
+                    "Thẻ: Hội nghị Ngoại giao lần thứ 32, Bộ Ngoại giao", *TEASERS)
+    assert last_paragraph(article) == LAST
+    assert TEASERS[4] in [line.text for line in article.with_reason("after the end")]
+
+
+def test_an_author_box_and_an_appeal_end_the_article():
+    bio = ("Lena Vo covers diplomacy and Vietnam's relations with its neighbours. She joined "
+           "the paper in 2018 after six years at a regional news agency.")
+    pitch = ("Lattice Asia is reader-supported. We do not run a paywall, and we never will. If "
+             "you found this useful, please consider supporting our reporting.")
+    article = clean(*ARTICLE, "Lena Vo", bio, "More from Lena Vo", *TEASERS)
+    assert last_paragraph(article) == LAST
+    assert [line.reason for line in article.lines if line.text == bio] == ["closing note"]
+    article = clean(*ARTICLE, "[Ha Minh Chau is a researcher on trade policy. The views are "
+                    "her own.]", pitch, "Become a member", *TEASERS)
+    assert last_paragraph(article) == LAST
+    assert [line.reason for line in article.lines if line.text == pitch] == ["newsletter"]
+    # near miss: a paragraph opening with a name that is not the one above stays
+    other = "Lê Minh Anh cho biết hội nghị đã thống nhất nhiều việc cần làm ngay trong năm tới."
+    article = clean(*ARTICLE[:5], "Lena Vo", other, LAST, *SHARE)
+    assert other in article.paragraphs and LAST in article.paragraphs
+
+
+def test_an_inline_box_without_a_credit_over_it_does_not_end_the_article():
+    # the related box stands between two paragraphs: the article goes on below it, as before
+    article = clean(*ARTICLE[:5], "Tin liên quan",
+                    "Các Trưởng cơ quan đại diện mang đơn đặt hàng từ địa bàn về nước", LAST
+                    + " Các đại biểu sẽ làm việc theo các phiên toàn thể và chuyên đề về ngoại "
+                    "giao kinh tế, văn hóa và bảo hộ công dân trong bốn ngày tới.")
+    assert last_paragraph(article).startswith(LAST)
+    assert not article.with_reason("after the end")
+
+
+def test_a_credit_over_much_more_text_than_above_it_is_no_end():
+    # a byline and a share row under the sapo and a caption: the article is below them
+    article = clean(HEADLINE, LEAD, "Toàn cảnh phiên khai mạc hội nghị", "Quách Minh Tâm",
+                    *SHARE, SECOND, THIRD, SECOND + " " + THIRD, THIRD + " " + SECOND, LAST)
+    assert last_paragraph(article) == LAST and SECOND in article.paragraphs
+    assert not article.with_reason("after the end")
+
+
+def test_a_note_in_brackets_inside_the_article_stays():
+    note = "(Theo báo cáo của Bộ, năm qua có hơn 300 sự kiện đối ngoại cấp cao.)"
+    article = clean(*ARTICLE[:4], note, THIRD, LAST, *SHARE)
+    assert note in article.paragraphs and last_paragraph(article) == LAST
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("PĐN tổng hợp", True), ("Minh Anh lược dịch", True),
+    ("Reporting by Tran Gia Han; editing by Mark Ellery", True),
+    ("Bộ Ngoại giao tổng hợp", False), ("Reporting by the numbers; editing by hand", False),
+])
+def test_credits_read_as_bylines_wherever_they_stand(line, byline):
+    article = clean(HEADLINE, LEAD, line, SECOND, THIRD)
+    assert (line not in article.paragraphs) == byline
+
+
+def test_end_furniture_holds_only_reasons_the_rules_give():
+    reasons = {name for name, _ in helpers.reference.page_rules().line_patterns}
+    assert END_FURNITURE.issubset(reasons | {"social buttons", "related heading"})
+
+
+def test_a_byline_under_the_sapo_does_not_hide_the_end_below():
+    # the byline and share row under the sapo end nothing; the credit at the end still does
+    article = clean(HEADLINE, LEAD, "Toàn cảnh phiên khai mạc hội nghị", "Quách Minh Tâm",
+                    *SHARE, SECOND, THIRD, SECOND + " " + THIRD, THIRD + " " + SECOND, LAST,
+                    "Theo TTXVN", *SHARE, *TEASERS)
+    assert last_paragraph(article) == LAST and SECOND in article.paragraphs
+    assert TEASERS[2] in [line.text for line in article.with_reason("after the end")]
