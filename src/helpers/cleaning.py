@@ -1246,6 +1246,9 @@ def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:
 END_FURNITURE = frozenset({"navigation", "social buttons", "newsletter", "related heading",
                            "comment box", "poll", "view counter", "copyright", "contact",
                            "site name", "end mark", "post footer"})
+# The most words of a credit line: four names of five words with their joins, or one name with
+# its office in brackets.
+CREDIT_MAX_WORDS = 24
 # A note in brackets on a line of its own: "[X is a researcher ...]", "(Bài viết nằm trong ...)"
 _BRACKETED = re.compile(r"^(?:\([^()]+\)|\[[^\[\]]+\])\.?$")
 # A name with its office or agency in brackets: "Mai Thùy (Văn phòng UBND tỉnh)"
@@ -1271,11 +1274,13 @@ def _closing(page: _Page, i: int, author: str | None) -> str | None:
         return r
     if r is not None:
         return None
-    if _credit(page, i):
-        return "byline"
-    if _BRACKETED.match(page.texts[i]) or (author and page.keys[i].startswith(author + " ")):
+    text = page.texts[i]
+    if author and page.keys[i].startswith(author + " "):
         return "closing note"
-    return None
+    if text.startswith(("(", "[")):
+        return "closing note" if _BRACKETED.match(text) else None
+    # (a paragraph is longer than any credit: several names, or one with its office)
+    return "byline" if page.words[i] <= CREDIT_MAX_WORDS and _credit(page, i) else None
 
 
 def _pitch(page: _Page, i: int, run: list[tuple[int, str]]) -> str | None:
