@@ -5,7 +5,7 @@ reads like the article. Each rule beside its near misses: the article goes on.""
 import pytest
 
 import helpers
-from helpers.cleaning import END_FURNITURE
+from helpers.cleaning import END_FURNITURE, END_SIGNS
 
 HEADLINE = "Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội"
 LEAD = ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội với sự tham dự của "
@@ -44,8 +44,8 @@ def last_paragraph(article) -> str:
     "Quách Minh Tâm", "Minh Khuê - Văn Tùng", "Mai Thùy (Văn phòng UBND tỉnh)", "Theo TTXVN",
     "Bài, ảnh: Hoàng Diệu Linh", "PĐN tổng hợp", "Thanh Nhàn (thực hiện)",
     "Reporting by Tran Gia Han; editing by Mark Ellery",
-    "(Bài viết nằm trong chuyên đề “Người trẻ và đối ngoại” của báo)",
-    "Đính chính: Bản tin trước ghi nhầm ngày bế mạc của hội nghị, nay xin sửa lại.",
+    "(Bài viết nằm trong chuyên đề “Người trẻ và đối ngoại” của báo)", "Ngọc Diệp/VOV.VN",
+    "Additional reporting by Quach Lan Phuong in Hanoi.",
 ])
 def test_a_credit_over_the_share_row_ends_the_article(credit):
     article = clean(*ARTICLE, credit, *SHARE, *TEASERS, *COMMENTS, "© Báo Mẫu")
@@ -75,7 +75,7 @@ def test_an_author_box_and_an_appeal_end_the_article():
              "you found this useful, please consider supporting our reporting.")
     article = clean(*ARTICLE, "Lena Vo", bio, "More from Lena Vo", *TEASERS)
     assert last_paragraph(article) == LAST
-    assert [line.reason for line in article.lines if line.text == bio] == ["closing note"]
+    assert [line.reason for line in article.lines if line.text == bio] == ["desk note"]
     article = clean(*ARTICLE, "[Ha Minh Chau is a researcher on trade policy. The views are "
                     "her own.]", pitch, "Become a member", *TEASERS)
     assert last_paragraph(article) == LAST
@@ -123,6 +123,7 @@ def test_credits_read_as_bylines_wherever_they_stand(line, byline):
 def test_end_furniture_holds_only_reasons_the_rules_give():
     reasons = {name for name, _ in helpers.reference.page_rules().line_patterns}
     assert END_FURNITURE.issubset(reasons | {"social buttons", "related heading"})
+    assert END_SIGNS.issubset(reasons)
 
 
 def test_a_byline_under_the_sapo_does_not_hide_the_end_below():
@@ -132,3 +133,74 @@ def test_a_byline_under_the_sapo_does_not_hide_the_end_below():
                     "Theo TTXVN", *SHARE, *TEASERS)
     assert last_paragraph(article) == LAST and SECOND in article.paragraphs
     assert TEASERS[2] in [line.text for line in article.with_reason("after the end")]
+
+
+@pytest.mark.parametrize("tags", [
+    "Từ khóa: Hội nghị Ngoại giao lần thứ 32 | Bộ Ngoại giao", "Topics: Diplomacy · Trade",
+    "Filed under: Diplomacy · Vietnam · Trade", "#Tổng Bí thư Nguyễn Phú Trọng #Đối ngoại",
+    "Thẻ: Hội nghị Ngoại giao, ngoại giao kinh tế",
+])
+def test_tags_under_the_last_paragraph_end_the_article_with_no_credit(tags):
+    article = clean(*ARTICLE, tags, *SHARE, *TEASERS, *COMMENTS)
+    assert last_paragraph(article) == LAST
+    assert [line.reason for line in article.lines if line.text == tags] == ["tags"]
+    # ... with a share row between, too
+    article = clean(*ARTICLE, "Share this article: Facebook · X · LinkedIn · Email", tags,
+                    *TEASERS)
+    assert last_paragraph(article) == LAST
+
+
+def test_a_papers_keywords_under_its_abstract_end_nothing():
+    abstract = ("Bài viết phân tích vị trí của đối ngoại nhân dân trong cấu trúc ba trụ cột "
+                "của nền ngoại giao toàn diện, hiện đại và đề xuất một số giải pháp.")
+    article = clean(HEADLINE, "Tóm tắt", abstract, abstract.replace("Bài viết", "Nghiên cứu"),
+                    "Từ khóa: đối ngoại nhân dân; ngoại giao toàn diện", "1. Đặt vấn đề",
+                    SECOND, THIRD, LEAD, LAST)
+    assert last_paragraph(article) == LAST and SECOND in article.paragraphs
+    assert not article.with_reason("after the end")
+
+
+def test_a_desks_note_under_the_article_ends_it_with_what_follows():
+    summary = ("Trong căn phòng thuê trên tầng hai một cửa hàng tạp hóa, cô giáo dạy tiếng Việt "
+               "cho ba mươi đứa trẻ mỗi chiều thứ Bảy, từ bảng chữ cái đến những bài hát ru.")
+    article = clean(*ARTICLE, "Bài và ảnh: Lữ Ngọc Hân", "Kỳ tới: Người giữ tiếng Việt ở cảng xa",
+                    summary, "Thẻ: Hội nghị Ngoại giao lần thứ 32", *COMMENTS)
+    assert last_paragraph(article) == LAST
+    assert summary in [line.text for line in article.with_reason("after the end")]
+    update = "* Bài viết được cập nhật lúc 16:20 để bổ sung thông tin về hình thức tổ chức."
+    article = clean(*ARTICLE, "VĂN KHÁNH - TUỆ MINH", update, *TEASERS)
+    assert last_paragraph(article) == LAST
+    assert [line.reason for line in article.lines if line.text == update] == ["desk note"]
+
+
+def test_a_newsletters_heading_is_furniture():
+    article = clean(HEADLINE, LEAD, SECOND, "Sign up for The Monsoon Letter", THIRD)
+    assert [line.reason for line in article.removed] == ["newsletter"]
+
+
+def test_a_sentence_after_a_tags_label_stays():
+    line = "Topics: the talks ran late, and the delegates agreed to meet again in March."
+    assert line in clean(HEADLINE, LEAD, line, SECOND).paragraphs
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGALRM"), reason="needs SIGALRM")
+@pytest.mark.parametrize("line", [
+    "Reporting by Anh" + "    ; editing by Binh    " * 25 + "; x",
+    "Topics: " + "ab  ,  " * 16 + "x. y",
+])
+def test_a_long_line_of_credits_or_tags_that_does_not_match_is_read_at_once(line):
+    # written with spaces that could belong to an item or to the separator after it, these
+    # patterns tried every share: exponential in the items (minutes for these lines)
+    import signal
+
+    def too_long(*_):
+        raise TimeoutError("reading one line took more than 5 s")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(5)
+    try:
+        article = clean(HEADLINE, LEAD, line, SECOND)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert line in article.paragraphs

@@ -217,7 +217,9 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
 _NAME_TITLES = ("GS", "PGS", "TS", "TSKH", "ThS", "NCS", "CN", "KS", "BS", "Ts", "Ths")
 _NAME_TITLE = re.compile(r"^(?:(?:" + "|".join(_NAME_TITLES) + r")\b[.,]?\s*)+")
 _AGENCY_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ"
-_AGENCY_SUFFIX = re.compile(rf"\s*[/–-]\s*(?=[{_AGENCY_LETTERS}]{{2,}}\s*$)")
+# ("/TTXVN", "- VNA", or the agency's site: "/VOV.VN")
+_AGENCY_SUFFIX = re.compile(rf"\s*[/–-]\s*(?=[{_AGENCY_LETTERS}]{{2,}}"
+                            rf"(?:\.[{_AGENCY_LETTERS}]{{2,}})*\s*$)")
 _WORD = re.compile(r"[^\W_]")
 # Between the names of a byline of several authors: "Thu Hằng - Quang Vinh", "An, Bình và Chi".
 # (A join that opens with spaces is tried only where they start, "(?<!\s)": tried inside a long
@@ -1264,39 +1266,79 @@ def _credit(page: _Page, i: int) -> bool:
     return office is not None and office["office"][0].isupper() and is_name(office["name"])
 
 
-def _closing(page: _Page, i: int, author: str | None) -> str | None:
-    """The reason of line ``i`` as one of the lines that close an article (a credit, a note, an
-    author box), or None: a byline or source line, an author's name, a correction or an author
-    box's heading ("closing note"), a note in brackets, or a biography under the author's name
-    (a line opening with ``author``, the name just above it)."""
-    r = page.reason[i]
-    if r in {"byline", "source line", "closing note"}:
-        return r
-    if r is not None:
-        return None
+# Lines that say the article has ended wherever they stand under its paragraphs.
+END_SIGNS = frozenset({"tags", "desk note"})
+_CREDITS = frozenset({"byline", "source line"})
+
+
+def _credit_line(page: _Page, i: int, author: str | None) -> str | None:
+    """The reason of free line ``i`` as a credit under an article, or None: an author's name
+    ("byline"), a note in brackets, or a biography under the author's name, a line opening
+    with ``author`` (the name just above it) ("desk note")."""
     text = page.texts[i]
     if author and page.keys[i].startswith(author + " "):
-        return "closing note"
+        return "desk note"
     if text.startswith(("(", "[")):
-        return "closing note" if _BRACKETED.match(text) else None
+        return "desk note" if _BRACKETED.match(text) else None
     # (a paragraph is longer than any credit: several names, or one with its office)
     return "byline" if page.words[i] <= CREDIT_MAX_WORDS and _credit(page, i) else None
 
 
-def _pitch(page: _Page, i: int, run: list[tuple[int, str]]) -> str | None:
-    """"newsletter" for free line ``i`` under the lines closing an article (``run``) when a
-    sign-up's or an appeal's button follows it ("Lattice Asia is reader-supported. ..." over
-    "Become a member"): the box's text."""
-    below = i + 1
-    return "newsletter" if run and page.reason[i] is None and below < len(page.texts) \
-        and page.reason[below] == "newsletter" else None
+def _pitch(page: _Page, i: int) -> bool:
+    """Whether free line ``i`` is a sign-up's or an appeal's text, right above its button
+    ("Lattice Asia is reader-supported. ..." over "Become a member")."""
+    return i + 1 < len(page.texts) and page.reason[i + 1] == "newsletter"
+
+
+# An abstract's label: "Tóm tắt", "Abstract:", "Summary: ..."
+_ABSTRACT = re.compile(r"(?:tóm tắt|abstract|summary)\b(?:\s*:|$)")
+
+
+def _abstract_above(page: _Page, i: int) -> bool:
+    """Whether an abstract's label stands above line ``i``: the keywords under a paper's
+    abstract ("Từ khóa: ...", "Keywords: ...") are no tags under its end."""
+    return any(_ABSTRACT.match(key) for key in page.keys[:i])
+
+
+def _end_below(page: _Page, i: int) -> tuple[int, list[tuple[int, str]]] | None:
+    """Whether the article ends under paragraph ``i``: the lines right under it, up to the
+    next free line that is no credit, hold its tags (not a paper's keywords under its abstract,
+    ``_abstract_above``) or a desk's note (``END_SIGNS``), or a
+    credit (a byline or source line, or a free line ``_credit_line`` or ``_pitch`` takes) with
+    page furniture (``END_FURNITURE``) or the page's end at once below. Gives the index of
+    the first line past those lines and the free ones among them with their reasons."""
+    reason, n = page.reason, len(page.texts)
+    found, credit, author = False, False, None
+    taken: list[tuple[int, str]] = []
+    j = i + 1
+    while j < n:
+        r = reason[j]
+        if r is None:
+            why = _credit_line(page, j, author) or ("newsletter" if credit and _pitch(page, j)
+                                                    else None)
+            if why is None:
+                break
+            taken.append((j, why))
+        else:
+            why = r
+            found = found or (r in END_SIGNS and not (r == "tags" and _abstract_above(page, i))) \
+                or (credit and r in END_FURNITURE)
+        if why == "byline":
+            author = line_key(author_name(page.texts[j]))
+        credit = why in _CREDITS or (r is None and why is not None)
+        j += 1
+    if j == n and credit:
+        # at the page's end, with no furniture to confirm it, names joined by commas may be
+        # places ("Quảng Nam, Đà Nẵng"); joined by dashes they are the usual credit
+        found = found or not any("," in page.texts[b] and not page.is_name(b)
+                                 for b, why in taken if why == "byline")
+    return (j, taken) if found else None
 
 
 def end_pass(page: _Page, c: _Compiled) -> None:
-    """Where the article ends, when the page says so: a run of closing lines (``_closing``)
-    right under a paragraph and followed at once by page furniture (``END_FURNITURE``) is the
-    article's end, and every line below it that is not furniture already is "after the end":
-    teasers with summaries, author boxes, appeals, readers' comments. Only with
+    """Where the article ends, when the page says so (``_end_below``): the credits and notes
+    under its last paragraph take their reasons, and every free line below them is "after the
+    end": teasers with summaries, author boxes, appeals, readers' comments. Only with
     ``min_paragraphs`` paragraphs above and at most ``max_below`` times as much text below as
     above, so a byline and share row between a sapo and the article do not end it."""
     body = page.body()
@@ -1307,26 +1349,15 @@ def end_pass(page: _Page, c: _Compiled) -> None:
     above = 0
     for k, i in enumerate(body[:-1]):
         above += len(page.texts[i])
-        if k + 1 < least:
+        end = None if k + 1 < least else _end_below(page, i)
+        if end is None:
             continue
-        run: list[tuple[int, str]] = []
-        j, author = i + 1, None
-        while j < n and (why := _closing(page, j, author) or _pitch(page, j, run)) is not None:
-            run.append((j, why))
-            author = line_key(author_name(page.texts[j])) if why == "byline" else author
-            j += 1
-        if not run or (j < n and reason[j] not in END_FURNITURE):
-            continue
-        # at the page's end, with no furniture to confirm it, names joined by commas may be
-        # places ("Quảng Nam, Đà Nẵng"); joined by dashes they are the usual credit
-        if j == n and any(reason[b] is None and "," in page.texts[b] and not page.is_name(b)
-                          for b, why in run if why == "byline"):
-            continue
+        j, taken = end
         below = sum(len(page.texts[b]) for b in body if b > i)
-        closing = sum(len(page.texts[b]) for b, _ in run if reason[b] is None)
-        if above * c.rules.setting("after the end", "max_below") < below - closing:
+        credits = sum(len(page.texts[b]) for b, _ in taken)
+        if above * c.rules.setting("after the end", "max_below") < below - credits:
             continue                    # a byline under the sapo: the end may come later
-        for b, why in run:
+        for b, why in taken:
             reason[b] = why
         for b in range(j, n):
             if reason[b] is None:
