@@ -204,3 +204,16 @@ def test_a_long_line_of_credits_or_tags_that_does_not_match_is_read_at_once(line
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert line in article.paragraphs
+
+
+def test_a_note_on_the_author_taken_out_under_the_article_still_tells_its_kind():
+    from helpers.metadata import infer_kind
+
+    note = ("[Ha Minh Chau is a researcher on trade policy based in Da Nang. The views expressed "
+            "here are her own.]")
+    commentary = ("Sau hội nghị, phép thử nằm ở các địa phương", THIRD, SECOND, THIRD, LAST)
+    article = clean(*commentary, note, "Become a member", *TEASERS)
+    assert note not in article.paragraphs
+    assert infer_kind(article)[0] == "article"
+    # near miss: with no such note, the same page is news
+    assert infer_kind(clean(*commentary, "Become a member", *TEASERS))[0] == "news"

@@ -114,3 +114,19 @@ def test_conference_words_are_found_in_lower_case_as_ignorecase_finds_them():
         taken = set(re.findall(re.escape(letter), every_character, re.IGNORECASE))
         assert letter in taken
         assert {ch for ch in taken if ch.lower() != letter} <= {"İ", "ı"}, letter
+
+
+def test_a_reference_csv_row_with_an_unquoted_comma_is_an_error_naming_its_line(tmp_path):
+    # a pattern with "{0,3}" written without quotes was split at its comma, and the rest of
+    # the row dropped in silence: the rule matched nothing it was written for
+    from helpers.reference import ReferenceDataError, conferences
+
+    good = tmp_path / "good.csv"
+    good.write_text("code,number,name_vi,name_en,year,start,end,place,source\n"
+                    "X1,1,Hội nghị X,Conference X,2021,2021-12-14,2021-12-14,Hà Nội,\"a, b\"\n",
+                    encoding="utf-8")
+    assert list(conferences(good).index) == ["X1"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(good.read_text(encoding="utf-8").replace('"a, b"', "a, b"), encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match=r"bad\.csv, line 2: more values"):
+        conferences(bad)

@@ -587,14 +587,19 @@ ENDING_PARAGRAPHS = 3    # the paragraphs of a body's ending (a kinds.csv rule's
 
 def _kind_text(article: CleanedArticle, where: str) -> str:
     """The text a rule of kinds.csv reads where it is not the headline or the lead: the body,
-    its ending (its last ``ENDING_PARAGRAPHS`` paragraphs), the byline as printed (with its
+    its ending (its last ``ENDING_PARAGRAPHS`` paragraphs and the desk's notes cleaning took
+    out), the byline as printed (with its
     title: "TS. Lã Minh Đức", ``page_author`` keeps it), the speaker a headline quotes
     (``headline_speaker``), or the section labels and kickers above the headline, one a
     line."""
     if where == "body":
         return article.text
     if where == "ending":
-        return "\n".join(article.paragraphs[-ENDING_PARAGRAPHS:])
+        # with the desk's notes under the article (a note on its author in brackets, "[X is a
+        # researcher ... The views expressed here are her own.]"), which cleaning takes out
+        notes = [text for reason, text in zip(article.line_reasons, article.line_texts,
+                                              strict=True) if reason == "desk note"]
+        return "\n".join([*article.paragraphs[-ENDING_PARAGRAPHS:], *notes])
     if where == "byline":
         return page_author(article) or ""
     if where == "speaker":

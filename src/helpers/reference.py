@@ -36,7 +36,15 @@ def _read_csv(path: Path, required: list[str]) -> list[dict[str, str]]:
             missing = [c for c in required if c not in (reader.fieldnames or [])]
             if missing:
                 raise ReferenceDataError(f"{path.name}: missing column(s) {', '.join(missing)}")
-            return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+            rows = []
+            for row in reader:
+                if None in row:         # csv's key for the values past the header's columns
+                    raise ReferenceDataError(
+                        f"{path.name}, line {reader.line_num}: more values than the header's "
+                        f"{len(reader.fieldnames or [])} columns (a value holding a comma must "
+                        f"be quoted)")
+                rows.append({k: (v or "").strip() for k, v in row.items()})
+            return rows
     except OSError as err:
         raise ReferenceDataError(f"{path}: cannot read: {err}") from None
 
