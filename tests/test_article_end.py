@@ -5,7 +5,7 @@ reads like the article. Each rule beside its near misses: the article goes on.""
 import pytest
 
 import helpers
-from helpers.cleaning import END_FURNITURE, END_SIGNS
+from helpers.cleaning import END_FURNITURE, END_SIGNS, is_name
 
 HEADLINE = "Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội"
 LEAD = ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội với sự tham dự của "
@@ -44,7 +44,7 @@ def last_paragraph(article) -> str:
     "Quách Minh Tâm", "Minh Khuê - Văn Tùng", "Mai Thùy (Văn phòng UBND tỉnh)", "Theo TTXVN",
     "Bài, ảnh: Hoàng Diệu Linh", "PĐN tổng hợp", "Thanh Nhàn (thực hiện)",
     "Reporting by Tran Gia Han; editing by Mark Ellery",
-    "(Bài viết nằm trong chuyên đề “Người trẻ và đối ngoại” của báo)", "Ngọc Diệp/VOV.VN",
+    "Ngọc Diệp/VOV.VN",
     "Additional reporting by Quach Lan Phuong in Hanoi.",
 ])
 def test_a_credit_over_the_share_row_ends_the_article(credit):
@@ -75,7 +75,7 @@ def test_an_author_box_and_an_appeal_end_the_article():
              "you found this useful, please consider supporting our reporting.")
     article = clean(*ARTICLE, "Lena Vo", bio, "More from Lena Vo", *TEASERS)
     assert last_paragraph(article) == LAST
-    assert [line.reason for line in article.lines if line.text == bio] == ["desk note"]
+    assert [line.reason for line in article.lines if line.text == bio] == ["author box"]
     article = clean(*ARTICLE, "[Ha Minh Chau is a researcher on trade policy. The views are "
                     "her own.]", pitch, "Become a member", *TEASERS)
     assert last_paragraph(article) == LAST
@@ -167,6 +167,10 @@ def test_a_desks_note_under_the_article_ends_it_with_what_follows():
                     summary, "Thẻ: Hội nghị Ngoại giao lần thứ 32", *COMMENTS)
     assert last_paragraph(article) == LAST
     assert summary in [line.text for line in article.with_reason("after the end")]
+    series = "(Bài viết nằm trong chuyên đề “Người trẻ và đối ngoại” của báo)"
+    article = clean(*ARTICLE, series, *SHARE, *TEASERS)
+    assert last_paragraph(article) == LAST
+    assert [line.reason for line in article.lines if line.text == series] == ["desk note"]
     update = "* Bài viết được cập nhật lúc 16:20 để bổ sung thông tin về hình thức tổ chức."
     article = clean(*ARTICLE, "VĂN KHÁNH - TUỆ MINH", update, *TEASERS)
     assert last_paragraph(article) == LAST
@@ -183,27 +187,35 @@ def test_a_sentence_after_a_tags_label_stays():
     assert line in clean(HEADLINE, LEAD, line, SECOND).paragraphs
 
 
-@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGALRM"), reason="needs SIGALRM")
-@pytest.mark.parametrize("line", [
-    "Reporting by Anh" + "    ; editing by Binh    " * 25 + "; x",
-    "Topics: " + "ab  ,  " * 16 + "x. y",
-])
-def test_a_long_line_of_credits_or_tags_that_does_not_match_is_read_at_once(line):
-    # written with spaces that could belong to an item or to the separator after it, these
-    # patterns tried every share: exponential in the items (minutes for these lines)
+def _within(seconds: int, run):
+    """``run()``, failing if it takes more than ``seconds``."""
     import signal
 
     def too_long(*_):
-        raise TimeoutError("reading one line took more than 5 s")
+        raise TimeoutError(f"took more than {seconds} s")
 
     previous = signal.signal(signal.SIGALRM, too_long)
-    signal.alarm(5)
+    signal.alarm(seconds)
     try:
-        article = clean(HEADLINE, LEAD, line, SECOND)
+        return run()
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-    assert line in article.paragraphs
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGALRM"), reason="needs SIGALRM")
+@pytest.mark.parametrize("page", [
+    # written with spaces that could belong to an item or to the separator after it, these
+    # patterns tried every share: exponential in the items (minutes for these lines)
+    (HEADLINE, LEAD, "Reporting by Anh" + "    ; editing by Binh    " * 25 + "; x", SECOND),
+    (HEADLINE, LEAD, "Topics: " + "ab  ,  " * 16 + "x. y", SECOND),
+    # a credit's name with a long run of spaces: its role was looked for in time growing with
+    # the run's square (seconds for 30,000 spaces)
+    (*ARTICLE, "An Bình" + " " * 30000 + "- Chi Dũng", *SHARE),
+])
+def test_a_long_line_of_credits_or_tags_is_read_at_once(page):
+    article = _within(5, lambda: clean(*page))
+    assert SECOND in article.paragraphs
 
 
 def test_a_note_on_the_author_taken_out_under_the_article_still_tells_its_kind():
@@ -217,3 +229,77 @@ def test_a_note_on_the_author_taken_out_under_the_article_still_tells_its_kind()
     assert infer_kind(article)[0] == "article"
     # near miss: with no such note, the same page is news
     assert infer_kind(clean(*commentary, "Become a member", *TEASERS))[0] == "news"
+
+
+# --- a review's false ends: the article goes on below what looks like its end --------------
+
+EN_HEADLINE = "Aldoria and Vietnam sign a deal on seasonal farm workers"
+EN = ("Aldoria will take up to 5,000 Vietnamese seasonal workers a year under an agreement "
+      "signed in Hanoi on Tuesday, officials said.",
+      "The agreement sets minimum wages, housing standards and a complaints channel run by the "
+      "embassy in the Aldorian capital.",
+      "Officials said the first workers would arrive before the spring harvest, mostly to farms "
+      "in the country's southern provinces.",
+      "Labour groups welcomed the deal but said enforcement would depend on inspections that "
+      "the authorities have so far carried out rarely.",
+      "Recruitment fees, which have left many workers in debt, will be capped at one month's "
+      "wage, the ministry said on Wednesday.",
+      "The two sides will review the scheme after its first year and may widen it to other "
+      "sectors such as fishing and food processing.")
+EN_END = ("By Lena Vo", "Share", "Facebook", "LinkedIn", "More from Politics",
+          "Aldoria opens a consulate in Da Nang", "© 2023 The Red River Times")
+VI_BOX = ("Tin liên quan", "Các Trưởng cơ quan đại diện mang đơn đặt hàng từ địa bàn về nước",
+          "Hội nghị Ngoại giao lần thứ 32 bàn về ngoại giao kinh tế")
+
+
+@pytest.mark.parametrize("middle", [
+    ("Toàn cảnh phiên thảo luận tổ.", "QUANG VINH", *VI_BOX),      # a photographer in capitals
+    ("NHỮNG VIỆC CÒN LẠI", *VI_BOX),                               # a subheading in capitals
+    ("Theo TTXVN", *VI_BOX),                                       # a source line, then a box
+    ("Lê Văn Tâm", "Chia sẻ", "Facebook"),                         # a quote card's buttons
+    ("(Theo báo cáo của Bộ, năm qua có hơn 300 sự kiện đối ngoại cấp cao.)", *VI_BOX),
+])
+def test_a_credit_or_a_note_over_an_inline_box_does_not_end_the_article(middle):
+    article = clean(*ARTICLE[:4], *middle, THIRD, SECOND + " " + THIRD, LAST, "Theo TTXVN",
+                    *SHARE, *TEASERS)
+    assert last_paragraph(article) == LAST and THIRD in article.paragraphs
+
+
+@pytest.mark.parametrize("middle", [
+    ("Workers queue at a recruitment office in Vinh.", "NGUYEN HAI",
+     "READ MORE: Aldoria opens a consulate in Da Nang"),
+    ("What Comes Next", "Sign up for The Monsoon Letter", "Your email address", "Sign up"),
+    ("This story is being updated.",),
+    ("Correction: An earlier version of this story gave the wrong number of workers.",),
+    ("Topics: wages, housing and complaints",),
+])
+def test_furniture_or_a_note_inside_an_english_article_ends_nothing(middle):
+    article = clean(EN_HEADLINE, "December 19, 2023 08:30", *EN[:2], *middle, *EN[2:], *EN_END)
+    assert last_paragraph(article) == EN[-1] and EN[2] in article.paragraphs
+
+
+def test_a_live_blogs_entries_each_signed_and_shared_stay():
+    texts = (SECOND, THIRD, f"Trong giờ nghỉ, {SECOND[0].lower()}{SECOND[1:]}")
+    entries = []
+    for time, text in zip(("12:05", "11:40", "10:15"), texts, strict=True):
+        entries += [time, text, "Minh Châu", *SHARE]
+    article = clean(HEADLINE, "19/12/2023 12:10", LEAD, *entries, *TEASERS)
+    assert all(text in article.paragraphs for text in texts)
+    assert TEASERS[2] in [line.text for line in article.with_reason("after the end")]
+
+
+def test_a_last_paragraph_in_round_brackets_stays():
+    # a letter's attachment, the article's last paragraph, then the share row
+    note = ("(Kèm theo thư ngỏ là Danh mục 24 dự án kêu gọi đầu tư của tỉnh năm 2024 và Sổ tay "
+            "hướng dẫn nhà đầu tư.)")
+    for tail in ((*SHARE, *TEASERS), ()):
+        assert note in clean(*ARTICLE, note, *tail).paragraphs
+
+
+def test_near_misses_of_the_new_furniture_patterns_stay():
+    lines = ("Từ khóa: “giá vàng” dẫn đầu danh sách tìm kiếm…", "More from the minister",
+             "Sign up for the workshops at the embassy's website",
+             "#MeToo và #TimesUp đã thay đổi cách các hãng phim làm việc.")
+    for line in lines:
+        assert line in clean(HEADLINE, LEAD, line, SECOND).paragraphs, line
+    assert not is_name("Cần Thơ/TP.HCM") and is_name("Thu Hà/VOV.VN")

@@ -217,9 +217,9 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
 _NAME_TITLES = ("GS", "PGS", "TS", "TSKH", "ThS", "NCS", "CN", "KS", "BS", "Ts", "Ths")
 _NAME_TITLE = re.compile(r"^(?:(?:" + "|".join(_NAME_TITLES) + r")\b[.,]?\s*)+")
 _AGENCY_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ"
-# ("/TTXVN", "- VNA", or the agency's site: "/VOV.VN")
+# ("/TTXVN", "- VNA", or the agency's site: "/VOV.VN"; "Cần Thơ/TP.HCM" is a route)
 _AGENCY_SUFFIX = re.compile(rf"\s*[/–-]\s*(?=[{_AGENCY_LETTERS}]{{2,}}"
-                            rf"(?:\.[{_AGENCY_LETTERS}]{{2,}})*\s*$)")
+                            rf"(?:\.(?:VN|COM|NET|ORG|INFO))?\s*$)")
 _WORD = re.compile(r"[^\W_]")
 # Between the names of a byline of several authors: "Thu Hằng - Quang Vinh", "An, Bình và Chi".
 # (A join that opens with spaces is tried only where they start, "(?<!\s)": tried inside a long
@@ -1243,18 +1243,29 @@ def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:
 
 
 # What a page prints right after its article ends: buttons, tags, sign-ups, lists, comments,
-# its footer. (Not a related link, "Xem thêm: ...", nor a player or a caption: those stand
-# inside articles too.)
+# its footer. Some of these stand inside articles too (a related box, a share row, a poll), so
+# a credit over them ends the article only when the article does not go on below them
+# (``_resumes_below``).
 END_FURNITURE = frozenset({"navigation", "social buttons", "newsletter", "related heading",
                            "comment box", "poll", "view counter", "copyright", "contact",
-                           "site name", "end mark", "post footer"})
+                           "site name", "end mark", "post footer", "tags"})
+# Lines that say the article has ended: its tags, a desk's note (a correction, an update, the
+# series' next part, an author box's heading).
+END_SIGNS = frozenset({"tags", "desk note"})
 # The most words of a credit line: four names of five words with their joins, or one name with
 # its office in brackets.
 CREDIT_MAX_WORDS = 24
-# A note in brackets on a line of its own: "[X is a researcher ...]", "(Bài viết nằm trong ...)"
-_BRACKETED = re.compile(r"^(?:\([^()]+\)|\[[^\[\]]+\])\.?$")
+# A note in square brackets on a line of its own: "[X is a researcher ... her own.]" (a note in
+# round brackets is one only right under a credit: "(Kèm theo thư ngỏ là ...)" may be the
+# article's last paragraph)
+_BRACKETED = re.compile(r"^\[[^\[\]]+\]\.?$")
+_ROUND_BRACKETED = re.compile(r"^\([^()]+\)\.?$")
 # A name with its office or agency in brackets: "Mai Thùy (Văn phòng UBND tỉnh)"
 _WITH_OFFICE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<office>[^()]{2,60})\)$")
+# An abstract's label: "Tóm tắt", "TÓM TẮT BÀI VIẾT", "Abstract.", "Summary: ..."
+_ABSTRACT = re.compile(r"(?:tóm tắt(?: bài viết| nội dung)?|abstract|summary)(?:\s*[:.]|$)")
+# A live blog's entry time, alone on its line: "11:40", "9h15"
+_ENTRY_TIME = re.compile(r"^\d{1,2}[:h]\d{2}$")
 
 
 def _credit(page: _Page, i: int) -> bool:
@@ -1266,20 +1277,16 @@ def _credit(page: _Page, i: int) -> bool:
     return office is not None and office["office"][0].isupper() and is_name(office["name"])
 
 
-# Lines that say the article has ended wherever they stand under its paragraphs.
-END_SIGNS = frozenset({"tags", "desk note"})
-_CREDITS = frozenset({"byline", "source line"})
-
-
-def _credit_line(page: _Page, i: int, author: str | None) -> str | None:
+def _credit_line(page: _Page, i: int, above: str | None, author: str | None) -> str | None:
     """The reason of free line ``i`` as a credit under an article, or None: an author's name
-    ("byline"), a note in brackets, or a biography under the author's name, a line opening
-    with ``author`` (the name just above it) ("desk note")."""
+    ("byline"); a note in square brackets, or in round brackets right under a credit ("desk
+    note"); a biography right under its author's name, a line opening with ``author``
+    ("author box"). ``above``: the reason of the credit right above it, if any."""
     text = page.texts[i]
     if author and page.keys[i].startswith(author + " "):
+        return "author box"
+    if _BRACKETED.match(text) or (above and _ROUND_BRACKETED.match(text)):
         return "desk note"
-    if text.startswith(("(", "[")):
-        return "desk note" if _BRACKETED.match(text) else None
     # (a paragraph is longer than any credit: several names, or one with its office)
     return "byline" if page.words[i] <= CREDIT_MAX_WORDS and _credit(page, i) else None
 
@@ -1290,72 +1297,91 @@ def _pitch(page: _Page, i: int) -> bool:
     return i + 1 < len(page.texts) and page.reason[i + 1] == "newsletter"
 
 
-# An abstract's label: "Tóm tắt", "Abstract:", "Summary: ..."
-_ABSTRACT = re.compile(r"(?:tóm tắt|abstract|summary)\b(?:\s*:|$)")
-
-
 def _abstract_above(page: _Page, i: int) -> bool:
     """Whether an abstract's label stands above line ``i``: the keywords under a paper's
     abstract ("Từ khóa: ...", "Keywords: ...") are no tags under its end."""
     return any(_ABSTRACT.match(key) for key in page.keys[:i])
 
 
-def _end_below(page: _Page, i: int) -> tuple[int, list[tuple[int, str]]] | None:
+def _running(page: _Page, i: int, c: _Compiled) -> bool:
+    """Whether line ``i`` is free running text: a sentence of ``resume_min_words`` words or
+    more (``[after the end]``), not an appeal over its button (``_pitch``)."""
+    return page.reason[i] is None and page.words[i] >= c.rules.setting(
+        "after the end", "resume_min_words") and bool(PARAGRAPH_END.search(page.texts[i])) \
+        and not _pitch(page, i)
+
+
+def _resumes_below(page: _Page, j: int, c: _Compiled) -> bool:
+    """Whether the article goes on at line ``j``, below what looked like its end: two lines
+    of running text one under the other among the next few (teasers and comments print a
+    title, a name or a date between theirs), or a live blog's next entry time."""
+    n, look = len(page.texts), c.rules.setting("after the end", "resume_lines")
+    if j < n and page.reason[j] is None and _ENTRY_TIME.match(page.texts[j]):
+        return True
+    return any(_running(page, k, c) and _running(page, k + 1, c)
+               for k in range(j, min(j + look, n - 1)))
+
+
+def _end_below(page: _Page, i: int, c: _Compiled) -> tuple[int, list[tuple[int, str]]] | None:
     """Whether the article ends under paragraph ``i``: the lines right under it, up to the
-    next free line that is no credit, hold its tags (not a paper's keywords under its abstract,
-    ``_abstract_above``) or a desk's note (``END_SIGNS``), or a
-    credit (a byline or source line, or a free line ``_credit_line`` or ``_pitch`` takes) with
-    page furniture (``END_FURNITURE``) or the page's end at once below. Gives the index of
-    the first line past those lines and the free ones among them with their reasons."""
+    next free line that is no credit, hold its tags (not a paper's keywords under its
+    abstract) or a desk's note (``END_SIGNS``), or a credit (a byline or source line, or a free
+    line ``_credit_line`` or ``_pitch`` takes) with page furniture (``END_FURNITURE``) at once
+    below it or the page's end; and the article does not go on below them
+    (``_resumes_below``). Gives the index of the first line past those lines and the free ones
+    among them with their reasons."""
     reason, n = page.reason, len(page.texts)
-    found, credit, author = False, False, None
+    found, credit, author = False, None, None     # credit: the reason of a credit just above
     taken: list[tuple[int, str]] = []
     j = i + 1
     while j < n:
         r = reason[j]
         if r is None:
-            why = _credit_line(page, j, author) or ("newsletter" if credit and _pitch(page, j)
-                                                    else None)
+            why = _credit_line(page, j, credit, author) or (
+                "newsletter" if credit and _pitch(page, j) else None)
             if why is None:
                 break
             taken.append((j, why))
         else:
             why = r
-            found = found or (r in END_SIGNS and not (r == "tags" and _abstract_above(page, i))) \
-                or (credit and r in END_FURNITURE)
-        if why == "byline":
-            author = line_key(author_name(page.texts[j]))
-        credit = why in _CREDITS or (r is None and why is not None)
+            sign = r in END_SIGNS and not (r == "tags" and _abstract_above(page, i))
+            found = found or sign or bool(credit and r in END_FURNITURE)
+        # a biography opens with the name right above it
+        author = line_key(author_name(" ".join(page.texts[j].split()))) if why == "byline" \
+            else None
+        credit = why if r is None or r in ("byline", "source line") else None
         j += 1
     if j == n and credit:
-        # at the page's end, with no furniture to confirm it, names joined by commas may be
-        # places ("Quảng Nam, Đà Nẵng"); joined by dashes they are the usual credit
-        found = found or not any("," in page.texts[b] and not page.is_name(b)
-                                 for b, why in taken if why == "byline")
-    return (j, taken) if found else None
+        # at the page's end, with no furniture to confirm it, only a name or a byline, and
+        # not names joined by commas, which may be places ("Quảng Nam, Đà Nẵng")
+        last = taken[-1][0] if taken and taken[-1][0] == n - 1 else None
+        places = last is not None and "," in page.texts[last] and not page.is_name(last)
+        found = found or (credit in ("byline", "source line") and not places)
+    return (j, taken) if found and not _resumes_below(page, j, c) else None
 
 
 def end_pass(page: _Page, c: _Compiled) -> None:
     """Where the article ends, when the page says so (``_end_below``): the credits and notes
     under its last paragraph take their reasons, and every free line below them is "after the
     end": teasers with summaries, author boxes, appeals, readers' comments. Only with
-    ``min_paragraphs`` paragraphs above and at most ``max_below`` times as much text below as
-    above, so a byline and share row between a sapo and the article do not end it."""
+    ``min_paragraphs`` paragraphs of running text above (``_is_paragraph``) and at most
+    ``max_below`` times as much text below as above, so a byline and share row between a
+    sapo and the article do not end it."""
     body = page.body()
     least = c.rules.setting("after the end", "min_paragraphs")
-    if len(body) <= least:
-        return
+    most_below = c.rules.setting("after the end", "max_below")
     reason, n = page.reason, len(page.texts)
-    above = 0
-    for k, i in enumerate(body[:-1]):
+    above = paragraphs = 0
+    for i in body[:-1]:
         above += len(page.texts[i])
-        end = None if k + 1 < least else _end_below(page, i)
+        paragraphs += _is_paragraph(page.texts[i], page.words[i], c)
+        end = _end_below(page, i, c) if paragraphs >= least else None
         if end is None:
             continue
         j, taken = end
         below = sum(len(page.texts[b]) for b in body if b > i)
         credits = sum(len(page.texts[b]) for b, _ in taken)
-        if above * c.rules.setting("after the end", "max_below") < below - credits:
+        if above * most_below < below - credits:
             continue                    # a byline under the sapo: the end may come later
         for b, why in taken:
             reason[b] = why

@@ -268,7 +268,7 @@ _PASS_KEYS: dict[str, set[str]] = {
     "repeated line": set(),
     "page header": set(),
     "related news": {"resume_min_words"},
-    "after the end": {"min_paragraphs", "max_below"},
+    "after the end": {"min_paragraphs", "max_below", "resume_lines", "resume_min_words"},
     "reader comment": set(),
     "one-line page": {"min_chars"},
 }
