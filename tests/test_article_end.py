@@ -44,8 +44,9 @@ def last_paragraph(article) -> str:
     "Quách Minh Tâm", "Minh Khuê - Văn Tùng", "Mai Thùy (Văn phòng UBND tỉnh)", "Theo TTXVN",
     "Bài, ảnh: Hoàng Diệu Linh", "PĐN tổng hợp", "Thanh Nhàn (thực hiện)",
     "Reporting by Tran Gia Han; editing by Mark Ellery",
-    "Ngọc Diệp/VOV.VN",
+    "Ngọc Diệp/VOV.VN", "Khả Vy/DIEMTIN365.VN", "Phan Lạc Thiên (từ Dorel)", "H.P.",
     "Additional reporting by Quach Lan Phuong in Hanoi.",
+    "By Dinh Lan Chi; Editing by Marta Oyelaran",
 ])
 def test_a_credit_over_the_share_row_ends_the_article(credit):
     article = clean(*ARTICLE, credit, *SHARE, *TEASERS, *COMMENTS, "© Báo Mẫu")
@@ -303,3 +304,25 @@ def test_near_misses_of_the_new_furniture_patterns_stay():
     for line in lines:
         assert line in clean(HEADLINE, LEAD, line, SECOND).paragraphs, line
     assert not is_name("Cần Thơ/TP.HCM") and is_name("Thu Hà/VOV.VN")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Chủ đề: Hội nghị Ngoại giao 31 · Ngoại giao văn hóa · Ẩm thực", "tags"),
+    ("Xem thêm video", "related heading"),
+    ("Delta Commerce Daily is published by Delta Commerce Media JSC. Licence No. 77/GP-BTTTT.",
+     "copyright"),
+    ("Báo điện tử Thềm Sáng. Giấy phép số 402/GP-BTTTT. Tổng Biên tập: Khúc Thị An.",
+     "copyright"),
+    ("Về người thực hiện", "desk note"),
+])
+def test_more_of_what_sites_print_under_the_article_is_furniture(line, reason):
+    article = clean(HEADLINE, LEAD, SECOND, line, THIRD)
+    assert [removed.reason for removed in article.lines if removed.text == line] == [reason]
+
+
+def test_near_misses_a_theme_a_licence_in_the_news_and_initials_in_a_sentence_stay():
+    lines = ("Chủ đề: Phát huy vai trò tiên phong của đối ngoại",
+             "Công ty được cấp giấy phép số 12/GP-UBND để mở rộng nhà máy ở khu công nghiệp.",
+             "U.S. officials said the talks would resume in March.")
+    for line in lines:
+        assert line in clean(HEADLINE, LEAD, line, SECOND).paragraphs, line

@@ -217,9 +217,10 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
 _NAME_TITLES = ("GS", "PGS", "TS", "TSKH", "ThS", "NCS", "CN", "KS", "BS", "Ts", "Ths")
 _NAME_TITLE = re.compile(r"^(?:(?:" + "|".join(_NAME_TITLES) + r")\b[.,]?\s*)+")
 _AGENCY_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ"
-# ("/TTXVN", "- VNA", or the agency's site: "/VOV.VN"; "Cần Thơ/TP.HCM" is a route)
+# ("/TTXVN", "- VNA", or the agency's site: "/VOV.VN", "/DIEMTIN365.VN"; "Cần Thơ/TP.HCM" is a
+# route)
 _AGENCY_SUFFIX = re.compile(rf"\s*[/–-]\s*(?=[{_AGENCY_LETTERS}]{{2,}}"
-                            rf"(?:\.(?:VN|COM|NET|ORG|INFO))?\s*$)")
+                            rf"(?:[{_AGENCY_LETTERS}0-9]*\.(?:VN|COM|NET|ORG|INFO))?\s*$)")
 _WORD = re.compile(r"[^\W_]")
 # Between the names of a byline of several authors: "Thu Hằng - Quang Vinh", "An, Bình và Chi".
 # (A join that opens with spaces is tried only where they start, "(?<!\s)": tried inside a long
@@ -1260,8 +1261,10 @@ CREDIT_MAX_WORDS = 24
 # article's last paragraph)
 _BRACKETED = re.compile(r"^\[[^\[\]]+\]\.?$")
 _ROUND_BRACKETED = re.compile(r"^\([^()]+\)\.?$")
-# A name with its office or agency in brackets: "Mai Thùy (Văn phòng UBND tỉnh)"
+# A name with its office or agency in brackets, "Mai Thùy (Văn phòng UBND tỉnh)", or where it
+# was written from, "Phan Lạc Thiên (từ Dorel)"
 _WITH_OFFICE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<office>[^()]{2,60})\)$")
+_FROM = re.compile(r"^(?:từ|tại|from|in) ")
 # An abstract's label: "Tóm tắt", "TÓM TẮT BÀI VIẾT", "Abstract.", "Summary: ..."
 _ABSTRACT = re.compile(r"(?:tóm tắt(?: bài viết| nội dung)?|abstract|summary)(?:\s*[:.]|$)")
 # A live blog's entry time, alone on its line: "11:40", "9h15"
@@ -1274,7 +1277,8 @@ def _credit(page: _Page, i: int) -> bool:
     if page.is_name(i, several=True):
         return True
     office = _WITH_OFFICE.match(page.texts[i])
-    return office is not None and office["office"][0].isupper() and is_name(office["name"])
+    return office is not None and _FROM.sub("", office["office"])[:1].isupper() \
+        and is_name(office["name"])
 
 
 def _credit_line(page: _Page, i: int, above: str | None, author: str | None) -> str | None:
