@@ -5,7 +5,7 @@ reads like the article. Each rule beside its near misses: the article goes on.""
 import pytest
 
 import helpers
-from helpers.cleaning import END_FURNITURE, END_SIGNS, is_name
+from helpers.cleaning import CLOSING, END_FURNITURE, is_name
 
 HEADLINE = "Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội"
 LEAD = ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội với sự tham dự của "
@@ -124,7 +124,7 @@ def test_credits_read_as_bylines_wherever_they_stand(line, byline):
 def test_end_furniture_holds_only_reasons_the_rules_give():
     reasons = {name for name, _ in helpers.reference.page_rules().line_patterns}
     assert END_FURNITURE.issubset(reasons | {"social buttons", "related heading"})
-    assert END_SIGNS.issubset(reasons)
+    assert CLOSING - {"byline", "source line"} <= reasons
 
 
 def test_a_byline_under_the_sapo_does_not_hide_the_end_below():
@@ -325,3 +325,56 @@ def test_a_line_of_the_body_that_looks_like_the_new_furniture_stays(line):
 
 def test_a_route_is_no_credit_with_its_agency():
     assert not is_name("Cần Thơ/TP.HCM") and is_name("Thu Hà/VOV.VN")
+
+
+# --- a second review's false ends ---------------------------------------------------------
+
+CAPTION = "Toàn cảnh phiên thảo luận tổ."
+SHORT_EN = ("The first workers arrive in March.", "Fees will be capped.",
+            "Unions welcomed the deal.")
+
+
+@pytest.mark.parametrize("page, kept", [
+    # a photographer's name and a share row over the last paragraph, then the real credit
+    ((*ARTICLE[:5], CAPTION, "QUANG VINH", *SHARE, LAST, "Theo TTXVN", *SHARE, *TEASERS),
+     LAST),
+    # a desk's note under a short story's lead, short paragraphs below
+    ((EN_HEADLINE, "December 19, 2023 08:30", *EN[:2], "This story is being updated.",
+      *SHORT_EN, *EN_END), SHORT_EN[-1]),
+    ((EN_HEADLINE, "December 19, 2023", *EN[:2], "Editor's note: This interview has been "
+      "edited for length and clarity.", "What does the deal change?", EN[2],
+      "What would you change?", "Cap the fees at zero.", *EN_END), "Cap the fees at zero."),
+    # profiles: a name, then a paragraph opening with it, twice
+    ((*ARTICLE[:5], "Vàng Thị Mai", "Vàng Thị Mai năm nay 27 tuổi, là giáo viên cắm bản ở xã "
+      "Nậm Khẩu suốt năm năm qua.", "Lò Văn Hùng", "Lò Văn Hùng là chủ hợp tác xã chè ở huyện "
+      "Tà Xùa, tạo việc làm cho 45 lao động.", *SHARE), "Lò Văn Hùng là chủ hợp tác xã"),
+    # a live blog whose entry times are not bare clocks
+    ((HEADLINE, "19/12/2023 12:10", LEAD, "12:05 PM", SECOND, "Minh Châu", *SHARE, "11:40 AM",
+      THIRD, "Minh Châu", *SHARE, *TEASERS), THIRD),
+    # a notice's contact, a theme line with commas, a post's hashtag heading
+    ((*ARTICLE[:5], "Mọi chi tiết xin liên hệ:", "Bà Lò Thị Hoa", "Điện thoại: 0214 3812 345",
+      "Hạn nộp hồ sơ trước ngày 30/12/2023.", *SHARE), "Hạn nộp hồ sơ trước ngày 30/12/2023."),
+    ((*ARTICLE[:5], "Chủ đề: Tuổi trẻ sáng tạo, chuyển đổi số, phát triển bền vững",
+      "Thời gian: Từ ngày 18/12 đến hết ngày 25/12/2023.", *SHARE),
+     "Thời gian: Từ ngày 18/12 đến hết ngày 25/12/2023."),
+    (("Sở Ngoại vụ tỉnh Mẫu Sơn", LEAD, SECOND, "#LịchLàmViệc", "Sáng 23/12: Làm hộ chiếu.",
+      "Chiều 23/12: Đăng ký khai sinh.", "Thích", "Bình luận", "Chia sẻ"),
+     "Chiều 23/12: Đăng ký khai sinh."),
+    # a byline and share row under the sapo and a short caption
+    ((HEADLINE, "19/12/2023 08:30", LEAD, CAPTION, "Quách Minh Tâm", *SHARE, SECOND, THIRD,
+      "Bình luận (0)"), THIRD),
+])
+def test_the_article_goes_on_below_these_and_its_text_is_kept(page, kept):
+    article = clean(*page)
+    assert any(p.startswith(kept) for p in article.paragraphs), article.paragraphs
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGALRM"), reason="needs SIGALRM")
+def test_a_share_label_with_many_items_and_a_long_list_of_names_are_read_at_once():
+    # the "Share this article" pattern tried every split of its spaces (minutes for 18
+    # items); end_pass walked every name below every name (seconds for 2,000 names)
+    share = "Share this article" + "  Facebook" * 18 + "  Reddit"
+    _within(5, lambda: clean(HEADLINE, LEAD, share, SECOND))
+    names = [f"Nguyễn Văn {chr(0x41 + k % 26)}{chr(0x61 + k // 26 % 26)}" for k in range(2000)]
+    article = _within(5, lambda: clean(*ARTICLE, *names, "Danh sách được cập nhật liên tục."))
+    assert LAST in article.paragraphs

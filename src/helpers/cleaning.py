@@ -1248,11 +1248,11 @@ def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:
 # a credit over them ends the article only when the article does not go on below them
 # (``_resumes_below``).
 END_FURNITURE = frozenset({"navigation", "social buttons", "newsletter", "related heading",
-                           "comment box", "poll", "view counter", "copyright", "contact",
-                           "site name", "end mark", "post footer", "tags"})
-# Lines that say the article has ended: its tags, a desk's note (a correction, an update, the
-# series' next part, an author box's heading).
-END_SIGNS = frozenset({"tags", "desk note"})
+                           "comment box", "poll", "view counter", "copyright", "site name",
+                           "end mark", "post footer", "tags"})
+# Removed lines that close an article as its credits do: a byline, a source line, a desk's
+# note (a correction, an update, the series' next part, an author box's heading).
+CLOSING = frozenset({"byline", "source line", "desk note"})
 # The most words of a credit line: four names of five words with their joins, or one name with
 # its office in brackets.
 CREDIT_MAX_WORDS = 24
@@ -1271,9 +1271,17 @@ _ABSTRACT = re.compile(r"(?:tóm tắt(?: bài viết| nội dung)?|abstract|sum
 _ENTRY_TIME = re.compile(r"^\d{1,2}[:h]\d{2}$")
 
 
+# English words no name holds: a title-case subheading ("What Comes Next", "The Road Ahead")
+_NOT_IN_NAMES = frozenset({"the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "what",
+                           "how", "why", "when", "where", "who", "next", "is", "are", "with",
+                           "from", "at", "as", "comes", "after", "before", "new", "our", "your"})
+
+
 def _credit(page: _Page, i: int) -> bool:
     """Whether free line ``i`` is an author's name: alone, several joined, or with the office
-    or agency in brackets ("Mai Thùy (Văn phòng UBND tỉnh)")."""
+    or agency in brackets ("Mai Thùy (Văn phòng UBND tỉnh)"); not a title-case subheading."""
+    if not _NOT_IN_NAMES.isdisjoint(page.keys[i].split()):
+        return False
     if page.is_name(i, several=True):
         return True
     office = _WITH_OFFICE.match(page.texts[i])
@@ -1301,12 +1309,6 @@ def _pitch(page: _Page, i: int) -> bool:
     return i + 1 < len(page.texts) and page.reason[i + 1] == "newsletter"
 
 
-def _abstract_above(page: _Page, i: int) -> bool:
-    """Whether an abstract's label stands above line ``i``: the keywords under a paper's
-    abstract ("Từ khóa: ...", "Keywords: ...") are no tags under its end."""
-    return any(_ABSTRACT.match(key) for key in page.keys[:i])
-
-
 def _running(page: _Page, i: int, c: _Compiled) -> bool:
     """Whether line ``i`` is free running text: a sentence of ``resume_min_words`` words or
     more (``[after the end]``), not an appeal over its button (``_pitch``)."""
@@ -1323,24 +1325,48 @@ def _resumes_below(page: _Page, j: int, c: _Compiled) -> bool:
     if j < n and page.reason[j] is None and _ENTRY_TIME.match(page.texts[j]):
         return True
     return any(_running(page, k, c) and _running(page, k + 1, c)
-               for k in range(j, min(j + look, n - 1)))
+               for k in range(j, min(j + look - 1, n - 1)))
 
 
-def _end_below(page: _Page, i: int, c: _Compiled) -> tuple[int, list[tuple[int, str]]] | None:
+def _site_name(page: _Page, j: int) -> bool:
+    """Whether free line ``j`` is printed above the headline too: the site's name in its
+    footer ("Lotus Ledger", "Phương Đông Nay"), no credit."""
+    top = page.headline_at if page.headline_at is not None else 0
+    return page.keys[j] in page.keys[:top]
+
+
+def _tags_sign(page: _Page, j: int, abstract: int | None) -> bool:
+    """Whether tags line ``j`` says the article ended: a label's tags ("Từ khóa: ...") or two
+    hashtags or more, not one hashtag (a post's section heading, "#LịchLàmViệc"), and not a
+    paper's keywords under its abstract (``abstract``: the first abstract label's line)."""
+    text = page.texts[j]
+    return (abstract is None or abstract > j) and (not text.startswith("#")
+                                                   or text.count("#") >= 2)
+
+
+def _end_below(page: _Page, i: int, c: _Compiled,
+               abstract: int | None) -> tuple[int, list[tuple[int, str]], bool, bool] | None:
     """Whether the article ends under paragraph ``i``: the lines right under it, up to the
-    next free line that is no credit, hold its tags (not a paper's keywords under its
-    abstract) or a desk's note (``END_SIGNS``), or a credit (a byline or source line, or a free
-    line ``_credit_line`` or ``_pitch`` takes) with page furniture (``END_FURNITURE``) at once
-    below it or the page's end; and the article does not go on below them
-    (``_resumes_below``). Gives the index of the first line past those lines and the free ones
-    among them with their reasons."""
+    next free line that is no credit, hold its tags (``_tags_sign``), or a credit or a desk's
+    note (a byline or source line, a "desk note", or a free line ``_credit_line`` or ``_pitch``
+    takes) with page furniture (``END_FURNITURE``) at once below it or the page's end, or a
+    desk's note alone (then ``noted``: ``end_pass`` asks for more text above than below it);
+    and the article does not go on below them (``_resumes_below``), nor is it a list of
+    profiles (a name, then a paragraph opening with it, twice). Gives the index of the first
+    line past those lines, the free ones among them with their reasons, ``noted``, and whether
+    the sign is a strong one: tags, a desk's note or an author box, not names or a source line
+    over furniture (which a photographer's name over an inline box, or a live blog's entry,
+    has too)."""
     reason, n = page.reason, len(page.texts)
     found, credit, author = False, None, None     # credit: the reason of a credit just above
+    noted = tagged = False
     taken: list[tuple[int, str]] = []
     j = i + 1
     while j < n:
         r = reason[j]
         if r is None:
+            if _site_name(page, j):
+                break
             why = _credit_line(page, j, credit, author) or (
                 "newsletter" if credit and _pitch(page, j) else None)
             if why is None:
@@ -1348,51 +1374,73 @@ def _end_below(page: _Page, i: int, c: _Compiled) -> tuple[int, list[tuple[int, 
             taken.append((j, why))
         else:
             why = r
-            sign = r in END_SIGNS and not (r == "tags" and _abstract_above(page, i))
-            found = found or sign or bool(credit and r in END_FURNITURE)
+            tagged = tagged or (r == "tags" and _tags_sign(page, j, abstract))
+            found = found or tagged or bool(credit and r in END_FURNITURE)
+            noted = noted or r == "desk note"
         # a biography opens with the name right above it
         author = line_key(author_name(" ".join(page.texts[j].split()))) if why == "byline" \
             else None
-        credit = why if r is None or r in ("byline", "source line") else None
+        credit = why if r is None or r in CLOSING else None
         j += 1
     if j == n and credit:
-        # at the page's end, with no furniture to confirm it, only a name or a byline, and
+        # at the page's end, with no furniture to confirm it, only a byline or a source line,
         # not names joined by commas, which may be places ("Quảng Nam, Đà Nẵng")
         last = taken[-1][0] if taken and taken[-1][0] == n - 1 else None
         places = last is not None and "," in page.texts[last] and not page.is_name(last)
         found = found or (credit in ("byline", "source line") and not places)
-    return (j, taken) if found and not _resumes_below(page, j, c) else None
+    # a list of profiles: a name, then a paragraph opening with it, twice (paragraph i one)
+    above = line_key(author_name(" ".join(page.texts[i - 1].split()))) if i else ""
+    profiles = sum(why == "author box" for _, why in taken) + (
+        bool(above) and page.keys[i].startswith(above + " ") and _credit(page, i - 1)) > 1
+    if not (found or noted) or profiles or _resumes_below(page, j, c):
+        return None
+    strong = noted or tagged or any(why in ("author box", "desk note") for _, why in taken)
+    return j, taken, not found, strong
 
 
 def end_pass(page: _Page, c: _Compiled) -> None:
     """Where the article ends, when the page says so (``_end_below``): the credits and notes
     under its last paragraph take their reasons, and every free line below them is "after the
-    end": teasers with summaries, author boxes, appeals, readers' comments. Only with
-    ``min_paragraphs`` paragraphs of running text above (``_is_paragraph``) and at most
-    ``max_below`` times as much text below as above, so a byline and share row between a
-    sapo and the article do not end it."""
+    end": teasers with summaries, author boxes, appeals, readers' comments. The last such
+    place on the page counts: a credit or a note over an inline box, or each entry of a live
+    blog, is followed by the article's own end. Only under a line that ends a sentence, with
+    ``min_paragraphs`` paragraphs of running text (``_running``) down to it, and at most
+    ``max_below`` times as much free text below as above (the names taken as credits aside),
+    so a byline and share row between a sapo and the article do not end it."""
     body = page.body()
     least = c.rules.setting("after the end", "min_paragraphs")
     most_below = c.rules.setting("after the end", "max_below")
     reason, n = page.reason, len(page.texts)
+    abstract = next((k for k, key in enumerate(page.keys) if _ABSTRACT.match(key)), None)
+    total = sum(len(page.texts[b]) for b in body)
     above = paragraphs = 0
+    last: tuple[int, list[tuple[int, str]]] | None = None
+    settled = False                 # the end found is a strong sign's: no later one moves it
     for i in body[:-1]:
         above += len(page.texts[i])
-        paragraphs += _is_paragraph(page.texts[i], page.words[i], c)
-        end = _end_below(page, i, c) if paragraphs >= least else None
+        paragraphs += _running(page, i, c)
+        if settled or (last and i < last[0]) or paragraphs < least \
+                or not PARAGRAPH_END.search(page.texts[i]):
+            continue                    # (a subheading, "Mọi chi tiết xin liên hệ:")
+        end = _end_below(page, i, c, abstract)
         if end is None:
             continue
-        j, taken = end
-        below = sum(len(page.texts[b]) for b in body if b > i)
-        credits = sum(len(page.texts[b]) for b, _ in taken)
-        if above * most_below < below - credits:
-            continue                    # a byline under the sapo: the end may come later
-        for b, why in taken:
-            reason[b] = why
-        for b in range(j, n):
-            if reason[b] is None:
-                reason[b] = "after the end"
+        j, taken, noted, strong = end
+        names = sum(len(page.texts[b]) for b, why in taken if why == "byline")
+        # (a byline under the sapo: too little above it; a note alone, as much above as below
+        # and one paragraph more: "This story is being updated." under a short story's lead)
+        if noted and paragraphs <= least:
+            continue
+        if above * (1 if noted else most_below) >= total - above - names:
+            last, settled = (j, taken), strong
+    if last is None:
         return
+    j, taken = last
+    for b, why in taken:
+        reason[b] = why
+    for b in range(j, n):
+        if reason[b] is None:
+            reason[b] = "after the end"
 
 
 def repeats_pass(page: _Page, c: _Compiled) -> None:

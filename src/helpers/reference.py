@@ -43,7 +43,7 @@ def _read_csv(path: Path, required: list[str]) -> list[dict[str, str]]:
                         f"{path.name}, line {reader.line_num}: more values than the header's "
                         f"{len(reader.fieldnames or [])} columns (a value holding a comma must "
                         f"be quoted)")
-                rows.append({k: (v or "").strip() for k, v in row.items()})
+                rows.append({k: (v or "").strip() for k, v in row.items() if k})
             return rows
     except OSError as err:
         raise ReferenceDataError(f"{path}: cannot read: {err}") from None
