@@ -1344,6 +1344,19 @@ def _tags_sign(page: _Page, j: int, abstract: int | None) -> bool:
                                                    or text.count("#") >= 2)
 
 
+def _profiles(page: _Page, i: int, taken: list[tuple[int, str]]) -> bool:
+    """Whether the author boxes ``taken`` under paragraph ``i`` are a list of profiles: a
+    name, then a paragraph opening with it, twice (paragraph ``i`` and the name above it one of
+    them)."""
+    boxes = sum(why == "author box" for _, why in taken)
+    if not boxes or i == 0:
+        return False
+    if boxes > 1:
+        return True
+    name = line_key(author_name(" ".join(page.texts[i - 1].split())))
+    return bool(name) and page.keys[i].startswith(name + " ") and _credit(page, i - 1)
+
+
 def _end_below(page: _Page, i: int, c: _Compiled,
                abstract: int | None) -> tuple[int, list[tuple[int, str]], bool, bool] | None:
     """Whether the article ends under paragraph ``i``: the lines right under it, up to the
@@ -1388,11 +1401,7 @@ def _end_below(page: _Page, i: int, c: _Compiled,
         last = taken[-1][0] if taken and taken[-1][0] == n - 1 else None
         places = last is not None and "," in page.texts[last] and not page.is_name(last)
         found = found or (credit in ("byline", "source line") and not places)
-    # a list of profiles: a name, then a paragraph opening with it, twice (paragraph i one)
-    above = line_key(author_name(" ".join(page.texts[i - 1].split()))) if i else ""
-    profiles = sum(why == "author box" for _, why in taken) + (
-        bool(above) and page.keys[i].startswith(above + " ") and _credit(page, i - 1)) > 1
-    if not (found or noted) or profiles or _resumes_below(page, j, c):
+    if not (found or noted) or _profiles(page, i, taken) or _resumes_below(page, j, c):
         return None
     strong = noted or tagged or any(why in ("author box", "desk note") for _, why in taken)
     return j, taken, not found, strong
