@@ -304,7 +304,7 @@ def test_a_last_paragraph_in_round_brackets_stays():
      "copyright"),
     ("Báo điện tử Thềm Sáng. Giấy phép số 402/GP-BTTTT. Tổng Biên tập: Khúc Thị An.",
      "copyright"),
-    ("Về người thực hiện", "desk note"),
+    ("Về người thực hiện: Châu Ngọc Bích, phóng viên mảng ngoại giao văn hóa.", "desk note"),
 ])
 def test_more_of_what_sites_print_under_the_article_is_furniture(line, reason):
     article = clean(HEADLINE, LEAD, SECOND, line, THIRD)
@@ -378,3 +378,45 @@ def test_a_share_label_with_many_items_and_a_long_list_of_names_are_read_at_once
     names = [f"Nguyễn Văn {chr(0x41 + k % 26)}{chr(0x61 + k // 26 % 26)}" for k in range(2000)]
     article = _within(5, lambda: clean(*ARTICLE, *names, "Danh sách được cập nhật liên tục."))
     assert LAST in article.paragraphs
+
+
+# --- a third review's false ends ----------------------------------------------------------
+
+@pytest.mark.parametrize("label", ["Từ khóa: Phục hồi", "Topic: Wages"])
+def test_a_tags_label_heading_each_section_ends_nothing(label):
+    sections = []
+    for k, text in enumerate((SECOND, THIRD, f"Trong năm tới, {SECOND[0].lower()}{SECOND[1:]}")):
+        sections += [f"{label} {k}", text]
+    article = clean(HEADLINE, LEAD, *sections, "Minh Anh", *SHARE, "© Báo Mẫu")
+    assert THIRD in article.paragraphs and sections[-1] in article.paragraphs
+
+
+def test_captions_between_the_paragraphs_below_a_photographers_name_keep_them():
+    caption = "Các đại biểu dự phiên thảo luận tổ. Ảnh: Quang Vinh"
+    tail = []
+    for text in (SECOND, THIRD, f"Sau hội nghị, {SECOND[0].lower()}{SECOND[1:]}"):
+        tail += [text, caption.replace("tổ", f"tổ {len(tail)}")]
+    article = clean(*ARTICLE[:5], CAPTION, "QUANG VINH", *VI_BOX, *tail, *SHARE,
+                    "Bình luận (0)", "© Báo Mẫu")
+    assert tail[-2] in article.paragraphs
+
+
+def test_a_book_reviews_section_about_the_author_stays():
+    bio = ("Nhà văn Lê Hải Yến sinh năm 1978 tại Cao Lãnh, từng làm giáo viên mười năm trước khi "
+           "chuyển sang viết văn và đã in sáu tập truyện ngắn.")
+    for heading in ("Về tác giả", "About the author"):
+        article = clean(*ARTICLE, heading, bio, *SHARE, "© Báo Mẫu")
+        assert bio in article.paragraphs
+
+
+@pytest.mark.parametrize("line", [
+    "Thẻ: căn cước công dân hoặc hộ chiếu còn thời hạn sử dụng.",
+    "Nghiêm cấm sao chép, in ấn sách giáo khoa khi chưa được sự đồng ý của Nhà xuất bản.",
+    "Cơ sở karaoke Hoàng Gia – giấy phép hoạt động đã hết hạn từ tháng 3/2023 – vẫn mở cửa.",
+    "Sign up for a brief training course in Hanoi.",
+    "This post was updated with a new photo hours later, drawing more criticism.",
+    "Kỳ tới: giá điện sẽ tiếp tục được điều chỉnh theo quý, Bộ Công Thương cho biết.",
+    "Correction: that is the word the union used in its letter to the ministry on Friday.",
+])
+def test_a_sentence_of_the_news_like_the_desks_notes_or_the_footer_stays(line):
+    assert line in clean(HEADLINE, LEAD, line, SECOND).paragraphs

@@ -1267,6 +1267,12 @@ _WITH_OFFICE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<office>[^()]{2,60})\)$")
 _FROM = re.compile(r"^(?:từ|tại|from|in) ")
 # An abstract's label: "Tóm tắt", "TÓM TẮT BÀI VIẾT", "Abstract.", "Summary: ..."
 _ABSTRACT = re.compile(r"(?:tóm tắt(?: bài viết| nội dung)?|abstract|summary)(?:\s*[:.]|$)")
+# An author box's heading, alone on its line (over a book's author in a review it heads a
+# section of the text: only over a name is it a box's)
+_AUTHOR_BOX = frozenset({"về tác giả", "về người thực hiện", "giới thiệu tác giả",
+                         "about the author", "about the authors"})
+# What stands for a picture between two paragraphs
+_PICTURE = frozenset({"photo caption", "photo credit", "image file"})
 # A live blog's entry time, alone on its line: "11:40", "9h15"
 _ENTRY_TIME = re.compile(r"^\d{1,2}[:h]\d{2}$")
 
@@ -1291,12 +1297,16 @@ def _credit(page: _Page, i: int) -> bool:
 
 def _credit_line(page: _Page, i: int, above: str | None, author: str | None) -> str | None:
     """The reason of free line ``i`` as a credit under an article, or None: an author's name
-    ("byline"); a note in square brackets, or in round brackets right under a credit ("desk
-    note"); a biography right under its author's name, a line opening with ``author``
-    ("author box"). ``above``: the reason of the credit right above it, if any."""
+    ("byline"); a note in square brackets, or in round brackets right under a credit, or an
+    author box's heading over a name ("desk note"); a biography right under its author's name,
+    a line opening with ``author`` ("author box"). ``above``: the reason of the credit right
+    above it, if any."""
     text = page.texts[i]
     if author and page.keys[i].startswith(author + " "):
         return "author box"
+    if page.keys[i] in _AUTHOR_BOX and i + 1 < len(page.texts) and page.reason[i + 1] is None \
+            and _credit(page, i + 1):
+        return "desk note"            # the box's heading, over its author's name
     if _BRACKETED.match(text) or (above and _ROUND_BRACKETED.match(text)):
         return "desk note"
     # (a paragraph is longer than any credit: several names, or one with its office)
@@ -1319,13 +1329,16 @@ def _running(page: _Page, i: int, c: _Compiled) -> bool:
 
 def _resumes_below(page: _Page, j: int, c: _Compiled) -> bool:
     """Whether the article goes on at line ``j``, below what looked like its end: two lines
-    of running text one under the other among the next few (teasers and comments print a
-    title, a name or a date between theirs), or a live blog's next entry time."""
+    of running text one under the other among the next few, a picture's caption aside (teasers
+    and comments print a title, a name or a date between theirs), or a live blog's next entry
+    time."""
     n, look = len(page.texts), c.rules.setting("after the end", "resume_lines")
     if j < n and page.reason[j] is None and _ENTRY_TIME.match(page.texts[j]):
         return True
-    return any(_running(page, k, c) and _running(page, k + 1, c)
-               for k in range(j, min(j + look - 1, n - 1)))
+    # (a photo and its caption between two paragraphs do not part them)
+    lines = [k for k in range(j, n) if page.reason[k] not in _PICTURE][:look]
+    return any(_running(page, a, c) and _running(page, b, c)
+               for a, b in itertools.pairwise(lines))
 
 
 def _site_name(page: _Page, j: int) -> bool:
@@ -1337,11 +1350,14 @@ def _site_name(page: _Page, j: int) -> bool:
 
 def _tags_sign(page: _Page, j: int, abstract: int | None) -> bool:
     """Whether tags line ``j`` says the article ended: a label's tags ("Từ khóa: ...") or two
-    hashtags or more, not one hashtag (a post's section heading, "#LịchLàmViệc"), and not a
-    paper's keywords under its abstract (``abstract``: the first abstract label's line)."""
+    hashtags or more, not one hashtag (a post's section heading, "#LịchLàmViệc"), not over a
+    paragraph (a section's heading, "Từ khóa: Phục hồi", "Topic: Wages"), and not a paper's
+    keywords under its abstract (``abstract``: the first abstract label's line)."""
     text = page.texts[j]
-    return (abstract is None or abstract > j) and (not text.startswith("#")
-                                                   or text.count("#") >= 2)
+    heading = j + 1 < len(page.texts) and page.reason[j + 1] is None \
+        and _running(page, j + 1, _compiled())
+    return (abstract is None or abstract > j) and not heading \
+        and (not text.startswith("#") or text.count("#") >= 2)
 
 
 def _profiles(page: _Page, i: int, taken: list[tuple[int, str]]) -> bool:
