@@ -1336,7 +1336,8 @@ def _resumes_below(page: _Page, j: int, c: _Compiled) -> bool:
     if j < n and page.reason[j] is None and _ENTRY_TIME.match(page.texts[j]):
         return True
     # (a photo and its caption between two paragraphs do not part them)
-    lines = [k for k in range(j, n) if page.reason[k] not in _PICTURE][:look]
+    lines = list(itertools.islice((k for k in range(j, n) if page.reason[k] not in _PICTURE),
+                                  look))
     return any(_running(page, a, c) and _running(page, b, c)
                for a, b in itertools.pairwise(lines))
 
