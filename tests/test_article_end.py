@@ -420,3 +420,14 @@ def test_a_book_reviews_section_about_the_author_stays():
 ])
 def test_a_sentence_of_the_news_like_the_desks_notes_or_the_footer_stays(line):
     assert line in clean(HEADLINE, LEAD, line, SECOND).paragraphs
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("Bản quyền phát sóng World Cup 2026 tại Việt Nam đến nay vẫn chưa có đơn vị nào sở hữu.",
+     False),
+    ("Copyright lawsuits against AI firms have multiplied since last year, lawyers said.", False),
+    ("Bản quyền thuộc về Báo Mẫu. Ghi rõ nguồn khi phát hành lại thông tin.", True),
+    ("Copyright © 2023 The Red River Times", True), ("Bản quyền", True),
+])
+def test_a_copyright_notice_is_furniture_a_sentence_about_rights_is_not(line, removed):
+    assert (line not in clean(HEADLINE, LEAD, line, SECOND).paragraphs) == removed
