@@ -431,3 +431,15 @@ def test_a_sentence_of_the_news_like_the_desks_notes_or_the_footer_stays(line):
 ])
 def test_a_copyright_notice_is_furniture_a_sentence_about_rights_is_not(line, removed):
     assert (line not in clean(HEADLINE, LEAD, line, SECOND).paragraphs) == removed
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("Nhận bản tin cảnh báo lũ lúc 5 giờ sáng, chính quyền xã đã kịp di dời 120 hộ dân.", False),
+    ("By signing up for the scheme, farmers get cheaper loans and free training.", False),
+    ("Phishing emails that land in your inbox often look like messages from a bank.", False),
+    ("Nhận bản tin Mậu Dịch mỗi sáng", True),
+    ("By signing up you agree to our Terms of Use and Privacy Policy.", True),
+    ("Get Jade Dispatch's Vietnam Briefing in your inbox every morning.", True),
+])
+def test_a_sign_up_is_furniture_a_sentence_about_one_is_not(line, removed):
+    assert (line not in clean(HEADLINE, LEAD, line, SECOND).paragraphs) == removed
