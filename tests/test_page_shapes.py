@@ -2,6 +2,7 @@
 here, in the shape a site prints): a ticker of other stories above the headline, bylines of
 several authors, question and capital headlines, an inline related box, a summary box."""
 import datetime as dt
+import functools
 import textwrap
 import warnings
 from pathlib import Path
@@ -563,14 +564,20 @@ FIELDS = ("title", "published", "event", "kind", "language", "lead")
 LAST_FLOORS = {"shapes17": 16, "shapes18": 19, "shapes19": 14}
 
 
-@pytest.fixture(scope="module", params=sorted(SHAPE_FLOORS))
-def shapes(request):
-    folder = SHAPES.parent / request.param
+@functools.cache
+def _shape_set(name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A shapes set's corpus and its expected.csv, each indexed by file, loaded once."""
+    folder = SHAPES.parent / name
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")     # README.md and expected.csv are not pages
         corpus = helpers.load_corpus(folder, cache=False, catalog=False, progress=False)
     expected = pd.read_csv(folder / "expected.csv", dtype=str, keep_default_na=False)
-    return request.param, corpus.set_index("source_file"), expected.set_index("file")
+    return corpus.set_index("source_file"), expected.set_index("file")
+
+
+@pytest.fixture(scope="module", params=sorted(SHAPE_FLOORS))
+def shapes(request):
+    return request.param, *_shape_set(request.param)
 
 
 def _shape_value(row, field: str) -> str:
@@ -594,14 +601,9 @@ def test_the_shapes_corpora_read_as_a_reader_does(shapes, field):
 
 @pytest.mark.parametrize("name", sorted(LAST_FLOORS))
 def test_the_article_ends_where_a_reader_says(name):
-    folder = SHAPES.parent / name
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")     # README.md and expected.csv are not pages
-        corpus = helpers.load_corpus(folder, cache=False, catalog=False, progress=False)
-    corpus = corpus.set_index("source_file")
-    expected = pd.read_csv(folder / "expected.csv", dtype=str, keep_default_na=False)
-    misses = [row.file for row in expected.itertuples()
-              if corpus.loc[row.file, "page"].article.paragraphs[-1][:45] != row.last[:45]]
+    corpus, expected = _shape_set(name)
+    misses = [file for file, row in expected.iterrows()
+              if corpus.loc[file, "page"].article.paragraphs[-1][:45] != row["last"][:45]]
     assert len(expected) - len(misses) >= LAST_FLOORS[name], f"last: misses {misses}"
 
 

@@ -1349,16 +1349,22 @@ def _site_name(page: _Page, j: int) -> bool:
     return page.keys[j] in page.keys[:top]
 
 
-def _tags_sign(page: _Page, j: int, abstract: int | None) -> bool:
+def _tags_sign(page: _Page, j: int, abstract: int | None, c: _Compiled) -> bool:
     """Whether tags line ``j`` says the article ended: a label's tags ("Từ khóa: ...") or two
     hashtags or more, not one hashtag (a post's section heading, "#LịchLàmViệc"), not over a
     paragraph (a section's heading, "Từ khóa: Phục hồi", "Topic: Wages"), and not a paper's
     keywords under its abstract (``abstract``: the first abstract label's line)."""
     text = page.texts[j]
     heading = j + 1 < len(page.texts) and page.reason[j + 1] is None \
-        and _running(page, j + 1, _compiled())
+        and _running(page, j + 1, c)
     return (abstract is None or abstract > j) and not heading \
         and (not text.startswith("#") or text.count("#") >= 2)
+
+
+def _author_key(text: str) -> str:
+    """The ``line_key`` of the name in credit ``text`` (``author_name``, its spaces collapsed
+    first: its roles are looked for in time growing with a run's square)."""
+    return line_key(author_name(" ".join(text.split())))
 
 
 def _profiles(page: _Page, i: int, taken: list[tuple[int, str]]) -> bool:
@@ -1370,7 +1376,7 @@ def _profiles(page: _Page, i: int, taken: list[tuple[int, str]]) -> bool:
         return False
     if boxes > 1:
         return True
-    name = line_key(author_name(" ".join(page.texts[i - 1].split())))
+    name = _author_key(page.texts[i - 1])
     return bool(name) and page.keys[i].startswith(name + " ") and _credit(page, i - 1)
 
 
@@ -1404,12 +1410,11 @@ def _end_below(page: _Page, i: int, c: _Compiled,
             taken.append((j, why))
         else:
             why = r
-            tagged = tagged or (r == "tags" and _tags_sign(page, j, abstract))
+            tagged = tagged or (r == "tags" and _tags_sign(page, j, abstract, c))
             found = found or tagged or bool(credit and r in END_FURNITURE)
             noted = noted or r == "desk note"
         # a biography opens with the name right above it
-        author = line_key(author_name(" ".join(page.texts[j].split()))) if why == "byline" \
-            else None
+        author = _author_key(page.texts[j]) if why == "byline" else None
         credit = why if r is None or r in CLOSING else None
         j += 1
     if j == n and credit:
@@ -1437,7 +1442,9 @@ def end_pass(page: _Page, c: _Compiled) -> None:
     least = c.rules.setting("after the end", "min_paragraphs")
     most_below = c.rules.setting("after the end", "max_below")
     reason, n = page.reason, len(page.texts)
-    abstract = next((k for k, key in enumerate(page.keys) if _ABSTRACT.match(key)), None)
+    # (looked for only where a tags line may need it)
+    abstract = next((k for k, key in enumerate(page.keys) if _ABSTRACT.match(key)), None) \
+        if "tags" in reason else None
     total = sum(len(page.texts[b]) for b in body)
     above = paragraphs = 0
     last: tuple[int, list[tuple[int, str]]] | None = None
