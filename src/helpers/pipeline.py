@@ -7,6 +7,7 @@ table from the results is ``helpers.corpus``.
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import functools
@@ -238,10 +239,6 @@ def _read_flags(count: int, todo: list[int]) -> list[bool]:
 # about 0.3 s of work; with several workers tasks are smaller when
 # there are too few pages to give each worker four (``_tasks``).
 PAGES_PER_TASK = 128
-# The fewest pages of a task near a load's end, with several workers (``_task_size``): about
-# 0.05 s of work on the benchmark's pages, and enough paragraphs that a task's one call to the
-# segmenter stays about as fast per paragraph.
-MIN_PAGES_PER_TASK = 16
 
 
 def _read(folder: str | Path, name: str) -> bytes:
@@ -347,38 +344,13 @@ def _count_uncached(folder: Path, names: list[str], store: FileCache,
     return total, counted
 
 
-def _largest_task(n_pages: int, n_workers: int) -> int:
-    """The most pages a task holds: ``PAGES_PER_TASK``, fewer when there are several workers
-    and too few pages to give each of them four tasks."""
+def _tasks(names: list[str], n_workers: int) -> list[list[str]]:
+    """The pages in tasks of ``PAGES_PER_TASK``, smaller when there are several workers and
+    too few pages to give each of them four tasks."""
     size = PAGES_PER_TASK
     if n_workers > 1:
-        size = max(1, min(size, math.ceil(n_pages / (4 * n_workers))))
-    return size
-
-
-def _task_size(left: int, largest: int, n_workers: int) -> int:
-    """The pages of the next task taken, with ``left`` pages not taken yet: ``largest``; with
-    several workers, as the pages left get fewer, a ``2 * n_workers``-th of them, down to
-    ``MIN_PAGES_PER_TASK`` (guided self-scheduling, Polychronopoulos and Kuck, IEEE
-    Transactions on Computers 36(12), 1987, which takes a ``n_workers``-th: here the pages are
-    taken from both ends at once). So the processes end their last tasks at about the same
-    time: with tasks of ``PAGES_PER_TASK`` to the end, one waited for the other's last task,
-    0.14-0.33 s in a load of 3,000 pages (benchmarks/balance-3000.json)."""
-    if n_workers > 1:
-        largest = min(largest, max(MIN_PAGES_PER_TASK, math.ceil(left / (2 * n_workers))))
-    return min(left, largest)
-
-
-def _tasks(names: list[str], n_workers: int) -> list[list[str]]:
-    """The tasks ``names`` falls into when one process takes them all (``_task_size``)."""
-    largest = _largest_task(len(names), n_workers)
-    tasks: list[list[str]] = []
-    start = 0
-    while start < len(names):
-        size = _task_size(len(names) - start, largest, n_workers)
-        tasks.append(names[start:start + size])
-        start += size
-    return tasks
+        size = max(1, min(size, math.ceil(len(names) / (4 * n_workers))))
+    return [names[i:i + size] for i in range(0, len(names), size)]
 
 
 def choose_workers(total_bytes: int, workers: int | None = None) -> int:
@@ -465,6 +437,7 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
         # those pages are read and hashed once (but for any the other processes reach).
         uncached, counted = _count_uncached(folder, names, store, AUTO_PARALLEL_BYTES)
         n_workers = choose_workers(uncached)
+    tasks = _tasks(names, n_workers)
     bar = tqdm(total=len(names), desc="loading corpus", unit="file") if show else None
     # Pages computed in this load share one string per distinct token (``shared_tokens``, as
     # each is computed here or read back from a worker); pages read back from the cache keep
@@ -472,7 +445,7 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     # peak (benchmarks/README.md).
     tokens: dict[str, str] = {}
     try:
-        results = _run_tasks(str(folder), names, store, counted, n_workers,
+        results = _run_tasks(str(folder), tasks, store, counted, n_workers,
                              bar.update if bar is not None else lambda pages: None, tokens)
     finally:
         if bar is not None:
@@ -507,55 +480,41 @@ def worker_pool(n_workers: int) -> Executor:
                                       env=env)
 
 
-def _run_tasks(folder: str, names: list[str], store: FileCache | None,
+def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                counted: dict[str, tuple[str, bytes | None]], n_workers: int,
                tick: Callable[[int], object],
                tokens: dict[str, str]) -> list[PageResult]:
-    """Each page's result, in the order of ``names``.
+    """Each page's result, in the order of ``tasks``.
 
-    The pages go in tasks of ``_task_size`` pages, taken as the work goes: this process takes
-    them from the first page (``_process_paths``, with what the count read: ``counted``); the
-    ``n_workers - 1`` processes of ``worker_pool`` take them from the last, ``TASKS_PER_WORKER``
-    each at a time, the next sent as soon as one returns. This process reads their results back
-    between its own tasks. So it works while the others start up, and does not compete with
-    as many others as there are cores. It keeps at least the first task: a load of a single
-    task sends nothing. A worker's error is raised here and nothing more is sent; after Ctrl-C
-    the workers are stopped. ``tick(pages)``: after each task, with its number of pages. The
-    pages computed, here or by a worker, share ``tokens`` (``shared_tokens``), this process
-    sharing a worker's as it reads them back. While another load of this process (in another
-    thread) uses the pool, every task is done here (``_POOL_IN_USE``)."""
-    results: list[PageResult | None] = [None] * len(names)
-    largest = _largest_task(len(names), n_workers)
-    left = [0, len(names)]              # the pages not taken: names[left[0]:left[1]]
-    lock = threading.Lock()             # left and running, shared with the pool's thread
-
-    def take(last: bool) -> tuple[int, int] | None:  # the next task (the lock held)
-        start, stop = left
-        if start >= stop:
-            return None
-        size = _task_size(stop - start, largest, n_workers)
-        if last:
-            left[1] -= size
-            return stop - size, stop
-        left[0] += size
-        return start, start + size
-
-    with _pool_if_free(n_workers, len(names) > largest) as executor:
-        running: dict[Future, tuple[int, int]] = {}
+    This process works through the tasks from the first (``_process_paths``, with what the
+    count read: ``counted``); the ``n_workers - 1`` processes of ``worker_pool`` take them from
+    the last, ``TASKS_PER_WORKER`` each at a time, the next sent as soon as one returns. This
+    process reads their results back between its own tasks. So it works while the others
+    start up, and does not compete with as many others as there are cores. It keeps at least
+    the first task: a load of a single task sends nothing. A worker's error is raised here
+    and nothing more is sent; after Ctrl-C the workers are stopped. ``tick(pages)``: after
+    each task, with its number of pages. The pages computed, here or by a worker, share
+    ``tokens`` (``shared_tokens``), this process sharing a worker's as it reads them back.
+    While another load of this process (in another thread) uses the pool, every task is done
+    here (``_POOL_IN_USE``)."""
+    done: list[list[PageResult] | None] = [None] * len(tasks)
+    pending = collections.deque(range(len(tasks)))
+    with _pool_if_free(n_workers, len(tasks)) as executor:
+        lock = threading.Lock()         # pending and running, shared with the pool's thread
+        running: dict[Future, int] = {}
         returned: queue.SimpleQueue[Future] = queue.SimpleQueue()
 
         def send() -> None:  # the last task not taken, to a worker
             with lock:
-                if executor is None or (task := take(last=True)) is None:
+                if not pending or executor is None:
                     return
-                start, stop = task
+                i = pending.pop()
                 try:
-                    future = executor.submit(_process_paths_in_worker, folder,
-                                             names[start:stop], store)
+                    future = executor.submit(_process_paths_in_worker, folder, tasks[i], store)
                 except RuntimeError:  # a pool shut down or broken meanwhile: the task stays here
-                    left[1] = stop
+                    pending.append(i)
                     return
-                running[future] = task
+                running[future] = i
             future.add_done_callback(on_return)  # called at once if it is done already
 
         def on_return(future: Future) -> None:  # in the pool's thread
@@ -570,47 +529,44 @@ def _run_tasks(folder: str, names: list[str], store: FileCache | None,
                 except queue.Empty:
                     return
                 with lock:
-                    start, stop = running.pop(future)
+                    i = running.pop(future)
                 datas, reads = future.result()  # a worker's error is raised here
-                results[start:stop] = [
-                    _from_worker(folder, name, data, read, store, tokens)
-                    for name, data, read in zip(names[start:stop], datas, reads, strict=True)]
-                tick(stop - start)
+                done[i] = [_from_worker(folder, name, data, read, store, tokens)
+                           for name, data, read in zip(tasks[i], datas, reads, strict=True)]
+                tick(len(tasks[i]))
                 block = False
 
         try:
-            with lock:
-                task = take(last=False)         # this process keeps the first task
-            for _ in range((n_workers - 1) * TASKS_PER_WORKER):
+            for _ in range(min((n_workers - 1) * TASKS_PER_WORKER, len(tasks) - 1)):
                 send()
-            while task is not None:
-                start, stop = task
-                results[start:stop] = _process_paths(folder, names[start:stop], store,
-                                                     counted, tokens)[0]
-                tick(stop - start)
-                read_back(block=False)
+            while True:
                 with lock:
-                    task = take(last=False)
+                    if not pending:
+                        break
+                    i = pending.popleft()
+                done[i] = _process_paths(folder, tasks[i], store, counted, tokens)[0]
+                tick(len(tasks[i]))
+                read_back(block=False)
             while running:  # no task left to take (nor to send): the workers' last ones
                 read_back(block=True)
         except BaseException as error:
             with lock:
-                left[0] = left[1]        # nothing more is sent; tasks not started are dropped
+                pending.clear()          # nothing more is sent; tasks not started are dropped
                 for future in running:
                     future.cancel()
             if executor is not None and not isinstance(error, Exception):
                 # Ctrl-C: a worker's task may be what hangs; loky's pool stops its processes now
                 executor.shutdown(wait=False, kill_workers=True)  # type: ignore[call-arg]
             raise
-        return results  # type: ignore[return-value]  # all filled
+        return [result for task in done for result in task]  # type: ignore[union-attr]  # all filled
 
 
 @contextlib.contextmanager
-def _pool_if_free(n_workers: int, several: bool) -> Iterator[Executor | None]:
+def _pool_if_free(n_workers: int, n_tasks: int) -> Iterator[Executor | None]:
     """``worker_pool(n_workers)``, held by this load while it runs (``_POOL_IN_USE``); None
     when the load needs none (one worker, or one task: this process does it) or another load
     of this process holds the pool."""
-    pooled = n_workers > 1 and several and _POOL_IN_USE.acquire(blocking=False)
+    pooled = n_workers > 1 and n_tasks > 1 and _POOL_IN_USE.acquire(blocking=False)
     try:
         yield worker_pool(n_workers) if pooled else None
     finally:
