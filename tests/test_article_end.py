@@ -17,14 +17,17 @@ THIRD = ("Các đại biểu thảo luận về ngoại giao kinh tế, bảo h�
 LAST = "Hội nghị sẽ bế mạc ngày 23/12."
 ARTICLE = (HEADLINE, "19/12/2023 08:30", LEAD, SECOND, THIRD, LAST)
 # A related list whose items have a summary written as news prose: each summary is long
-# enough to close a related zone, as the article going on after an inline box would.
-TEASERS = ("Tin liên quan",
-           "Các Trưởng cơ quan đại diện mang đơn đặt hàng từ địa bàn về nước",
-           "Nhiều Đại sứ cho biết họ đã chuẩn bị sẵn danh mục nhu cầu nhập khẩu, dự án đầu tư "
-           "và đối tác cụ thể để giới thiệu với các địa phương trong những ngày hội nghị.",
-           "Ngay sau phiên khai mạc, các đại biểu bước vào thảo luận tổ",
-           "Ngay sau phiên khai mạc, các đại biểu chia thành nhóm theo địa bàn để thảo luận về "
-           "báo cáo chính của hội nghị và những việc cần làm trong năm tới.")
+# enough to close a related zone, as the article going on after an inline box would. The last
+# item has no summary, so the list is no clean list of teasers (``TEASER_LIST``): only the
+# article's end tells it from the article.
+TEASER_LIST = ("Tin liên quan",
+               "Các Trưởng cơ quan đại diện mang đơn đặt hàng từ địa bàn về nước",
+               "Nhiều Đại sứ cho biết họ đã chuẩn bị sẵn danh mục nhu cầu nhập khẩu, dự án đầu "
+               "tư và đối tác cụ thể để giới thiệu với các địa phương trong những ngày hội nghị.",
+               "Ngay sau phiên khai mạc, các đại biểu bước vào thảo luận tổ",
+               "Ngay sau phiên khai mạc, các đại biểu chia thành nhóm theo địa bàn để thảo luận "
+               "về báo cáo chính của hội nghị và những việc cần làm trong năm tới.")
+TEASERS = (*TEASER_LIST, "Toàn cảnh phiên bế mạc Hội nghị Ngoại giao lần thứ 32")
 COMMENTS = ("Bình luận (2)", "Lê Khánh Hòa",
             "Mong rằng các Đại sứ sẽ chú ý hơn nữa tới bà con lao động ở nước ngoài, nhất là "
             "những gia đình có người đi làm xa nhiều năm chưa về được quê hương.",
@@ -53,7 +56,7 @@ def test_a_credit_over_the_share_row_ends_the_article(credit):
     assert last_paragraph(article) == LAST
     assert credit not in article.paragraphs
     after = [line.text for line in article.with_reason("after the end")]
-    assert TEASERS[2] in after and COMMENTS[2] in after
+    assert TEASERS[2] in after and COMMENTS[2] not in article.paragraphs
     # near miss: the same credit over another paragraph is no end (a byline between the sapo
     # and the rest, a name in mid-article): the article goes on, and no line is "after the end"
     article = clean(*ARTICLE[:4], credit, THIRD, LAST, *SHARE, *TEASERS)
@@ -443,3 +446,68 @@ def test_a_copyright_notice_is_furniture_a_sentence_about_rights_is_not(line, re
 ])
 def test_a_sign_up_is_furniture_a_sentence_about_one_is_not(line, removed):
     assert (line not in clean(HEADLINE, LEAD, line, SECOND).paragraphs) == removed
+
+
+# --- a list of teasers under the article, no credit over it --------------------------------
+
+SUB = "Những việc cần làm trong năm tới"
+SUB2 = "Bảo hộ công dân ở nước ngoài"
+MORE = ("Các đại biểu cho rằng cần tiếp tục đổi mới cách làm ngoại giao kinh tế, gắn chặt hơn "
+        "với nhu cầu của địa phương và doanh nghiệp trong nước.")
+MORE2 = ("Nhiều ý kiến đề nghị tăng cường lực lượng làm công tác lãnh sự ở những địa bàn có "
+         "đông người lao động Việt Nam sinh sống và làm việc.")
+
+
+def test_a_list_of_teasers_under_the_article_is_related_news():
+    # each teaser's summary is long enough to read as the article going on after an inline
+    # box; as a list of titles over summaries to the page's end it is the page's related list
+    article = clean(*ARTICLE, *TEASER_LIST, *COMMENTS)
+    assert last_paragraph(article) == LAST
+    related = [line.text for line in article.with_reason("related news")]
+    assert list(TEASER_LIST[1:]) == related
+
+
+@pytest.mark.parametrize("below", [
+    # a box of bare titles, then the article's next sections (a subheading over a paragraph)
+    ("Tin liên quan", TEASERS[1], TEASERS[3], SUB, MORE, SUB2, MORE2),
+    # one title and a paragraph: the article's last section after an inline box
+    ("Tin liên quan", SUB, MORE),
+    # numbered sections, questions
+    ("Tin liên quan", "1. " + SUB, MORE, "2. " + SUB2, MORE2),
+    ("Tin liên quan", "Vì sao cần đổi mới ngoại giao kinh tế?", MORE,
+     "Bảo hộ công dân sẽ làm gì khác?", MORE2),
+    # teasers, then the article again: a paragraph under a paragraph
+    (*TEASER_LIST, MORE, MORE2),
+    # a summary longer than a teaser's
+    ("Tin liên quan", SUB, " ".join([MORE] * 3), SUB2, MORE2),
+])
+def test_sections_after_an_inline_box_are_no_list_of_teasers(below):
+    article = clean(*ARTICLE, *below, *COMMENTS)
+    assert MORE2 in article.paragraphs or MORE in article.paragraphs
+    assert not {MORE, MORE2, " ".join([MORE] * 3)} & {
+        line.text for line in article.with_reason("related news")}
+
+
+def test_teasers_under_a_sapo_alone_stay_as_before():
+    # an article of one paragraph above the box: the box may open the article's body
+    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, *TEASER_LIST)
+    assert TEASER_LIST[2] in article.paragraphs
+
+
+COMMENT = COMMENTS[2]
+COMMENT2 = ("Tôi đọc báo cáo và thấy phần bảo hộ công dân viết rất cụ thể, hy vọng năm sau sẽ có "
+            "thêm nhiều cán bộ lãnh sự ở những nước có đông người lao động Việt Nam.")
+
+
+@pytest.mark.parametrize("between", [(), ("19/12/2023 09:15",)])
+def test_readers_comments_under_their_names_are_no_article_text(between):
+    # a comment is as long as a paragraph, so it read as the article going on below the box
+    article = clean(*ARTICLE, "Bình luận (2)", "Lê Khánh Hòa", *between, COMMENT, "Trả lời",
+                    "Trần Minh (Hà Nội)", *between, COMMENT2, "Trả lời")
+    assert last_paragraph(article) == LAST
+    assert {COMMENT, COMMENT2} <= {line.text for line in article.with_reason("reader comment")}
+
+
+def test_text_under_a_comment_label_and_no_name_is_the_article_going_on():
+    article = clean(*ARTICLE[:5], "Bình luận", MORE, MORE2)
+    assert MORE in article.paragraphs and MORE2 in article.paragraphs

@@ -1209,15 +1209,20 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
         line_key(_headline_text(page) or "")}   # a headline set on two lines, printed on one
     start = page.headline_at + 1 if page.headline_at is not None else 0
     seen_body, zone = False, None          # zone: the reason of the box we are in, if any
+    paragraphs = 0                         # the body's lines of running text so far
+    teasers: set[int] = set()              # a list of teasers' lines (``_teaser_list``)
     # More words than a source line has tokens: not one (source_in would say so too).
     source_words = c.rules.setting("source line", "max_words")
     for i in range(start, len(page.texts)):
         r = page.reason[i]
         if r in ZONE_OPENERS:
             zone = ZONE_OPENERS[r] if (seen_body or zone) else zone
+            if zone == "related news" and paragraphs >= 2:
+                teasers.update(_teaser_list(page, i, c))
         elif r is not None:
             continue
-        elif zone and not _resumes_article(page, i, c):
+        elif zone and (i in teasers or not _resumes_article(page, i, c)
+                       or (zone == "reader comment" and _commented(page, i))):
             page.reason[i] = zone
         elif zone:
             zone, seen_body = None, True           # an inline box ended: the article goes on
@@ -1231,6 +1236,49 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
             page.reason[i] = "source line"
         else:
             seen_body = True
+            paragraphs += _running(page, i, c)
+
+
+def _teaser_list(page: _Page, opener: int, c: _Compiled) -> list[int]:
+    """The free lines under related heading ``opener`` when they are a list of teasers, each a
+    title and its summary, down to the next zone or the page's end; else none.
+
+    A teaser's summary is running text, so it would close the zone as the article going on
+    (``_resumes_article``). A list of them is told from the article by its shape: every free
+    line is a title (headline-like, not numbered, not a question) over its summary (a
+    sentence or two, at most ``teaser_max_words`` words), at least ``min_teasers`` of them,
+    from right under the heading to the end. A box whose first entries are bare titles, a
+    numbered or questioned section, a paragraph under another, a credit or a single title
+    and paragraph (the article's last section, after an inline box) are not such a list."""
+    most = c.rules.setting("related news", "teaser_max_words")
+    lines: list[int] = []
+    for k in range(opener + 1, len(page.texts)):
+        if page.reason[k] in ZONE_OPENERS:
+            break
+        if page.reason[k] is None:
+            lines.append(k)
+    if len(lines) % 2 or len(lines) < 2 * c.rules.setting("related news", "min_teasers"):
+        return []
+    for title, summary in zip(lines[::2], lines[1::2], strict=True):
+        text = page.texts[title]
+        if not (_headline_like(text, page.words[title], c) and not _NUMBERED.match(text)
+                and not text.rstrip().endswith("?")
+                and _running(page, summary, c) and page.words[summary] <= most):
+            return []
+    return lines
+
+
+def _commented(page: _Page, i: int) -> bool:
+    """Whether line ``i``, in a reader-comment zone, is a comment: right under a reader's
+    name ("Lê Khánh Hòa", "Minh Anh (Hà Nội)"), its time between them or not."""
+    k = i - 1
+    while k > 0 and page.reason[k] == "dateline":
+        k -= 1
+    return k > 0 and _credit(page, k)
+
+
+# A numbered section's heading: "1. ...", "II. ...", "a) ..."
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4}|[a-zđ])[.)]\s")
 
 
 def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:

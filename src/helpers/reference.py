@@ -267,7 +267,7 @@ _PASS_KEYS: dict[str, set[str]] = {
     "headline repeat": set(),
     "repeated line": set(),
     "page header": set(),
-    "related news": {"resume_min_words"},
+    "related news": {"resume_min_words", "teaser_max_words", "min_teasers"},
     "after the end": {"min_paragraphs", "max_below", "resume_lines", "resume_min_words"},
     "reader comment": set(),
     "one-line page": {"min_chars"},
