@@ -480,12 +480,38 @@ def test_a_list_of_teasers_under_the_article_is_related_news():
     (*TEASER_LIST, MORE, MORE2),
     # a summary longer than a teaser's
     ("Tin liên quan", SUB, " ".join([MORE] * 3), SUB2, MORE2),
+    # numbered as listicles number them
+    ("Tin liên quan", "1/ " + SUB, MORE, "2/ " + SUB2, MORE2),
+    ("Tin liên quan", "Số 1: " + SUB, MORE, "Số 2: " + SUB2, MORE2),
+    # under a heading that also stands over the article's text: an expand button, a section
+    ("Xem thêm", SUB, MORE, SUB2, MORE2),
+    ("Nổi bật", SUB, MORE, SUB2, MORE2),
 ])
 def test_sections_after_an_inline_box_are_no_list_of_teasers(below):
     article = clean(*ARTICLE, *below, *COMMENTS)
     assert MORE2 in article.paragraphs or MORE in article.paragraphs
     assert not {MORE, MORE2, " ".join([MORE] * 3)} & {
         line.text for line in article.with_reason("related news")}
+
+
+@pytest.mark.parametrize("under", [(), SHARE, ("Từ khóa: Hội nghị Ngoại giao",),
+                                   ("Minh Anh",), ("Chia sẻ",)])
+def test_a_list_with_no_page_furniture_under_it_may_be_the_articles_last_sections(under):
+    # a box and the article's last sections look alike; only the footer or another zone
+    # right under the list tells it is the page's
+    article = clean(*ARTICLE, "Tin liên quan", SUB, MORE, SUB2, MORE2, *under)
+    assert MORE in article.paragraphs and MORE2 in article.paragraphs
+
+
+@pytest.mark.parametrize("under", [
+    ("Đọc nhiều", "Giá cước container giảm nhẹ"),
+    ("© 2023 Báo Mẫu. Giấy phép số 123/GP-BTTTT.",),
+    ("Giới thiệu | Liên hệ | Quảng cáo",),
+])
+def test_a_list_of_teasers_over_the_pages_footer_is_related_news(under):
+    article = clean(*ARTICLE, *TEASER_LIST, *under)
+    assert last_paragraph(article) == LAST
+    assert TEASER_LIST[4] in {line.text for line in article.with_reason("related news")}
 
 
 def test_teasers_under_a_sapo_alone_stay_as_before():
@@ -499,15 +525,24 @@ COMMENT2 = ("Tôi đọc báo cáo và thấy phần bảo hộ công dân viế
             "thêm nhiều cán bộ lãnh sự ở những nước có đông người lao động Việt Nam.")
 
 
-@pytest.mark.parametrize("between", [(), ("19/12/2023 09:15",)])
-def test_readers_comments_under_their_names_are_no_article_text(between):
+@pytest.mark.parametrize("between", [(), ("19/12/2023 09:15",), ("2 giờ trước",), ("10:25",)])
+@pytest.mark.parametrize("buttons", ["Trả lời", "Trả lời · Thích (24)", "Like · Reply"])
+def test_readers_comments_under_their_names_are_no_article_text(between, buttons):
     # a comment is as long as a paragraph, so it read as the article going on below the box
-    article = clean(*ARTICLE, "Bình luận (2)", "Lê Khánh Hòa", *between, COMMENT, "Trả lời",
-                    "Trần Minh (Hà Nội)", *between, COMMENT2, "Trả lời")
+    article = clean(*ARTICLE, "Bình luận (2)", "Lê Khánh Hòa", *between, COMMENT, buttons,
+                    "Trần Minh (Hà Nội)", *between, COMMENT2, buttons)
     assert last_paragraph(article) == LAST
     assert {COMMENT, COMMENT2} <= {line.text for line in article.with_reason("reader comment")}
 
 
-def test_text_under_a_comment_label_and_no_name_is_the_article_going_on():
-    article = clean(*ARTICLE[:5], "Bình luận", MORE, MORE2)
+@pytest.mark.parametrize("page", [
+    (*ARTICLE[:5], "Bình luận", MORE, MORE2),                     # no name
+    # an opinion's commentary, readers' letters, a lawyer's answer: no buttons under the text
+    (*ARTICLE[:5], "Bình luận", "Nguyễn Văn Minh", MORE, MORE2),
+    (*ARTICLE[:5], "Ý kiến bạn đọc", "Trần Thu Hà (Hà Nội)", MORE, "Lê Quốc Bảo (Đà Nẵng)",
+     MORE2),
+    (*ARTICLE[:5], "Trả lời", "Phạm Quang Dũng (Đoàn Luật sư TP Hà Nội)", MORE, MORE2),
+])
+def test_text_under_a_comment_label_with_no_comments_buttons_is_the_article(page):
+    article = clean(*page)
     assert MORE in article.paragraphs and MORE2 in article.paragraphs

@@ -141,6 +141,7 @@ class _Compiled:
     byline_patterns: re.Pattern | None
     sources: tuple[re.Pattern, ...]     # each has a group named "source"
     not_headline: re.Pattern | None
+    teaser_headings: re.Pattern          # related headings over a list of teasers (line keys)
 
 
 def _optional(patterns) -> re.Pattern | None:
@@ -180,6 +181,8 @@ def _compiled() -> _Compiled:
         sources=tuple(re.compile(normalize_text(p), re.IGNORECASE)
                       for p in rules.setting("source line", "patterns")),
         not_headline=_optional(not_headline),
+        teaser_headings=re.compile(_alternatives(rules.setting("related news",
+                                                               "teaser_heading_patterns"))),
     )
 
 
@@ -1241,23 +1244,37 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
 
 def _teaser_list(page: _Page, opener: int, c: _Compiled) -> list[int]:
     """The free lines under related heading ``opener`` when they are a list of teasers, each a
-    title and its summary, down to the next zone or the page's end; else none.
+    title and its summary, with the page's furniture below them; else none.
 
     A teaser's summary is running text, so it would close the zone as the article going on
-    (``_resumes_article``). A list of them is told from the article by its shape: every free
-    line is a title (headline-like, not numbered, not a question) over its summary (a
-    sentence or two, at most ``teaser_max_words`` words), at least ``min_teasers`` of them,
-    from right under the heading to the end. A box whose first entries are bare titles, a
-    numbered or questioned section, a paragraph under another, a credit or a single title
-    and paragraph (the article's last section, after an inline box) are not such a list."""
+    (``_resumes_article``). A list of them is told from the article's next sections by its
+    heading, its shape and what follows it:
+    - the heading names other stories (``teaser_heading_patterns``: "Tin liên quan", "Tin cùng
+      chuyên mục", "Có thể bạn quan tâm", "Related stories"), not "Xem thêm", "Read more" or
+      "Nổi bật", which also stand over the article's text (an expand button, a section);
+    - every free line below it is a title (headline-like, not numbered, not a question) over
+      its summary (a sentence or two, at most ``teaser_max_words`` words), at least
+      ``min_teasers`` of them, nothing but a date or a picture between;
+    - right below the last summary stands another zone's heading (a related list, the
+      comments) or the page's footer (copyright, a menu's row, a sign-up, the site's name);
+      not the page's end, tags, a share row or a credit, which the article's last section
+      has too.
+    A box whose first entries are bare titles, a numbered or questioned section, a paragraph
+    under another, a credit among them: no such list."""
+    if not c.teaser_headings.fullmatch(page.keys[opener]):
+        return []
     most = c.rules.setting("related news", "teaser_max_words")
     lines: list[int] = []
+    below = None                         # the reason of the furniture right under the list
     for k in range(opener + 1, len(page.texts)):
-        if page.reason[k] in ZONE_OPENERS:
-            break
         if page.reason[k] is None:
             lines.append(k)
-    if len(lines) % 2 or len(lines) < 2 * c.rules.setting("related news", "min_teasers"):
+        elif page.reason[k] != "dateline" and page.reason[k] not in _PICTURE:
+            below = page.reason[k]           # (their dates and pictures stand between teasers)
+            break
+    if not (below in _UNDER_TEASERS or (below == "navigation" and bool(_MENU_SEPARATOR.search(
+            page.texts[k])))) or len(lines) % 2 \
+            or len(lines) < 2 * c.rules.setting("related news", "min_teasers"):
         return []
     for title, summary in zip(lines[::2], lines[1::2], strict=True):
         text = page.texts[title]
@@ -1268,17 +1285,40 @@ def _teaser_list(page: _Page, opener: int, c: _Compiled) -> list[int]:
     return lines
 
 
+# What stands right under a list of teasers (``_teaser_list``): another zone's heading, or the
+# page's footer (a menu too, but not a lone "Chia sẻ", which a share row under the article's
+# last section opens)
+_UNDER_TEASERS = frozenset({*ZONE_OPENERS, "copyright", "site name", "newsletter", "contact",
+                            "post footer"})
+
+
 def _commented(page: _Page, i: int) -> bool:
-    """Whether line ``i``, in a reader-comment zone, is a comment: right under a reader's
-    name ("Lê Khánh Hòa", "Minh Anh (Hà Nội)"), its time between them or not."""
+    """Whether line ``i``, in a reader-comment zone, is a reader's comment: right under the
+    reader's name ("Lê Khánh Hòa", "Minh Anh (Hà Nội)"), its time between them or not ("2 giờ
+    trước", "10:25", a date), and right over its buttons ("Trả lời", "Thích · Trả lời (3)").
+    Text under a name with no buttons below may be a letter or an answer in the article."""
     k = i - 1
-    while k > 0 and page.reason[k] == "dateline":
+    while k > 0 and (page.reason[k] == "dateline" or _COMMENT_TIME.match(page.texts[k])):
         k -= 1
-    return k > 0 and _credit(page, k)
+    return k > 0 and _credit(page, k) and i + 1 < len(page.texts) and (
+        page.reason[i + 1] == "comment box" or bool(_REPLY_ROW.match(page.texts[i + 1])))
 
 
-# A numbered section's heading: "1. ...", "II. ...", "a) ..."
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4}|[a-zđ])[.)]\s")
+# A comment's time on its own line: "2 giờ trước", "10:25", "3 hours ago", "hôm qua"
+_COMMENT_TIME = re.compile(
+    r"^(?:\d{1,2}[:h]\d{2}|\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|vừa xong|hôm qua"
+    r"|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|just now"
+    r"|yesterday)$", re.IGNORECASE)
+# A comment's buttons with their counts: "Trả lời · Thích (24)", "Like · Reply", "Thích 3"
+_REPLY_ROW = re.compile(
+    r"^(?:trả lời|thích|báo vi phạm|reply|like|report)(?:\s*\(?\d+\)?)?"
+    r"(?:\s*[·|•-]\s*(?:trả lời|thích|báo vi phạm|reply|like|report)(?:\s*\(?\d+\)?)?)*$",
+    re.IGNORECASE)
+
+
+# A numbered section's heading: "1. ...", "II. ...", "a) ...", "1/ ...", "1 - ...", "Số 1: ..."
+_NUMBERED = re.compile(r"^\s*(?:(?:số|no\.?|#)\s*\d{1,2}\s*[.:)/-]?"
+                       r"|(?:\d{1,2}|[IVXivx]{1,4}|[a-zđ])\s*[.)/:-])\s", re.IGNORECASE)
 
 
 def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:
