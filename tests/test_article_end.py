@@ -448,7 +448,12 @@ def test_a_sign_up_is_furniture_a_sentence_about_one_is_not(line, removed):
     assert (line not in clean(HEADLINE, LEAD, line, SECOND).paragraphs) == removed
 
 
-# --- a list of teasers under the article, no credit over it --------------------------------
+# --- teasers or the article's next sections? -----------------------------------------------
+# A list of teasers (titles over summaries) under a related heading with no credit above it
+# stays in the body: the article's own sections after an inline box (a subheading over a
+# paragraph, a caption or a quote over one) have the same shape, under the same headings and
+# over the same footers. A rule for such lists was tried (368e1e5, 71715f8) and taken out after
+# two reviews found article text it removed; these are their cases, the article kept.
 
 SUB = "Những việc cần làm trong năm tới"
 SUB2 = "Bảo hộ công dân ở nước ngoài"
@@ -456,15 +461,6 @@ MORE = ("Các đại biểu cho rằng cần tiếp tục đổi mới cách là
         "với nhu cầu của địa phương và doanh nghiệp trong nước.")
 MORE2 = ("Nhiều ý kiến đề nghị tăng cường lực lượng làm công tác lãnh sự ở những địa bàn có "
          "đông người lao động Việt Nam sinh sống và làm việc.")
-
-
-def test_a_list_of_teasers_under_the_article_is_related_news():
-    # each teaser's summary is long enough to read as the article going on after an inline
-    # box; as a list of titles over summaries to the page's end it is the page's related list
-    article = clean(*ARTICLE, *TEASER_LIST, *COMMENTS)
-    assert last_paragraph(article) == LAST
-    related = [line.text for line in article.with_reason("related news")]
-    assert list(TEASER_LIST[1:]) == related
 
 
 @pytest.mark.parametrize("below", [
@@ -504,20 +500,11 @@ def test_a_list_with_no_page_furniture_under_it_may_be_the_articles_last_section
 
 
 @pytest.mark.parametrize("under", [
-    ("Đọc nhiều", "Giá cước container giảm nhẹ"),
-    ("© 2023 Báo Mẫu. Giấy phép số 123/GP-BTTTT.",),
-    ("Giới thiệu | Liên hệ | Quảng cáo",),
-])
-def test_a_list_of_teasers_over_the_pages_footer_is_related_news(under):
-    article = clean(*ARTICLE, *TEASER_LIST, *under)
-    assert last_paragraph(article) == LAST
-    assert TEASER_LIST[4] in {line.text for line in article.with_reason("related news")}
-
-
-def test_teasers_under_a_sapo_alone_stay_as_before():
-    # an article of one paragraph above the box: the box may open the article's body
-    article = clean(HEADLINE, "19/12/2023 08:30", LEAD, *TEASER_LIST)
-    assert TEASER_LIST[2] in article.paragraphs
+    ("© 2023 Báo Mẫu. Giấy phép số 123/GP-BTTTT.",), ("Giới thiệu | Liên hệ | Quảng cáo",),
+    ("Hotline: 0912 345 678",), ("Tin liên quan", SUB, MORE2, THIRD), COMMENTS])
+def test_one_teaser_then_the_articles_sections_over_furniture_stay(under):
+    article = clean(*ARTICLE, *TEASER_LIST[:3], SUB, MORE, SUB2, MORE2, *under)
+    assert MORE in article.paragraphs and MORE2 in article.paragraphs
 
 
 COMMENT = COMMENTS[2]
@@ -542,7 +529,13 @@ def test_readers_comments_under_their_names_are_no_article_text(between, buttons
     (*ARTICLE[:5], "Ý kiến bạn đọc", "Trần Thu Hà (Hà Nội)", MORE, "Lê Quốc Bảo (Đà Nẵng)",
      MORE2),
     (*ARTICLE[:5], "Trả lời", "Phạm Quang Dũng (Đoàn Luật sư TP Hà Nội)", MORE, MORE2),
+    # a commentary's one paragraph over the page's comment form; a letter, the paper's reply
+    (*ARTICLE[:5], "Bình luận", "Nguyễn Văn Minh", MORE2, "Ý kiến của bạn", "Gửi bình luận"),
+    (*ARTICLE[:5], "Ý kiến bạn đọc", "Trần Thu Hà (Hà Nội)", MORE2, "Trả lời", MORE),
+    # readers' questions, each answered under "Trả lời", a button's word: no comments' heading
+    (*ARTICLE[:5], "Trần Thu Hà (Hà Nội)", MORE, "Trả lời", "Có, theo quy định hiện hành.",
+     "Lê Quốc Bảo (Đà Nẵng)", MORE2, "Trả lời", "Không, chỉ với đồ uống đóng chai."),
 ])
 def test_text_under_a_comment_label_with_no_comments_buttons_is_the_article(page):
     article = clean(*page)
-    assert MORE in article.paragraphs and MORE2 in article.paragraphs
+    assert all(text in article.paragraphs for text in (MORE, MORE2) if text in page)

@@ -141,7 +141,6 @@ class _Compiled:
     byline_patterns: re.Pattern | None
     sources: tuple[re.Pattern, ...]     # each has a group named "source"
     not_headline: re.Pattern | None
-    teaser_headings: re.Pattern          # related headings over a list of teasers (line keys)
 
 
 def _optional(patterns) -> re.Pattern | None:
@@ -181,8 +180,6 @@ def _compiled() -> _Compiled:
         sources=tuple(re.compile(normalize_text(p), re.IGNORECASE)
                       for p in rules.setting("source line", "patterns")),
         not_headline=_optional(not_headline),
-        teaser_headings=re.compile(_alternatives(rules.setting("related news",
-                                                               "teaser_heading_patterns"))),
     )
 
 
@@ -1212,20 +1209,22 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
         line_key(_headline_text(page) or "")}   # a headline set on two lines, printed on one
     start = page.headline_at + 1 if page.headline_at is not None else 0
     seen_body, zone = False, None          # zone: the reason of the box we are in, if any
-    paragraphs = 0                         # the body's lines of running text so far
-    teasers: set[int] = set()              # a list of teasers' lines (``_teaser_list``)
+    # Whether the comments' zone opened under a heading ("Bình luận (2)"), not at a button
+    # ("Trả lời" over an answer in a readers' questions column): only there are comments read
+    # (``_commented``).
+    headed = False
     # More words than a source line has tokens: not one (source_in would say so too).
     source_words = c.rules.setting("source line", "max_words")
     for i in range(start, len(page.texts)):
         r = page.reason[i]
         if r in ZONE_OPENERS:
+            if zone is None and seen_body:
+                headed = not _REPLY_ROW.match(page.texts[i])
             zone = ZONE_OPENERS[r] if (seen_body or zone) else zone
-            if zone == "related news" and paragraphs >= 2:
-                teasers.update(_teaser_list(page, i, c))
         elif r is not None:
             continue
-        elif zone and (i in teasers or not _resumes_article(page, i, c)
-                       or (zone == "reader comment" and _commented(page, i))):
+        elif zone and (not _resumes_article(page, i, c)
+                       or (zone == "reader comment" and headed and _commented(page, i, c))):
             page.reason[i] = zone
         elif zone:
             zone, seen_body = None, True           # an inline box ended: the article goes on
@@ -1239,69 +1238,21 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
             page.reason[i] = "source line"
         else:
             seen_body = True
-            paragraphs += _running(page, i, c)
 
 
-def _teaser_list(page: _Page, opener: int, c: _Compiled) -> list[int]:
-    """The free lines under related heading ``opener`` when they are a list of teasers, each a
-    title and its summary, with the page's furniture below them; else none.
-
-    A teaser's summary is running text, so it would close the zone as the article going on
-    (``_resumes_article``). A list of them is told from the article's next sections by its
-    heading, its shape and what follows it:
-    - the heading names other stories (``teaser_heading_patterns``: "Tin liên quan", "Tin cùng
-      chuyên mục", "Có thể bạn quan tâm", "Related stories"), not "Xem thêm", "Read more" or
-      "Nổi bật", which also stand over the article's text (an expand button, a section);
-    - every free line below it is a title (headline-like, not numbered, not a question) over
-      its summary (a sentence or two, at most ``teaser_max_words`` words), at least
-      ``min_teasers`` of them, nothing but a date or a picture between;
-    - right below the last summary stands another zone's heading (a related list, the
-      comments) or the page's footer (copyright, a menu's row, a sign-up, the site's name);
-      not the page's end, tags, a share row or a credit, which the article's last section
-      has too.
-    A box whose first entries are bare titles, a numbered or questioned section, a paragraph
-    under another, a credit among them: no such list."""
-    if not c.teaser_headings.fullmatch(page.keys[opener]):
-        return []
-    most = c.rules.setting("related news", "teaser_max_words")
-    lines: list[int] = []
-    below = None                         # the reason of the furniture right under the list
-    for k in range(opener + 1, len(page.texts)):
-        if page.reason[k] is None:
-            lines.append(k)
-        elif page.reason[k] != "dateline" and page.reason[k] not in _PICTURE:
-            below = page.reason[k]           # (their dates and pictures stand between teasers)
-            break
-    if not (below in _UNDER_TEASERS or (below == "navigation" and bool(_MENU_SEPARATOR.search(
-            page.texts[k])))) or len(lines) % 2 \
-            or len(lines) < 2 * c.rules.setting("related news", "min_teasers"):
-        return []
-    for title, summary in zip(lines[::2], lines[1::2], strict=True):
-        text = page.texts[title]
-        if not (_headline_like(text, page.words[title], c) and not _NUMBERED.match(text)
-                and not text.rstrip().endswith("?")
-                and _running(page, summary, c) and page.words[summary] <= most):
-            return []
-    return lines
-
-
-# What stands right under a list of teasers (``_teaser_list``): another zone's heading, or the
-# page's footer (a menu too, but not a lone "Chia sẻ", which a share row under the article's
-# last section opens)
-_UNDER_TEASERS = frozenset({*ZONE_OPENERS, "copyright", "site name", "newsletter", "contact",
-                            "post footer"})
-
-
-def _commented(page: _Page, i: int) -> bool:
+def _commented(page: _Page, i: int, c: _Compiled) -> bool:
     """Whether line ``i``, in a reader-comment zone, is a reader's comment: right under the
     reader's name ("Lê Khánh Hòa", "Minh Anh (Hà Nội)"), its time between them or not ("2 giờ
-    trước", "10:25", a date), and right over its buttons ("Trả lời", "Thích · Trả lời (3)").
-    Text under a name with no buttons below may be a letter or an answer in the article."""
+    trước", "10:25", a date), and right over its buttons ("Trả lời", "Thích · Trả lời (3)"),
+    with no running text under them. Text under a name with no buttons below may be a letter or
+    a lawyer's answer in the article, under a comment form the article's last paragraph, and
+    over "Trả lời" and a paragraph a reader's letter and the paper's reply."""
     k = i - 1
     while k > 0 and (page.reason[k] == "dateline" or _COMMENT_TIME.match(page.texts[k])):
         k -= 1
-    return k > 0 and _credit(page, k) and i + 1 < len(page.texts) and (
-        page.reason[i + 1] == "comment box" or bool(_REPLY_ROW.match(page.texts[i + 1])))
+    n = len(page.texts)
+    return k > 0 and _credit(page, k) and i + 1 < n and bool(_REPLY_ROW.match(page.texts[i + 1])) \
+        and not (i + 2 < n and _running(page, i + 2, c))
 
 
 # A comment's time on its own line: "2 giờ trước", "10:25", "3 hours ago", "hôm qua"
@@ -1314,11 +1265,6 @@ _REPLY_ROW = re.compile(
     r"^(?:trả lời|thích|báo vi phạm|reply|like|report)(?:\s*\(?\d+\)?)?"
     r"(?:\s*[·|•-]\s*(?:trả lời|thích|báo vi phạm|reply|like|report)(?:\s*\(?\d+\)?)?)*$",
     re.IGNORECASE)
-
-
-# A numbered section's heading: "1. ...", "II. ...", "a) ...", "1/ ...", "1 - ...", "Số 1: ..."
-_NUMBERED = re.compile(r"^\s*(?:(?:số|no\.?|#)\s*\d{1,2}\s*[.:)/-]?"
-                       r"|(?:\d{1,2}|[IVXivx]{1,4}|[a-zđ])\s*[.)/:-])\s", re.IGNORECASE)
 
 
 def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:
