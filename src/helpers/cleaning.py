@@ -1209,18 +1209,20 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
         line_key(_headline_text(page) or "")}   # a headline set on two lines, printed on one
     start = page.headline_at + 1 if page.headline_at is not None else 0
     seen_body, zone = False, None          # zone: the reason of the box we are in, if any
-    # Whether the comments' zone opened under a heading ("Bình luận (2)"), not at a button
-    # ("Trả lời" over an answer in a readers' questions column): only there are comments read
-    # (``_commented``).
+    # Whether the comments' zone has a heading ("Bình luận (2)"), not only buttons ("Thích",
+    # "Trả lời" over an answer in a readers' questions column) or a count of none ("Bình luận
+    # (0)" after a sapo): only there are comments read (``_commented``).
     headed = False
     # More words than a source line has tokens: not one (source_in would say so too).
     source_words = c.rules.setting("source line", "max_words")
     for i in range(start, len(page.texts)):
         r = page.reason[i]
         if r in ZONE_OPENERS:
-            if zone is None and seen_body:
-                headed = not _REPLY_ROW.match(page.texts[i])
-            zone = ZONE_OPENERS[r] if (seen_body or zone) else zone
+            opened = ZONE_OPENERS[r] if (seen_body or zone) else zone
+            if opened == "reader comment":
+                headed = (headed and zone == opened) or not (
+                    _REPLY_ROW.match(page.texts[i]) or page.texts[i].rstrip().endswith("(0)"))
+            zone = opened
         elif r is not None:
             continue
         elif zone and (not _resumes_article(page, i, c)
@@ -1243,16 +1245,25 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
 def _commented(page: _Page, i: int, c: _Compiled) -> bool:
     """Whether line ``i``, in a reader-comment zone, is a reader's comment: right under the
     reader's name ("Lê Khánh Hòa", "Minh Anh (Hà Nội)"), its time between them or not ("2 giờ
-    trước", "10:25", a date), and right over its buttons ("Trả lời", "Thích · Trả lời (3)"),
-    with no running text under them. Text under a name with no buttons below may be a letter or
-    a lawyer's answer in the article, under a comment form the article's last paragraph, and
-    over "Trả lời" and a paragraph a reader's letter and the paper's reply."""
+    trước", "10:25", a date), and right over its buttons with a reply among them ("Trả lời",
+    "Thích · Trả lời (3)"), with the next reader's name or time, furniture or the page's end
+    under them. Text under a name with no such buttons below may be a letter or a lawyer's
+    answer in the article, over the page's like button or comment form its last paragraph;
+    over "Trả lời" and more text ("Chào bạn,", "Điều 91 ... quy định:") a reader's question
+    and the answer, or a comment before the article's last part."""
     k = i - 1
     while k > 0 and (page.reason[k] == "dateline" or _COMMENT_TIME.match(page.texts[k])):
         k -= 1
-    n = len(page.texts)
-    return k > 0 and _credit(page, k) and i + 1 < n and bool(_REPLY_ROW.match(page.texts[i + 1])) \
-        and not (i + 2 < n and _running(page, i + 2, c))
+    n, buttons = len(page.texts), page.texts[i + 1] if i + 1 < len(page.texts) else ""
+    if page.texts[i].rstrip(" \"'”’)").endswith("?"):  # a reader's question, its answer below
+        return False
+    if not (k > 0 and _credit(page, k) and _REPLY_ROW.match(buttons)
+            and _REPLY_WORD.search(buttons)):
+        return False
+    # under the buttons: the page's end or furniture, the next reader's name or time
+    j = i + 2
+    return j >= n or page.reason[j] is not None or _credit(page, j) \
+        or bool(_COMMENT_TIME.match(page.texts[j]))
 
 
 # A comment's time on its own line: "2 giờ trước", "10:25", "3 hours ago", "hôm qua"
@@ -1262,9 +1273,11 @@ _COMMENT_TIME = re.compile(
     r"|yesterday)$", re.IGNORECASE)
 # A comment's buttons with their counts: "Trả lời · Thích (24)", "Like · Reply", "Thích 3"
 _REPLY_ROW = re.compile(
-    r"^(?:trả lời|thích|báo vi phạm|reply|like|report)(?:\s*\(?\d+\)?)?"
-    r"(?:\s*[·|•-]\s*(?:trả lời|thích|báo vi phạm|reply|like|report)(?:\s*\(?\d+\)?)?)*$",
+    r"^(?:trả lời|phản hồi|thích|báo vi phạm|reply|like|report)(?:\s*\(?\d+\)?)?"
+    r"(?:\s*[·|•-]\s*(?:trả lời|phản hồi|thích|báo vi phạm|reply|like|report)(?:\s*\(?\d+\)?)?)*$",
     re.IGNORECASE)
+# ... with a reply among them: a bare "Thích" or "Like 12" is the page's like button
+_REPLY_WORD = re.compile(r"trả lời|phản hồi|reply", re.IGNORECASE)
 
 
 def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:
