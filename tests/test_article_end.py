@@ -517,7 +517,9 @@ COMMENT2 = ("Tôi đọc báo cáo và thấy phần bảo hộ công dân viế
 @pytest.mark.parametrize("buttons", ["Trả lời", "Trả lời · Thích (24)", "Like · Reply",
                                      "Thích · Phản hồi"])
 def test_readers_comments_under_their_names_are_no_article_text(between, buttons):
-    # a comment is as long as a paragraph, so it read as the article going on below the box
+    # a comment is as long as a paragraph, so it read as the article going on below the box;
+    # a thread of two (a lone one may be a reader's question over its answer, a commentary
+    # over a "Phản hồi" heading)
     above, between = (between, ()) if "Thích" in between else ((), between)
     article = clean(*ARTICLE, *above, "Bình luận (2)", "Lê Khánh Hòa", *between, COMMENT,
                     buttons, "Trần Minh (Hà Nội)", *between, COMMENT2, buttons)
@@ -551,6 +553,16 @@ def test_readers_comments_under_their_names_are_no_article_text(between, buttons
     # a short news item with its comment count under the sapo
     (HEADLINE, LEAD, "Bình luận (0)", "Minh Anh", "19/12/2023 08:30", MORE2, "Thích 12",
      "Chia sẻ"),
+    # readers' questions that end without "?", each over "Trả lời" and the expert's answer
+    (*ARTICLE[:5], "Họ và tên:", "Email:", "Gửi", "Trần Thu Hà (Hà Nội)",
+     MORE2[:-1] + ". Xin bác sĩ tư vấn giúp tôi.", "Trả lời", "BS Nguyễn Văn Hùng", MORE),
+    (*ARTICLE[:5], "Ý kiến bạn đọc", "Trần Thu Hà - Hà Nội", MORE2, "Trả lời",
+     "BS Nguyễn Văn Hùng", "Nên ăn nhạt.", "Lê Quốc Bảo (Đà Nẵng)", MORE, "Trả lời",
+     "BS Nguyễn Văn Hùng", "Không cần kiêng."),
+    # one text over "Phản hồi", the heading of the page's comments
+    (*ARTICLE[:5], "Bình luận", "TS Nguyễn Văn Minh", MORE2, "Phản hồi", "Họ và tên:", "Email:"),
+    (HEADLINE, LEAD, "Bình luận (3)", "Minh Anh", "2 giờ trước", MORE2, "Phản hồi (3)",
+     "Họ và tên:"),
 ])
 def test_text_under_a_comment_label_with_no_comments_buttons_is_the_article(page):
     article = clean(*page)

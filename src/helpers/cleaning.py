@@ -1226,7 +1226,7 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
         elif r is not None:
             continue
         elif zone and (not _resumes_article(page, i, c)
-                       or (zone == "reader comment" and headed and _commented(page, i, c))):
+                       or (zone == "reader comment" and headed and _commented(page, i))):
             page.reason[i] = zone
         elif zone:
             zone, seen_body = None, True           # an inline box ended: the article goes on
@@ -1242,28 +1242,50 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
             seen_body = True
 
 
-def _commented(page: _Page, i: int, c: _Compiled) -> bool:
-    """Whether line ``i``, in a reader-comment zone, is a reader's comment: right under the
-    reader's name ("Lê Khánh Hòa", "Minh Anh (Hà Nội)"), its time between them or not ("2 giờ
-    trước", "10:25", a date), and right over its buttons with a reply among them ("Trả lời",
-    "Thích · Trả lời (3)"), with the next reader's name or time, furniture or the page's end
-    under them. Text under a name with no such buttons below may be a letter or a lawyer's
-    answer in the article, over the page's like button or comment form its last paragraph;
-    over "Trả lời" and more text ("Chào bạn,", "Điều 91 ... quy định:") a reader's question
-    and the answer, or a comment before the article's last part."""
+def _commented(page: _Page, i: int) -> bool:
+    """Whether line ``i``, in a reader-comment zone, is a reader's comment in a thread of them:
+    right under the reader's name ("Lê Khánh Hòa", "Minh Anh (Hà Nội)"), its time between them
+    or not ("2 giờ trước", "10:25", a date), right over its buttons with a reply among them
+    ("Trả lời", "Thích · Trả lời (3)"), not a question, and right under or over another such
+    comment (any length). A reader's question over "Trả lời" and the expert's answer, a
+    commentary, a letter or a brief over the page's buttons or a "Phản hồi" heading stand
+    alone: they stay."""
+    if page.texts[i].rstrip(" \"'”’)").endswith("?"):  # a reader's question, its answer below
+        return False
+    unit = _comment_around(page, i)
+    if unit is None:
+        return False
+    name, buttons = unit
+    k = name - 1                               # the comment above ends with its buttons
+    return _comment_from(page, buttons + 1) is not None or (
+        k >= 2 and _reply_buttons(page.texts[k]) and _comment_around(page, k - 1) is not None)
+
+
+def _reply_buttons(text: str) -> bool:
+    """Whether ``text`` is a comment's buttons, a reply among them (a bare "Thích" or "Like
+    12" is the page's like button)."""
+    return bool(_REPLY_ROW.match(text) and _REPLY_WORD.search(text))
+
+
+def _comment_around(page: _Page, i: int) -> tuple[int, int] | None:
+    """The comment whose text is line ``i``: the lines of its reader's name and its buttons
+    (``_commented``), or None."""
+    if i + 1 >= len(page.texts) or not _reply_buttons(page.texts[i + 1]):
+        return None
     k = i - 1
     while k > 0 and (page.reason[k] == "dateline" or _COMMENT_TIME.match(page.texts[k])):
         k -= 1
-    n, buttons = len(page.texts), page.texts[i + 1] if i + 1 < len(page.texts) else ""
-    if page.texts[i].rstrip(" \"'”’)").endswith("?"):  # a reader's question, its answer below
-        return False
-    if not (k > 0 and _credit(page, k) and _REPLY_ROW.match(buttons)
-            and _REPLY_WORD.search(buttons)):
-        return False
-    # under the buttons: the page's end or furniture, the next reader's name or time
-    j = i + 2
-    return j >= n or page.reason[j] is not None or _credit(page, j) \
-        or bool(_COMMENT_TIME.match(page.texts[j]))
+    return (k, i + 1) if k > 0 and _credit(page, k) else None
+
+
+def _comment_from(page: _Page, j: int) -> tuple[int, int] | None:
+    """The comment whose reader's name is line ``j`` (``_comment_around``), or None."""
+    t = j + 1
+    while t < len(page.texts) and (page.reason[t] == "dateline"
+                                   or _COMMENT_TIME.match(page.texts[t])):
+        t += 1
+    found = _comment_around(page, t) if j < len(page.texts) and _credit(page, j) else None
+    return found if found is not None and found[0] == j else None
 
 
 # A comment's time on its own line: "2 giờ trước", "10:25", "3 hours ago", "hôm qua"
@@ -1272,11 +1294,11 @@ _COMMENT_TIME = re.compile(
     r"|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|just now"
     r"|yesterday)$", re.IGNORECASE)
 # A comment's buttons with their counts: "Trả lời · Thích (24)", "Like · Reply", "Thích 3"
+# (``_reply_buttons``)
 _REPLY_ROW = re.compile(
     r"^(?:trả lời|phản hồi|thích|báo vi phạm|reply|like|report)(?:\s*\(?\d+\)?)?"
     r"(?:\s*[·|•-]\s*(?:trả lời|phản hồi|thích|báo vi phạm|reply|like|report)(?:\s*\(?\d+\)?)?)*$",
     re.IGNORECASE)
-# ... with a reply among them: a bare "Thích" or "Like 12" is the page's like button
 _REPLY_WORD = re.compile(r"trả lời|phản hồi|reply", re.IGNORECASE)
 
 
