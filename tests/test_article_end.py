@@ -452,7 +452,7 @@ def test_a_sign_up_is_furniture_a_sentence_about_one_is_not(line, removed):
 # A list of teasers (titles over summaries) under a related heading with no credit above it
 # stays in the body: the article's own sections after an inline box (a subheading over a
 # paragraph, a caption or a quote over one) have the same shape, under the same headings and
-# over the same footers. A rule for such lists was tried (368e1e5, 71715f8) and taken out after
+# over the same footers. A rule for such lists was tried (368e1e5, 749c342) and taken out after
 # two reviews found article text it removed; these are their cases, the article kept.
 
 SUB = "Những việc cần làm trong năm tới"
