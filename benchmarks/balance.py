@@ -17,8 +17,13 @@ Each run reports, in seconds from the load's start:
 - ``collector``: the garbage collector's passes during the load (the pass at the end of the
   load's pause, mostly).
 
-So ``abs(own_end - other_end)`` is the time one process waited for the other at the end, and
-``read_back + table + collector`` what only the loading process does.
+So ``other_end - own_end``, when positive, bounds the time the loading process waited for the
+other at the end from above (``other_end`` is when the other's last results reached the loading
+process, which may still have been reading back earlier ones), and ``read_back + table +
+collector`` is what only the loading process does (of which the table and the collector a
+one-worker load does too). A worker's cache entry that cannot be read is computed again in the
+loading process through ``_process_paths``, and would count in ``own_*``: it does not happen in
+a cold load (``own_pages`` shows it).
 """
 from __future__ import annotations
 

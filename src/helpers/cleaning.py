@@ -1209,9 +1209,12 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
         line_key(_headline_text(page) or "")}   # a headline set on two lines, printed on one
     start = page.headline_at + 1 if page.headline_at is not None else 0
     seen_body, zone = False, None          # zone: the reason of the box we are in, if any
-    # Whether the comments' zone has a heading ("Bình luận (2)"), not only buttons ("Thích",
-    # "Trả lời" over an answer in a readers' questions column) or a count of none ("Bình luận
-    # (0)" after a sapo): only there are comments read (``_commented``).
+    # Whether the page has shown its comments' heading ("Bình luận (2)", "Ý kiến bạn đọc"), not
+    # only buttons ("Thích", "Trả lời" over an answer in a readers' questions column), a form's
+    # fields or a count of none ("Bình luận (0)" after a sapo): only then are comments read
+    # (``_in_comment_thread``). It holds for the rest of the page: a comment that is no part
+    # of a thread (a question, two paragraphs) closes the zone, and the next "Trả lời" opens it
+    # again for the comments below.
     headed = False
     # More words than a source line has tokens: not one (source_in would say so too).
     source_words = c.rules.setting("source line", "max_words")
@@ -1219,14 +1222,14 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
         r = page.reason[i]
         if r in ZONE_OPENERS:
             opened = ZONE_OPENERS[r] if (seen_body or zone) else zone
-            if opened == "reader comment":
-                headed = (headed and zone == opened) or not (
-                    _REPLY_ROW.match(page.texts[i]) or page.texts[i].rstrip().endswith("(0)"))
+            if opened == "reader comment" and _COMMENTS_HEADING.fullmatch(page.keys[i]):
+                headed = True
             zone = opened
         elif r is not None:
             continue
         elif zone and (not _resumes_article(page, i, c)
-                       or (zone == "reader comment" and headed and _commented(page, i))):
+                       or (zone == "reader comment" and headed
+                           and _in_comment_thread(page, i))):
             page.reason[i] = zone
         elif zone:
             zone, seen_body = None, True           # an inline box ended: the article goes on
@@ -1242,35 +1245,34 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
             seen_body = True
 
 
-def _commented(page: _Page, i: int) -> bool:
+def _in_comment_thread(page: _Page, i: int) -> bool:
     """Whether line ``i``, in a reader-comment zone, is a reader's comment in a thread of them:
     right under the reader's name ("Lê Khánh Hòa", "Minh Anh (Hà Nội)"), its time between them
     or not ("2 giờ trước", "10:25", a date), right over its buttons with a reply among them
-    ("Trả lời", "Thích · Trả lời (3)"), not a question, and right under or over another such
-    comment (any length). A reader's question over "Trả lời" and the expert's answer, a
-    commentary, a letter or a brief over the page's buttons or a "Phản hồi" heading stand
-    alone: they stay."""
+    ("Trả lời", "Thích · Trả lời (3)"), not a question, and right under or over another
+    comment (a name, a text of any length, such buttons). A reader's question over "Trả lời"
+    and the expert's answer, a commentary, a letter or a brief over the page's buttons or a
+    "Phản hồi" heading stand alone: they stay."""
     if page.texts[i].rstrip(" \"'”’)").endswith("?"):  # a reader's question, its answer below
         return False
-    unit = _comment_around(page, i)
-    if unit is None:
+    comment = _comment_around(page, i)
+    if comment is None:
         return False
-    name, buttons = unit
-    k = name - 1                               # the comment above ends with its buttons
+    name, buttons = comment
     return _comment_from(page, buttons + 1) is not None or (
-        k >= 2 and _reply_buttons(page.texts[k]) and _comment_around(page, k - 1) is not None)
+        name >= 3 and _comment_around(page, name - 2) is not None)  # ... its buttons right above
 
 
-def _reply_buttons(text: str) -> bool:
-    """Whether ``text`` is a comment's buttons, a reply among them (a bare "Thích" or "Like
-    12" is the page's like button)."""
-    return bool(_REPLY_ROW.match(text) and _REPLY_WORD.search(text))
+def _has_reply_buttons(text: str) -> bool:
+    """Whether ``text`` is a comment's buttons with a reply among them (a bare "Thích" or
+    "Like 12" is the page's like button)."""
+    return bool(_BUTTON_ROW.match(text) and _REPLY_WORD.search(text))
 
 
 def _comment_around(page: _Page, i: int) -> tuple[int, int] | None:
     """The comment whose text is line ``i``: the lines of its reader's name and its buttons
-    (``_commented``), or None."""
-    if i + 1 >= len(page.texts) or not _reply_buttons(page.texts[i + 1]):
+    (``_in_comment_thread``), or None."""
+    if i + 1 >= len(page.texts) or not _has_reply_buttons(page.texts[i + 1]):
         return None
     k = i - 1
     while k > 0 and (page.reason[k] == "dateline" or _COMMENT_TIME.match(page.texts[k])):
@@ -1280,12 +1282,13 @@ def _comment_around(page: _Page, i: int) -> tuple[int, int] | None:
 
 def _comment_from(page: _Page, j: int) -> tuple[int, int] | None:
     """The comment whose reader's name is line ``j`` (``_comment_around``), or None."""
+    if j >= len(page.texts) or not _credit(page, j):
+        return None
     t = j + 1
     while t < len(page.texts) and (page.reason[t] == "dateline"
                                    or _COMMENT_TIME.match(page.texts[t])):
         t += 1
-    found = _comment_around(page, t) if j < len(page.texts) and _credit(page, j) else None
-    return found if found is not None and found[0] == j else None
+    return _comment_around(page, t)
 
 
 # A comment's time on its own line: "2 giờ trước", "10:25", "3 hours ago", "hôm qua"
@@ -1293,12 +1296,16 @@ _COMMENT_TIME = re.compile(
     r"^(?:\d{1,2}[:h]\d{2}|\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|vừa xong|hôm qua"
     r"|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|just now"
     r"|yesterday)$", re.IGNORECASE)
-# A comment's buttons with their counts: "Trả lời · Thích (24)", "Like · Reply", "Thích 3"
-# (``_reply_buttons``)
-_REPLY_ROW = re.compile(
-    r"^(?:trả lời|phản hồi|thích|báo vi phạm|reply|like|report)(?:\s*\(?\d+\)?)?"
-    r"(?:\s*[·|•-]\s*(?:trả lời|phản hồi|thích|báo vi phạm|reply|like|report)(?:\s*\(?\d+\)?)?)*$",
-    re.IGNORECASE)
+# A row of a comment's buttons with their counts: "Trả lời · Thích (24)", "Like · Reply",
+# "Thích 3", "Trả lời · Báo cáo vi phạm" (``_has_reply_buttons``)
+_BUTTON = (r"(?:trả lời|phản hồi|thích|báo cáo(?: vi phạm)?|báo vi phạm|reply|like|report)"
+           r"(?:\s*\(?\d+\)?)?")
+_BUTTON_ROW = re.compile(rf"^{_BUTTON}(?:\s*[·|•-]\s*{_BUTTON})*$", re.IGNORECASE)
+# A comments' heading's key: "bình luận (2)", "ý kiến bạn đọc", "3 comments", "gửi bình luận";
+# not "bình luận (0)", nor a form's field or a button
+_COMMENTS_HEADING = re.compile(
+    r"(?:\d+ )?(?:bình luận|ý kiến(?: bạn đọc| của bạn)?|(?:gửi|viết|xem) (?:bình luận|ý kiến)"
+    r"(?: của bạn)?|comments?|responses?|phản hồi)(?: \((?!0\))\d+\))?")
 _REPLY_WORD = re.compile(r"trả lời|phản hồi|reply", re.IGNORECASE)
 
 
@@ -1355,7 +1362,11 @@ _NOT_IN_NAMES = frozenset({"the", "a", "an", "of", "in", "on", "for", "to", "and
 def _credit(page: _Page, i: int) -> bool:
     """Whether free line ``i`` is an author's name: alone, several joined, or with the office
     or agency in brackets ("Mai Thùy (Văn phòng UBND tỉnh)"); not a title-case subheading."""
-    if not _NOT_IN_NAMES.isdisjoint(page.keys[i].split()):
+    words = page.keys[i].split()
+    if not _NOT_IN_NAMES.isdisjoint(words) and not (
+            # "An" is a Vietnamese given name: "Nguyễn An", "Trần Văn An", "Bùi An Hòa"
+            _NOT_IN_NAMES.intersection(words) == {"an"}
+            and (words[-1] == "an" or not page.texts[i].isascii())):
         return False
     if page.is_name(i, several=True):
         return True
