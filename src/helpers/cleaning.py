@@ -1275,7 +1275,7 @@ def _comment_around(page: _Page, i: int) -> tuple[int, int] | None:
     if i + 1 >= len(page.texts) or not _has_reply_buttons(page.texts[i + 1]):
         return None
     k = i - 1
-    while k > 0 and (page.reason[k] == "dateline" or _COMMENT_TIME.match(page.texts[k])):
+    while k > 0 and _comment_time(page, k):
         k -= 1
     return (k, i + 1) if k > 0 and _credit(page, k) else None
 
@@ -1285,15 +1285,23 @@ def _comment_from(page: _Page, j: int) -> tuple[int, int] | None:
     if j >= len(page.texts) or not _credit(page, j):
         return None
     t = j + 1
-    while t < len(page.texts) and (page.reason[t] == "dateline"
-                                   or _COMMENT_TIME.match(page.texts[t])):
+    while t < len(page.texts) and _comment_time(page, t):
         t += 1
     return _comment_around(page, t)
 
 
-# A comment's time on its own line: "2 giờ trước", "10:25", "3 hours ago", "hôm qua"
-_COMMENT_TIME = re.compile(
-    r"^(?:\d{1,2}[:h]\d{2}|\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|vừa xong|hôm qua"
+def _comment_time(page: _Page, k: int) -> bool:
+    """Whether line ``k`` is a comment's time, between the reader's name and the comment: a
+    date line, a clock ("10:25", as a live blog's entry time, ``_ENTRY_TIME``) or a relative
+    time ("2 giờ trước", "3 hours ago", "hôm qua")."""
+    text = page.texts[k].lower()                      # ("9H15" too)
+    return page.reason[k] == "dateline" or bool(_ENTRY_TIME.match(text)
+                                                or _RELATIVE_TIME.match(text))
+
+
+# A relative time on its own line (``_comment_time``)
+_RELATIVE_TIME = re.compile(
+    r"^(?:\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|vừa xong|hôm qua"
     r"|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|just now"
     r"|yesterday)$", re.IGNORECASE)
 # A row of a comment's buttons with their counts: "Trả lời · Thích (24)", "Like · Reply",
