@@ -141,6 +141,9 @@ class _Compiled:
     byline_patterns: re.Pattern | None
     sources: tuple[re.Pattern, ...]     # each has a group named "source"
     not_headline: re.Pattern | None
+    comments_heading: re.Pattern         # a comments' heading's key (``zones_pass``)
+    comment_buttons: re.Pattern          # a row of a comment's buttons (``_has_reply_buttons``)
+    reply_button: re.Pattern             # ... the reply among them
 
 
 def _optional(patterns) -> re.Pattern | None:
@@ -162,6 +165,7 @@ def _compiled() -> _Compiled:
             alternatives.append(f"(?P<{name}>{normalize_text(pattern)})")
             group_reason[name] = reason
     not_headline = rules.passes["headline"].get("not_patterns")
+    button = _alternatives(rules.setting("reader comment", "button_patterns"))
     return _Compiled(
         rules=rules,
         combined=re.compile("|".join(alternatives), re.IGNORECASE),
@@ -180,6 +184,12 @@ def _compiled() -> _Compiled:
         sources=tuple(re.compile(normalize_text(p), re.IGNORECASE)
                       for p in rules.setting("source line", "patterns")),
         not_headline=_optional(not_headline),
+        comments_heading=re.compile(_alternatives(rules.setting("reader comment",
+                                                                "heading_patterns"))),
+        comment_buttons=re.compile(rf"^(?:{button})(?:\s*[·|•-]\s*(?:{button}))*$",
+                                   re.IGNORECASE),
+        reply_button=re.compile(_alternatives(rules.setting("reader comment", "reply_patterns")),
+                                re.IGNORECASE),
     )
 
 
@@ -1222,14 +1232,14 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
         r = page.reason[i]
         if r in ZONE_OPENERS:
             opened = ZONE_OPENERS[r] if (seen_body or zone) else zone
-            if opened == "reader comment" and _COMMENTS_HEADING.fullmatch(page.keys[i]):
+            if opened == "reader comment" and c.comments_heading.fullmatch(page.keys[i]):
                 headed = True
             zone = opened
         elif r is not None:
             continue
         elif zone and (not _resumes_article(page, i, c)
                        or (zone == "reader comment" and headed
-                           and _in_comment_thread(page, i))):
+                           and _in_comment_thread(page, i, c))):
             page.reason[i] = zone
         elif zone:
             zone, seen_body = None, True           # an inline box ended: the article goes on
@@ -1245,7 +1255,7 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
             seen_body = True
 
 
-def _in_comment_thread(page: _Page, i: int) -> bool:
+def _in_comment_thread(page: _Page, i: int, c: _Compiled) -> bool:
     """Whether line ``i``, in a reader-comment zone, is a reader's comment in a thread of them:
     right under the reader's name ("Lê Khánh Hòa", "Minh Anh (Hà Nội)"), its time between them
     or not ("2 giờ trước", "10:25", a date), right over its buttons with a reply among them
@@ -1255,24 +1265,24 @@ def _in_comment_thread(page: _Page, i: int) -> bool:
     "Phản hồi" heading stand alone: they stay."""
     if page.texts[i].rstrip(" \"'”’)").endswith("?"):  # a reader's question, its answer below
         return False
-    comment = _comment_around(page, i)
+    comment = _comment_around(page, i, c)
     if comment is None:
         return False
     name, buttons = comment
-    return _comment_from(page, buttons + 1) is not None or (
-        name >= 3 and _comment_around(page, name - 2) is not None)  # ... its buttons right above
+    return _comment_from(page, buttons + 1, c) is not None or (
+        name >= 3 and _comment_around(page, name - 2, c) is not None)  # its buttons right above
 
 
-def _has_reply_buttons(text: str) -> bool:
+def _has_reply_buttons(text: str, c: _Compiled) -> bool:
     """Whether ``text`` is a comment's buttons with a reply among them (a bare "Thích" or
-    "Like 12" is the page's like button)."""
-    return bool(_BUTTON_ROW.match(text) and _REPLY_WORD.search(text))
+    "Like 12" is the page's like button; ``[reader comment]`` of page_chrome.toml)."""
+    return bool(c.comment_buttons.match(text) and c.reply_button.search(text))
 
 
-def _comment_around(page: _Page, i: int) -> tuple[int, int] | None:
+def _comment_around(page: _Page, i: int, c: _Compiled) -> tuple[int, int] | None:
     """The comment whose text is line ``i``: the lines of its reader's name and its buttons
     (``_in_comment_thread``), or None."""
-    if i + 1 >= len(page.texts) or not _has_reply_buttons(page.texts[i + 1]):
+    if i + 1 >= len(page.texts) or not _has_reply_buttons(page.texts[i + 1], c):
         return None
     k = i - 1
     while k > 0 and _comment_time(page, k):
@@ -1280,14 +1290,14 @@ def _comment_around(page: _Page, i: int) -> tuple[int, int] | None:
     return (k, i + 1) if k > 0 and _credit(page, k) else None
 
 
-def _comment_from(page: _Page, j: int) -> tuple[int, int] | None:
+def _comment_from(page: _Page, j: int, c: _Compiled) -> tuple[int, int] | None:
     """The comment whose reader's name is line ``j`` (``_comment_around``), or None."""
     if j >= len(page.texts) or not _credit(page, j):
         return None
     t = j + 1
     while t < len(page.texts) and _comment_time(page, t):
         t += 1
-    return _comment_around(page, t)
+    return _comment_around(page, t, c)
 
 
 def _comment_time(page: _Page, k: int) -> bool:
@@ -1304,17 +1314,6 @@ _RELATIVE_TIME = re.compile(
     r"^(?:\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|vừa xong|hôm qua"
     r"|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|just now"
     r"|yesterday)$", re.IGNORECASE)
-# A row of a comment's buttons with their counts: "Trả lời · Thích (24)", "Like · Reply",
-# "Thích 3", "Trả lời · Báo cáo vi phạm" (``_has_reply_buttons``)
-_BUTTON = (r"(?:trả lời|phản hồi|thích|báo cáo(?: vi phạm)?|báo vi phạm|reply|like|report)"
-           r"(?:\s*\(?\d+\)?)?")
-_BUTTON_ROW = re.compile(rf"^{_BUTTON}(?:\s*[·|•-]\s*{_BUTTON})*$", re.IGNORECASE)
-# A comments' heading's key: "bình luận (2)", "ý kiến bạn đọc", "3 comments", "gửi bình luận";
-# not "bình luận (0)", nor a form's field or a button
-_COMMENTS_HEADING = re.compile(
-    r"(?:\d+ )?(?:bình luận|ý kiến(?: bạn đọc| của bạn)?|(?:gửi|viết|xem) (?:bình luận|ý kiến)"
-    r"(?: của bạn)?|comments?|responses?|phản hồi)(?: \((?!0\))\d+\))?")
-_REPLY_WORD = re.compile(r"trả lời|phản hồi|reply", re.IGNORECASE)
 
 
 def _resumes_article(page: _Page, i: int, c: _Compiled) -> bool:

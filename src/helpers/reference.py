@@ -269,7 +269,7 @@ _PASS_KEYS: dict[str, set[str]] = {
     "page header": set(),
     "related news": {"resume_min_words"},
     "after the end": {"min_paragraphs", "max_below", "resume_lines", "resume_min_words"},
-    "reader comment": set(),
+    "reader comment": {"heading_patterns", "button_patterns", "reply_patterns"},
     "one-line page": {"min_chars"},
 }
 
