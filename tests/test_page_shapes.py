@@ -554,7 +554,11 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # A narrator in the first person in the lead an article (kinds.csv, 4 Dec 2026): kind 21 in
 # shapes4, 18 in shapes5, 14 in shapes14, 16 in shapes16, 14 in shapes19; no page read worse.
 # With a headline of a leader asking the sector a speech: 17 in shapes16, 18 in shapes18, 15 in
-# shapes19.
+# shapes19. shapes20 (20 pages: ordinary pages of mainstream outlets, one story on many sites,
+# written blind, read blind at c5ab1f6: 18, 18, 20, 12, 20, 20, last 16; with English captions
+# credited "... Photo", links to the page in another language, bylines of the paper's
+# reporters, a print edition's issue line, jumps and footer, an aggregator's links and a
+# portal's posting row: 20, 20, 20, 13, 20, 20, last 19).
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
@@ -586,6 +590,8 @@ SHAPE_FLOORS = {
                  "lead": 20},
     "shapes19": {"title": 20, "published": 18, "event": 19, "kind": 15, "language": 20,
                  "lead": 20},
+    "shapes20": {"title": 20, "published": 20, "event": 20, "kind": 13, "language": 20,
+                 "lead": 20},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 # Sets with a column "last", the article's last paragraph (compared on 45 characters).
@@ -600,7 +606,7 @@ FIELDS = ("title", "published", "event", "kind", "language", "lead")
 # 20, last 9, no article text cut; with credits naming a site with digits or where they were
 # written from, initials, "By ...; Editing by ...", "Chủ đề:" lists, "Xem thêm video" and a
 # press licence's footer: last 14).
-LAST_FLOORS = {"shapes17": 16, "shapes18": 19, "shapes19": 14}
+LAST_FLOORS = {"shapes17": 16, "shapes18": 19, "shapes19": 14, "shapes20": 19}
 
 
 @functools.cache
@@ -2298,3 +2304,109 @@ def test_a_date_followed_by_a_long_run_of_spaces_is_read_at_once():
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert found == dt.date(2021, 12, 16)
+
+
+# --- shapes20: the ordinary page of many outlets, and one story on many sites -------------
+
+EN_HEADLINE = "Party chief asks diplomats to read the world early and advise without delay"
+EN_LEAD = ("HANOI (VNA) - The General Secretary on Tuesday called on the diplomatic service to "
+           "strengthen its research and forecasting, as the 32nd Diplomatic Conference opened.")
+EN_SECOND = ("The conference brought together the heads of Vietnam's representative offices "
+             "overseas and senior officials of the Ministry of Foreign Affairs for five days.")
+
+
+@pytest.mark.parametrize("caption", [
+    "The General Secretary speaks at the opening session in Hanoi on Tuesday. VNA/The Harbour "
+    "Line Photo",
+    "Heads of missions attend the closing session in Hanoi. — RRT Photo Minh Quan",
+    "Delegates at the opening session. — VNA/VNS Photo Trí Dũng",
+])
+def test_an_english_caption_ends_with_its_agency_and_photo_credit(caption):
+    # under the headline, above the lead, it is neither the headline nor the lead
+    article = clean("Politics / Diplomacy", EN_HEADLINE, "Tuesday, December 19, 2023 - 17:52",
+                    caption, EN_LEAD, EN_SECOND)
+    assert article.headline == EN_HEADLINE
+    assert lead_paragraph(article) == EN_LEAD
+    assert {line.text: line.reason for line in article.removed}[caption] == "photo caption"
+
+
+def test_a_sentence_ending_in_a_photo_is_no_caption():
+    # near miss: the last sentence ends in "photo", in lower case, of no agency
+    line = ("The minister then asked the heads of missions to stay for the traditional group "
+            "photo. They posed for a group photo.")
+    article = clean(EN_HEADLINE, "Tuesday, December 19, 2023 - 17:52", EN_LEAD, line, EN_SECOND)
+    assert line in article.paragraphs
+
+
+@pytest.mark.parametrize("link", ["Read this story in Vietnamese", "Đọc bài này bằng tiếng Anh",
+                                  "Xem bản tiếng Việt", "English version", "» Read in English"])
+def test_a_link_to_the_page_in_another_language_is_furniture_under_the_headline(link):
+    article = clean("National > Politics", EN_HEADLINE, "By Lantern Post reporters",
+                    "Tuesday, 14 December 2021, 21:10 (GMT+7)", link, EN_LEAD, EN_SECOND)
+    assert article.headline == EN_HEADLINE
+    reasons = {line.text: line.reason for line in article.removed}
+    assert reasons[link] == "navigation"
+    assert reasons["By Lantern Post reporters"] == "byline"
+
+
+@pytest.mark.parametrize("byline", ["By Lantern Post reporters", "By Our Correspondent",
+                                    "By a staff reporter"])
+def test_a_byline_of_the_papers_reporters(byline):
+    article = clean(EN_HEADLINE, byline, "Tuesday, December 19, 2023 - 17:52", EN_LEAD,
+                    EN_SECOND)
+    assert {line.text: line.reason for line in article.removed}[byline] == "byline"
+    assert article.headline == EN_HEADLINE
+
+
+def test_a_print_editions_issue_line_dates_it_and_its_jumps_and_footer_are_furniture():
+    article = clean(
+        "NGUỒN SÁNG - BÁO IN", "Số 354 (10.412) - Thứ Tư, ngày 20 tháng 12 năm 2023",
+        "Chọn số báo:  Số 353 - 19/12/2023  |  Số 354 - 20/12/2023", "Xem bản PDF trang 1",
+        "Trang 1 - Thời sự", HEADLINE, "NGỌC HÂN", LEAD, "(Xem tiếp trang 3)",
+        "Trang 3 - Thời sự", "(Tiếp theo trang 1)", SECOND, "Hội nghị sẽ kết thúc vào thứ Bảy.",
+        "Bài liên quan trên số báo này", "Trang 2: Ngoại giao kinh tế năm 2023 qua những con số",
+        "Tải bản PDF số 354", "Giấy phép xuất bản báo in số 205/GP-BTTTT. Tổng Biên tập: Hoàng Lục",
+        "Trụ sở: 62 phố Lý Nam Đế Mới, Hà Nội. Phát hành: 024.3 726 5519")
+    assert infer_metadata(article).published == dt.date(2023, 12, 20)
+    assert article.paragraphs == (LEAD, SECOND, "Hội nghị sẽ kết thúc vào thứ Bảy.")
+    reasons = {line.text: line.reason for line in article.removed}
+    assert reasons["Số 354 (10.412) - Thứ Tư, ngày 20 tháng 12 năm 2023"] == "dateline"
+    assert reasons["Bài liên quan trên số báo này"] == "related heading"
+    assert reasons["(Tiếp theo trang 1)"] == reasons["Tải bản PDF số 354"] == "navigation"
+    assert reasons["Trụ sở: 62 phố Lý Nam Đế Mới, Hà Nội. Phát hành: 024.3 726 5519"] == "contact"
+    assert reasons["Giấy phép xuất bản báo in số 205/GP-BTTTT. Tổng Biên tập: Hoàng Lục"] \
+        == "copyright"
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("Số 354 (10.412) - Thứ Tư, ngày 20 tháng 12 năm 2023", dt.date(2023, 12, 20)),
+    ("No. 45 - December 20, 2023", dt.date(2023, 12, 20)),
+    # near misses: an issue picker of several dates, a page's head with a section
+    ("Chọn số báo:  Số 353 - 19/12/2023  |  Số 354 - 20/12/2023", None),
+    ("Số 354 - Thời sự - 20/12/2023", None),
+])
+def test_a_dateline_may_hold_the_papers_issue_number(line, date):
+    assert parse_dateline(line) == date
+
+
+def test_an_aggregators_links_under_the_article_do_not_end_its_body():
+    article = clean(HEADLINE, "19/12/2023 11:20", LEAD, SECOND,
+                    "Hội nghị dự kiến bế mạc ngày 23/12.", "Theo Ngàn Khơi",
+                    "Xem bài gốc tại: https://ngankhoi.example.vn/thoi-su/khai-mac-hoi-nghi-ngoai-"
+                    "giao-lan-thu-32-79213.html", "Báo cáo vi phạm bản quyền", "Chia sẻ",
+                    "Facebook", "Tin cùng nguồn",
+                    "Cận cảnh công trình cầu vượt sông Đáy trước ngày thông xe",
+                    "Ngàn Khơi · 45 phút trước")
+    assert article.paragraphs[-1] == "Hội nghị dự kiến bế mạc ngày 23/12."
+
+
+def test_a_portals_posting_row_under_the_headline_is_its_dateline():
+    row = "Ngày đăng: 15/12/2021 | Người đăng: Phòng Hành chính - Tổng hợp | Lượt xem: 187"
+    article = clean("Trang chủ / Tin tức", HEADLINE, row, "(Nguồn: TTXVN)", LEAD, SECOND,
+                    "Tệp đính kèm: không có", "In trang | Gửi email | Quay lại")
+    assert infer_metadata(article).published == dt.date(2021, 12, 15)
+    assert article.paragraphs == (LEAD, SECOND)
+    # near misses: a row with words that are no labelled cell, and the same row in the body
+    other = "Ngày đăng: 15/12/2021 | Phòng Hành chính đã gửi thông báo tới các khoa | Lượt xem: 187"
+    assert other in clean(HEADLINE, other, LEAD, SECOND).paragraphs
+    assert row in clean(HEADLINE, LEAD, row, SECOND).paragraphs

@@ -480,9 +480,10 @@ def _source_dateline(page: _Page, end: int, c: _Compiled) -> None:
     if page.headline_at is None:
         return
     for i in range(_under_headline(page), end):
-        if page.reason[i] is None \
-                and page.words[i] <= c.rules.setting("dateline", "max_words_with_source") \
-                and _source_and_date(page.texts[i]):
+        if page.reason[i] is not None:
+            continue
+        if (page.words[i] <= c.rules.setting("dateline", "max_words_with_source")
+                and _source_and_date(page.texts[i])) or _posting_row(page.texts[i], c):
             page.reason[i] = "dateline"
 
 
@@ -503,6 +504,26 @@ def _source_and_date(text: str) -> bool:
                and len(name.split()) <= SOURCE_NAME_WORDS
                and not any(map(str.isdigit, name)) and not PARAGRAPH_END.search(name)
                for date, name in (parts, parts[::-1]))
+
+
+def _posting_row(text: str, c: _Compiled) -> bool:
+    """A row of labelled cells about the posting, " | ", " · " or a tab apart: the date it was
+    posted ("Ngày đăng: 15/12/2021") and who posted or wrote it ("Người đăng: Phòng Hành chính
+    - Tổng hợp", "Tác giả: ..."), besides counters and buttons ("Lượt xem: 187"), as a portal
+    prints under its headline (asked only there, ``_source_dateline``)."""
+    cells = [cell for cell in _POSTING_CELL.split(text.strip())
+             if _line_facts(cell, c)[2] not in _DATELINE_EXTRAS]
+    dates = [cell for cell in cells if _POSTED.match(cell) and parse_dateline(cell)]
+    return len(cells) >= 2 and len(dates) == 1 and all(
+        cell is dates[0] or (_POSTER.match(cell) and len(cell.split()) <= POSTER_CELL_WORDS
+                             and not PARAGRAPH_END.search(cell))
+        for cell in cells)
+
+
+_POSTING_CELL = re.compile(r"\s+[|·•]\s+|\s*\t\s*")
+_POSTER = re.compile(r"(?:người đăng|đăng bởi|người viết|tác giả|biên tập|người cập nhật"
+                     r"|posted by|author)\s*:?\s*\S", re.IGNORECASE)
+POSTER_CELL_WORDS = 10
 
 
 # An outlet's or an office's name: "Báo ...", "Tạp chí ...", "Đài Phát thanh ...", "Cổng thông
