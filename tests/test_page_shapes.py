@@ -558,7 +558,9 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # written blind, read blind at c5ab1f6: 18, 18, 20, 12, 20, 20, last 16; with English captions
 # credited "... Photo", links to the page in another language, bylines of the paper's
 # reporters, a print edition's issue line, jumps and footer, an aggregator's links and a
-# portal's posting row: 20, 20, 20, 13, 20, 20, last 19).
+# portal's posting row: 20, 20, 20, 13, 20, 20, last 19; with a leader's directing speech at
+# the opening session, "Phát biểu chỉ đạo Hội nghị, ..." and "khi phát biểu chỉ đạo" speeches,
+# kind 15).
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
@@ -590,7 +592,7 @@ SHAPE_FLOORS = {
                  "lead": 20},
     "shapes19": {"title": 20, "published": 18, "event": 19, "kind": 15, "language": 20,
                  "lead": 20},
-    "shapes20": {"title": 20, "published": 20, "event": 20, "kind": 13, "language": 20,
+    "shapes20": {"title": 20, "published": 20, "event": 20, "kind": 15, "language": 20,
                  "lead": 20},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
@@ -2176,9 +2178,16 @@ def test_a_clock_over_the_sites_menu_on_a_page_without_a_headline_is_not_its_dat
     ("Ngày 19/12, Tổng Bí thư đã chủ trì phiên khai mạc Hội nghị ngoại giao lần thứ 32.",
      "opening report"),
     ("Hội nghị Ngoại giao lần thứ 31 bế mạc chiều 18/12 tại Hà Nội.", "closing report"),
-    # near misses: an opening speech, an aside after a comma, a commentary's "đã khép lại"
+    # near misses: an opening speech (a speech: the speech lead rules), a leader's directing
+    # speech at the opening session, an aside after a comma, a commentary's "đã khép lại"
     ("Phát biểu khai mạc Hội nghị Ngoại giao lần thứ 31 ngày 15/12, Bộ trưởng đề nghị toàn ngành "
-     "cụ thể hóa định hướng mới.", "news"),
+     "cụ thể hóa định hướng mới.", "speech"),
+    ("Ngày 15/12, tại Hà Nội, Thủ tướng Chính phủ dự và phát biểu chỉ đạo phiên khai mạc Hội nghị "
+     "Ngoại giao lần thứ 31.", "speech"),
+    ("Phát biểu chỉ đạo Hội nghị, Tổng Bí thư nhấn mạnh yêu cầu phát huy sức mạnh tổng hợp của cả "
+     "hệ thống chính trị.", "speech"),
+    ("Tổng Bí thư nhấn mạnh yêu cầu phát huy sức mạnh tổng hợp, khi phát biểu chỉ đạo Hội nghị "
+     "Đối ngoại toàn quốc ngày 14/12 tại Hà Nội.", "speech"),
     ("Hội nghị Ngoại giao lần thứ 32, bế mạc ngày 23/12/2023, diễn ra vào thời điểm đặc biệt.",
      "news"),
     ("Năm ngày làm việc của Hội nghị Ngoại giao lần thứ 32 đã khép lại với một thông điệp không "
