@@ -77,8 +77,6 @@ _DATELINE_REST = re.compile(
     r"|(?:lượt xem|lượt đọc|views?)\s*:?\s*[\d.,]+"
     r"|[\d.,]+\s*(?:lượt xem|lượt đọc|views?|bình luận|comments?)"
     r"|\d{1,3}\s*(?:phút đọc|phút|min(?:ute)?s?\s+read)|số\s+\d{1,2}\s*/\s*\d{4}"
-    # a paper's issue, "Số 354 (10.412)"
-    r"|(?:số|no\.?|issue)\s*\d{1,5}(?:\s*\(\s*\d[\d.,]*\s*\))?"
     r"|\(\s*\d{1,2}\s*/\s*\d{1,2}\s*(?:âm lịch|âl|al)\s*\))*$",  # "(15/11 Âm lịch)"
     re.IGNORECASE,
 )
