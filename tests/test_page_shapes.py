@@ -584,6 +584,8 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # portal's posting row: 20, 20, 20, 13, 20, 20, last 19; with a leader's directing speech at
 # the opening session, "Phát biểu chỉ đạo Hội nghị, ..." and "khi phát biểu chỉ đạo" speeches,
 # kind 15; without the issue line as a dateline, a review's finding, published 19).
+# shapes21 (20 pages: what kind of piece it is, Vietnamese and English outlets, written blind,
+# read blind at 5815ab3: 19, 20, 17, 13, 20, 20, last 13).
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
@@ -617,6 +619,8 @@ SHAPE_FLOORS = {
                  "lead": 20},
     "shapes20": {"title": 20, "published": 19, "event": 20, "kind": 15, "language": 20,
                  "lead": 20},
+    "shapes21": {"title": 19, "published": 20, "event": 17, "kind": 13, "language": 20,
+                 "lead": 20},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 # Sets with a column "last", the article's last paragraph (compared on 45 characters).
@@ -631,7 +635,7 @@ FIELDS = ("title", "published", "event", "kind", "language", "lead")
 # 20, last 9, no article text cut; with credits naming a site with digits or where they were
 # written from, initials, "By ...; Editing by ...", "Chủ đề:" lists, "Xem thêm video" and a
 # press licence's footer: last 14).
-LAST_FLOORS = {"shapes17": 16, "shapes18": 19, "shapes19": 14, "shapes20": 19}
+LAST_FLOORS = {"shapes17": 16, "shapes18": 19, "shapes19": 14, "shapes20": 19, "shapes21": 13}
 
 
 @functools.cache
