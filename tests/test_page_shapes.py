@@ -585,10 +585,14 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # the opening session, "Phát biểu chỉ đạo Hội nghị, ..." and "khi phát biểu chỉ đạo" speeches,
 # kind 15; without the issue line as a dateline, a review's finding, published 19).
 # shapes21 (20 pages: what kind of piece it is, Vietnamese and English outlets, written blind,
-# read blind at 5815ab3: 19, 20, 17, 13, 20, 20, last 13).
+# read blind at 5815ab3: 19, 20, 17, 13, 20, 20, last 13; with a print issue's note, desk notes
+# on the author's views and on editing, an agency's letters after a dash, a blog's boxes, a
+# wire's pointer to its principles, labelled questions an interview, "Khai mạc triển lãm ..." of
+# a side event news, and the event named in the body and the tags: 20, 20, 19, 16, 20, 20, last
+# 19; the last two also gave shapes2 event 24, shapes12 18, shapes18 20, shapes19 last 15).
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
-    "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
+    "shapes2": {"title": 20, "published": 22, "event": 24, "kind": 22, "language": 24, "lead": 20},
     "shapes3": {"title": 17, "published": 16, "event": 17, "kind": 17, "language": 18, "lead": 17},
     "shapes4": {"title": 19, "published": 19, "event": 20, "kind": 21, "language": 21, "lead": 19},
     "shapes5": {"title": 15, "published": 16, "event": 19, "kind": 18, "language": 19, "lead": 17},
@@ -601,7 +605,7 @@ SHAPE_FLOORS = {
                  "lead": 16},
     "shapes11": {"title": 20, "published": 19, "event": 20, "kind": 18, "language": 20,
                  "lead": 18},
-    "shapes12": {"title": 16, "published": 18, "event": 17, "kind": 14, "language": 18,
+    "shapes12": {"title": 16, "published": 18, "event": 18, "kind": 15, "language": 18,
                  "lead": 16},
     "shapes13": {"title": 20, "published": 20, "event": 20, "kind": 17, "language": 20,
                  "lead": 20},
@@ -613,13 +617,13 @@ SHAPE_FLOORS = {
                  "lead": 20},
     "shapes17": {"title": 16, "published": 16, "event": 15, "kind": 13, "language": 16,
                  "lead": 16},
-    "shapes18": {"title": 20, "published": 20, "event": 19, "kind": 18, "language": 20,
+    "shapes18": {"title": 20, "published": 20, "event": 20, "kind": 18, "language": 20,
                  "lead": 20},
     "shapes19": {"title": 20, "published": 18, "event": 19, "kind": 15, "language": 20,
                  "lead": 20},
     "shapes20": {"title": 20, "published": 19, "event": 20, "kind": 15, "language": 20,
                  "lead": 20},
-    "shapes21": {"title": 19, "published": 20, "event": 17, "kind": 13, "language": 20,
+    "shapes21": {"title": 20, "published": 20, "event": 19, "kind": 16, "language": 20,
                  "lead": 20},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
@@ -635,7 +639,7 @@ FIELDS = ("title", "published", "event", "kind", "language", "lead")
 # 20, last 9, no article text cut; with credits naming a site with digits or where they were
 # written from, initials, "By ...; Editing by ...", "Chủ đề:" lists, "Xem thêm video" and a
 # press licence's footer: last 14).
-LAST_FLOORS = {"shapes17": 16, "shapes18": 19, "shapes19": 14, "shapes20": 19, "shapes21": 13}
+LAST_FLOORS = {"shapes17": 16, "shapes18": 19, "shapes19": 15, "shapes20": 19, "shapes21": 19}
 
 
 @functools.cache
@@ -2474,3 +2478,98 @@ def test_a_portals_posting_row_under_the_headline_is_its_dateline():
     other = "Ngày đăng: 15/12/2021 | Phòng Hành chính đã gửi thông báo tới các khoa | Lượt xem: 187"
     assert other in clean(HEADLINE, other, LEAD, SECOND).paragraphs
     assert row in clean(HEADLINE, LEAD, row, SECOND).paragraphs
+
+
+# --- shapes21: what kind of piece it is ---------------------------------------------------
+
+def test_a_print_issues_note_under_the_byline_is_no_headline():
+    article = clean("Trade / Markets", EN_HEADLINE, "By Triệu Hải Yến",
+                    "December 22, 2023 | 07:15 (GMT+7)", "In print: Issue 51, December 25-31, 2023",
+                    EN_LEAD, EN_SECOND)
+    assert article.headline == EN_HEADLINE
+    assert {line.text: line.reason for line in article.removed}[
+        "In print: Issue 51, December 25-31, 2023"] == "navigation"
+
+
+@pytest.mark.parametrize("note", [
+    "Bài viết thể hiện quan điểm riêng của tác giả.",
+    "The views expressed here are the author's own and do not represent those of the institute.",
+    "(This interview has been edited for length and clarity.)",
+    "(Các tiêu đề nhỏ do Ban Biên tập Cổng Thông tin điện tử tỉnh đặt)",
+])
+def test_the_desks_notes_on_views_and_editing_end_the_article(note):
+    third = "Hội nghị sẽ làm việc đến hết ngày 23/12 với nhiều phiên thảo luận chuyên đề."
+    article = clean(HEADLINE, "21/12/2023 08:00", LEAD, SECOND, third, note, "About the author",
+                    "Đoàn Quế Chi is a Senior Fellow in the Vietnam Programme at the institute, "
+                    "where she writes on economic diplomacy and the foreign ministries of the "
+                    "region.", "Related posts", "Five questions about Vietnam's new markets")
+    assert article.paragraphs == (LEAD, SECOND, third)
+    assert {line.text: line.reason for line in article.removed}[note] == "desk note"
+
+
+def test_an_agencys_letters_after_a_dash_are_its_credit():
+    last = "The conference was held in person in Hà Nội and online at connection points."
+    article = clean(EN_HEADLINE, "December 14, 2021 - 18:05", EN_LEAD, EN_SECOND, last, "— TLA",
+                    "Tags: Nguyễn Phú Trọng | National Foreign Affairs Conference",
+                    "Related news", "Provinces follow the conference at online connection points")
+    assert article.paragraphs[-1] == last
+    assert {line.text: line.reason for line in article.removed}["— TLA"] == "byline"
+
+
+@pytest.mark.parametrize("line", ["Bài đăng phổ biến", "Về tôi", "Popular Posts",
+                                  "Chủ đề Đơn giản. Được tạo bởi Blogger.",
+                                  "Our Standards: The Pacific Relay Trust Principles."])
+def test_a_blogs_boxes_and_a_wires_pointer_to_its_principles_are_furniture(line):
+    assert helpers.clean_article(line).removed[0].reason == "navigation"
+
+
+@pytest.mark.parametrize(("lines", "kind"), [
+    ((LEAD, "PV: Thưa Đại sứ, ở sở tại điều đó được thể hiện cụ thể như thế nào?", SECOND,
+      "PV: Doanh nghiệp Việt Nam thường gặp khó khăn gì khi vào thị trường này?", SECOND),
+     "interview"),
+    ((EN_SECOND, "Q: Five years ago few exporters knew this market. What has changed?",
+      EN_SECOND, "Q: What will the embassy do differently next year?", EN_SECOND), "interview"),
+    # near misses: a reader's one question to an advice column, a press briefing's questions
+    ((LEAD, "Hỏi: Con trai tôi làm việc ở nước ngoài, cần liên hệ cơ quan nào khi gặp khó "
+      "khăn?", "Trả lời: " + SECOND), "news"),
+])
+def test_questions_under_the_reporters_label_make_an_interview(lines, kind):
+    from helpers.metadata import infer_kind
+    article = clean("Ngoại giao kinh tế ở một thị trường xa", "21/12/2023 08:00", *lines)
+    assert infer_kind(article)[0] == kind
+
+
+@pytest.mark.parametrize(("headline", "lead", "kind"), [
+    ("Khai mạc triển lãm ảnh “Những nhiệm sở xa” bên lề Hội nghị Ngoại giao lần thứ 31",
+     "Sáng 16/12, bên lề Hội nghị Ngoại giao lần thứ 31, triển lãm ảnh “Những nhiệm sở xa” đã "
+     "khai mạc tại sảnh chính nơi diễn ra Hội nghị.", "news"),
+    ("Những bức ảnh từ các nhiệm sở xa",
+     "Sáng 16/12, bên lề Hội nghị Ngoại giao lần thứ 31, triển lãm ảnh “Những nhiệm sở xa” đã "
+     "khai mạc tại sảnh chính nơi diễn ra Hội nghị.", "news"),
+    # near misses: the conference opens, with an exhibition beside it
+    ("Khai mạc Hội nghị Ngoại giao lần thứ 31",
+     "Sáng 15/12, Hội nghị Ngoại giao lần thứ 31 đã khai mạc tại Hà Nội; bên lề hội nghị có "
+     "triển lãm ảnh về các nhiệm sở.", "opening report"),
+    ("Những bức ảnh từ các nhiệm sở xa",
+     "Hội nghị Ngoại giao lần thứ 31 đã khai mạc tại Hà Nội. Bên lề hội nghị có triển lãm ảnh về "
+     "các nhiệm sở.", "opening report"),
+])
+def test_the_opening_of_an_exhibition_beside_the_conference_is_news(headline, lead, kind):
+    from helpers.metadata import infer_kind
+    assert infer_kind(clean(headline, "16/12/2021 10:00", lead, SECOND))[0] == kind
+
+
+def test_a_conference_named_in_the_body_and_the_tags_is_the_event():
+    body = ("Several exporters met the ambassador on the sidelines of the 32nd Diplomatic "
+            "Conference to ask about the new inspection rules.")
+    lead = ("Phase I of the new plant-health inspection scheme for imported fresh fruit takes "
+            "effect next month, officials told exporters in the capital.")
+    tags = "Tags: fresh fruit, plant health, 32nd Diplomatic Conference"
+    article = clean("Embassy urges fruit exporters to get ready for new checks",
+                    "Posted: 21/12/2023", lead, body, EN_SECOND, tags, "Other news")
+    assert infer_metadata(article).event == "DC32"
+    # near misses: the tags alone, or the body alone, name it in passing
+    assert infer_metadata(clean("Embassy urges fruit exporters to get ready for new checks",
+                                "Posted: 21/12/2023", lead, EN_SECOND, tags)).event is None
+    assert infer_metadata(clean("Embassy urges fruit exporters to get ready for new checks",
+                                "Posted: 21/12/2023", lead, body, EN_SECOND)).event is None
