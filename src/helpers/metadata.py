@@ -336,8 +336,7 @@ _UNTIL = re.compile(r"^\s*(?:đến|tới)\s+(?:Hội nghị Ngoại giao\s+)?(?
 # Weight of a mention by where it stands: what a headline or lead names is what is reported; a
 # kicker or topic tag above the headline counts as much as the body (a site's topic tag may
 # name the series, "HỘI NGHỊ NGOẠI GIAO LẦN THỨ 31", over a report of the next conference).
-# (the article's tags, "Tags: ..., 32nd Diplomatic Conference", as much as a mention in the body)
-EVENT_WEIGHTS = {"headline": 4, "kicker": 1, "lead": 2, "body": 1, "tags": 1}
+EVENT_WEIGHTS = {"headline": 4, "kicker": 1, "lead": 2, "body": 1}
 # An article is published at most this long before its conference, or this long after.
 EVENT_WINDOW_DAYS = (-60, 550)
 
@@ -444,10 +443,11 @@ def infer_event(article: CleanedArticle,
     not count; with the article's own date, conferences it could not be reporting on
     (``EVENT_WINDOW_DAYS``) give way to those it could. The best weight wins; a tie, or no
     conference, gives none, and so does one named neither in the headline, kicker nor lead and
-    fewer than ``BODY_MENTIONS`` times in the body and the article's tags together: a mention
-    in passing (a year-end review that "quán triệt tinh thần của Hội nghị Ngoại giao lần thứ
-    32", a newsletter's aside), even in an article dated during that conference (a province's
-    year-end review in December). The tags alone never give the event.
+    fewer than ``BODY_MENTIONS`` times in the body: a mention in passing (a year-end review that
+    "quán triệt tinh thần của Hội nghị Ngoại giao lần thứ 32", a newsletter's aside), even in an
+    article dated during that conference (a province's year-end review in December), unless
+    the article's tags name it too ("Tags: ..., 32nd Diplomatic Conference"). The tags weigh
+    nothing else: they never give the event alone, nor decide between conferences.
 
     Parameters
     ----------
@@ -476,8 +476,7 @@ def infer_event(article: CleanedArticle,
     k = _lead_index(article)
     parts = [("headline", article.headline), ("kicker", article.kicker),
              ("lead", paragraphs[k] if paragraphs else None),
-             ("body", "\n".join(paragraphs[:k] + paragraphs[k + 1:])),
-             ("tags", "\n".join(line.text for line in article.with_reason("tags")))]
+             ("body", "\n".join(paragraphs[:k] + paragraphs[k + 1:]))]
     score: Counter[str] = Counter()
     first_where: dict[str, str] = {}
     for where, text in parts:
@@ -493,11 +492,13 @@ def infer_event(article: CleanedArticle,
         return None, ""
     code = ranked[0][0]
     where = first_where[code]
-    if where == "tags" or (where == "body" and score[code] < BODY_MENTIONS):
-        return None, ""         # named once, in passing ("quán triệt tinh thần của Hội nghị ...")
+    if where == "body" and score[code] < BODY_MENTIONS:
+        tags = "\n".join(line.text for line in article.with_reason("tags"))
+        if not any(c == code and not backward for c, backward in _mentions(tags)):
+            return None, ""     # named once, in passing ("quán triệt tinh thần của Hội nghị ...")
+        return code, "named in the body and the tags"
     if where == "body":
-        tagged = " and the tags" if any(c == code for c, _ in _mentions(parts[-1][1] or "")) else ""
-        return code, f"named in the body{tagged} ({score[code]}x)"
+        return code, f"named in the body ({score[code]}x)"
     return code, f"named in the {where}"
 
 
