@@ -575,8 +575,8 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # 0 of 16: the body's end was not found on such pages; with end_pass, event 15, last 16).
 # A narrator in the first person in the lead an article (kinds.csv, 4 Dec 2026): kind 21 in
 # shapes4, 18 in shapes5, 14 in shapes14, 16 in shapes16, 14 in shapes19; no page read worse.
-# With a headline of a leader asking the sector's people a speech: 18 in shapes18, 15 in
-# shapes19 (narrowed after a review: not "toàn ngành", which other sectors' directives say too).
+# A headline of a leader asking the sector read as a speech was tried and taken out after two
+# reviews (receptions, directives and interviews are headlined so).
 # shapes20 (20 pages: ordinary pages of mainstream outlets, one story on many sites,
 # written blind, read blind at c5ab1f6: 18, 18, 20, 12, 20, 20, last 16; with English captions
 # credited "... Photo", links to the page in another language, bylines of the paper's
@@ -591,9 +591,11 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # tags, and a count of interviews no interview's sign: 20, 20, 19, 16, 20, 20, last 17; these
 # also gave shapes2 event 24, shapes18 20, shapes19 last 15. A review narrowed them: "Q:",
 # "Hỏi:" (FAQs, briefings) and an agency's letters after a dash ("- ASEAN" in a list) no sign.
+# A third review took out the headline speech rules and the tags' confirmation of the event:
+# shapes21 event 17, kind 15; shapes2 event 23, shapes18 event 19 and kind 17, shapes19 kind 14.
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
-    "shapes2": {"title": 20, "published": 22, "event": 24, "kind": 22, "language": 24, "lead": 20},
+    "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
     "shapes3": {"title": 17, "published": 16, "event": 17, "kind": 17, "language": 18, "lead": 17},
     "shapes4": {"title": 19, "published": 19, "event": 20, "kind": 21, "language": 21, "lead": 19},
     "shapes5": {"title": 15, "published": 16, "event": 19, "kind": 18, "language": 19, "lead": 17},
@@ -618,13 +620,13 @@ SHAPE_FLOORS = {
                  "lead": 20},
     "shapes17": {"title": 16, "published": 16, "event": 15, "kind": 13, "language": 16,
                  "lead": 16},
-    "shapes18": {"title": 20, "published": 20, "event": 20, "kind": 18, "language": 20,
+    "shapes18": {"title": 20, "published": 20, "event": 19, "kind": 17, "language": 20,
                  "lead": 20},
-    "shapes19": {"title": 20, "published": 18, "event": 19, "kind": 15, "language": 20,
+    "shapes19": {"title": 20, "published": 18, "event": 19, "kind": 14, "language": 20,
                  "lead": 20},
     "shapes20": {"title": 20, "published": 19, "event": 20, "kind": 15, "language": 20,
                  "lead": 20},
-    "shapes21": {"title": 20, "published": 20, "event": 19, "kind": 16, "language": 20,
+    "shapes21": {"title": 20, "published": 20, "event": 17, "kind": 15, "language": 20,
                  "lead": 20},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
@@ -2012,43 +2014,22 @@ def test_an_english_headline_of_a_top_leader_urging_reports_a_speech(headline, k
     assert infer_kind(clean(headline, "19/12/2023 08:00", lead, SECOND))[0] == kind
 
 
-@pytest.mark.parametrize("headline, kind", [
-    ("Bộ trưởng Bùi Thanh Sơn đề nghị ngành ngoại giao cụ thể hóa ngay định hướng đối ngoại mới",
-     "speech"),
-    ("Chủ tịch UBND tỉnh Thạch Lâm mong đội ngũ cán bộ ngoại giao là cầu nối cho nông sản",
-     "speech"),
-    ("Thứ trưởng yêu cầu các Trưởng cơ quan đại diện sát sao công tác bảo hộ công dân", "speech"),
-    ("Foreign Minister tells envoys to turn policy guidelines into measurable results", "speech"),
-    ("Vietnam's Trong tells first national foreign affairs conference to put national interests "
-     "first", "speech"),
-    # near misses: an institution's directive, a quotation after a colon (interviews are
-    # headlined so too), a country, others asking the sector
-    ("Bộ Ngoại giao yêu cầu các cơ quan đại diện hỗ trợ công dân về nước", "news"),
-    ("Đại sứ quán đề nghị cơ quan đại diện các nước phối hợp bảo hộ công dân", "news"),
-    ("Đại sứ Lê Minh Khoa: Mong các cơ quan đại diện đồng hành cùng doanh nghiệp", "news"),
-    ("Doanh nghiệp đề nghị cơ quan đại diện hỗ trợ tìm đối tác ở thị trường mới", "news"),
-    ("Foreign Ministry asks embassies to help citizens affected by the floods", "news"),
-    ("Vietnam urges delegates at climate conference to act on loss and damage", "news"),
-    ("Business groups urge envoys to push for fruit exports to new markets", "news"),
-    # ... an ambassador received, a directive to the missions or to another sector, a press
-    # conference, another country's delegates, an embassy or a ministry further in
-    ("Chủ tịch nước mong Đại sứ Nhật Bản tiếp tục là cầu nối hữu nghị giữa hai nước", "news"),
-    ("Chủ tịch UBND tỉnh đề nghị Đại sứ quán Australia kết nối doanh nghiệp hai bên", "news"),
-    ("Thủ tướng yêu cầu các cơ quan đại diện bảo hộ công dân Việt Nam tại vùng xung đột", "news"),
-    ("Thủ tướng yêu cầu ngành điện bảo đảm cung ứng đủ điện trong mùa khô", "news"),
-    ("Thủ tướng yêu cầu toàn ngành y tế chủ động phòng dịch mùa đông", "news"),
-    ("Deputy Foreign Minister tells press conference Vietnam ready to host the meetings",
-     "news"),
-    ("Japan urges ASEAN delegates to back the law of the sea", "news"),
-    ("Hanoi asks foreign missions to register vehicles for the summit", "news"),
-    ("US Embassy urges diplomats to avoid protest areas", "news"),
-    ("Vietnamese Foreign Ministry asks overseas missions to protect citizens abroad", "news"),
+@pytest.mark.parametrize("headline", [
+    "Bộ trưởng Bùi Thanh Sơn đề nghị ngành ngoại giao cụ thể hóa ngay định hướng đối ngoại mới",
+    "Foreign Minister tells envoys to turn policy guidelines into measurable results",
+    # reviews' cases of the rules once tried for these (4 Dec 2026, taken out): an interview
+    # headlined with a reported clause, a reception, a directive, another country
+    "Thứ trưởng mong đội ngũ cán bộ ngoại giao trẻ dám nghĩ, dám làm",
+    "Foreign Minister asks foreign ambassadors to back Vietnam's bid",
+    "Thủ tướng yêu cầu Trưởng cơ quan đại diện tại Trung Đông bảo đảm an toàn cho công dân",
+    "EU tells diplomats to leave the capital within a week",
 ])
-def test_a_headline_of_a_leader_asking_the_diplomatic_sector_reports_a_speech(headline, kind):
+def test_a_headline_of_someone_asking_the_sector_is_no_sign_of_a_speech(headline):
+    # reception, directive, interview and speech all headline so: the lead and body decide
     from helpers.metadata import infer_kind
     lead = ("Trong khuôn khổ chương trình làm việc, các đại biểu đã trao đổi về nhiều vấn đề lớn "
             "của công tác đối ngoại trong thời gian tới.")
-    assert infer_kind(clean(headline, "19/12/2023 08:00", lead, SECOND))[0] == kind
+    assert infer_kind(clean(headline, "19/12/2023 08:00", lead, SECOND))[0] == "news"
 
 
 @pytest.mark.parametrize("line, reason", [
@@ -2578,20 +2559,17 @@ def test_the_opening_of_an_exhibition_beside_the_conference_is_news(headline, le
     assert infer_kind(clean(headline, "16/12/2021 10:00", lead, SECOND))[0] == kind
 
 
-def test_a_conference_named_in_the_body_and_the_tags_is_the_event():
-    body = ("Several exporters met the ambassador on the sidelines of the 32nd Diplomatic "
-            "Conference to ask about the new inspection rules.")
-    lead = ("Phase I of the new plant-health inspection scheme for imported fresh fruit takes "
-            "effect next month, officials told exporters in the capital.")
-    tags = "Tags: fresh fruit, plant health, 32nd Diplomatic Conference"
-    article = clean("Embassy urges fruit exporters to get ready for new checks",
-                    "Posted: 21/12/2023", lead, body, EN_SECOND, tags, "Other news")
-    assert infer_metadata(article).event == "DC32"
-    # near misses: the tags alone, or the body alone, name it in passing
-    assert infer_metadata(clean("Embassy urges fruit exporters to get ready for new checks",
-                                "Posted: 21/12/2023", lead, EN_SECOND, tags)).event is None
-    assert infer_metadata(clean("Embassy urges fruit exporters to get ready for new checks",
-                                "Posted: 21/12/2023", lead, body, EN_SECOND)).event is None
+def test_a_conference_named_once_in_the_body_is_no_event_whatever_the_tags_say():
+    # a review's case: a site tags every name it prints (4 Dec 2026, a rule that read the tags
+    # was taken out)
+    review = ("Năm 2023, tỉnh đã đón 12 đoàn khách quốc tế và ký 5 thỏa thuận hợp tác với các "
+              "địa phương nước ngoài.")
+    passing = ("Trong năm tới, tỉnh tiếp tục quán triệt tinh thần của Hội nghị Ngoại giao lần "
+               "thứ 32 vừa diễn ra.")
+    tags = "Từ khóa: Quảng Ninh, đối ngoại, Hội nghị Ngoại giao lần thứ 32"
+    article = clean("Tỉnh tổng kết công tác đối ngoại năm 2023", "28/12/2023 16:40", review,
+                    passing, SECOND, tags)
+    assert infer_metadata(article).event is None
 
 
 @pytest.mark.parametrize(("lead", "kind"), [
@@ -2630,3 +2608,67 @@ def test_the_tags_never_decide_between_conferences():
     article = clean("Ngày làm việc thứ hai của ngành ngoại giao", "16/12/2021 18:00", lead, body,
                     SECOND, tags)
     assert infer_metadata(article).event == "DC31"
+
+
+# --- a third review of the session's rules (4 Dec 2026) -----------------------------------
+
+@pytest.mark.parametrize(("lead", "kind"), [
+    ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 đã khai mạc tại Hà Nội, Tổng Bí thư dự và phát "
+     "biểu chỉ đạo phiên khai mạc.", "opening report"),
+    ("Thực hiện chỉ đạo của Thủ tướng khi phát biểu tại phiên khai mạc của Hội nghị Ngoại giao "
+     "lần thứ 31, tỉnh sẽ thành lập tổ công tác về ngoại giao kinh tế.", "news"),
+    ("Sáng nay (19/12), ngày hội lớn của ngành Ngoại giao – Hội nghị Ngoại giao lần thứ 32 – đã "
+     "chính thức khai mạc tại Hà Nội.", "opening report"),
+    ("Tiếp tục chuỗi các bài phỏng vấn Trưởng cơ quan đại diện nhân dịp Hội nghị Ngoại giao lần "
+     "thứ 32, Báo Mẫu giới thiệu ý kiến của Đại sứ Lê Nam.", "interview"),
+    # readers' questions, words reported without quotation marks, a title's "Tôi"
+    ("Tôi đang sinh sống tại Đức và hộ chiếu sắp hết hạn. Thủ tục gia hạn hộ chiếu tại Đại sứ "
+     "quán như thế nào?", "news"),
+    ("I am a Vietnamese student in Germany and my passport expires soon. How do I renew it at "
+     "the embassy?", "news"),
+    ("”Tôi tin rằng toàn ngành sẽ hoàn thành nhiệm vụ”, Đại sứ Lê Nam nói tại buổi gặp.", "news"),
+    ("Tôi tin rằng ngành sẽ làm tốt, Đại sứ Lê Nam bộc bạch trong buổi gặp với cộng đồng.",
+     "news"),
+    ("Tối 19/12, chương trình nghệ thuật Tôi yêu Việt Nam đã diễn ra tại Nhà hát Lớn Hà Nội.",
+     "news"),
+    ("I have never seen so many envoys in one hall, Ambassador Le Nam admits.", "news"),
+    # the narrator still: a passive "remembered" is no verb of saying
+    ("I have sat through more conferences than I can count, and most of them I have forgotten. "
+     "I suspect the one held in Hanoi on December 14, Vietnam's first National Foreign Affairs "
+     "Conference, will be remembered for a long time.", "article"),
+])
+def test_a_third_reviews_leads_keep_their_kind(lead, kind):
+    from helpers.metadata import infer_kind
+    headline = "Bốn ngày bàn việc cho cả nhiệm kỳ của ngành ngoại giao"
+    assert infer_kind(clean(headline, "19/12/2023 10:00", lead, SECOND))[0] == kind
+
+
+def test_a_summits_week_is_no_side_event_nor_a_press_briefing_an_interview():
+    from helpers.metadata import infer_kind
+    lead = "Sáng 6/11, Tuần lễ Cấp cao APEC 2017 đã chính thức khai mạc tại Đà Nẵng."
+    assert infer_kind(clean("Khai mạc Tuần lễ Cấp cao APEC 2017 tại Đà Nẵng", "06/11/2017 09:00",
+                            lead, SECOND))[0] == "opening report"
+    briefing = clean("Họp báo thường kỳ của Bộ Ngoại giao", "21/12/2023 16:00", LEAD,
+                     "PV: Đề nghị Người phát ngôn cho biết phản ứng của Việt Nam về thông tin "
+                     "trên?",
+                     SECOND, "PV: Đề nghị Người phát ngôn cho biết thêm về chuyến thăm sắp tới?",
+                     SECOND)
+    assert infer_kind(briefing)[0] != "interview"
+
+
+@pytest.mark.parametrize("line", [
+    "Tòa soạn: 15 ngày làm việc là thời hạn giải quyết hồ sơ theo quy định hiện hành.",
+    "Trụ sở: Số 4-10 Tenjin, Chuo-ku, Fukuoka",
+    "Tài liệu đính kèm theo Kế hoạch gồm bảng phân công nhiệm vụ cho các sở",
+    "Bản in số 1 của Tuyên ngôn Độc lập được đặt ở vị trí trung tâm",
+    "Vietnam – ASEAN Photo Contest",
+])
+def test_article_lines_like_the_furniture_stay(line):
+    assert line in clean(HEADLINE, "19/12/2023 08:00", LEAD, line, SECOND).paragraphs
+
+
+def test_a_title_case_headline_after_an_abbreviation_is_no_caption():
+    headline = "U.S. Embassy Photo Exhibition Opens In Hanoi"
+    article = clean("Culture", headline, "Tuesday, December 19, 2023 - 17:52", EN_LEAD,
+                    EN_SECOND)
+    assert article.headline == headline

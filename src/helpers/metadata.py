@@ -445,9 +445,9 @@ def infer_event(article: CleanedArticle,
     conference, gives none, and so does one named neither in the headline, kicker nor lead and
     fewer than ``BODY_MENTIONS`` times in the body: a mention in passing (a year-end review that
     "quán triệt tinh thần của Hội nghị Ngoại giao lần thứ 32", a newsletter's aside), even in an
-    article dated during that conference (a province's year-end review in December), unless
-    the article's tags name it too ("Tags: ..., 32nd Diplomatic Conference"). The tags weigh
-    nothing else: they never give the event alone, nor decide between conferences.
+    article dated during that conference (a province's year-end review in December). The tags
+    are not read: many sites tag every name a page prints, or show a bar of the month's topics
+    over every page.
 
     Parameters
     ----------
@@ -493,10 +493,7 @@ def infer_event(article: CleanedArticle,
     code = ranked[0][0]
     where = first_where[code]
     if where == "body" and score[code] < BODY_MENTIONS:
-        tags = "\n".join(line.text for line in article.with_reason("tags"))
-        if not any(c == code and not backward for c, backward in _mentions(tags)):
-            return None, ""     # named once, in passing ("quán triệt tinh thần của Hội nghị ...")
-        return code, "named in the body and the tags"
+        return None, ""         # named once, in passing ("quán triệt tinh thần của Hội nghị ...")
     if where == "body":
         return code, f"named in the body ({score[code]}x)"
     return code, f"named in the {where}"
