@@ -593,6 +593,9 @@ SHAPES = Path(__file__).parent / "data" / "shapes"
 # "Hỏi:" (FAQs, briefings) and an agency's letters after a dash ("- ASEAN" in a list) no sign.
 # A third review took out the headline speech rules and the tags' confirmation of the event:
 # shapes21 event 17, kind 15; shapes2 event 23, shapes18 event 19 and kind 17, shapes19 kind 14.
+# A fourth took out "khi phát biểu" as a speech (follow-ups recall speeches so) and a count of
+# interviews as no interview's sign ("giới thiệu hai bài phỏng vấn" introduces them): shapes20
+# kind 14, shapes21 kind 14.
 SHAPE_FLOORS = {
     "shapes": {"title": 19, "published": 19, "event": 19, "kind": 18, "language": 20, "lead": 19},
     "shapes2": {"title": 20, "published": 22, "event": 23, "kind": 22, "language": 24, "lead": 20},
@@ -624,9 +627,9 @@ SHAPE_FLOORS = {
                  "lead": 20},
     "shapes19": {"title": 20, "published": 18, "event": 19, "kind": 14, "language": 20,
                  "lead": 20},
-    "shapes20": {"title": 20, "published": 19, "event": 20, "kind": 15, "language": 20,
+    "shapes20": {"title": 20, "published": 19, "event": 20, "kind": 14, "language": 20,
                  "lead": 20},
-    "shapes21": {"title": 20, "published": 20, "event": 17, "kind": 15, "language": 20,
+    "shapes21": {"title": 20, "published": 20, "event": 17, "kind": 14, "language": 20,
                  "lead": 20},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
@@ -2212,8 +2215,11 @@ def test_a_clock_over_the_sites_menu_on_a_page_without_a_headline_is_not_its_dat
      "Ngoại giao lần thứ 31.", "speech"),
     ("Phát biểu chỉ đạo Hội nghị, Tổng Bí thư nhấn mạnh yêu cầu phát huy sức mạnh tổng hợp của cả "
      "hệ thống chính trị.", "speech"),
-    ("Tổng Bí thư nhấn mạnh yêu cầu phát huy sức mạnh tổng hợp, khi phát biểu chỉ đạo Hội nghị "
-     "Đối ngoại toàn quốc ngày 14/12 tại Hà Nội.", "speech"),
+    # ("..., khi phát biểu chỉ đạo Hội nghị ..." is no sign: follow-ups recall speeches so, "Thứ
+    # trưởng cho biết, khi phát biểu chỉ đạo Hội nghị ..., Tổng Bí thư đã giao ...": a rule
+    # tried for it on 4 Dec 2026 was taken out after reviews)
+    ("Thứ trưởng cho biết, khi phát biểu chỉ đạo Hội nghị Ngoại giao lần thứ 32, Tổng Bí thư đã "
+     "giao cho ngành ba nhiệm vụ lớn.", "news"),
     ("Hội nghị Ngoại giao lần thứ 32, bế mạc ngày 23/12/2023, diễn ra vào thời điểm đặc biệt.",
      "news"),
     ("Năm ngày làm việc của Hội nghị Ngoại giao lần thứ 32 đã khép lại với một thông điệp không "
@@ -2526,10 +2532,7 @@ def test_a_blogs_boxes_and_a_wires_pointer_to_its_principles_are_furniture(line)
       SECOND, "Phóng viên: Việt Nam có phản ứng thế nào trước việc này?", SECOND), "news"),
     ((LEAD, "Q. Ba Đình: phố Hùng Vương, phố Điện Biên Phủ cấm xe từ 7 giờ đến 12 giờ.",
       "Q. Nam Từ Liêm: đường Phạm Hùng cấm xe từ 7 giờ đến 12 giờ.", SECOND), "news"),
-    # near misses: a count of interviews in a blog's lead, a reader's one question to an advice
-    # column
-    (("Năm ngày, tôi viết chín bản tin, hai bài phỏng vấn và một bài tổng thuật, đều đã được "
-      "duyệt.", SECOND), "article"),
+    # near misses: a reader's one question to an advice column
     ((LEAD, "Hỏi: Con trai tôi làm việc ở nước ngoài, cần liên hệ cơ quan nào khi gặp khó "
       "khăn?", "Trả lời: " + SECOND), "news"),
 ])
@@ -2672,3 +2675,49 @@ def test_a_title_case_headline_after_an_abbreviation_is_no_caption():
     article = clean("Culture", headline, "Tuesday, December 19, 2023 - 17:52", EN_LEAD,
                     EN_SECOND)
     assert article.headline == headline
+
+
+# --- a fourth review of the session's rules (4 Dec 2026) ----------------------------------
+
+@pytest.mark.parametrize(("lead", "kind"), [
+    # plans, a recalled speech
+    ("Thủ tướng Phạm Minh Chính sẽ phát biểu tại phiên khai mạc Hội nghị Ngoại giao lần thứ 32 "
+     "vào sáng 19/12.", "news"),
+    ("Theo kế hoạch, Tổng Bí thư sẽ dự và phát biểu tại phiên khai mạc Hội nghị Ngoại giao lần "
+     "thứ 32.", "news"),
+    ("Bí thư Tỉnh ủy nhắc lại, khi phát biểu tại Hội nghị Ngoại giao lần thứ 32, Thủ tướng đã "
+     "yêu cầu các địa phương chủ động hơn.", "news"),
+    # titles with "tôi", the conference as a festival, an interview page counting its interviews
+    ("Các nghệ sĩ biểu diễn ca khúc Việt Nam quê hương tôi tại buổi gặp mặt cộng đồng người Việt.",
+     "news"),
+    ("Ban tổ chức trao giải cuộc thi ảnh Việt Nam trong mắt tôi cho 12 tác giả kiều bào.", "news"),
+    ("Sáng 19/12, tại Hà Nội, ngày hội lớn của ngành Ngoại giao đã chính thức khai mạc với sự "
+     "tham dự của lãnh đạo Đảng, Nhà nước.", "opening report"),
+    ("Báo Mẫu trân trọng giới thiệu hai bài phỏng vấn Đại sứ Lê Nam và Tổng Lãnh sự Trần Hòa "
+     "nhân dịp Hội nghị.", "interview"),
+    # readers' requests, words reported without quotation marks
+    ("Tôi là lao động tại Nhật Bản, hộ chiếu của tôi bị mất. Đề nghị cơ quan chức năng hướng dẫn "
+     "thủ tục cấp lại.", "news"),
+    ("I am a Vietnamese worker in Japan and lost my passport. Please advise on the renewal "
+     "procedure.", "news"),
+    ("Tôi đã gắn bó với châu Phi gần 20 năm, Đại sứ Lê Nam tiết lộ với phóng viên.", "news"),
+    ("I arrived in Dakar without a word of French, Ambassador Le Nam recounted.", "news"),
+])
+def test_a_fourth_reviews_leads_keep_their_kind(lead, kind):
+    from helpers.metadata import infer_kind
+    headline = "Bốn ngày bàn việc cho cả nhiệm kỳ của ngành ngoại giao"
+    assert infer_kind(clean(headline, "19/12/2023 10:00", lead, SECOND))[0] == kind
+
+
+def test_a_briefing_under_pv_labels_and_a_quoted_view_keep_their_reading():
+    from helpers.metadata import infer_kind
+    assert infer_kind(clean("Khai mạc ngày hội lớn của ngành Ngoại giao", "19/12/2023 10:00",
+                            LEAD, SECOND))[0] == "opening report"
+    briefing = clean("Họp báo thường kỳ của Bộ Ngoại giao", "21/12/2023 16:00", LEAD,
+                     "PV: Xin Người phát ngôn cho biết phản ứng của Việt Nam về thông tin trên?",
+                     SECOND, "PV: Xin Người phát ngôn cho biết thêm về chuyến thăm sắp tới?",
+                     SECOND)
+    assert infer_kind(briefing)[0] != "interview"
+    view = ("Bài viết là quan điểm riêng của tác giả, không phản ánh đúng chính sách của Việt "
+            "Nam.")
+    assert view in clean(HEADLINE, "21/12/2023 16:00", LEAD, view, SECOND).paragraphs
