@@ -2720,3 +2720,17 @@ def test_a_briefing_under_pv_labels_and_a_quoted_view_keep_their_reading():
     view = ("Bài viết là quan điểm riêng của tác giả, không phản ánh đúng chính sách của Việt "
             "Nam.")
     assert view in clean(HEADLINE, "21/12/2023 16:00", LEAD, view, SECOND).paragraphs
+
+
+# --- a fifth review: 60 ordinary pages, kind right 42 before the session, 52 after ---------
+
+def test_a_briefings_pv_questions_and_a_military_regions_numeral_keep_their_kind():
+    from helpers.metadata import infer_kind
+    lead = ("Chiều 21/12, Bộ Ngoại giao tổ chức họp báo thường kỳ, trả lời các câu hỏi của phóng "
+            "viên trong và ngoài nước.")
+    briefing = clean("Họp báo thường kỳ của Bộ Ngoại giao tháng 12", "21/12/2023 16:00", lead,
+                     "PV: Việt Nam có bình luận gì về thông tin trên các phương tiện truyền thông?",
+                     SECOND, "PV: Bà có thể cho biết thêm về chuyến thăm sắp tới?", SECOND)
+    assert infer_kind(briefing)[0] == "news"
+    assert _kind_of_lead("Đại diện Quân khu I tham gia phiên chuyên đề về công tác đối ngoại "
+                         "quốc phòng tại Hà Nội.") == "news"
