@@ -20,6 +20,10 @@ LEAD = ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc tại 
 SECOND = ("Bộ trưởng Bùi Thanh Sơn trình bày báo cáo đề dẫn về kết quả công tác đối ngoại kể từ "
           "hội nghị lần trước đến nay, nêu rõ những việc đã làm được và những việc còn phải làm.")
 HEADLINE = "Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội"
+# A lead that tells no kind (LEAD reports the opening: an opening report's lead), for the kind
+# rules of the body and the ending.
+KIND_LEAD = ("Sáng 19/12, các đại biểu dự Hội nghị Ngoại giao lần thứ 32 tại Hà Nội đã thảo luận "
+             "về những định hướng lớn của công tác đối ngoại trong thời gian tới.")
 
 
 def clean(*lines: str):
@@ -136,7 +140,7 @@ def test_a_tag_above_the_headline_is_not_a_headline_over_a_deck():
                                        ("Ngày nhận bài: 26/12/2023; Ngày duyệt đăng: 02/01/2024",)])
 def test_a_journals_apparatus_in_the_body_makes_a_study_an_article(apparatus):
     from helpers.metadata import infer_kind
-    article = clean("Ngoại giao kinh tế sau Hội nghị Ngoại giao lần thứ 32", *apparatus, LEAD,
+    article = clean("Ngoại giao kinh tế sau Hội nghị Ngoại giao lần thứ 32", *apparatus, KIND_LEAD,
                     "1. Bối cảnh mới của ngoại giao kinh tế", SECOND)
     assert infer_kind(article)[0] == "article"
 
@@ -1010,7 +1014,7 @@ ANSWER = ("Điều tôi cảm nhận rõ nhất là yêu cầu về tính cụ t
                                     "Thank you, Ambassador.", "Q: Thank you very much, Mr. Nam."])
 def test_questions_then_thanks_to_the_one_answering_make_an_interview(thanks):
     headline = "Đại sứ Trịnh Hoài Nam: Ngoại giao kinh tế phải bắt đầu từ doanh nghiệp"
-    article = clean(headline, "17/12/2021 06:15", LEAD, QUESTION, ANSWER, thanks)
+    article = clean(headline, "17/12/2021 06:15", KIND_LEAD, QUESTION, ANSWER, thanks)
     assert infer_metadata(article).kind == "interview"
 
 
@@ -1417,14 +1421,14 @@ def test_the_category_a_post_is_filed_under_in_its_dateline_row_is_furniture():
     (("Nhân dịp dự Hội nghị Ngoại giao lần thứ 32, Đại sứ Mẫn Đức Huy đã dành cho Báo Mẫu cuộc "
       "trao đổi về hợp tác công nghệ.", SECOND), "interview"),
     # the reporter's closing thanks, "xin trân trọng"
-    ((LEAD, "Thưa Đại sứ, đâu là khó khăn lớn nhất của doanh nghiệp Việt Nam ở sở tại?",
+    ((KIND_LEAD, "Thưa Đại sứ, đâu là khó khăn lớn nhất của doanh nghiệp Việt Nam ở sở tại?",
       SECOND, "Xin trân trọng cảm ơn Đại sứ!"), "interview"),
-    ((LEAD, "Hỏi: Thưa Đại sứ, đâu là khó khăn lớn nhất của doanh nghiệp ở sở tại?", SECOND,
+    ((KIND_LEAD, "Hỏi: Thưa Đại sứ, đâu là khó khăn lớn nhất của doanh nghiệp ở sở tại?", SECOND,
       "Hỏi: Xin cảm ơn Đại sứ!", "Ban Truyền thông Khoa"), "interview"),
     # a speech printed as delivered, its salutation opening a paragraph
-    ((LEAD, "Kính thưa các đồng chí lãnh đạo Đảng, Nhà nước, thưa toàn thể hội nghị,",
+    ((KIND_LEAD, "Kính thưa các đồng chí lãnh đạo Đảng, Nhà nước, thưa toàn thể hội nghị,",
       SECOND), "speech"),
-    ((LEAD, "Kính thưa Ngài Đại sứ, xin ông cho biết kết quả của hội nghị năm nay là gì?",
+    ((KIND_LEAD, "Kính thưa Ngài Đại sứ, xin ông cho biết kết quả của hội nghị năm nay là gì?",
       SECOND), "news"),
     # an English lead reporting a leader's address; not one who addressed an issue
     (("Hanoi (VW) - Party General Secretary Nguyen Phu Trong on Tuesday called for a modern "
@@ -1435,39 +1439,40 @@ def test_the_category_a_post_is_filed_under_in_its_dateline_row_is_furniture():
     (("Hanoi (VW) - The deputy minister said the government would cut red tape as he "
       "addressed the concerns raised by businesses at the meeting.", SECOND), "news"),
     # a note on the author closing a commentary
-    ((LEAD, SECOND, "Nguyen Thao Linh is a senior economics writer at Vietnam Horizon."),
+    ((KIND_LEAD, SECOND, "Nguyen Thao Linh is a senior economics writer at Vietnam Horizon."),
      "article"),
-    ((LEAD, SECOND, "(*) Tác giả là nghiên cứu viên Viện Nghiên cứu Chiến lược."), "article"),
-    ((LEAD, SECOND, "Bài viết thể hiện quan điểm riêng của tác giả."), "article"),
+    ((KIND_LEAD, SECOND, "(*) Tác giả là nghiên cứu viên Viện Nghiên cứu Chiến lược."), "article"),
+    ((KIND_LEAD, SECOND, "Bài viết thể hiện quan điểm riêng của tác giả."), "article"),
     # ... not a sentence about someone in the middle of the body, nor one at its end that is
     # not a note ("Dr. Binh, who ...", a book's author at a launch)
     (("Nguyen Van An is a researcher at the institute and spoke at the conference on Tuesday.",
-      LEAD, SECOND, LEAD.replace("Sáng", "Chiều")), "news"),
-    ((LEAD, SECOND, "Dr. Binh, who spoke at a press briefing, is a senior researcher at the "
+      KIND_LEAD, SECOND, KIND_LEAD.replace("Sáng", "Chiều")), "news"),
+    ((KIND_LEAD, SECOND, "Dr. Binh, who spoke at a press briefing, is a senior researcher at the "
       "Institute for Regional Studies."), "news"),
-    ((LEAD, SECOND, "Tác giả là nhà văn quân đội Nguyễn Văn Hùng, người từng nhiều năm công "
+    ((KIND_LEAD, SECOND, "Tác giả là nhà văn quân đội Nguyễn Văn Hùng, người từng nhiều năm công "
       "tác ở biên giới."), "news"),
     # an event the interviewee gave, not an outlet's conversation
     (("Tối 20/12, Đại sứ Mẫn Đức Huy đã dành cho bà con cộng đồng người Việt buổi trò chuyện "
       "thân mật về hội nghị.", SECOND), "news"),
     # two questions put to the one who answers, each a paragraph of its own (an interview's
     # first page, a transcript), in Vietnamese or English
-    ((LEAD, "Thưa ông, vì sao chế biến sâu mới là hướng đi bền vững?", SECOND,
+    ((KIND_LEAD, "Thưa ông, vì sao chế biến sâu mới là hướng đi bền vững?", SECOND,
       "Theo bà, thị trường nào nên được ưu tiên?", SECOND), "interview"),
-    ((LEAD, "What did you bring to the conference this year?", SECOND,
+    ((KIND_LEAD, "What did you bring to the conference this year?", SECOND,
       "How will you follow up with the provinces, Ambassador?", SECOND), "interview"),
     # ... not one question, questions to "bà con", questions to no one, a question quoted
-    ((LEAD, "Thưa ông, vì sao chế biến sâu mới là hướng đi bền vững?", SECOND), "news"),
-    ((LEAD, "Vậy bà con cần làm gì để giữ giá nông sản?", SECOND,
+    ((KIND_LEAD, "Thưa ông, vì sao chế biến sâu mới là hướng đi bền vững?", SECOND), "news"),
+    ((KIND_LEAD, "Vậy bà con cần làm gì để giữ giá nông sản?", SECOND,
       "Bà con sẽ bán cho ai khi thị trường đóng cửa?", SECOND), "news"),
-    ((LEAD, "Vì sao xuất khẩu vẫn chậm?", SECOND, "Doanh nghiệp cần làm gì?", SECOND), "news"),
+    ((KIND_LEAD, "Vì sao xuất khẩu vẫn chậm?", SECOND, "Doanh nghiệp cần làm gì?", SECOND), "news"),
     # ... nor a press briefing's questions, Britain ("Anh"), an explainer's "you"
-    ((LEAD, "Phóng viên: Đề nghị bà cho biết phản ứng của Việt Nam về thông tin trên?", SECOND,
+    ((KIND_LEAD, "Phóng viên: Đề nghị bà cho biết phản ứng của Việt Nam về thông tin trên?", SECOND,
       "Phóng viên: Đề nghị bà cho biết thêm về chuyến thăm sắp tới?", SECOND), "news"),
-    ((LEAD, "Vì sao nước Anh rơi vào suy thoái kỹ thuật?", SECOND,
+    ((KIND_LEAD, "Vì sao nước Anh rơi vào suy thoái kỹ thuật?", SECOND,
       "Ngân hàng Trung ương Anh sẽ làm gì tiếp theo?", SECOND), "news"),
-    ((LEAD, "What does this mean for you?", SECOND, "Where can you find help?", SECOND), "news"),
-    ((LEAD, "Ông Hùng hỏi: “Thưa Bộ trưởng, doanh nghiệp cần làm gì?”", SECOND,
+    ((KIND_LEAD, "What does this mean for you?", SECOND, "Where can you find help?", SECOND),
+     "news"),
+    ((KIND_LEAD, "Ông Hùng hỏi: “Thưa Bộ trưởng, doanh nghiệp cần làm gì?”", SECOND,
       "Bà Lan hỏi tiếp: “Theo ông, thị trường nào nên được ưu tiên?”", SECOND), "news"),
 ])
 def test_interview_and_commentary_signs_in_the_lead_and_at_the_end(lines, kind):
@@ -2211,6 +2216,12 @@ def test_a_clock_over_the_sites_menu_on_a_page_without_a_headline_is_not_its_dat
     ("Hà Nội, 18/12 (TTXVN) - Chiều 18/12, tại Hà Nội, Hội nghị Ngoại giao lần thứ 31 bế mạc "
      "sau bốn ngày làm việc.", "closing report"),
     ("Hội nghị Ngoại giao lần thứ 31 dự kiến bế mạc sau bốn ngày làm việc.", "news"),
+    # ... and opened the same way: "khai mạc tại", not planned nor beside it
+    ("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội với sự tham dự của các "
+     "Trưởng cơ quan đại diện.", "opening report"),
+    ("Hội nghị Ngoại giao lần thứ 32 sẽ khai mạc tại Hà Nội vào sáng 19/12.", "news"),
+    ("Bên lề Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội, Bộ trưởng tiếp các doanh "
+     "nghiệp.", "news"),
     # near misses: an opening speech (a speech: the speech lead rules), a leader's directing
     # speech at the opening session, an aside after a comma, a commentary's "đã khép lại"
     ("Phát biểu khai mạc Hội nghị Ngoại giao lần thứ 31 ngày 15/12, Bộ trưởng đề nghị toàn ngành "
@@ -2535,19 +2546,20 @@ def test_a_blogs_boxes_and_a_wires_pointer_to_its_principles_are_furniture(line)
 
 
 @pytest.mark.parametrize(("lines", "kind"), [
-    ((LEAD, "PV: Thưa Đại sứ, ở sở tại điều đó được thể hiện cụ thể như thế nào?", SECOND,
+    ((KIND_LEAD, "PV: Thưa Đại sứ, ở sở tại điều đó được thể hiện cụ thể như thế nào?", SECOND,
       "PV: Doanh nghiệp Việt Nam thường gặp khó khăn gì khi vào thị trường này?", SECOND),
      "interview"),
     # near misses: "Q:", "Hỏi:", "Phóng viên:" are a briefing's, an FAQ's or an advice column's
     # too, "Q." a district's abbreviation
     ((EN_SECOND, "Q: Who can apply for the new electronic visa this year?", EN_SECOND,
       "Q: How long does the embassy take to answer an application?", EN_SECOND), "news"),
-    ((LEAD, "Phóng viên: Xin Người phát ngôn cho biết phản ứng của Việt Nam về thông tin trên?",
-      SECOND, "Phóng viên: Việt Nam có phản ứng thế nào trước việc này?", SECOND), "news"),
-    ((LEAD, "Q. Ba Đình: phố Hùng Vương, phố Điện Biên Phủ cấm xe từ 7 giờ đến 12 giờ.",
+    ((KIND_LEAD,
+      "Phóng viên: Xin Người phát ngôn cho biết phản ứng của Việt Nam về thông tin trên?", SECOND,
+      "Phóng viên: Việt Nam có phản ứng thế nào trước việc này?", SECOND), "news"),
+    ((KIND_LEAD, "Q. Ba Đình: phố Hùng Vương, phố Điện Biên Phủ cấm xe từ 7 giờ đến 12 giờ.",
       "Q. Nam Từ Liêm: đường Phạm Hùng cấm xe từ 7 giờ đến 12 giờ.", SECOND), "news"),
     # near misses: a reader's one question to an advice column
-    ((LEAD, "Hỏi: Con trai tôi làm việc ở nước ngoài, cần liên hệ cơ quan nào khi gặp khó "
+    ((KIND_LEAD, "Hỏi: Con trai tôi làm việc ở nước ngoài, cần liên hệ cơ quan nào khi gặp khó "
       "khăn?", "Trả lời: " + SECOND), "news"),
 ])
 def test_questions_under_the_reporters_label_make_an_interview(lines, kind):
