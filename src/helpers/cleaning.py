@@ -469,8 +469,13 @@ def _beside_date(text: str, words: int, c: _Compiled) -> int:
     parts = _DATELINE_PART.split(text)
     if len(parts) < 2:
         return words
-    return sum(_count_words(part.split()) for part in parts
-               if _line_facts(part, c)[2] not in _DATELINE_EXTRAS)
+    return sum(_count_words(part.split()) for part in _not_extras(parts, c))
+
+
+def _not_extras(parts: list[str], c: _Compiled) -> list[str]:
+    """The parts of a dateline's row that are not its counters or buttons, which on a line of
+    their own are a view counter or share buttons ("Lượt xem: 214"): ``_DATELINE_EXTRAS``."""
+    return [part for part in parts if _line_facts(part, c)[2] not in _DATELINE_EXTRAS]
 
 
 def _source_dateline(page: _Page, end: int, c: _Compiled) -> None:
@@ -511,8 +516,7 @@ def _posting_row(text: str, c: _Compiled) -> bool:
     posted ("Ngày đăng: 15/12/2021") and who posted or wrote it ("Người đăng: Phòng Hành chính
     - Tổng hợp", "Tác giả: ..."), besides counters and buttons ("Lượt xem: 187"), as a portal
     prints under its headline (asked only there, ``_source_dateline``)."""
-    cells = [cell for cell in _POSTING_CELL.split(text.strip())
-             if _line_facts(cell, c)[2] not in _DATELINE_EXTRAS]
+    cells = _not_extras(_POSTING_CELL.split(text.strip()), c)
     dates = [cell for cell in cells if _POSTED.match(cell) and parse_dateline(cell)]
     return len(cells) >= 2 and len(dates) == 1 and all(
         cell is dates[0] or (_POSTER.match(cell) and len(cell.split()) <= POSTER_CELL_WORDS
