@@ -622,7 +622,10 @@ SHAPE_FLOORS = {
                  "lead": 20},
     "shapes14": {"title": 20, "published": 19, "event": 19, "kind": 14, "language": 20,
                  "lead": 20},
-    "shapes15": {"title": 20, "published": 19, "event": 20, "kind": 18, "language": 20,
+    # (published: w10 reads 2023-12-21 from its lead "Bên lề Hội nghị Ngoại giao lần thứ 32,
+    # chiều 21/12, ...", approximate, as the seeds' catalog dates a page without a dateline;
+    # this set's README counts no date that is only in the lead)
+    "shapes15": {"title": 20, "published": 18, "event": 20, "kind": 18, "language": 20,
                  "lead": 19},
     "shapes16": {"title": 20, "published": 18, "event": 16, "kind": 17, "language": 20,
                  "lead": 20},
@@ -630,7 +633,7 @@ SHAPE_FLOORS = {
                  "lead": 16},
     "shapes18": {"title": 20, "published": 20, "event": 19, "kind": 17, "language": 20,
                  "lead": 20},
-    "shapes19": {"title": 20, "published": 18, "event": 19, "kind": 14, "language": 20,
+    "shapes19": {"title": 20, "published": 19, "event": 19, "kind": 14, "language": 20,
                  "lead": 20},
     "shapes20": {"title": 20, "published": 19, "event": 20, "kind": 15, "language": 20,
                  "lead": 20},
@@ -2750,3 +2753,94 @@ def test_a_briefings_pv_questions_and_a_military_regions_numeral_keep_their_kind
     assert infer_kind(briefing)[0] == "news"
     assert _kind_of_lead("Đại diện Quân khu I tham gia phiên chuyên đề về công tác đối ngoại "
                          "quốc phòng tại Hà Nội.") == "news"
+
+
+# --- shapes of real outlets' pages as text extractors save them (4 Dec, night) ------------
+# Each rule below was missing on pages of that shape; the pages here are written for the test.
+
+def test_a_caption_printed_as_a_tables_cell_is_no_headline():
+    caption = ("Hội nghị Ngoại giao lần thứ 32 và Hội nghị Ngoại vụ lần thứ 21 diễn ra tại Hà "
+               "Nội. (Ảnh: Lâm Vũ) |")
+    art = clean(caption, LEAD, SECOND)
+    assert art.headline is None and art.with_reason("photo caption")[0].text == caption
+    assert art.paragraphs == (LEAD, SECOND)
+
+
+def test_an_english_caption_credited_to_its_source_is_removed_and_a_byline_with_one_stays():
+    caption = ("Deputy Prime Minister and Foreign Minister speaks at the closing ceremony of the "
+               "conference (Source: VNA)")
+    lead = ("The 29th Diplomatic Conference concluded in Hanoi on August 26 after five days of "
+            "sitting, outlining the tasks of the diplomatic sector.")
+    art = clean("Diplomatic conference wraps up in Hanoi", lead, caption, SECOND,
+                "Minh Chau (Source: VNA)")
+    assert [line.text for line in art.with_reason("photo caption")] == [caption]
+    assert "Minh Chau (Source: VNA)" not in art.paragraphs
+
+
+def test_a_blogs_date_row_with_its_sections_dates_the_page_and_a_site_clock_does_not():
+    art = clean("Tổng Bí thư: Xây dựng nền ngoại giao mang bản sắc cây tre Việt Nam",
+                "17 Tháng Mười Hai, 2021 | Tin tức, Tin vắn trong nước", KIND_LEAD, SECOND)
+    assert art.with_reason("dateline") and infer_metadata(art).published == dt.date(2021, 12, 17)
+    clock = clean("Thứ Hai, 20/12/2021 | Hà Nội 17°C", HEADLINE, KIND_LEAD, SECOND)
+    assert not clock.with_reason("dateline")
+    assert infer_metadata(clock).published == dt.date(2023, 12, 19)     # the lead's, not 20/12/2021
+
+
+@pytest.mark.parametrize("line", ["Mời quý độc giả theo dõi Báo Mẫu Sơn trên",
+                                  "img", "Ảnh 2", "hinh anh 3", "tin nhap 20180813142312",
+                                  "Khai mạc Hội nghị Ngoại giao lần thứ 32 tại Hà Nội - ảnh 1"])
+def test_a_follow_prompt_and_an_images_alt_text_are_not_the_article(line):
+    art = clean(HEADLINE, "19/12/2023 10:00", LEAD, line, SECOND)
+    assert art.paragraphs == (LEAD, SECOND), art.lines
+
+
+def test_an_images_number_glued_between_headline_and_caption_parts_them():
+    page = ("31st Diplomatic Conference marks a milestone for the sector: Deputy FM hinh anh "
+            "1Prime Minister addresses the 31st National Diplomatic Conference (Photo: VNA)\n"
+            "Hanoi (VNA) – The 31st National Diplomatic Conference had a special meaning in both "
+            "content and context, according to the Deputy Foreign Minister.\n" + SECOND)
+    art = helpers.clean_article(page)
+    assert art.headline == ("31st Diplomatic Conference marks a milestone for the sector: "
+                            "Deputy FM")
+    assert art.paragraphs[0].startswith("Hanoi (VNA)") and len(art.paragraphs) == 2
+    assert infer_metadata(art).event == "DC31"
+
+
+def test_the_headline_without_its_marks_is_an_images_alt_text():
+    alt = "khai mac hoi nghi ngoai giao lan thu 32 tai ha noi"
+    art = clean(HEADLINE, "19/12/2023 10:00", LEAD, "Tin liên quan",
+                f"{alt} Bộ trưởng Bùi Thanh Sơn gặp gỡ các trưởng cơ quan đại diện",
+                f"{alt} Những định hướng lớn của công tác đối ngoại trong thời gian tới năm nay",
+                SECOND, alt, "Toàn cảnh phiên khai mạc. (Ảnh: Minh Anh)", SECOND + " Hết.")
+    assert art.paragraphs == (LEAD, SECOND, SECOND + " Hết."), art.lines
+    # An English headline has no marks to lose: a paragraph may open with its words.
+    head = "Diplomatic conference opens in Hanoi"
+    lead = f"{head} on Tuesday with the heads of Vietnamese missions abroad in attendance."
+    assert clean(head, "19/12/2023 10:00", lead, SECOND).paragraphs[0] == lead
+
+
+@pytest.mark.parametrize("lead, kind", [
+    ("The 29th Diplomatic Conference concluded in Hanoi on August 26 after five days of "
+     "sitting.", "closing report"),
+    ("The conference concluded that the sector must put development at the centre of its "
+     "work in the years ahead.", "news"),
+])
+def test_an_english_lead_saying_the_conference_concluded_is_a_closing_report(lead, kind):
+    assert _kind_of_lead(lead) == kind
+
+
+def test_a_lead_date_after_a_clause_and_under_a_summary_dates_the_report():
+    lead = ("Sau 5 ngày họp tại Hà Nội, chiều 17/8, Hội nghị Ngoại giao lần thứ 30 chính thức "
+            "khép lại với nhiều giải pháp cho ngoại giao đa phương.")
+    art = clean("Bế mạc Hội nghị Ngoại giao lần thứ 30", lead, SECOND)
+    meta = infer_metadata(art)
+    assert (meta.published, meta.date_precision) == (dt.date(2018, 8, 17), "approximate")
+    summary = ("(VOV5) - Hội nghị đưa ra nhiều giải pháp nhằm thúc đẩy hoạt động ngoại giao trên "
+               "các trụ cột chính trị, kinh tế và văn hóa.")
+    meta = infer_metadata(clean("Bế mạc Hội nghị Ngoại giao lần thứ 30", summary, lead, SECOND))
+    assert meta.published == dt.date(2018, 8, 17)
+    # a summary that names a day (not as a report's opening) says which day it reports: the
+    # next paragraph's date is not read
+    dated = summary.replace("văn hóa.", "văn hóa, triển khai từ ngày 20/8.")
+    meta = infer_metadata(clean("Bế mạc Hội nghị Ngoại giao lần thứ 30", dated, lead, SECOND))
+    assert meta.published is None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .dates import parse_dateline, parse_full_date
 from .reference import ChromeRules, page_rules
-from .text import PARAGRAPH_END, in_capitals, normalize_text
+from .text import PARAGRAPH_END, ascii_fold, in_capitals, normalize_text
 
 __all__ = ["BODY", "CLEANING_PASSES", "HEADLINE", "HEADLINE_LABEL", "REMOVED", "CleanedArticle",
            "Line",
@@ -174,9 +174,10 @@ def _compiled() -> _Compiled:
         share_connectors=frozenset(rules.setting("social buttons", "connectors")),
         share_words=frozenset(rules.setting("social buttons", "share_words")),
         caption_words=rules.setting("photo caption", "words"),
+        # (a caption's cell on a table's row: "... (Ảnh: Vũ Minh) |")
         caption_end=re.compile(
-            "(?:" + _alternatives(rules.setting("photo caption", "end_patterns")) + r")\s*$",
-            re.IGNORECASE),
+            "(?:" + _alternatives(rules.setting("photo caption", "end_patterns"))
+            + r")\s*(?:\|\s*)?$", re.IGNORECASE),
         related_headings=frozenset(line_key(normalize_text(p))
                                    for p in rules.setting("related heading", "phrases")),
         related_heading_patterns=_optional(rules.passes["related heading"].get("patterns")),
@@ -438,6 +439,7 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
             or (_CLOCK.search(text) and parse_full_date(text)
                 and _beside_date(text, words, c) <= c.rules.setting("dateline",
                                                                     "max_words_with_source"))
+            or ("|" in text and _dated_row(text, c))
 ):
         return "dateline"
     if key in c.related_headings or (
@@ -446,7 +448,10 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
         return "related heading"
     if len(buttons) <= c.rules.setting("photo caption", "max_words"):
         low = text.casefold()
-        if any(word in low for word in c.caption_words) and c.caption_end.search(text):
+        if any(word in low for word in c.caption_words) \
+                and (end := c.caption_end.search(text)) \
+                and not ("source" in end[0].lower() and is_name(text[:end.start()].strip())):
+            # (not a byline with its source: "Hai Yen (Source: VNA)")
             return "photo caption"
     if len(tokens) <= ROW_TOKENS and ("  " in text or "\t" in text or "|" in text):
         return _row_reason(text, c)
@@ -470,6 +475,20 @@ def _beside_date(text: str, words: int, c: _Compiled) -> int:
     if len(parts) < 2:
         return words
     return sum(_count_words(part.split()) for part in _not_extras(parts, c))
+
+
+def _dated_row(text: str, c: _Compiled) -> bool:
+    """Whether ``text`` is a date, then "|" and the post's sections or author, a blog's row:
+    "17 Tháng Mười Hai, 2021 | Tin tức, Tin vắn" (no more words after the date than a source's
+    name beside it has, no sentence; not a site's clock with its weather, hotline or login:
+    "Thứ Hai, 20/12/2021 | Hà Nội 17°C", "... | Đường dây nóng: ... | Đăng nhập")."""
+    date, _, rest = text.partition("|")
+    if parse_dateline(date) is None or PARAGRAPH_END.search(rest) or "°" in rest:
+        return False
+    return all(_line_facts(part, c)[2] in _DATELINE_EXTRAS | {None}
+               for part in map(str.strip, rest.split("|")) if part) and (
+        _count_words(rest.replace("|", " ").split())
+        <= c.rules.setting("dateline", "max_words_with_source"))
 
 
 def _not_extras(parts: list[str], c: _Compiled) -> list[str]:
@@ -1242,6 +1261,7 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
     head_keys = set() if page.headline_at is None else {
         page.keys[page.headline_at], HEADLINE_LABEL.sub("", page.keys[page.headline_at]),
         line_key(_headline_text(page) or "")}   # a headline set on two lines, printed on one
+    bare_head = _unmarked_headline(page)
     start = page.headline_at + 1 if page.headline_at is not None else 0
     seen_body, zone = False, None          # zone: the reason of the box we are in, if any
     # Whether the page has shown its comments' heading ("Bình luận (2)", "Ý kiến bạn đọc"), not
@@ -1255,6 +1275,11 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
     source_words = c.rules.setting("source line", "max_words")
     for i in range(start, len(page.texts)):
         r = page.reason[i]
+        if r is None and bare_head and _starts_unmarked(page.texts[i], bare_head):
+            # the headline without its marks: an image's alt text, alone or before a related
+            # story's headline ("hoi nghi ngoai giao ... Bắt tay không đơn thuần là ...")
+            page.reason[i] = zone or "headline repeat"
+            continue
         if r in ZONE_OPENERS:
             opened = ZONE_OPENERS[r] if (seen_body or zone) else zone
             if opened == "reader comment" and c.comments_heading.fullmatch(page.keys[i]):
@@ -1270,7 +1295,8 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
             zone, seen_body = None, True           # an inline box ended: the article goes on
             j = i - 1                                # ... after its subheading, if any
             if page.reason[j] == "related news" and _headline_like(page.texts[j], page.words[j],
-                                                                   c):
+                                                                   c) \
+                    and not (bare_head and _starts_unmarked(page.texts[j], bare_head)):
                 page.reason[j] = None
         elif page.keys[i] in head_keys:
             page.reason[i] = "headline repeat"
@@ -1278,6 +1304,34 @@ def zones_pass(page: _Page, c: _Compiled) -> None:
             page.reason[i] = "source line"
         else:
             seen_body = True
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _ascii_words(text: str) -> str:
+    """The words of ``text`` without tone marks, case or punctuation, one space apart."""
+    return " ".join(_ASCII_WORD.findall(ascii_fold(text).lower()))
+
+
+def _unmarked_headline(page: _Page) -> str | None:
+    """The headline's words without its marks and a space after them ("hoi nghi ngoai giao
+    lan thu 32 "), as a site prints it for an image's alt text; None when the headline has no
+    marks to lose (an English headline at the start of a paragraph is that paragraph's)."""
+    head = _headline_text(page)
+    if not head or head.isascii():
+        return None
+    words = _ascii_words(head)
+    return f"{words} " if words.count(" ") >= 3 else None
+
+
+def _starts_unmarked(text: str, bare_head: str) -> bool:
+    """Whether ``text`` opens with the headline without its marks (``_unmarked_headline``),
+    in letters without marks."""
+    if not text[:1].isascii():
+        return False
+    opening = " ".join(text.split()[:bare_head.count(" ")])
+    return opening.isascii() and f"{_ascii_words(opening)} " == bare_head
 
 
 def _in_comment_thread(page: _Page, i: int, c: _Compiled) -> bool:
@@ -1669,6 +1723,13 @@ def _stamp_line(match: re.Match) -> str:
         else match.group(0)
 
 
+# An image's alt text, its number, printed between the headline and the caption without a break
+# ("... of diplomatic sector: Deputy FM hinh anh 1Prime Minister ... (Photo: VNA)"), or at the
+# end of the headline's line ("... hinh anh 1"): put on a line of its own, it parts the two.
+_GLUED_ALT = re.compile(r"[ \t]+((?:hinh anh|hình ảnh) \d{1,2})(?=[A-ZĐÀ-Ỹ(“\"])"
+                        r"|[ \t]+(hinh anh \d{1,2})[ \t]*$", re.MULTILINE)
+
+
 def split_long_lines(text: str, min_chars: int | None = None) -> str:
     """Split lines of at least ``min_chars`` characters (a page saved without line breaks)
     into one sentence per line, so that cleaning can tell chrome from article text. Other
@@ -1806,6 +1867,8 @@ def clean_article(raw: str, headline: str | None = None) -> CleanedArticle:
     c = _compiled()
     text = _without_link_targets(normalize_text(raw))
     dump = _text_browser_dump(text)
+    if "nh anh " in text or "nh ảnh " in text:
+        text = _GLUED_ALT.sub(lambda m: f"\n{m[1] or m[2]}\n", text)
     text = split_long_lines(_LINK_NUMBER.sub("", text) if dump else text)
     items = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
     texts = [t for _, t in items]

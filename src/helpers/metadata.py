@@ -45,9 +45,11 @@ __all__ = ["PageMetadata", "detect_language", "headline_speaker", "headline_titl
            "page_dateline", "page_outlet", "page_source", "with_fallback"]
 
 # Vietnamese news opens a report with its day: "Sáng 23/12, ...", "Ngày 19/12, ...",
-# "Chiều 18-12 (giờ địa phương), ...", optionally with the year: "Ngày 14/12/2021, ...".
+# "Chiều 18-12 (giờ địa phương), ...", optionally with the year: "Ngày 14/12/2021, ...", or
+# with its part of the day after a clause: "Sau 5 ngày họp tại Hà Nội, chiều 17/8, ...".
 _LEAD_DATE = re.compile(
     r"^\s*(?:\(?[A-ZĐ][^()]{0,30}\)?\s*[-–—]\s*)?"          # optional place dateline "(TG&VN) -"
+    r"(?:[^,.;:!?()/]{3,60},\s*(?=(?:sáng|chiều|trưa|tối|đêm|rạng sáng)\s+\d))?"
     r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng sáng|hôm nay|hôm qua)\s*(?:nay\s*)?(?:ngày\s*)?|ngày\s*)?"
     r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\s*(?:\([^)]{0,40}\))?\s*[,:]",
     re.IGNORECASE)
@@ -723,6 +725,34 @@ def document_title(article: CleanedArticle) -> str | None:
     return f"{kind.capitalize()} {subject[0].lower() + subject[1:] if common else subject}"
 
 
+_DAY_MONTH = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/-]\s*\d{1,2}(?![\d])")
+
+
+def _report_date(article: CleanedArticle, event: str | None) -> tuple[dt.date | None, str]:
+    """``lead_date`` of the lead; of the paragraph after it when the lead names no day (a
+    summary: "(VOV5) - Hội nghị đưa ra nhiều giải pháp ...", then "Sau 5 ngày họp tại Hà Nội,
+    chiều 17/8, ...").
+
+    Examples
+    --------
+    >>> from helpers.cleaning import clean_article
+    >>> art = clean_article("Bế mạc Hội nghị Ngoại giao lần thứ 30\\n(VOV5) - Hội nghị đưa ra "
+    ...     "nhiều giải pháp cho ngoại giao đa phương.\\nSau 5 ngày họp tại Hà Nội, chiều 17/8, "
+    ...     "Hội nghị chính thức khép lại.")
+    >>> _report_date(art, "DC30")
+    (datetime.date(2018, 8, 17), 'date in the second paragraph, year from the event DC30')
+    """
+    if not article.paragraphs:
+        return None, ""
+    k = _lead_index(article)
+    lead = article.paragraphs[k]
+    found = lead_date(lead, event)
+    if found[0] is None and k + 1 < len(article.paragraphs) and not _DAY_MONTH.search(lead):
+        date, how = lead_date(article.paragraphs[k + 1], event)
+        return date, how.replace("lead date", "date in the second paragraph")
+    return found
+
+
 def infer_metadata(article: CleanedArticle) -> PageMetadata:
     """Metadata read from the page, each with how it was found.
 
@@ -748,7 +778,7 @@ def infer_metadata(article: CleanedArticle) -> PageMetadata:
     found_by: dict[str, str] = {}
     dateline, dateline_how = page_date(article)
     event, event_from = infer_event(article, dateline)
-    from_lead, lead_how = lead_date(lead_paragraph(article), event)
+    from_lead, lead_how = _report_date(article, event)
     published, precision = None, None
     if dateline and not (from_lead and (dateline - from_lead).days > PAGE_CLOCK_DAYS):
         published, precision, found_by["published"] = dateline, "day", dateline_how
