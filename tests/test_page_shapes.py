@@ -2844,3 +2844,19 @@ def test_a_lead_date_after_a_clause_and_under_a_summary_dates_the_report():
     dated = summary.replace("văn hóa.", "văn hóa, triển khai từ ngày 20/8.")
     meta = infer_metadata(clean("Bế mạc Hội nghị Ngoại giao lần thứ 30", dated, lead, SECOND))
     assert meta.published is None
+
+
+def test_a_caption_credited_to_a_site_is_removed():
+    caption = "Toàn cảnh hội nghị tại Hội trường Diên Hồng. Ảnh: baomau.vn"
+    assert clean(HEADLINE, "19/12/2023 10:00", LEAD, caption, SECOND).paragraphs == (LEAD, SECOND)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The 32nd National Diplomatic Conference wraps up after five working days", "DC32"),
+    ("Hội nghị trực tuyến đối ngoại toàn quốc triển khai Nghị quyết Đại hội XIII", "NFAC"),
+    ("right after the first National Conference on Foreign Affairs", "NFAC"),
+    ("the 21st National Conference on Foreign Affairs of the provinces", None),
+])
+def test_the_names_real_pages_give_the_conferences(text, code):
+    from helpers.dates import conference_mentions
+    assert [c for _, _, c in conference_mentions(text)] == ([code] if code else [])

@@ -344,10 +344,14 @@ _WRITTEN = (r"(?:hai|ba|bốn)\s+mươi(?:\s+(?:mốt|một|hai|ba|bốn|tư|lă
 _NUMBER = rf"(?P<n>\d{{2}}|{_WRITTEN})(?![\d/])"
 _CONFERENCE = re.compile(
     r"(?:Hội nghị Ngoại giao(?:\s+toàn quốc)?|HNNG)\s+(?:lần\s+)?(?:thứ\s+)?" + _NUMBER
-    + r"|(?P<en>\d{2})(?:st|nd|rd|th)\s+Diplomatic Conference"
+    + r"|(?P<en>\d{2})(?:st|nd|rd|th)\s+(?:National\s+)?Diplomatic Conference"
     + r"|Diplomatic Conference\s+(?:No\.?\s*)?(?P<en2>\d{2})\b"
-    + r"|Hội nghị Đối ngoại toàn quốc|National Foreign Affairs Conference",
+    + r"|Hội nghị (?:trực tuyến\s+)?Đối ngoại toàn quốc"
+    + r"|National Foreign Affairs Conference|(?P<nc>National Conference on Foreign Affairs)",
     re.IGNORECASE)
+# "the 21st National Conference on Foreign Affairs" is the provinces' own conference (Hội nghị
+# Ngoại vụ), held beside a Diplomatic Conference; the Party's of 2021 has no number.
+_ORDINAL_BEFORE = re.compile(r"\d(?:st|nd|rd|th)\s+$", re.IGNORECASE)
 # Every way ``_CONFERENCE`` names a conference holds one of these words: a text with none of
 # them is not searched further. Looking for them in the lower-cased text finds what a
 # case-insensitive search finds, many times faster: on their letters ``str.lower`` agrees with
@@ -368,9 +372,10 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
     """Where ``text`` names a diplomatic conference, as (start, end, code).
 
     "Hội nghị Ngoại giao lần thứ 30", "Hội nghị Ngoại giao toàn quốc lần thứ 30", "Hội nghị
-    Ngoại giao 29", "HNNG 32", "lần thứ ba mươi hai", "the 31st Diplomatic Conference" -> DC30,
-    DC30, DC29, DC32, DC32, DC31; "Hội nghị Đối ngoại toàn quốc" (any case) and "National
-    Foreign Affairs Conference" -> NFAC.
+    Ngoại giao 29", "HNNG 32", "lần thứ ba mươi hai", "the 31st (National) Diplomatic
+    Conference" -> DC30, DC30, DC29, DC32, DC32, DC31; "Hội nghị (trực tuyến) Đối ngoại toàn
+    quốc" (any case), "National Foreign Affairs Conference" and "National Conference on Foreign
+    Affairs" (without a number: "the 21st ..." is the provinces' conference) -> NFAC.
 
     Parameters
     ----------
@@ -388,12 +393,18 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
     >>> text = "Hội nghị Ngoại giao lần thứ ba mươi mốt; the 30th Diplomatic Conference"
     >>> [c for _, _, c in conference_mentions(text)]
     ['DC31', 'DC30']
+    >>> text = ("the 32nd National Diplomatic Conference and the 21st National Conference on "
+    ...         "Foreign Affairs, after the first National Conference on Foreign Affairs")
+    >>> [c for _, _, c in conference_mentions(text)]
+    ['DC32', 'NFAC']
     """
     out: list[tuple[int, int, str]] = []
     low = text.lower()
     if not any(word in low for word in CONFERENCE_WORDS) and not any(i in text for i in _ALSO_I):
         return out
     for m in _CONFERENCE.finditer(text):
+        if m["nc"] and _ORDINAL_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
         number = m["n"] or m["en"] or m["en2"]
         out.append((m.start(), m.end(), f"DC{_number(number)}" if number else "NFAC"))
     return out
