@@ -2860,3 +2860,22 @@ def test_a_caption_credited_to_a_site_is_removed():
 def test_the_names_real_pages_give_the_conferences(text, code):
     from helpers.dates import conference_mentions
     assert [c for _, _, c in conference_mentions(text)] == ([code] if code else [])
+
+
+@pytest.mark.parametrize("line", ["Bạn phải đăng nhập để bình luận.",
+                                  "You must be logged in to post a comment."])
+def test_a_blogs_prompt_to_log_in_is_its_comment_box(line):
+    art = clean(HEADLINE, "19/12/2023 10:00", LEAD, SECOND, line)
+    assert art.paragraphs == (LEAD, SECOND) and art.with_reason("comment box")
+
+
+def test_a_caption_whose_credit_ends_with_a_full_stop_is_removed():
+    caption = "Tổng Bí thư phát biểu chỉ đạo Hội nghị Ngoại giao lần thứ 29. Ảnh: VGP."
+    assert clean(HEADLINE, "19/12/2023 10:00", LEAD, caption, SECOND).paragraphs == (LEAD, SECOND)
+
+
+def test_a_lead_that_dates_today_in_brackets_dates_the_report():
+    lead = ("Hội nghị Ngoại giao lần thứ 30 với chủ đề về ngoại giao phục vụ phát triển khai mạc "
+            "tại Trung tâm Hội nghị Quốc tế, Hà Nội vào sáng nay (13/8).")
+    meta = infer_metadata(clean("Khai mạc Hội nghị Ngoại giao toàn quốc lần thứ 30", lead, SECOND))
+    assert (meta.published, meta.date_precision) == (dt.date(2018, 8, 13), "approximate")

@@ -53,6 +53,10 @@ _LEAD_DATE = re.compile(
     r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng sáng|hôm nay|hôm qua)\s*(?:nay\s*)?(?:ngày\s*)?|ngày\s*)?"
     r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\s*(?:\([^)]{0,40}\))?\s*[,:]",
     re.IGNORECASE)
+# ... or names it after "today" in the first sentence: "... khai mạc sáng nay (13/8) tại Hà Nội".
+_TODAY_DATE = re.compile(r"^[^.!?]*?\b(?:sáng|chiều|trưa|tối|hôm)\s+nay\s*\((?:ngày\s*)?"
+                         r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\)",
+                         re.IGNORECASE)
 PAGE_CLOCK_DAYS = 7   # a dateline this much later than the lead's own date is a page clock
 
 _OUTLET = re.compile(r"theo dõi\s+(?P<outlet>.+?)\s+trên\b", re.IGNORECASE)
@@ -299,8 +303,10 @@ def lead_date(paragraph: str, event: str | None) -> tuple[dt.date | None, str]:
     (datetime.date(2023, 12, 23), 'lead date, year from the event DC32')
     >>> lead_date("Sáng 23/12, hội nghị bế mạc.", None)
     (None, '')
+    >>> lead_date("Hội nghị Ngoại giao lần thứ 30 khai mạc sáng nay (13/8) tại Hà Nội.", "DC30")
+    (datetime.date(2018, 8, 13), 'lead date, year from the event DC30')
     """
-    m = _LEAD_DATE.match(paragraph)
+    m = _LEAD_DATE.match(paragraph) or _TODAY_DATE.match(paragraph)
     if not m:
         return None, ""
     day, month = int(m["d"]), int(m["m"])
