@@ -2879,3 +2879,13 @@ def test_a_lead_that_dates_today_in_brackets_dates_the_report():
             "tại Trung tâm Hội nghị Quốc tế, Hà Nội vào sáng nay (13/8).")
     meta = infer_metadata(clean("Khai mạc Hội nghị Ngoại giao toàn quốc lần thứ 30", lead, SECOND))
     assert (meta.published, meta.date_precision) == (dt.date(2018, 8, 13), "approximate")
+
+
+def test_an_english_lead_dates_the_report_by_the_day_it_names():
+    lead = ("The 28th Diplomatic Conference was wrapped up in Hanoi on December 20 after five "
+            "days of reviewing the sector's performance.")
+    meta = infer_metadata(clean("Diplomatic conference concludes in Hanoi", lead, SECOND))
+    assert (meta.published, meta.date_precision) == (dt.date(2013, 12, 20), "approximate")
+    later = ("The 28th Diplomatic Conference reviewed the sector's performance. It closes on "
+             "December 20 after five days.")
+    assert infer_metadata(clean("Diplomatic conference in Hanoi", later, SECOND)).published is None

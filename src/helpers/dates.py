@@ -18,8 +18,8 @@ from .reference import conferences, congresses, eras
 
 __all__ = ["CLOCK_AT", "DATE_RULES", "FULL_DATE", "MERIDIEM", "NOT_ITS_DATE", "URL_DATE",
            "WEEKDAY", "DateMention", "address_date", "conference_mentions", "earliest_full_date",
-           "find_dates", "nearest_year", "parse_dateline", "parse_full_date", "url_date",
-           "vietnam_day"]
+           "english_report_day", "find_dates", "nearest_year", "parse_dateline", "parse_full_date",
+           "url_date", "vietnam_day"]
 
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
@@ -408,6 +408,36 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
         number = m["n"] or m["en"] or m["en2"]
         out.append((m.start(), m.end(), f"DC{_number(number)}" if number else "NFAC"))
     return out
+
+
+# The day an English report gives in its first sentence: "... opened in Hanoi on December 19",
+# "on Tuesday (December 19)", "on 19 December 2023".
+_EN_REPORT_DAY = re.compile(
+    r"^[^.!?]*?\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*"
+    r"\(?)?(?:(?P<m>" + _EN_MONTH_RE + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})"
+    r"(?:st|nd|rd|th)?\s+(?P<m2>" + _EN_MONTH_RE + r"))(?:,?\s+(?P<y>\d{4}))?(?![\d-])",
+    re.IGNORECASE)
+
+
+def english_report_day(text: str) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) of the day an English report's first sentence names after
+    "on", else None.
+
+    Examples
+    --------
+    >>> english_report_day("The 28th Diplomatic Conference was wrapped up in Hanoi on December "
+    ...                    "20 after five days.")
+    (20, 12, None)
+    >>> english_report_day("Delegates met on Tuesday (19 Dec. 2023) in Hanoi.")
+    (19, 12, 2023)
+    >>> english_report_day("The conference opened. It closes on December 20.") is None
+    True
+    """
+    m = _EN_REPORT_DAY.match(text)
+    if not m:
+        return None
+    month = _MONTH_WORDS[(m["m"] or m["m2"]).lower().rstrip(".")]
+    return int(m["d"] or m["d2"]), month, int(m["y"]) if m["y"] else None
 
 
 def nearest_year(day: int, month: int, reference: dt.date) -> dt.date | None:

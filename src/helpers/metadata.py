@@ -30,6 +30,7 @@ from .dates import (
     NOT_ITS_DATE,
     conference_mentions,
     earliest_full_date,
+    english_report_day,
     nearest_year,
     parse_dateline,
     parse_full_date,
@@ -280,7 +281,8 @@ def page_author(article: CleanedArticle) -> str | None:
 
 # --- date and event --------------------------------------------------------------------------
 
-def lead_date(paragraph: str, event: str | None) -> tuple[dt.date | None, str]:
+def lead_date(paragraph: str, event: str | None,
+              english: bool = True) -> tuple[dt.date | None, str]:
     """The date a report opens with, and how its year was found: written out, or from the
     conference the article is about (the date nearest the conference's start). Without either,
     no date: a year is never guessed.
@@ -291,6 +293,9 @@ def lead_date(paragraph: str, event: str | None) -> tuple[dt.date | None, str]:
         The lead paragraph.
     event : str or None
         The code of the conference the article is about.
+    english : bool
+        Also read the day an English lead names after "on" ("... opened in Hanoi on December
+        19"), which may be the event's rather than the report's (an analysis a week later).
 
     Returns
     -------
@@ -305,13 +310,17 @@ def lead_date(paragraph: str, event: str | None) -> tuple[dt.date | None, str]:
     (None, '')
     >>> lead_date("Hội nghị Ngoại giao lần thứ 30 khai mạc sáng nay (13/8) tại Hà Nội.", "DC30")
     (datetime.date(2018, 8, 13), 'lead date, year from the event DC30')
+    >>> lead_date("The 28th Diplomatic Conference was wrapped up in Hanoi on December 20.", "DC28")
+    (datetime.date(2013, 12, 20), 'lead date, year from the event DC28')
     """
     m = _LEAD_DATE.match(paragraph) or _TODAY_DATE.match(paragraph)
-    if not m:
+    found = (int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None) if m \
+        else english_report_day(paragraph) if english else None
+    if not found:
         return None, ""
-    day, month = int(m["d"]), int(m["m"])
-    if m["y"]:
-        date = parse_full_date(f"{day}/{month}/{m['y']}")
+    day, month, year = found
+    if year:
+        date = parse_full_date(f"{day}/{month}/{year}")
         return date, "lead date" if date else ""
     table = conferences()
     if event in table.index:
@@ -734,7 +743,8 @@ def document_title(article: CleanedArticle) -> str | None:
 _DAY_MONTH = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/-]\s*\d{1,2}(?![\d])")
 
 
-def _report_date(article: CleanedArticle, event: str | None) -> tuple[dt.date | None, str]:
+def _report_date(article: CleanedArticle, event: str | None,
+                 english: bool = True) -> tuple[dt.date | None, str]:
     """``lead_date`` of the lead; of the paragraph after it when the lead names no day (a
     summary: "(VOV5) - Hội nghị đưa ra nhiều giải pháp ...", then "Sau 5 ngày họp tại Hà Nội,
     chiều 17/8, ...").
@@ -752,9 +762,9 @@ def _report_date(article: CleanedArticle, event: str | None) -> tuple[dt.date | 
         return None, ""
     k = _lead_index(article)
     lead = article.paragraphs[k]
-    found = lead_date(lead, event)
+    found = lead_date(lead, event, english)
     if found[0] is None and k + 1 < len(article.paragraphs) and not _DAY_MONTH.search(lead):
-        date, how = lead_date(article.paragraphs[k + 1], event)
+        date, how = lead_date(article.paragraphs[k + 1], event, english)
         return date, how.replace("lead date", "date in the second paragraph")
     return found
 
@@ -784,7 +794,8 @@ def infer_metadata(article: CleanedArticle) -> PageMetadata:
     found_by: dict[str, str] = {}
     dateline, dateline_how = page_date(article)
     event, event_from = infer_event(article, dateline)
-    from_lead, lead_how = _report_date(article, event)
+    # (an English lead's day, read only on a page without a dateline, does not tell a page clock)
+    from_lead, lead_how = _report_date(article, event, english=dateline is None)
     published, precision = None, None
     if dateline and not (from_lead and (dateline - from_lead).days > PAGE_CLOCK_DAYS):
         published, precision, found_by["published"] = dateline, "day", dateline_how
