@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .dates import parse_dateline, parse_full_date
+from .dates import REPORT_DAY, parse_dateline, parse_full_date
 from .reference import ChromeRules, page_rules
 from .text import PARAGRAPH_END, ascii_fold, in_capitals, normalize_text
 
@@ -1117,8 +1117,10 @@ def _long_headline(page: _Page, i: int, c: _Compiled) -> bool:
     again on the page (in a list of the most read); or, for the first two, the headline the
     page's markup marks (``clean_article``'s ``headline``)."""
     text = page.texts[i]
-    # the page's markup marks it as its headline (an HTML page's <h1>): laid out as one
-    marked = text == page.marked
+    # the page's markup marks it as its headline (an HTML page's <h1>), or, a line of one clause
+    # or two (a summary runs on in several), a report's lead that opens with its day stands
+    # right under it ("Sáng ngày 14/12/2021 (giờ Hà Nội), ..."): laid out as one
+    marked = text == page.marked or (text.count(",") <= 1 and _dated_lead_under(page, i, c))
     if page.words[i] > c.rules.setting("headline", "long_max_words") \
             or not (marked or _laid_out(page, i)) or _SENTENCE_FINAL.search(text) \
             or text.rstrip().endswith(",") or _MENU_SEPARATOR.search(text) \
@@ -1132,6 +1134,14 @@ def _long_headline(page: _Page, i: int, c: _Compiled) -> bool:
         return False
     return any(page.reason[j] is None and _is_paragraph(page.texts[j], page.words[j], c)
                for j in range(i + 1, len(page.texts)))
+
+
+def _dated_lead_under(page: _Page, i: int, c: _Compiled) -> bool:
+    """Whether the first line of running text under line ``i`` is a report's lead opening with
+    its day (``REPORT_DAY``: "Sáng 19/12, ...", "(TTXVN) - Ngày 15/12, ...")."""
+    j = next((j for j in range(i + 1, len(page.texts)) if page.reason[j] is None), None)
+    return j is not None and _is_paragraph(page.texts[j], page.words[j], c) \
+        and REPORT_DAY.match(page.texts[j]) is not None
 
 
 # A breadcrumb's separator inside a line ("Trang chủ > Tin tức > ...").

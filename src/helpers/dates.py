@@ -16,10 +16,10 @@ import pandas as pd
 
 from .reference import conferences, congresses, eras
 
-__all__ = ["CLOCK_AT", "DATE_RULES", "FULL_DATE", "MERIDIEM", "NOT_ITS_DATE", "URL_DATE",
-           "WEEKDAY", "DateMention", "address_date", "conference_mentions", "earliest_full_date",
-           "english_report_day", "find_dates", "nearest_year", "parse_dateline", "parse_full_date",
-           "url_date", "vietnam_day"]
+__all__ = ["CLOCK_AT", "DATE_RULES", "FULL_DATE", "MERIDIEM", "NOT_ITS_DATE", "REPORT_DAY",
+           "URL_DATE", "WEEKDAY", "DateMention", "address_date", "conference_mentions",
+           "earliest_full_date", "english_report_day", "find_dates", "nearest_year",
+           "parse_dateline", "parse_full_date", "report_day", "url_date", "vietnam_day"]
 
 _MONTH_WORDS = {
     "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
@@ -345,6 +345,8 @@ _NUMBER = rf"(?P<n>\d{{2}}|{_WRITTEN})(?![\d/])"
 _CONFERENCE = re.compile(
     r"(?:Hội nghị Ngoại giao(?:\s+toàn quốc)?|HNNG)\s+(?:lần\s+)?(?:thứ\s+)?" + _NUMBER
     + r"|(?P<en>\d{2})(?:st|nd|rd|th)\s+(?:National\s+)?Diplomatic Conference"
+    + r"|(?P<enw>(?:twenty|thirty)[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    + r"|ninth)|thirtieth)\s+(?:National\s+)?Diplomatic Conference"
     + r"|Diplomatic Conference\s+(?:No\.?\s*)?(?P<en2>\d{2})\b"
     + r"|Hội nghị (?:trực tuyến\s+)?Đối ngoại toàn quốc"
     + r"|National Foreign Affairs Conference|(?P<nc>National Conference on Foreign Affairs)",
@@ -361,9 +363,20 @@ CONFERENCE_WORDS = ("hội nghị", "hnng", "conference")
 _ALSO_I = ("İ", "ı")
 
 
+_EN_TENS = {"twenty": 20, "thirty": 30}
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                "seventh": 7, "eighth": 8, "ninth": 9}
+
+
 def _number(text: str) -> int:
     if text.isdigit():
         return int(text)
+    low = text.lower()
+    if low == "thirtieth":
+        return 30
+    if low.startswith(("twenty", "thirty")):
+        tens, unit = re.split(r"[\s-]+", low)
+        return _EN_TENS[tens] + _EN_ORDINALS[unit]
     words = text.lower().split()
     return _TENS[words[0]] + (_UNITS[words[2]] if len(words) > 2 else 0)
 
@@ -393,6 +406,9 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
     >>> text = "Hội nghị Ngoại giao lần thứ ba mươi mốt; the 30th Diplomatic Conference"
     >>> [c for _, _, c in conference_mentions(text)]
     ['DC31', 'DC30']
+    >>> [c for _, _, c in conference_mentions("Thirty first Diplomatic Conference opens; the "
+    ...                                       "Thirtieth Diplomatic Conference")]
+    ['DC31', 'DC30']
     >>> text = ("the 32nd National Diplomatic Conference and the 21st National Conference on "
     ...         "Foreign Affairs, after the first National Conference on Foreign Affairs")
     >>> [c for _, _, c in conference_mentions(text)]
@@ -405,9 +421,45 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
     for m in _CONFERENCE.finditer(text):
         if m["nc"] and _ORDINAL_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
-        number = m["n"] or m["en"] or m["en2"]
+        number = m["n"] or m["en"] or m["en2"] or m["enw"]
         out.append((m.start(), m.end(), f"DC{_number(number)}" if number else "NFAC"))
     return out
+
+
+# Vietnamese news opens a report with its day: "Sáng 23/12, ...", "Ngày 19/12, ...",
+# "Chiều 18-12 (giờ địa phương), ...", optionally with the year: "Ngày 14/12/2021, ...", or
+# with its part of the day after a clause: "Sau 5 ngày họp tại Hà Nội, chiều 17/8, ...".
+REPORT_DAY = re.compile(
+    r"^\s*(?:\(?[A-ZĐ][^()]{0,30}\)?\s*[-–—]\s*)?"          # optional place dateline "(TG&VN) -"
+    r"(?:[^,.;:!?()/]{3,60},\s*(?=(?:sáng|chiều|trưa|tối|đêm|rạng sáng)\s+\d))?"
+    r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng sáng|hôm nay|hôm qua)\s*(?:nay\s*)?(?:ngày\s*)?|ngày\s*)?"
+    r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\s*(?:\([^)]{0,40}\))?\s*[,:]",
+    re.IGNORECASE)
+# ... or names it in its first sentence after "today" or a part of the day: "... khai mạc sáng
+# nay (13/8) tại Hà Nội", "..., đã bế mạc chiều 26/8 tại Hà Nội" (not a plan: "sẽ khai mạc
+# sáng 19/12").
+_TODAY_DAY = re.compile(r"^(?![^.!?]*\b(?:sẽ|dự kiến|sắp)\b)[^.!?]*?"
+                        r"\b(?:(?:sáng|chiều|trưa|tối|hôm)\s+nay\s*\((?:ngày\s*)?"
+                        r"|(?:sáng|chiều|trưa|tối)\s+(?:ngày\s+)?)"
+                        r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?"
+                        r"(?![\d/-])", re.IGNORECASE)
+
+
+def report_day(text: str) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) of the day a Vietnamese report's lead opens with
+    (``REPORT_DAY``) or names in its first sentence after "sáng nay", "chiều" ..., else None.
+
+    Examples
+    --------
+    >>> report_day("Sáng 23/12, sau 5 ngày làm việc, hội nghị bế mạc.")
+    (23, 12, None)
+    >>> report_day("Hội nghị Ngoại giao lần thứ 29 đã bế mạc chiều 26/8 tại Hà Nội.")
+    (26, 8, None)
+    >>> report_day("Hội nghị sẽ khai mạc sáng 19/12 tại Hà Nội.") is None
+    True
+    """
+    m = REPORT_DAY.match(text) or _TODAY_DAY.match(text)
+    return (int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None) if m else None
 
 
 # The day an English report gives in its first sentence: "... opened in Hanoi on December 19",

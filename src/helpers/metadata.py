@@ -34,6 +34,7 @@ from .dates import (
     nearest_year,
     parse_dateline,
     parse_full_date,
+    report_day,
     url_date,
     vietnam_day,
 )
@@ -45,19 +46,6 @@ __all__ = ["PageMetadata", "detect_language", "headline_speaker", "headline_titl
            "infer_metadata", "lead_date", "lead_paragraph", "page_author", "page_date",
            "page_dateline", "page_outlet", "page_source", "with_fallback"]
 
-# Vietnamese news opens a report with its day: "Sáng 23/12, ...", "Ngày 19/12, ...",
-# "Chiều 18-12 (giờ địa phương), ...", optionally with the year: "Ngày 14/12/2021, ...", or
-# with its part of the day after a clause: "Sau 5 ngày họp tại Hà Nội, chiều 17/8, ...".
-_LEAD_DATE = re.compile(
-    r"^\s*(?:\(?[A-ZĐ][^()]{0,30}\)?\s*[-–—]\s*)?"          # optional place dateline "(TG&VN) -"
-    r"(?:[^,.;:!?()/]{3,60},\s*(?=(?:sáng|chiều|trưa|tối|đêm|rạng sáng)\s+\d))?"
-    r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng sáng|hôm nay|hôm qua)\s*(?:nay\s*)?(?:ngày\s*)?|ngày\s*)?"
-    r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\s*(?:\([^)]{0,40}\))?\s*[,:]",
-    re.IGNORECASE)
-# ... or names it after "today" in the first sentence: "... khai mạc sáng nay (13/8) tại Hà Nội".
-_TODAY_DATE = re.compile(r"^[^.!?]*?\b(?:sáng|chiều|trưa|tối|hôm)\s+nay\s*\((?:ngày\s*)?"
-                         r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\)",
-                         re.IGNORECASE)
 PAGE_CLOCK_DAYS = 7   # a dateline this much later than the lead's own date is a page clock
 
 _OUTLET = re.compile(r"theo dõi\s+(?P<outlet>.+?)\s+trên\b", re.IGNORECASE)
@@ -313,9 +301,7 @@ def lead_date(paragraph: str, event: str | None,
     >>> lead_date("The 28th Diplomatic Conference was wrapped up in Hanoi on December 20.", "DC28")
     (datetime.date(2013, 12, 20), 'lead date, year from the event DC28')
     """
-    m = _LEAD_DATE.match(paragraph) or _TODAY_DATE.match(paragraph)
-    found = (int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None) if m \
-        else english_report_day(paragraph) if english else None
+    found = report_day(paragraph) or (english_report_day(paragraph) if english else None)
     if not found:
         return None, ""
     day, month, year = found
@@ -491,9 +477,17 @@ def infer_event(article: CleanedArticle,
     table = conferences()
     paragraphs = article.paragraphs
     k = _lead_index(article)
+    lead = paragraphs[k] if paragraphs else ""
+    # A lead that names neither a conference nor a day or year is a summary or a scene over the
+    # report's first paragraph (a sapo: "(Baonghean.vn) - Nước ta đã xây dựng ...", then "Sáng
+    # 14/12, ... tổ chức Hội nghị ..."; "Bảy giờ sáng, ...", then "... cả năm ngày Hội nghị
+    # ..."): the paragraph under it counts as the lead. (A review's "Năm 2023, tỉnh đã ..." is
+    # its lead: a conference its next paragraph names in passing stays in the body.)
+    under = k + 1 if (k + 1 < len(paragraphs) and not _DAY_MONTH.search(lead)
+                      and not _A_YEAR.search(lead) and not _mentions(lead)) else k
     parts = [("headline", article.headline), ("kicker", article.kicker),
-             ("lead", paragraphs[k] if paragraphs else None),
-             ("body", "\n".join(paragraphs[:k] + paragraphs[k + 1:]))]
+             ("lead", "\n".join(paragraphs[k:under + 1]) if paragraphs else None),
+             ("body", "\n".join(paragraphs[:k] + paragraphs[under + 1:]))]
     score: Counter[str] = Counter()
     first_where: dict[str, str] = {}
     for where, text in parts:
@@ -504,8 +498,12 @@ def infer_event(article: CleanedArticle,
     if not score:
         return None, ""
     fitting = Counter({c: v for c, v in score.items() if _fits_date(c, published, table)})
-    ranked = (fitting or score).most_common()
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+    # A tie goes to the conference named higher up (the lead's over two passing mentions in the
+    # body); a tie there too, to none.
+    place = {"headline": 0, "lead": 1, "kicker": 2, "body": 3}
+    ranked = sorted((fitting or score).items(), key=lambda kv: (-kv[1], place[first_where[kv[0]]]))
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1] \
+            and first_where[ranked[0][0]] == first_where[ranked[1][0]]:
         return None, ""
     code = ranked[0][0]
     where = first_where[code]
@@ -740,6 +738,7 @@ def document_title(article: CleanedArticle) -> str | None:
     return f"{kind.capitalize()} {subject[0].lower() + subject[1:] if common else subject}"
 
 
+_A_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d/-])")
 _DAY_MONTH = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/-]\s*\d{1,2}(?![\d])")
 
 
