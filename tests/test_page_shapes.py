@@ -616,7 +616,7 @@ SHAPE_FLOORS = {
     "shapes9": {"title": 19, "published": 20, "event": 20, "kind": 19, "language": 20, "lead": 20},
     "shapes10": {"title": 15, "published": 15, "event": 16, "kind": 14, "language": 16,
                  "lead": 16},
-    "shapes11": {"title": 20, "published": 19, "event": 20, "kind": 18, "language": 20,
+    "shapes11": {"title": 20, "published": 18, "event": 20, "kind": 18, "language": 20,
                  "lead": 18},
     "shapes12": {"title": 16, "published": 17, "event": 17, "kind": 15, "language": 18,
                  "lead": 16},
@@ -624,11 +624,12 @@ SHAPE_FLOORS = {
                  "lead": 20},
     "shapes14": {"title": 20, "published": 19, "event": 19, "kind": 14, "language": 20,
                  "lead": 20},
-    # (shapes12 t14 and shapes20 b19 likewise read their leads' "chiều 16/12" and "Chiều 18/12"
-    # since the day may follow a clause or stand after "Hà Nội, 18/12 (TTXVN) -")
-    # (published: w10 reads 2023-12-21 from its lead "Bên lề Hội nghị Ngoại giao lần thứ 32,
-    # chiều 21/12, ...", approximate, as the seeds' catalog dates a page without a dateline;
-    # this set's README counts no date that is only in the lead)
+    # (published, in shapes11, 12, 15 and 20: the sets' READMEs count no date that is only in
+    # the lead, while a page without a dateline is dated from its lead, approximately, as the
+    # seeds' catalog dates such pages: shapes15 w10 from "Bên lề Hội nghị Ngoại giao lần thứ 32,
+    # chiều 21/12, ...", shapes12 t14 and shapes20 b19 from "chiều 16/12" and "Chiều 18/12"
+    # after a clause or "Hà Nội, 18/12 (TTXVN) -", shapes11 s13 from "opened in Hanoi on
+    # Tuesday", the Tuesday of DC32)
     "shapes15": {"title": 20, "published": 18, "event": 20, "kind": 18, "language": 20,
                  "lead": 19},
     "shapes16": {"title": 20, "published": 18, "event": 17, "kind": 17, "language": 20,
@@ -2956,3 +2957,33 @@ def test_the_conference_the_lead_names_outweighs_two_mentions_in_the_body():
             "National Foreign Affairs Conference set its direction.")
     art = clean("Economic diplomacy to serve the country", lead, body, SECOND)
     assert art.paragraphs[0] == lead and infer_metadata(art).event == "DC32"
+
+
+def test_an_american_date_month_first_dates_the_page():
+    art = clean("General Secretary advancing bamboo diplomacy", "9:28:03 AM | 12/25/2023",
+                "In light of the anticipated intricate developments, the General Secretary "
+                "underlined the need for a reformed approach to foreign affairs.", SECOND)
+    assert art.with_reason("dateline") and infer_metadata(art).published == dt.date(2023, 12, 25)
+
+
+@pytest.mark.parametrize("lead, day", [
+    ("(VOVWORLD) - The 31st Diplomatic Conference opened on Wednesday morning in Hanoi under "
+     "the theme of a pioneering diplomacy.", dt.date(2021, 12, 15)),
+    ("(baomau.gov.vn) - On the morning of December 21, in Hanoi, the Ministry of Foreign Affairs "
+     "held a plenary session of the 32nd Diplomatic Conference.", dt.date(2023, 12, 21)),
+    # the weekday of no day of the conference: no date
+    ("The 31st Diplomatic Conference delegates met again on Monday in Hanoi to review the "
+     "sector's work.", None),
+])
+def test_an_english_lead_dated_by_its_weekday_or_after_an_outlets_tag(lead, day):
+    assert infer_metadata(clean("Diplomatic conference in Hanoi", lead, SECOND)).published == day
+
+
+def test_an_english_paragraph_under_the_lead_does_not_date_the_report():
+    lead = ("The 31st National Diplomatic Conference had a special meaning in terms of both "
+            "content and context, according to the Deputy Foreign Minister.")
+    under = ("Speaking to the media on the outcomes of the event, which concluded on December 18 "
+             "after five working days, he said the conference was a success.")
+    meta = infer_metadata(clean("31st Diplomatic Conference a milestone: Deputy FM", lead, under,
+                                SECOND))
+    assert meta.event == "DC31" and meta.published is None

@@ -84,6 +84,8 @@ _DATELINE_REST = re.compile(
 
 def _match_date(match: re.Match) -> dt.date | None:
     g = match.groupdict()
+    if g["d"] and g["sep"] == "/" and int(g["m"]) > 12 >= int(g["d"]):
+        return _to_date(g["m"], g["d"], g["y"])     # month first, as only an American page
     for d, m, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4"),
                     ("d5", "m5", "y5")):
         if g[d]:
@@ -120,6 +122,8 @@ def parse_full_date(text: str) -> dt.date | None:
     (datetime.date(2023, 12, 19), None)
     >>> parse_full_date("Monday, December 17, 2018 | 16:05"), parse_full_date("19 Dec 2023")
     (datetime.date(2018, 12, 17), datetime.date(2023, 12, 19))
+    >>> parse_full_date("9:28:03 AM | 12/25/2023")      # month first: no 25th month
+    datetime.date(2023, 12, 25)
     """
     if not _FOUR_DIGITS.search(text):
         return None
@@ -430,7 +434,8 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
 # "Chiều 18-12 (giờ địa phương), ...", optionally with the year: "Ngày 14/12/2021, ...", or
 # with its part of the day after a clause: "Sau 5 ngày họp tại Hà Nội, chiều 17/8, ...".
 REPORT_DAY = re.compile(
-    r"^\s*(?:\(?[A-ZĐ][^()]{0,30}\)?\s*[-–—]\s*)?"          # optional place dateline "(TG&VN) -"
+    # an optional place dateline or outlet's tag: "(TG&VN) -", "VOV.VN -", "(baomau.gov.vn) -"
+    r"^\s*(?:(?:\(?[A-ZĐ][^()]{0,30}\)?|\([^()]{1,40}\))\s*[-–—]\s*)?"
     r"(?:[^,.;:!?()/]{3,60},\s*(?=(?:sáng|chiều|trưa|tối|đêm|rạng sáng)\s+\d))?"
     r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng sáng|hôm nay|hôm qua)\s*(?:nay\s*)?(?:ngày\s*)?|ngày\s*)?"
     r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\s*(?:\([^)]{0,40}\))?\s*[,:]",
@@ -464,16 +469,23 @@ def report_day(text: str) -> tuple[int, int, int | None] | None:
 
 # The day an English report gives in its first sentence: "... opened in Hanoi on December 19",
 # "on Tuesday (December 19)", "on 19 December 2023".
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_EN_WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + r")\b"
 _EN_REPORT_DAY = re.compile(
-    r"^[^.!?]*?\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*"
-    r"\(?)?(?:(?P<m>" + _EN_MONTH_RE + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})"
-    r"(?:st|nd|rd|th)?\s+(?P<m2>" + _EN_MONTH_RE + r"))(?:,?\s+(?P<y>\d{4}))?(?![\d-])",
+    # "on" before a weekday or a date: "on December 20", "on 20 December", "on the morning of
+    # December 21", "on Tuesday", "on Tuesday (December 19)"
+    r"^\s*(?:\([^()]{1,40}\)\s*[-–—]\s*)?"        # an outlet's tag: "(baomau.gov.vn) - "
+    r"[^.!?]*?\bon\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?(?=" + _EN_WEEKDAY
+    + "|" + _EN_MONTH_RE + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+" + _EN_MONTH_RE + ")"
+    r"(?:(?P<wd>" + _EN_WEEKDAY + r")\s*,?\s*\(?)?"
+    r"(?:(?P<m>" + _EN_MONTH_RE + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})"
+    r"(?:st|nd|rd|th)?\s+(?P<m2>" + _EN_MONTH_RE + r"))?(?:,?\s+(?P<y>\d{4}))?(?![\d-])",
     re.IGNORECASE)
 
 
-def english_report_day(text: str) -> tuple[int, int, int | None] | None:
+def english_report_day(text: str) -> tuple[int, int, int | None] | str | None:
     """(day, month, year or None) of the day an English report's first sentence names after
-    "on", else None.
+    "on"; the weekday's name when it names only that ("on Tuesday"); else None.
 
     Examples
     --------
@@ -482,12 +494,19 @@ def english_report_day(text: str) -> tuple[int, int, int | None] | None:
     (20, 12, None)
     >>> english_report_day("Delegates met on Tuesday (19 Dec. 2023) in Hanoi.")
     (19, 12, 2023)
+    >>> english_report_day("(baomau.gov.vn) - On the morning of December 21, the Ministry held "
+    ...                    "a plenary session.")
+    (21, 12, None)
+    >>> english_report_day("The conference opened in Hanoi on Wednesday morning.")
+    'wednesday'
     >>> english_report_day("The conference opened. It closes on December 20.") is None
     True
     """
     m = _EN_REPORT_DAY.match(text)
     if not m:
         return None
+    if not (m["m"] or m["m2"]):
+        return m["wd"].lower()
     month = _MONTH_WORDS[(m["m"] or m["m2"]).lower().rstrip(".")]
     return int(m["d"] or m["d2"]), month, int(m["y"]) if m["y"] else None
 

@@ -300,8 +300,12 @@ def lead_date(paragraph: str, event: str | None,
     (datetime.date(2018, 8, 13), 'lead date, year from the event DC30')
     >>> lead_date("The 28th Diplomatic Conference was wrapped up in Hanoi on December 20.", "DC28")
     (datetime.date(2013, 12, 20), 'lead date, year from the event DC28')
+    >>> lead_date("The 31st Diplomatic Conference opened on Wednesday morning in Hanoi.", "DC31")
+    (datetime.date(2021, 12, 15), "lead's weekday in the event DC31")
     """
     found = report_day(paragraph) or (english_report_day(paragraph) if english else None)
+    if isinstance(found, str):
+        return _weekday_date(found, event)
     if not found:
         return None, ""
     day, month, year = found
@@ -315,6 +319,22 @@ def lead_date(paragraph: str, event: str | None,
         date = nearest_year(day, month, anchor) if 1 <= month <= 12 else None
         return date, f"lead date, year from the event {event}" if date else ""
     return None, ""
+
+
+_WEEKDAY_NUMBERS = {name: i for i, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+
+def _weekday_date(weekday: str, event: str | None) -> tuple[dt.date | None, str]:
+    """The day of the conference ``event`` (from its first day to the day after its last) that
+    fell on ``weekday`` ("on Tuesday", in an English report of its opening), if one did."""
+    table = conferences()
+    if event not in table.index or pd.isna(table.loc[event, "start"]):
+        return None, ""
+    start, end = table.loc[event, "start"].date(), table.loc[event, "end"].date()
+    days = [start + dt.timedelta(n) for n in range((end - start).days + 2)]
+    fits = [d for d in days if d.weekday() == _WEEKDAY_NUMBERS[weekday]]
+    return (fits[0], f"lead's weekday in the event {event}") if len(fits) == 1 else (None, "")
 
 
 # A conference named as the starting point or background of what is reported: "nhìn lại từ
@@ -763,7 +783,7 @@ def _report_date(article: CleanedArticle, event: str | None,
     lead = article.paragraphs[k]
     found = lead_date(lead, event, english)
     if found[0] is None and k + 1 < len(article.paragraphs) and not _DAY_MONTH.search(lead):
-        date, how = lead_date(article.paragraphs[k + 1], event, english)
+        date, how = lead_date(article.paragraphs[k + 1], event, english=False)
         return date, how.replace("lead date", "date in the second paragraph")
     return found
 
