@@ -82,10 +82,12 @@ _DATELINE_REST = re.compile(
 )
 
 
-def _match_date(match: re.Match) -> dt.date | None:
+def _match_date(match: re.Match, month_first: bool = False) -> dt.date | None:
+    """The date ``match`` (of ``FULL_DATE``) gives; with ``month_first``, a date with no such
+    month read month first ("12/25/2023" beside "9:28 AM", an American page's)."""
     g = match.groupdict()
-    if g["d"] and g["sep"] == "/" and int(g["m"]) > 12 >= int(g["d"]):
-        return _to_date(g["m"], g["d"], g["y"])     # month first, as only an American page
+    if month_first and g["d"] and g["sep"] == "/" and int(g["m"]) > 12 >= int(g["d"]):
+        return _to_date(g["m"], g["d"], g["y"])
     for d, m, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4"),
                     ("d5", "m5", "y5")):
         if g[d]:
@@ -122,13 +124,14 @@ def parse_full_date(text: str) -> dt.date | None:
     (datetime.date(2023, 12, 19), None)
     >>> parse_full_date("Monday, December 17, 2018 | 16:05"), parse_full_date("19 Dec 2023")
     (datetime.date(2018, 12, 17), datetime.date(2023, 12, 19))
-    >>> parse_full_date("9:28:03 AM | 12/25/2023")      # month first: no 25th month
-    datetime.date(2023, 12, 25)
+    >>> parse_full_date("9:28:03 AM | 12/25/2023"), parse_full_date("12/25/2023")
+    (datetime.date(2023, 12, 25), None)
     """
     if not _FOUR_DIGITS.search(text):
         return None
+    month_first = MERIDIEM.search(text) is not None     # a 12-hour clock: an American page
     for match in FULL_DATE.finditer(text):
-        if date := _match_date(match):
+        if date := _match_date(match, month_first):
             return date
     return None
 
