@@ -2818,8 +2818,9 @@ def test_the_headline_without_its_marks_is_an_images_alt_text():
     art = clean(HEADLINE, "19/12/2023 10:00", LEAD, "Tin liên quan",
                 f"{alt} Bộ trưởng Bùi Thanh Sơn gặp gỡ các trưởng cơ quan đại diện",
                 f"{alt} Những định hướng lớn của công tác đối ngoại trong thời gian tới năm nay",
-                SECOND, alt, "Toàn cảnh phiên khai mạc. (Ảnh: Minh Anh)", SECOND + " Hết.")
-    assert art.paragraphs == (LEAD, SECOND, SECOND + " Hết."), art.lines
+                SECOND, alt, "Toàn cảnh phiên khai mạc. (Ảnh: Minh Anh)", SECOND + " Hết.",
+                alt.title(), SECOND + " Hết hẳn.")
+    assert art.paragraphs == (LEAD, SECOND, SECOND + " Hết.", SECOND + " Hết hẳn."), art.lines
     # An English headline has no marks to lose: a paragraph may open with its words.
     head = "Diplomatic conference opens in Hanoi"
     lead = f"{head} on Tuesday with the heads of Vietnamese missions abroad in attendance."

@@ -1338,9 +1338,12 @@ def _unmarked_headline(page: _Page) -> str | None:
 def _starts_unmarked(text: str, bare_head: str) -> bool:
     """Whether ``text`` opens with the headline without its marks (``_unmarked_headline``),
     in letters without marks."""
-    if not text[:1].isascii():
+    first = bare_head[:bare_head.index(" ") + 1]       # (the cheap test first: its first word)
+    if text[:len(first)].lower() != first:
         return False
-    opening = " ".join(text.split()[:bare_head.count(" ")])
+    # (the opening words, without marks, are as long as the headline's: a paragraph's rest is
+    # not split)
+    opening = " ".join(text[:len(bare_head) + 8].split()[:bare_head.count(" ")])
     return opening.isascii() and f"{_ascii_words(opening)} " == bare_head
 
 

@@ -446,11 +446,12 @@ REPORT_DAY = re.compile(
 # ... or names it in its first sentence after "today" or a part of the day: "... khai mạc sáng
 # nay (13/8) tại Hà Nội", "..., đã bế mạc chiều 26/8 tại Hà Nội" (not a plan: "sẽ khai mạc
 # sáng 19/12").
-_TODAY_DAY = re.compile(r"^(?![^.!?]*\b(?:sẽ|dự kiến|sắp)\b)[^.!?]*?"
-                        r"\b(?:(?:sáng|chiều|trưa|tối|hôm)\s+nay\s*\((?:ngày\s*)?"
+_TODAY_DAY = re.compile(r"\b(?:(?:sáng|chiều|trưa|tối|hôm)\s+nay\s*\((?:ngày\s*)?"
                         r"|(?:sáng|chiều|trưa|tối)\s+(?:ngày\s+)?)"
                         r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?"
                         r"(?![\d/-])", re.IGNORECASE)
+_FIRST_SENTENCE_END = re.compile(r"[.!?]")
+_PLAN = re.compile(r"\b(?:sẽ|dự kiến|sắp)\b", re.IGNORECASE)
 
 
 def report_day(text: str) -> tuple[int, int, int | None] | None:
@@ -466,7 +467,14 @@ def report_day(text: str) -> tuple[int, int, int | None] | None:
     >>> report_day("Hội nghị sẽ khai mạc sáng 19/12 tại Hà Nội.") is None
     True
     """
-    m = REPORT_DAY.match(text) or _TODAY_DAY.match(text)
+    m = REPORT_DAY.match(text)
+    if not m:
+        end = _FIRST_SENTENCE_END.search(text)
+        sentence = text[:end.start()] if end else text
+        # (the cheap test first: a day and month hold "/" or "-")
+        m = _TODAY_DAY.search(sentence) if "/" in sentence or "-" in sentence else None
+        if m and _PLAN.search(sentence):
+            return None
     return (int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None) if m else None
 
 

@@ -503,15 +503,18 @@ def infer_event(article: CleanedArticle,
     # 14/12, ... tổ chức Hội nghị ..."; "Bảy giờ sáng, ...", then "... cả năm ngày Hội nghị
     # ..."): the paragraph under it counts as the lead. (A review's "Năm 2023, tỉnh đã ..." is
     # its lead: a conference its next paragraph names in passing stays in the body.)
-    under = k + 1 if (k + 1 < len(paragraphs) and not _DAY_MONTH.search(lead)
-                      and not _A_YEAR.search(lead) and not _mentions(lead)) else k
-    parts = [("headline", article.headline), ("kicker", article.kicker),
-             ("lead", "\n".join(paragraphs[k:under + 1]) if paragraphs else None),
-             ("body", "\n".join(paragraphs[:k] + paragraphs[under + 1:]))]
+    in_lead = _mentions(lead)
+    under = k + 1 if (k + 1 < len(paragraphs) and not in_lead and not _names_a_day(lead)
+                      and not _names_a_year(lead)) else k
+    if under > k:
+        in_lead = _mentions(paragraphs[under])
+    parts = [("headline", _mentions(article.headline or "")),
+             ("kicker", _mentions(article.kicker or "")), ("lead", in_lead),
+             ("body", _mentions("\n".join(paragraphs[:k] + paragraphs[under + 1:])))]
     score: Counter[str] = Counter()
     first_where: dict[str, str] = {}
-    for where, text in parts:
-        for code, backward in _mentions(text or ""):
+    for where, found in parts:
+        for code, backward in found:
             if not backward:
                 score[code] += EVENT_WEIGHTS[where]
                 first_where.setdefault(code, where)
@@ -762,6 +765,16 @@ _A_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d/-])")
 _DAY_MONTH = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/-]\s*\d{1,2}(?![\d])")
 
 
+def _names_a_day(text: str) -> bool:
+    """Whether ``text`` names a day and month ("17/8", "23-12"); the cheap tests first."""
+    return ("/" in text or "-" in text) and _DAY_MONTH.search(text) is not None
+
+
+def _names_a_year(text: str) -> bool:
+    """Whether ``text`` names a year (1900-2099) standing alone; the cheap tests first."""
+    return ("19" in text or "20" in text) and _A_YEAR.search(text) is not None
+
+
 def _report_date(article: CleanedArticle, event: str | None,
                  english: bool = True) -> tuple[dt.date | None, str]:
     """``lead_date`` of the lead; of the paragraph after it when the lead names no day (a
@@ -782,7 +795,7 @@ def _report_date(article: CleanedArticle, event: str | None,
     k = _lead_index(article)
     lead = article.paragraphs[k]
     found = lead_date(lead, event, english)
-    if found[0] is None and k + 1 < len(article.paragraphs) and not _DAY_MONTH.search(lead):
+    if found[0] is None and k + 1 < len(article.paragraphs) and not _names_a_day(lead):
         date, how = lead_date(article.paragraphs[k + 1], event, english=False)
         return date, how.replace("lead date", "date in the second paragraph")
     return found
