@@ -2988,3 +2988,11 @@ def test_an_english_paragraph_under_the_lead_does_not_date_the_report():
     meta = infer_metadata(clean("31st Diplomatic Conference a milestone: Deputy FM", lead, under,
                                 SECOND))
     assert meta.event == "DC31" and meta.published is None
+
+
+def test_a_count_of_the_times_a_leader_spoke_at_the_conferences_is_no_speech():
+    lead = ("Với ngành Ngoại giao, đồng chí Tổng Bí thư luôn dành sự quan tâm đặc biệt: trên "
+            "cương vị Tổng Bí thư, đồng chí năm lần tới dự và phát biểu chỉ đạo tại Hội nghị "
+            "Ngoại giao.")
+    assert _kind_of_lead(lead) == "news"
+    assert _kind_of_lead(lead.replace("năm lần tới dự", "đã tới dự")) == "speech"
