@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .dates import REPORT_DAY, parse_dateline, parse_full_date
+from .dates import parse_dateline, parse_full_date
 from .reference import ChromeRules, page_rules
 from .text import PARAGRAPH_END, ascii_fold, in_capitals, normalize_text
 
@@ -439,7 +439,6 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
             or (_CLOCK.search(text) and parse_full_date(text)
                 and _beside_date(text, words, c) <= c.rules.setting("dateline",
                                                                     "max_words_with_source"))
-            or ("|" in text and _dated_row(text, c))
 ):
         return "dateline"
     if key in c.related_headings or (
@@ -499,15 +498,19 @@ def _not_extras(parts: list[str], c: _Compiled) -> list[str]:
 
 def _source_dateline(page: _Page, end: int, c: _Compiled) -> None:
     """Between the headline and the article (line ``end``), an outlet's or office's name beside
-    a date without a clock (``_source_and_date``) is the dateline; only there: elsewhere such
-    a line is a ticker's or a timeline's item ("Hội nghị Cấp cao APEC - 15/11/2023")."""
+    a date without a clock (``_source_and_date``), a portal's posting row (``_posting_row``) or
+    a blog's date and sections (``_dated_row``) is the dateline; only there: elsewhere such a
+    line is a ticker's or a timeline's item ("Hội nghị Cấp cao APEC - 15/11/2023", "19/12/2023
+    | Phiên khai mạc")."""
     if page.headline_at is None:
         return
     for i in range(_under_headline(page), end):
         if page.reason[i] is not None:
             continue
+        text = page.texts[i]
         if (page.words[i] <= c.rules.setting("dateline", "max_words_with_source")
-                and _source_and_date(page.texts[i])) or _posting_row(page.texts[i], c):
+                and _source_and_date(text)) or _posting_row(text, c) \
+                or ("|" in text and _dated_row(text, c)):
             page.reason[i] = "dateline"
 
 
@@ -901,7 +904,8 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
             continue
         if page.is_name(i):
             continue
-        if i > 0 and page.reason[i - 1] is None and page.is_name(i - 1):
+        if i > 0 and page.reason[i - 1] is None and (page.is_name(i - 1) or (
+                _AFFILIATION.match(page.texts[i]) and page.is_name(i - 1, several=True))):
             if under_name is None and _headline_like(page.texts[i], page.words[i], c) \
                     and not in_capitals(page.texts[i]) and _laid_out(page, i):
                 under_name = i      # laid out as a headline: its dateline or byline under it
@@ -912,6 +916,12 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
                 return _above_sapo(page, i, end, c) if at == i else at
             fallback = i if fallback is None else fallback
     return fallback if fallback is not None else under_name
+
+
+# An institution an author belongs to, printed under a byline of several names ("Đào Mai Anh -
+# Trương Thị Hằng" over "Viện Nghiên cứu Chiến lược, Học viện Ngoại giao").
+_AFFILIATION = re.compile(r"(?:Viện|Học viện|Trường|Đại học|Khoa|Trung tâm|Tạp chí|University|"
+                          r"Institute|Academy|Faculty|Department|Centre|Center|School)\b")
 
 
 def _laid_out(page: _Page, i: int | None) -> bool:
@@ -1117,10 +1127,8 @@ def _long_headline(page: _Page, i: int, c: _Compiled) -> bool:
     again on the page (in a list of the most read); or, for the first two, the headline the
     page's markup marks (``clean_article``'s ``headline``)."""
     text = page.texts[i]
-    # the page's markup marks it as its headline (an HTML page's <h1>), or, a line of one clause
-    # or two (a summary runs on in several), a report's lead that opens with its day stands
-    # right under it ("Sáng ngày 14/12/2021 (giờ Hà Nội), ..."): laid out as one
-    marked = text == page.marked or (text.count(",") <= 1 and _dated_lead_under(page, i, c))
+    # the page's markup marks it as its headline (an HTML page's <h1>): laid out as one
+    marked = text == page.marked
     if page.words[i] > c.rules.setting("headline", "long_max_words") \
             or not (marked or _laid_out(page, i)) or _SENTENCE_FINAL.search(text) \
             or text.rstrip().endswith(",") or _MENU_SEPARATOR.search(text) \
@@ -1134,14 +1142,6 @@ def _long_headline(page: _Page, i: int, c: _Compiled) -> bool:
         return False
     return any(page.reason[j] is None and _is_paragraph(page.texts[j], page.words[j], c)
                for j in range(i + 1, len(page.texts)))
-
-
-def _dated_lead_under(page: _Page, i: int, c: _Compiled) -> bool:
-    """Whether the first line of running text under line ``i`` is a report's lead opening with
-    its day (``REPORT_DAY``: "Sáng 19/12, ...", "(TTXVN) - Ngày 15/12, ...")."""
-    j = next((j for j in range(i + 1, len(page.texts)) if page.reason[j] is None), None)
-    return j is not None and _is_paragraph(page.texts[j], page.words[j], c) \
-        and REPORT_DAY.match(page.texts[j]) is not None
 
 
 # A breadcrumb's separator inside a line ("Trang chủ > Tin tức > ...").
@@ -1332,6 +1332,8 @@ def _unmarked_headline(page: _Page) -> str | None:
     if not head or head.isascii():
         return None
     words = _ascii_words(head)
+    if words == " ".join(_ASCII_WORD.findall(head.lower())):
+        return None         # only its quotes or dashes are not ASCII: no letter loses a mark
     return f"{words} " if words.count(" ") >= 3 else None
 
 
@@ -1343,8 +1345,15 @@ def _starts_unmarked(text: str, bare_head: str) -> bool:
         return False
     # (the opening words, without marks, are as long as the headline's: a paragraph's rest is
     # not split)
-    opening = " ".join(text[:len(bare_head) + 8].split()[:bare_head.count(" ")])
-    return opening.isascii() and f"{_ascii_words(opening)} " == bare_head
+    tokens = text.split(maxsplit=bare_head.count(" "))
+    opening = " ".join(tokens[:bare_head.count(" ")])
+    if not opening.isascii() or f"{_ascii_words(opening)} " != bare_head:
+        return False
+    # ... alone, or before a related story's headline in Vietnamese ("hoi nghi ... Bắt tay không
+    # đơn thuần là ..."), not before an English sentence ("Ha Noi hosts the 32nd Diplomatic
+    # Conference this week, ...", under the headline "Hà Nội hosts ...")
+    rest = tokens[bare_head.count(" "):]
+    return not rest or not rest[0].isascii()
 
 
 def _in_comment_thread(page: _Page, i: int, c: _Compiled) -> bool:
@@ -1737,9 +1746,10 @@ def _stamp_line(match: re.Match) -> str:
 
 
 # An image's alt text, its number, printed between the headline and the caption without a break
-# ("... of diplomatic sector: Deputy FM hinh anh 1Prime Minister ... (Photo: VNA)"), or at the
-# end of the headline's line ("... hinh anh 1"): put on a line of its own, it parts the two.
-_GLUED_ALT = re.compile(r"[ \t]+((?:hinh anh|hình ảnh) \d{1,2})(?=[A-ZĐÀ-Ỹ(“\"])"
+# ("... of diplomatic sector: Deputy FM hinh anh 1Prime Minister ... (Photo: VNA)"; not "hình
+# ảnh 3D", "hình ảnh 4K"), or at the end of the headline's line ("... hinh anh 1"): put on a
+# line of its own, it parts the two.
+_GLUED_ALT = re.compile(r"[ \t]+((?:hinh anh|hình ảnh) \d{1,2})(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]|[(“\"])"
                         r"|[ \t]+(hinh anh \d{1,2})[ \t]*$", re.MULTILINE)
 
 

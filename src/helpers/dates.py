@@ -356,11 +356,14 @@ _CONFERENCE = re.compile(
     + r"|ninth)|thirtieth)\s+(?:National\s+)?Diplomatic Conference"
     + r"|Diplomatic Conference\s+(?:No\.?\s*)?(?P<en2>\d{2})\b"
     + r"|Hội nghị (?:trực tuyến\s+)?Đối ngoại toàn quốc"
-    + r"|National Foreign Affairs Conference|(?P<nc>National Conference on Foreign Affairs)",
+    + r"|National Foreign Affairs Conference|(?P<nc>(?-i:National Conference on Foreign Affairs))",
     re.IGNORECASE)
-# "the 21st National Conference on Foreign Affairs" is the provinces' own conference (Hội nghị
-# Ngoại vụ), held beside a Diplomatic Conference; the Party's of 2021 has no number.
-_ORDINAL_BEFORE = re.compile(r"\d(?:st|nd|rd|th)\s+$", re.IGNORECASE)
+# "the 21st (twenty-first) National Conference on Foreign Affairs" is the provinces' own
+# conference (Hội nghị Ngoại vụ), held beside a Diplomatic Conference; the Party's of 2021 is
+# "the first" or has no number; in lower case the words name any such conference.
+_ORDINAL_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)|(?:twenty|thirty)[\s-]+\w+|second|third"
+                             r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+                             r"|\w+teenth|twentieth)\s+$", re.IGNORECASE)
 # Every way ``_CONFERENCE`` names a conference holds one of these words: a text with none of
 # them is not searched further. Looking for them in the lower-cased text finds what a
 # case-insensitive search finds, many times faster: on their letters ``str.lower`` agrees with
@@ -426,7 +429,7 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
     if not any(word in low for word in CONFERENCE_WORDS) and not any(i in text for i in _ALSO_I):
         return out
     for m in _CONFERENCE.finditer(text):
-        if m["nc"] and _ORDINAL_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        if m["nc"] and _ORDINAL_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
         number = m["n"] or m["en"] or m["en2"] or m["enw"]
         out.append((m.start(), m.end(), f"DC{_number(number)}" if number else "NFAC"))
@@ -434,29 +437,34 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
 
 
 # Vietnamese news opens a report with its day: "Sáng 23/12, ...", "Ngày 19/12, ...",
-# "Chiều 18-12 (giờ địa phương), ...", optionally with the year: "Ngày 14/12/2021, ...", or
-# with its part of the day after a clause: "Sau 5 ngày họp tại Hà Nội, chiều 17/8, ...".
-REPORT_DAY = re.compile(
-    # an optional place dateline or outlet's tag: "(TG&VN) -", "VOV.VN -", "(baomau.gov.vn) -"
-    r"^\s*(?:(?:\(?[A-ZĐ][^()]{0,30}\)?|\([^()]{1,40}\))\s*[-–—]\s*)?"
-    r"(?:[^,.;:!?()/]{3,60},\s*(?=(?:sáng|chiều|trưa|tối|đêm|rạng sáng)\s+\d))?"
-    r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng sáng|hôm nay|hôm qua)\s*(?:nay\s*)?(?:ngày\s*)?|ngày\s*)?"
-    r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\s*(?:\([^)]{0,40}\))?\s*[,:]",
-    re.IGNORECASE)
-# ... or names it in its first sentence after "today" or a part of the day: "... khai mạc sáng
-# nay (13/8) tại Hà Nội", "..., đã bế mạc chiều 26/8 tại Hà Nội" (not a plan: "sẽ khai mạc
-# sáng 19/12").
+# "Chiều 18-12 (giờ địa phương), ...", optionally with the year: "Ngày 14/12/2021, ...".
+_TAG = (r"^\s*(?:(?:\(?[A-ZĐ][^()]{0,30}\)?|\([^()]{1,40}\))\s*[-–—]\s*)?")  # "(TG&VN) -",
+#                                       "VOV.VN -", "(baomau.gov.vn) -": a place or outlet's tag
+_DAY = (r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng sáng|hôm nay|hôm qua)\s*(?:nay\s*)?(?:ngày\s*)?"
+        r"|ngày\s*)?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?"
+        r"\s*(?:\([^)]{0,40}\))?\s*[,:]")
+REPORT_DAY = re.compile(_TAG + _DAY, re.IGNORECASE)
+# ... or, read on a page without a dateline (``report_day``'s ``loose``), with its part of the
+# day after a clause ("Sau 5 ngày họp tại Hà Nội, chiều 17/8, ..."), or in its first sentence
+# after "sáng nay" or a part of the day ("... khai mạc sáng nay (13/8) tại Hà Nội", "..., đã
+# bế mạc chiều 26/8 tại Hà Nội"); not in a sentence of a plan ("sẽ khai mạc sáng 19/12", "Dự
+# kiến, sáng 19/12, ...", "theo kế hoạch", an announcement) or of a span ("từ sáng 19/12 đến
+# chiều 23/12").
+_CLAUSE_DAY = re.compile(_TAG + r"[^,.;:!?()/]{3,60},\s*(?=(?:sáng|chiều|trưa|tối|đêm|rạng sáng)"
+                         r"\s+\d)" + _DAY, re.IGNORECASE)
 _TODAY_DAY = re.compile(r"\b(?:(?:sáng|chiều|trưa|tối|hôm)\s+nay\s*\((?:ngày\s*)?"
                         r"|(?:sáng|chiều|trưa|tối)\s+(?:ngày\s+)?)"
                         r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?"
                         r"(?![\d/-])", re.IGNORECASE)
-_FIRST_SENTENCE_END = re.compile(r"[.!?]")
-_PLAN = re.compile(r"\b(?:sẽ|dự kiến|sắp)\b", re.IGNORECASE)
+_FIRST_SENTENCE_END = re.compile(r"[.!?](?!\w)")      # (not in "baoquocte.vn")
+_PLAN = re.compile(r"\b(?:sẽ|dự kiến|sắp|theo kế hoạch|kế hoạch|dự định|chuẩn bị|thông báo|"
+                   r"từ\s+(?:sáng|chiều|trưa|tối|ngày))\b", re.IGNORECASE)
 
 
-def report_day(text: str) -> tuple[int, int, int | None] | None:
+def report_day(text: str, loose: bool = True) -> tuple[int, int, int | None] | None:
     """(day, month, year or None) of the day a Vietnamese report's lead opens with
-    (``REPORT_DAY``) or names in its first sentence after "sáng nay", "chiều" ..., else None.
+    (``REPORT_DAY``); with ``loose``, also after a clause or in its first sentence after "sáng
+    nay", "chiều" ... (not in a plan's sentence); else None.
 
     Examples
     --------
@@ -464,17 +472,20 @@ def report_day(text: str) -> tuple[int, int, int | None] | None:
     (23, 12, None)
     >>> report_day("Hội nghị Ngoại giao lần thứ 29 đã bế mạc chiều 26/8 tại Hà Nội.")
     (26, 8, None)
+    >>> report_day("Hội nghị Ngoại giao lần thứ 29 đã bế mạc chiều 26/8.", loose=False) is None
+    True
     >>> report_day("Hội nghị sẽ khai mạc sáng 19/12 tại Hà Nội.") is None
+    True
+    >>> report_day("Dự kiến, sáng 19/12, Hội nghị khai mạc tại Hà Nội.") is None
     True
     """
     m = REPORT_DAY.match(text)
-    if not m:
+    if not m and loose:
         end = _FIRST_SENTENCE_END.search(text)
         sentence = text[:end.start()] if end else text
         # (the cheap test first: a day and month hold "/" or "-")
-        m = _TODAY_DAY.search(sentence) if "/" in sentence or "-" in sentence else None
-        if m and _PLAN.search(sentence):
-            return None
+        if ("/" in sentence or "-" in sentence) and not _PLAN.search(sentence):
+            m = _CLAUSE_DAY.match(sentence) or _TODAY_DAY.search(sentence)
     return (int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None) if m else None
 
 
@@ -486,12 +497,23 @@ _EN_REPORT_DAY = re.compile(
     # "on" before a weekday or a date: "on December 20", "on 20 December", "on the morning of
     # December 21", "on Tuesday", "on Tuesday (December 19)"
     r"^\s*(?:\([^()]{1,40}\)\s*[-–—]\s*)?"        # an outlet's tag: "(baomau.gov.vn) - "
-    r"[^.!?]*?\bon\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?(?=" + _EN_WEEKDAY
+    r"[^.!?]*?\b(?P<on>on)\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?(?=" + _EN_WEEKDAY
     + "|" + _EN_MONTH_RE + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+" + _EN_MONTH_RE + ")"
     r"(?:(?P<wd>" + _EN_WEEKDAY + r")\s*,?\s*\(?)?"
     r"(?:(?P<m>" + _EN_MONTH_RE + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})"
     r"(?:st|nd|rd|th)?\s+(?P<m2>" + _EN_MONTH_RE + r"))?(?:,?\s+(?P<y>\d{4}))?(?![\d-])",
     re.IGNORECASE)
+
+
+# Not the report's day: a plan or a date in a clause about something else ("will hold ... on
+# December 19", "the upcoming ...", "which opened on December 15, 2021", "who first attended ...
+# on ...").
+_EN_NOT_ITS_DAY = re.compile(r"\b(?:will|would|upcoming|scheduled|to be held|is to|are to|plans?"
+                             r"|expected)\b", re.IGNORECASE)
+_EN_RELATIVE = re.compile(r"\b(?:which|who|that|when|since|after|before)\b", re.IGNORECASE)
+_EN_OPENS_OR_CLOSES = re.compile(r"\b(?:opened|opens|closed|closes|concluded|concludes|wrapped "
+                                 r"up|wraps up|kicked off|convened|began|ended)\b[^.!?]{0,60}$",
+                                 re.IGNORECASE)
 
 
 def english_report_day(text: str) -> tuple[int, int, int | None] | str | None:
@@ -510,13 +532,21 @@ def english_report_day(text: str) -> tuple[int, int, int | None] | str | None:
     (21, 12, None)
     >>> english_report_day("The conference opened in Hanoi on Wednesday morning.")
     'wednesday'
+    >>> english_report_day("The minister said on Friday that the lessons should be applied.")
+    >>> english_report_day("The conference, which opened on December 15, 2021, set the tasks.")
+    >>> english_report_day("The ministry will hold the conference on December 19.")
     >>> english_report_day("The conference opened. It closes on December 20.") is None
     True
     """
     m = _EN_REPORT_DAY.match(text)
-    if not m:
+    if not m or _EN_NOT_ITS_DAY.search(text, 0, m.end()) \
+            or _EN_RELATIVE.search(text, max(0, m.start("on") - 60), m.start("on")):
         return None
     if not (m["m"] or m["m2"]):
+        # a weekday only for the conference's own opening or closing ("opened in Hanoi on
+        # Tuesday"), not for what someone said on a day ("said on Friday that ...")
+        if not _EN_OPENS_OR_CLOSES.search(text, 0, m.start("on")):
+            return None
         return m["wd"].lower()
     month = _MONTH_WORDS[(m["m"] or m["m2"]).lower().rstrip(".")]
     return int(m["d"] or m["d2"]), month, int(m["y"]) if m["y"] else None

@@ -269,8 +269,8 @@ def page_author(article: CleanedArticle) -> str | None:
 
 # --- date and event --------------------------------------------------------------------------
 
-def lead_date(paragraph: str, event: str | None,
-              english: bool = True) -> tuple[dt.date | None, str]:
+def lead_date(paragraph: str, event: str | None, loose: bool = True,
+              english: bool | None = None) -> tuple[dt.date | None, str]:
     """The date a report opens with, and how its year was found: written out, or from the
     conference the article is about (the date nearest the conference's start). Without either,
     no date: a year is never guessed.
@@ -281,9 +281,13 @@ def lead_date(paragraph: str, event: str | None,
         The lead paragraph.
     event : str or None
         The code of the conference the article is about.
-    english : bool
-        Also read the day an English lead names after "on" ("... opened in Hanoi on December
-        19"), which may be the event's rather than the report's (an analysis a week later).
+    loose : bool
+        Also read a day the lead names after a clause or in its first sentence, and the day an
+        English lead names after "on" ("... opened in Hanoi on December 19"): on a page without
+        a dateline; beside one, these may be the event's rather than the report's (an analysis
+        a week later) and would pass for a page clock.
+    english : bool, optional
+        Whether to read an English lead's day (default: ``loose``).
 
     Returns
     -------
@@ -303,7 +307,8 @@ def lead_date(paragraph: str, event: str | None,
     >>> lead_date("The 31st Diplomatic Conference opened on Wednesday morning in Hanoi.", "DC31")
     (datetime.date(2021, 12, 15), "lead's weekday in the event DC31")
     """
-    found = report_day(paragraph) or (english_report_day(paragraph) if english else None)
+    english = loose if english is None else english
+    found = report_day(paragraph, loose) or (english_report_day(paragraph) if english else None)
     if isinstance(found, str):
         return _weekday_date(found, event)
     if not found:
@@ -340,7 +345,8 @@ def _weekday_date(weekday: str, event: str | None) -> tuple[dt.date | None, str]
 # A conference named as the starting point or background of what is reported: "nhìn lại từ
 # Hội nghị Ngoại giao 29 đến nay", "kể từ Hội nghị ...", "(ngay) sau khi Hội nghị ... kết
 # thúc", "hội nghị kỳ trước", "since the 30th Diplomatic Conference".
-_BACKWARD_BEFORE = re.compile(r"(?:\b(?:kể từ|nhìn lại|sau khi|since|after)\s+(?:khi\s+)?"
+_BACKWARD_BEFORE = re.compile(r"(?:\b(?:kể từ|nhìn lại|sau khi|(?:năm|tháng|ngày|tuần) sau|since"
+                              r"|after)\s+(?:khi\s+)?"
                               r"(?:(?:tại|ở|với)\s+)?(?:the\s+)?)$"
                               # a bare "từ" only opening a clause or a paragraph ("Từ Hội nghị
                               # ..., ngành ...", "– Từ Hội nghị ..."): after a noun it is "from"
@@ -359,7 +365,8 @@ _UNTIL = re.compile(r"^\s*(?:đến|tới)\s+(?:Hội nghị Ngoại giao\s+)?(?
 # Weight of a mention by where it stands: what a headline or lead names is what is reported; a
 # kicker or topic tag above the headline counts as much as the body (a site's topic tag may
 # name the series, "HỘI NGHỊ NGOẠI GIAO LẦN THỨ 31", over a report of the next conference).
-EVENT_WEIGHTS = {"headline": 4, "kicker": 1, "lead": 2, "body": 1}
+EVENT_WEIGHTS = {"headline": 4, "kicker": 1, "lead": 2, "paragraph under the lead": 2,
+                 "body": 1}
 # An article is published at most this long before its conference, or this long after.
 EVENT_WINDOW_DAYS = (-60, 550)
 
@@ -501,15 +508,15 @@ def infer_event(article: CleanedArticle,
     # A lead that names neither a conference nor a day or year is a summary or a scene over the
     # report's first paragraph (a sapo: "(Baonghean.vn) - Nước ta đã xây dựng ...", then "Sáng
     # 14/12, ... tổ chức Hội nghị ..."; "Bảy giờ sáng, ...", then "... cả năm ngày Hội nghị
-    # ..."): the paragraph under it counts as the lead. (A review's "Năm 2023, tỉnh đã ..." is
-    # its lead: a conference its next paragraph names in passing stays in the body.)
+    # ..."): the paragraph under it weighs as a lead, but loses a tie to the body. (A review's
+    # "Năm 2023, tỉnh đã ..." is its lead: a conference its next paragraph names in passing
+    # stays in the body.)
     in_lead = _mentions(lead)
     under = k + 1 if (k + 1 < len(paragraphs) and not in_lead and not _names_a_day(lead)
                       and not _names_a_year(lead)) else k
-    if under > k:
-        in_lead = _mentions(paragraphs[under])
     parts = [("headline", _mentions(article.headline or "")),
              ("kicker", _mentions(article.kicker or "")), ("lead", in_lead),
+             ("paragraph under the lead", _mentions(paragraphs[under]) if under > k else []),
              ("body", _mentions("\n".join(paragraphs[:k] + paragraphs[under + 1:])))]
     score: Counter[str] = Counter()
     first_where: dict[str, str] = {}
@@ -522,8 +529,9 @@ def infer_event(article: CleanedArticle,
         return None, ""
     fitting = Counter({c: v for c, v in score.items() if _fits_date(c, published, table)})
     # A tie goes to the conference named higher up (the lead's over two passing mentions in the
-    # body); a tie there too, to none.
-    place = {"headline": 0, "lead": 1, "kicker": 2, "body": 3}
+    # body; but two in the body over one in the paragraph under a summary); a tie there too, to
+    # none.
+    place = {"headline": 0, "lead": 1, "kicker": 2, "body": 3, "paragraph under the lead": 4}
     ranked = sorted((fitting or score).items(), key=lambda kv: (-kv[1], place[first_where[kv[0]]]))
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1] \
             and first_where[ranked[0][0]] == first_where[ranked[1][0]]:
@@ -776,10 +784,10 @@ def _names_a_year(text: str) -> bool:
 
 
 def _report_date(article: CleanedArticle, event: str | None,
-                 english: bool = True) -> tuple[dt.date | None, str]:
-    """``lead_date`` of the lead; of the paragraph after it when the lead names no day (a
-    summary: "(VOV5) - Hội nghị đưa ra nhiều giải pháp ...", then "Sau 5 ngày họp tại Hà Nội,
-    chiều 17/8, ...").
+                 loose: bool = True) -> tuple[dt.date | None, str]:
+    """``lead_date`` of the lead; with ``loose``, of the paragraph after it when the lead names
+    no day (a summary: "(VOV5) - Hội nghị đưa ra nhiều giải pháp ...", then "Sau 5 ngày họp tại
+    Hà Nội, chiều 17/8, ...").
 
     Examples
     --------
@@ -794,8 +802,10 @@ def _report_date(article: CleanedArticle, event: str | None,
         return None, ""
     k = _lead_index(article)
     lead = article.paragraphs[k]
-    found = lead_date(lead, event, english)
-    if found[0] is None and k + 1 < len(article.paragraphs) and not _names_a_day(lead):
+    found = lead_date(lead, event, loose)
+    if loose and found[0] is None and k + 1 < len(article.paragraphs) \
+            and not _names_a_day(lead) and not english_report_day(lead):
+        # (an English paragraph under the lead recalls: "..., which concluded on December 18")
         date, how = lead_date(article.paragraphs[k + 1], event, english=False)
         return date, how.replace("lead date", "date in the second paragraph")
     return found
@@ -826,8 +836,8 @@ def infer_metadata(article: CleanedArticle) -> PageMetadata:
     found_by: dict[str, str] = {}
     dateline, dateline_how = page_date(article)
     event, event_from = infer_event(article, dateline)
-    # (an English lead's day, read only on a page without a dateline, does not tell a page clock)
-    from_lead, lead_how = _report_date(article, event, english=dateline is None)
+    # (beside a dateline, only a lead that opens with its day may tell it is a page clock)
+    from_lead, lead_how = _report_date(article, event, loose=dateline is None)
     published, precision = None, None
     if dateline and not (from_lead and (dateline - from_lead).days > PAGE_CLOCK_DAYS):
         published, precision, found_by["published"] = dateline, "day", dateline_how
