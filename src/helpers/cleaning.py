@@ -447,10 +447,7 @@ def _pattern_reason(text: str, tokens: list[str], key: str, words: int,
         return "related heading"
     if len(buttons) <= c.rules.setting("photo caption", "max_words"):
         low = text.casefold()
-        if any(word in low for word in c.caption_words) \
-                and (end := c.caption_end.search(text)) \
-                and not ("source" in end[0].lower() and is_name(text[:end.start()].strip())):
-            # (not a byline with its source: "Hai Yen (Source: VNA)")
+        if any(word in low for word in c.caption_words) and c.caption_end.search(text):
             return "photo caption"
     if len(tokens) <= ROW_TOKENS and ("  " in text or "\t" in text or "|" in text):
         return _row_reason(text, c)
@@ -905,7 +902,9 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
         if page.is_name(i):
             continue
         if i > 0 and page.reason[i - 1] is None and (page.is_name(i - 1) or (
-                _AFFILIATION.match(page.texts[i]) and page.is_name(i - 1, several=True))):
+                _AFFILIATION.match(page.texts[i]) and page.is_name(i - 1, several=True)
+                and i > 1 and page.reason[i - 2] is None
+                and _headline_like(page.texts[i - 2], page.words[i - 2], c))):
             if under_name is None and _headline_like(page.texts[i], page.words[i], c) \
                     and not in_capitals(page.texts[i]) and _laid_out(page, i):
                 under_name = i      # laid out as a headline: its dateline or byline under it
@@ -919,7 +918,8 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
 
 
 # An institution an author belongs to, printed under a byline of several names ("Đào Mai Anh -
-# Trương Thị Hằng" over "Viện Nghiên cứu Chiến lược, Học viện Ngoại giao").
+# Trương Thị Hằng" over "Viện Nghiên cứu Chiến lược, Học viện Ngoại giao") under a headline (a
+# headline under a byline, "Học viện Ngoại giao tổ chức tọa đàm ...", has none above it).
 _AFFILIATION = re.compile(r"(?:Viện|Học viện|Trường|Đại học|Khoa|Trung tâm|Tạp chí|University|"
                           r"Institute|Academy|Faculty|Department|Centre|Center|School)\b")
 

@@ -11,13 +11,14 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
 from .reference import conferences, congresses, eras
 
 __all__ = ["CLOCK_AT", "DATE_RULES", "FULL_DATE", "MERIDIEM", "NOT_ITS_DATE", "REPORT_DAY",
-           "URL_DATE", "WEEKDAY", "DateMention", "address_date", "conference_mentions",
+           "URL_DATE", "WEEKDAY", "DateMention", "ReportDay", "address_date", "conference_mentions",
            "earliest_full_date", "english_report_day", "find_dates", "nearest_year",
            "parse_dateline", "parse_full_date", "report_day", "url_date", "vietnam_day"]
 
@@ -358,10 +359,10 @@ _CONFERENCE = re.compile(
     + r"|Hội nghị (?:trực tuyến\s+)?Đối ngoại toàn quốc"
     + r"|National Foreign Affairs Conference|(?P<nc>(?-i:National Conference on Foreign Affairs))",
     re.IGNORECASE)
-# "the 21st (twenty-first) National Conference on Foreign Affairs" is the provinces' own
+# "the 21st (twenty-first, 2023) National Conference on Foreign Affairs" is the provinces' own
 # conference (Hội nghị Ngoại vụ), held beside a Diplomatic Conference; the Party's of 2021 is
 # "the first" or has no number; in lower case the words name any such conference.
-_ORDINAL_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)|(?:twenty|thirty)[\s-]+\w+|second|third"
+_ORDINAL_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)|\d{4}|(?:twenty|thirty)[\s-]+\w+|second|third"
                              r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
                              r"|\w+teenth|twentieth)\s+$", re.IGNORECASE)
 # Every way ``_CONFERENCE`` names a conference holds one of these words: a text with none of
@@ -457,20 +458,39 @@ _TODAY_DAY = re.compile(r"\b(?:(?:sáng|chiều|trưa|tối|hôm)\s+nay\s*\((?:n
                         r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?"
                         r"(?![\d/-])", re.IGNORECASE)
 _FIRST_SENTENCE_END = re.compile(r"[.!?](?!\w)")      # (not in "baoquocte.vn")
-_PLAN = re.compile(r"\b(?:sẽ|dự kiến|sắp|theo kế hoạch|kế hoạch|dự định|chuẩn bị|thông báo|"
-                   r"từ\s+(?:sáng|chiều|trưa|tối|ngày))\b", re.IGNORECASE)
+# A sentence whose day is not the report's: a plan ("sẽ", "dự kiến", "theo kế hoạch", "thông
+# báo", "từ sáng 19/12 đến chiều 23/12", "đến hết tối 23/12"), a look back ("Cách đây tròn mười
+# năm, sáng 16/12/2013", "vẫn nhớ tối 26/8 năm ấy", "Trong tuần qua, sáng 19/12", "Một tuần sau
+# phiên khai mạc sáng 19/12", "Hơn một tháng sau khi ... bế mạc chiều 23/12"), or a report of
+# today that names another day ("Sáng nay, ... khai mạc sáng 16/12/2013").
+_NOT_THE_REPORTS = re.compile(
+    r"\b(?:sẽ|dự kiến|sắp|theo kế hoạch|kế hoạch|dự định|chuẩn bị|thông báo|đến hết"
+    r"|từ\s+(?:sáng|chiều|trưa|tối|ngày)|cách đây|năm ấy|năm đó|năm ngoái|năm trước|hồi ấy|ngày ấy"
+    r"|khi ấy|trước đó|nhớ lại|nhắc lại|ký ức|kỷ niệm|sau khi|sau phiên|tuần qua|tháng qua"
+    r"|(?:sáng|chiều|trưa|tối|hôm)\s+nay(?!\s*\())\b", re.IGNORECASE)
 
 
-def report_day(text: str, loose: bool = True) -> tuple[int, int, int | None] | None:
-    """(day, month, year or None) of the day a Vietnamese report's lead opens with
-    (``REPORT_DAY``); with ``loose``, also after a clause or in its first sentence after "sáng
-    nay", "chiều" ... (not in a plan's sentence); else None.
+class ReportDay(NamedTuple):
+    """A day a report gives: its day, month and year (None when it names none), and whether
+    it was read loosely (after a clause, or anywhere in the first sentence), as only a page
+    without a dateline reads it."""
+
+    day: int
+    month: int
+    year: int | None
+    loose: bool
+
+
+def report_day(text: str, loose: bool = True, anywhere: bool = True) -> ReportDay | None:
+    """The day a Vietnamese report's lead opens with (``REPORT_DAY``); with ``loose``, also
+    after a clause and, with ``anywhere``, in its first sentence after "sáng nay", "chiều" ...
+    (neither in a sentence of a plan or a look back); else None.
 
     Examples
     --------
     >>> report_day("Sáng 23/12, sau 5 ngày làm việc, hội nghị bế mạc.")
-    (23, 12, None)
-    >>> report_day("Hội nghị Ngoại giao lần thứ 29 đã bế mạc chiều 26/8 tại Hà Nội.")
+    ReportDay(day=23, month=12, year=None, loose=False)
+    >>> report_day("Hội nghị Ngoại giao lần thứ 29 đã bế mạc chiều 26/8 tại Hà Nội.")[:3]
     (26, 8, None)
     >>> report_day("Hội nghị Ngoại giao lần thứ 29 đã bế mạc chiều 26/8.", loose=False) is None
     True
@@ -478,15 +498,22 @@ def report_day(text: str, loose: bool = True) -> tuple[int, int, int | None] | N
     True
     >>> report_day("Dự kiến, sáng 19/12, Hội nghị khai mạc tại Hà Nội.") is None
     True
+    >>> report_day("Cách đây tròn mười năm, sáng 16/12/2013, Hội nghị khai mạc.") is None
+    True
     """
     m = REPORT_DAY.match(text)
-    if not m and loose:
-        end = _FIRST_SENTENCE_END.search(text)
-        sentence = text[:end.start()] if end else text
-        # (the cheap test first: a day and month hold "/" or "-")
-        if ("/" in sentence or "-" in sentence) and not _PLAN.search(sentence):
-            m = _CLAUSE_DAY.match(sentence) or _TODAY_DAY.search(sentence)
-    return (int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None) if m else None
+    if m:
+        return ReportDay(int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None, False)
+    if not loose:
+        return None
+    end = _FIRST_SENTENCE_END.search(text)
+    sentence = text[:end.start()] if end else text
+    # (the cheap test first: a day and month hold "/" or "-")
+    if not ("/" in sentence or "-" in sentence) or _NOT_THE_REPORTS.search(sentence):
+        return None
+    m = _CLAUSE_DAY.match(sentence) or (_TODAY_DAY.search(sentence) if anywhere else None)
+    return ReportDay(int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None, True) \
+        if m else None
 
 
 # The day an English report gives in its first sentence: "... opened in Hanoi on December 19",
@@ -507,13 +534,27 @@ _EN_REPORT_DAY = re.compile(
 
 # Not the report's day: a plan or a date in a clause about something else ("will hold ... on
 # December 19", "the upcoming ...", "which opened on December 15, 2021", "who first attended ...
-# on ...").
+# on ..."), a look back or ahead ("Exactly ten years ago, on ...", "opened on Sunday ... ahead
+# of the 32nd").
 _EN_NOT_ITS_DAY = re.compile(r"\b(?:will|would|upcoming|scheduled|to be held|is to|are to|plans?"
-                             r"|expected)\b", re.IGNORECASE)
-_EN_RELATIVE = re.compile(r"\b(?:which|who|that|when|since|after|before)\b", re.IGNORECASE)
-_EN_OPENS_OR_CLOSES = re.compile(r"\b(?:opened|opens|closed|closes|concluded|concludes|wrapped "
-                                 r"up|wraps up|kicked off|convened|began|ended)\b[^.!?]{0,60}$",
-                                 re.IGNORECASE)
+                             r"|expected|ahead of|prior to|a week before|days before)\b",
+                             re.IGNORECASE)
+_EN_RELATIVE = re.compile(r"\b(?:which|who|that|when|since|after|before|ago|anniversary|exactly"
+                          r"|earlier|previous|recalled|remembers?)\b", re.IGNORECASE)
+# ... so a day after "on" counts only where the sentence opens with it ("On the morning of
+# December 21, ...") or a conference opened or closed on it ("The 28th Diplomatic Conference was
+# wrapped up in Hanoi on December 20"; not "In a speech delivered on December 19", "established
+# diplomatic relations on September 21, 1973").
+_EN_OPENS_OR_CLOSES = re.compile(
+    r"\b(?:conference|congress|meeting|session|summit|forum)\b[^.!?]{0,80}?\b(?:opened|opens"
+    r"|closed|closes|concluded|concludes|wrapped up|wraps up|kicked off|convened|began|ended|took"
+    r" place|was held|were held)\b[^.!?]{0,60}$", re.IGNORECASE)
+# ... or it opens the sentence, after a tag or a clause ("Within the framework of the 32nd
+# Diplomatic Conference, on December 21, the Ministry held ..."), or a verb in the past follows
+# it ("President Vo Van Thuong on December 20 met with ambassadors ...").
+_EN_OPENING = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*[-–—]\s*)?(?:[^,.;!?]{3,80},\s*)?$")
+_EN_PAST_AFTER = re.compile(r"\s*(?:morning|afternoon|evening)?\s*,?\s*(?:\w+ed|met|held|told|gave"
+                            r"|made|sent|led|began|took|spoke|saw|chose|won)\b", re.IGNORECASE)
 
 
 def english_report_day(text: str) -> tuple[int, int, int | None] | str | None:
@@ -525,7 +566,7 @@ def english_report_day(text: str) -> tuple[int, int, int | None] | str | None:
     >>> english_report_day("The 28th Diplomatic Conference was wrapped up in Hanoi on December "
     ...                    "20 after five days.")
     (20, 12, None)
-    >>> english_report_day("Delegates met on Tuesday (19 Dec. 2023) in Hanoi.")
+    >>> english_report_day("The meeting was held on Tuesday (19 Dec. 2023) in Hanoi.")
     (19, 12, 2023)
     >>> english_report_day("(baomau.gov.vn) - On the morning of December 21, the Ministry held "
     ...                    "a plenary session.")
@@ -537,16 +578,23 @@ def english_report_day(text: str) -> tuple[int, int, int | None] | str | None:
     >>> english_report_day("The ministry will hold the conference on December 19.")
     >>> english_report_day("The conference opened. It closes on December 20.") is None
     True
+    >>> english_report_day("In a speech delivered on December 19, 2023, he said so.") is None
+    True
+    >>> english_report_day("President Vo Van Thuong on December 20 met with ambassadors.")
+    (20, 12, None)
+    >>> english_report_day("Exactly ten years ago, on December 16, 2013, it opened.") is None
+    True
     """
     m = _EN_REPORT_DAY.match(text)
-    if not m or _EN_NOT_ITS_DAY.search(text, 0, m.end()) \
-            or _EN_RELATIVE.search(text, max(0, m.start("on") - 60), m.start("on")):
+    if not m:
+        return None
+    end = _FIRST_SENTENCE_END.search(text, m.end())
+    opening = _EN_OPENING.match(text, 0, m.start("on")) or _EN_PAST_AFTER.match(text, m.end())
+    if _EN_NOT_ITS_DAY.search(text, 0, end.start() if end else len(text)) \
+            or _EN_RELATIVE.search(text, 0, m.start("on")) \
+            or not (opening or _EN_OPENS_OR_CLOSES.search(text, 0, m.start("on"))):
         return None
     if not (m["m"] or m["m2"]):
-        # a weekday only for the conference's own opening or closing ("opened in Hanoi on
-        # Tuesday"), not for what someone said on a day ("said on Friday that ...")
-        if not _EN_OPENS_OR_CLOSES.search(text, 0, m.start("on")):
-            return None
         return m["wd"].lower()
     month = _MONTH_WORDS[(m["m"] or m["m2"]).lower().rstrip(".")]
     return int(m["d"] or m["d2"]), month, int(m["y"]) if m["y"] else None

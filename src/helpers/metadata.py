@@ -270,7 +270,8 @@ def page_author(article: CleanedArticle) -> str | None:
 # --- date and event --------------------------------------------------------------------------
 
 def lead_date(paragraph: str, event: str | None, loose: bool = True,
-              english: bool | None = None) -> tuple[dt.date | None, str]:
+              english: bool | None = None, anywhere: bool = True,
+              guarded: bool = False) -> tuple[dt.date | None, str]:
     """The date a report opens with, and how its year was found: written out, or from the
     conference the article is about (the date nearest the conference's start). Without either,
     no date: a year is never guessed.
@@ -288,6 +289,11 @@ def lead_date(paragraph: str, event: str | None, loose: bool = True,
         a week later) and would pass for a page clock.
     english : bool, optional
         Whether to read an English lead's day (default: ``loose``).
+    anywhere : bool
+        With ``loose``, also read a day after a part of the day anywhere in the first sentence.
+    guarded : bool
+        Take a day with its year only if it falls in the days of ``event`` (a paragraph other
+        than the lead; a day read loosely always is).
 
     Returns
     -------
@@ -308,7 +314,9 @@ def lead_date(paragraph: str, event: str | None, loose: bool = True,
     (datetime.date(2021, 12, 15), "lead's weekday in the event DC31")
     """
     english = loose if english is None else english
-    found = report_day(paragraph, loose) or (english_report_day(paragraph) if english else None)
+    read = report_day(paragraph, loose, anywhere)
+    found: tuple[int, int, int | None] | str | None = read[:3] if read else (
+        english_report_day(paragraph) if english else None)
     if isinstance(found, str):
         return _weekday_date(found, event)
     if not found:
@@ -316,6 +324,14 @@ def lead_date(paragraph: str, event: str | None, loose: bool = True,
     day, month, year = found
     if year:
         date = parse_full_date(f"{day}/{month}/{year}")
+        # a day read loosely with its year ("..., chiều 26/8/2016, ..." on a page of the 30th
+        # conference; "Ngày 28/8/1945, ..." under a summary) is the report's only if it falls
+        # in the days of the conference the page is about; below the lead, only where it opens
+        # its paragraph (a look back names its year: "... sáng 16/12/2013, ...")
+        if date and (guarded or read is None or read.loose) and (
+                event is None or not _fits_date(event, date, conferences())
+                or (guarded and read is not None and read.loose)):
+            return None, ""
         return date, "lead date" if date else ""
     table = conferences()
     if event in table.index:
@@ -345,8 +361,9 @@ def _weekday_date(weekday: str, event: str | None) -> tuple[dt.date | None, str]
 # A conference named as the starting point or background of what is reported: "nhìn lại từ
 # Hội nghị Ngoại giao 29 đến nay", "kể từ Hội nghị ...", "(ngay) sau khi Hội nghị ... kết
 # thúc", "hội nghị kỳ trước", "since the 30th Diplomatic Conference".
-_BACKWARD_BEFORE = re.compile(r"(?:\b(?:kể từ|nhìn lại|sau khi|(?:năm|tháng|ngày|tuần) sau|since"
-                              r"|after)\s+(?:khi\s+)?"
+_BACKWARD_BEFORE = re.compile(r"(?:\b(?:kể từ|nhìn lại|sau khi|cũng như|(?:\d+|một|hai|ba|bốn|năm"
+                              r"|mười|vài|mấy) (?:năm|tháng|ngày|tuần) sau|since|after)\s+"
+                              r"(?:khi\s+)?"
                               r"(?:(?:tại|ở|với)\s+)?(?:the\s+)?)$"
                               # a bare "từ" only opening a clause or a paragraph ("Từ Hội nghị
                               # ..., ngành ...", "– Từ Hội nghị ..."): after a noun it is "from"
@@ -805,8 +822,10 @@ def _report_date(article: CleanedArticle, event: str | None,
     found = lead_date(lead, event, loose)
     if loose and found[0] is None and k + 1 < len(article.paragraphs) \
             and not _names_a_day(lead) and not english_report_day(lead):
-        # (an English paragraph under the lead recalls: "..., which concluded on December 18")
-        date, how = lead_date(article.paragraphs[k + 1], event, english=False)
+        # (an English paragraph under the lead recalls: "..., which concluded on December 18";
+        # a Vietnamese one's day with its year counts only where it opens the paragraph and
+        # falls in the conference's days: not "Ngày 28/8/1945, Bộ Ngoại giao được thành lập")
+        date, how = lead_date(article.paragraphs[k + 1], event, english=False, guarded=True)
         return date, how.replace("lead date", "date in the second paragraph")
     return found
 
