@@ -618,18 +618,18 @@ SHAPE_FLOORS = {
                  "lead": 16},
     "shapes11": {"title": 20, "published": 18, "event": 20, "kind": 18, "language": 20,
                  "lead": 18},
-    "shapes12": {"title": 16, "published": 17, "event": 17, "kind": 15, "language": 18,
+    "shapes12": {"title": 16, "published": 18, "event": 17, "kind": 15, "language": 18,
                  "lead": 16},
     "shapes13": {"title": 20, "published": 20, "event": 20, "kind": 17, "language": 20,
                  "lead": 20},
     "shapes14": {"title": 20, "published": 19, "event": 19, "kind": 14, "language": 20,
                  "lead": 20},
-    # (published, in shapes11, 12, 15 and 20: the sets' READMEs count no date that is only in
-    # the lead, while a page without a dateline is dated from its lead, approximately, as the
-    # seeds' catalog dates such pages: shapes15 w10 from "Bên lề Hội nghị Ngoại giao lần thứ 32,
-    # chiều 21/12, ...", shapes12 t14 and shapes20 b19 from "chiều 16/12" and "Chiều 18/12"
-    # after a clause or "Hà Nội, 18/12 (TTXVN) -", shapes11 s13 from "opened in Hanoi on
-    # Tuesday", the Tuesday of DC32)
+    # (published, in shapes11, 15 and 20: the sets' READMEs count no date that is only in the
+    # lead, while a page without a dateline is dated from its lead, approximately, as the seeds'
+    # catalog dates such pages: shapes15 w10 from "Bên lề Hội nghị Ngoại giao lần thứ 32, chiều
+    # 21/12, ...", shapes20 b19 from "Chiều 18/12" after a wire's "Hà Nội, 18/12 (TTXVN) -",
+    # shapes11 s13 from "The 32nd Diplomatic Conference opened in Hanoi on Tuesday", the
+    # Tuesday of DC32)
     "shapes15": {"title": 20, "published": 18, "event": 20, "kind": 18, "language": 20,
                  "lead": 19},
     "shapes16": {"title": 20, "published": 18, "event": 18, "kind": 17, "language": 20,
@@ -3070,9 +3070,11 @@ def test_a_conference_that_concluded_its_discussions_or_with_questions_is_no_clo
 # Left misread, with no test that would pass: a later piece whose lead or the paragraph under
 # its summary opens with an earlier conference's day and year ("On December 14, 2021, ...",
 # "Ngày 14/12/2021, tại Hội nghị Đối ngoại toàn quốc ...") takes that day; a feature whose
-# second paragraph, under a scene, names a conference once in passing takes it as its event; a
-# "date | place" card right under a headline is read as its dateline; "Five years ago, the
-# 30th ... concluded in Hanoi on ..." reads as a closing report.
+# second paragraph, under a scene, names a conference once in passing takes it as its event (and
+# a lead "Cũng như tại Hội nghị ... 31" its conference over two mentions in the body); a "date |
+# place" card right under a headline is read as its dateline; "Five years ago, the 30th ...
+# concluded in Hanoi on ..." reads as a closing report; an English caption with no credit that
+# comes first is read as the lead, and its day with it (an eighth review's).
 
 @pytest.mark.parametrize("lead", [
     "Cách đây tròn mười năm, sáng 16/12/2013, Hội nghị Ngoại giao lần thứ 28 khai mạc tại Hà "
@@ -3142,4 +3144,58 @@ def test_a_conference_that_concluded_some_time_ago_is_no_closing_report(lead):
 def test_a_headline_under_a_byline_of_several_names_is_no_affiliation():
     head = "Học viện Ngoại giao tổ chức tọa đàm về ngoại giao kinh tế"
     art = clean("Minh Anh - Thu Hà", head, LEAD, SECOND)
+    assert art.headline == head
+
+
+# --- an eighth review (56 more invented pages): days named in passing, English weekdays -------
+
+@pytest.mark.parametrize("lead", [
+    "Trong khuôn khổ Hội nghị Ngoại giao lần thứ 32 (khai mạc sáng 19/12), chiều 21/12, các đại "
+    "biểu thảo luận về ngoại giao kinh tế.",
+    "Tiếp nối phiên khai mạc trọng thể sáng 19/12, ngày làm việc thứ hai của Hội nghị Ngoại giao "
+    "lần thứ 32 bàn về công tác bảo hộ công dân.",
+    "Trước thềm Hội nghị Ngoại giao lần thứ 32 khai mạc sáng 19/12, Đại sứ đã trả lời phỏng vấn.",
+    "Hội nghị Ngoại giao lần thứ 32 khai mạc vào sáng 19/12 tới tại Hà Nội với nhiều nội dung "
+    "mới.",
+    "Năm 2021, sáng 15/12, Hội nghị Ngoại giao lần thứ 31 khai mạc tại Hà Nội trong bối cảnh "
+    "đại dịch.",
+    "The spokeswoman on Tuesday briefed reporters on the outcomes of the 32nd Diplomatic "
+    "Conference.",
+    "Vietnam and the partner on September 10 upgraded their ties, a year before the 32nd "
+    "Diplomatic Conference reviewed them.",
+])
+def test_an_eighth_reviews_leads_give_no_date(lead):
+    assert infer_metadata(clean("Ngành ngoại giao và những việc lớn", lead,
+                                SECOND)).published is None
+
+
+def test_a_wires_dateline_of_place_day_and_agency_opens_the_report():
+    lead = ("Hà Nội, 18/12 (TTXVN) - Chiều 18/12, tại Hà Nội, Hội nghị Ngoại giao lần thứ 31 bế "
+            "mạc sau bốn ngày làm việc khẩn trương.")
+    assert infer_metadata(clean("Bế mạc Hội nghị Ngoại giao lần thứ 31", lead,
+                                SECOND)).published == dt.date(2021, 12, 18)
+
+
+@pytest.mark.parametrize("line", [
+    "- Kích thước ảnh: tối thiểu 3.000 pixel cho cạnh dài nhất",
+    "Thể lệ chi tiết của cuộc thi ảnh: xem tại trang baomau.vn/the-le",
+])
+def test_a_contests_rules_on_photos_are_not_captions(line):
+    assert line in clean(HEADLINE, "19/12/2023 10:00", LEAD, line, SECOND).paragraphs
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Localities share experience at National Conference on Foreign Affairs", None),
+    ("the annual National Conference on Foreign Affairs of the provinces", None),
+    ("right after the first National Conference on Foreign Affairs", "NFAC"),
+    ("the National Conference on Foreign Affairs in 2021", "NFAC"),
+])
+def test_the_partys_conference_in_english_needs_first_or_its_year(text, code):
+    from helpers.dates import conference_mentions
+    assert [c for _, _, c in conference_mentions(text)] == ([code] if code else [])
+
+
+def test_a_place_in_a_headline_under_a_byline_of_several_names_is_no_affiliation():
+    head = "Trường Sa trong trái tim những người lính biển hôm nay"
+    art = clean("Văn hóa", "Minh Anh - Thu Hà", head, LEAD, SECOND)
     assert art.headline == head

@@ -920,8 +920,9 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
 # An institution an author belongs to, printed under a byline of several names ("Đào Mai Anh -
 # Trương Thị Hằng" over "Viện Nghiên cứu Chiến lược, Học viện Ngoại giao") under a headline (a
 # headline under a byline, "Học viện Ngoại giao tổ chức tọa đàm ...", has none above it).
-_AFFILIATION = re.compile(r"(?:Viện|Học viện|Trường|Đại học|Khoa|Trung tâm|Tạp chí|University|"
-                          r"Institute|Academy|Faculty|Department|Centre|Center|School)\b")
+_AFFILIATION = re.compile(r"(?:Viện|Học viện|Trường (?:Đại học|Cao đẳng|Chính trị|Sĩ quan)|Đại "
+                          r"học|Khoa (?!học)|Trung tâm|Tạp chí|University|Institute|Academy"
+                          r"|Faculty|Department|Centre|Center|School)\b")
 
 
 def _laid_out(page: _Page, i: int | None) -> bool:

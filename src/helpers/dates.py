@@ -357,11 +357,14 @@ _CONFERENCE = re.compile(
     + r"|ninth)|thirtieth)\s+(?:National\s+)?Diplomatic Conference"
     + r"|Diplomatic Conference\s+(?:No\.?\s*)?(?P<en2>\d{2})\b"
     + r"|Hội nghị (?:trực tuyến\s+)?Đối ngoại toàn quốc"
-    + r"|National Foreign Affairs Conference|(?P<nc>(?-i:National Conference on Foreign Affairs))",
+    + r"|National Foreign Affairs Conference|(?P<nc>(?<=first )(?-i:National Conference on "
+    + r"Foreign Affairs)|(?<=first-ever )(?-i:National Conference on Foreign Affairs)"
+    + r"|(?-i:National Conference on Foreign Affairs)(?= (?:in )?2021))",
     re.IGNORECASE)
-# "the 21st (twenty-first, 2023) National Conference on Foreign Affairs" is the provinces' own
-# conference (Hội nghị Ngoại vụ), held beside a Diplomatic Conference; the Party's of 2021 is
-# "the first" or has no number; in lower case the words name any such conference.
+# "the 21st (twenty-first, 2023, annual) National Conference on Foreign Affairs" is the
+# provinces' own conference (Hội nghị Ngoại vụ), held beside a Diplomatic Conference; the
+# Party's of 2021 is read only as "the first (-ever) ..." or "... 2021"; in lower case the words
+# name any such conference.
 _ORDINAL_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)|\d{4}|(?:twenty|thirty)[\s-]+\w+|second|third"
                              r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
                              r"|\w+teenth|twentieth)\s+$", re.IGNORECASE)
@@ -439,34 +442,37 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
 
 # Vietnamese news opens a report with its day: "Sáng 23/12, ...", "Ngày 19/12, ...",
 # "Chiều 18-12 (giờ địa phương), ...", optionally with the year: "Ngày 14/12/2021, ...".
-_TAG = (r"^\s*(?:(?:\(?[A-ZĐ][^()]{0,30}\)?|\([^()]{1,40}\))\s*[-–—]\s*)?")  # "(TG&VN) -",
-#                                       "VOV.VN -", "(baomau.gov.vn) -": a place or outlet's tag
+# a place or outlet's tag: "(TG&VN) -", "VOV.VN -", "(baomau.gov.vn) -", or a wire's dateline
+# of place, day and agency: "Hà Nội, 18/12 (TTXVN) -"
+_TAG = (r"^\s*(?:(?:\(?[A-ZĐ][^()]{0,30}\)?|\([^()]{1,40}\)|[A-ZĐ][^()\d,]{1,30},\s*\d{1,2}\s*/"
+        r"\s*\d{1,2}(?:\s*/\s*\d{4})?\s*\([^()]{2,20}\))\s*[-–—]\s*)?")
 _DAY = (r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng sáng|hôm nay|hôm qua)\s*(?:nay\s*)?(?:ngày\s*)?"
         r"|ngày\s*)?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?"
         r"\s*(?:\([^)]{0,40}\))?\s*[,:]")
 REPORT_DAY = re.compile(_TAG + _DAY, re.IGNORECASE)
 # ... or, read on a page without a dateline (``report_day``'s ``loose``), with its part of the
-# day after a clause ("Sau 5 ngày họp tại Hà Nội, chiều 17/8, ..."), or in its first sentence
-# after "sáng nay" or a part of the day ("... khai mạc sáng nay (13/8) tại Hà Nội", "..., đã
-# bế mạc chiều 26/8 tại Hà Nội"); not in a sentence of a plan ("sẽ khai mạc sáng 19/12", "Dự
-# kiến, sáng 19/12, ...", "theo kế hoạch", an announcement) or of a span ("từ sáng 19/12 đến
-# chiều 23/12").
-_CLAUSE_DAY = re.compile(_TAG + r"[^,.;:!?()/]{3,60},\s*(?=(?:sáng|chiều|trưa|tối|đêm|rạng sáng)"
-                         r"\s+\d)" + _DAY, re.IGNORECASE)
-_TODAY_DAY = re.compile(r"\b(?:(?:sáng|chiều|trưa|tối|hôm)\s+nay\s*\((?:ngày\s*)?"
-                        r"|(?:sáng|chiều|trưa|tối)\s+(?:ngày\s+)?)"
+# day after a clause that names no year ("Sau 5 ngày họp tại Hà Nội, chiều 17/8, ..."; not
+# "Năm 2021, sáng 15/12, ..."), or in its first sentence after "sáng nay" ("... khai mạc sáng
+# nay (13/8) tại Hà Nội") or as the day the conference opened or closed ("..., đã bế mạc chiều
+# 26/8 tại Hà Nội"; not "phiên khai mạc sáng 19/12", a session named in passing, nor "khai mạc
+# vào sáng 19/12 tới"); never in a sentence of a plan or a look back.
+_CLAUSE_DAY = re.compile(_TAG + r"(?:(?!\d{4})[^,.;:!?()/]){3,60},\s*(?=(?:sáng|chiều|trưa|tối|đêm"
+                         r"|rạng sáng)\s+\d)" + _DAY, re.IGNORECASE)
+_TODAY_DAY = re.compile(r"(?:\b(?:sáng|chiều|trưa|tối|hôm)\s+nay\s*\((?:ngày\s*)?"
+                        r"|\bđã\s+(?:chính thức\s+)?(?:khai mạc|bế mạc|khép lại|kết thúc)\s+"
+                        r"(?:vào\s+)?(?:sáng|chiều|trưa|tối)\s+(?:ngày\s+)?)"
                         r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?"
-                        r"(?![\d/-])", re.IGNORECASE)
+                        r"(?![\d/-])(?!\s*tới)", re.IGNORECASE)
 _FIRST_SENTENCE_END = re.compile(r"[.!?](?!\w)")      # (not in "baoquocte.vn")
 # A sentence whose day is not the report's: a plan ("sẽ", "dự kiến", "theo kế hoạch", "thông
-# báo", "từ sáng 19/12 đến chiều 23/12", "đến hết tối 23/12"), a look back ("Cách đây tròn mười
-# năm, sáng 16/12/2013", "vẫn nhớ tối 26/8 năm ấy", "Trong tuần qua, sáng 19/12", "Một tuần sau
-# phiên khai mạc sáng 19/12", "Hơn một tháng sau khi ... bế mạc chiều 23/12"), or a report of
-# today that names another day ("Sáng nay, ... khai mạc sáng 16/12/2013").
+# báo", "trước thềm", "từ sáng 19/12 đến chiều 23/12", "đến hết tối 23/12", "kéo dài đến"), a
+# look back ("Cách đây tròn mười năm, sáng 16/12/2013", "vẫn nhớ tối 26/8 năm ấy", "Trong tuần
+# qua, sáng 19/12", "Hơn một tháng sau khi ... bế mạc chiều 23/12"), or a report of today that
+# names another day ("Sáng nay, ... khai mạc sáng 16/12/2013").
 _NOT_THE_REPORTS = re.compile(
-    r"\b(?:sẽ|dự kiến|sắp|theo kế hoạch|kế hoạch|dự định|chuẩn bị|thông báo|đến hết"
-    r"|từ\s+(?:sáng|chiều|trưa|tối|ngày)|cách đây|năm ấy|năm đó|năm ngoái|năm trước|hồi ấy|ngày ấy"
-    r"|khi ấy|trước đó|nhớ lại|nhắc lại|ký ức|kỷ niệm|sau khi|sau phiên|tuần qua|tháng qua"
+    r"\b(?:sẽ|dự kiến|sắp|theo kế hoạch|kế hoạch|dự định|chuẩn bị|thông báo|trước thềm|đến hết"
+    r"|kéo dài đến|từ\s+(?:sáng|chiều|trưa|tối|ngày)|cách đây|năm ấy|năm đó|năm ngoái|năm trước"
+    r"|hồi ấy|ngày ấy|khi ấy|trước đó|nhớ|ký ức|kỷ niệm|sau khi|sau phiên|tuần qua|tháng qua"
     r"|(?:sáng|chiều|trưa|tối|hôm)\s+nay(?!\s*\())\b", re.IGNORECASE)
 
 
@@ -490,8 +496,11 @@ def report_day(text: str, loose: bool = True, anywhere: bool = True) -> ReportDa
     --------
     >>> report_day("Sáng 23/12, sau 5 ngày làm việc, hội nghị bế mạc.")
     ReportDay(day=23, month=12, year=None, loose=False)
+    >>> report_day("Hà Nội, 18/12 (TTXVN) - Chiều 18/12, tại Hà Nội, Hội nghị bế mạc.")[:2]
+    (18, 12)
     >>> report_day("Hội nghị Ngoại giao lần thứ 29 đã bế mạc chiều 26/8 tại Hà Nội.")[:3]
     (26, 8, None)
+    >>> report_day("Tiếp nối phiên khai mạc sáng 19/12, ngày làm việc thứ hai bàn về kinh tế.")
     >>> report_day("Hội nghị Ngoại giao lần thứ 29 đã bế mạc chiều 26/8.", loose=False) is None
     True
     >>> report_day("Hội nghị sẽ khai mạc sáng 19/12 tại Hà Nội.") is None
@@ -499,6 +508,8 @@ def report_day(text: str, loose: bool = True, anywhere: bool = True) -> ReportDa
     >>> report_day("Dự kiến, sáng 19/12, Hội nghị khai mạc tại Hà Nội.") is None
     True
     >>> report_day("Cách đây tròn mười năm, sáng 16/12/2013, Hội nghị khai mạc.") is None
+    True
+    >>> report_day("Năm 2021, sáng 15/12, Hội nghị Ngoại giao lần thứ 31 khai mạc.") is None
     True
     """
     m = REPORT_DAY.match(text)
@@ -595,6 +606,10 @@ def english_report_day(text: str) -> tuple[int, int, int | None] | str | None:
             or not (opening or _EN_OPENS_OR_CLOSES.search(text, 0, m.start("on"))):
         return None
     if not (m["m"] or m["m2"]):
+        # a weekday only for the conference's own opening or closing ("The 31st Diplomatic
+        # Conference opened on Wednesday"), not for who did what ("on Tuesday briefed ...")
+        if not _EN_OPENS_OR_CLOSES.search(text, 0, m.start("on")):
+            return None
         return m["wd"].lower()
     month = _MONTH_WORDS[(m["m"] or m["m2"]).lower().rstrip(".")]
     return int(m["d"] or m["d2"]), month, int(m["y"]) if m["y"] else None

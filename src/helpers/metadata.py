@@ -322,15 +322,16 @@ def lead_date(paragraph: str, event: str | None, loose: bool = True,
     if not found:
         return None, ""
     day, month, year = found
+    # A day read loosely (after a clause or inside the sentence, in English, below the lead) is
+    # the report's only in the days of the conference the page is about, a week either side
+    # ("..., chiều 26/8/2016, ..." on a page of the 30th; "Ngày 28/8/1945, ..." under a summary;
+    # "... on September 10 upgraded ..." in a year-end review); below the lead, only where it
+    # opens its paragraph or follows a clause, not with a year ("... sáng 16/12/2013, ...").
+    loose_read = guarded or read is None or read.loose
     if year:
         date = parse_full_date(f"{day}/{month}/{year}")
-        # a day read loosely with its year ("..., chiều 26/8/2016, ..." on a page of the 30th
-        # conference; "Ngày 28/8/1945, ..." under a summary) is the report's only if it falls
-        # in the days of the conference the page is about; below the lead, only where it opens
-        # its paragraph (a look back names its year: "... sáng 16/12/2013, ...")
-        if date and (guarded or read is None or read.loose) and (
-                event is None or not _fits_date(event, date, conferences())
-                or (guarded and read is not None and read.loose)):
+        if date and loose_read and (not _in_conference_days(event, date)
+                                    or (guarded and read is not None and read.loose)):
             return None, ""
         return date, "lead date" if date else ""
     table = conferences()
@@ -338,8 +339,23 @@ def lead_date(paragraph: str, event: str | None, loose: bool = True,
         row = table.loc[event]
         anchor = row["start"].date() if pd.notna(row["start"]) else dt.date(int(row["year"]), 7, 1)
         date = nearest_year(day, month, anchor) if 1 <= month <= 12 else None
+        if date and loose_read and not _in_conference_days(event, date):
+            return None, ""
         return date, f"lead date, year from the event {event}" if date else ""
     return None, ""
+
+
+CONFERENCE_DAYS_SLACK = 7    # a report of a conference's day comes within a week of it
+
+
+def _in_conference_days(event: str | None, date: dt.date) -> bool:
+    """Whether ``date`` falls in the days of the conference ``event``, a week either side."""
+    table = conferences()
+    if event not in table.index or pd.isna(table.loc[event, "start"]):
+        return False
+    start, end = table.loc[event, "start"].date(), table.loc[event, "end"].date()
+    slack = dt.timedelta(CONFERENCE_DAYS_SLACK)
+    return start - slack <= date <= end + slack
 
 
 _WEEKDAY_NUMBERS = {name: i for i, name in enumerate(
@@ -361,7 +377,7 @@ def _weekday_date(weekday: str, event: str | None) -> tuple[dt.date | None, str]
 # A conference named as the starting point or background of what is reported: "nhìn lại từ
 # Hội nghị Ngoại giao 29 đến nay", "kể từ Hội nghị ...", "(ngay) sau khi Hội nghị ... kết
 # thúc", "hội nghị kỳ trước", "since the 30th Diplomatic Conference".
-_BACKWARD_BEFORE = re.compile(r"(?:\b(?:kể từ|nhìn lại|sau khi|cũng như|(?:\d+|một|hai|ba|bốn|năm"
+_BACKWARD_BEFORE = re.compile(r"(?:\b(?:kể từ|nhìn lại|sau khi|so với|(?:\d+|một|hai|ba|bốn|năm"
                               r"|mười|vài|mấy) (?:năm|tháng|ngày|tuần) sau|since|after)\s+"
                               r"(?:khi\s+)?"
                               r"(?:(?:tại|ở|với)\s+)?(?:the\s+)?)$"
@@ -786,6 +802,9 @@ def document_title(article: CleanedArticle) -> str | None:
     return f"{kind.capitalize()} {subject[0].lower() + subject[1:] if common else subject}"
 
 
+# A summary opens with the outlet's tag ("(VOV5) - ", "VOV.VN - ", "(Baonghean.vn) - "); the
+# report's first paragraph follows it.
+_SUMMARY_TAG = re.compile(r"^\s*(?:\([^()]{2,40}\)|[A-ZĐ][A-ZĐ0-9.&]{1,20})\s*[-–—]\s")
 _A_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d/-])")
 _DAY_MONTH = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/-]\s*\d{1,2}(?![\d])")
 
@@ -802,9 +821,9 @@ def _names_a_year(text: str) -> bool:
 
 def _report_date(article: CleanedArticle, event: str | None,
                  loose: bool = True) -> tuple[dt.date | None, str]:
-    """``lead_date`` of the lead; with ``loose``, of the paragraph after it when the lead names
-    no day (a summary: "(VOV5) - Hội nghị đưa ra nhiều giải pháp ...", then "Sau 5 ngày họp tại
-    Hà Nội, chiều 17/8, ...").
+    """``lead_date`` of the lead; with ``loose``, of the paragraph after it when the lead is a
+    summary under the outlet's tag that names no day ("(VOV5) - Hội nghị đưa ra nhiều giải pháp
+    ...", then "Sau 5 ngày họp tại Hà Nội, chiều 17/8, ...").
 
     Examples
     --------
@@ -821,7 +840,7 @@ def _report_date(article: CleanedArticle, event: str | None,
     lead = article.paragraphs[k]
     found = lead_date(lead, event, loose)
     if loose and found[0] is None and k + 1 < len(article.paragraphs) \
-            and not _names_a_day(lead) and not english_report_day(lead):
+            and _SUMMARY_TAG.match(lead) and not _names_a_day(lead):
         # (an English paragraph under the lead recalls: "..., which concluded on December 18";
         # a Vietnamese one's day with its year counts only where it opens the paragraph and
         # falls in the conference's days: not "Ngày 28/8/1945, Bộ Ngoại giao được thành lập")
