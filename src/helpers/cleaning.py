@@ -495,8 +495,9 @@ def _not_extras(parts: list[str], c: _Compiled) -> list[str]:
 
 def _source_dateline(page: _Page, end: int, c: _Compiled) -> None:
     """Between the headline and the article (line ``end``), an outlet's or office's name beside
-    a date without a clock (``_source_and_date``), a portal's posting row (``_posting_row``) or
-    a blog's date and sections (``_dated_row``) is the dateline; only there: elsewhere such a
+    a date without a clock (``_source_and_date``), a portal's posting row (``_posting_row``), a
+    blog's date and sections (``_dated_row``) or its date and poster (``_dated_by``) is the
+    dateline; only there: elsewhere such a
     line is a ticker's or a timeline's item ("Hội nghị Cấp cao APEC - 15/11/2023", "19/12/2023
     | Phiên khai mạc")."""
     if page.headline_at is None:
@@ -507,8 +508,19 @@ def _source_dateline(page: _Page, end: int, c: _Compiled) -> None:
         text = page.texts[i]
         if (page.words[i] <= c.rules.setting("dateline", "max_words_with_source")
                 and _source_and_date(text)) or _posting_row(text, c) \
-                or ("|" in text and _dated_row(text, c)):
+                or ("|" in text and _dated_row(text, c)) or _dated_by(text):
             page.reason[i] = "dateline"
+
+
+# A blog's posting line: "Posted on December 19, 2021 by admin", "Đăng ngày 19/12/2021 bởi
+# Ban biên tập".
+_DATED_BY = re.compile(r"^(?P<date>.{6,60}?)\s+(?:by|bởi)\s+[^\d.!?|]{1,40}$", re.IGNORECASE)
+
+
+def _dated_by(text: str) -> bool:
+    """Whether ``text`` is a date (a dateline's, ``parse_dateline``) and who posted it."""
+    m = _DATED_BY.match(text)
+    return m is not None and parse_dateline(m["date"]) is not None
 
 
 def _source_and_date(text: str) -> bool:
@@ -901,7 +913,8 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
             continue
         if page.is_name(i):
             continue
-        if i > 0 and page.reason[i - 1] is None and (page.is_name(i - 1) or (
+        if i > 0 and page.reason[i - 1] is None and ((
+                page.is_name(i - 1) and not _OUTLET_NAME.search(page.texts[i - 1])) or (
                 _AFFILIATION.match(page.texts[i]) and page.is_name(i - 1, several=True)
                 and i > 1 and page.reason[i - 2] is None
                 and _headline_like(page.texts[i - 2], page.words[i - 2], c))):
@@ -915,6 +928,13 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
                 return _above_sapo(page, i, end, c) if at == i else at
             fallback = i if fallback is None else fallback
     return fallback if fallback is not None else under_name
+
+
+# An outlet's name, which is capitalised as a person's is ("Báo Bắc Giang", "Vietnam Times"):
+# a line under it is no affiliation under a byline (a site prints its name over the headline).
+_OUTLET_NAME = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng|Trang tin|Truyền hình|Thông tấn|Tuần báo"
+                          r"|Nhật báo)\b|\b(?:Times|News|Review|Post|Daily|Online|Magazine"
+                          r"|Herald|Tribune|Journal|Weekly|Express|Network|Plus|TV|Radio)$")
 
 
 # An institution an author belongs to, printed under a byline of several names ("Đào Mai Anh -
