@@ -3216,3 +3216,13 @@ def test_a_sites_name_over_the_headline_is_no_byline_over_an_affiliation(site):
 def test_a_blogs_date_and_poster_under_the_headline_date_the_page(line):
     art = clean(HEADLINE, line, KIND_LEAD, SECOND)
     assert art.with_reason("dateline") and infer_metadata(art).published == dt.date(2021, 12, 19)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Source: VNA", "source line"), ("VNA", "source line"), ("VNA/VNS", "source line"),
+    ("Comments (3)", "comment box"), ("Leave a Reply", "comment box"),
+    ("Share this:", "navigation"), ("Thích điều này:", "navigation"), ("Xem nguồn", "navigation"),
+])
+def test_an_english_wires_credit_and_a_blogs_buttons_are_not_the_article(line, reason):
+    art = clean(HEADLINE, "19/12/2023 10:00", LEAD, SECOND, line)
+    assert art.paragraphs == (LEAD, SECOND) and art.with_reason(reason), art.lines

@@ -228,9 +228,9 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'-]*\.?$")
 _NAME_TITLES = ("GS", "PGS", "TS", "TSKH", "ThS", "NCS", "CN", "KS", "BS", "Ts", "Ths")
 _NAME_TITLE = re.compile(r"^(?:(?:" + "|".join(_NAME_TITLES) + r")\b[.,]?\s*)+")
 _AGENCY_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ"
-# ("/TTXVN", "- VNA", or the agency's site: "/VOV.VN", "/DIEMTIN365.VN"; "Cần Thơ/TP.HCM" is a
-# route)
-_AGENCY_SUFFIX = re.compile(rf"\s*[/–-]\s*(?=[{_AGENCY_LETTERS}]{{2,}}"
+# ("/TTXVN", "- VNA", "/VOV1", or the agency's site: "/VOV.VN", "/DIEMTIN365.VN"; "Cần
+# Thơ/TP.HCM" is a route)
+_AGENCY_SUFFIX = re.compile(rf"\s*[/–-]\s*(?=[{_AGENCY_LETTERS}]{{2,}}\d?"
                             rf"(?:[{_AGENCY_LETTERS}0-9]*\.(?:VN|COM|NET|ORG|INFO))?\s*$)")
 _WORD = re.compile(r"[^\W_]")
 # Between the names of a byline of several authors: "Thu Hằng - Quang Vinh", "An, Bình và Chi".
