@@ -3226,3 +3226,12 @@ def test_a_blogs_date_and_poster_under_the_headline_date_the_page(line):
 def test_an_english_wires_credit_and_a_blogs_buttons_are_not_the_article(line, reason):
     art = clean(HEADLINE, "19/12/2023 10:00", LEAD, SECOND, line)
     assert art.paragraphs == (LEAD, SECOND) and art.with_reason(reason), art.lines
+
+
+@pytest.mark.parametrize("site", ["Tuổi Trẻ", "Người Lao Động", "TUỔI TRẺ ONLINE", "Thanh Huyền"])
+def test_a_headline_under_the_pages_first_line_a_name_is_the_headline(site):
+    # the site's name (or a byline) over the headline reads as a person's name; under it, only
+    # a role or an institution is an affiliation
+    assert clean(site, HEADLINE, LEAD, SECOND).headline == HEADLINE
+    assert clean("Nguyễn Văn An", "Nghiên cứu viên, Học viện Ngoại giao Việt Nam", LEAD,
+                 SECOND).headline is None

@@ -906,6 +906,8 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
     fallback = None     # a line of names or in capitals, taken when no other line fits
     under_name = None   # a headline-like line under a name: an affiliation, or a headline
     #                     under a site's or a document's name; taken last
+    under_site = None   # ... under the page's first line, a name that is the site's ("Tuổi
+    #                     Trẻ", "Người Lao Động"), the role or institution of none: taken then
     for i in range(end - 1, -1, -1):
         if page.reason[i] in HEADER_STOPS:
             break
@@ -921,13 +923,19 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
             if under_name is None and _headline_like(page.texts[i], page.words[i], c) \
                     and not in_capitals(page.texts[i]) and _laid_out(page, i):
                 under_name = i      # laid out as a headline: its dateline or byline under it
+            elif under_site is None and _headline_like(page.texts[i], page.words[i], c) \
+                    and not in_capitals(page.texts[i]) and not _AFFILIATED.match(page.texts[i]) \
+                    and all(r is not None for r in page.reason[:i - 1]):
+                under_site = i
             continue
         if _headline_like(page.texts[i], page.words[i], c):
             if not (page.is_name(i, several=True) or in_capitals(page.texts[i])):
                 at = _above_deck(page, i, c)
                 return _above_sapo(page, i, end, c) if at == i else at
             fallback = i if fallback is None else fallback
-    return fallback if fallback is not None else under_name
+    if fallback is not None:
+        return fallback
+    return under_name if under_name is not None else under_site
 
 
 # An outlet's name, which is capitalised as a person's is ("Báo Bắc Giang", "Vietnam Times"):
@@ -943,6 +951,14 @@ _OUTLET_NAME = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng|Trang tin|Truyền 
 _AFFILIATION = re.compile(r"(?:Viện|Học viện|Trường (?:Đại học|Cao đẳng|Chính trị|Sĩ quan)|Đại "
                           r"học|Khoa (?!học)|Trung tâm|Tạp chí|University|Institute|Academy"
                           r"|Faculty|Department|Centre|Center|School)\b")
+
+
+# The author's role or institution under a name ("Nghiên cứu viên, Viện ...", "Giảng viên Học
+# viện Ngoại giao"): under the page's first line, any other headline-like line is a headline
+# under the site's name (``_nearest_headline``).
+_AFFILIATED = re.compile(_AFFILIATION.pattern + r"|(?:Giảng viên|Nghiên cứu viên|Nghiên cứu sinh"
+                         r"|Chuyên gia|Giáo sư|Phó Giáo sư|PGS|GS|TS|ThS|Tiến sĩ|Thạc sĩ|Cựu"
+                         r"|Researcher|Research fellow|Lecturer|Professor|Associate Professor)\b")
 
 
 def _laid_out(page: _Page, i: int | None) -> bool:
