@@ -44,6 +44,8 @@ FULL_DATE = re.compile(
     r"|\b(?P<m3>" + _EN_MONTH_RE + r")\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{4})(?!\d)"
     r"|(?<!\d)(?P<d4>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m4>" + _EN_MONTH_RE
     + r"),?\s+(?P<y4>\d{4})(?!\d)"
+    # Viet Nam News: "August, 13/2018 - 17:30"
+    r"|\b(?P<m6>" + _EN_MONTH_RE + r"),\s*(?P<d6>\d{1,2})\s*/\s*(?P<y6>\d{4})(?!\d)"
     # ISO 8601: "2023-12-19", "2023-12-19T10:45"
     r"|(?<![\d/.-])(?P<y5>\d{4})-(?P<m5>\d{2})-(?P<d5>\d{2})(?![\d/.-]\d|\d)",
     re.IGNORECASE,
@@ -90,7 +92,7 @@ def _match_date(match: re.Match, month_first: bool = False) -> dt.date | None:
     if month_first and g["d"] and g["sep"] == "/" and int(g["m"]) > 12 >= int(g["d"]):
         return _to_date(g["m"], g["d"], g["y"])
     for d, m, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4"),
-                    ("d5", "m5", "y5")):
+                    ("d5", "m5", "y5"), ("d6", "m6", "y6")):
         if g[d]:
             return _to_date(g[d], g[m].rstrip(".").lower(), g[y])
     return None
@@ -363,9 +365,10 @@ _CONFERENCE = re.compile(
     re.IGNORECASE)
 # "the 21st (twenty-first, 2023, annual) National Conference on Foreign Affairs" is the
 # provinces' own conference (Hội nghị Ngoại vụ), held beside a Diplomatic Conference; the
-# Party's of 2021 is read only as "the first (-ever) ..." or "... 2021"; in lower case the words
-# name any such conference.
-_ORDINAL_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)|\d{4}|(?:twenty|thirty)[\s-]+\w+|second|third"
+# Party's of 2021 is read only as "the first (-ever) ..." or "... 2021" (a year-end review's
+# bare mentions were read as it); in lower case the words name any such conference.
+_ORDINAL_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)|\d{4}|annual|(?:twenty|thirty)[\s-]+\w+"
+                             r"|second|third"
                              r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
                              r"|\w+teenth|twentieth)\s+$", re.IGNORECASE)
 # Every way ``_CONFERENCE`` names a conference holds one of these words: a text with none of
@@ -446,20 +449,23 @@ def conference_mentions(text: str) -> list[tuple[int, int, str]]:
 # of place, day and agency: "Hà Nội, 18/12 (TTXVN) -"
 _TAG = (r"^\s*(?:(?:\(?[A-ZĐ][^()]{0,30}\)?|\([^()]{1,40}\)|[A-ZĐ][^()\d,]{1,30},\s*\d{1,2}\s*/"
         r"\s*\d{1,2}(?:\s*/\s*\d{4})?\s*\([^()]{2,20}\))\s*[-–—]\s*)?")
+# (Thanh Niên and Lao Động write the day with a dot: "Sáng 19.12, ...")
 _DAY = (r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng sáng|hôm nay|hôm qua)\s*(?:nay\s*)?(?:ngày\s*)?"
-        r"|ngày\s*)?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?"
+        r"|ngày\s*)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
         r"\s*(?:\([^)]{0,40}\))?\s*[,:]")
 REPORT_DAY = re.compile(_TAG + _DAY, re.IGNORECASE)
 # ... or, read on a page without a dateline (``report_day``'s ``loose``), with its part of the
 # day after a clause that names no year ("Sau 5 ngày họp tại Hà Nội, chiều 17/8, ..."; not
 # "Năm 2021, sáng 15/12, ..."), or in its first sentence after "sáng nay" ("... khai mạc sáng
 # nay (13/8) tại Hà Nội") or as the day the conference opened or closed ("..., đã bế mạc chiều
-# 26/8 tại Hà Nội"; not "phiên khai mạc sáng 19/12", a session named in passing, nor "khai mạc
-# vào sáng 19/12 tới"); never in a sentence of a plan or a look back.
+# 26/8 tại Hà Nội", "... khai mạc sáng 13/8 tại Hà Nội"; not "phiên khai mạc sáng 19/12", a
+# session named in passing, nor "khai mạc vào sáng 19/12 tới"); never in a sentence of a plan
+# or a look back.
 _CLAUSE_DAY = re.compile(_TAG + r"(?:(?!\d{4})[^,.;:!?()/]){3,60},\s*(?=(?:sáng|chiều|trưa|tối|đêm"
                          r"|rạng sáng)\s+\d)" + _DAY, re.IGNORECASE)
 _TODAY_DAY = re.compile(r"(?:\b(?:sáng|chiều|trưa|tối|hôm)\s+nay\s*\((?:ngày\s*)?"
-                        r"|\bđã\s+(?:chính thức\s+)?(?:khai mạc|bế mạc|khép lại|kết thúc)\s+"
+                        r"|\b(?<!phiên )(?<!lễ )(?<!\()(?:đã\s+)?(?:chính thức\s+)?"
+                        r"(?:khai mạc|bế mạc|khép lại|kết thúc)\s+"
                         r"(?:vào\s+)?(?:sáng|chiều|trưa|tối)\s+(?:ngày\s+)?)"
                         r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?"
                         r"(?![\d/-])(?!\s*tới)", re.IGNORECASE)
