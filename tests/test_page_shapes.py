@@ -3257,3 +3257,9 @@ def test_viet_nam_news_dateline_and_its_credits():
                 "The Party leader speaks at the opening session. Photo by VnExpress/Giang Huy",
                 SECOND, "(TTXVN/Vietnam+)")
     assert art.paragraphs == (LEAD, SECOND), art.lines
+
+
+@pytest.mark.parametrize("line", ["THU HÀ thực hiện", "Minh Anh ghi"])
+def test_an_interviewers_credit_without_brackets_is_a_byline(line):
+    art = clean(HEADLINE, "19/12/2023 10:00", LEAD, SECOND, line)
+    assert art.paragraphs == (LEAD, SECOND) and art.with_reason("byline")
