@@ -3263,3 +3263,13 @@ def test_viet_nam_news_dateline_and_its_credits():
 def test_an_interviewers_credit_without_brackets_is_a_byline(line):
     art = clean(HEADLINE, "19/12/2023 10:00", LEAD, SECOND, line)
     assert art.paragraphs == (LEAD, SECOND) and art.with_reason("byline")
+
+
+@pytest.mark.parametrize("lead, kind", [
+    ("Tôi đến Trung tâm Hội nghị Quốc gia từ sáng sớm để xin phỏng vấn một vị Đại sứ về những "
+     "ngày làm việc ở nhiệm sở.", "article"),
+    ("Bên lề Hội nghị, Đại sứ Việt Nam tại Nhật Bản đã trả lời phỏng vấn phóng viên về quan hệ "
+     "hai nước.", "interview"),
+])
+def test_asking_for_an_interview_is_no_interview(lead, kind):
+    assert _kind_of_lead(lead) == kind
