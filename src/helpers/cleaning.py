@@ -1382,14 +1382,15 @@ def _starts_unmarked(text: str, bare_head: str) -> bool:
         return False
     # (the opening words, without marks, are as long as the headline's: a paragraph's rest is
     # not split)
-    tokens = text.split(maxsplit=bare_head.count(" "))
-    opening = " ".join(tokens[:bare_head.count(" ")])
+    n = bare_head.count(" ")                            # the headline's words
+    tokens = text.split(maxsplit=n)
+    opening = " ".join(tokens[:n])
     if not opening.isascii() or f"{_ascii_words(opening)} " != bare_head:
         return False
     # ... alone, or before a related story's headline in Vietnamese ("hoi nghi ... Bắt tay không
     # đơn thuần là ..."), not before an English sentence ("Ha Noi hosts the 32nd Diplomatic
     # Conference this week, ...", under the headline "Hà Nội hosts ...")
-    rest = tokens[bare_head.count(" "):]
+    rest = tokens[n:]
     return not rest or not rest[0].isascii()
 
 

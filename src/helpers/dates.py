@@ -17,8 +17,9 @@ import pandas as pd
 
 from .reference import conferences, congresses, eras
 
-__all__ = ["CLOCK_AT", "DATE_RULES", "FULL_DATE", "MERIDIEM", "NOT_ITS_DATE", "REPORT_DAY",
-           "URL_DATE", "WEEKDAY", "DateMention", "ReportDay", "address_date", "conference_mentions",
+__all__ = ["CLOCK_AT", "DATE_RULES", "EN_WEEKDAYS", "FULL_DATE", "MERIDIEM", "NOT_ITS_DATE",
+           "REPORT_DAY", "URL_DATE", "WEEKDAY", "DateMention", "ReportDay", "address_date",
+           "conference_mentions",
            "earliest_full_date", "english_report_day", "find_dates", "nearest_year",
            "parse_dateline", "parse_full_date", "report_day", "url_date", "vietnam_day"]
 
@@ -493,10 +494,10 @@ class ReportDay(NamedTuple):
     loose: bool
 
 
-def report_day(text: str, loose: bool = True, anywhere: bool = True) -> ReportDay | None:
+def report_day(text: str, loose: bool = True) -> ReportDay | None:
     """The day a Vietnamese report's lead opens with (``REPORT_DAY``); with ``loose``, also
-    after a clause and, with ``anywhere``, in its first sentence after "sáng nay", "chiều" ...
-    (neither in a sentence of a plan or a look back); else None.
+    after a clause or in its first sentence after "sáng nay", "chiều" ... (neither in a
+    sentence of a plan or a look back); else None.
 
     Examples
     --------
@@ -528,19 +529,21 @@ def report_day(text: str, loose: bool = True, anywhere: bool = True) -> ReportDa
     # (the cheap test first: a day and month hold "/" or "-")
     if not ("/" in sentence or "-" in sentence) or _NOT_THE_REPORTS.search(sentence):
         return None
-    m = _CLAUSE_DAY.match(sentence) or (_TODAY_DAY.search(sentence) if anywhere else None)
+    m = _CLAUSE_DAY.match(sentence) or _TODAY_DAY.search(sentence)
     return ReportDay(int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None, True) \
         if m else None
 
 
 # The day an English report gives in its first sentence: "... opened in Hanoi on December 19",
 # "on Tuesday (December 19)", "on 19 December 2023".
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_EN_WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + r")\b"
+# (in the order of ``datetime.date.weekday``)
+EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_EN_WEEKDAY = "(?:" + "|".join(EN_WEEKDAYS) + r")\b"
+_OUTLET_TAG = r"\([^()]{1,40}\)\s*[-–—]\s*"          # "(baomau.gov.vn) - "
 _EN_REPORT_DAY = re.compile(
     # "on" before a weekday or a date: "on December 20", "on 20 December", "on the morning of
     # December 21", "on Tuesday", "on Tuesday (December 19)"
-    r"^\s*(?:\([^()]{1,40}\)\s*[-–—]\s*)?"        # an outlet's tag: "(baomau.gov.vn) - "
+    r"^\s*(?:" + _OUTLET_TAG + ")?"
     r"[^.!?]*?\b(?P<on>on)\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?(?=" + _EN_WEEKDAY
     + "|" + _EN_MONTH_RE + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+" + _EN_MONTH_RE + ")"
     r"(?:(?P<wd>" + _EN_WEEKDAY + r")\s*,?\s*\(?)?"
@@ -569,7 +572,7 @@ _EN_OPENS_OR_CLOSES = re.compile(
 # ... or it opens the sentence, after a tag or a clause ("Within the framework of the 32nd
 # Diplomatic Conference, on December 21, the Ministry held ..."), or a verb in the past follows
 # it ("President Vo Van Thuong on December 20 met with ambassadors ...").
-_EN_OPENING = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*[-–—]\s*)?(?:[^,.;!?]{3,80},\s*)?$")
+_EN_OPENING = re.compile(r"^\s*(?:" + _OUTLET_TAG + r")?(?:[^,.;!?]{3,80},\s*)?$")
 _EN_PAST_AFTER = re.compile(r"\s*(?:morning|afternoon|evening)?\s*,?\s*(?:\w+ed|met|held|told|gave"
                             r"|made|sent|led|began|took|spoke|saw|chose|won)\b", re.IGNORECASE)
 

@@ -27,6 +27,7 @@ from .cleaning import (
     source_in,
 )
 from .dates import (
+    EN_WEEKDAYS,
     NOT_ITS_DATE,
     conference_mentions,
     earliest_full_date,
@@ -270,8 +271,7 @@ def page_author(article: CleanedArticle) -> str | None:
 # --- date and event --------------------------------------------------------------------------
 
 def lead_date(paragraph: str, event: str | None, loose: bool = True,
-              english: bool | None = None, anywhere: bool = True,
-              guarded: bool = False) -> tuple[dt.date | None, str]:
+              english: bool | None = None, guarded: bool = False) -> tuple[dt.date | None, str]:
     """The date a report opens with, and how its year was found: written out, or from the
     conference the article is about (the date nearest the conference's start). Without either,
     no date: a year is never guessed.
@@ -289,8 +289,6 @@ def lead_date(paragraph: str, event: str | None, loose: bool = True,
         a week later) and would pass for a page clock.
     english : bool, optional
         Whether to read an English lead's day (default: ``loose``).
-    anywhere : bool
-        With ``loose``, also read a day after a part of the day anywhere in the first sentence.
     guarded : bool
         Take a day with its year only if it falls in the days of ``event`` (a paragraph other
         than the lead; a day read loosely always is).
@@ -314,7 +312,7 @@ def lead_date(paragraph: str, event: str | None, loose: bool = True,
     (datetime.date(2021, 12, 15), "lead's weekday in the event DC31")
     """
     english = loose if english is None else english
-    read = report_day(paragraph, loose, anywhere)
+    read = report_day(paragraph, loose)
     found: tuple[int, int, int | None] | str | None = read[:3] if read else (
         english_report_day(paragraph) if english else None)
     if isinstance(found, str):
@@ -348,29 +346,30 @@ def lead_date(paragraph: str, event: str | None, loose: bool = True,
 CONFERENCE_DAYS_SLACK = 7    # a report of a conference's day comes within a week of it
 
 
-def _in_conference_days(event: str | None, date: dt.date) -> bool:
-    """Whether ``date`` falls in the days of the conference ``event``, a week either side."""
+def _conference_days(event: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the conference ``event``, when the table knows them."""
     table = conferences()
     if event not in table.index or pd.isna(table.loc[event, "start"]):
+        return None
+    return table.loc[event, "start"].date(), table.loc[event, "end"].date()
+
+
+def _in_conference_days(event: str | None, date: dt.date) -> bool:
+    """Whether ``date`` falls in the days of the conference ``event``, a week either side."""
+    if (days := _conference_days(event)) is None:
         return False
-    start, end = table.loc[event, "start"].date(), table.loc[event, "end"].date()
     slack = dt.timedelta(CONFERENCE_DAYS_SLACK)
-    return start - slack <= date <= end + slack
-
-
-_WEEKDAY_NUMBERS = {name: i for i, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+    return days[0] - slack <= date <= days[1] + slack
 
 
 def _weekday_date(weekday: str, event: str | None) -> tuple[dt.date | None, str]:
     """The day of the conference ``event`` (from its first day to the day after its last) that
     fell on ``weekday`` ("on Tuesday", in an English report of its opening), if one did."""
-    table = conferences()
-    if event not in table.index or pd.isna(table.loc[event, "start"]):
+    if (span := _conference_days(event)) is None:
         return None, ""
-    start, end = table.loc[event, "start"].date(), table.loc[event, "end"].date()
+    start, end = span
     days = [start + dt.timedelta(n) for n in range((end - start).days + 2)]
-    fits = [d for d in days if d.weekday() == _WEEKDAY_NUMBERS[weekday]]
+    fits = [d for d in days if d.weekday() == EN_WEEKDAYS.index(weekday)]
     return (fits[0], f"lead's weekday in the event {event}") if len(fits) == 1 else (None, "")
 
 
