@@ -12,7 +12,8 @@ Each run reports, in seconds from the load's start:
 - ``own_end``: when the loading process finished its last task;
 - ``other_end``: when the other process's last task came back (two workers);
 - ``read_back``: the loading process's time reading the other's results back
-  (``pipeline._from_worker``);
+  (``pipeline._from_worker``, and since they come back in files ``pipeline._unspooled``;
+  before, the pool's own thread in the loading process unpickled them, untimed);
 - ``table``: the table with its duplicate search (``corpus._table``);
 - ``collector``: the garbage collector's passes during the load (the pass at the end of the
   load's pause, mostly).
@@ -106,6 +107,8 @@ def _instrumented_load(folder: str, workers: int) -> dict:
 
     pipeline._process_paths = own
     pipeline._from_worker = timed(pipeline._from_worker, "read_back")
+    if hasattr(pipeline, "_unspooled"):  # since the workers' results come back in files
+        pipeline._unspooled = timed(pipeline._unspooled, "read_back")
     pipeline.worker_pool = lambda n: Pool(pool(n))
     corpus._table = timed(corpus._table, "table")
     helpers.load_corpus = load_corpus

@@ -3,6 +3,8 @@ import itertools
 import os
 import pickle
 import shutil
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -170,8 +172,8 @@ def threads_as_workers(monkeypatch):
         concurrent.futures.ThreadPoolExecutor(max_workers=n - 1)) or pools[-1])
     monkeypatch.setattr(pipeline, "_process_paths", lambda folder, names, *rest: ran[
         "here"].append(names[0]) or real_here(folder, names, *rest))
-    monkeypatch.setattr(pipeline, "_process_paths_in_worker", lambda folder, names, store: ran[
-        "workers"].append(names[0]) or real_worker(folder, names, store))
+    monkeypatch.setattr(pipeline, "_process_paths_in_worker", lambda folder, names, *rest: ran[
+        "workers"].append(names[0]) or real_worker(folder, names, *rest))
     yield ran
     for pool in pools:
         pool.shutdown(wait=True)
@@ -185,6 +187,13 @@ def test_this_process_takes_tasks_from_the_first_and_the_workers_from_the_last(
     ran = threads_as_workers
     ran["here"].clear()                                  # the serial load's task
     monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    spools = tmp_path / "tmp"      # where the load's spool folder is made (``_spool``)
+    spools.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
+    spooled = []
+    real_unspooled = pipeline._unspooled
+    monkeypatch.setattr(pipeline, "_unspooled", lambda sent: spooled.append(sent) or
+                        real_unspooled(sent))
     shared = helpers.load_corpus(workers=workers)
     assert_same_corpus(serial, shared)
     names = sorted(serial["source_file"])              # one page per task, in name order
@@ -192,6 +201,10 @@ def test_this_process_takes_tasks_from_the_first_and_the_workers_from_the_last(
     assert sorted(here + there) == names                # each task once
     assert here == names[:len(here)] and there == names[len(here):]
     assert here                                        # this process took the first
+    # the workers' results came back through files in the load's spool folder, all removed
+    assert len(spooled) == len(there) and all(
+        isinstance(path, str) and Path(path).parent.parent == spools for path in spooled)
+    assert list(spools.iterdir()) == []
 
 
 def test_a_workers_error_is_raised_here_and_no_more_tasks_are_sent(tmp_path, monkeypatch,
@@ -204,7 +217,7 @@ def test_a_workers_error_is_raised_here_and_no_more_tasks_are_sent(tmp_path, mon
     failed = threading.Event()
     real_here = pipeline._process_paths
 
-    def broken(folder, names, store):
+    def broken(folder, names, *rest):
         ran["workers"].append(names[0])
         failed.set()
         raise OSError(f"disk gone while reading {names[0]}")
@@ -215,11 +228,27 @@ def test_a_workers_error_is_raised_here_and_no_more_tasks_are_sent(tmp_path, mon
 
     monkeypatch.setattr(pipeline, "_process_paths_in_worker", broken)
     monkeypatch.setattr(pipeline, "_process_paths", here_after_the_failure)
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
     with pytest.raises(OSError, match="disk gone while reading"):
         helpers.load_corpus(workers=3)                 # two workers, one task each at first
     # the other worker's task may have run; nothing was sent after the failure, and this
     # process stopped after the task it was doing
     assert len(ran["workers"]) <= 2 and len(ran["here"]) == 1
+    assert list(spools.iterdir()) == []                # the spool folder removed all the same
+
+
+def test_a_spooled_task_reads_back_as_sent_and_its_file_is_removed(tmp_path):
+    store = cache.FileCache(tmp_path / "cache", "pickle")
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))[:2]
+    direct = pipeline._process_paths_in_worker(str(SEEDS), names, None)
+    path = pipeline._process_paths_in_worker(str(SEEDS), names, store, str(tmp_path))
+    assert isinstance(path, str) and Path(path).parent == tmp_path and Path(path).is_file()
+    back, read = pipeline._unspooled(path)
+    assert not Path(path).exists() and read == direct[1] == [False, False]
+    assert back == direct[0] and [p.source_file for p in back] == names
+    assert pipeline._unspooled(direct) is direct      # a result not spooled is taken as it is
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -453,9 +482,13 @@ def test_worker_results_read_from_the_cache_are_renamed_and_corrupt_entries_reco
     assert again.source_file == second.name and again.words
     assert all(tokens.get(word) is word for word in again.words)
     assert isinstance(store.get(key), pages.PageResult)
-    # a result the worker computed that does not load is an error, not a corrupt entry
-    with pytest.raises(pickle.UnpicklingError):
-        pipeline._from_worker(str(folder), second.name, b"not a pickle", False, store, {})
+    # a result the worker computed is sent as the result itself, and taken as it is
+    (folder / "zz_new.txt").write_bytes(second.read_bytes() + "\nMột dòng mới.\n".encode())
+    sent, read = pipeline._process_paths_in_worker(str(folder), ["zz_new.txt"], store)
+    assert read == [False] and isinstance(sent[0], pages.PageResult)
+    assert pipeline._from_worker(str(folder), "zz_new.txt", sent[0], False, store, {}) is sent[0]
+    assert store.get(pipeline.page_key(store, "zz_new.txt", (folder / "zz_new.txt").read_bytes(),
+                                       version)) == sent[0]    # its cache entry written
 
 
 def test_worker_choice():
@@ -583,19 +616,48 @@ def test_shingle_hashes_are_stable_across_processes():
 @pytest.mark.slow
 @pytest.mark.parametrize("workers", [1, 2])
 def test_pages_a_load_computes_share_one_string_per_token(monkeypatch, tmp_path, workers):
-    # With two workers every page's result is unpickled on its own in this process, yet a
-    # token common to all pages is one object in memory.
-    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
-    corpus = helpers.load_corpus(workers=workers)
-    firsts = []
+    # A token common to all pages is one object in memory for the pages this process computes,
+    # and one for each task a worker computes (its results come back in one pickle, which
+    # keeps what they share, though each page's cache entry is pickled apart): with one
+    # worker, one object; with two, one per task at most.
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 2)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for copy in range(3):     # 15 pages: tasks of 2 with two workers (``_tasks``)
+        for seed in sorted(SEEDS.glob("*.txt")):
+            text = seed.read_bytes() + f"\n\nBản in lần {copy + 1}.\n".encode()
+            (folder / f"{copy}-{seed.name}").write_bytes(text)
+    corpus = helpers.load_corpus(folder, workers=workers)
+    ids = {}
     for page in corpus["page"]:
-        (found,) = {id(w) for w in page.words if w == "ngoại giao"} or {None}
-        firsts.append(found)
-    assert len(corpus) == 5 and None not in firsts and len(set(firsts)) == 1
-    segment_tokens = {id(t) for page in corpus["page"] for para in page.segments for t in para
-                      if t == "ngoại giao"}
-    assert len(segment_tokens) == 1
+        found = {id(w) for w in page.words if w == "ngoại giao"}
+        found |= {id(t) for para in page.segments for t in para if t == "ngoại giao"}
+        assert len(found) == 1, page.source_file   # its words and segments share it too
+        ids[page.source_file] = found.pop()
+    tasks = pipeline._tasks(sorted(ids), workers)
+    assert len(ids) == 15 and len(tasks) == 8
+    for task in tasks:
+        assert len({ids[name] for name in task}) == 1, task
+    assert len(set(ids.values())) == 1 if workers == 1 else len(set(ids.values())) <= len(tasks)
+
+
+def test_a_workers_task_comes_back_with_its_tokens_shared(tmp_path):
+    # What a worker returns is sent back in one pickle (as the pool does): a token common to
+    # the task's pages is one object after it, in words and segments; each page's cache
+    # entry is still pickled apart, and reads back equal.
+    store = cache.FileCache(tmp_path, "pickle")
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))
+    sent, read = pipeline._process_paths_in_worker(str(SEEDS), names, store)
+    assert read == [False] * len(names)
+    back, _ = pickle.loads(pickle.dumps((sent, read), protocol=pickle.HIGHEST_PROTOCOL))
+    found = {id(t) for page in back for t in (*page.words, *(t for p in page.segments for t in p))
+             if t == "ngoại giao"}
+    assert len(found) == 1
+    version = pipeline.pipeline_version()
+    for name, page in zip(names, back, strict=True):
+        key = pipeline.page_key(store, name, (SEEDS / name).read_bytes(), version)
+        assert store.get(key) == page and page.source_file == name
 
 
 def test_a_pickled_page_reads_back_equal_with_read_only_shingles_over_bytes():

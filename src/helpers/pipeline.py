@@ -16,6 +16,8 @@ import math
 import os
 import pickle
 import queue
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future
@@ -218,9 +220,9 @@ def _keys(items: Sequence[tuple[str, bytes]], store: FileCache | None,
 def _new_results(items: Sequence[tuple[str, bytes]], todo: list[int],
                  tokens: dict[str, str] | None = None) -> list[PageResult]:
     """The pages ``todo`` of ``items``, processed together. Each result's tokens are shared
-    within its page, so that its cache entry and what a worker sends back hold each distinct
-    token of the page once (pickle writes a shared object once and reads it back shared);
-    with ``tokens`` (a load's, ``shared_tokens``) across the pages of the load as well."""
+    within its page, so that its cache entry holds each distinct token of the page once
+    (pickle writes a shared object once and reads it back shared); with ``tokens`` (a load's
+    or a worker's task's, ``shared_tokens``) across those pages as well."""
     return [shared_tokens(result, {} if tokens is None else tokens)
             for result in process_pages([items[i] for i in todo], cache=False)]
 
@@ -285,35 +287,70 @@ def _process_paths(folder: str, names: list[str], store: FileCache | None,
     return results, read  # type: ignore[return-value]  # all filled
 
 
-def _process_paths_in_worker(folder: str, names: list[str],
-                             store: FileCache | None) -> tuple[list[bytes], list[bool]]:
-    """``_process_paths`` in a worker process: each result as the bytes of its cache entry,
-    which the parent reads (``_from_worker``). A page in the cache is sent as its entry's
-    bytes, and a new one pickled once, for the cache and the parent alike."""
-    will_read(os.path.join(folder, name) for name in names)
-    items = [(name, _read(folder, name)) for name in names]
-    keys = _keys(items, store)
-    if store:
-        store.will_get(keys)
-    out: list[bytes | None] = [store.get_bytes(key) if store else None for key in keys]
-    todo = [i for i, found in enumerate(out) if found is None]
-    for i, result in zip(todo, _new_results(items, todo), strict=True):
-        out[i] = data = (store.dumps(result) if store
-                         else pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        if store and result.status == "ok":
-            store.put_bytes(keys[i], data)
-    return out, _read_flags(len(items), todo)  # type: ignore[return-value]  # all filled
+def _process_paths_in_worker(folder: str, names: list[str], store: FileCache | None,
+                             spool: str | None = None
+                             ) -> tuple[list[bytes | PageResult], list[bool]] | str:
+    """``_process_paths`` in a worker process, for the parent to read back (``_from_worker``):
+    a page in the cache is sent as its entry's bytes; a new one as its result, the task's
+    results sharing one string per distinct token (``shared_tokens``), so that the one pickle
+    that carries them back writes each token of the task once and the parent reads it back
+    shared, with no work of its own. A new page is pickled apart for its cache entry.
+
+    With ``spool`` (a folder), that pickle is written to a new file there and the file's path
+    returned (``_unspooled`` reads it): a task's results, about 1.5 MB for 128 pages, would
+    otherwise go through the pool's pipe, whose reader in the loading process needs the
+    interpreter's lock at every 64 kB while that process works, and this process would wait
+    on the pipe instead of starting its next task (``benchmarks/README.md``, *The worker's
+    gaps*)."""
+    with paused_gc():   # as the loading process's own tasks are, in ``load_corpus``
+        will_read(os.path.join(folder, name) for name in names)
+        items = [(name, _read(folder, name)) for name in names]
+        keys = _keys(items, store)
+        if store:
+            store.will_get(keys)
+        out: list[bytes | PageResult | None] = [store.get_bytes(key) if store else None
+                                                for key in keys]
+        todo = [i for i, found in enumerate(out) if found is None]
+        for i, result in zip(todo, _new_results(items, todo, {}), strict=True):
+            out[i] = result
+            if store and result.status == "ok":
+                store.put(keys[i], result)
+        sent = (out, _read_flags(len(items), todo))
+        if spool is None:
+            return sent  # type: ignore[return-value]  # all filled
+        fd, path = tempfile.mkstemp(dir=spool, suffix=".pickle")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(sent, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
 
 
-def _from_worker(folder: str, name: str, data: bytes, read: bool, store: FileCache | None,
-                 tokens: dict[str, str]) -> PageResult:
-    """A worker's result for one page (``read``: whether the worker read it from the cache),
-    sharing the load's ``tokens`` if the worker computed it (``shared_tokens``); an unreadable
-    cache entry is computed again here, sharing them too."""
-    if not read:  # computed by the worker: any error here is a real one
-        return shared_tokens(store.loads(data) if store else pickle.loads(data), tokens)
+def _unspooled(sent: tuple[list[bytes | PageResult], list[bool]] | str
+               ) -> tuple[list[bytes | PageResult], list[bool]]:
+    """What ``_process_paths_in_worker`` sent: as it is, or read from its spool file (which
+    is then removed)."""
+    if not isinstance(sent, str):
+        return sent
     try:
-        result = store.loads(data) if store else None
+        with open(sent, "rb") as fh:
+            return pickle.load(fh)
+    finally:
+        os.remove(sent)
+
+
+def _from_worker(folder: str, name: str, data: bytes | PageResult, read: bool,
+                 store: FileCache | None, tokens: dict[str, str]) -> PageResult:
+    """A worker's result for one page (``read``: whether the worker read it from the cache,
+    and sent its entry's bytes; else ``data`` is the result it computed, as it is). An
+    unreadable cache entry is computed again here, sharing the load's ``tokens``.
+
+    The tokens of the pages a worker computed are shared within each of its tasks, not with
+    the rest of the load: sharing them here too took about as long as reading the results
+    back (0.09 s and 0.10 s for 1,464 of the benchmark's pages) and would save some 7 MB at
+    3,000 pages (``benchmarks/README.md``, *Results read back*)."""
+    if not read:  # computed by the worker
+        return data  # type: ignore[return-value]
+    try:
+        result = store.loads(data) if store else None  # type: ignore[arg-type]
     except Exception:  # a corrupt cache entry: as FileCache.get, compute again
         result = None
     if not isinstance(result, PageResult):  # the store reads it as absent: computed, written
@@ -499,7 +536,7 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
     here (``_POOL_IN_USE``)."""
     done: list[list[PageResult] | None] = [None] * len(tasks)
     pending = collections.deque(range(len(tasks)))
-    with _pool_if_free(n_workers, len(tasks)) as executor:
+    with _pool_if_free(n_workers, len(tasks)) as executor, _spool(executor) as spool:
         lock = threading.Lock()         # pending and running, shared with the pool's thread
         running: dict[Future, int] = {}
         returned: queue.SimpleQueue[Future] = queue.SimpleQueue()
@@ -510,7 +547,8 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                     return
                 i = pending.pop()
                 try:
-                    future = executor.submit(_process_paths_in_worker, folder, tasks[i], store)
+                    future = executor.submit(_process_paths_in_worker, folder, tasks[i], store,
+                                             spool)
                 except RuntimeError:  # a pool shut down or broken meanwhile: the task stays here
                     pending.append(i)
                     return
@@ -530,7 +568,7 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                     return
                 with lock:
                     i = running.pop(future)
-                datas, reads = future.result()  # a worker's error is raised here
+                datas, reads = _unspooled(future.result())  # a worker's error is raised here
                 done[i] = [_from_worker(folder, name, data, read, store, tokens)
                            for name, data, read in zip(tasks[i], datas, reads, strict=True)]
                 tick(len(tasks[i]))
@@ -559,6 +597,20 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                 executor.shutdown(wait=False, kill_workers=True)  # type: ignore[call-arg]
             raise
         return [result for task in done for result in task]  # type: ignore[union-attr]  # all filled
+
+
+@contextlib.contextmanager
+def _spool(executor: Executor | None) -> Iterator[str | None]:
+    """A new folder for the workers' results (``_process_paths_in_worker``), removed with what
+    is left in it when the load ends, whatever happens; None without a pool."""
+    if executor is None:
+        yield None
+        return
+    folder = tempfile.mkdtemp(prefix="helpers-load-")
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextlib.contextmanager
