@@ -239,6 +239,21 @@ def test_a_workers_error_is_raised_here_and_no_more_tasks_are_sent(tmp_path, mon
     assert list(spools.iterdir()) == []                # the spool folder removed all the same
 
 
+def test_without_a_temporary_folder_the_workers_results_come_through_the_pipe(
+        tmp_path, monkeypatch, threads_as_workers):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    serial = helpers.load_corpus(workers=1, cache=False)
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "not-there"))
+    sent = []
+    real_unspooled = pipeline._unspooled
+    monkeypatch.setattr(pipeline, "_unspooled", lambda result: sent.append(result) or
+                        real_unspooled(result))
+    assert_same_corpus(serial, helpers.load_corpus(workers=2))
+    assert threads_as_workers["workers"] and len(sent) == len(threads_as_workers["workers"])
+    assert all(isinstance(result, tuple) for result in sent)   # not a spool file's path
+
+
 def test_a_spooled_task_reads_back_as_sent_and_its_file_is_removed(tmp_path):
     store = cache.FileCache(tmp_path / "cache", "pickle")
     names = sorted(p.name for p in SEEDS.glob("*.txt"))[:2]

@@ -602,11 +602,16 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
 @contextlib.contextmanager
 def _spool(executor: Executor | None) -> Iterator[str | None]:
     """A new folder for the workers' results (``_process_paths_in_worker``), removed with what
-    is left in it when the load ends, whatever happens; None without a pool."""
+    is left in it when the load ends, whatever happens; None without a pool, or when no
+    temporary folder can be made (the results then come back through the pool's pipe)."""
     if executor is None:
         yield None
         return
-    folder = tempfile.mkdtemp(prefix="helpers-load-")
+    try:
+        folder = tempfile.mkdtemp(prefix="helpers-load-")
+    except OSError:   # no writable temporary folder ($TMPDIR): slower, not wrong
+        yield None
+        return
     try:
         yield folder
     finally:
