@@ -13,8 +13,10 @@ Each run reports, in seconds from the load's start:
 - ``own_end``: when the loading process finished its last task;
 - ``other_end``: when the other process's last task came back (two workers);
 - ``read_back``: the loading process's time reading the other's results back
-  (``pipeline._from_worker``, and since they come back in files ``pipeline._unspooled``;
-  before, the pool's own thread in the loading process unpickled them, untimed);
+  (``pipeline._from_worker``, and since 5 Dec, when they come back in files,
+  ``pipeline._unspooled``; what the pool's own thread in the loading process unpickles, the
+  list of a task's results before 5 Dec or the results themselves when no spool folder can
+  be made, is not timed);
 - ``table``: the table with its duplicate search (``corpus._table``);
 - ``collector``: the garbage collector's passes during the load (the pass at the end of the
   load's pause, mostly).
@@ -45,7 +47,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import ROOT, _load_run, baseline_tree, build_corpus  # benchmarks/
+from bench import ROOT, _load_run, baseline_tree, build_corpus, this_tree  # benchmarks/
 
 
 def _timed_task(function, *args):
@@ -192,7 +194,7 @@ def main(argv=None) -> int:
         args.out.write_text(json.dumps({"command": ["benchmarks/balance.py",
                                                     *(argv if argv is not None
                                                       else sys.argv[1:])],
-                                        "pages": args.pages, "tree": args.tree or "this tree",
+                                        "pages": args.pages, "tree": args.tree or this_tree(),
                                         "runs": runs}, indent=1) + "\n")
     return 0
 

@@ -114,15 +114,20 @@ def tree_table(runs: dict[str, list[dict]], centre: str = "mean", digits: int = 
     return "\n".join(lines)
 
 
-def write_runs(out: Path, command: list[str], runs: dict[str, list[dict]], **fields) -> None:
-    """The runs of a comparison as JSON, with this tree's commit (marked when src/ has
-    uncommitted changes), ``fields``, the date and the command."""
+def this_tree() -> str:
+    """This tree's commit, marked when src/ has uncommitted changes."""
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                           capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=ROOT,
                            capture_output=True, text=True).stdout.strip()
+    return f"{head}{' with uncommitted changes in src/' if dirty else ''}"
+
+
+def write_runs(out: Path, command: list[str], runs: dict[str, list[dict]], **fields) -> None:
+    """The runs of a comparison as JSON, with this tree's commit (``this_tree``), ``fields``,
+    the date and the command."""
     out.write_text(json.dumps({
-        "this_tree": f"{head}{' with uncommitted changes in src/' if dirty else ''}", **fields,
+        "this_tree": this_tree(), **fields,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "command": " ".join(command), "runs": runs}, indent=1) + "\n")
 
@@ -668,6 +673,7 @@ def main(argv=None) -> int:
         return 0
     results = {"command": " ".join(["python", "benchmarks/bench.py", *(argv or sys.argv[1:])]),
                "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+               "this_tree": this_tree(),
                "machine": machine(), "runs": []}
     print(f"machine: {results['machine']}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:

@@ -254,6 +254,55 @@ def test_without_a_temporary_folder_the_workers_results_come_through_the_pipe(
     assert all(isinstance(result, tuple) for result in sent)   # not a spool file's path
 
 
+def test_a_spool_file_the_load_did_not_read_is_removed_with_its_folder(
+        tmp_path, monkeypatch, threads_as_workers):
+    # The worker wrote its task's file; this process fails before reading it back.
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
+    written = []
+
+    def fails_before_reading(sent):
+        written.append(sent)
+        assert Path(sent).is_file()
+        raise MemoryError("no room to read it back")
+
+    monkeypatch.setattr(pipeline, "_unspooled", fails_before_reading)
+    with pytest.raises(MemoryError, match="no room"):
+        helpers.load_corpus(workers=2)
+    assert written and list(spools.iterdir()) == []
+
+
+def test_a_worker_that_cannot_write_its_spool_file_sends_its_results_through_the_pipe(
+        tmp_path, monkeypatch):
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))[:2]
+    sent = pipeline._process_paths_in_worker(str(SEEDS), names, None)
+    assert pipeline._spooled(sent, str(tmp_path / "gone")) is sent      # the folder removed
+
+    def disk_full(obj, fh, protocol=None):
+        fh.write(b"part of it")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pipeline.pickle, "dump", disk_full)
+    assert pipeline._spooled(sent, str(tmp_path)) is sent
+    assert list(tmp_path.iterdir()) == []                                # the part removed
+
+
+def test_a_workers_task_runs_with_the_collector_paused(monkeypatch):
+    import gc
+
+    seen = []
+    real = pipeline._new_results
+    monkeypatch.setattr(pipeline, "_new_results", lambda *args: seen.append(gc.isenabled()) or
+                        real(*args))
+    assert gc.isenabled()
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))[:1]
+    pipeline._process_paths_in_worker(str(SEEDS), names, None)
+    assert seen == [False] and gc.isenabled()
+
+
 def test_a_spooled_task_reads_back_as_sent_and_its_file_is_removed(tmp_path):
     store = cache.FileCache(tmp_path / "cache", "pickle")
     names = sorted(p.name for p in SEEDS.glob("*.txt"))[:2]
@@ -630,11 +679,13 @@ def test_shingle_hashes_are_stable_across_processes():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("workers", [1, 2])
-def test_pages_a_load_computes_share_one_string_per_token(monkeypatch, tmp_path, workers):
+def test_pages_a_load_computes_share_one_string_per_token(monkeypatch, tmp_path, workers,
+                                                           request):
     # A token common to all pages is one object in memory for the pages this process computes,
     # and one for each task a worker computes (its results come back in one pickle, which
     # keeps what they share, though each page's cache entry is pickled apart): with one
-    # worker, one object; with two, one per task at most.
+    # worker, one object; with two, one per task at most. (The other "process" is a thread
+    # here, so that it surely takes tasks; its results come back through a spool file.)
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 2)
     folder = tmp_path / "pages"
@@ -643,7 +694,9 @@ def test_pages_a_load_computes_share_one_string_per_token(monkeypatch, tmp_path,
         for seed in sorted(SEEDS.glob("*.txt")):
             text = seed.read_bytes() + f"\n\nBản in lần {copy + 1}.\n".encode()
             (folder / f"{copy}-{seed.name}").write_bytes(text)
+    ran = request.getfixturevalue("threads_as_workers") if workers == 2 else None
     corpus = helpers.load_corpus(folder, workers=workers)
+    assert ran is None or ran["workers"]
     ids = {}
     for page in corpus["page"]:
         found = {id(w) for w in page.words if w == "ngoại giao"}

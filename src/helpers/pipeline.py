@@ -316,11 +316,24 @@ def _process_paths_in_worker(folder: str, names: list[str], store: FileCache | N
             if store and result.status == "ok":
                 store.put(keys[i], result)
         sent = (out, _read_flags(len(items), todo))
-        if spool is None:
-            return sent  # type: ignore[return-value]  # all filled
+        return sent if spool is None else _spooled(sent, spool)  # type: ignore[return-value]
+
+
+def _spooled(sent: tuple[list[bytes | PageResult], list[bool]], spool: str
+             ) -> tuple[list[bytes | PageResult], list[bool]] | str:
+    """``sent`` written to a new file in ``spool``, and the file's path; ``sent`` itself, for
+    the pool's pipe, when the file cannot be written (the disk full, the folder gone), its
+    part written removed."""
+    path = None
+    try:
         fd, path = tempfile.mkstemp(dir=spool, suffix=".pickle")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(sent, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:
+        if path is not None:
+            with contextlib.suppress(OSError):
+                os.remove(path)
+        return sent
     return path
 
 
@@ -344,9 +357,11 @@ def _from_worker(folder: str, name: str, data: bytes | PageResult, read: bool,
     unreadable cache entry is computed again here, sharing the load's ``tokens``.
 
     The tokens of the pages a worker computed are shared within each of its tasks, not with
-    the rest of the load: sharing them here too took about as long as reading the results
-    back (0.09 s and 0.10 s for 1,464 of the benchmark's pages) and would save some 7 MB at
-    3,000 pages (``benchmarks/README.md``, *Results read back*)."""
+    the rest of the load: sharing them here too made the loading process's reading back about
+    2.5 times as long (0.16-0.18 s against 0.07 s for a worker's 1,464 pages of 3,000, by hand
+    with ``benchmarks/balance.py``), and two workers 1.76-1.83 times faster than one instead
+    of 1.81-1.97; it would save each task's own copies of the tokens it shares with others
+    (``benchmarks/README.md``, *The worker's gaps*)."""
     if not read:  # computed by the worker
         return data  # type: ignore[return-value]
     try:
@@ -476,8 +491,9 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
         n_workers = choose_workers(uncached)
     tasks = _tasks(names, n_workers)
     bar = tqdm(total=len(names), desc="loading corpus", unit="file") if show else None
-    # Pages computed in this load share one string per distinct token (``shared_tokens``, as
-    # each is computed here or read back from a worker); pages read back from the cache keep
+    # Pages computed in this process share one string per distinct token (``shared_tokens``),
+    # and a worker's within each of its tasks (``_from_worker``); pages read back from the
+    # cache keep
     # their own: sharing them was a large part of a warm load's time, for less memory at its
     # peak (benchmarks/README.md).
     tokens: dict[str, str] = {}
@@ -530,8 +546,9 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
     start up, and does not compete with as many others as there are cores. It keeps at least
     the first task: a load of a single task sends nothing. A worker's error is raised here
     and nothing more is sent; after Ctrl-C the workers are stopped. ``tick(pages)``: after
-    each task, with its number of pages. The pages computed, here or by a worker, share
-    ``tokens`` (``shared_tokens``), this process sharing a worker's as it reads them back.
+    each task, with its number of pages. The pages computed here share ``tokens``
+    (``shared_tokens``); a worker's results share theirs within their task (``_from_worker``).
+    A worker's results come back in a file of the load's spool folder (``_spool``).
     While another load of this process (in another thread) uses the pool, every task is done
     here (``_POOL_IN_USE``)."""
     done: list[list[PageResult] | None] = [None] * len(tasks)
@@ -615,7 +632,12 @@ def _spool(executor: Executor | None) -> Iterator[str | None]:
     try:
         yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        # A worker's task still running when the load stops (an error, Ctrl-C) may write its
+        # file while the folder is removed: once more after it.
+        for _ in range(2):
+            shutil.rmtree(folder, ignore_errors=True)
+            if not os.path.exists(folder):
+                break
 
 
 @contextlib.contextmanager
@@ -634,9 +656,11 @@ def _pool_if_free(n_workers: int, n_tasks: int) -> Iterator[Executor | None]:
 def shared_tokens(result: PageResult, tokens: dict[str, str]) -> PageResult:
     """``result`` with each of its tokens (segments and words) replaced by the string ``tokens``
     holds for it (the token itself is added when new). A page result that comes back from a
-    worker process holds its own copy of every token; a corpus has few distinct tokens (about
-    50,000 for 1,000 articles, against 770,000 occurrences), so sharing them across the pages
-    a load computes keeps its memory down. The result is equal to ``result``.
+    worker process or the disk cache holds its own copy of every token; a corpus has few
+    distinct tokens (about 50,000 for 1,000 articles, against 770,000 occurrences), so sharing
+    them across pages keeps a load's memory down (the pages the loading process computes
+    share them across the load; a worker's, within each task). The result is equal to
+    ``result``.
 
     A dict of the load rather than ``sys.intern``: on Python 3.12 interned strings are never
     freed, so every token of every corpus loaded would stay in memory.
