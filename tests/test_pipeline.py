@@ -207,6 +207,33 @@ def test_this_process_takes_tasks_from_the_first_and_the_workers_from_the_last(
     assert list(spools.iterdir()) == []
 
 
+def test_a_load_does_not_wait_for_workers_still_starting_up(tmp_path, monkeypatch,
+                                                            threads_as_workers):
+    # No worker has sent a task back when this process runs out of tasks (the pool's start-up
+    # takes about a second): it does their tasks too, and their late results are not read.
+    import threading
+
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    serial = helpers.load_corpus(workers=1, cache=False)
+    ran = threads_as_workers
+    ran["here"].clear()
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    started = threading.Event()
+    wrapped = pipeline._process_paths_in_worker          # the fixture's, which records tasks
+
+    def starting_up(*args):
+        assert started.wait(timeout=20), "the load waited for the worker"
+        return wrapped(*args)
+
+    monkeypatch.setattr(pipeline, "_process_paths_in_worker", starting_up)
+    try:
+        shared = helpers.load_corpus(workers=2)
+    finally:
+        started.set()
+    assert_same_corpus(serial, shared)
+    assert sorted(ran["here"]) == sorted(serial["source_file"])   # every task here
+
+
 def test_a_workers_error_is_raised_here_and_no_more_tasks_are_sent(tmp_path, monkeypatch,
                                                                     threads_as_workers):
     import threading

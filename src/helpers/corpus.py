@@ -465,7 +465,8 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
         Keep page results and segmentations on disk (``.cache/`` or ``$HELPERS_CACHE_DIR``).
     workers : int, optional
         Local processes working on the pages, this one included (default: all cores above
-        about 7 MB of pages not yet cached, else one; ``$HELPERS_WORKERS`` overrides).
+        about 3 MB of pages not yet cached, some 850 articles, else one;
+        ``$HELPERS_WORKERS`` overrides).
     client : dask.distributed.Client or str, optional
         Run the per-page work on a dask cluster instead.
     progress : bool, optional

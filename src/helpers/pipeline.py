@@ -37,15 +37,15 @@ __all__ = ["cached_page", "cached_pages", "choose_workers", "map_pages", "page_k
 FINGERPRINTED_SUFFIXES = {".py", ".toml", ".csv", ".txt"}
 
 # Above this many bytes of pages still to process, more processes pay for their start-up;
-# below it one process is faster. Measured by `make bench` (benchmarks/README.md, 2 Dec,
-# 04:29 run): one process loads 1,000 articles (3.5 MB) in 2.6 s and 3,000 (10.6 MB) in 7.6 s,
-# about 0.72 s per MB; two take 1.5 and 4.6 s once started, about 0.43 s per MB, and starting
-# them (imports and the model in each) takes about 2 s with compiled bytecode (as the Makefile
-# installs the environment), about 5 s where Python compiles every library afresh. The
-# break-even is then near 7 MB, and 17 MB without compiled bytecode; 7 MB is about 2,000
-# articles. That was measured with this process waiting during the start-up; since it works
-# meanwhile (``_run_tasks``), smaller loads might gain too, not measured yet.
-AUTO_PARALLEL_BYTES = 7_000_000
+# below it one process is faster. Measured by `benchmarks/breakeven.py` (breakeven.json, 5 Dec,
+# the 2-core Xeon): cold loads in fresh processes, the other process started inside the load
+# while this one works, one worker against two, three pairs each: 200 pages (0.7 MB) 0.67
+# against 0.86 s, 400 (1.4 MB) 1.24 against 1.44 s, 700 (2.5 MB) 2.20 against 1.95 s, 1,000
+# (3.5 MB) 3.11 against 2.40 s, 2,000 (7.0 MB) 6.13 against 4.15 s (medians). Two start to gain
+# near 2 MB; 3 MB (about 850 articles) leaves a margin for slower start-ups. Until 5 Dec this
+# was 7 MB, measured with this process waiting for the others' start-up and for their first
+# results (``_run_tasks`` no longer waits for workers still starting up).
+AUTO_PARALLEL_BYTES = 3_000_000
 # A load's worker processes wait this long for the next load before they exit (joblib's
 # default for its loky pool, which the loads used before).
 WORKER_IDLE_SECONDS = 300
@@ -544,8 +544,11 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
     the last, ``TASKS_PER_WORKER`` each at a time, the next sent as soon as one returns. This
     process reads their results back between its own tasks. So it works while the others
     start up, and does not compete with as many others as there are cores. It keeps at least
-    the first task: a load of a single task sends nothing. A worker's error is raised here
-    and nothing more is sent; after Ctrl-C the workers are stopped. ``tick(pages)``: after
+    the first task: a load of a single task sends nothing. When this process has no task left
+    and no worker has sent one back yet (they are still starting up, as in a small load),
+    it does the workers' tasks too, rather than wait for them; a worker's result that comes
+    later is not read (``benchmarks/README.md``, *Small loads*). A worker's error is raised
+    here and nothing more is sent; after Ctrl-C the workers are stopped. ``tick(pages)``: after
     each task, with its number of pages. The pages computed here share ``tokens``
     (``shared_tokens``); a worker's results share theirs within their task (``_from_worker``).
     A worker's results come back in a file of the load's spool folder (``_spool``).
@@ -557,6 +560,7 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
         lock = threading.Lock()         # pending and running, shared with the pool's thread
         running: dict[Future, int] = {}
         returned: queue.SimpleQueue[Future] = queue.SimpleQueue()
+        came_back = [0]                 # the workers' tasks read back
 
         def send() -> None:  # the last task not taken, to a worker
             with lock:
@@ -589,6 +593,7 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                 done[i] = [_from_worker(folder, name, data, read, store, tokens)
                            for name, data, read in zip(tasks[i], datas, reads, strict=True)]
                 tick(len(tasks[i]))
+                came_back[0] += 1
                 block = False
 
         try:
@@ -602,7 +607,17 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                 done[i] = _process_paths(folder, tasks[i], store, counted, tokens)[0]
                 tick(len(tasks[i]))
                 read_back(block=False)
-            while running:  # no task left to take (nor to send): the workers' last ones
+            with lock:  # no task left to take (nor to send): the workers' last ones
+                # None back yet: the workers are still starting up (a new interpreter, the
+                # imports, the model: about a second), and this process would wait for them.
+                # Their tasks are done here too; what they send later is not read.
+                unstarted = [] if came_back[0] else sorted(running.values())
+                if unstarted:
+                    running.clear()
+            for i in unstarted:
+                done[i] = _process_paths(folder, tasks[i], store, counted, tokens)[0]
+                tick(len(tasks[i]))
+            while running:
                 read_back(block=True)
         except BaseException as error:
             with lock:
