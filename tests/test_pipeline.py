@@ -168,6 +168,8 @@ def threads_as_workers(monkeypatch):
     ran: dict[str, list[str]] = {"here": [], "workers": []}
     pools: list[concurrent.futures.ThreadPoolExecutor] = []
     real_here, real_worker = pipeline._process_paths, pipeline._process_paths_in_worker
+    # Threads start at once: each task runs where the test expects it, never also here
+    monkeypatch.setattr(pipeline, "TAKE_STARTING_WORKERS_TASKS", False)
     monkeypatch.setattr(pipeline, "worker_pool", lambda n: pools.append(
         concurrent.futures.ThreadPoolExecutor(max_workers=n - 1)) or pools[-1])
     monkeypatch.setattr(pipeline, "_process_paths", lambda folder, names, *rest: ran[
@@ -218,6 +220,7 @@ def test_a_load_does_not_wait_for_workers_still_starting_up(tmp_path, monkeypatc
     ran = threads_as_workers
     ran["here"].clear()
     monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    monkeypatch.setattr(pipeline, "TAKE_STARTING_WORKERS_TASKS", True)   # as in a real load
     started = threading.Event()
     wrapped = pipeline._process_paths_in_worker          # the fixture's, which records tasks
 
