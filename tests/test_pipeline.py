@@ -229,12 +229,91 @@ def test_a_load_does_not_wait_for_workers_still_starting_up(tmp_path, monkeypatc
         return wrapped(*args)
 
     monkeypatch.setattr(pipeline, "_process_paths_in_worker", starting_up)
+    counted = []
+
+    class Bar:
+        def __init__(self, total, **kwargs):
+            self.total = total
+
+        def update(self, n):
+            counted.append(n)
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(pipeline, "tqdm", Bar)
     try:
-        shared = helpers.load_corpus(workers=2)
+        shared = helpers.load_corpus(workers=2, progress=True)
     finally:
         started.set()
     assert_same_corpus(serial, shared)
     assert sorted(ran["here"]) == sorted(serial["source_file"])   # every task here
+    assert sum(counted) == len(serial)                              # each page counted once
+
+
+def test_what_a_worker_sends_for_a_task_taken_back_is_dropped(tmp_path, monkeypatch,
+                                                               threads_as_workers):
+    # Two workers, each held up; this process takes the last task back, and while it does it
+    # that task's worker finishes: what it sent is dropped (its spool file removed), the
+    # other worker, now seen to be up, is waited for, and the bar counts each page once.
+    import threading
+    import time
+
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    serial = helpers.load_corpus(workers=1, cache=False)
+    names = sorted(serial["source_file"])
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    monkeypatch.setattr(pipeline, "TAKE_STARTING_WORKERS_TASKS", True)
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
+    release = threading.Event()
+    finished = {name: threading.Event() for name in names}
+    worker, here = pipeline._process_paths_in_worker, pipeline._process_paths
+
+    def held_up(folder, task, *rest):
+        assert release.wait(timeout=20)
+        try:
+            return worker(folder, task, *rest)
+        finally:
+            finished[task[0]].set()
+
+    taken_back = []
+
+    def here_task(folder, task, *rest):
+        if task[0] in names[-2:]:                 # the workers' tasks: taken back
+            taken_back.append(task[0])
+            release.set()
+            assert finished[task[0]].wait(timeout=20)
+            time.sleep(0.1)                       # its result handed to this process
+        return here(folder, task, *rest)
+
+    discarded = []
+    real_discard = pipeline._discard
+    monkeypatch.setattr(pipeline, "_discard", lambda future: discarded.append(
+        future.result()) or real_discard(future))
+    monkeypatch.setattr(pipeline, "_process_paths_in_worker", held_up)
+    monkeypatch.setattr(pipeline, "_process_paths", here_task)
+    bars = []
+
+    class Bar:
+        def __init__(self, total, **kwargs):
+            bars.append(self)
+            self.total, self.counted = total, 0
+
+        def update(self, n):
+            self.counted += n
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(pipeline, "tqdm", Bar)
+    shared = helpers.load_corpus(workers=3, progress=True)
+    assert_same_corpus(serial, shared)
+    assert taken_back == [names[-1]]              # the first sent; then the other came back
+    assert len(discarded) == 1 and isinstance(discarded[0], str)
+    assert not Path(discarded[0]).exists() and list(spools.iterdir()) == []
+    assert bars[0].counted == bars[0].total == len(names)
 
 
 def test_a_workers_error_is_raised_here_and_no_more_tasks_are_sent(tmp_path, monkeypatch,
@@ -585,8 +664,18 @@ def test_worker_results_read_from_the_cache_are_renamed_and_corrupt_entries_reco
                                        version)) == sent[0]    # its cache entry written
 
 
-def test_worker_choice():
+def test_worker_choice(monkeypatch):
     assert pipeline.choose_workers(10_000) == 1
+    # by default, more processes as there are more pages to process, up to the cores
+    monkeypatch.delenv("HELPERS_WORKERS", raising=False)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 64)
+    limit = pipeline.AUTO_PARALLEL_BYTES
+    assert [pipeline.choose_workers(n) for n in (limit, limit + 1, limit * 3 // 2, limit * 10,
+                                                 limit * 100)] == [1, 2, 3, 20, 64]
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    assert pipeline.choose_workers(limit * 10) == 2
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: None)
+    assert pipeline.choose_workers(limit * 10) == 1
     assert pipeline.choose_workers(10_000, workers=3) == 3
     with pytest.raises(ValueError, match="at least 1"):
         pipeline.choose_workers(10, workers=0)

@@ -464,9 +464,9 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
     cache : bool
         Keep page results and segmentations on disk (``.cache/`` or ``$HELPERS_CACHE_DIR``).
     workers : int, optional
-        Local processes working on the pages, this one included (default: all cores above
-        about 3 MB of pages not yet cached, some 850 articles, else one;
-        ``$HELPERS_WORKERS`` overrides).
+        Local processes working on the pages, this one included (default: one up to about
+        3 MB of pages not yet cached, some 850 articles; above, two and one more for each
+        further 1.5 MB, up to the cores; ``$HELPERS_WORKERS`` overrides).
     client : dask.distributed.Client or str, optional
         Run the per-page work on a dask cluster instead.
     progress : bool, optional

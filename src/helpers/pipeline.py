@@ -320,7 +320,7 @@ def _process_paths_in_worker(folder: str, names: list[str], store: FileCache | N
             if store and result.status == "ok":
                 store.put(keys[i], result)
         sent = (out, _read_flags(len(items), todo))
-        return sent if spool is None else _spooled(sent, spool)  # type: ignore[return-value]
+        return sent if spool is None else _spooled(sent, spool)  # type: ignore[arg-type,return-value]
 
 
 def _spooled(sent: tuple[list[bytes | PageResult], list[bool]], spool: str
@@ -411,8 +411,8 @@ def _tasks(names: list[str], n_workers: int) -> list[list[str]]:
 
 def choose_workers(total_bytes: int, workers: int | None = None) -> int:
     """The number of processes working on the pages, the loading one included: ``workers`` if
-    given, else ``$HELPERS_WORKERS``, else all cores for loads above ``AUTO_PARALLEL_BYTES``
-    and one below.
+    given, else ``$HELPERS_WORKERS``, else one up to ``AUTO_PARALLEL_BYTES``, and above it two
+    and one more for each further half of it, up to the number of cores.
 
     Parameters
     ----------
@@ -431,7 +431,11 @@ def choose_workers(total_bytes: int, workers: int | None = None) -> int:
     if workers is None and os.environ.get("HELPERS_WORKERS"):
         workers = int(os.environ["HELPERS_WORKERS"])
     if workers is None:
-        workers = (os.cpu_count() or 1) if total_bytes > AUTO_PARALLEL_BYTES else 1
+        # Above the threshold, two processes, and one more for each further half of it, up to
+        # the cores: each then gets at least about 1.5 MB of pages, some 1.2 s of work, for a
+        # start-up of about a second (measured with two processes on two cores only).
+        workers = 1 if total_bytes <= AUTO_PARALLEL_BYTES else min(
+            os.cpu_count() or 1, max(2, total_bytes * 2 // max(1, AUTO_PARALLEL_BYTES)))
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     return workers
@@ -550,9 +554,12 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
     start up, and does not compete with as many others as there are cores. It keeps at least
     the first task: a load of a single task sends nothing. When this process has no task left
     and no worker has sent one back yet (they are still starting up, as in a small load),
-    it does the workers' tasks too, rather than wait for them; a worker's result that comes
-    later is not read (``benchmarks/README.md``, *Small loads*). A worker's error is raised
-    here and nothing more is sent; after Ctrl-C the workers are stopped. ``tick(pages)``: after
+    it takes their tasks back one at a time and does them, until one comes back, rather than
+    wait (``TAKE_STARTING_WORKERS_TASKS``; ``benchmarks/README.md``, *Small loads*); what a
+    worker sends for a task taken back is dropped (``_discard``), an error included. A task
+    the pool has queued cannot be stopped: it runs on after the load, and writes its pages'
+    cache entries. A worker's error is raised here and nothing more is sent; after Ctrl-C
+    the workers are stopped. ``tick(pages)``: after
     each task, with its number of pages. The pages computed here share ``tokens``
     (``shared_tokens``); a worker's results share theirs within their task (``_from_worker``).
     A worker's results come back in a file of the load's spool folder (``_spool``).
@@ -592,12 +599,15 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                 except queue.Empty:
                     return
                 with lock:
-                    i = running.pop(future)
+                    i = running.pop(future, None)
+                came_back[0] += 1
+                if i is None:  # a task this process took back and did itself
+                    _discard(future)
+                    continue
                 datas, reads = _unspooled(future.result())  # a worker's error is raised here
                 done[i] = [_from_worker(folder, name, data, read, store, tokens)
                            for name, data, read in zip(tasks[i], datas, reads, strict=True)]
                 tick(len(tasks[i]))
-                came_back[0] += 1
                 block = False
 
         try:
@@ -611,15 +621,18 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                 done[i] = _process_paths(folder, tasks[i], store, counted, tokens)[0]
                 tick(len(tasks[i]))
                 read_back(block=False)
-            with lock:  # no task left to take (nor to send): the workers' last ones
-                # None back yet: the workers are still starting up (a new interpreter, the
-                # imports, the model: about a second), and this process would wait for them.
-                # Their tasks are done here too; what they send later is not read.
-                unstarted = ([] if came_back[0] or not TAKE_STARTING_WORKERS_TASKS
-                             else sorted(running.values()))
-                if unstarted:
-                    running.clear()
-            for i in unstarted:
+            # No task left to take (nor to send): the workers' last ones. While none has come
+            # back, the workers are still starting up (a new interpreter, the imports, the
+            # model: about a second) and this process would wait for them: it takes their
+            # tasks back one at a time and does them, until one comes back.
+            while TAKE_STARTING_WORKERS_TASKS:
+                read_back(block=False)
+                with lock:
+                    if came_back[0] or not running:
+                        break
+                    future, i = max(running.items(), key=lambda item: item[1])
+                    del running[future]
+                future.cancel()  # (a task the pool has queued already runs all the same)
                 done[i] = _process_paths(folder, tasks[i], store, counted, tokens)[0]
                 tick(len(tasks[i]))
             while running:
@@ -634,6 +647,17 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                 executor.shutdown(wait=False, kill_workers=True)  # type: ignore[call-arg]
             raise
         return [result for task in done for result in task]  # type: ignore[union-attr]  # all filled
+
+
+def _discard(future: Future) -> None:
+    """Forget what a worker sent for a task this process did itself: its spool file removed,
+    an error it met ignored (this process met none doing the same)."""
+    if future.cancelled() or future.exception() is not None:
+        return
+    sent = future.result()
+    if isinstance(sent, str):
+        with contextlib.suppress(OSError):
+            os.remove(sent)
 
 
 @contextlib.contextmanager
