@@ -320,7 +320,9 @@ def _process_paths_in_worker(folder: str, names: list[str], store: FileCache | N
             if store and result.status == "ok":
                 store.put(keys[i], result)
         sent = (out, _read_flags(len(items), todo))
-        return sent if spool is None else _spooled(sent, spool)  # type: ignore[arg-type,return-value]
+        if spool is None:
+            return sent  # type: ignore[return-value]  # all filled
+        return _spooled(sent, spool)  # type: ignore[arg-type]  # all filled
 
 
 def _spooled(sent: tuple[list[bytes | PageResult], list[bool]], spool: str
@@ -501,9 +503,8 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     bar = tqdm(total=len(names), desc="loading corpus", unit="file") if show else None
     # Pages computed in this process share one string per distinct token (``shared_tokens``),
     # and a worker's within each of its tasks (``_from_worker``); pages read back from the
-    # cache keep
-    # their own: sharing them was a large part of a warm load's time, for less memory at its
-    # peak (benchmarks/README.md).
+    # cache keep their own: sharing them was a large part of a warm load's time, for less
+    # memory at its peak (benchmarks/README.md).
     tokens: dict[str, str] = {}
     try:
         results = _run_tasks(str(folder), tasks, store, counted, n_workers,
@@ -559,8 +560,8 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
     worker sends for a task taken back is dropped (``_discard``), an error included. A task
     the pool has queued cannot be stopped: it runs on after the load, and writes its pages'
     cache entries. A worker's error is raised here and nothing more is sent; after Ctrl-C
-    the workers are stopped. ``tick(pages)``: after
-    each task, with its number of pages. The pages computed here share ``tokens``
+    the workers are stopped. ``tick(pages)``: after each task, with its number of pages.
+    The pages computed here share ``tokens``
     (``shared_tokens``); a worker's results share theirs within their task (``_from_worker``).
     A worker's results come back in a file of the load's spool folder (``_spool``).
     While another load of this process (in another thread) uses the pool, every task is done
