@@ -664,6 +664,24 @@ def test_worker_results_read_from_the_cache_are_renamed_and_corrupt_entries_reco
                                        version)) == sent[0]    # its cache entry written
 
 
+def test_the_count_of_uncached_pages_bounds_the_rest_once_past_its_threshold(tmp_path):
+    # Past ``enough`` it stops reading, and counts every page not read yet as uncached: the
+    # workers are chosen by how large the load may be (``choose_workers``).
+    store = cache.FileCache(tmp_path, "pickle")
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))
+    sizes = [(SEEDS / name).stat().st_size for name in names]
+    total, counted = pipeline._count_uncached(SEEDS, names, store, sizes[0] + 1)
+    assert total == sum(sizes) and list(counted) == names[:2]       # two read, the rest bound
+    total, counted = pipeline._count_uncached(SEEDS, names, store, sum(sizes))
+    assert total == sum(sizes) and list(counted) == names           # all read, none past it
+    version = pipeline.pipeline_version()
+    for name in names[:3]:                                         # cached pages count nothing
+        data = (SEEDS / name).read_bytes()
+        store.put(pipeline.page_key(store, name, data, version), "entry")
+    total, _ = pipeline._count_uncached(SEEDS, names, store, 1)
+    assert total == sum(sizes[3:])
+
+
 def test_worker_choice(monkeypatch):
     assert pipeline.choose_workers(10_000) == 1
     # by default, more processes as there are more pages to process, up to the cores

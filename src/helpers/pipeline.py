@@ -381,8 +381,10 @@ def _from_worker(folder: str, name: str, data: bytes | PageResult, read: bool,
 
 def _count_uncached(folder: Path, names: list[str], store: FileCache,
                     enough: int) -> tuple[int, dict[str, tuple[str, bytes | None]]]:
-    """The size of the pages that have no entry in ``store``, counted until it passes
-    ``enough``; and what the count found of each page it read: its key, and its bytes if it
+    """The size of the pages that have no entry in ``store``: counted until it passes
+    ``enough``, and then, as a bound from above, with the size of every page not read yet
+    (so that ``choose_workers`` sees how large the load may be, not only that it passed the
+    threshold); and what the count found of each page it read: its key, and its bytes if it
     had no entry (at most about ``enough`` bytes are kept), for ``_process_paths``."""
     version = pipeline_version()
     total = 0
@@ -398,7 +400,8 @@ def _count_uncached(folder: Path, names: list[str], store: FileCache,
             counted[name] = (key, data)
             total += len(data)
             if total > enough:
-                break
+                return total + sum(os.path.getsize(os.path.join(folder, rest))
+                                   for rest in names[i + 1:]), counted
     return total, counted
 
 
