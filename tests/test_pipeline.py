@@ -600,7 +600,8 @@ def test_pages_counted_are_not_read_again_and_a_lost_entry_is_read_afresh(tmp_pa
     names = sorted(p.name for p in folder.glob("*.txt"))
     store = pipeline.page_store()
     pipeline._process_paths(str(folder), names[:2], store)              # the first two cached
-    uncached, counted = pipeline._count_uncached(folder, names, store, enough=10**9)
+    sizes = [(folder / n).stat().st_size for n in names]
+    uncached, counted = pipeline._count_uncached(folder, names, store, 10**9, sizes)
     assert [counted[n][1] is None for n in names] == [True, True] + [False] * (len(names) - 2)
     assert uncached == sum((folder / n).stat().st_size for n in names[2:])
     # after the count: the third page changes on disk, the first one's entry goes
@@ -670,15 +671,15 @@ def test_the_count_of_uncached_pages_bounds_the_rest_once_past_its_threshold(tmp
     store = cache.FileCache(tmp_path, "pickle")
     names = sorted(p.name for p in SEEDS.glob("*.txt"))
     sizes = [(SEEDS / name).stat().st_size for name in names]
-    total, counted = pipeline._count_uncached(SEEDS, names, store, sizes[0] + 1)
+    total, counted = pipeline._count_uncached(SEEDS, names, store, sizes[0] + 1, sizes)
     assert total == sum(sizes) and list(counted) == names[:2]       # two read, the rest bound
-    total, counted = pipeline._count_uncached(SEEDS, names, store, sum(sizes))
+    total, counted = pipeline._count_uncached(SEEDS, names, store, sum(sizes), sizes)
     assert total == sum(sizes) and list(counted) == names           # all read, none past it
     version = pipeline.pipeline_version()
     for name in names[:3]:                                         # cached pages count nothing
         data = (SEEDS / name).read_bytes()
         store.put(pipeline.page_key(store, name, data, version), "entry")
-    total, _ = pipeline._count_uncached(SEEDS, names, store, 1)
+    total, _ = pipeline._count_uncached(SEEDS, names, store, 1, sizes)
     assert total == sum(sizes[3:])
 
 

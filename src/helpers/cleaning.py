@@ -497,9 +497,8 @@ def _source_dateline(page: _Page, end: int, c: _Compiled) -> None:
     """Between the headline and the article (line ``end``), an outlet's or office's name beside
     a date without a clock (``_source_and_date``), a portal's posting row (``_posting_row``), a
     blog's date and sections (``_dated_row``) or its date and poster (``_dated_by``) is the
-    dateline; only there: elsewhere such a
-    line is a ticker's or a timeline's item ("Hội nghị Cấp cao APEC - 15/11/2023", "19/12/2023
-    | Phiên khai mạc")."""
+    dateline; only there: elsewhere such a line is a ticker's or a timeline's item ("Hội nghị
+    Cấp cao APEC - 15/11/2023", "19/12/2023 | Phiên khai mạc")."""
     if page.headline_at is None:
         return
     for i in range(_under_headline(page), end):
@@ -920,13 +919,14 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
                 _AFFILIATION.match(page.texts[i]) and page.is_name(i - 1, several=True)
                 and i > 1 and page.reason[i - 2] is None
                 and _headline_like(page.texts[i - 2], page.words[i - 2], c))):
-            if under_name is None and _headline_like(page.texts[i], page.words[i], c) \
-                    and not in_capitals(page.texts[i]) and _laid_out(page, i):
-                under_name = i      # laid out as a headline: its dateline or byline under it
-            elif under_site is None and _headline_like(page.texts[i], page.words[i], c) \
-                    and not in_capitals(page.texts[i]) and not _AFFILIATED.match(page.texts[i]) \
-                    and all(r is not None for r in page.reason[:i - 1]):
-                under_site = i
+            if (under_name is None or under_site is None) \
+                    and _headline_like(page.texts[i], page.words[i], c) \
+                    and not in_capitals(page.texts[i]):
+                if under_name is None and _laid_out(page, i):
+                    under_name = i  # laid out as a headline: its dateline or byline under it
+                elif under_site is None and not _AFFILIATED.match(page.texts[i]) \
+                        and all(r is not None for r in page.reason[:i - 1]):
+                    under_site = i
             continue
         if _headline_like(page.texts[i], page.words[i], c):
             if not (page.is_name(i, several=True) or in_capitals(page.texts[i])):

@@ -395,7 +395,7 @@ def _number(text: str) -> int:
     if low.startswith(("twenty", "thirty")):
         tens, unit = re.split(r"[\s-]+", low)
         return _EN_TENS[tens] + _EN_ORDINALS[unit]
-    words = text.lower().split()
+    words = low.split()
     return _TENS[words[0]] + (_UNITS[words[2]] if len(words) > 2 else 0)
 
 

@@ -379,11 +379,12 @@ def _from_worker(folder: str, name: str, data: bytes | PageResult, read: bool,
     return result.renamed(name)
 
 
-def _count_uncached(folder: Path, names: list[str], store: FileCache,
-                    enough: int) -> tuple[int, dict[str, tuple[str, bytes | None]]]:
+def _count_uncached(folder: Path, names: list[str], store: FileCache, enough: int,
+                    sizes: Sequence[int]) -> tuple[int, dict[str, tuple[str, bytes | None]]]:
     """The size of the pages that have no entry in ``store``: counted until it passes
     ``enough``, and then, as a bound from above, with the size of every page not read yet
-    (so that ``choose_workers`` sees how large the load may be, not only that it passed the
+    (``sizes``, the pages' sizes in bytes, as ``map_pages`` read them; so that
+    ``choose_workers`` sees how large the load may be, not only that it passed the
     threshold); and what the count found of each page it read: its key, and its bytes if it
     had no entry (at most about ``enough`` bytes are kept), for ``_process_paths``."""
     version = pipeline_version()
@@ -400,8 +401,7 @@ def _count_uncached(folder: Path, names: list[str], store: FileCache,
             counted[name] = (key, data)
             total += len(data)
             if total > enough:
-                return total + sum(os.path.getsize(os.path.join(folder, rest))
-                                   for rest in names[i + 1:]), counted
+                return total + sum(sizes[i + 1:]), counted
     return total, counted
 
 
@@ -486,7 +486,8 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     >>> [page.status for page in map_pages(folder, names[:2], workers=1, progress=False)]
     ['ok', 'ok']
     """
-    total = sum(os.path.getsize(os.path.join(folder, n)) for n in names)
+    sizes = [os.path.getsize(os.path.join(folder, n)) for n in names]
+    total = sum(sizes)
     show = _show_progress(total, progress)
     if client is not None:
         shared: dict[str, str] = {}
@@ -500,7 +501,7 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
         # Pages already in the cache need no worker: a warm load starts no processes. What
         # the count read is used again by this process, which takes the tasks from the first:
         # those pages are read and hashed once (but for any the other processes reach).
-        uncached, counted = _count_uncached(folder, names, store, AUTO_PARALLEL_BYTES)
+        uncached, counted = _count_uncached(folder, names, store, AUTO_PARALLEL_BYTES, sizes)
         n_workers = choose_workers(uncached)
     tasks = _tasks(names, n_workers)
     bar = tqdm(total=len(names), desc="loading corpus", unit="file") if show else None
