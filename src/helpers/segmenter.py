@@ -1,6 +1,8 @@
 """Exact, fast re-implementation of ``underthesea.word_tokenize`` (Vietnamese word segmentation):
 the same words, byte for byte, for the verified underthesea / underthesea_core versions. Owns
-segmentation only; does not clean, case-fold or cache results on disk (``text`` does)."""
+segmentation only; does not clean, case-fold or cache results on disk (``text`` does). The
+tables it builds from underthesea's model files are kept in the cache folder (``segmenter/``),
+so that a new process reads them back instead of building them again."""
 # How it stays identical (issue 13); each step mirrors underthesea's own code:
 #
 # 1. Text is normalized with underthesea's ``normalize_characters_in_text`` and split on
@@ -31,9 +33,11 @@ segmentation only; does not clean, case-fold or cache results on disk (``text`` 
 # to underthesea, whose module-level regex is restored afterwards).
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import re
 import struct
+import sys
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,7 +50,9 @@ import underthesea
 from underthesea.pipeline.word_tokenize import regex_tokenize as _rt
 from underthesea_core import CRFFeaturizer
 
+from .cache import FileCache
 from .gcpause import paused_gc
+from .paths import cache_dir
 
 __all__ = ["BATCH_SIZE", "backend", "clear_caches", "word_tokenize", "word_tokenize_many"]
 
@@ -310,23 +316,62 @@ class _ChunkIds(dict[str, list[int]]):
         return ids
 
 
+# What ``_Tables`` keeps in the cache folder: what it builds from the model files, about 0.45 s
+# of a new process's first segmentation (reading them back takes about 0.05 s; the
+# featurizers, which cannot be pickled, and the hash table of windows are made again from
+# them). ``benchmarks/README.md``, *The segmenter's tables*.
+_STORED = ("model", "configs", "dictionary", "templates", "span", "inside", "vocab",
+           "by_syntax", "radix", "grams", "gram_columns")
+_MODEL_FILES = ("models.bin", "features.bin", "dictionary.bin")
+
+
+def _tables_key(store: FileCache) -> str:
+    """The key of the tables in ``store``: the model files' bytes and this module's source (a
+    change to how the tables are built or read changes it), under the versions of Python and
+    numpy that pickled them."""
+    parts = [Path(__file__).read_bytes(), *((_MODEL_DIR / name).read_bytes()
+                                            for name in _MODEL_FILES)]
+    return store.key(parts, f"tables python {sys.version_info[:2]} numpy {np.__version__}")
+
+
+def _tables_store() -> FileCache:
+    """Where the tables are kept: ``segmenter/`` in the cache folder (``paths.cache_dir``)."""
+    return FileCache(cache_dir() / "segmenter", codec="pickle")
+
+
 class _Tables:
     """Model, templates, integer window tables and the per-token-type feature cache."""
 
-    def __init__(self) -> None:
-        self.model = _read_model(_MODEL_DIR / "models.bin")
-        configs = joblib.load(_MODEL_DIR / "features.bin")
-        self.dictionary = joblib.load(_MODEL_DIR / "dictionary.bin")
-        self.featurizer = CRFFeaturizer(configs, self.dictionary)
+    def __init__(self, store: FileCache | None = None) -> None:
+        """The tables of the installed model: read back from ``store`` when it holds them for
+        these model files and this module, else built and put there (``_STORED``; a store
+        that cannot be written to is left as it is)."""
+        key = _tables_key(store) if store is not None else ""
+        stored = store.get(key) if store is not None else None
+        if isinstance(stored, dict) and stored.keys() == set(_STORED):
+            vars(self).update(stored)
+        else:
+            self._build()
+            if store is not None:
+                with contextlib.suppress(OSError):
+                    store.put(key, {name: getattr(self, name) for name in _STORED})
+        self.featurizer = CRFFeaturizer(self.configs, self.dictionary)
         self.probe = CRFFeaturizer(list(_UNIGRAM_PROBES), self.dictionary)
-        self.templates = _parse_templates(configs, self.model.attr_index)
+        self._merge_window_tables()
+        self.chunk_ids = _ChunkIds()
+        self.clear()
+
+    def _build(self) -> None:
+        """The ``_STORED`` attributes, from the model files."""
+        self.model = _read_model(_MODEL_DIR / "models.bin")
+        self.configs: list[str] = joblib.load(_MODEL_DIR / "features.bin")
+        self.dictionary = joblib.load(_MODEL_DIR / "dictionary.bin")
+        self.templates = _parse_templates(self.configs, self.model.attr_index)
         self.span = max(max(abs(t.lo), abs(t.hi)) for t in self.templates)
         self.inside = (self.model.labels.index(_INSIDE_LABEL)
                        if _INSIDE_LABEL in self.model.labels else -1)
         self.vocab: dict[str, int] = {}
         self._build_window_tables()
-        self.chunk_ids = _ChunkIds()
-        self.clear()
 
     def _build_window_tables(self) -> None:
         """Integer tables of the n-token windows. For each (pieces, n): the sorted window codes;
@@ -373,7 +418,6 @@ class _Tables:
                     continue
                 self.gram_columns[t.syntax] = (where, np.array([*ids, t.bos, t.eos],
                                                                dtype=np.int64))
-        self._merge_window_tables()
 
     def _merge_window_tables(self) -> None:
         """One hash table for every kind of window (code * 4 + kind), and the plan: for each
@@ -808,7 +852,7 @@ def _exact_tables() -> tuple[_Tables, _Tokenizer] | None:
             _state["tables"] = None
         else:
             try:
-                tables = _Tables()
+                tables = _Tables(_tables_store())
                 _state["tables"] = (tables, _Tokenizer(tables))
             except (UnsupportedModel, OSError) as err:
                 warnings.warn(f"helpers.segmenter cannot reproduce this model ({err}): "
