@@ -37,12 +37,18 @@ def _same(a: object, b: object) -> bool:
 COMPARED = (*segmenter._STORED, "wheres", "plan", "uni_by_template", "uni_weights")
 
 
+def _not_built(self) -> None:
+    pytest.fail("the tables were built, not read back")
+
+
 @pytest.fixture(scope="module")
 def built_and_read(tmp_path_factory):
     store = FileCache(tmp_path_factory.mktemp("segmenter"), codec="pickle")
     built = segmenter._Tables(store)
     entries = list(store.folder.rglob("*.pickle"))
-    read = segmenter._Tables(store)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(segmenter._Tables, "_build", _not_built)
+        read = segmenter._Tables(store)
     return store, built, read, entries
 
 
@@ -108,7 +114,39 @@ def test_the_key_follows_the_model_files_and_the_modules_source(tmp_path, monkey
         fh.write(b"\x00")
     changed_model = segmenter._tables_key(store)
     assert changed_model != before
-    source = tmp_path / "segmenter.py"
-    source.write_bytes(Path(segmenter.__file__).read_bytes() + b"\n# changed\n")
-    monkeypatch.setattr(segmenter, "__file__", str(source))
+    monkeypatch.setattr(segmenter, "_SOURCE_DIGEST", b"another source")
     assert segmenter._tables_key(store) not in (before, changed_model)
+
+
+def test_the_key_is_the_imported_source_not_the_file_edited_since(tmp_path, monkeypatch):
+    # A kernel that imported this module builds with the code it runs: an edit of the file
+    # afterwards (a checkout) must not give its tables the new code's key.
+    store = FileCache(tmp_path / "store", codec="pickle")
+    before = segmenter._tables_key(store)
+    edited = tmp_path / "segmenter.py"
+    edited.write_bytes(Path(segmenter.__file__).read_bytes() + b"\n# edited since\n")
+    monkeypatch.setattr(segmenter, "__file__", str(edited))
+    assert segmenter._tables_key(store) == before
+    assert segmenter._source_digest() != segmenter._SOURCE_DIGEST   # the file did change
+
+
+def test_without_the_source_the_tables_are_built_and_not_stored(tmp_path, monkeypatch,
+                                                                 built_and_read):
+    monkeypatch.setattr(segmenter, "_SOURCE_DIGEST", None)
+    store = FileCache(tmp_path / "store", codec="pickle")
+    tables = segmenter._Tables(store)
+    assert _same(tables.grams, built_and_read[1].grams)
+    assert not store.folder.exists()
+
+
+def test_a_new_process_state_reads_and_writes_the_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    segmenter.clear_caches(model=True)
+    try:
+        assert segmenter.backend() == "helpers"
+        assert len(list((tmp_path / "segmenter").rglob("*.pickle"))) == 1
+        segmenter.clear_caches(model=True)
+        monkeypatch.setattr(segmenter._Tables, "_build", _not_built)
+        assert segmenter.word_tokenize("Hội nghị Ngoại giao") == ["Hội nghị", "Ngoại giao"]
+    finally:
+        segmenter.clear_caches(model=True)   # the next test makes them from its own folder

@@ -34,6 +34,7 @@ so that a new process reads them back instead of building them again."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib.metadata
 import re
 import struct
@@ -325,13 +326,33 @@ _STORED = ("model", "configs", "dictionary", "templates", "span", "inside", "voc
 _MODEL_FILES = ("models.bin", "features.bin", "dictionary.bin")
 
 
-def _tables_key(store: FileCache) -> str:
-    """The key of the tables in ``store``: the model files' bytes and this module's source (a
-    change to how the tables are built or read changes it), under the versions of Python and
-    numpy that pickled them."""
-    parts = [Path(__file__).read_bytes(), *((_MODEL_DIR / name).read_bytes()
-                                            for name in _MODEL_FILES)]
-    return store.key(parts, f"tables python {sys.version_info[:2]} numpy {np.__version__}")
+def _source_digest() -> bytes | None:
+    """A digest of this module's source, None when it cannot be read (installed without it)."""
+    try:
+        return hashlib.sha256(Path(__file__).read_bytes()).digest()
+    except OSError:
+        return None
+
+
+# This module's source as it was imported: tables built by the code that runs must not go under
+# the key of a later edit of the file (a checkout while a notebook's kernel runs, which builds
+# its tables only at its first segmentation).
+_SOURCE_DIGEST = _source_digest()
+
+
+def _tables_key(store: FileCache) -> str | None:
+    """The key of the tables in ``store``: the model files' bytes and this module's source as
+    imported (a change to how the tables are built or read changes it), under the versions of
+    Python and numpy that pickled them; None when either cannot be read (the tables are then
+    built and not stored; building says what is missing)."""
+    if _SOURCE_DIGEST is None:
+        return None
+    try:
+        models = [(_MODEL_DIR / name).read_bytes() for name in _MODEL_FILES]
+    except OSError:
+        return None
+    return store.key([_SOURCE_DIGEST, *models],
+                     f"tables python {sys.version_info[:2]} numpy {np.__version__}")
 
 
 def _tables_store() -> FileCache:
@@ -345,14 +366,15 @@ class _Tables:
     def __init__(self, store: FileCache | None = None) -> None:
         """The tables of the installed model: read back from ``store`` when it holds them for
         these model files and this module, else built and put there (``_STORED``; a store
-        that cannot be written to is left as it is)."""
-        key = _tables_key(store) if store is not None else ""
-        stored = store.get(key) if store is not None else None
+        that cannot be written to is left as it is, as is every store when this module's source
+        or the model files cannot be read for the key)."""
+        key = None if store is None else _tables_key(store)
+        stored = None if store is None or key is None else store.get(key)
         if isinstance(stored, dict) and stored.keys() == set(_STORED):
             vars(self).update(stored)
         else:
             self._build()
-            if store is not None:
+            if store is not None and key is not None:
                 with contextlib.suppress(OSError):
                     store.put(key, {name: getattr(self, name) for name in _STORED})
         self.featurizer = CRFFeaturizer(self.configs, self.dictionary)
