@@ -6,10 +6,10 @@ which it builds from underthesea's model files or, since 5 Dec, reads back from
 ``segmenter/`` in the cache folder. This runs fresh processes in turn, ``--pairs`` times each:
 (1) the package of ``--against`` (the commit before the change), (2) this tree with an empty
 cache folder (the tables built, then stored), (3) this tree with a cache folder that holds
-them. Each process, from its script's first line (the interpreter's own start before it is
-the same for all three), times: its first segmentation (the tables made, one sentence); then
-a cold load of the seeds (``load_corpus(seeds, cache=False)``: no page read from the cache),
-the whole time to its end; then the start of a worker pool (``pipeline.worker_pool(2)``) up
+them. Each process times, from its script's first line (the interpreter's own start before
+it is the same for all three): the end of its first segmentation (the imports, the tables
+made, one sentence); then of a cold load of the seeds (``load_corpus(seeds, cache=False)``:
+no page read from the cache), the whole time to its end; then, apart, the start of a worker pool (``pipeline.worker_pool(2)``) up
 to the end of a first segmentation in its worker, which builds the tables or reads back what
 this process stored (in (1), builds them). Prints the medians, and each kind's ratio to (3)
 pair by pair.
