@@ -9,10 +9,10 @@ cache folder (the tables built, then stored), (3) this tree with a cache folder 
 them. Each process times, from its script's first line (the interpreter's own start before
 it is the same for all three): the end of its first segmentation (the imports, the tables
 made, one sentence); then of a cold load of the seeds (``load_corpus(seeds, cache=False)``:
-no page read from the cache), the whole time to its end; then, apart, the start of a worker pool (``pipeline.worker_pool(2)``) up
-to the end of a first segmentation in its worker, which builds the tables or reads back what
-this process stored (in (1), builds them). Prints the medians, and each kind's ratio to (3)
-pair by pair.
+no page read from the cache), the whole time to its end; then, apart, the start of a worker
+pool (``pipeline.worker_pool(2)``) up to the end of a first segmentation in its worker, which
+builds the tables or reads back what this process stored (in (1), builds them). Prints the
+medians, and each kind's ratio to (3) pair by pair.
 """
 from __future__ import annotations
 
