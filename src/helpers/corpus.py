@@ -462,7 +462,9 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
         Empty files are always skipped with a ``CorpusWarning``. A folder none of whose pages
         can be read raises ``CorpusError``.
     cache : bool
-        Keep page results and segmentations on disk (``.cache/`` or ``$HELPERS_CACHE_DIR``).
+        Read and keep page results and the duplicate search's answer on disk (``pages/`` and
+        ``duplicates/`` in ``.cache/`` or ``$HELPERS_CACHE_DIR``; the segmenter's tables are
+        kept in ``segmenter/`` whatever this says).
     workers : int, optional
         Local processes working on the pages, this one included (default: one up to about
         3 MB of pages not yet cached, some 850 articles; above, two and one more for each
@@ -470,7 +472,7 @@ def load_corpus(path: str | os.PathLike | None = None, *, catalog: bool = True,
     client : dask.distributed.Client or str, optional
         Run the per-page work on a dask cluster instead.
     progress : bool, optional
-        Show a progress bar (default: on loads of more than a few seconds, unless
+        Show a progress bar (default: when the files total more than 300 kB, unless
         ``$HELPERS_PROGRESS=0``).
 
     Returns
