@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import warnings
 
 import pytest
 
@@ -63,6 +64,37 @@ def test_a_failed_write_leaves_the_old_entry_and_no_temporary_file(tmp_path):
     assert store.get(key) == ["kept"]
     entry = store._path(key)
     assert sorted(os.listdir(os.path.dirname(entry))) == [os.path.basename(entry)]
+
+
+def test_a_folder_that_cannot_be_written_warns_once_and_stores_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "_WARNED", set())
+    blocker = tmp_path / "a file"
+    blocker.write_text("in the way", encoding="utf-8")
+    store = FileCache(blocker / "pages", codec="pickle")
+    key = store.key(["page"], "v1")
+    with pytest.warns(cache.CacheWarning, match="cannot be written .*Not a directory"):
+        store.put(key, ["value"])
+    assert store.get(key) is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")             # no second warning, no error
+        store.put(key, ["value"])
+        FileCache(blocker / "pages").put(key, ["value"])   # another store of that folder
+    assert blocker.read_text(encoding="utf-8") == "in the way"
+
+
+def test_a_write_that_fails_half_way_leaves_no_temporary_file_and_warns(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "_WARNED", set())
+    store = FileCache(tmp_path)
+    key = store.key(["page"], "v1")
+
+    def full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache.os, "replace", full)
+    with pytest.warns(cache.CacheWarning, match="No space left on device"):
+        store.put(key, ["value"])
+    assert store.unwritable
+    assert [name for _, _, names in os.walk(tmp_path) for name in names] == []
 
 
 def test_has_tells_a_stored_entry_from_a_missing_one(tmp_path):

@@ -703,6 +703,33 @@ def test_worker_choice(monkeypatch):
 def test_worker_choice_from_the_environment(monkeypatch):
     monkeypatch.setenv("HELPERS_WORKERS", "2")
     assert pipeline.choose_workers(10_000) == 2
+    monkeypatch.setenv("HELPERS_WORKERS", " 3 ")
+    assert pipeline.choose_workers(10_000) == 3
+    monkeypatch.setenv("HELPERS_WORKERS", "  ")              # blank: as if unset
+    assert pipeline.choose_workers(10_000) == 1
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-1", "2.5", "²"])
+def test_a_worker_count_the_environment_cannot_mean_is_a_clear_error(monkeypatch, value):
+    monkeypatch.setenv("HELPERS_WORKERS", value)
+    with pytest.raises(ValueError, match=r"\$HELPERS_WORKERS must be a whole number") as error:
+        pipeline.choose_workers(10_000)
+    assert repr(value) in str(error.value)
+
+
+def test_a_cache_folder_that_cannot_be_written_warns_once_and_loads_all_the_same(
+        tmp_path, monkeypatch):
+    blocker = tmp_path / "a file"          # a file where the cache folder should be
+    blocker.write_text("in the way", encoding="utf-8")
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(blocker))
+    monkeypatch.setattr(cache, "_WARNED", set())
+    with pytest.warns(helpers.CacheWarning) as caught:
+        loaded = helpers.load_corpus(SEEDS, progress=False, workers=1)
+    messages = [str(w.message) for w in caught if issubclass(w.category, helpers.CacheWarning)]
+    assert messages and all("cannot be written" in m and str(blocker) in m for m in messages)
+    assert len(messages) == len(set(messages))            # once for each folder
+    assert_same_corpus(helpers.load_corpus(SEEDS, progress=False, cache=False), loaded)
+    assert blocker.read_text(encoding="utf-8") == "in the way"
 
 
 def test_the_segmentation_cache_alone_spares_segmenting_again(monkeypatch):

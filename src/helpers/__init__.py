@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time, __getattr_
     )
     from .dates import find_dates, parse_dateline, parse_full_date
     from .dedupe import find_duplicates, shingle_hashes
-    from .errors import CorpusError, CorpusWarning
+    from .errors import CacheWarning, CorpusError, CorpusWarning
     from .frequency import raw_vs_clean, word_counts
     from .pages import PageResult, decode_bytes, process_page
     from .plotting import (
@@ -59,7 +59,7 @@ _HOMES = {
                "raw_pages", "removal_summary"),
     "dates": ("find_dates", "parse_dateline", "parse_full_date"),
     "dedupe": ("find_duplicates", "shingle_hashes"),
-    "errors": ("CorpusError", "CorpusWarning"),
+    "errors": ("CacheWarning", "CorpusError", "CorpusWarning"),
     "frequency": ("raw_vs_clean", "word_counts"),
     "pages": ("PageResult", "decode_bytes", "process_page"),
     "plotting": ("article_labels", "group_colors", "plot_article_lengths", "plot_event_timeline",
@@ -72,6 +72,7 @@ _HOMES = {
 _EXPORTS = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
+    "CacheWarning",
     "CleanedArticle",
     "CorpusError",
     "CorpusWarning",

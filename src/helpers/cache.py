@@ -1,7 +1,9 @@
 """A small on-disk cache: one file per entry, written atomically.
 
-Owns storing and fetching values by key under a folder (JSON or pickle). Knows nothing of what
-is stored: segmentations (``helpers.text``) and page results (``helpers.pipeline``) use it.
+Owns storing and fetching values by key under a folder (JSON or pickle), and saying once when
+the folder cannot be written to (``CacheWarning``). Knows nothing of what is stored:
+segmentations (``helpers.text``), page results (``helpers.pipeline``), the duplicate search's
+answers (``helpers.dedupe``) and the segmenter's tables use it.
 """
 from __future__ import annotations
 
@@ -10,9 +12,12 @@ import json
 import os
 import pickle
 import tempfile
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from .errors import CacheWarning
 
 __all__ = ["FileCache", "will_read"]
 
@@ -99,6 +104,7 @@ class FileCache:
             raise ValueError(f"codec must be 'json' or 'pickle', not {codec!r}")
         self.folder = Path(folder)
         self.codec = codec
+        self.unwritable = False     # set at the first write that fails (``put_bytes``)
         self.suffix = ".json" if codec == "json" else ".pickle"
 
     def key(self, parts: Iterable[str | bytes], version: str) -> str:
@@ -160,15 +166,39 @@ class FileCache:
         self.put_bytes(key, self.dumps(value))
 
     def put_bytes(self, key: str, data: bytes) -> None:
-        """Store an entry's bytes (``dumps``) atomically."""
+        """Store an entry's bytes (``dumps``) atomically. When the folder cannot be written to
+        (a file in its place, no permission, a full disk), one ``CacheWarning`` per folder and
+        process says so, and this store writes nothing more: what would have been kept is
+        computed again next time, nothing else is lost."""
+        if self.unwritable:
+            return
         path = self._path(key)
         folder = os.path.dirname(path)
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        try:
+            os.makedirs(folder, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        except OSError as error:
+            self._cannot_write(error)
+            return
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.replace(tmp, path)
-        except BaseException:
+        except BaseException as error:
             Path(tmp).unlink(missing_ok=True)
-            raise
+            if not isinstance(error, OSError):
+                raise
+            self._cannot_write(error)
+
+    def _cannot_write(self, error: OSError) -> None:
+        self.unwritable = True
+        if str(self.folder) not in _WARNED:
+            _WARNED.add(str(self.folder))
+            warnings.warn(f"{self.folder}: the cache cannot be written ({error.strerror or error})"
+                          ": results are computed as usual and not kept (set "
+                          "$HELPERS_CACHE_DIR to a folder you can write to)", CacheWarning,
+                          stacklevel=4)
+
+
+# The folders a CacheWarning has named in this process: one warning each.
+_WARNED: set[str] = set()

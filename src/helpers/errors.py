@@ -1,7 +1,7 @@
 """The package's error and warning types, in a module of their own so every other module can
 raise them without importing the corpus loader."""
 
-__all__ = ["CorpusError", "CorpusWarning", "NoVisibleText"]
+__all__ = ["CacheWarning", "CorpusError", "CorpusWarning", "NoVisibleText"]
 
 
 class CorpusError(Exception):
@@ -15,3 +15,8 @@ class NoVisibleText(CorpusError):
 
 class CorpusWarning(UserWarning):
     """Something in the corpus was skipped or looks wrong; the message names the file."""
+
+
+class CacheWarning(UserWarning):
+    """The on-disk cache cannot be written (a file in its place, no permission, a full disk):
+    results are computed as usual and not kept; the message names the folder and the reason."""

@@ -433,8 +433,11 @@ def choose_workers(total_bytes: int, workers: int | None = None) -> int:
     >>> choose_workers(10_000, workers=2)
     2
     """
-    if workers is None and os.environ.get("HELPERS_WORKERS"):
-        workers = int(os.environ["HELPERS_WORKERS"])
+    if workers is None and (value := os.environ.get("HELPERS_WORKERS", "").strip()):
+        if not (value.isascii() and value.isdigit()) or int(value) < 1:
+            raise ValueError(f"$HELPERS_WORKERS must be a whole number of processes, 1 or more "
+                             f"(1: the loading process alone), not {value!r}")
+        workers = int(value)
     if workers is None:
         # Above the threshold, two processes, and one more for each further half of it, up to
         # the cores: each then gets at least about 1.5 MB of pages, some 1.2 s of work, for a
@@ -497,7 +500,7 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     store = page_store() if cache else None
     counted: dict[str, tuple[str, bytes | None]] = {}
     if n_workers > 1 and store is not None and workers is None \
-            and not os.environ.get("HELPERS_WORKERS"):
+            and not os.environ.get("HELPERS_WORKERS", "").strip():
         # Pages already in the cache need no worker: a warm load starts no processes. What
         # the count read is used again by this process, which takes the tasks from the first:
         # those pages are read and hashed once (but for any the other processes reach).

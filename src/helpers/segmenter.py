@@ -33,7 +33,6 @@ so that a new process reads them back instead of building them again."""
 # to underthesea, whose module-level regex is restored afterwards).
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.metadata
 import re
@@ -374,9 +373,8 @@ class _Tables:
             vars(self).update(stored)
         else:
             self._build()
-            if store is not None and key is not None:
-                with contextlib.suppress(OSError):
-                    store.put(key, {name: getattr(self, name) for name in _STORED})
+            if store is not None and key is not None:  # (a store that cannot write warns)
+                store.put(key, {name: getattr(self, name) for name in _STORED})
         self.featurizer = CRFFeaturizer(self.configs, self.dictionary)
         self.probe = CRFFeaturizer(list(_UNIGRAM_PROBES), self.dictionary)
         self._merge_window_tables()
