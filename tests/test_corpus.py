@@ -396,6 +396,13 @@ def test_missing_folder_is_a_clear_error(tmp_path):
         helpers.load_corpus(tmp_path / "nope")
 
 
+def test_a_file_given_for_the_folder_is_a_clear_error(tmp_path):
+    page = tmp_path / "bai.txt"
+    page.write_text("Hội nghị Ngoại giao lần thứ 32 khai mạc.", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"bai\.txt: a file, not a folder.*pass '.*'"):
+        helpers.load_corpus(page)
+
+
 def test_check_command_reports_articles_removals_and_warnings(seed_copy, capsys):
     from helpers.check import describe
 

@@ -157,6 +157,9 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     (5, '000_81a13d3eb0ca6e22.txt')
     """
     folder = corpus_dir(path)
+    if folder.is_file():
+        raise CorpusError(f"{folder}: a file, not a folder: the corpus is the folder of pages "
+                          f"(pass {display_path(folder.parent)!r}, or set CORPUS_DIR)")
     if not folder.is_dir():
         raise CorpusError(f"{folder}: corpus folder not found (set CORPUS_DIR or pass a path)")
     files: list[str] = []
