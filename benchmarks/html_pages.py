@@ -1,4 +1,4 @@
-"""How long an HTML page takes to process, against a text page of the same story:
+"""How long an HTML page takes to process, against a text page (the pages written for the tests):
 ``.venv/bin/python benchmarks/html_pages.py [--rounds 5] [--out FILE.json]``.
 
 ``make bench`` times plain-text pages. A folder saved from a browser holds HTML, which goes

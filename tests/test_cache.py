@@ -72,8 +72,9 @@ def test_a_folder_that_cannot_be_written_warns_once_and_stores_nothing(tmp_path,
     blocker.write_text("in the way", encoding="utf-8")
     store = FileCache(blocker / "pages", codec="pickle")
     key = store.key(["page"], "v1")
-    with pytest.warns(cache.CacheWarning, match="cannot be written .*Not a directory"):
+    with pytest.warns(cache.CacheWarning, match="cannot be written .*Not a directory") as caught:
         store.put(key, ["value"])
+    assert "set $HELPERS_CACHE_DIR to a folder you can write to" in str(caught[0].message)
     assert store.get(key) is None
     with warnings.catch_warnings():
         warnings.simplefilter("error")             # no second warning, no error
@@ -90,11 +91,18 @@ def test_a_write_that_fails_half_way_leaves_no_temporary_file_and_warns(tmp_path
     def full(*args):
         raise OSError(28, "No space left on device")
 
+    real_replace = cache.os.replace
     monkeypatch.setattr(cache.os, "replace", full)
-    with pytest.warns(cache.CacheWarning, match="No space left on device"):
+    with pytest.warns(cache.CacheWarning, match="No space left on device") as caught:
         store.put(key, ["value"])
-    assert store.unwritable
+    assert "HELPERS_CACHE_DIR" not in str(caught[0].message)   # no place to advise: it ran out
     assert [name for _, _, names in os.walk(tmp_path) for name in names] == []
+    # only that entry was skipped: once there is room, the next one is written, unsaid
+    monkeypatch.setattr(cache.os, "replace", real_replace)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        store.put(key, ["value"])
+    assert store.get(key) == ["value"]
 
 
 def test_has_tells_a_stored_entry_from_a_missing_one(tmp_path):

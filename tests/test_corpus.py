@@ -399,8 +399,9 @@ def test_missing_folder_is_a_clear_error(tmp_path):
 def test_a_file_given_for_the_folder_is_a_clear_error(tmp_path):
     page = tmp_path / "bai.txt"
     page.write_text("Hội nghị Ngoại giao lần thứ 32 khai mạc.", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"bai\.txt: a file, not a folder.*pass '.*'"):
+    with pytest.raises(CorpusError, match=r"bai\.txt: a file, not a folder") as error:
         helpers.load_corpus(page)
+    assert repr(str(tmp_path.resolve())) in str(error.value)     # the folder to pass instead
 
 
 def test_check_command_reports_articles_removals_and_warnings(seed_copy, capsys):
@@ -414,6 +415,21 @@ def test_check_command_reports_articles_removals_and_warnings(seed_copy, capsys)
     assert "related news 61" in out
     assert "WARNING: empty.txt: empty file (no visible text), skipped" in out
     assert n_warnings == 1
+
+
+def test_check_command_says_when_the_cache_cannot_be_written(seed_copy, tmp_path, capsys,
+                                                             monkeypatch):
+    from helpers import cache
+    from helpers.check import describe
+
+    blocker = tmp_path / "a file"
+    blocker.write_text("in the way", encoding="utf-8")
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(blocker))
+    monkeypatch.setattr(cache, "_WARNED", set())
+    assert describe(seed_copy) == 0                      # not a corpus warning
+    out = capsys.readouterr().out
+    assert "5 article(s)" in out
+    assert f"CACHE: {blocker / 'pages'}: the cache cannot be written" in out
 
 
 def test_near_identical_bodies_count_as_copies():

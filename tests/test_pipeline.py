@@ -4,6 +4,8 @@ import os
 import pickle
 import shutil
 import tempfile
+import threading
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -418,8 +420,8 @@ def test_a_spooled_task_reads_back_as_sent_and_its_file_is_removed(tmp_path):
     direct = pipeline._process_paths_in_worker(str(SEEDS), names, None)
     path = pipeline._process_paths_in_worker(str(SEEDS), names, store, str(tmp_path))
     assert isinstance(path, str) and Path(path).parent == tmp_path and Path(path).is_file()
-    back, read = pipeline._unspooled(path)
-    assert not Path(path).exists() and read == direct[1] == [False, False]
+    back, read, unsaid = pipeline._unspooled(path)
+    assert not Path(path).exists() and read == direct[1] == [False, False] and unsaid == []
     assert back == direct[0] and [p.source_file for p in back] == names
     assert pipeline._unspooled(direct) is direct      # a result not spooled is taken as it is
 
@@ -640,7 +642,7 @@ def test_worker_results_read_from_the_cache_are_renamed_and_corrupt_entries_reco
     version = pipeline.pipeline_version()
     store.put(pipeline.page_key(store, first.name, first.read_bytes(), version),
               pipeline.cached_page(first.name, first.read_bytes(), cache=False))
-    sent, read = pipeline._process_paths_in_worker(str(folder), ["zz_copy.txt"], store)
+    sent, read, _ = pipeline._process_paths_in_worker(str(folder), ["zz_copy.txt"], store)
     assert read == [True]
     page = pipeline._from_worker(str(folder), "zz_copy.txt", sent[0], True, store, {})
     assert page.source_file == "zz_copy.txt" and store.loads(sent[0]).source_file == first.name
@@ -658,7 +660,7 @@ def test_worker_results_read_from_the_cache_are_renamed_and_corrupt_entries_reco
     assert isinstance(store.get(key), pages.PageResult)
     # a result the worker computed is sent as the result itself, and taken as it is
     (folder / "zz_new.txt").write_bytes(second.read_bytes() + "\nMột dòng mới.\n".encode())
-    sent, read = pipeline._process_paths_in_worker(str(folder), ["zz_new.txt"], store)
+    sent, read, _ = pipeline._process_paths_in_worker(str(folder), ["zz_new.txt"], store)
     assert read == [False] and isinstance(sent[0], pages.PageResult)
     assert pipeline._from_worker(str(folder), "zz_new.txt", sent[0], False, store, {}) is sent[0]
     assert store.get(pipeline.page_key(store, "zz_new.txt", (folder / "zz_new.txt").read_bytes(),
@@ -696,8 +698,21 @@ def test_worker_choice(monkeypatch):
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: None)
     assert pipeline.choose_workers(limit * 10) == 1
     assert pipeline.choose_workers(10_000, workers=3) == 3
-    with pytest.raises(ValueError, match="at least 1"):
+    with pytest.raises(ValueError, match="1 or more"):
         pipeline.choose_workers(10, workers=0)
+
+
+@pytest.mark.parametrize("workers", [2.5, True, "2", -1])
+def test_a_worker_count_that_is_not_a_whole_number_is_a_clear_error(workers):
+    with pytest.raises(ValueError, match="whole number of processes") as error:
+        pipeline.choose_workers(10, workers=workers)
+    assert repr(workers) in str(error.value)
+
+
+def test_a_worker_count_may_be_any_kind_of_integer():
+    import numpy as np
+
+    assert pipeline.choose_workers(10, workers=np.int64(2)) == 2
 
 
 def test_worker_choice_from_the_environment(monkeypatch):
@@ -730,6 +745,58 @@ def test_a_cache_folder_that_cannot_be_written_warns_once_and_loads_all_the_same
     assert len(messages) == len(set(messages))            # once for each folder
     assert_same_corpus(helpers.load_corpus(SEEDS, progress=False, cache=False), loaded)
     assert blocker.read_text(encoding="utf-8") == "in the way"
+
+
+def test_a_workers_cache_warning_is_said_by_the_loading_process(tmp_path, monkeypatch):
+    blocker = tmp_path / "a file"
+    blocker.write_text("in the way", encoding="utf-8")
+    store = cache.FileCache(blocker / "pages", codec="pickle")
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))[:2]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                # nothing said in the worker
+        datas, reads, unsaid = pipeline._process_paths_in_worker(str(SEEDS), names, store)
+    assert len(datas) == 2 and not any(reads)
+    assert unsaid and all(folder == str(blocker / "pages") for folder, _ in unsaid)
+    monkeypatch.setattr(cache, "_WARNED", set())
+    with pytest.warns(helpers.CacheWarning, match="a file/pages: the cache cannot be written"):
+        cache.say_cannot_write(unsaid)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                # once per folder in this process
+        cache.say_cannot_write(unsaid)
+
+
+def test_a_load_with_workers_says_what_only_they_could_not_write(tmp_path, monkeypatch,
+                                                                 threads_as_workers):
+    # Every page cached but one, which a worker computes: only it meets the folder unwritable.
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(pipeline, "PAGES_PER_TASK", 1)
+    helpers.load_corpus(SEEDS, progress=False, workers=1)
+    entries = sorted((tmp_path / "pages").rglob("*.pickle"))
+    last_page = max(SEEDS.glob("*.txt"))                # the workers take tasks from the last
+    store = pipeline.page_store()
+    key = pipeline.page_key(store, last_page.name, last_page.read_bytes(),
+                            pipeline.pipeline_version())
+    Path(store._path(key)).unlink()
+    assert len(entries) == 5
+    real_put = cache.FileCache.put_bytes
+
+    def unwritable_put(self, key, data):
+        if "pages" in str(self.folder):
+            self._cannot_write(OSError(30, "Read-only file system"))
+            return None
+        return real_put(self, key, data)
+
+    monkeypatch.setattr(cache.FileCache, "put_bytes", unwritable_put)
+    monkeypatch.setattr(cache, "_WARNED", set())
+    said_in = []                  # the threads the warnings were given in
+    real_warn = warnings.warn
+    monkeypatch.setattr(warnings, "warn", lambda message, category=None, *rest, **named: (
+        said_in.append(threading.current_thread()) if category is helpers.CacheWarning
+        else None) or real_warn(message, category, *rest, **named))
+    with pytest.warns(helpers.CacheWarning, match="Read-only file system"):
+        helpers.load_corpus(SEEDS, progress=False, workers=2)
+    assert threads_as_workers["workers"] == [last_page.name]
+    assert said_in == [threading.main_thread()]     # said here, not in the worker
 
 
 def test_the_segmentation_cache_alone_spares_segmenting_again(monkeypatch):
@@ -881,7 +948,7 @@ def test_a_workers_task_comes_back_with_its_tokens_shared(tmp_path):
     # entry is still pickled apart, and reads back equal.
     store = cache.FileCache(tmp_path, "pickle")
     names = sorted(p.name for p in SEEDS.glob("*.txt"))
-    sent, read = pipeline._process_paths_in_worker(str(SEEDS), names, store)
+    sent, read, _ = pipeline._process_paths_in_worker(str(SEEDS), names, store)
     assert read == [False] * len(names)
     back, _ = pickle.loads(pickle.dumps((sent, read), protocol=pickle.HIGHEST_PROTOCOL))
     found = {id(t) for page in back for t in (*page.words, *(t for p in page.segments for t in p))

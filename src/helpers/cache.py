@@ -7,19 +7,22 @@ answers (``helpers.dedupe``) and the segmenter's tables use it.
 """
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import os
 import pickle
 import tempfile
+import threading
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from .errors import CacheWarning
 
-__all__ = ["FileCache", "will_read"]
+__all__ = ["FileCache", "deferred_warnings", "say_cannot_write", "will_read"]
 
 # Where the system can be told which files are about to be read (not on Windows or macOS).
 _CAN_ADVISE = hasattr(os, "posix_fadvise")
@@ -99,12 +102,15 @@ class FileCache:
     [['Hòa bình']]
     """
 
+    # Set when the folder cannot be made or written in (``put_bytes``); on the class as well, for
+    # a store unpickled from before it existed.
+    unwritable = False
+
     def __init__(self, folder: str | os.PathLike, codec: str = "json"):
         if codec not in {"json", "pickle"}:
             raise ValueError(f"codec must be 'json' or 'pickle', not {codec!r}")
         self.folder = Path(folder)
         self.codec = codec
-        self.unwritable = False     # set at the first write that fails (``put_bytes``)
         self.suffix = ".json" if codec == "json" else ".pickle"
 
     def key(self, parts: Iterable[str | bytes], version: str) -> str:
@@ -167,9 +173,10 @@ class FileCache:
 
     def put_bytes(self, key: str, data: bytes) -> None:
         """Store an entry's bytes (``dumps``) atomically. When the folder cannot be written to
-        (a file in its place, no permission, a full disk), one ``CacheWarning`` per folder and
-        process says so, and this store writes nothing more: what would have been kept is
-        computed again next time, nothing else is lost."""
+        (a file in its place, no permission, a full disk), a ``CacheWarning`` says so, once
+        per folder and process, and nothing is lost but the entry: it is computed again next
+        time. When the folder itself cannot be made or written in, this store writes nothing
+        more; a write that fails afterwards (the disk full) skips that entry only."""
         if self.unwritable:
             return
         path = self._path(key)
@@ -178,6 +185,7 @@ class FileCache:
             os.makedirs(folder, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         except OSError as error:
+            self.unwritable = True
             self._cannot_write(error)
             return
         try:
@@ -191,14 +199,48 @@ class FileCache:
             self._cannot_write(error)
 
     def _cannot_write(self, error: OSError) -> None:
-        self.unwritable = True
-        if str(self.folder) not in _WARNED:
-            _WARNED.add(str(self.folder))
-            warnings.warn(f"{self.folder}: the cache cannot be written ({error.strerror or error})"
-                          ": results are computed as usual and not kept (set "
-                          "$HELPERS_CACHE_DIR to a folder you can write to)", CacheWarning,
-                          stacklevel=4)
+        message = (f"{self.folder}: the cache cannot be written ({error.strerror or error}): "
+                   "results are computed as usual and not kept")
+        if error.errno in _NOT_A_PLACE_TO_WRITE:
+            message += " (set $HELPERS_CACHE_DIR to a folder you can write to)"
+        unsaid = getattr(_DEFERRED, "unsaid", None)
+        if unsaid is None:
+            say_cannot_write([(str(self.folder), message)])
+        else:
+            unsaid.append((str(self.folder), message))
 
 
+# Errors that say the folder is no place for the cache, rather than that something ran out.
+_NOT_A_PLACE_TO_WRITE = frozenset({errno.ENOTDIR, errno.EACCES, errno.EPERM, errno.EROFS,
+                                   errno.EEXIST})
 # The folders a CacheWarning has named in this process: one warning each.
 _WARNED: set[str] = set()
+_WARNED_LOCK = threading.Lock()
+# Set on a worker's thread while it does a task (``deferred_warnings``): what its stores cannot
+# write is then sent back with the task's results and said by the loading process, where the
+# user sees it, rather than on the worker's own output.
+_DEFERRED = threading.local()
+
+
+def say_cannot_write(unsaid: Iterable[tuple[str, str]]) -> None:
+    """A ``CacheWarning`` for each ``(folder, message)`` whose folder has none yet in this
+    process (``deferred_warnings`` collects them in a worker)."""
+    for folder, message in unsaid:
+        with _WARNED_LOCK:
+            if folder in _WARNED:
+                continue
+            _WARNED.add(folder)
+        warnings.warn(message, CacheWarning, stacklevel=2)
+
+
+@contextlib.contextmanager
+def deferred_warnings() -> Iterator[list[tuple[str, str]]]:
+    """Within it, on this thread, what a store cannot write is collected in the list it
+    yields instead of warned about (a worker's task returns it for ``say_cannot_write``)."""
+    previous = getattr(_DEFERRED, "unsaid", None)
+    unsaid: list[tuple[str, str]] = []
+    _DEFERRED.unsaid = unsaid
+    try:
+        yield unsaid
+    finally:
+        _DEFERRED.unsaid = previous

@@ -15,7 +15,7 @@ from typing import TextIO
 import pandas as pd
 
 from .corpus import analysable, cleaning_audit, load_corpus
-from .errors import CorpusWarning
+from .errors import CacheWarning, CorpusWarning
 from .paths import corpus_dir, display_path
 
 __all__ = ["describe", "main"]
@@ -49,7 +49,8 @@ def _article_line(row: pd.Series, removed: Counter) -> str:
 def describe(path: str | None = None, out: TextIO | None = None) -> int:
     """Print what the loader made of a folder (to ``out``, default stdout): one line per
     article with only the fields that are known, its removals and flags (duplicate, not in
-    Vietnamese), then every warning. Returns the number of distinct corpus warnings.
+    Vietnamese), then every warning (the corpus's, and the cache's when it cannot be written).
+    Returns the number of distinct corpus warnings.
 
     Parameters
     ----------
@@ -83,6 +84,8 @@ def describe(path: str | None = None, out: TextIO | None = None) -> int:
         if issubclass(w.category, CorpusWarning) and str(w.message) not in seen:
             seen.append(str(w.message))
             print(f"WARNING: {w.message}", file=out)
+        elif issubclass(w.category, CacheWarning):     # not the corpus's: not counted
+            print(f"CACHE: {w.message}", file=out)
     return len(seen)
 
 

@@ -159,7 +159,7 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     folder = corpus_dir(path)
     if folder.is_file():
         raise CorpusError(f"{folder}: a file, not a folder: the corpus is the folder of pages "
-                          f"(pass {display_path(folder.parent)!r}, or set CORPUS_DIR)")
+                          f"(pass {str(folder.parent.resolve())!r}, or set CORPUS_DIR)")
     if not folder.is_dir():
         raise CorpusError(f"{folder}: corpus folder not found (set CORPUS_DIR or pass a path)")
     files: list[str] = []

@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import hashlib
 import math
+import numbers
 import os
 import pickle
 import queue
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from tqdm.auto import tqdm
 
-from .cache import FileCache, will_read
+from .cache import FileCache, deferred_warnings, say_cannot_write, will_read
 from .gcpause import paused_gc
 from .pages import PageResult, page_format, process_pages
 from .paths import PACKAGE_DIR, cache_dir
@@ -291,9 +292,13 @@ def _process_paths(folder: str, names: list[str], store: FileCache | None,
     return results, read  # type: ignore[return-value]  # all filled
 
 
+# What a worker's task sends back: each page as its cache entry's bytes or its result, whether
+# each was read from the cache, and what its cache could not write (``cache.deferred_warnings``).
+Sent = tuple[list[bytes | PageResult], list[bool], list[tuple[str, str]]]
+
+
 def _process_paths_in_worker(folder: str, names: list[str], store: FileCache | None,
-                             spool: str | None = None
-                             ) -> tuple[list[bytes | PageResult], list[bool]] | str:
+                             spool: str | None = None) -> Sent | str:
     """``_process_paths`` in a worker process, for the parent to read back (``_from_worker``):
     a page in the cache is sent as its entry's bytes; a new one as its result, the task's
     results sharing one string per distinct token (``shared_tokens``), so that the one pickle
@@ -306,7 +311,9 @@ def _process_paths_in_worker(folder: str, names: list[str], store: FileCache | N
     interpreter's lock at every 64 kB while that process works, and this process would wait
     on the pipe instead of starting its next task (``benchmarks/README.md``, *The worker's
     gaps*)."""
-    with paused_gc():   # as the loading process's own tasks are, in ``load_corpus``
+    # The collector paused as the loading process's own tasks are (``load_corpus``); what the
+    # cache cannot write is said by the loading process, where the user sees it.
+    with paused_gc(), deferred_warnings() as unsaid:
         will_read(os.path.join(folder, name) for name in names)
         items = [(name, _read(folder, name)) for name in names]
         keys = _keys(items, store)
@@ -319,14 +326,13 @@ def _process_paths_in_worker(folder: str, names: list[str], store: FileCache | N
             out[i] = result
             if store and result.status == "ok":
                 store.put(keys[i], result)
-        sent = (out, _read_flags(len(items), todo))
+        sent = (out, _read_flags(len(items), todo), unsaid)
         if spool is None:
             return sent  # type: ignore[return-value]  # all filled
         return _spooled(sent, spool)  # type: ignore[arg-type]  # all filled
 
 
-def _spooled(sent: tuple[list[bytes | PageResult], list[bool]], spool: str
-             ) -> tuple[list[bytes | PageResult], list[bool]] | str:
+def _spooled(sent: Sent, spool: str) -> Sent | str:
     """``sent`` written to a new file in ``spool``, and the file's path; ``sent`` itself, for
     the pool's pipe, when the file cannot be written (the disk full, the folder gone), its
     part written removed."""
@@ -343,8 +349,7 @@ def _spooled(sent: tuple[list[bytes | PageResult], list[bool]], spool: str
     return path
 
 
-def _unspooled(sent: tuple[list[bytes | PageResult], list[bool]] | str
-               ) -> tuple[list[bytes | PageResult], list[bool]]:
+def _unspooled(sent: Sent | str) -> Sent:
     """What ``_process_paths_in_worker`` sent: as it is, or read from its spool file (which
     is then removed)."""
     if not isinstance(sent, str):
@@ -444,9 +449,10 @@ def choose_workers(total_bytes: int, workers: int | None = None) -> int:
         # start-up of about a second (measured with two processes on two cores only).
         workers = 1 if total_bytes <= AUTO_PARALLEL_BYTES else min(
             os.cpu_count() or 1, max(2, total_bytes * 2 // max(1, AUTO_PARALLEL_BYTES)))
-    if workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers}")
-    return workers
+    if isinstance(workers, bool) or not isinstance(workers, numbers.Integral) or workers < 1:
+        raise ValueError(f"workers must be a whole number of processes, 1 or more (1: the "
+                         f"loading process alone), not {workers!r}")
+    return int(workers)
 
 
 def _show_progress(total_bytes: int, progress: bool | None) -> bool:
@@ -612,7 +618,8 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                 if i is None:  # a task this process took back and did itself
                     _discard(future)
                     continue
-                datas, reads = _unspooled(future.result())  # a worker's error is raised here
+                datas, reads, unsaid = _unspooled(future.result())  # a worker's error: here
+                say_cannot_write(unsaid)
                 done[i] = [_from_worker(folder, name, data, read, store, tokens)
                            for name, data, read in zip(tasks[i], datas, reads, strict=True)]
                 tick(len(tasks[i]))
