@@ -740,8 +740,10 @@ def test_a_cache_folder_that_cannot_be_written_warns_once_and_loads_all_the_same
     monkeypatch.setattr(cache, "_WARNED", set())
     with pytest.warns(helpers.CacheWarning) as caught:
         loaded = helpers.load_corpus(SEEDS, progress=False, workers=1)
-    messages = [str(w.message) for w in caught if issubclass(w.category, helpers.CacheWarning)]
+    said = [w for w in caught if issubclass(w.category, helpers.CacheWarning)]
+    messages = [str(w.message) for w in said]
     assert messages and all("cannot be written" in m and str(blocker) in m for m in messages)
+    assert {w.filename for w in said} == {__file__}      # pointing at the load, not inside it
     assert len(messages) == len(set(messages))            # once for each folder
     assert_same_corpus(helpers.load_corpus(SEEDS, progress=False, cache=False), loaded)
     assert blocker.read_text(encoding="utf-8") == "in the way"

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import pickle
+import sys
 import tempfile
 import threading
 import warnings
@@ -105,12 +106,16 @@ class FileCache:
     # Set when the folder cannot be made or written in (``put_bytes``); on the class as well, for
     # a store unpickled from before it existed.
     unwritable = False
+    warn = True
 
-    def __init__(self, folder: str | os.PathLike, codec: str = "json"):
+    def __init__(self, folder: str | os.PathLike, codec: str = "json", warn: bool = True):
         if codec not in {"json", "pickle"}:
             raise ValueError(f"codec must be 'json' or 'pickle', not {codec!r}")
         self.folder = Path(folder)
         self.codec = codec
+        # False: a folder it cannot write to is not said (a store of what only saves time, which
+        # a load with cache=False uses all the same: the segmenter's tables)
+        self.warn = warn
         self.suffix = ".json" if codec == "json" else ".pickle"
 
     def key(self, parts: Iterable[str | bytes], version: str) -> str:
@@ -199,6 +204,8 @@ class FileCache:
             self._cannot_write(error)
 
     def _cannot_write(self, error: OSError) -> None:
+        if not self.warn:
+            return
         message = (f"{self.folder}: the cache cannot be written ({error.strerror or error}): "
                    "results are computed as usual and not kept")
         if error.errno in _NOT_A_PLACE_TO_WRITE:
@@ -230,7 +237,19 @@ def say_cannot_write(unsaid: Iterable[tuple[str, str]]) -> None:
             if folder in _WARNED:
                 continue
             _WARNED.add(folder)
-        warnings.warn(message, CacheWarning, stacklevel=2)
+        warnings.warn(message, CacheWarning, stacklevel=_first_outside_package())
+
+
+def _first_outside_package() -> int:
+    """The ``stacklevel`` of a warning given here that points at the first caller outside this
+    package (a notebook's ``load_corpus(...)``), however deep in it the store was written."""
+    frame, level = sys._getframe(1), 1          # the function that gives the warning
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
 @contextlib.contextmanager

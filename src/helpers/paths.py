@@ -98,8 +98,9 @@ def build_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """The segmentation cache: ``$HELPERS_CACHE_DIR``, else ``.cache/`` in the project
-    (git-ignored), else ``~/.cache/vn-diplomacy-helpers``."""
+    """The cache folder (``pages/``, ``duplicates/``, ``segmenter/``, ``segmentation/``):
+    ``$HELPERS_CACHE_DIR``, else ``.cache/`` in the project (git-ignored), else
+    ``~/.cache/vn-diplomacy-helpers``."""
     env = _from_env("HELPERS_CACHE_DIR")
     if env:
         return env

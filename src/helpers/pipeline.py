@@ -446,7 +446,7 @@ def choose_workers(total_bytes: int, workers: int | None = None) -> int:
     if workers is None:
         # Above the threshold, two processes, and one more for each further half of it, up to
         # the cores: each then gets at least about 1.5 MB of pages, some 1.2 s of work, for a
-        # start-up of about a second (measured with two processes on two cores only).
+        # start-up of 0.5-1 s (measured with two processes on two cores only).
         workers = 1 if total_bytes <= AUTO_PARALLEL_BYTES else min(
             os.cpu_count() or 1, max(2, total_bytes * 2 // max(1, AUTO_PARALLEL_BYTES)))
     if isinstance(workers, bool) or not isinstance(workers, numbers.Integral) or workers < 1:
@@ -638,7 +638,7 @@ def _run_tasks(folder: str, tasks: list[list[str]], store: FileCache | None,
                 read_back(block=False)
             # No task left to take (nor to send): the workers' last ones. While none has come
             # back, the workers are still starting up (a new interpreter, the imports, the
-            # model: about a second) and this process would wait for them: it takes their
+            # model: 0.5-1 s) and this process would wait for them: it takes their
             # tasks back one at a time and does them, until one comes back.
             while TAKE_STARTING_WORKERS_TASKS:
                 read_back(block=False)

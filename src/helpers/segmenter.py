@@ -355,8 +355,10 @@ def _tables_key(store: FileCache) -> str | None:
 
 
 def _tables_store() -> FileCache:
-    """Where the tables are kept: ``segmenter/`` in the cache folder (``paths.cache_dir``)."""
-    return FileCache(cache_dir() / "segmenter", codec="pickle")
+    """Where the tables are kept: ``segmenter/`` in the cache folder (``paths.cache_dir``), a
+    store that says nothing when it cannot write: the tables only save time, and a load with
+    ``cache=False`` uses it all the same."""
+    return FileCache(cache_dir() / "segmenter", codec="pickle", warn=False)
 
 
 class _Tables:
@@ -373,7 +375,7 @@ class _Tables:
             vars(self).update(stored)
         else:
             self._build()
-            if store is not None and key is not None:  # (a store that cannot write warns)
+            if store is not None and key is not None:
                 store.put(key, {name: getattr(self, name) for name in _STORED})
         self.featurizer = CRFFeaturizer(self.configs, self.dictionary)
         self.probe = CRFFeaturizer(list(_UNIGRAM_PROBES), self.dictionary)
@@ -861,7 +863,8 @@ _state: dict[str, object] = {}
 
 
 def _exact_tables() -> tuple[_Tables, _Tokenizer] | None:
-    """The tables, built on first use; None when underthesea itself must be used."""
+    """The tables, read back from the cache folder or built on first use; None when underthesea
+    itself must be used."""
     if "tables" not in _state:
         installed = installed_versions()
         if installed != VERIFIED_VERSIONS:
