@@ -445,11 +445,14 @@ def test_near_identical_bodies_count_as_copies():
     assert helpers.find_duplicates(hashes, threshold=0.999) == [None, None]
 
 
-def test_check_command_usage_and_exit_codes(capsys):
+def test_check_command_usage_and_exit_codes(capsys, tmp_path):
     from helpers.check import main
 
     assert main(["--help"]) == 0
     assert "usage: python -m helpers.check [PATH]" in capsys.readouterr().err
+    assert main([str(tmp_path / "nope")]) == 1                 # said, without a traceback
+    assert capsys.readouterr().err == f"error: {tmp_path / 'nope'}: corpus folder not found " \
+                                      "(set CORPUS_DIR or pass a path)\n"
     assert main(["one", "two"]) == 2
     assert main([]) == 0 and "5 article(s)" in capsys.readouterr().out
 

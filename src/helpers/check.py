@@ -15,7 +15,7 @@ from typing import TextIO
 import pandas as pd
 
 from .corpus import analysable, cleaning_audit, load_corpus
-from .errors import CacheWarning, CorpusWarning
+from .errors import CacheWarning, CorpusError, CorpusWarning
 from .paths import corpus_dir, display_path
 
 __all__ = ["describe", "main"]
@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     Returns
     -------
     int
-        The exit code: 0, or 2 for a usage error.
+        The exit code: 0; 1 when the folder cannot be read (``CorpusError``: printed, without a
+        traceback); 2 for a usage error.
 
     Examples
     --------
@@ -113,7 +114,11 @@ def main(argv: list[str] | None = None) -> int:
               "Print what load_corpus makes of the corpus folder PATH (default: $CORPUS_DIR, "
               "else seeds/).", file=sys.stderr)
         return 0 if argv and argv[0] in {"-h", "--help"} else 2
-    describe(argv[0] if argv else None)
+    try:
+        describe(argv[0] if argv else None)
+    except CorpusError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     return 0
 
 
