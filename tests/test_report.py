@@ -68,12 +68,33 @@ def test_main_exits_1_when_a_notebook_fails(tmp_path, monkeypatch, capsys):
     assert (root / "build" / "failed" / "02-b.ipynb").is_file()
 
 
+@pytest.mark.parametrize("make", ["nothing", "a file"])
+def test_main_exits_2_before_any_kernel_when_the_corpus_folder_is_not_one(tmp_path, monkeypatch,
+                                                                          capsys, make):
+    root = tmp_path / "project"
+    (root / "notebooks").mkdir(parents=True)
+    _notebook(root / "notebooks" / "01-a.ipynb", "1 + 1")
+    corpus = root / "my-corpus"
+    if make == "a file":
+        corpus.write_text("a page", encoding="utf-8")
+    monkeypatch.setattr(report, "PROJECT_ROOT", root)
+    monkeypatch.setattr(report, "corpus_dir", lambda: corpus)
+    monkeypatch.setattr(report, "build_dir", lambda: root / "build")
+    monkeypatch.setattr(report, "run_all", lambda *a, **k: pytest.fail("a kernel was started"))
+    assert report.main([]) == 2
+    said = capsys.readouterr().err
+    assert "my-corpus: " in said and "(set CORPUS_DIR to the folder of pages)" in said
+    assert ("a file, not a folder" if make == "a file" else "corpus folder not found") in said
+    assert not (root / "build").exists()                   # no output folders made for it
+
+
 @pytest.mark.slow   # runs notebook kernels
 def test_main_exits_0_when_all_succeed(tmp_path, monkeypatch, capsys):
     root = tmp_path / "project"
     (root / "notebooks").mkdir(parents=True)
     _notebook(root / "notebooks" / "01-a.ipynb", "1 + 1")
     monkeypatch.setattr(report, "PROJECT_ROOT", root)
+    (root / "other").mkdir()
     monkeypatch.setattr(report, "corpus_dir", lambda: root / "other")
     monkeypatch.setattr(report, "seeds_dir", lambda: root / "seeds")
     monkeypatch.setattr(report, "build_dir", lambda: root / "build")

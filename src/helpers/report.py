@@ -580,7 +580,8 @@ def _jobs(value: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run every ``notebooks/NN-*.ipynb`` (or the ones named, e.g. ``05-lesson``), ``--jobs``
     at a time (default ``default_jobs()``), then write the manifest and the workbook; 1 if any
-    notebook failed, 2 for an unknown name or a bad option, else 0."""
+    notebook failed, 2 for an unknown name, a bad option or a corpus folder that is not one
+    (said before any kernel starts), else 0."""
     parser = argparse.ArgumentParser(
         prog="python -m helpers.report", description="Execute the notebooks, write the "
         "manifest of what they saved and the workbook of their tables.")
@@ -602,6 +603,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown notebook name in {names}; notebooks are: {known}")
         return 2
     folder = corpus_dir()
+    if not folder.is_dir():     # said once here, rather than by every notebook's kernel
+        print(f"{display_path(folder)}: " + ("a file, not a folder of pages"
+                                              if folder.is_file() else "corpus folder not found")
+              + " (set CORPUS_DIR to the folder of pages)", file=sys.stderr)
+        return 2
     out_notebooks, out_figures, failed = output_folders(folder)
     print(f"corpus: {display_path(folder)}")
     jobs = options.jobs or default_jobs()
