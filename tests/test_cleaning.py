@@ -347,7 +347,7 @@ def test_a_line_with_a_long_run_of_spaces_is_cleaned_in_time_growing_with_its_le
 # The plain forms of the separator patterns of data/page_chrome.toml ("navigation"), which the
 # file writes so that a line is read one way only (see the comments there).
 PLAIN_SEPARATOR_PATTERNS = (
-    r"([^>»›]{1,40}\s*[>»›]\s*)+[^>»›]{1,40}",
+    r"([^>»›]{1,40}\s*(>>?|[»›])\s*)+[^>»›]{1,40}",
     r"(trang chủ|trang nhất|home|tin tức|news)\s*[»›]\s*([^>»›]{1,40}\s*[»›]\s*)+[^>»›]{1,200}",
     r"([^/|\d]{1,40}\s+[/|]\s+)+[^/|\d]{1,40}",
 )
@@ -379,9 +379,10 @@ def test_the_separator_patterns_match_the_lines_their_plain_forms_match():
         return space * rnd.randint(0, 2) + core + space * rnd.randint(0, 2)
 
     matched = [0, 0, 0]
-    for _ in range(4000):
+    for _ in range(5000):
         parts = [item() for _ in range(rnd.randint(1, 6))]
-        line = parts[0] + "".join(rnd.choice([">", "»", "›", "/", "|", " / ", " | ", " » "]) + p
+        line = parts[0] + "".join(rnd.choice([">", ">>", "»", "›", "/", "|", " / ", " | ", " » ",
+                                              " >> "]) + p
                                   for p in parts[1:])
         if rnd.random() < 0.3:
             line = rnd.choice(["Trang chủ", "home ", "Tin tức"]) + rnd.choice("»›>") + line

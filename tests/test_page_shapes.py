@@ -644,6 +644,14 @@ SHAPE_FLOORS = {
                  "lead": 20},
     "shapes21": {"title": 20, "published": 20, "event": 19, "kind": 14, "language": 20,
                  "lead": 20},
+    # shapes22 (16 pages in shapes sets 15-21 had not covered, written blind, read blind at
+    # 2ec600d..3b5b8ea's rules: title 12, published 13, event 14, kind 12, language 16, lead 16,
+    # last 5; with ">>" breadcrumbs, "By X, editor" and "Hosted by X" bylines, a player line with
+    # words, "26 min listen" on a dateline, a dateline under the sapo, a series part's link
+    # under the dateline, "was this helpful?" rows, a series' part links, a transcript's note
+    # and an email's footer: 16, 15, 14, 12, 16, 16, last 6)
+    "shapes22": {"title": 16, "published": 15, "event": 14, "kind": 12, "language": 16,
+                 "lead": 16},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
 # Sets with a column "last", the article's last paragraph (compared on 45 characters).
@@ -658,7 +666,8 @@ FIELDS = ("title", "published", "event", "kind", "language", "lead")
 # 20, last 9, no article text cut; with credits naming a site with digits or where they were
 # written from, initials, "By ...; Editing by ...", "Chủ đề:" lists, "Xem thêm video" and a
 # press licence's footer: last 14).
-LAST_FLOORS = {"shapes17": 16, "shapes18": 19, "shapes19": 15, "shapes20": 19, "shapes21": 17}
+LAST_FLOORS = {"shapes17": 16, "shapes18": 19, "shapes19": 15, "shapes20": 19, "shapes21": 17,
+               "shapes22": 6}
 
 
 @functools.cache
@@ -3273,3 +3282,62 @@ def test_an_interviewers_credit_without_brackets_is_a_byline(line):
 ])
 def test_asking_for_an_interview_is_no_interview(lead, kind):
     assert _kind_of_lead(lead) == kind
+
+
+# --- shapes22: shapes the earlier sets had not covered -------------------------------------
+
+@pytest.mark.parametrize("line, reason", [
+    ("Tin tức - Sự kiện >> Hoạt động đối ngoại", "navigation"),      # an older portal's
+    ("Trang chủ >> Tin tức >> Đối ngoại", "navigation"),
+    ("By Giang Bich Ngan, Daybreak editor", "byline"),
+    ("By Tran Minh Duc, VNS correspondent", "byline"),
+    ("Hosted by Kieu Mai Khanh", "byline"),
+    ("▶ Play episode 00:00 / 26:14", "media player"),
+    ("December 22, 2023 · 26 min listen", "dateline"),
+    ("Bài viết có hữu ích với bạn? 👍 128 👎 3", "poll"),
+    ("Was this article helpful?", "poll"),
+    ("Loạt bài: Kỳ 1 | Kỳ 2 | Kỳ cuối", "navigation"),
+    ("Transcript edited for clarity.", "editing note"),
+    ("You are receiving this email because you subscribed to Daybreak. Unsubscribe", "newsletter"),
+    ("Bạn nhận được thư này vì đã đăng ký nhận bản tin sáng.", "newsletter"),
+])
+def test_shapes22_furniture_lines(line, reason):
+    from helpers import cleaning
+
+    assert cleaning._line_facts(line, cleaning._compiled())[2] == reason
+
+
+@pytest.mark.parametrize("line", [
+    "By Tuesday, the editor will have decided",                     # one capitalised word
+    "Thông tin này có hữu ích cho doanh nghiệp không? Ông Nam cho rằng có.",
+    "Xem thêm >>",
+    "Loạt bài Kỳ 1",
+])
+def test_shapes22_lines_that_are_no_furniture_of_those_kinds(line):
+    from helpers import cleaning
+
+    assert cleaning._line_facts(line, cleaning._compiled())[2] not in {
+        "byline", "poll", "navigation", "newsletter", "editing note"}
+
+
+def test_a_series_parts_link_under_the_dateline_is_not_the_headline():
+    title = "Chiếc cặp hồ sơ của người tham tán đi cùng hội nghị"
+    link = "Kỳ 1: Ba chuyến bay và một cuộc họp trực tuyến"
+    art = clean("Trang chủ | Phóng sự | Chân dung", title, "Thứ Tư, 22/12/2021 - 06:00", link,
+                LEAD, SECOND)
+    assert art.headline == title
+    assert link in art.text                               # kept in the body, nothing lost
+    # a series' first part prints "Kỳ 1: ..." as its headline, its dateline under it
+    first = clean("Trang chủ | Phóng sự | Chân dung", link, "Thứ Tư, 15/12/2021 - 06:00", LEAD,
+                  SECOND)
+    assert first.headline == link
+
+
+def test_a_mobile_pages_dateline_under_the_sapo_beats_a_card_above_the_headline():
+    art = clean("TIN NỔI BẬT", "Nhiều địa phương chuẩn bị điểm cầu cho Hội nghị", "13/12/2021",
+                HEADLINE, LEAD, "Gió Bắc · 19/12/2023 12:20 GMT+7", SECOND)
+    assert infer_metadata(art).published == dt.date(2023, 12, 19)
+    # a dateline between the headline and the sapo still comes first
+    art = clean(HEADLINE, "18/12/2023 08:00", LEAD, "Gió Bắc · 19/12/2023 12:20", SECOND)
+    assert infer_metadata(art).published == dt.date(2023, 12, 18)
+

@@ -930,12 +930,42 @@ def _nearest_headline(page: _Page, end: int, c: _Compiled) -> int | None:
             continue
         if _headline_like(page.texts[i], page.words[i], c):
             if not (page.is_name(i, several=True) or in_capitals(page.texts[i])):
+                if (above := _above_part_link(page, i, c)) != i:
+                    return above
                 at = _above_deck(page, i, c)
                 return _above_sapo(page, i, end, c) if at == i else at
             fallback = i if fallback is None else fallback
     if fallback is not None:
         return fallback
     return under_name if under_name is not None else under_site
+
+
+# A link to another part of a series with that part's title ("Kỳ 1: Ba chuyến bay ...", "Bài
+# 2 - ...", "Part 1: ..."), which a series' later part prints under its own headline and
+# dateline, over a recap of the part before.
+_PART_LINK = re.compile(r"^(?:kỳ|phần|bài|part)\s+(?:\d{1,2}|[ivx]{1,4}|trước|cuối|last)\s*"
+                        r"[:.–-]\s*\S", re.IGNORECASE)
+
+
+def _above_part_link(page: _Page, i: int, c: _Compiled) -> int:
+    """The headline over the line ``i`` when ``i`` is a link to another part of a series
+    (``_PART_LINK``) under a dateline: the nearest free line above that dateline, when it has
+    a headline's shape (only removed lines, a dateline among them, in between); else ``i``.
+    A series' first part, whose headline is "Kỳ 1: ...", prints its dateline under it."""
+    if not _PART_LINK.match(page.texts[i]):
+        return i
+    dated = False
+    for j in range(i - 1, -1, -1):
+        if page.reason[j] in HEADER_STOPS:
+            return i
+        if page.reason[j] is not None:
+            dated = dated or page.reason[j] == "dateline"
+            continue
+        if dated and _headline_like(page.texts[j], page.words[j], c) \
+                and not (page.is_name(j, several=True) or in_capitals(page.texts[j])):
+            return j
+        return i
+    return i
 
 
 # An outlet's name, which is capitalised as a person's is ("Báo Bắc Giang", "Vietnam Times"):

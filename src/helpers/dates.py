@@ -69,7 +69,7 @@ NOT_ITS_DATE = re.compile(
     r"|(ngày )?truy cập|accessed|retrieved|clipped|saved( on)?|created time|last edited)\b",
     re.IGNORECASE)
 # What may stand beside the date on a dateline: weekday, time, time zone, "updated", separators,
-# a view count or reading time, the day of the lunar calendar.
+# a view count or reading (or listening) time, the day of the lunar calendar.
 _DATELINE_REST = re.compile(
     r"^(?:\s|[|,()\[\]\-–—/:·•]|" + WEEKDAY + r"|cn"
     r"|t[2-7]|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}h\d{0,2}|gmt\s*[+-]\s*\d{1,2}"
@@ -80,7 +80,8 @@ _DATELINE_REST = re.compile(
     r"|published|updated|posted|last|on|date|today"
     r"|(?:lượt xem|lượt đọc|views?)\s*:?\s*[\d.,]+"
     r"|[\d.,]+\s*(?:lượt xem|lượt đọc|views?|bình luận|comments?)"
-    r"|\d{1,3}\s*(?:phút đọc|phút|min(?:ute)?s?\s+read)|số\s+\d{1,2}\s*/\s*\d{4}"
+    r"|\d{1,3}\s*(?:phút đọc|phút nghe|phút|min(?:ute)?s?\s+(?:read|listen|watch))"
+    r"|số\s+\d{1,2}\s*/\s*\d{4}"
     r"|\(\s*\d{1,2}\s*/\s*\d{1,2}\s*(?:âm lịch|âl|al)\s*\))*$",  # "(15/11 Âm lịch)"
     re.IGNORECASE,
 )

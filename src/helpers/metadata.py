@@ -127,7 +127,8 @@ HEADER_MENU_LINES = 3     # a date over this many lines of the site's menu is th
 def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     """The article's own date and how it was found: the earliest date printed on a dateline
     line between the headline and the first paragraph, where the article's date stands
-    ("page dateline"); on a page with none there, the earliest of the datelines above the
+    ("page dateline"), or else between the first paragraph and the second (a mobile page prints
+    it under the sapo); on a page with none there, the earliest of the datelines above the
     related-news zone and the date in the page's own address printed on a line of furniture
     there ("page URL": ".../2023/12/21/...", as a saved or printed page shows it). A page clock
     shows the day the page was saved and an aggregator's address the day it copied the article
@@ -162,6 +163,12 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     if found and first is not None and HEADLINE in roles:
         top = article.line_numbers[roles.index(HEADLINE)]
         if under := [date for number, date in found if top < number < first]:
+            return min(under), "page dateline"
+        # a mobile page's: under the sapo, above the second paragraph ("Gió Bắc · 14/12/2021
+        # 12:20"), where a card of another story with its date may stand above the headline
+        body = [n for n, role in zip(article.line_numbers, roles, strict=True) if role == BODY]
+        second = body[1] if len(body) > 1 else cutoff
+        if under := [date for number, date in found if first < number < second]:
             return min(under), "page dateline"
     elif found and first is not None:
         # on a page whose headline (and so its dateline) was lost, a page's clock in its
