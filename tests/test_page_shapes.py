@@ -646,10 +646,10 @@ SHAPE_FLOORS = {
                  "lead": 20},
     # shapes22 (16 pages in shapes sets 15-21 had not covered, written blind, read blind at
     # 5067523, the reading rules of 10f14a7: title 12, published 13, event 14, kind 12,
-    # language 16, lead 16, last 5; with ">>" breadcrumbs, "By X, editor" and "Hosted by X" bylines, a player line with
-    # words, "26 min listen" on a dateline, a dateline under the sapo, a series part's link
-    # under the dateline, "was this helpful?" rows, a series' part links, a transcript's note
-    # and an email's footer: 16, 15, 14, 12, 16, 16, last 6)
+    # language 16, lead 16, last 5; with ">>" breadcrumbs, "By X, editor" and "Hosted by X"
+    # bylines, a player line with words, "26 min listen" on a dateline, a dateline under the
+    # sapo, a series part's link under the dateline, "was this helpful?" rows, a series' part
+    # links, a transcript's note and an email's footer: 16, 15, 14, 12, 16, 16, last 6)
     "shapes22": {"title": 16, "published": 15, "event": 14, "kind": 12, "language": 16,
                  "lead": 16},
 }
