@@ -3341,3 +3341,40 @@ def test_a_mobile_pages_dateline_under_the_sapo_beats_a_card_above_the_headline(
     art = clean(HEADLINE, "18/12/2023 08:00", LEAD, "Gió Bắc · 19/12/2023 12:20", SECOND)
     assert infer_metadata(art).published == dt.date(2023, 12, 18)
 
+
+# A review's lines and pages that the first form of shapes22's rules misread.
+@pytest.mark.parametrize("line", [
+    "Nội dung có bổ ích không?",                   # an article's subheading
+    "Was this information useful?",
+    "Thông tin này có hữu ích không?",
+    "Bạn nhận được thư này vì tài khoản của bạn có dấu hiệu bất thường. Vui lòng nhấn vào "
+    "đường link để xác minh.",                      # a scam e-mail quoted in a warning
+    "You are receiving this email because your account has been suspended. Please click the "
+    "link below.",
+])
+def test_shapes22_review_lines_stay_in_the_article(line):
+    from helpers import cleaning
+
+    assert cleaning._line_facts(line, cleaning._compiled())[2] is None
+
+
+def test_a_series_first_part_keeps_its_headline_over_a_tickers_dateline():
+    part = "Kỳ 1: Những chuyến bay giải cứu công dân giữa đại dịch"
+    for ticker in (["Giá vàng hôm nay tăng mạnh trong phiên sáng", "Cập nhật lúc 08:00 20/11/2024"],
+                   ["Tin tức cập nhật nhanh nhất mỗi ngày", "Thứ Hai, 20/11/2024"]):
+        art = clean(*ticker, part, "14/12/2021 10:20", LEAD, SECOND)
+        assert art.headline == part, ticker
+        assert infer_metadata(art).published == dt.date(2021, 12, 14)
+
+
+def test_an_update_under_the_sapo_does_not_hide_an_earlier_date():
+    # the page's address, or a later dateline, is earlier than an update under the sapo
+    address = "https://bao.example.vn/thoi-su/2021/12/14/hoi-nghi.html"
+    art = clean(address, HEADLINE, LEAD, "Cập nhật: 17/12/2021 16:00", SECOND)
+    assert infer_metadata(art).published == dt.date(2021, 12, 14)
+    # a live blog, its newest entry first
+    art = clean(HEADLINE, LEAD, "17/12/2021 10:20", SECOND, "16/12/2021 09:00",
+                "Hội nghị bước sang ngày làm việc thứ hai với các phiên thảo luận chuyên đề về "
+                "ngoại giao kinh tế.", "15/12/2021 08:00", SECOND + " Buổi sáng.")
+    assert infer_metadata(art).published == dt.date(2021, 12, 15)
+

@@ -951,9 +951,13 @@ def _above_part_link(page: _Page, i: int, c: _Compiled) -> int:
     """The headline over the line ``i`` when ``i`` is a link to another part of a series
     (``_PART_LINK``) under a dateline: the nearest free line above that dateline, when it has
     a headline's shape (only removed lines, a dateline among them, in between); else ``i``.
-    A series' first part, whose headline is "Kỳ 1: ...", prints its dateline under it."""
+    A series' part whose headline is "Kỳ 1: ..." prints its own dateline or byline under it
+    (over a ticker's or a clock's dateline, which must not lend it another headline); a link
+    has the recap under it."""
     if not _PART_LINK.match(page.texts[i]):
         return i
+    if i + 1 < len(page.texts) and page.reason[i + 1] in ("dateline", "byline"):
+        return i    # its own dateline or byline under it: a series part's own headline
     dated = False
     for j in range(i - 1, -1, -1):
         if page.reason[j] in HEADER_STOPS:

@@ -127,8 +127,9 @@ HEADER_MENU_LINES = 3     # a date over this many lines of the site's menu is th
 def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
     """The article's own date and how it was found: the earliest date printed on a dateline
     line between the headline and the first paragraph, where the article's date stands
-    ("page dateline"), or else between the first paragraph and the second (a mobile page prints
-    it under the sapo); on a page with none there, the earliest of the datelines above the
+    ("page dateline"); when a dateline stands only between the first paragraph and the second
+    (a mobile page prints it under the sapo), the earliest of those below the headline and the
+    page's address; on a page with none there, the earliest of the datelines above the
     related-news zone and the date in the page's own address printed on a line of furniture
     there ("page URL": ".../2023/12/21/...", as a saved or printed page shows it). A page clock
     shows the day the page was saved and an aggregator's address the day it copied the article
@@ -164,12 +165,14 @@ def page_date(article: CleanedArticle) -> tuple[dt.date | None, str]:
         top = article.line_numbers[roles.index(HEADLINE)]
         if under := [date for number, date in found if top < number < first]:
             return min(under), "page dateline"
-        # a mobile page's: under the sapo, above the second paragraph ("Gió Bắc · 14/12/2021
-        # 12:20"), where a card of another story with its date may stand above the headline
+        # a mobile page's, under the sapo, above the second paragraph ("Gió Bắc · 14/12/2021
+        # 12:20"): then no date above the headline counts (a card of another story with its
+        # date may stand there); the earliest of the others does, the page's address included
+        # (an update or a live blog's newest entry may be the one under the sapo)
         body = [n for n, role in zip(article.line_numbers, roles, strict=True) if role == BODY]
         second = body[1] if len(body) > 1 else cutoff
-        if under := [date for number, date in found if first < number < second]:
-            return min(under), "page dateline"
+        if any(first < number < second for number, _ in found):
+            found = [(number, date) for number, date in found if number > top]
     elif found and first is not None:
         # on a page whose headline (and so its dateline) was lost, a page's clock in its
         # header: a date over the site's menu (``HEADER_MENU_LINES`` lines of it or more
