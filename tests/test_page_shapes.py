@@ -649,8 +649,9 @@ SHAPE_FLOORS = {
     # language 16, lead 16, last 5; with ">>" breadcrumbs, "By X, editor" and "Hosted by X"
     # bylines, a player line with words, "26 min listen" on a dateline, a dateline under the
     # sapo, a series part's link under the dateline, "was this helpful?" rows, a series' part
-    # links, a transcript's note and an email's footer: 16, 15, 14, 12, 16, 16, last 6)
-    "shapes22": {"title": 16, "published": 15, "event": 14, "kind": 12, "language": 16,
+    # links, a transcript's note and an email's footer: 16, 15, 14, 12, 16, 16, last 6; with a
+    # journal's volume and issue on a dateline, published 16)
+    "shapes22": {"title": 16, "published": 16, "event": 14, "kind": 12, "language": 16,
                  "lead": 16},
 }
 FIELDS = ("title", "published", "event", "kind", "language", "lead")
@@ -3294,6 +3295,7 @@ def test_asking_for_an_interview_is_no_interview(lead, kind):
     ("Hosted by Kieu Mai Khanh", "byline"),
     ("▶ Play episode 00:00 / 26:14", "media player"),
     ("December 22, 2023 · 26 min listen", "dateline"),
+    ("10 January 2022 · Volume 6, Issue 1 · 14 min read", "dateline"),   # a journal's issue
     ("Bài viết có hữu ích với bạn? 👍 128 👎 3", "poll"),
     ("Was this article helpful?", "poll"),
     ("Loạt bài: Kỳ 1 | Kỳ 2 | Kỳ cuối", "navigation"),

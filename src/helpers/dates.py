@@ -81,7 +81,7 @@ _DATELINE_REST = re.compile(
     r"|(?:lượt xem|lượt đọc|views?)\s*:?\s*[\d.,]+"
     r"|[\d.,]+\s*(?:lượt xem|lượt đọc|views?|bình luận|comments?)"
     r"|\d{1,3}\s*(?:phút đọc|phút nghe|phút|min(?:ute)?s?\s+(?:read|listen|watch))"
-    r"|số\s+\d{1,2}\s*/\s*\d{4}"
+    r"|số\s+\d{1,2}\s*/\s*\d{4}|(?:volume|vol\.|issue|no\.)\s*\d{1,4}"  # a journal's issue
     r"|\(\s*\d{1,2}\s*/\s*\d{1,2}\s*(?:âm lịch|âl|al)\s*\))*$",  # "(15/11 Âm lịch)"
     re.IGNORECASE,
 )
