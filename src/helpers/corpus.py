@@ -24,7 +24,7 @@ from .html import HTML_SUFFIXES, is_html
 from .markdown import MARKDOWN_SUFFIXES
 from .mhtml import MHTML_SUFFIXES, is_mhtml
 from .pages import EMPTY, OK, UNDECODABLE, PageResult, text_page
-from .paths import corpus_dir, display_path
+from .paths import corpus_dir, corpus_folder_problem, display_path
 from .pipeline import map_pages, paused_gc
 from .reference import conferences
 from .text import words_from_segments
@@ -157,11 +157,10 @@ def list_pages(path: str | os.PathLike | None = None) -> tuple[Path, list[str]]:
     (5, '000_81a13d3eb0ca6e22.txt')
     """
     folder = corpus_dir(path)
-    if folder.is_file():
-        raise CorpusError(f"{folder}: a file, not a folder: the corpus is the folder of pages "
-                          f"(pass {str(folder.parent.resolve())!r}, or set CORPUS_DIR)")
-    if not folder.is_dir():
-        raise CorpusError(f"{folder}: corpus folder not found (set CORPUS_DIR or pass a path)")
+    if problem := corpus_folder_problem(folder):
+        hint = (f": the corpus is the folder of pages (pass {str(folder.parent.resolve())!r}, or "
+                "set CORPUS_DIR)" if folder.is_file() else " (set CORPUS_DIR or pass a path)")
+        raise CorpusError(f"{folder}: {problem}{hint}")
     files: list[str] = []
     other: list[str] = []
     broken: list[str] = []

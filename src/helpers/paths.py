@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 __all__ = ["DATA_DIR", "PACKAGE_DIR", "PROJECT_ROOT", "UNDERTHESEA_DIR", "build_dir", "cache_dir",
-           "corpus_dir", "display_path", "figures_dir", "seeds_dir"]
+           "corpus_dir", "corpus_folder_problem", "display_path", "figures_dir", "seeds_dir"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
@@ -107,6 +107,14 @@ def cache_dir() -> Path:
     if PROJECT_ROOT is not None:
         return PROJECT_ROOT / ".cache"
     return Path.home() / ".cache" / "vn-diplomacy-helpers"
+
+
+def corpus_folder_problem(folder: Path) -> str | None:
+    """What keeps ``folder`` from being a corpus folder ("a file, not a folder", "corpus folder
+    not found"), or None when it is a folder; the caller adds what to do about it."""
+    if folder.is_file():
+        return "a file, not a folder"
+    return None if folder.is_dir() else "corpus folder not found"
 
 
 def display_path(path: Path) -> str:

@@ -438,11 +438,8 @@ def choose_workers(total_bytes: int, workers: int | None = None) -> int:
     >>> choose_workers(10_000, workers=2)
     2
     """
-    if workers is None and (value := os.environ.get("HELPERS_WORKERS", "").strip()):
-        if not (value.isascii() and value.isdigit()) or int(value) < 1:
-            raise ValueError(f"$HELPERS_WORKERS must be a whole number of processes, 1 or more "
-                             f"(1: the loading process alone), not {value!r}")
-        workers = int(value)
+    if workers is None:
+        workers = _workers_from_env()
     if workers is None:
         # Above the threshold, two processes, and one more for each further half of it, up to
         # the cores: each then gets at least about 1.5 MB of pages, some 1.2 s of work, for a
@@ -453,6 +450,17 @@ def choose_workers(total_bytes: int, workers: int | None = None) -> int:
         raise ValueError(f"workers must be a whole number of processes, 1 or more (1: the "
                          f"loading process alone), not {workers!r}")
     return int(workers)
+
+
+def _workers_from_env() -> int | None:
+    """``$HELPERS_WORKERS`` as a number of processes; None when it is unset or blank."""
+    value = os.environ.get("HELPERS_WORKERS", "").strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        raise ValueError(f"$HELPERS_WORKERS must be a whole number of processes, 1 or more "
+                         f"(1: the loading process alone), not {value!r}")
+    return int(value)
 
 
 def _show_progress(total_bytes: int, progress: bool | None) -> bool:
@@ -505,8 +513,7 @@ def map_pages(folder: Path, names: list[str], *, cache: bool = True, workers: in
     n_workers = choose_workers(total, workers)
     store = page_store() if cache else None
     counted: dict[str, tuple[str, bytes | None]] = {}
-    if n_workers > 1 and store is not None and workers is None \
-            and not os.environ.get("HELPERS_WORKERS", "").strip():
+    if n_workers > 1 and store is not None and workers is None and _workers_from_env() is None:
         # Pages already in the cache need no worker: a warm load starts no processes. What
         # the count read is used again by this process, which takes the tasks from the first:
         # those pages are read and hashed once (but for any the other processes reach).

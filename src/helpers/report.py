@@ -38,6 +38,7 @@ from .paths import (
     PROJECT_ROOT,
     build_dir,
     corpus_dir,
+    corpus_folder_problem,
     display_path,
     figures_dir,
     seeds_dir,
@@ -603,10 +604,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown notebook name in {names}; notebooks are: {known}")
         return 2
     folder = corpus_dir()
-    if not folder.is_dir():     # said once here, rather than by every notebook's kernel
-        print(f"{display_path(folder)}: " + ("a file, not a folder of pages"
-                                              if folder.is_file() else "corpus folder not found")
-              + " (set CORPUS_DIR to the folder of pages)", file=sys.stderr)
+    if problem := corpus_folder_problem(folder):   # said once here, not by every kernel
+        print(f"{display_path(folder)}: {problem} (set CORPUS_DIR to the folder of pages)",
+              file=sys.stderr)
         return 2
     out_notebooks, out_figures, failed = output_folders(folder)
     print(f"corpus: {display_path(folder)}")
