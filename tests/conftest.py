@@ -35,3 +35,15 @@ def seed_copy(tmp_path) -> Path:
     folder = tmp_path / "corpus"
     shutil.copytree(SEEDS, folder)
     return folder
+
+
+IN_THE_WAY = "in the way"
+
+
+@pytest.fixture
+def file_in_the_way(tmp_path) -> Path:
+    """A file where a folder (the cache's) is expected; it holds ``IN_THE_WAY``, which a test
+    checks is still there afterwards."""
+    blocker = tmp_path / "a file"
+    blocker.write_text(IN_THE_WAY, encoding="utf-8")
+    return blocker

@@ -9,6 +9,7 @@ import warnings
 
 import pytest
 
+from conftest import IN_THE_WAY
 from helpers import cache
 from helpers.cache import FileCache
 
@@ -66,10 +67,10 @@ def test_a_failed_write_leaves_the_old_entry_and_no_temporary_file(tmp_path):
     assert sorted(os.listdir(os.path.dirname(entry))) == [os.path.basename(entry)]
 
 
-def test_a_folder_that_cannot_be_written_warns_once_and_stores_nothing(tmp_path, monkeypatch):
+def test_a_folder_that_cannot_be_written_warns_once_and_stores_nothing(file_in_the_way,
+                                                                       monkeypatch):
     monkeypatch.setattr(cache, "_WARNED", set())
-    blocker = tmp_path / "a file"
-    blocker.write_text("in the way", encoding="utf-8")
+    blocker = file_in_the_way
     store = FileCache(blocker / "pages", codec="pickle")
     key = store.key(["page"], "v1")
     with pytest.warns(cache.CacheWarning, match="cannot be written .*Not a directory") as caught:
@@ -80,7 +81,7 @@ def test_a_folder_that_cannot_be_written_warns_once_and_stores_nothing(tmp_path,
         warnings.simplefilter("error")             # no second warning, no error
         store.put(key, ["value"])
         FileCache(blocker / "pages").put(key, ["value"])   # another store of that folder
-    assert blocker.read_text(encoding="utf-8") == "in the way"
+    assert blocker.read_text(encoding="utf-8") == IN_THE_WAY
 
 
 def test_a_write_that_fails_half_way_leaves_no_temporary_file_and_warns(tmp_path, monkeypatch):

@@ -417,13 +417,12 @@ def test_check_command_reports_articles_removals_and_warnings(seed_copy, capsys)
     assert n_warnings == 1
 
 
-def test_check_command_says_when_the_cache_cannot_be_written(seed_copy, tmp_path, capsys,
+def test_check_command_says_when_the_cache_cannot_be_written(seed_copy, file_in_the_way, capsys,
                                                              monkeypatch):
     from helpers import cache
     from helpers.check import describe
 
-    blocker = tmp_path / "a file"
-    blocker.write_text("in the way", encoding="utf-8")
+    blocker = file_in_the_way
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(blocker))
     monkeypatch.setattr(cache, "_WARNED", set())
     assert describe(seed_copy) == 0                      # not a corpus warning

@@ -13,7 +13,7 @@ import pytest
 
 import helpers
 import helpers.text
-from conftest import SEEDS
+from conftest import IN_THE_WAY, SEEDS
 from helpers import cache, pages, pipeline
 
 
@@ -733,9 +733,8 @@ def test_a_worker_count_the_environment_cannot_mean_is_a_clear_error(monkeypatch
 
 
 def test_a_cache_folder_that_cannot_be_written_warns_once_and_loads_all_the_same(
-        tmp_path, monkeypatch):
-    blocker = tmp_path / "a file"          # a file where the cache folder should be
-    blocker.write_text("in the way", encoding="utf-8")
+        file_in_the_way, monkeypatch):
+    blocker = file_in_the_way              # a file where the cache folder should be
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(blocker))
     monkeypatch.setattr(cache, "_WARNED", set())
     with pytest.warns(helpers.CacheWarning) as caught:
@@ -746,12 +745,11 @@ def test_a_cache_folder_that_cannot_be_written_warns_once_and_loads_all_the_same
     assert {w.filename for w in said} == {__file__}      # pointing at the load, not inside it
     assert len(messages) == len(set(messages))            # once for each folder
     assert_same_corpus(helpers.load_corpus(SEEDS, progress=False, cache=False), loaded)
-    assert blocker.read_text(encoding="utf-8") == "in the way"
+    assert blocker.read_text(encoding="utf-8") == IN_THE_WAY
 
 
-def test_a_workers_cache_warning_is_said_by_the_loading_process(tmp_path, monkeypatch):
-    blocker = tmp_path / "a file"
-    blocker.write_text("in the way", encoding="utf-8")
+def test_a_workers_cache_warning_is_said_by_the_loading_process(file_in_the_way, monkeypatch):
+    blocker = file_in_the_way
     store = cache.FileCache(blocker / "pages", codec="pickle")
     names = sorted(p.name for p in SEEDS.glob("*.txt"))[:2]
     with warnings.catch_warnings():

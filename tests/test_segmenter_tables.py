@@ -13,6 +13,7 @@ import pytest
 import underthesea
 
 import helpers
+from conftest import IN_THE_WAY
 from helpers import segmenter
 from helpers.cache import FileCache
 from test_segmenter import _seed_paragraphs, fuzz_texts
@@ -97,22 +98,20 @@ def test_an_entry_with_other_names_is_built_again(tmp_path, built_and_read):
     assert set(store.get(key)) == set(segmenter._STORED)
 
 
-def test_a_cache_folder_that_cannot_be_written_changes_nothing(tmp_path, monkeypatch,
+def test_a_cache_folder_that_cannot_be_written_changes_nothing(file_in_the_way, monkeypatch,
                                                               built_and_read):
-    blocker = tmp_path / "a file"
-    blocker.write_text("in the way", encoding="utf-8")
+    blocker = file_in_the_way
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(blocker))
     with warnings.catch_warnings():
         warnings.simplefilter("error")      # the tables only save time: nothing to say
         tables = segmenter._Tables(segmenter._tables_store())
     assert _same(tables.grams, built_and_read[1].grams)
-    assert blocker.read_text(encoding="utf-8") == "in the way"
+    assert blocker.read_text(encoding="utf-8") == IN_THE_WAY
 
 
-def test_a_load_without_the_cache_says_nothing_of_an_unwritable_cache_folder(tmp_path,
+def test_a_load_without_the_cache_says_nothing_of_an_unwritable_cache_folder(file_in_the_way,
                                                                             monkeypatch):
-    blocker = tmp_path / "a file"
-    blocker.write_text("in the way", encoding="utf-8")
+    blocker = file_in_the_way
     monkeypatch.setenv("HELPERS_CACHE_DIR", str(blocker))
     segmenter.clear_caches(model=True)      # this load makes the tables
     try:
