@@ -204,8 +204,13 @@ def test_hugo_toml_front_matter_and_an_empty_block_are_front_matter(tmp_path):
 def test_front_matter_yaml_cannot_read_never_stops_a_load(tmp_path, front):
     write(tmp_path, "a.md", f"---\n{front}\n---\n{LEAD}\n\n{BODY}\n")
     write(tmp_path, "b.txt", f"---\n{front}\n---\n{LEAD}\n\n{BODY}\n")
-    table = helpers.load_corpus(tmp_path, catalog=False, progress=False)   # cache on: page_key
+    with pytest.warns(CorpusWarning) as said:
+        table = helpers.load_corpus(tmp_path, catalog=False, progress=False)   # cache: page_key
     assert list(table["source_file"]) == ["a.md", "b.txt"]
+    # each file is named once, with why its front matter was read line by line
+    told = [str(w.message) for w in said if issubclass(w.category, CorpusWarning)]
+    assert sorted(m.split(":")[0] for m in told) == ["a.md", "b.txt"]
+    assert all("front matter is not valid YAML" in m for m in told)
     assert all(LEAD in text for text in table["text"])
 
 
