@@ -2,6 +2,7 @@
 the notebooks' outputs, a workbook that re-runs byte for byte."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -327,3 +328,32 @@ def test_workbook_takes_a_table_with_control_characters(tmp_path):
     report.build_workbook(manifest, tmp_path)
     book = load_workbook(tmp_path / "tables.xlsx")
     assert book["01-audit"]["B2"].value == "1/3\ufffd12/16/21"
+
+
+@pytest.mark.slow   # runs notebook kernels
+@pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets: TCP on Windows")
+def test_kernels_talk_over_sockets_no_other_process_can_take(tmp_path, monkeypatch):
+    # Over TCP, a port chosen free could be taken before the kernel bound it (two kernels
+    # starting at once): the kernel died and the report waited 60 s for it.
+    folders = []
+    made = report.tempfile.TemporaryDirectory
+
+    def recording(*args, **kwargs):
+        folder = made(*args, **kwargs)
+        folders.append(folder.name)
+        return folder
+
+    monkeypatch.setattr(report.tempfile, "TemporaryDirectory", recording)
+    src = tmp_path / "src"
+    src.mkdir()
+    shown = "from ipykernel.kernelapp import IPKernelApp; app = IPKernelApp.instance(); " \
+            "print(app.transport, app.ip)"
+    notebooks = [_notebook(src / f"0{i}-k.ipynb", shown) for i in (1, 2)]
+    outcomes = report.run_all(notebooks, tmp_path / "out", tmp_path / "figs", tmp_path / "bad")
+    assert [o.error for o in outcomes] == [None, None]
+    said = [nbformat.read(tmp_path / "out" / n.name, as_version=4).cells[1].outputs[0]["text"]
+            for n in notebooks]
+    assert all(line.startswith("ipc ") for line in said), said    # not "tcp 127.0.0.1"
+    assert sorted(said) == sorted(f"ipc {folder}/k\n" for folder in folders)
+    assert len(set(folders)) == 2                              # a folder for each kernel
+    assert not any(os.path.exists(folder) for folder in folders)   # removed with its sockets

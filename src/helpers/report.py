@@ -2,8 +2,8 @@
 went, then list what they saved (``figures/index.csv``) and gather the saved tables in one workbook.
 
 Owns running notebooks reproducibly (fresh kernel each, two at a time on a machine with two
-processors or more, no timing metadata, no interpreter version in the file), the manifest and
-the workbook. Does not own what the notebooks compute.
+processors or more, talked to over Unix sockets where the system has them, no timing metadata,
+no interpreter version in the file), the manifest and the workbook. Does not own what the notebooks compute.
 With ``CORPUS_DIR`` pointing at another folder, everything goes to ``build/<folder name>/`` (or
 ``$HELPERS_BUILD_DIR/<folder name>/``), never over the committed files.
 """
@@ -15,6 +15,7 @@ import io
 import os
 import re
 import sys
+import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from traitlets.config import Config
 
 from .paths import (
     PROJECT_ROOT,
@@ -47,8 +49,8 @@ from .paths import (
 __all__ = ["FIGURE_SIBLINGS", "FIXED_DATE", "MANIFEST_COLUMNS", "MAX_DEFAULT_JOBS", "SAVED_LINE",
            "TIMEOUT_PER_CELL", "WIDGET_VIEW", "Outcome", "build_manifest", "build_workbook",
            "coalesce_streams", "default_jobs", "execute_notebook", "failure_line",
-           "kernel_environment", "main", "output_folders", "project_root", "run_all",
-           "runs_after", "saved_files", "strip_widget_views"]
+           "kernel_environment", "kernel_transport", "main", "output_folders", "project_root",
+           "run_all", "runs_after", "saved_files", "strip_widget_views"]
 
 TIMEOUT_PER_CELL = 1200
 # Kernels run at once by default: each holds a whole corpus in memory, so not one per processor
@@ -148,10 +150,45 @@ async def _execute(nb: nbformat.NotebookNode, source: Path, target: Path, env_fi
     # varying number of chunks; merged, the stored outputs are the same on every run.
     # "immediate": every output is collected when the last cell ends; a graceful shutdown
     # races ipykernel's output thread and prints socket tracebacks although nothing failed.
-    client = NotebookClient(nb, timeout=TIMEOUT_PER_CELL, kernel_name="python3",
-                            record_timing=False, shutdown_kernel="immediate",
-                            store_widget_state=False, coalesce_streams=True,
-                            resources={"metadata": {"path": str(source.parent)}})
+    with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
+        client = NotebookClient(nb, timeout=TIMEOUT_PER_CELL, kernel_name="python3",
+                                record_timing=False, shutdown_kernel="immediate",
+                                store_widget_state=False, coalesce_streams=True,
+                                config=kernel_transport(Path(sockets)),
+                                resources={"metadata": {"path": str(source.parent)}})
+        return await _run_client(client, nb, source.name, target, env_figures, failed_target,
+                                 kernel_log)
+
+
+def kernel_transport(folder: Path) -> Config:
+    """How the report talks to its kernels: over Unix sockets in ``folder`` (a private
+    temporary folder) where the system has them, else over TCP on 127.0.0.1.
+
+    Over TCP the kernel manager picks free ports, closes them, and the kernel binds them a
+    moment later; a connection made in between (the other kernel's, running at once) can take
+    one, and the kernel dies with "Address already in use" while the report waits 60 s for it
+    ("Kernel didn't respond"). Sockets named by path cannot be taken.
+
+    Examples
+    --------
+    >>> import os
+    >>> config = kernel_transport(Path("/tmp/k"))
+    >>> config.KernelManager.transport == ("ipc" if os.name == "posix" else "tcp")
+    True
+    """
+    config = Config()
+    if os.name == "posix":
+        config.KernelManager.transport = "ipc"
+        # each channel's socket is this path with "-<n>" after it
+        config.KernelManager.ip = str(folder / "k")
+    return config
+
+
+async def _run_client(client: NotebookClient, nb: nbformat.NotebookNode, name: str,
+                      target: Path, env_figures: Path, failed_target: Path | None,
+                      kernel_log: Path | None) -> Outcome:
+    """Run ``client`` over ``nb`` (the notebook ``name``; ``_execute``), writing it to
+    ``target``, or to ``failed_target`` when a cell fails."""
     # The kernel's environment is given, not set in ours: runs at once each get their own.
     env = kernel_environment(env_figures)
     try:
@@ -166,9 +203,9 @@ async def _execute(nb: nbformat.NotebookNode, source: Path, target: Path, env_fi
     except Exception as exc:  # any failure of one notebook is reported; the others run
         if failed_target is not None:
             _write(nb, failed_target)
-        return Outcome(source.name, failure_line(nb, exc))
+        return Outcome(name, failure_line(nb, exc))
     _write(nb, target)
-    return Outcome(source.name)
+    return Outcome(name)
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
