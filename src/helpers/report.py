@@ -3,7 +3,8 @@ went, then list what they saved (``figures/index.csv``) and gather the saved tab
 
 Owns running notebooks reproducibly (fresh kernel each, two at a time on a machine with two
 processors or more, talked to over Unix sockets where the system has them, no timing metadata,
-no interpreter version in the file), the manifest and the workbook. Does not own what the notebooks compute.
+no interpreter version in the file), the manifest and the workbook. Does not own what the
+notebooks compute.
 With ``CORPUS_DIR`` pointing at another folder, everything goes to ``build/<folder name>/`` (or
 ``$HELPERS_BUILD_DIR/<folder name>/``), never over the committed files.
 """
