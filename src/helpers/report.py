@@ -151,14 +151,30 @@ async def _execute(nb: nbformat.NotebookNode, source: Path, target: Path, env_fi
     # varying number of chunks; merged, the stored outputs are the same on every run.
     # "immediate": every output is collected when the last cell ends; a graceful shutdown
     # races ipykernel's output thread and prints socket tracebacks although nothing failed.
-    with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
-        client = NotebookClient(nb, timeout=TIMEOUT_PER_CELL, kernel_name="python3",
-                                record_timing=False, shutdown_kernel="immediate",
-                                store_widget_state=False, coalesce_streams=True,
-                                config=kernel_transport(Path(sockets)),
-                                resources={"metadata": {"path": str(source.parent)}})
-        return await _run_client(client, nb, source.name, target, env_figures, failed_target,
-                                 kernel_log)
+    # The kernel's environment is given, not set in ours: runs at once each get their own.
+    env = kernel_environment(env_figures)
+    try:
+        # its sockets' folder (``kernel_transport``), removed with them when the kernel has gone
+        with tempfile.TemporaryDirectory(prefix="kernel-", ignore_cleanup_errors=True) as sockets:
+            client = NotebookClient(nb, timeout=TIMEOUT_PER_CELL, kernel_name="python3",
+                                    record_timing=False, shutdown_kernel="immediate",
+                                    store_widget_state=False, coalesce_streams=True,
+                                    config=kernel_transport(Path(sockets)),
+                                    resources={"metadata": {"path": str(source.parent)}})
+            if kernel_log is None:
+                await client.async_execute(env=env)
+            else:
+                # The kernel's own stderr (start-up warnings) goes to a log, not between the
+                # one-line results; cell errors arrive as outputs and are reported from there.
+                kernel_log.parent.mkdir(parents=True, exist_ok=True)
+                with kernel_log.open("a", encoding="utf-8") as stderr:
+                    await client.async_execute(env=env, stderr=stderr)
+    except Exception as exc:  # any failure of one notebook is reported; the others run
+        if failed_target is not None:
+            _write(nb, failed_target)
+        return Outcome(source.name, failure_line(nb, exc))
+    _write(nb, target)
+    return Outcome(source.name)
 
 
 def kernel_transport(folder: Path) -> Config:
@@ -183,30 +199,6 @@ def kernel_transport(folder: Path) -> Config:
         # each channel's socket is this path with "-<n>" after it
         config.KernelManager.ip = str(folder / "k")
     return config
-
-
-async def _run_client(client: NotebookClient, nb: nbformat.NotebookNode, name: str,
-                      target: Path, env_figures: Path, failed_target: Path | None,
-                      kernel_log: Path | None) -> Outcome:
-    """Run ``client`` over ``nb`` (the notebook ``name``; ``_execute``), writing it to
-    ``target``, or to ``failed_target`` when a cell fails."""
-    # The kernel's environment is given, not set in ours: runs at once each get their own.
-    env = kernel_environment(env_figures)
-    try:
-        if kernel_log is None:
-            await client.async_execute(env=env)
-        else:
-            # The kernel's own stderr (start-up warnings) goes to a log, not between the
-            # one-line results; cell errors arrive as outputs and are reported from there.
-            kernel_log.parent.mkdir(parents=True, exist_ok=True)
-            with kernel_log.open("a", encoding="utf-8") as stderr:
-                await client.async_execute(env=env, stderr=stderr)
-    except Exception as exc:  # any failure of one notebook is reported; the others run
-        if failed_target is not None:
-            _write(nb, failed_target)
-        return Outcome(name, failure_line(nb, exc))
-    _write(nb, target)
-    return Outcome(name)
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
